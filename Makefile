@@ -1,0 +1,35 @@
+# Two entry points (see README): `make demo` and `make test`. Everything else is a helper.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= sqlite:///$(CURDIR)/var/demo.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install bench clean
+
+$(BIN)/tidings: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/tidings
+
+## Ingest the bundled sample corpus into var/demo.db and serve the web UI + API on 127.0.0.1:8000
+demo: install
+	$(BIN)/tidings ingest --db $(DEMO_DB) examples/corpus
+	$(BIN)/tidings serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
+
+## Run the test suite
+test: install
+	$(BIN)/python -m pytest -q
+
+## Run the benchmarks whose figures are in docs/benchmarks.md
+bench: install
+	$(BIN)/python bench/bench_stories.py
+	$(BIN)/python bench/bench_throughput.py --n 300
+	$(BIN)/python bench/bench_latency.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,83 @@
+"""A synthetic corpus assembled from the sample corpus: articles of a chosen length, one language
+each, paragraphs drawn from that language's sample articles, with varied dates, sources and noise.
+
+    python bench/synthetic.py OUT_DIR --n 1000 --words 500
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from tidings.model import RawArticle  # noqa: E402
+from tidings.read.parse import parse  # noqa: E402
+from tidings.sources.files import list_files, read_file  # noqa: E402
+
+NOISE = ["Foto: dpa", "Photo: AFP", "Ảnh: TTXVN", "Фото: ТАСС", "Source: Reuters", "Quelle: dpa", "Read more: the day in pictures"]
+
+
+def paragraphs_by_language(corpus: Path) -> dict[str, list[tuple[str, str]]]:
+    """language folder -> [(title, paragraph)] from the sample corpus (txt, html, jsonl)."""
+    pool: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for path in list_files(corpus):
+        for item in read_file(path):
+            if not isinstance(item, RawArticle):
+                continue
+            try:
+                parsed = parse(item)
+            except ValueError:
+                continue
+            language = parsed.language or path.parent.name
+            for paragraph in parsed.text.split("\n"):
+                if len(paragraph.split()) >= 12 or len(paragraph) >= 60:
+                    pool[language[:2]].append((parsed.title, paragraph))
+    return {k: v for k, v in pool.items() if len(v) >= 5}
+
+
+def generate(corpus: Path, n: int, words: int, seed: int = 7) -> list[RawArticle]:
+    rng = random.Random(seed)
+    pool = paragraphs_by_language(corpus)
+    languages = sorted(pool)
+    start = date(2025, 1, 1)
+    items = []
+    for i in range(n):
+        language = languages[i % len(languages)]
+        title, _ = rng.choice(pool[language])
+        body, count = [], 0
+        while count < words:
+            _, paragraph = rng.choice(pool[language])
+            body.append(paragraph)
+            count += max(len(paragraph.split()), len(paragraph) // 4)  # CJK: ~4 characters a word
+        if rng.random() < 0.5:
+            body.insert(rng.randrange(len(body)), rng.choice(NOISE))
+        day = start + timedelta(days=rng.randrange(330))
+        item = {"title": f"{title} ({i})", "text": "\n".join(body), "published": day.isoformat(),
+                "source": f"Outlet {rng.randrange(40)}", "url": f"https://news{rng.randrange(40)}.example/{i}"}
+        items.append(RawArticle(locator=f"synthetic#{i}", format="jsonl",
+                                content=json.dumps(item, ensure_ascii=False).encode("utf-8")))
+    return items
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--words", type=int, default=500)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "examples" / "corpus")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with open(args.out / f"synthetic-{args.n}.jsonl", "wb") as handle:
+        for item in generate(args.corpus, args.n, args.words):
+            handle.write(item.content + b"\n")
+    print(args.out / f"synthetic-{args.n}.jsonl")
+
+
+if __name__ == "__main__":
+    main()

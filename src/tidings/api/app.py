@@ -1,0 +1,454 @@
+"""The REST API and the web pages, both read-only views of one store.
+
+    uvicorn --factory tidings.api.app:create_app
+
+Every page is rendered server-side from the same JSON-ready data its twin (`<path>.json`)
+returns, so what a reader sees and what a script gets can never drift apart. All data comes
+from `tidings.query.Explorer`; this module only validates input and chooses a representation.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode, urlsplit
+
+import jinja2
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..config import resolve_db_url
+from ..query import Explorer
+from ..store.sqlite import Store
+from .schemas import (ArticleDetail, ArticleSummary, ErrorBody, Health, SearchHit, SearchMode, Stats,
+                      StoryDetail, StorySort, StorySummary)
+
+HERE = Path(__file__).parent
+PAGE_SIZE = 20
+MAX_ID = 2**63 - 1  # SQLite's integer range: larger ids would overflow inside sqlite3 (a 500)
+MAX_OFFSET = 1_000_000_000
+# Empty values are allowed because HTML forms send `?language=` for "all"; they mean "no filter".
+LANGUAGE_PATTERN = r"^([A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*)?$"
+DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?)?$"
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'",
+}
+
+NOT_FOUND = {404: {"model": ErrorBody, "description": "No such item"}}
+
+# -- query parameters, shared by the API and the pages ------------------------------------
+Limit = Annotated[int, Query(ge=1, le=500, description="How many items to return (1-500)")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip")]
+Language = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATTERN,
+                                       description="ISO 639-1 language code, e.g. `fr`")]
+TitleLanguage = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATTERN,
+                                            description="Show each story's title in this language where it has"
+                                                        " an article in it, else its most central article's")]
+IsoDate = Annotated[str | None, Query(max_length=40, pattern=DATE_PATTERN, description="ISO date, e.g. 2025-10-19")]
+Keywords = Annotated[str | None, Query(max_length=500, description="Keywords the story's articles must contain")]
+SearchText = Annotated[str, Query(max_length=500, description="What to look for, in any language")]
+StoryId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+ArticleId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+
+
+def _blank(value: str | None) -> str | None:
+    """'' (an HTML form's "any") and whitespace mean no filter."""
+    return value.strip() or None if value else None
+
+
+def _explorer(request: Request) -> Explorer:
+    return request.app.state.explorer
+
+
+Data = Annotated[Explorer, Depends(_explorer)]
+
+
+# -- security headers -----------------------------------------------------------------------
+class SecurityHeaders:
+    """Plain ASGI middleware, so that every response gets the headers (static files and errors too)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+# -- data for the pages (each also served as the page's JSON twin) -----------------------
+def _story_or_404(explorer: Explorer, story_id: int, title_language: str | None) -> dict[str, Any]:
+    story = explorer.story(story_id, title_language=_blank(title_language))
+    if story is None:
+        raise HTTPException(404, f"story {story_id} not found")
+    return story
+
+
+def _article_or_404(explorer: Explorer, article_id: int) -> dict[str, Any]:
+    article = explorer.article(article_id)
+    if article is None:
+        raise HTTPException(404, f"article {article_id} not found")
+    return article
+
+
+def front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language: str | None,
+                    lang: str | None, q: str | None) -> dict[str, Any]:
+    filters = {"sort": sort.value, "language": _blank(language), "lang": _blank(lang), "q": _blank(q)}
+    # one extra row tells whether a next page exists without counting the whole table
+    rows = explorer.stories(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, sort=filters["sort"],
+                            language=filters["language"], title_language=filters["lang"], q=filters["q"])
+    stats = explorer.stats()
+    languages = [{"code": code, "name": language_name(code), "articles": n} for code, n in stats["languages"].items()]
+    return {"filters": filters, "page": page, "page_size": PAGE_SIZE, "has_next": len(rows) > PAGE_SIZE,
+            "stories": rows[:PAGE_SIZE], "stats": stats, "languages": languages}
+
+
+def search_page_data(explorer: Explorer, *, q: str, mode: SearchMode, language: str | None,
+                     limit: int) -> dict[str, Any]:
+    text = (q or "").strip()
+    results = explorer.search(text, mode=mode.value, limit=limit, language=_blank(language)) if text else []
+    return {"q": text, "mode": mode.value, "language": _blank(language), "limit": limit, "results": results}
+
+
+# -- REST API -------------------------------------------------------------------------------
+api = APIRouter(prefix="/api", tags=["api"])
+
+
+@api.get("/stories", response_model=list[StorySummary], summary="List stories")
+def list_stories(explorer: Data, limit: Limit = 50, offset: Offset = 0, language: Language = None,
+                 since: IsoDate = None, until: IsoDate = None, sort: StorySort = StorySort.size,
+                 title_language: TitleLanguage = None, q: Keywords = None):
+    """Stories, largest (`sort=size`) or most recently updated (`sort=recent`) first.
+
+    `language` keeps stories with at least one article in that language; `since`/`until` keep
+    stories active in that period; `q` keeps stories with an article matching all the keywords.
+    """
+    return explorer.stories(limit=limit, offset=offset, language=_blank(language), since=_blank(since),
+                            until=_blank(until), sort=sort.value, title_language=_blank(title_language),
+                            q=_blank(q))
+
+
+@api.get("/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND, summary="One story")
+def get_story(explorer: Data, story_id: StoryId, title_language: TitleLanguage = None):
+    """A story with its articles (also grouped by language) and the names its articles share."""
+    return _story_or_404(explorer, story_id, title_language)
+
+
+@api.get("/articles", response_model=list[ArticleSummary], summary="List articles")
+def list_articles(explorer: Data, limit: Limit = 50, offset: Offset = 0,
+                  story_id: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only this story's")] = None,
+                  language: Language = None,
+                  source: Annotated[str | None, Query(max_length=200, description="Outlet name")] = None):
+    """Article summaries, newest first."""
+    return explorer.articles(limit=limit, offset=offset, story_id=story_id, language=_blank(language),
+                             source=_blank(source))
+
+
+@api.get("/articles/{article_id}", response_model=ArticleDetail, responses=NOT_FOUND, summary="One article")
+def get_article(explorer: Data, article_id: ArticleId):
+    """The clean text with what was taken out of it (metadata), sentences, names, dates and duplicates."""
+    return _article_or_404(explorer, article_id)
+
+
+@api.get("/search", response_model=list[SearchHit], summary="Search articles")
+def search(explorer: Data, q: SearchText, mode: SearchMode = SearchMode.hybrid,
+           limit: Annotated[int, Query(ge=1, le=500, description="How many results (1-500)")] = 20,
+           language: Language = None):
+    """Keyword (full text), semantic (cross-lingual: a query in one language finds articles in
+    others) or hybrid (both, fused by rank). Each hit says which of the two found it."""
+    return search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)["results"]
+
+
+@api.get("/stats", response_model=Stats, summary="Counts")
+def stats(explorer: Data):
+    """How many articles, stories, raw items, duplicates and failures the store holds."""
+    return explorer.stats()
+
+
+def healthz(request: Request) -> Health:
+    """Liveness and the store's schema version (for monitors and deploy checks)."""
+    explorer: Explorer = request.app.state.explorer
+    return Health(status="ok", schema_version=explorer.store.schema_version(),
+                  articles=explorer.stats()["articles"])
+
+
+# -- web pages ------------------------------------------------------------------------------
+pages = APIRouter(include_in_schema=False)
+
+
+@lru_cache(maxsize=512)
+def language_name(code: str | None) -> str:
+    """English name of a language code (babel knows them all), the code itself if unknown."""
+    if not code:
+        return ""
+    try:
+        from babel import Locale
+
+        return Locale("en").languages.get(code.replace("-", "_"), code)
+    except Exception:  # noqa: BLE001 - a display nicety must never break a page
+        return code
+
+
+def date_span(first: str | None, last: str | None) -> str:
+    first, last = (first or "")[:10], (last or "")[:10]
+    if first and last and first != last:
+        return f"{first} – {last}"
+    return first or last
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links: autoescaping does not stop a `javascript:` URL from running."""
+    if url and urlsplit(url).scheme.lower() in ("http", "https"):
+        return url
+    return None
+
+
+def paragraphs(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def blocks(text: str | None) -> list[str]:
+    """Blank-line separated paragraphs with their line wraps undone (docstrings, descriptions)."""
+    return [" ".join(block.split()) for block in (text or "").split("\n\n") if block.strip()]
+
+
+def distinct_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each name once (with how often it occurs), in order of first appearance."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for mention in mentions:
+        item = seen.setdefault((mention["text"], mention["type"]), {**mention, "count": 0})
+        item["count"] += 1
+    return list(seen.values())
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(language_name=language_name, safe_url=safe_url, paragraphs=paragraphs, blocks=blocks,
+                       distinct_mentions=distinct_mentions)
+    env.globals.update(date_span=date_span)
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def _twin_url(request: Request) -> str:
+    """The JSON twin of the page being shown, with the same query string."""
+    path = request.url.path.rstrip("/") or "/index"
+    query = f"?{request.url.query}" if request.url.query else ""
+    return f"{path}.json{query}"
+
+
+def render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200,
+           twin: bool = True) -> HTMLResponse:
+    """A page; `twin` says whether it has a JSON twin to link to (error pages and /docs do not)."""
+    context = {"root": request.scope.get("root_path", ""), "twin_url": _twin_url(request) if twin else None,
+               **context}
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def _query_url(path: str, params: dict[str, Any]) -> str:
+    """A bookmarkable URL: only the filters that are set."""
+    kept = {k: v for k, v in params.items() if v not in (None, "") and not (k == "page" and v == 1)}
+    return f"{path}?{urlencode(kept)}" if kept else path
+
+
+FrontParams = dict[str, Any]  # the front page's filters, validated once for the page and its twin
+
+
+def _front_params(page: Annotated[int, Query(ge=1, le=1_000_000)] = 1, sort: StorySort = StorySort.size,
+                  language: Language = None, lang: TitleLanguage = None, q: Keywords = None) -> FrontParams:
+    return {"page": page, "sort": sort, "language": language, "lang": lang, "q": q}
+
+
+@pages.get("/index.json")
+def front_page_json(explorer: Data, params: Annotated[FrontParams, Depends(_front_params)]):
+    return JSONResponse(jsonable_encoder(front_page_data(explorer, **params)))
+
+
+@pages.get("/", response_class=HTMLResponse)
+def front_page(request: Request, explorer: Data, params: Annotated[FrontParams, Depends(_front_params)]):
+    data = front_page_data(explorer, **params)
+    # links keep the current filters; the default sort is left out so plain URLs stay plain
+    current = {**data["filters"], "sort": None if data["filters"]["sort"] == "size" else data["filters"]["sort"]}
+
+    def link(**changes: Any) -> str:
+        return _query_url("/", {**current, **changes})
+
+    return render(request, "index.html", {**data, "link": link, "nav": "stories"})
+
+
+@pages.get("/stories/{story_id}.json")
+def story_page_json(explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
+    return JSONResponse(jsonable_encoder(StoryDetail.model_validate(_story_or_404(explorer, story_id, lang))))
+
+
+@pages.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
+    story = _story_or_404(explorer, story_id, lang)
+    return render(request, "story.html", {"story": story, "lang": _blank(lang), "nav": "stories"})
+
+
+@pages.get("/articles/{article_id}.json")
+def article_page_json(explorer: Data, article_id: ArticleId):
+    return JSONResponse(jsonable_encoder(ArticleDetail.model_validate(_article_or_404(explorer, article_id))))
+
+
+@pages.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, explorer: Data, article_id: ArticleId):
+    article = _article_or_404(explorer, article_id)
+    return render(request, "article.html", {"article": article, "nav": "stories"})
+
+
+SearchPageQ = Annotated[str, Query(max_length=500)]
+SearchPageLimit = Annotated[int, Query(ge=1, le=100)]
+
+
+@pages.get("/search.json")
+def search_page_json(explorer: Data, q: SearchPageQ = "", mode: SearchMode = SearchMode.hybrid,
+                     language: Language = None, limit: SearchPageLimit = 20):
+    return JSONResponse(jsonable_encoder(search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)))
+
+
+@pages.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, explorer: Data, q: SearchPageQ = "", mode: SearchMode = SearchMode.hybrid,
+                language: Language = None, limit: SearchPageLimit = 20):
+    data = search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)
+    languages = list(explorer.stats()["languages"])
+    return render(request, "search.html", {**data, "languages": languages, "modes": [m.value for m in SearchMode],
+                                           "nav": "search"})
+
+
+# -- offline API docs -----------------------------------------------------------------------
+def _resolve(schema: dict[str, Any], components: dict[str, Any]) -> dict[str, Any]:
+    ref = schema.get("$ref")
+    return components.get(ref.rsplit("/", 1)[-1], {}) if ref else schema
+
+
+def _describe_type(schema: dict[str, Any], components: dict[str, Any]) -> str:
+    """A one-line reading of a JSON schema: `integer, 1..500`, `one of: size, recent`, ..."""
+    schema = _resolve(schema, components)
+    options = [s for s in schema.get("anyOf", [schema]) if s.get("type") != "null"]
+    parts = []
+    for option in options:
+        option = _resolve(option, components)
+        if "enum" in option:
+            parts.append("one of: " + ", ".join(map(str, option["enum"])))
+            continue
+        text = option.get("type", "any")
+        if "items" in option:
+            text += " of " + _describe_type(option["items"], components)
+        low, high = option.get("minimum", option.get("minLength")), option.get("maximum", option.get("maxLength"))
+        if low is not None or high is not None:
+            text += f", {'' if low is None else low}..{'' if high is None else high}"
+        parts.append(text)
+    return " or ".join(parts) or "any"
+
+
+def _response_model(operation: dict[str, Any]) -> str:
+    schema = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {}).get("schema", {})
+    if "$ref" in schema:
+        return schema["$ref"].rsplit("/", 1)[-1]
+    if "$ref" in schema.get("items", {}):
+        return f"list of {schema['items']['$ref'].rsplit('/', 1)[-1]}"
+    return schema.get("title", "")
+
+
+def endpoints(openapi: dict[str, Any]) -> list[dict[str, Any]]:
+    """The operations of an OpenAPI document, flattened for the docs page."""
+    components = openapi.get("components", {}).get("schemas", {})
+    found = []
+    for path, operations in openapi.get("paths", {}).items():
+        for method, op in operations.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "type": _describe_type(p.get("schema", {}), components),
+                       "description": p.get("description") or p.get("schema", {}).get("description", "")}
+                      for p in op.get("parameters", [])]
+            found.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                          "description": op.get("description", ""), "parameters": params,
+                          "returns": _response_model(op), "errors": sorted(c for c in op.get("responses", {}) if c != "200")})
+    return found
+
+
+def docs_page(request: Request) -> HTMLResponse:
+    openapi = request.app.openapi()
+    context = {"info": openapi["info"], "endpoints": endpoints(openapi), "nav": "docs"}
+    return render(request, "docs.html", context, twin=False)
+
+
+# -- errors: JSON for the API and the twins, a page for people ---------------------------
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api/") or path.endswith(".json") or path == "/healthz"
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException):
+    if _wants_json(request):
+        return await http_exception_handler(request, exc)
+    context = {"status": exc.status_code, "message": exc.detail, "problems": [], "nav": None}
+    response = render(request, "error.html", context, status_code=exc.status_code, twin=False)
+    if getattr(exc, "headers", None):
+        response.headers.update(exc.headers)
+    return response
+
+
+async def _validation_error(request: Request, exc: RequestValidationError):
+    if _wants_json(request):
+        return await request_validation_exception_handler(request, exc)
+    problems = [{"where": ".".join(str(part) for part in e.get("loc", ())[1:]), "message": e.get("msg", "")}
+                for e in exc.errors()]
+    context = {"status": 422, "message": "Some of the address's parameters are not valid.",
+               "problems": problems, "nav": None}
+    return render(request, "error.html", context, status_code=422, twin=False)
+
+
+# -- the application ------------------------------------------------------------------------
+def _version() -> str:
+    import tidings
+
+    return getattr(tidings, "__version__", "0.1.0")
+
+
+DESCRIPTION = """Read-only access to the stories, articles, names and dates tidings found in the news.
+
+Every web page also has a JSON twin: append `.json` to its path (`/stories/3.json`, `/index.json`
+for the front page, `/search.json?q=`)."""
+
+
+def create_app(store_url: str | None = None, *, store: Store | None = None) -> FastAPI:
+    """One app = one store and one explorer (its in-memory vector index is shared by all requests)."""
+    store = store if store is not None else Store(resolve_db_url(store_url))
+    # the default /docs loads Swagger UI from a CDN: replaced by a local page that works offline
+    app = FastAPI(title="tidings", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app.state.store = store
+    app.state.explorer = Explorer(store)
+    app.add_middleware(SecurityHeaders)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.include_router(api)
+    app.add_api_route("/healthz", healthz, methods=["GET"], response_model=Health, tags=["health"],
+                      summary="Health check")
+    app.add_api_route("/docs", docs_page, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
+    app.include_router(pages)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app

@@ -1,0 +1,140 @@
+"""Response models of the REST API.
+
+They mirror the dicts `tidings.query.Explorer` returns, so that the OpenAPI document describes
+exactly what the endpoints send (and FastAPI checks it on the way out).
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class StorySort(str, Enum):
+    size = "size"
+    recent = "recent"
+
+
+class SearchMode(str, Enum):
+    hybrid = "hybrid"
+    keyword = "keyword"
+    semantic = "semantic"
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    title: str
+    language: str = Field(description="ISO 639-1 code of the article's language")
+    published: str | None = Field(None, description="ISO date or datetime")
+    source: str | None = None
+    story_id: int | None = None
+    url: str | None = None
+    byline: str | None = None
+
+
+class StorySummary(BaseModel):
+    id: int
+    title: str = Field(description="Title in `title_language`")
+    title_language: str | None = None
+    article_ids: list[int]
+    size: int = Field(description="Number of articles in the story")
+    languages: list[str]
+    language_counts: dict[str, int]
+    sources: list[str]
+    first_published: str | None = None
+    last_published: str | None = None
+    central_article_id: int | None = Field(None, description="The article most central to the story")
+
+
+class StoryName(BaseModel):
+    """A name or place the story's articles share, with its spellings in each language."""
+
+    key: str = Field(description="Script-independent matching key")
+    type: str | None = Field(None, description="PER, ORG or LOC")
+    country: str | None = None
+    mentions: int
+    spellings: dict[str, list[str]]
+
+
+class StoryDetail(StorySummary):
+    articles: list[ArticleSummary]
+    articles_by_language: dict[str, list[ArticleSummary]]
+    names: list[StoryName]
+
+
+class Sentence(BaseModel):
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class NameMention(BaseModel):
+    sentence: int | None = None
+    start: int
+    end: int
+    text: str
+    type: str | None = None
+    key: str | None = None
+    country: str | None = None
+    role: str | None = None
+
+
+class DateMention(BaseModel):
+    sentence: int | None = None
+    start: int
+    end: int
+    text: str
+    value: str = Field(description="ISO prefix: YYYY-MM-DD, YYYY-MM or YYYY")
+    precision: str = Field(description="day, month or year")
+
+
+class RawInfo(BaseModel):
+    locator: str
+    format: str
+    received_at: str | None = None
+
+
+class Duplicate(BaseModel):
+    id: int = Field(description="Id of the raw input item that was dropped as a duplicate")
+    locator: str
+
+
+class ArticleDetail(ArticleSummary):
+    text: str
+    language_score: float | None = None
+    published_precision: str | None = None
+    metadata: dict[str, Any] = Field(description="Captions, credits, bylines and links removed from the text")
+    pipeline_version: str | None = None
+    sentences: list[Sentence]
+    mentions: list[NameMention]
+    dates: list[DateMention]
+    raw: RawInfo | None = None
+    duplicates: list[Duplicate]
+
+
+class SearchHit(ArticleSummary):
+    score: float = Field(description="Reciprocal-rank-fusion score (higher is better)")
+    matched_by: list[str] = Field(description="keyword and/or semantic")
+
+
+class Stats(BaseModel):
+    articles: int
+    stories: int
+    raw: int
+    duplicates: int
+    failed: int
+    pending: int
+    errors: int
+    languages: dict[str, int] = Field(description="Articles per language")
+
+
+class Health(BaseModel):
+    status: str
+    schema_version: int
+    articles: int
+
+
+class ErrorBody(BaseModel):
+    detail: str

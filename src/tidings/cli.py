@@ -1,0 +1,243 @@
+"""The `tidings` command line. Every listing command takes --json and then prints a JSON array."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .config import open_store, resolve_db_url
+
+app = typer.Typer(help="tidings: the world's news, in any language, as stories.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+console = Console(stderr=True)
+out = Console()
+
+DbOption = typer.Option(None, "--db", help="Store URL (sqlite:///path.db) or path; default $TIDINGS_DB or the user data folder.")
+JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _explorer(db: Optional[str]):
+    from .query import Explorer
+
+    return Explorer(open_store(db))
+
+
+@app.callback()
+def _main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each skipped item.")) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def ingest(
+    targets: list[str] = typer.Argument(..., help="Files, folders (recursive), URLs, feeds or OPML lists."),
+    db: Optional[str] = DbOption,
+    allow_network: list[str] = typer.Option([], "--allow-network", help="CIDR that URL fetching may reach (repeatable)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Ingest articles: read them, drop duplicates, group them into stories, store them."""
+    from .pipeline import Pipeline
+
+    store = open_store(db)
+    with console.status("loading models…"):
+        pipeline = Pipeline(store)
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
+                        TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
+                        disable=as_json or not console.is_terminal)
+    with progress:
+        task = progress.add_task("ingest", total=None, summary="")
+
+        def update(report) -> None:
+            progress.update(task, summary=f"{report.added} new · {report.duplicates} duplicates · "
+                                          f"{report.already} known · {report.failed} failed")
+
+        report = pipeline.ingest(targets, allow_networks=allow_network, on_progress=update)
+    if as_json:
+        _print_json(report.as_dict())
+        return
+    for locator, reason in report.errors:
+        console.print(f"[yellow]skipped[/] {locator}: {reason}")
+    rate = report.added / report.seconds if report.seconds else 0.0
+    console.print(f"[bold green]{report.added}[/] new articles, {report.duplicates} duplicates, "
+                  f"{report.already} already stored, {report.failed} failed "
+                  f"in {report.seconds:.1f} s ({rate:.2f} articles/s) → {resolve_db_url(db)}")
+
+
+@app.command()
+def stories(
+    db: Optional[str] = DbOption, as_json: bool = JsonOption,
+    limit: int = typer.Option(20, min=1, max=10000), offset: int = typer.Option(0, min=0),
+    language: Optional[str] = typer.Option(None, help="Only stories with an article in this language."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Show titles in this language where possible."),
+    sort: str = typer.Option("size", help="size or recent"),
+    since: Optional[str] = typer.Option(None, help="YYYY-MM-DD"), until: Optional[str] = typer.Option(None),
+) -> None:
+    """List stories, largest first."""
+    items = _explorer(db).stories(limit=limit, offset=offset, language=language, title_language=lang, sort=sort,
+                                  since=since, until=until)
+    if as_json:
+        _print_json(items)
+        return
+    table = Table("id", "size", "languages", "dates", "title", box=None)
+    for s in items:
+        dates = f"{s['first_published'] or '?'}…{s['last_published'] or '?'}"
+        table.add_row(str(s["id"]), str(s["size"]), " ".join(s["languages"]), dates, s["title"])
+    out.print(table)
+
+
+@app.command()
+def story(story_id: int, db: Optional[str] = DbOption, as_json: bool = JsonOption,
+          lang: Optional[str] = typer.Option(None, "--lang", help="Title in this language where possible.")) -> None:
+    """Show one story with its articles grouped by language."""
+    item = _explorer(db).story(story_id, title_language=lang)
+    if item is None:
+        console.print(f"[red]no story {story_id}[/]")
+        raise typer.Exit(1)
+    if as_json:
+        _print_json(item)
+        return
+    out.print(f"[bold]{item['title']}[/]  (story {item['id']}, {item['size']} articles, "
+              f"{item['first_published']}…{item['last_published']})")
+    for language, articles in item["articles_by_language"].items():
+        out.print(f"\n[bold cyan]{language}[/]")
+        for a in articles:
+            out.print(f"  {a['id']:>6}  {a['published'] or '':10}  {a['source'] or '':20.20}  {a['title']}")
+    if item["names"]:
+        out.print("\n[bold]names[/]: " + "; ".join(
+            "/".join(sorted({t for texts in n["spellings"].values() for t in texts})[:4]) for n in item["names"][:10]))
+
+
+@app.command()
+def articles(db: Optional[str] = DbOption, as_json: bool = JsonOption,
+             story_id: Optional[int] = typer.Option(None, "--story"), language: Optional[str] = None,
+             source: Optional[str] = None, limit: int = typer.Option(50, min=1, max=100000),
+             offset: int = typer.Option(0, min=0)) -> None:
+    """List articles, newest first."""
+    items = _explorer(db).articles(limit=limit, offset=offset, story_id=story_id, language=language, source=source)
+    if as_json:
+        _print_json(items)
+        return
+    table = Table("id", "lang", "published", "source", "story", "title", box=None)
+    for a in items:
+        table.add_row(str(a["id"]), a["language"], a["published"] or "", a["source"] or "", str(a["story_id"]), a["title"])
+    out.print(table)
+
+
+@app.command()
+def article(article_id: int, db: Optional[str] = DbOption, as_json: bool = JsonOption) -> None:
+    """Show one article: clean text, removed captions and credits, names and dates found."""
+    item = _explorer(db).article(article_id)
+    if item is None:
+        console.print(f"[red]no article {article_id}[/]")
+        raise typer.Exit(1)
+    if as_json:
+        _print_json(item)
+        return
+    out.print(f"[bold]{item['title']}[/]\n{item['language']} · {item['published'] or 'undated'} · "
+              f"{item['source'] or 'unknown source'} · story {item['story_id']}\n")
+    out.print(item["text"])
+    for kind, values in item["metadata"].items():
+        if isinstance(values, list) and values:
+            out.print(f"[dim]{kind}: {' | '.join(values)}[/]")
+
+
+@app.command()
+def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
+           mode: str = typer.Option("hybrid", help="keyword, semantic (cross-lingual) or hybrid"),
+           limit: int = typer.Option(20, min=1, max=500), language: Optional[str] = None) -> None:
+    """Search articles by keyword and by meaning, across languages."""
+    if mode not in ("keyword", "semantic", "hybrid"):
+        raise typer.BadParameter("mode must be keyword, semantic or hybrid")
+    items = _explorer(db).search(query, mode=mode, limit=limit, language=language)
+    if as_json:
+        _print_json(items)
+        return
+    table = Table("id", "lang", "story", "by", "title", box=None)
+    for a in items:
+        table.add_row(str(a["id"]), a["language"], str(a["story_id"]), "+".join(a["matched_by"]), a["title"])
+    out.print(table)
+
+
+@app.command()
+def export(db: Optional[str] = DbOption,
+           fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet"),
+           what: str = typer.Option("articles", help="articles or stories"),
+           output: str = typer.Option("-", "--output", "-o", help="File to write ('-' = standard output)")) -> None:
+    """Export articles or stories as JSON Lines, CSV or Parquet."""
+    from .export import FORMATS, export as run_export
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"format must be one of {', '.join(FORMATS)}")
+    if what not in ("articles", "stories"):
+        raise typer.BadParameter("what must be articles or stories")
+    count = run_export(open_store(db), Path(output), fmt=fmt, what=what)
+    console.print(f"exported {count} {what} as {fmt}" + (f" to {output}" if output != "-" else ""))
+
+
+@app.command()
+def errors(db: Optional[str] = DbOption, as_json: bool = JsonOption, limit: int = 100) -> None:
+    """Inputs that were reported and skipped, newest first."""
+    items = open_store(db).errors(limit)
+    if as_json:
+        _print_json(items)
+        return
+    for e in items:
+        out.print(f"{e['occurred_at']}  {e['locator']}: {e['reason']}")
+
+
+@app.command()
+def stats(db: Optional[str] = DbOption) -> None:
+    """Counts of articles, stories, duplicates, failures and languages (JSON)."""
+    _print_json(_explorer(db).stats())
+
+
+@app.command()
+def recluster(db: Optional[str] = DbOption) -> None:
+    """Regroup every stored article into stories from scratch."""
+    from .pipeline import Pipeline
+
+    with console.status("regrouping stories…"):
+        count = Pipeline(open_store(db)).recluster()
+    console.print(f"{count} stories")
+
+
+@app.command()
+def reprocess(db: Optional[str] = DbOption) -> None:
+    """Rebuild everything derived (articles, names, dates, embeddings, stories) from the stored raw input."""
+    from .pipeline import Pipeline
+
+    with console.status("re-reading the stored raw input…"):
+        report = Pipeline(open_store(db)).reprocess()
+    console.print(f"{report.added} articles, {report.duplicates} duplicates, {report.failed} failed "
+                  f"in {report.seconds:.1f} s")
+
+
+@app.command()
+def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", help="Interface to bind (localhost by default)."),
+          port: int = typer.Option(8000)) -> None:
+    """Serve the web UI and the REST API (OpenAPI at /openapi.json, docs at /docs)."""
+    import uvicorn
+
+    from .api.app import create_app
+
+    url = resolve_db_url(db)
+    console.print(f"serving {url} on http://{host}:{port}/  (API: /api/, docs: /docs)")
+    uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The one data model every stage shares.
+
+source -> RawArticle -> (read) -> Article with sentences, mentions, dates and an embedding
+-> (stories) -> Story.  Stages only add fields; none rewrites what an earlier stage produced.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+PIPELINE_VERSION = "0.1.0"
+
+
+@dataclass
+class RawArticle:
+    """Input exactly as it arrived: the bytes plus where they came from.
+
+    `locator` names the item inside its source (a path, `file.jsonl#12`, a URL), `format` says
+    which parser reads it. The raw bytes are stored so that every later stage can be re-run.
+    """
+
+    locator: str
+    format: str  # "txt" | "html" | "jsonl" | "feed-item"
+    content: bytes
+    meta: dict[str, Any] = field(default_factory=dict)
+    id: int | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence(Span):
+    text: str
+
+
+@dataclass
+class Mention(Span):
+    """A name found in the text: a person, organisation or place (type PER/ORG/LOC)."""
+
+    text: str
+    type: str
+    sentence: int
+    key: str = ""  # a script-independent matching key (country code, folded name)
+    country: str | None = None  # ISO 3166 alpha-2 when the mention is (in) a country
+    role: str | None = None  # e.g. "demonym", "capital" for metonyms
+
+
+@dataclass
+class DateMention(Span):
+    """A date named in the text, with how precise it is (day / month / year)."""
+
+    text: str
+    value: str  # ISO prefix: YYYY-MM-DD, YYYY-MM or YYYY
+    precision: str
+    sentence: int
+
+
+@dataclass
+class Article:
+    """A read article: clean text in its own language plus everything found in it."""
+
+    title: str
+    text: str
+    language: str = "und"
+    language_score: float = 0.0
+    url: str | None = None
+    source: str | None = None  # outlet name
+    published: str | None = None  # ISO date or datetime
+    published_precision: str | None = None
+    byline: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)  # captions, credits, links removed from text
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    embedding: np.ndarray | None = None
+    text_hash: str = ""
+    id: int | None = None
+    raw_id: int | None = None
+    story_id: int | None = None
+    pipeline_version: str = PIPELINE_VERSION
+
+    def lead(self, max_chars: int = 1000) -> str:
+        """Title plus the start of the body: what the embedding sees (cost grows with length)."""
+        body = self.text[: max(0, max_chars - len(self.title))]
+        return f"{self.title}\n{body}" if self.title else body
+
+
+@dataclass
+class Story:
+    id: int | None
+    title: str
+    article_ids: list[int]
+    languages: list[str]
+    first_published: str | None
+    last_published: str | None
+    central_article_id: int | None = None

@@ -1,0 +1,226 @@
+"""The one data flow: source -> raw article -> read article -> story -> store.
+
+Crash safety: raw input is stored (committed) as it arrives, with status 'pending'. A batch of
+pending items is then read, embedded and placed into stories, and everything derived from the
+batch is written in ONE transaction that also marks the raw items done. A process killed at any
+point leaves either the old or the new state; the next run picks up whatever is still pending.
+Re-running an ingest adds nothing: raw items are keyed by a hash of their locator and content.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .dedup import NearDuplicateIndex
+from .model import Article, RawArticle
+from .read import ReadError, embed_articles, read_article
+from .read.embed import Embedder, get_embedder
+from .sources import SourceError, iter_sources
+from .store.sqlite import Store
+from .stories import ClusterParams, StoryClusterer
+
+log = logging.getLogger("tidings.pipeline")
+BATCH_SIZE = 16
+
+
+@dataclass
+class IngestReport:
+    seen: int = 0  # raw items met in the input
+    added: int = 0  # new articles stored
+    already: int = 0  # items stored by an earlier run
+    duplicates: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    model_seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return {"seen": self.seen, "added": self.added, "already": self.already, "duplicates": self.duplicates,
+                "failed": self.failed, "errors": [{"locator": l, "reason": r} for l, r in self.errors],
+                "seconds": round(self.seconds, 3), "model_seconds": round(self.model_seconds, 3)}
+
+
+def raw_key(raw: RawArticle) -> str:
+    digest = hashlib.sha256(raw.locator.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0")
+    digest.update(raw.content)
+    return digest.hexdigest()
+
+
+class Pipeline:
+    """Keeps the heavy parts (model, duplicate index, story state) loaded across batches."""
+
+    def __init__(self, store: Store, embedder: Embedder | None = None, params: ClusterParams | None = None):
+        self.store = store
+        self.embedder = embedder or get_embedder()
+        self.params = params or ClusterParams()
+        self._load_state()
+
+    def _load_state(self) -> None:
+        self.dedup = NearDuplicateIndex()
+        self.dedup.load(self.store.minhashes())
+        self.clusterer = StoryClusterer(self.params)
+        frequencies, documents = self.store.key_frequencies()
+        self.clusterer.load(self.store.story_states(), Counter(frequencies), documents)
+
+    # -- ingest -----------------------------------------------------------------------
+    def ingest(self, targets: list[str], *, allow_networks: list[str] | None = None,
+               on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        report = IngestReport()
+        started = time.perf_counter()
+        model_before = getattr(self.embedder, "seconds", 0.0)
+        # first finish what an interrupted run left pending
+        self._process_ids(self.store.raw_ids("pending"), report, on_progress)
+        batch: list[int] = []
+        for item in iter_sources(targets, allow_networks=allow_networks):
+            if isinstance(item, SourceError):
+                self._error(report, item.locator, item.reason)
+                if on_progress:
+                    on_progress(report)
+                continue
+            report.seen += 1
+            raw_id, status = self.store.add_raw(item, raw_key(item))
+            if status != "pending" or raw_id in batch:
+                report.already += 1
+                if on_progress:
+                    on_progress(report)
+                continue
+            batch.append(raw_id)
+            if len(batch) >= BATCH_SIZE:
+                self._process_ids(batch, report, on_progress)
+                batch = []
+        self._process_ids(batch, report, on_progress)
+        report.seconds = time.perf_counter() - started
+        report.model_seconds = getattr(self.embedder, "seconds", 0.0) - model_before
+        return report
+
+    def ingest_raw(self, items: Iterable[RawArticle]) -> IngestReport:
+        """Ingest raw items made by the caller (Python API, tests, benchmarks)."""
+        report = IngestReport()
+        ids = []
+        for item in items:
+            report.seen += 1
+            raw_id, status = self.store.add_raw(item, raw_key(item))
+            if status == "pending" and raw_id not in ids:
+                ids.append(raw_id)
+            else:
+                report.already += 1
+        for start in range(0, len(ids), BATCH_SIZE):
+            self._process_ids(ids[start:start + BATCH_SIZE], report, None)
+        return report
+
+    def process_pending(self) -> IngestReport:
+        report = IngestReport()
+        self._process_ids(self.store.raw_ids("pending"), report, None)
+        return report
+
+    def _error(self, report: IngestReport, locator: str, reason: str) -> None:
+        report.errors.append((locator, reason))
+        report.failed += 1
+        self.store.add_error(locator, reason)
+        log.warning("skipped %s: %s", locator, reason)
+
+    def _process_ids(self, ids: list[int], report: IngestReport,
+                     on_progress: Callable[[IngestReport], None] | None) -> None:
+        for start in range(0, len(ids), BATCH_SIZE):
+            self._process_batch([self.store.raw(i) for i in ids[start:start + BATCH_SIZE]], report)
+            if on_progress:
+                on_progress(report)
+
+    # -- one batch, one transaction ---------------------------------------------------
+    def _process_batch(self, raws: list[RawArticle], report: IngestReport) -> None:
+        if not raws:
+            return
+        outcome: dict[int, tuple[str, str | None, int | None]] = {}  # raw id -> (status, error, dup of)
+        fresh: list[tuple[Article, object]] = []
+        hashes: dict[str, int] = {}
+        urls: dict[str, int] = {}
+        for raw in raws:
+            try:
+                article = read_article(raw)
+            except ReadError as exc:
+                outcome[raw.id] = ("failed", str(exc), None)
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad item never ends the run
+                log.exception("reader crashed on %s", raw.locator)
+                outcome[raw.id] = ("failed", f"reader error: {type(exc).__name__}: {exc}", None)
+                continue
+            duplicate = (hashes.get(article.text_hash) or self.store.article_by_hash(article.text_hash)
+                         or (article.url and (urls.get(article.url) or self.store.article_by_url(article.url))))
+            signature = self.dedup.signature(article.title + "\n" + article.text)
+            if not duplicate:
+                duplicate = self.dedup.find(signature)
+            if duplicate:
+                outcome[raw.id] = ("duplicate", None, duplicate)
+                continue
+            hashes[article.text_hash] = raw.id
+            if article.url:
+                urls[article.url] = raw.id
+            self.dedup.add(raw.id, signature)  # later items of this batch see it too
+            fresh.append((article, signature))
+
+        articles = [a for a, _ in fresh]
+        embed_articles(articles, self.embedder)
+        try:
+            with self.store.transaction() as tx:
+                dirty = {}
+                placed = []
+                for article, signature in fresh:
+                    story, centrality = self.clusterer.place(article)
+                    if story.id is None:
+                        story.id = self.store.save_story(tx, story.as_row())
+                    article.story_id = story.id
+                    dirty[story.id] = story
+                    placed.append((article, signature, centrality))
+                for story in dirty.values():
+                    self.store.save_story(tx, story.as_row())
+                for article, signature, centrality in placed:
+                    self.store.save_article(tx, article, model=self.embedder.name,
+                                            signature=NearDuplicateIndex.to_bytes(signature),
+                                            centrality=centrality)
+                    self.store.mark_raw(tx, article.id, "done")
+                for raw_id, (status, error, duplicate_of) in outcome.items():
+                    self.store.mark_raw(tx, raw_id, status, error=error, duplicate_of=duplicate_of)
+                    if error:
+                        tx.execute("INSERT INTO ingest_errors(locator, reason) VALUES (?, ?)",
+                                   (self._locator(raws, raw_id), error))
+        except BaseException:
+            # memory no longer matches the store: reload what was committed
+            self._load_state()
+            raise
+        report.added += len(placed)
+        for raw_id, (status, error, _dup) in outcome.items():
+            if status == "duplicate":
+                report.duplicates += 1
+            else:
+                report.failed += 1
+                report.errors.append((self._locator(raws, raw_id), error or status))
+                log.warning("skipped %s: %s", self._locator(raws, raw_id), error)
+
+    @staticmethod
+    def _locator(raws: list[RawArticle], raw_id: int) -> str:
+        return next((r.locator for r in raws if r.id == raw_id), str(raw_id))
+
+    # -- re-processing ----------------------------------------------------------------
+    def reprocess(self, on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        """Rebuild every derived table from the stored raw input (same input -> same result)."""
+        with self.store.transaction() as tx:
+            self.store.delete_derived(tx)
+        self._load_state()
+        report = IngestReport()
+        started = time.perf_counter()
+        self._process_ids(self.store.raw_ids("pending"), report, on_progress)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def recluster(self) -> int:
+        """Regroup all stored articles into stories from scratch, in publication order."""
+        from .stories.rebuild import recluster
+
+        count = recluster(self.store, self.params)
+        self._load_state()
+        return count

@@ -1,0 +1,87 @@
+"""Stage 2: read a raw article in its own language.
+
+Like a spaCy pipeline, reading is a list of small components that each add to one `Article`:
+parse -> clean -> language -> sentences -> dates -> names. Embedding is done afterwards for a
+whole batch, because the model is the costly part.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable
+
+from ..model import Article, RawArticle
+from ..textutil import text_hash
+from .clean import strip_noise
+from .dates import find_dates, parse_published
+from .embed import Embedder, get_embedder
+from .language import detect_language
+from .names import find_mentions
+from .parse import ReadError, parse
+from .sentences import split_sentences
+
+__all__ = ["read_article", "embed_articles", "ReadError", "COMPONENTS"]
+
+Component = Callable[[Article], None]
+MIN_TEXT_CHARS = 25  # below this an "article" is a fragment (a broken page, a title-only feed item)
+
+
+def _language(article: Article) -> None:
+    hint = article.metadata.pop("_language_hint", None)
+    article.language, article.language_score = detect_language(f"{article.title}\n{article.text}", hint)
+
+
+def _sentences(article: Article) -> None:
+    article.sentences = split_sentences(article.text, article.language)
+
+
+def _dates(article: Article) -> None:
+    reference = date.fromisoformat(article.published[:10]) if article.published else None
+    article.dates = find_dates(article.text, article.sentences, reference)
+    if article.published is None:
+        # no date from the source: the first full date in the opening sentences (a dateline)
+        for found in article.dates:
+            if found.sentence <= 1 and found.precision == "day":
+                article.published, article.published_precision = found.value.split("/")[0], "day"
+                article.metadata["published_from"] = "text"
+                break
+
+
+def _names(article: Article) -> None:
+    article.mentions = find_mentions(article.text, article.sentences, article.language)
+
+
+COMPONENTS: list[tuple[str, Component]] = [
+    ("language", _language),
+    ("sentences", _sentences),
+    ("dates", _dates),
+    ("names", _names),
+]
+
+
+def read_article(raw: RawArticle) -> Article:
+    """Raw input -> article with language, clean text, sentences, dates and names (no embedding)."""
+    parsed = parse(raw)
+    text, noise = strip_noise(parsed.text)
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        raise ReadError(f"too little article text ({len(text.strip())} characters after removing captions and credits)")
+    metadata = dict(parsed.metadata)
+    metadata.update(noise)
+    if parsed.language:
+        metadata["_language_hint"] = parsed.language
+    published, precision = parse_published(parsed.published)
+    byline = parsed.byline or (noise.get("bylines") or [None])[0]
+    article = Article(title=parsed.title.strip(), text=text, url=parsed.url or raw.meta.get("url"),
+                      source=parsed.source or raw.meta.get("source"), published=published,
+                      published_precision=precision, byline=byline, metadata=metadata,
+                      text_hash=text_hash(parsed.title + "\n" + text), id=raw.id, raw_id=raw.id)
+    for _name, component in COMPONENTS:
+        component(article)
+    return article
+
+
+def embed_articles(articles: list[Article], embedder: Embedder | None = None) -> None:
+    """Embed title + lead of each article in one batch (cost grows with length, so the lead only)."""
+    embedder = embedder or get_embedder()
+    vectors = embedder.embed_passages([a.lead() for a in articles])
+    for article, vector in zip(articles, vectors):
+        article.embedding = vector

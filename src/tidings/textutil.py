@@ -1,0 +1,45 @@
+"""Small text helpers shared by several stages."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af])")
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, case folded, whitespace collapsed: the form used for exact-duplicate hashes."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def search_form(text: str) -> str:
+    """Text as the full-text index sees it: CJK characters become single-character tokens."""
+    return _CJK.sub(r" \1 ", text)
+
+
+def fts_query(user_query: str) -> str:
+    """A safe FTS5 MATCH expression from free text: every word required, each quoted.
+
+    A CJK run becomes a phrase of single characters, matching how `search_form` indexed it.
+    """
+    phrases = []
+    for chunk in user_query.split():
+        tokens = _WORD.findall(search_form(chunk))
+        if tokens:
+            phrases.append('"' + " ".join(tokens) + '"')
+    return " ".join(phrases)
+
+
+def shingles(text: str, size: int = 5) -> set[str]:
+    """Character shingles of the normalised text (script independent, works without word spaces)."""
+    norm = normalise(text)
+    if len(norm) <= size:
+        return {norm} if norm else set()
+    return {norm[i:i + size] for i in range(0, len(norm) - size + 1)}

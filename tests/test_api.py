@@ -1,0 +1,392 @@
+"""The REST API and the web pages, against the mini corpus ingested by the real pipeline.
+
+Ids are never hard-coded: stories and articles are found through the API by what they contain.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tidings.api.app import SECURITY_HEADERS, create_app
+from tidings.pipeline import Pipeline
+from tidings.store.sqlite import Store
+
+LOUVRE = ["en", "es", "fr"]
+SUMMIT = ["de", "ru", "zh"]
+
+ARABIC_TITLE = "افتتاح المتحف المصري الكبير في القاهرة"
+ARABIC_ARTICLE = f"""date 2025-11-02
+{ARABIC_TITLE}
+
+افتتحت مصر يوم السبت المتحف المصري الكبير قرب أهرامات الجيزة بحضور عدد من قادة العالم. ويضم المتحف أكثر من مائة ألف قطعة أثرية.
+وقال وزير السياحة والآثار إن المتحف سيستقبل ملايين الزوار كل عام.
+"""
+MARKUP_ARTICLE = """date 2025-11-03
+Council votes <script>alert("x")</script> & approves the new harbour budget
+
+The city council voted on Monday to approve the new harbour budget of <b>twelve million</b> euros after a long debate.
+Councillors said the works on the old quay would start in the spring and last two years.
+"""
+
+
+@pytest.fixture(scope="module")
+def client(mini_store) -> TestClient:
+    return TestClient(create_app(store=mini_store))
+
+
+@pytest.fixture(scope="module")
+def extra_client(tmp_path_factory) -> TestClient:
+    """A second store with an Arabic article and one whose title and text hold HTML markup."""
+    folder = tmp_path_factory.mktemp("extra")
+    (folder / "ar-museum.txt").write_text(ARABIC_ARTICLE, encoding="utf-8")
+    (folder / "en-markup.txt").write_text(MARKUP_ARTICLE, encoding="utf-8")
+    store = Store(f"sqlite:///{folder / 'extra.db'}")
+    Pipeline(store).ingest([str(folder)])
+    return TestClient(create_app(store=store))
+
+
+def get_json(client: TestClient, url: str, status: int = 200):
+    response = client.get(url)
+    assert response.status_code == status, (url, response.text)
+    return response.json()
+
+
+def story_with(client: TestClient, languages: list[str]) -> dict:
+    matches = [s for s in get_json(client, "/api/stories?limit=500") if s["languages"] == languages]
+    assert len(matches) == 1, languages
+    return matches[0]
+
+
+def article_in(client: TestClient, language: str) -> dict:
+    matches = get_json(client, f"/api/articles?language={language}")
+    assert len(matches) == 1, language
+    return matches[0]
+
+
+# -- health, stats, OpenAPI ----------------------------------------------------------------
+def test_healthz(client):
+    body = get_json(client, "/healthz")
+    assert body["status"] == "ok"
+    assert body["schema_version"] >= 1
+    assert body["articles"] == 7
+
+
+def test_stats_counts_the_mini_corpus(client):
+    stats = get_json(client, "/api/stats")
+    assert stats["articles"] == 7 and stats["stories"] == 3 and stats["duplicates"] == 1
+    assert set(stats["languages"]) == {"de", "en", "es", "fr", "ru", "vi", "zh"}
+
+
+def test_openapi_lists_every_endpoint(client):
+    spec = get_json(client, "/openapi.json")
+    assert spec["info"]["title"] == "tidings"
+    expected = {"/api/stories", "/api/stories/{story_id}", "/api/articles", "/api/articles/{article_id}",
+                "/api/search", "/api/stats", "/healthz"}
+    assert expected <= set(spec["paths"])
+    assert all(set(spec["paths"][p]) == {"get"} for p in expected)  # read-only
+    assert spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+
+
+def test_docs_page_is_local(client):
+    response = client.get("/docs")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    page = response.text
+    for path in ("/api/stories", "/api/articles/{article_id}", "/api/search", "/healthz"):
+        assert path in page
+    sources = re.findall(r'<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)="([^"]*)"', page)
+    assert sources, "the page should load its local stylesheet"
+    assert not [s for s in sources if s.startswith(("http", "//"))]
+    assert "cdn" not in page.lower()
+    assert client.get("/redoc").status_code == 404
+
+
+# -- stories -------------------------------------------------------------------------------
+def test_stories_largest_first(client):
+    stories = get_json(client, "/api/stories")
+    assert [s["size"] for s in stories] == [3, 3, 1]
+    assert sorted(s["languages"] for s in stories) == sorted([LOUVRE, SUMMIT, ["vi"]])
+    for story in stories:
+        assert set(story) >= {"id", "title", "title_language", "article_ids", "size", "languages",
+                              "language_counts", "sources", "first_published", "last_published"}
+        assert len(story["article_ids"]) == story["size"] == sum(story["language_counts"].values())
+
+
+def test_stories_filters(client):
+    assert [s["languages"] for s in get_json(client, "/api/stories?language=vi")] == [["vi"]]
+    assert [s["languages"] for s in get_json(client, "/api/stories?q=Louvre")] == [LOUVRE]
+    assert [s["languages"] for s in get_json(client, "/api/stories?sort=recent")] == [LOUVRE, SUMMIT, ["vi"]]
+    assert [s["languages"] for s in get_json(client, "/api/stories?since=2025-10-01")] == [LOUVRE]
+    assert [s["languages"] for s in get_json(client, "/api/stories?until=2025-04-01")] == [["vi"]]
+    assert get_json(client, "/api/stories?q=Louvre&language=de") == []
+    # empty values, as HTML forms send them, mean "no filter"
+    assert len(get_json(client, "/api/stories?language=&q=")) == 3
+
+
+def test_stories_paging(client):
+    everything = get_json(client, "/api/stories")
+    assert get_json(client, "/api/stories?limit=1&offset=1") == everything[1:2]
+    assert get_json(client, "/api/stories?offset=3") == []
+
+
+def test_title_language_choice(client):
+    louvre = story_with(client, LOUVRE)
+    french = get_json(client, f"/api/stories/{louvre['id']}?title_language=fr")
+    assert french["title_language"] == "fr"
+    assert french["title"].startswith("Cambriolage au Louvre")
+    spanish = [s for s in get_json(client, "/api/stories?title_language=es") if s["id"] == louvre["id"]][0]
+    assert spanish["title"].startswith("Robo de joyas")
+    # no German article: the most central article's title stays
+    german = get_json(client, f"/api/stories/{louvre['id']}?title_language=de")
+    assert german["title"] == louvre["title"] and german["title_language"] == louvre["title_language"] in LOUVRE
+
+
+def test_story_detail(client):
+    louvre = story_with(client, LOUVRE)
+    story = get_json(client, f"/api/stories/{louvre['id']}")
+    assert sorted(a["id"] for a in story["articles"]) == sorted(louvre["article_ids"])
+    assert sorted(story["articles_by_language"]) == LOUVRE
+    assert all(a["story_id"] == louvre["id"] for a in story["articles"])
+    shared = [n for n in story["names"] if len(n["spellings"]) > 1]
+    assert any("Louvre" in spellings for n in shared for spellings in n["spellings"].values())
+
+
+def test_story_not_found(client):
+    assert get_json(client, "/api/stories/999999", 404) == {"detail": "story 999999 not found"}
+
+
+# -- articles ------------------------------------------------------------------------------
+def test_articles_list_and_filters(client):
+    articles = get_json(client, "/api/articles")
+    assert len(articles) == 7
+    assert set(articles[0]) == {"id", "title", "language", "published", "source", "story_id", "url", "byline"}
+    published = [a["published"] for a in articles]
+    assert published == sorted(published, reverse=True)  # newest first
+    summit = story_with(client, SUMMIT)
+    assert sorted(a["id"] for a in get_json(client, f"/api/articles?story_id={summit['id']}")) == sorted(summit["article_ids"])
+    assert [a["language"] for a in get_json(client, "/api/articles?language=zh")] == ["zh"]
+    assert get_json(client, "/api/articles?source=nobody") == []
+    assert len(get_json(client, "/api/articles?limit=2&offset=6")) == 1
+
+
+def test_article_detail(client):
+    german = get_json(client, f"/api/articles/{article_in(client, 'de')['id']}")
+    assert german["title"] == "Xi Jinping beim Zentralasien-Gipfel in Astana"
+    assert german["metadata"]["photo_credits"] == ["Foto: dpa/Michael Kappeler"]
+    assert german["metadata"]["credits"] == ["Quelle: dpa, Reuters"]
+    assert "Foto:" not in german["text"]
+    assert all(german["text"][s["start"]:s["end"]] == s["text"] for s in german["sentences"])
+    assert {"Astana", "China"} <= {m["text"] for m in german["mentions"]}
+    assert {"value": "2025-06-17", "precision": "day"}.items() <= german["dates"][0].items()
+    assert german["raw"]["locator"].endswith("de-gipfel.txt")
+    assert german["duplicates"] == []
+
+
+def test_dropped_duplicate_is_recorded(client):
+    english = get_json(client, f"/api/articles/{article_in(client, 'en')['id']}")
+    assert len(english["duplicates"]) == 1
+    assert re.search(r"en-louvre(-copy)?\.txt$", english["duplicates"][0]["locator"])
+
+
+def test_article_not_found(client):
+    assert get_json(client, "/api/articles/999999", 404) == {"detail": "article 999999 not found"}
+
+
+# -- search --------------------------------------------------------------------------------
+def test_keyword_search(client):
+    hits = get_json(client, "/api/search?q=Louvre&mode=keyword")
+    assert sorted(h["language"] for h in hits) == LOUVRE
+    assert all(h["matched_by"] == ["keyword"] and h["score"] > 0 for h in hits)
+    assert [h["language"] for h in get_json(client, "/api/search?q=Louvre&mode=keyword&language=fr")] == ["fr"]
+    assert len(get_json(client, "/api/search?q=Louvre&mode=keyword&limit=1")) == 1
+
+
+def test_semantic_search_crosses_languages(client):
+    hits = get_json(client, "/api/search?q=crown%20jewels%20stolen%20from%20a%20museum&mode=semantic&limit=3")
+    assert sorted(h["language"] for h in hits) == LOUVRE
+    assert all(h["matched_by"] == ["semantic"] for h in hits)
+
+
+def test_hybrid_search(client):
+    hits = get_json(client, "/api/search?q=Louvre")
+    assert hits[0]["matched_by"] == ["keyword", "semantic"]
+    scores = [h["score"] for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert get_json(client, "/api/search?q=%20%20") == []
+
+
+# -- bad input: 422, never 500 -----------------------------------------------------------
+@pytest.mark.parametrize("url", [
+    "/api/stories?limit=0", "/api/stories?limit=501", "/api/stories?offset=-1", "/api/stories?limit=abc",
+    "/api/stories?sort=oldest", "/api/stories?since=yesterday", "/api/stories?language=%3Cscript%3E",
+    "/api/stories/abc", "/api/stories/0", "/api/stories/99999999999999999999999",
+    "/api/articles?limit=1000", "/api/articles?story_id=x", "/api/articles/-5",
+    "/api/search", "/api/search?q=x&mode=fuzzy", "/api/search?q=x&limit=0", "/api/search?q=" + "x" * 501,
+    "/index.json?page=0", "/stories/abc.json", "/search.json?mode=fuzzy",
+])
+def test_bad_parameters_give_422(client, url):
+    response = client.get(url)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert response.json()["detail"]
+
+
+def test_bad_page_parameters_give_an_html_422(client):
+    response = client.get("/?page=0")
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    assert "page" in response.text
+
+
+def test_read_only(client):
+    assert client.post("/api/stories", json={}).status_code == 405
+    assert client.delete(f"/api/articles/{article_in(client, 'vi')['id']}").status_code == 405
+
+
+# -- security headers ---------------------------------------------------------------------
+@pytest.mark.parametrize("url", ["/", "/api/stories", "/healthz", "/docs", "/static/style.css",
+                                 "/api/stories/999999", "/nowhere", "/api/stories?limit=0"])
+def test_security_headers_on_every_response(client, url):
+    response = client.get(url)
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name] == value, (url, name)
+    assert response.headers["content-security-policy"].startswith("default-src 'self'")
+
+
+# -- JSON twins ----------------------------------------------------------------------------
+def test_front_page_twin(client):
+    twin = get_json(client, "/index.json")
+    assert twin["stories"] == get_json(client, "/api/stories?limit=20")
+    assert twin["stats"] == get_json(client, "/api/stats")
+    assert twin["page"] == 1 and twin["has_next"] is False
+    filtered = get_json(client, "/index.json?sort=recent&lang=fr&language=es")
+    assert filtered["filters"] == {"sort": "recent", "language": "es", "lang": "fr", "q": None}
+    assert filtered["stories"] == get_json(client, "/api/stories?sort=recent&title_language=fr&language=es")
+    assert get_json(client, "/index.json?q=Louvre")["stories"] == get_json(client, "/api/stories?q=Louvre")
+    assert get_json(client, "/index.json?page=2")["stories"] == []
+
+
+def test_story_and_article_twins(client):
+    louvre = story_with(client, LOUVRE)
+    assert get_json(client, f"/stories/{louvre['id']}.json") == get_json(client, f"/api/stories/{louvre['id']}")
+    assert (get_json(client, f"/stories/{louvre['id']}.json?lang=es")
+            == get_json(client, f"/api/stories/{louvre['id']}?title_language=es"))
+    for article_id in louvre["article_ids"]:
+        assert get_json(client, f"/articles/{article_id}.json") == get_json(client, f"/api/articles/{article_id}")
+    assert get_json(client, "/stories/999999.json", 404) == {"detail": "story 999999 not found"}
+    assert get_json(client, "/articles/999999.json", 404) == {"detail": "article 999999 not found"}
+
+
+def test_search_twin(client):
+    twin = get_json(client, "/search.json?q=Louvre&mode=keyword")
+    assert twin["q"] == "Louvre" and twin["mode"] == "keyword"
+    assert twin["results"] == get_json(client, "/api/search?q=Louvre&mode=keyword")
+    assert get_json(client, "/search.json")["results"] == []
+
+
+def test_pages_link_their_twin(client):
+    louvre = story_with(client, LOUVRE)
+    assert 'href="/index.json?sort=recent"' in client.get("/?sort=recent").text
+    assert f'href="/stories/{louvre["id"]}.json"' in client.get(f"/stories/{louvre['id']}").text
+
+
+# -- HTML pages ----------------------------------------------------------------------------
+def html(client: TestClient, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, (url, response.text[:500])
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def test_front_page(client):
+    page = html(client, "/")
+    for story in get_json(client, "/api/stories"):
+        assert story["title"] in page
+        assert f'href="/stories/{story["id"]}"' in page
+    assert re.search(r"<strong>7</strong>\s*articles", page)
+    assert re.search(r"<strong>3</strong>\s*stories", page)
+    assert re.search(r"<strong>7</strong>\s*languages", page)
+    assert 'href="/?language=vi"' in page  # the language filter
+
+
+def test_front_page_filters(client):
+    louvre, summit = story_with(client, LOUVRE), story_with(client, SUMMIT)
+    french = html(client, "/?lang=fr")
+    assert "Cambriolage au Louvre" in french and f'href="/stories/{louvre["id"]}?lang=fr"' in french
+    assert summit["title"] in french  # no French article: its central title stays
+    only_vi = html(client, "/?language=vi")
+    assert "Hà Nội FC" in only_vi and summit["title"] not in only_vi
+    searched = html(client, "/?q=Louvre")
+    assert louvre["title"] in searched and summit["title"] not in searched
+    recent = html(client, "/?sort=recent")
+    assert recent.index(louvre["title"]) < recent.index(summit["title"]) < recent.index("Hà Nội FC")
+    assert "No stories match" in html(client, "/?page=2")
+
+
+def test_story_page(client):
+    louvre = story_with(client, LOUVRE)
+    page = html(client, f"/stories/{louvre['id']}")
+    story = get_json(client, f"/api/stories/{louvre['id']}")
+    for article in story["articles"]:
+        assert f'href="/articles/{article["id"]}" lang="{article["language"]}" dir="auto">{article["title"]}' in page
+    assert "2025-10-19 – 2025-10-20" in page
+    assert story["names"][0]["key"] in page
+    assert "Cambriolage au Louvre" in html(client, f"/stories/{louvre['id']}?lang=fr").split("</h1>")[0]
+    assert "not found" in html(client, "/stories/999999", 404)
+
+
+def test_article_page(client):
+    german = get_json(client, f"/api/articles/{article_in(client, 'de')['id']}")
+    page = html(client, f"/articles/{german['id']}")
+    assert f'<h1 class="headline" lang="de" dir="auto">{german["title"]}</h1>' in page
+    assert "<p>Der chinesische Staatschef Xi Jinping" in page
+    assert "Foto: dpa/Michael Kappeler" in page and "Photo credits" in page
+    assert "Quelle: dpa, Reuters" in page
+    assert "Kassym-Schomart Tokajew" in page
+    assert 'datetime="2025-06-17">2025-06-17</time>' in page and "(day)" in page
+    assert f'href="/stories/{german["story_id"]}"' in page
+    english = get_json(client, f"/api/articles/{article_in(client, 'en')['id']}")
+    page = html(client, f"/articles/{english['id']}")
+    assert english["byline"] in page
+    assert english["duplicates"][0]["locator"] in page
+    assert "not found" in html(client, "/articles/999999", 404)
+
+
+def test_search_page(client):
+    page = html(client, "/search?q=Louvre&mode=keyword")
+    for hit in get_json(client, "/api/search?q=Louvre&mode=keyword"):
+        assert f'href="/articles/{hit["id"]}"' in page
+        assert f'href="/stories/{hit["story_id"]}"' in page
+    assert '<option value="keyword" selected>' in page
+    assert "3 results" in page
+    assert "Nothing found" in html(client, "/search?q=zzzqqqxxx&mode=keyword")
+
+
+def test_static_assets(client):
+    css = client.get("/static/style.css")
+    assert css.status_code == 200 and "text/css" in css.headers["content-type"]
+    assert "http" not in css.text and "@import" not in css.text
+    assert client.get("/static/app.js").status_code == 200
+
+
+# -- right-to-left and escaping -----------------------------------------------------------
+def test_arabic_title_gets_dir_auto(extra_client):
+    arabic = get_json(extra_client, "/api/articles?language=ar")[0]
+    assert arabic["title"] == ARABIC_TITLE
+    for url in ("/", f"/stories/{arabic['story_id']}", f"/articles/{arabic['id']}"):
+        page = html(extra_client, url)
+        assert re.search(rf'<[^>]+lang="ar" dir="auto"[^>]*>{ARABIC_TITLE}<', page), url
+    body = html(extra_client, f"/articles/{arabic['id']}")
+    assert '<div class="body" lang="ar" dir="auto">' in body
+
+
+def test_article_content_is_escaped(extra_client):
+    article = [a for a in get_json(extra_client, "/api/articles?language=en") if "Council" in a["title"]][0]
+    assert "<script>" in article["title"]  # stored as written ...
+    for url in ("/", f"/articles/{article['id']}", f"/stories/{article['story_id']}", "/search?q=harbour&mode=keyword"):
+        page = html(extra_client, url)
+        assert "<script>alert" not in page and "<b>twelve" not in page, url  # ... shown as text
+    page = html(extra_client, f"/articles/{article['id']}")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; approves" in page
+    assert "&lt;b&gt;twelve million&lt;/b&gt;" in page

@@ -1,0 +1,161 @@
+"""Reading components, each on text written for the test."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tidings.model import RawArticle
+from tidings.read import ReadError, read_article
+from tidings.read.clean import classify_line, strip_noise
+from tidings.read.dates import find_dates, parse_published
+from tidings.read.language import detect_language
+from tidings.read.names import find_mentions, lookup_country, name_key
+from tidings.read.parse import decode
+from tidings.read.sentences import split_sentences
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Der Bundestag hat am Dienstag über den Haushalt abgestimmt, die Opposition protestierte.", "de"),
+    ("Thủ tướng đã có cuộc gặp với các nhà đầu tư nước ngoài tại Hà Nội vào sáng nay.", "vi"),
+    ("Президент подписал указ о назначении нового министра обороны страны.", "ru"),
+    ("Cumhurbaşkanı bugün Ankara'da düzenlenen törende konuştu ve yeni projeleri açıkladı.", "tr"),
+    ("国家主席今天在北京会见了来访的外国领导人，双方讨论了合作问题。", "zh"),
+    ("Мемлекет басшысы Астанада шетелдік инвесторлармен кездесіп, әріптестік мәселелерін талқылады.", "kk"),
+])
+def test_language_detection(text, expected):
+    assert detect_language(text)[0] == expected
+
+
+def test_uzbek_cyrillic_is_not_russian():
+    text = "Ўзбекистон Президенти Шавкат Мирзиёев бугун Тошкентда хорижий инвесторлар билан учрашди ва ҳамкорлик масалаларини муҳокама қилди."
+    assert detect_language(text)[0] == "uz"
+
+
+def test_noise_lines_are_removed_and_kept_by_kind():
+    body = "\n".join([
+        "Der Kanzler traf am Montag den Präsidenten.",
+        "Der Kanzler bei der Ankunft am Flughafen",
+        "Foto: dpa/Michael Kappeler",
+        "Die Gespräche dauerten drei Stunden.",
+        "Von Anna Schmidt, Berlin",
+        "Quelle: dpa, Reuters",
+        "Lesen Sie auch: Was der Gipfel bringt",
+        "© Deutsche Welle 2025",
+    ])
+    text, removed = strip_noise(body)
+    assert text == "Der Kanzler traf am Montag den Präsidenten.\nDie Gespräche dauerten drei Stunden."
+    assert removed["photo_credits"] == ["Foto: dpa/Michael Kappeler"]
+    assert removed["captions"] == ["Der Kanzler bei der Ankunft am Flughafen"]
+    assert removed["bylines"] == ["Von Anna Schmidt, Berlin"]
+    assert removed["credits"] == ["Quelle: dpa, Reuters"]
+    assert removed["links"] == ["Lesen Sie auch: Was der Gipfel bringt"]
+    assert removed["copyright"] == ["© Deutsche Welle 2025"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Ảnh: TTXVN", "photo_credit"), ("Nguồn: VnExpress", "source"), ("Источник: ТАСС", "source"),
+    ("图为习近平抵达阿斯塔纳。新华社记者 李学仁 摄", "caption"), ("(Xinhua)", "source"), ("Kaynak: AA", "source"),
+    ("المصدر: الجزيرة", "source"), ("By Jane Doe", "byline"),
+    ("Von Montag an gilt in Berlin eine neue Regel für alle Autofahrer, die in der Stadt parken wollen.", None),
+    ("Source of the quarrel was a disputed border in the north of the country, officials said on Monday.", None),
+])
+def test_line_classification(line, kind):
+    assert classify_line(line) == kind
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("Am 14. und 15. Dezember trafen sie sich.", "2025-12-14/2025-12-15", "day"),
+    ("The talks on Dec 14-15 ended without a deal.", "2025-12-14/2025-12-15", "day"),
+    ("2025年6月17日，峰会开幕。", "2025-06-17", "day"),
+    ("Hội nghị diễn ra ngày 17 tháng 6 năm 2025 tại Astana.", "2025-06-17", "day"),
+    ("Саммит прошёл 17 июня 2025 года в Астане.", "2025-06-17", "day"),
+    ("Саммит 2025 жылғы 17 маусымда өтті.", "2025-06-17", "day"),
+    ("La cumbre se celebró el 17 de junio de 2025.", "2025-06-17", "day"),
+    ("Elections are due in March 2026.", "2026-03", "month"),
+    ("Le vol a eu lieu le 19 octobre au Louvre.", "2025-10-19", "day"),
+])
+def test_dates_keep_their_precision(text, value, precision):
+    found = find_dates(text, split_sentences(text, "en"), date(2025, 10, 20))
+    assert [(d.value, d.precision) for d in found] == [(value, precision)]
+
+
+def test_date_without_year_takes_the_nearest_year():
+    found = find_dates("Sie treffen sich am 3. Januar.", [], date(2025, 12, 20))
+    assert found[0].value == "2026-01-03"
+
+
+def test_no_date_found_in_plain_numbers():
+    assert find_dates("The team scored 3 goals in 90 minutes before 45000 fans.", [], date(2025, 1, 1)) == []
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2025-06-17T09:30:00Z", "2025-06-17"), ("Tue, 17 Jun 2025 09:30:00 GMT", "2025-06-17"), ("garbage", None),
+])
+def test_publication_dates(value, expected):
+    assert parse_published(value)[0] == expected
+
+
+def test_countries_in_any_language_and_inflection():
+    for name in ["Kasachstan", "Kazakhstan", "Казахстана", "Қазақстанда", "Kasachstans"]:
+        assert lookup_country(name) == "KZ", name
+    assert lookup_country("Bundeskanzler") is None
+
+
+def test_mentions_carry_script_independent_keys():
+    de = "Präsident Kassym-Schomart Tokajew empfing Gäste in Kasachstan."
+    ru = "Президент Казахстана Касым-Жомарт Токаев принял гостей."
+    zh = "哈萨克斯坦总统托卡耶夫会见客人。"
+    keys = [{m.key for m in find_mentions(t, split_sentences(t, lang), lang)} for t, lang in ((de, "de"), (ru, "ru"), (zh, "zh"))]
+    assert {"C:KZ", "N:tkv"} <= keys[0] and {"C:KZ", "N:tkv"} <= keys[1] and "C:KZ" in keys[2]
+    assert name_key("Tokayev") == name_key("Tokajew") == name_key("Токаев") == name_key("Тоқаев")
+
+
+def test_sentences_are_spans_of_the_text():
+    text = "Am 14. und 15. Dezember trafen sie sich. Dr. Müller sagte, es sei gut.\nZweiter Absatz hier."
+    sentences = split_sentences(text, "de")
+    assert [s.text for s in sentences] == ["Am 14. und 15. Dezember trafen sie sich.", "Dr. Müller sagte, es sei gut.",
+                                           "Zweiter Absatz hier."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize("encoding, text", [
+    ("cp1251", "Президент провёл встречу с министрами в Москве и обсудил бюджет на следующий год."),
+    ("gb18030", "国家主席今天在北京会见了来访的外国领导人，双方讨论了经济合作问题。"),
+    ("latin-1", "Le président a réuni ses ministres à l'Élysée pour préparer le budget de l'année prochaine."),
+])
+def test_legacy_encodings_are_decoded(encoding, text):
+    assert decode(text.encode(encoding)) == text
+
+
+def test_txt_article_with_date_line_and_noise():
+    raw = RawArticle("x.txt", "txt", "date 2025-06-17\nTitel der Meldung\n\nErster Absatz des Artikels über Kasachstan.\nFoto: dpa\n".encode())
+    article = read_article(raw)
+    assert (article.title, article.published, article.language) == ("Titel der Meldung", "2025-06-17", "de")
+    assert article.text == "Erster Absatz des Artikels über Kasachstan."
+    assert article.metadata["photo_credits"] == ["Foto: dpa"]
+
+
+def test_html_article_keeps_captions_as_metadata():
+    html = """<html lang="en"><head><title>Quake hits Myanmar</title>
+    <meta property="article:published_time" content="2025-03-28T10:00:00Z"></head><body>
+    <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+    <article><h1>Quake hits Myanmar</h1>
+    <figure><img src="a.jpg"><figcaption>Rescuers search the rubble in Mandalay. Photo: AFP</figcaption></figure>
+    <p>A powerful earthquake of magnitude 7.7 struck central Myanmar on Friday, damaging buildings in Mandalay and Naypyidaw.</p>
+    <p>Tremors were felt as far away as Bangkok, where a high-rise under construction collapsed.</p>
+    <p>The military government declared a state of emergency in six regions and appealed for international aid.</p>
+    </article><footer>Copyright 2025</footer></body></html>"""
+    article = read_article(RawArticle("q.html", "html", html.encode()))
+    assert article.title == "Quake hits Myanmar" and article.published == "2025-03-28"
+    assert "magnitude 7.7" in article.text and "Rescuers search" not in article.text
+    assert article.metadata["captions"] == ["Rescuers search the rubble in Mandalay. Photo: AFP"]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"), (b"\x00\x01\x02\x03" * 100, "binary"), (b'{"title": "x"', "malformed JSON"),
+    (b'["a", "b"]', "not an object"), (b'{"title": "only a title"}', "no 'text'"),
+])
+def test_bad_json_lines_say_why(content, reason):
+    with pytest.raises(ReadError, match=reason):
+        read_article(RawArticle("f.jsonl#1", "jsonl", content))

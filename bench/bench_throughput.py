@@ -9,6 +9,7 @@ Prints articles/s, the share of wall time spent inside the embedding model, the 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import sys
 import tempfile
@@ -17,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import generate  # noqa: E402
+from synthetic import generate, word_count  # noqa: E402
 
 from tidings.pipeline import BATCH_SIZE, Pipeline  # noqa: E402
 from tidings.read.embed import get_embedder  # noqa: E402
@@ -32,7 +33,7 @@ def main() -> None:
     args = parser.parse_args()
 
     items = generate(ROOT / "examples" / "corpus", args.n, args.words)
-    words = sum(len(i.content.split()) for i in items) / len(items)
+    words = sum(word_count(json.loads(i.content)["text"]) for i in items) / len(items)
     store = Store(f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}")
     embedder = get_embedder(args.embedder)
     pipeline = Pipeline(store, embedder=embedder)

@@ -41,20 +41,29 @@ def paragraphs_by_language(corpus: Path) -> dict[str, list[tuple[str, str]]]:
     return {k: v for k, v in pool.items() if len(v) >= 5}
 
 
+def word_count(text: str) -> int:
+    """Words of spaced scripts; Chinese/Japanese counted as 1.5 characters a word."""
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff")
+    return len(text.split()) if cjk < len(text) / 3 else int(cjk / 1.5)
+
+
 def generate(corpus: Path, n: int, words: int, seed: int = 7) -> list[RawArticle]:
     rng = random.Random(seed)
     pool = paragraphs_by_language(corpus)
+    # languages in proportion to the text the sample corpus has in them: a language with few
+    # paragraphs would otherwise yield near-duplicates of itself
     languages = sorted(pool)
+    weights = [len(pool[lang]) for lang in languages]
     start = date(2025, 1, 1)
     items = []
     for i in range(n):
-        language = languages[i % len(languages)]
+        language = rng.choices(languages, weights)[0]
         title, _ = rng.choice(pool[language])
         body, count = [], 0
         while count < words:
             _, paragraph = rng.choice(pool[language])
             body.append(paragraph)
-            count += max(len(paragraph.split()), len(paragraph) // 4)  # CJK: ~4 characters a word
+            count += word_count(paragraph)
         if rng.random() < 0.5:
             body.insert(rng.randrange(len(body)), rng.choice(NOISE))
         day = start + timedelta(days=rng.randrange(330))

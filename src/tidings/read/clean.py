@@ -15,6 +15,10 @@ MARKERS: dict[str, list[str]] = {
         "сурет", "surat", "fotoğraf", "صورة", "الصورة", "图", "图片", "圖", "照片", "写真", "crédit photo",
         "crédits photo", "credit", "crédito", "credito", "video", "vidéo", "видео", "відео",
     ],
+    "caption": [
+        "caption", "bildunterschrift", "légende", "leyenda", "pie de foto", "подпись", "підпис", "chú thích",
+        "altyazı", "تعليق الصورة", "图片说明", "说明",
+    ],
     "byline": [
         "von", "by", "par", "por", "di", "autor", "author", "auteur", "автор", "авторы", "tác giả", "bài",
         "bài và ảnh", "muhabir", "yazan", "记者", "文", "كتب", "بقلم", "мақала авторы", "muallif",
@@ -60,7 +64,7 @@ def classify_line(line: str) -> str | None:
         return None
     if _AGENCY_ONLY.match(stripped):
         return "source"
-    for kind in ("read_more", "copyright", "source", "photo_credit"):
+    for kind in ("read_more", "copyright", "source", "photo_credit", "caption"):
         if _PATTERNS[kind].match(stripped):
             return kind
     if _PATTERNS["byline"].match(stripped) and _looks_like_byline(stripped):

@@ -120,11 +120,27 @@ def _uncased_places(text: str, sentences: list[Sentence]) -> list[Mention]:
             continue
         for match in re.finditer(re.escape(name), text):
             start, end = match.span()
+            if _ARABIC.match(name) and not _arabic_word_ends(text, end):
+                continue  # 'عراق' inside 'عراقجي' (Araghchi) is no country
             if any(start < e and s < end for s, e in ((m.start, m.end) for m in found)):
                 continue
             found.append(Mention(start=start, end=end, text=match.group(0), type="LOC",
                                  sentence=_sentence_of(sentences, start), key=f"C:{code}", country=code))
     return found
+
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def _arabic_word_ends(text: str, end: int) -> bool:
+    """Arabic has no case and glues prefixes on, so a name is matched inside words; it must still
+    end the word, allowing only the adjective endings ي / ية / ة (إيراني, الإيرانية = Iranian)."""
+    rest = text[end:end + 3]
+    for suffix in ("ية", "ي", "ة", ""):
+        if rest.startswith(suffix) and not _ARABIC_LETTER.match(rest[len(suffix):len(suffix) + 1] or " "):
+            return True
+    return False
 
 
 def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int, int]]) -> list[Mention]:

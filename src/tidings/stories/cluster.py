@@ -33,7 +33,7 @@ class ClusterParams:
     max_keys: int = 300  # keys kept per story (the most frequent)
 
 
-@dataclass
+@dataclass(eq=False)  # identity, not value: states hold arrays and live in lists
 class StoryState:
     id: int | None
     centroid: np.ndarray  # sum of member embeddings
@@ -70,6 +70,9 @@ class StoryClusterer:
     def __init__(self, params: ClusterParams | None = None):
         self.params = params or ClusterParams()
         self.stories: list[StoryState] = []
+        # stories by the day they were last active: an article's candidates are found without
+        # scanning the whole store, so placing it costs the same at 1k or 100k articles
+        self._by_last_day: dict[str, list[StoryState]] = {}
         self.document_frequency: Counter = Counter()
         self.documents = 0
 
@@ -82,7 +85,7 @@ class StoryClusterer:
                                central_article_id=row["central_article_id"], title=row["title"])
             state.languages = Counter(row.get("language_counts") or {lang: 1 for lang in row["languages"]})
             state.central_score = row.get("central_score", -1.0)
-            self.stories.append(state)
+            self._remember(state)
         self.document_frequency = document_frequency
         self.documents = documents
 
@@ -91,14 +94,23 @@ class StoryClusterer:
         return math.log((self.documents + 1) / (self.document_frequency.get(key, 0) + 1)) + 1.0
 
     # -- placing an article -----------------------------------------------------------
+    UNDATED_CANDIDATES = 2000  # an undated article is compared with this many most recent stories
+
+    def _remember(self, story: StoryState) -> None:
+        self.stories.append(story)
+        if story.last_published:
+            self._by_last_day.setdefault(story.last_published, []).append(story)
+
     def candidates(self, published: str | None) -> list[StoryState]:
         if published is None:
-            return self.stories
+            return self.stories[-self.UNDATED_CANDIDATES:]
         day = date.fromisoformat(published[:10])
         low = (day - timedelta(days=self.params.window_days)).isoformat()
         high = (day + timedelta(days=self.params.window_days)).isoformat()
-        return [s for s in self.stories
-                if s.last_published is None or (s.last_published >= low and (s.first_published or "") <= high)]
+        found = [s for s in self.stories[-self.UNDATED_CANDIDATES:] if s.last_published is None]
+        for last_day in [d for d in self._by_last_day if d >= low]:
+            found.extend(s for s in self._by_last_day[last_day] if (s.first_published or "") <= high)
+        return found
 
     def score(self, article: Article, keys: set[str], story: StoryState) -> float:
         cosine = float(np.dot(article.embedding, story.unit_centroid()))
@@ -131,7 +143,14 @@ class StoryClusterer:
         if best is None or best_score < self.params.threshold:
             best = StoryState(id=None, centroid=np.zeros_like(article.embedding))
             self.stories.append(best)
+        previous_last = best.last_published
         self._add(best, article, keys)
+        if best.last_published != previous_last:
+            if previous_last:
+                self._by_last_day[previous_last].remove(best)
+                if not self._by_last_day[previous_last]:
+                    del self._by_last_day[previous_last]
+            self._by_last_day.setdefault(best.last_published, []).append(best)
         centrality = float(np.dot(article.embedding, best.unit_centroid()))
         if centrality > best.central_score or best.central_article_id is None:
             best.central_article_id, best.central_score, best.title = article.id, centrality, article.title
@@ -152,7 +171,3 @@ class StoryClusterer:
         self.document_frequency.update(keys)
         self.documents += 1
 
-    def forget_inactive(self, newest: str, keep_days: int = 30) -> None:
-        """Drop stories quiet for long from memory (they stay in the store)."""
-        horizon = (date.fromisoformat(newest[:10]) - timedelta(days=keep_days)).isoformat()
-        self.stories = [s for s in self.stories if s.last_published is None or s.last_published >= horizon]

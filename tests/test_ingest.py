@@ -57,7 +57,9 @@ def test_folder_ingest_reports_bad_files_and_keeps_going(tmp_path, empty_store):
         '{"title": "Zweiter", "text": "Noch ein ganz anderer Artikel über die Bahn in Köln und Verspätungen."}\n',
         encoding="utf-8")
     (corpus / "big.txt").write_bytes(b"x" * (21 * 1024 * 1024))
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.4")
     report = Pipeline(empty_store).ingest([str(corpus)])
+    assert report.unsupported == [str(corpus / "scan.pdf")]
     reasons = {Path(locator).name: reason for locator, reason in report.errors}
     assert report.added == 5
     assert reasons["empty.txt"] == "empty file"

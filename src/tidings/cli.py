@@ -67,6 +67,9 @@ def ingest(
         return
     for locator, reason in report.errors:
         console.print(f"[yellow]skipped[/] {locator}: {reason}")
+    if report.unsupported:
+        console.print(f"[dim]{len(report.unsupported)} files of other types ignored "
+                      f"(e.g. {report.unsupported[0]})[/]")
     rate = report.added / report.seconds if report.seconds else 0.0
     console.print(f"[bold green]{report.added}[/] new articles, {report.duplicates} duplicates, "
                   f"{report.already} already stored, {report.failed} failed "
@@ -233,6 +236,16 @@ def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", he
     url = resolve_db_url(db)
     console.print(f"serving {url} on http://{host}:{port}/  (API: /api/, docs: /docs)")
     uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
+
+
+def _register_subcommands() -> None:
+    from .cli_entities import entities_app, entity
+
+    app.add_typer(entities_app, name="entities")
+    app.command()(entity)
+
+
+_register_subcommands()
 
 
 def main() -> None:

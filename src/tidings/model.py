@@ -53,6 +53,7 @@ class Mention(Span):
     key: str = ""  # a script-independent matching key (country code, folded name)
     country: str | None = None  # ISO 3166 alpha-2 when the mention is (in) a country
     role: str | None = None  # e.g. "demonym", "capital" for metonyms
+    entity_id: int | None = None  # the canonical entity it resolves to (entities stage)
 
 
 @dataclass

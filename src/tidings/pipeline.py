@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .dedup import NearDuplicateIndex
+from .entities import Resolver
 from .model import Article, RawArticle
 from .read import ReadError, embed_articles, read_article
 from .read.embed import Embedder, get_embedder
@@ -34,13 +35,14 @@ class IngestReport:
     already: int = 0  # items stored by an earlier run
     duplicates: int = 0
     failed: int = 0
+    unsupported: list[str] = field(default_factory=list)  # files of other types found in folders
     errors: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     model_seconds: float = 0.0
 
     def as_dict(self) -> dict:
         return {"seen": self.seen, "added": self.added, "already": self.already, "duplicates": self.duplicates,
-                "failed": self.failed, "errors": [{"locator": l, "reason": r} for l, r in self.errors],
+                "failed": self.failed, "unsupported": self.unsupported, "errors": [{"locator": l, "reason": r} for l, r in self.errors],
                 "seconds": round(self.seconds, 3), "model_seconds": round(self.model_seconds, 3)}
 
 
@@ -58,6 +60,7 @@ class Pipeline:
         self.store = store
         self.embedder = embedder or get_embedder()
         self.params = params or ClusterParams()
+        self.resolver = Resolver()
         self._load_state()
 
     def _load_state(self) -> None:
@@ -77,6 +80,9 @@ class Pipeline:
         self._process_ids(self.store.raw_ids("pending"), report, on_progress)
         batch: list[int] = []
         for item in iter_sources(targets, allow_networks=allow_networks):
+            if isinstance(item, SourceError) and item.reason.startswith("unsupported file type"):
+                report.unsupported.append(item.locator)  # not broken, just not news: listed, not an error
+                continue
             if isinstance(item, SourceError):
                 self._error(report, item.locator, item.reason)
                 if on_progress:
@@ -179,6 +185,7 @@ class Pipeline:
                 for story in dirty.values():
                     self.store.save_story(tx, story.as_row())
                 for article, signature, centrality in placed:
+                    self.resolver.resolve(tx, article)  # needs the story: context for ambiguous names
                     self.store.save_article(tx, article, model=self.embedder.name,
                                             signature=NearDuplicateIndex.to_bytes(signature),
                                             centrality=centrality)

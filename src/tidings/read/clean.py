@@ -11,7 +11,7 @@ import re
 # kind -> line-start markers in many languages (matched case-insensitively, followed by ':' or space)
 MARKERS: dict[str, list[str]] = {
     "photo_credit": [
-        "foto", "photo", "photos", "bild", "image", "imagen", "picture", "ảnh", "фото", "фотография",
+        "foto", "photo", "photos", "photograph", "photographer", "bild", "image", "imagen", "picture", "ảnh", "фото", "фотография",
         "сурет", "surat", "fotoğraf", "صورة", "الصورة", "图", "图片", "圖", "照片", "写真", "crédit photo",
         "crédits photo", "credit", "crédito", "credito", "video", "vidéo", "видео", "відео",
     ],
@@ -53,8 +53,10 @@ def _compile(markers: list[str], space_ends_marker: bool) -> re.Pattern[str]:
 _PATTERNS = {kind: _compile(markers, kind == "byline") for kind, markers in MARKERS.items()}
 _PATTERNS["copyright"] = re.compile(r"^\s*(?:©|\(c\)|copyright\b|all rights reserved|alle rechte vorbehalten|bản quyền)",
                                     re.IGNORECASE)
-_INLINE_CREDIT = re.compile(r"[(（\[]\s*(?:" + "|".join(re.escape(m) for m in MARKERS["photo_credit"]) +
-                            r")\s*[:：][^)）\]]{1,80}[)）\]]\s*$", re.IGNORECASE)
+_CREDIT_WORDS = "|".join(re.escape(m) for m in MARKERS["photo_credit"])
+# "… in Anchorage. Foto: Reuters" or "… (Foto: Reuters)": a caption sentence ending in a photo credit
+_INLINE_CREDIT = re.compile(rf"(?:[(（\[]\s*(?:{_CREDIT_WORDS})\s*[:：][^)）\]]{{1,80}}[)）\]]"
+                            rf"|(?:^|[.!?。]\s+)(?:{_CREDIT_WORDS})\s*[:：]\s*[^.:!?]{{1,60}})\s*$", re.IGNORECASE)
 
 
 def classify_line(line: str) -> str | None:

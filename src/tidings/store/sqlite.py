@@ -191,9 +191,9 @@ class Store:
             [(article.id, i, s.start, s.end) for i, s in enumerate(article.sentences)],
         )
         conn.executemany(
-            'INSERT INTO mentions(article_id, sentence, start, "end", text, type, key, country, role)'
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            [(article.id, m.sentence, m.start, m.end, m.text, m.type, m.key, m.country, m.role)
+            'INSERT INTO mentions(article_id, sentence, start, "end", text, type, key, country, role, entity_id)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(article.id, m.sentence, m.start, m.end, m.text, m.type, m.key, m.country, m.role, m.entity_id)
              for m in article.mentions],
         )
         conn.executemany(
@@ -216,6 +216,11 @@ class Store:
         conn.execute("UPDATE raw_articles SET status='pending', duplicate_of=NULL, error=NULL")
         conn.execute("DELETE FROM articles")
         conn.execute("DELETE FROM stories")
+        # the alias registry keeps what people decided (user and imported aliases, named entities)
+        conn.execute("DELETE FROM entity_aliases WHERE origin = 'auto'")
+        conn.execute("DELETE FROM entities WHERE locked = 0 AND id NOT IN (SELECT entity_id FROM entity_aliases)")
+        conn.execute("UPDATE entities SET mentions = 0")
+        conn.execute("UPDATE entity_aliases SET mentions = 0")
 
     # -- stories ----------------------------------------------------------------------
     def save_story(self, conn: sqlite3.Connection, story: dict[str, Any]) -> int:

@@ -1,0 +1,85 @@
+"""Entities in the API and the pages: `/api/entities…` and `/entities…` (each page with a JSON twin)."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path as PathParam, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from ..entities.queries import EntityExplorer
+
+MAX_ID = 2**63 - 1
+EntityId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+Kind = Annotated[str | None, Query(pattern=r"^(PER|ORG|LOC|per|org|loc)?$", description="PER, ORG or LOC")]
+Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{2})?$", description="ISO 3166 alpha-2")]
+AnyAlias = Annotated[str | None, Query(max_length=300, description="Any alias, in any script")]
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]
+
+api = APIRouter(prefix="/api", tags=["entities"])
+pages = APIRouter(include_in_schema=False)
+
+
+def _entities(request: Request) -> EntityExplorer:
+    return EntityExplorer(request.app.state.explorer.store)
+
+
+def _one(request: Request, entity_id: int) -> dict[str, Any]:
+    item = _entities(request).entity(entity_id)
+    if item is None:
+        raise HTTPException(404, f"entity {entity_id} not found")
+    return item
+
+
+def _list(request: Request, q, type, country, limit, offset) -> list[dict[str, Any]]:
+    return _entities(request).entities(q=q or None, type=type or None, country=country or None, limit=limit,
+                                       offset=offset)
+
+
+@api.get("/entities", summary="List entities")
+def list_entities(request: Request, q: AnyAlias = None, type: Kind = None, country: Country = None,
+                  limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
+    """People, organisations and places, most mentioned first. `q` finds an entity by any of its
+    aliases, in any language or script (Токаев, Tokajew and Tokayev find the same person)."""
+    return _list(request, q, type, country, limit, offset)
+
+
+@api.get("/entities/{entity_id}", summary="One entity")
+def get_entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
+    """Aliases by language and script, the articles and stories it appears in, related entities."""
+    return _one(request, entity_id)
+
+
+@api.get("/stories/{story_id}/entities", summary="Entities of a story")
+def story_entities(request: Request, story_id: EntityId) -> list[dict[str, Any]]:
+    """The entities a story's articles name, those named in most languages first."""
+    return _entities(request).story_entities(story_id)
+
+
+@pages.get("/entities.json")
+def entities_page_json(request: Request, q: AnyAlias = None, type: Kind = None, country: Country = None,
+                       limit: Limit = 100, offset: Offset = 0):
+    return JSONResponse(jsonable_encoder(_list(request, q, type, country, limit, offset)))
+
+
+@pages.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, q: AnyAlias = None, type: Kind = None, country: Country = None,
+                  limit: Limit = 100, offset: Offset = 0):
+    from .app import render
+
+    items = _list(request, q, type, country, limit, offset)
+    return render(request, "entities.html", {"entities": items, "q": q or "", "type": (type or "").upper(),
+                                             "country": (country or "").upper(), "nav": "entities"})
+
+
+@pages.get("/entities/{entity_id}.json")
+def entity_page_json(request: Request, entity_id: EntityId):
+    return JSONResponse(jsonable_encoder(_one(request, entity_id)))
+
+
+@pages.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: EntityId):
+    from .app import render
+
+    return render(request, "entity.html", {"entity": _one(request, entity_id), "nav": "entities"})

@@ -1,0 +1,216 @@
+"""Stage 3: mentions -> canonical entities, across spellings and scripts.
+
+How a mention finds its entity, strongest evidence first:
+  1. a country mention (key C:XX) is the country XX;
+  2. an alias the registry already knows (a user's or an imported alias wins over automatic ones);
+  3. inside one article, a short form ("Tokajew") is the longer name it ends ("Kassym-Schomart Tokajew");
+  4. an entity with the same spelling-independent surname key whose given name is compatible
+     (same folded first name, or one side has none); several candidates: the one already in this
+     story, else the most mentioned. A different given name means a different person (Donald vs
+     Melania Trump), so shared surnames alone never merge people;
+  5. otherwise a new entity.
+Every spelling becomes an alias with its language and script, so search by any alias finds it.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Article, Mention
+from ..read.names import name_key
+
+# Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
+# most of them, this list catches what reaches resolution anyway.
+ROLE_WORDS = {
+    "president", "präsident", "président", "presidente", "президент", "президента", "prezydent", "cumhurbaşkanı",
+    "minister", "ministre", "ministro", "министр", "bundeskanzler", "kanzler", "chancellor", "chancelière",
+    "premierminister", "ministerpräsident", "premier", "prime", "staatschef", "chef", "us-präsident",
+    "außenminister", "spokesman", "spokeswoman", "sprecher", "sprecherin", "porte-parole", "portavoz",
+    "king", "könig", "roi", "rey", "pope", "papst", "pape", "papa", "general", "secretary", "sekretär",
+    "ông", "bà", "tổng", "thống", "thủ", "tướng", "mr", "mrs", "ms", "dr", "prof", "herr", "frau", "m.", "mme",
+    "senator", "gouverneur", "governor", "kardinal", "cardinal", "генсек", "глава", "премьер", "премьер-министр",
+    "президенті", "prezident", "президентът", "başkanı", "başbakan", "bakan", "ministerin", "präsidentin",
+}
+# sentence-initial function words that capitalisation glues to names ("Die Boeing", "À Mandalay")
+LEADING_STOPWORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "im", "in", "am", "the", "a", "an",
+                     "at", "of", "à", "au", "aux", "le", "la", "les", "l'", "el", "los", "las", "en", "del", "tại",
+                     "ở", "và", "у", "в", "на", "во", "і", "и"}
+_SPLIT = re.compile(r"[\s\u00a0]+")
+SURNAME_SIMILARITY = 0.7  # folded surnames must be this alike, beyond sharing a consonant key
+
+
+def normalise_alias(text: str) -> str:
+    return " ".join(_SPLIT.split(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").strip()))
+
+
+def strip_roles(text: str) -> str:
+    """'US-Präsident Donald Trump' -> 'Donald Trump' (keeps the text if nothing would remain)."""
+    words = _SPLIT.split(text.strip())
+    while len(words) > 1 and _is_role(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_role(word: str) -> bool:
+    folded = word.casefold().rstrip(".,:")
+    # compounds: "US-Präsident", "CDU-Chef", "Kreml-Chef"
+    return folded in ROLE_WORDS or folded in LEADING_STOPWORDS or folded.split("-")[-1] in ROLE_WORDS
+
+
+def script_of(text: str) -> str:
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            return name.split(" ")[0].capitalize() if name else "Unknown"
+    return "Common"
+
+
+def folded_latin(word: str) -> str:
+    """A Latin spelling with the usual transliteration variants folded (Tokajew, Токаев -> tokaev)."""
+    from anyascii import anyascii
+
+    latin = anyascii(word).lower()
+    for old, new in (("ph", "f"), ("tsch", "ch"), ("sch", "sh"), ("ts", "z"), ("tz", "z"), ("kh", "h"),
+                     ("w", "v"), ("j", "y"), ("q", "k"), ("c", "k"), ("x", "ks"), ("'", ""), ("ye", "e"), ("ya", "a")):
+        latin = latin.replace(old, new)
+    return re.sub(r"[^a-z]", "", latin)
+
+
+def surname_similarity(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, folded_latin(a), folded_latin(b)).ratio()
+
+
+def given_key(name: str) -> str:
+    """Folded first name of a multi-word name ('' for one word): 'Kassym-Schomart Tokajew' -> key of Kassym."""
+    parts = [p for p in re.split(r"[\s]+", name.strip()) if p]
+    if len(parts) < 2:
+        return ""
+    first = parts[0].split("-")[0]
+    return name_key(first)
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> set[str]:
+    from ..read.dates import month_names
+
+    return set(month_names())
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse("en").territories)
+
+
+@dataclass
+class Candidate:
+    id: int
+    name: str
+    type: str
+    given_key: str
+    mentions: int
+    locked: int
+
+
+class Resolver:
+    """Resolves the mentions of one article inside the caller's transaction."""
+
+    def resolve(self, conn: sqlite3.Connection, article: Article) -> None:
+        local: dict[str, int] = {}  # normalised surname / full name -> entity, within this article
+        for mention in sorted(article.mentions, key=lambda m: -len(m.text)):  # long forms first
+            mention.entity_id = self._resolve_one(conn, article, mention, local)
+
+    def _resolve_one(self, conn, article: Article, mention: Mention, local: dict[str, int]) -> int | None:
+        if not mention.key:
+            return None
+        if mention.key.startswith("C:"):
+            entity_id = self._country(conn, mention.key[2:])
+            self._add_alias(conn, entity_id, mention.text, article.language)
+            return entity_id
+        name = strip_roles(mention.text)
+        normalized = normalise_alias(name)
+        if normalized in _month_names():
+            return None  # "März", "Mai": capitalised months are not people
+        surname = normalise_alias(name.split()[-1]) if name.split() else normalized
+        entity_id = (local.get(normalized) or self._by_alias(conn, normalized, mention.type)
+                     or (local.get(surname) if " " not in normalized else None)
+                     or self._by_key(conn, article, mention, name))
+        if entity_id is None:
+            entity_id = self._create(conn, name, mention.type, mention.key, given_key(name), mention.country)
+        local.setdefault(normalized, entity_id)
+        local.setdefault(surname, entity_id)
+        self._add_alias(conn, entity_id, name, article.language)
+        return entity_id
+
+    # -- lookups ----------------------------------------------------------------------
+    @staticmethod
+    def _by_alias(conn, normalized: str, kind: str) -> int | None:
+        rows = conn.execute(
+            "SELECT a.entity_id, a.origin, e.type FROM entity_aliases a JOIN entities e ON e.id = a.entity_id"
+            " WHERE a.normalized = ? ORDER BY a.origin = 'auto', a.mentions DESC", (normalized,)).fetchall()
+        for entity_id, origin, entity_type in rows:
+            if origin != "auto" or entity_type == kind:
+                return entity_id
+        return None
+
+    def _by_key(self, conn, article: Article, mention: Mention, name: str) -> int | None:
+        rows = conn.execute("SELECT id, name, type, given_key, mentions, locked FROM entities WHERE key = ?",
+                            (mention.key,)).fetchall()
+        mine = given_key(name)
+        surname = name.split()[-1] if name.split() else name
+        candidates = [Candidate(*r) for r in rows
+                      if r[2] == mention.type and (not mine or not r[3] or r[3] == mine)
+                      and surname_similarity(surname, r[1].split()[-1] if r[1].split() else r[1]) >= SURNAME_SIMILARITY]
+        if not candidates:
+            return None
+        if len(candidates) > 1 and article.story_id is not None:
+            in_story = {r[0] for r in conn.execute(
+                "SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+                " WHERE a.story_id = ? AND m.key = ?", (article.story_id, mention.key))}
+            preferred = [c for c in candidates if c.id in in_story]
+            candidates = preferred or candidates
+        best = max(candidates, key=lambda c: (c.given_key == mine, c.mentions))
+        if mine and not best.given_key:
+            # the surname-only entity learns its given name, so other given names stay apart
+            conn.execute("UPDATE entities SET given_key = ? WHERE id = ?", (mine, best.id))
+        return best.id
+
+    # -- writes -----------------------------------------------------------------------
+    @staticmethod
+    def _create(conn, name: str, kind: str, key: str, given: str, country: str | None) -> int:
+        cur = conn.execute("INSERT INTO entities(name, type, country, key, given_key) VALUES (?,?,?,?,?)",
+                           (name, kind, country, key, given))
+        return cur.lastrowid
+
+    def _country(self, conn, code: str) -> int:
+        row = conn.execute("SELECT id FROM entities WHERE key = ?", (f"C:{code}",)).fetchone()
+        if row:
+            return row[0]
+        name = _country_names().get(code, code)
+        return self._create(conn, name, "LOC", f"C:{code}", "", code)
+
+    def _add_alias(self, conn, entity_id: int, alias: str, language: str) -> None:
+        normalized = normalise_alias(alias)
+        conn.execute(
+            "INSERT INTO entity_aliases(entity_id, alias, normalized, language, script, mentions)"
+            " VALUES (?,?,?,?,?,1) ON CONFLICT(entity_id, normalized, language)"
+            " DO UPDATE SET mentions = mentions + 1", (entity_id, alias, normalized, language, script_of(alias)))
+        conn.execute("UPDATE entities SET mentions = mentions + 1 WHERE id = ?", (entity_id,))
+        self._rename_if_better(conn, entity_id)
+
+    @staticmethod
+    def _rename_if_better(conn, entity_id: int) -> None:
+        """Canonical name: the most used multi-word Latin-script alias (English first), else the most used."""
+        entity = conn.execute("SELECT type, key, locked FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if entity is None or entity[2] or entity[1].startswith("C:"):
+            return
+        aliases = conn.execute("SELECT alias, language, script, mentions FROM entity_aliases WHERE entity_id = ?",
+                               (entity_id,)).fetchall()
+        best = max(aliases, key=lambda a: (a[2] == "Latin", " " in a[0] or "-" in a[0], a[1] == "en", a[3], -len(a[0])))
+        conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (best[0], entity_id, best[0]))

@@ -1,0 +1,144 @@
+"""Entity resolution across spellings and scripts, and the editable alias registry."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tidings.api.app import create_app
+from tidings.entities import registry
+from tidings.entities.queries import EntityExplorer
+from tidings.entities.resolve import strip_roles, surname_similarity
+from tidings.pipeline import Pipeline
+from tidings.store.sqlite import Store
+
+ARTICLES = {
+    "de.txt": "date 2025-06-17\nsource: Beispielzeitung\nTokajew empfängt Gäste\n\nPräsident Kassym-Schomart Tokajew empfing am Montag in Astana Gäste aus Berlin. Tokajew sprach über Energie und Handel.",
+    "ru.txt": "date 2025-06-17\nsource: Пример\nТокаев принял гостей\n\nПрезидент Казахстана Касым-Жомарт Токаев принял в Астане гостей из Берлина. Токаев говорил об энергетике.",
+    "kk.txt": "date 2025-06-17\nsource: Мысал\nТоқаев қонақтарды қабылдады\n\nМемлекет басшысы Қасым-Жомарт Тоқаев бүгін Астанада Берлиннен келген қонақтарды қабылдап, энергетика мәселесін талқылады.",
+    "en1.txt": "date 2025-01-20\nsource: Example Post\nDonald Trump sworn in\n\nDonald Trump was sworn in as president in Washington on Monday, with Melania Trump at his side.",
+    "en2.txt": "date 2025-01-21\nsource: Example Times\nMelania Trump's first day\n\nThe first lady Melania Trump spoke to reporters about her plans for the new term.",
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("entities")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('entities-db') / 'e.db'}")
+    Pipeline(store).ingest([str(folder)])
+    return store
+
+
+def _find(store, alias):
+    return EntityExplorer(store).entities(q=alias)
+
+
+def test_one_person_across_three_scripts(store):
+    found = _find(store, "Токаев")
+    assert len(found) == 1
+    person = found[0]
+    assert person["type"] == "PER"
+    assert {"Kassym-Schomart Tokajew", "Касым-Жомарт Токаев", "Қасым-Жомарт Тоқаев"} <= set(person["aliases"])
+    assert set(person["languages"]) >= {"de", "ru", "kk"}
+    assert [e["id"] for e in _find(store, "Tokajew")] == [person["id"]]
+    # a spelling no article used finds the person too
+    assert [e["id"] for e in _find(store, "Tokayev")] == [person["id"]]
+
+
+def test_countries_resolve_to_iso_codes(store):
+    kazakhstan = EntityExplorer(store).entities(country="KZ", type="LOC")
+    assert len(kazakhstan) == 1 and kazakhstan[0]["name"] == "Kazakhstan"
+    assert {"Казахстана"} <= set(kazakhstan[0]["aliases"])
+
+
+def test_shared_surname_does_not_merge_different_people(store):
+    donald = _find(store, "Donald Trump")
+    melania = _find(store, "Melania Trump")
+    assert len(donald) == 1 and len(melania) == 1 and donald[0]["id"] != melania[0]["id"]
+
+
+def test_roles_are_not_part_of_names():
+    assert strip_roles("US-Präsident Donald Trump") == "Donald Trump"
+    assert strip_roles("Präsident Kassym-Schomart Tokajew") == "Kassym-Schomart Tokajew"
+    assert strip_roles("Präsident") == "Präsident"
+    assert surname_similarity("Tokajew", "Токаев") > 0.9 and surname_similarity("Press", "Paris") < 0.7
+
+
+def test_entity_detail_links_articles_stories_and_related(store):
+    explorer = EntityExplorer(store)
+    person = explorer.entity(_find(store, "Токаев")[0]["id"])
+    assert {a["language"] for a in person["articles"]} == {"de", "ru", "kk"}
+    assert len(person["stories"]) == 1 and person["stories"][0]["articles"] == 3
+    assert "Kazakhstan" in {r["name"] for r in person["related"]}
+    assert set(person["aliases_by_language"]) >= {"de", "ru", "kk"}
+
+
+def test_registry_edits_survive_reprocessing(tmp_path, store):
+    work = Store(f"sqlite:///{tmp_path / 'copy.db'}")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    pipeline = Pipeline(work)
+    pipeline.ingest([str(folder)])
+    donald = _find(work, "Donald Trump")[0]["id"]
+    melania = _find(work, "Melania Trump")[0]["id"]
+    registry.rename(work, donald, "Donald J. Trump")
+    registry.add_alias(work, donald, "Дональд Трамп", "ru")
+    tokayev = _find(work, "Токаев")[0]["id"]
+    new_id = registry.split(work, tokayev, ["Қасым-Жомарт Тоқаев"])
+    assert _find(work, "Қасым-Жомарт Тоқаев")[0]["id"] == new_id
+    registry.merge(work, tokayev, new_id)  # and back
+    assert _find(work, "Қасым-Жомарт Тоқаев")[0]["id"] == tokayev
+    pipeline.reprocess()
+    assert _find(work, "Donald Trump")[0]["name"] == "Donald J. Trump"
+    assert _find(work, "Дональд Трамп")[0]["name"] == "Donald J. Trump"
+    assert _find(work, "Melania Trump")[0]["id"] == melania or _find(work, "Melania Trump")[0]["name"] != "Donald J. Trump"
+    assert len(_find(work, "Токаев")) == 1
+
+
+def test_registry_rejects_bad_edits(store):
+    with pytest.raises(registry.RegistryError):
+        registry.merge(store, 1, 1)
+    with pytest.raises(registry.RegistryError):
+        registry.rename(store, 999999, "x")
+    with pytest.raises(registry.RegistryError):
+        registry.split(store, _find(store, "Donald Trump")[0]["id"], ["not an alias"])
+
+
+def test_alias_import_and_export_round_trip(tmp_path, store):
+    source = tmp_path / "wikidata.csv"
+    source.write_text("name,alias,type,country,language\n"
+                      "Shavkat Mirziyoyev,Шавкат Мирзиёев,PER,UZ,uz\n"
+                      "Shavkat Mirziyoyev,Schawkat Mirsijojew,PER,UZ,de\n", encoding="utf-8")
+    assert registry.import_aliases(store, source) == 2
+    imported = _find(store, "Schawkat Mirsijojew")
+    assert len(imported) == 1 and imported[0]["name"] == "Shavkat Mirziyoyev"
+    out = tmp_path / "aliases.json"
+    count = registry.export_aliases(store, out)
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    assert count == len(rows) and {"entity_id", "alias", "language", "origin"} <= set(rows[0])
+    assert any(r["alias"] == "Schawkat Mirsijojew" and r["origin"] == "import" for r in rows)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,alias\n,x\n", encoding="utf-8")
+    with pytest.raises(registry.RegistryError, match="row 1"):
+        registry.import_aliases(store, bad)
+
+
+def test_entities_in_the_api_and_pages(store):
+    client = TestClient(create_app(store=store))
+    listed = client.get("/api/entities", params={"q": "Tokajew"}).json()
+    assert len(listed) == 1
+    detail = client.get(f"/api/entities/{listed[0]['id']}").json()
+    assert detail["name"] and detail["stories"]
+    assert client.get("/api/entities/999999").status_code == 404
+    assert client.get("/api/entities", params={"type": "XYZ"}).status_code == 422
+    page = client.get(f"/entities/{listed[0]['id']}")
+    assert page.status_code == 200 and "Қасым-Жомарт Тоқаев" in page.text
+    assert client.get(f"/entities/{listed[0]['id']}.json").json() == detail
+    story_id = detail["stories"][0]["id"]
+    names = {e["name"] for e in client.get(f"/api/stories/{story_id}/entities").json()}
+    assert "Kazakhstan" in names

@@ -50,6 +50,14 @@ def main() -> None:
     print(f"model inference: {model:.1f} s = {100 * model / wall:.1f} % of wall time")
     print(f"pipeline overhead (all but the model): {100 * (wall - model) / wall:.1f} % of wall time, "
           f"{1000 * (wall - model) / max(1, report.added):.1f} ms per article")
+    from tidings.read import COMPONENT_SECONDS
+
+    per_article = {name: 1000 * secs / max(1, report.seen) for name, secs in COMPONENT_SECONDS.items()}
+    per_article["entity resolution"] = 1000 * pipeline.resolver.seconds / max(1, report.added)
+    print("stages, ms per article: " + ", ".join(f"{k} {v:.1f}" for k, v in per_article.items()))
+    recognition = per_article.get("names", 0.0) + per_article["entity resolution"]
+    print(f"recognition + resolution: {recognition:.1f} ms per article = "
+          f"{100 * recognition / (1000 * wall / max(1, report.added)):.1f} % of the end-to-end time per article")
     print(f"peak memory (RSS): {peak_mb:.0f} MB")
     print(f"store: {store.counts()['stories']} stories")
 

@@ -1,0 +1,98 @@
+"""Entity resolution on the sample corpus, against examples/gold/entities.csv.
+
+    python bench/bench_entities.py [--workdir DIR]
+
+The gold file lists, per article, the surface forms of entities that occur in two or more
+languages, with a canonical id. Each gold form is looked up among the mentions tidings found in
+that article (same text, or the text with a role in front: 'Präsident Tokajew' for 'Tokajew').
+  * found: share of gold forms recognised at all;
+  * merge recall: pairs of gold forms in different languages with the same gold entity that
+    resolve to one tidings entity (pairs where a side was not recognised count as misses);
+  * merge precision: of the cross-language pairs tidings resolves to one entity, the share
+    that really are one entity;
+  * also the same restricted to recognised forms (resolution alone, recognition aside).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+from tidings.entities.resolve import normalise_alias, strip_roles  # noqa: E402
+from tidings.pipeline import Pipeline  # noqa: E402
+from tidings.store.sqlite import Store  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "examples" / "corpus")
+    parser.add_argument("--gold", type=Path, default=ROOT / "examples" / "gold" / "entities.csv")
+    parser.add_argument("--workdir", type=Path)
+    args = parser.parse_args()
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="tidings-entities-"))
+    work.mkdir(parents=True, exist_ok=True)
+    store = Store(f"sqlite:///{work / 'sample.db'}")
+    if not store.counts()["articles"]:
+        started = time.perf_counter()
+        Pipeline(store).ingest([str(args.corpus)])
+        print(f"ingested in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    article_of = {os.path.relpath(r["locator"], args.corpus): r["id"]
+                  for r in store.query("SELECT r.locator, a.id FROM articles a JOIN raw_articles r ON r.id = a.id")}
+    language = {r["id"]: r["language"] for r in store.query("SELECT id, language FROM articles")}
+    mentions = defaultdict(list)
+    for r in store.query("SELECT article_id, text, entity_id FROM mentions WHERE entity_id IS NOT NULL"):
+        mentions[r["article_id"]].append((normalise_alias(r["text"]), normalise_alias(strip_roles(r["text"])), r["entity_id"]))
+
+    rows = list(csv.DictReader(open(args.gold, encoding="utf-8")))
+    forms = []  # (gold entity, language, article id, predicted entity or None)
+    for row in rows:
+        article_id = article_of.get(row["article"])
+        if article_id is None:
+            continue
+        surface = normalise_alias(row["surface"])
+        predicted = next((e for full, bare, e in mentions[article_id] if surface in (full, bare)), None)
+        if predicted is None:  # a longer mention that ends with the form ('Präsident Kassym-Schomart Tokajew')
+            predicted = next((e for full, bare, e in mentions[article_id] if full.endswith(" " + surface)), None)
+        forms.append((row["entity"], language[article_id], article_id, predicted))
+
+    found = sum(1 for f in forms if f[3] is not None)
+    gold_pairs = same_predicted = hits = recognised_pairs = recognised_hits = 0
+    for a, b in combinations(forms, 2):
+        if a[1] == b[1]:
+            continue  # cross-language pairs only
+        same_gold = a[0] == b[0]
+        both = a[3] is not None and b[3] is not None
+        same_pred = both and a[3] == b[3]
+        gold_pairs += same_gold
+        hits += same_gold and same_pred
+        same_predicted += same_pred
+        if both and same_gold:
+            recognised_pairs += 1
+            recognised_hits += same_pred
+    true_merges = sum(1 for a, b in combinations(forms, 2)
+                      if a[1] != b[1] and a[3] is not None and a[3] == b[3] and a[0] == b[0])
+    print(f"gold forms: {len(forms)} ({len({f[0] for f in forms})} entities); recognised: {found} ({found / len(forms):.3f})")
+    print(f"merge recall (all gold pairs):        {hits / gold_pairs:.3f}  ({hits}/{gold_pairs})")
+    print(f"merge recall (recognised pairs only): {recognised_hits / max(1, recognised_pairs):.3f}  "
+          f"({recognised_hits}/{recognised_pairs})")
+    print(f"merge precision:                      {true_merges / max(1, same_predicted):.3f}  "
+          f"({true_merges}/{same_predicted})")
+    by_entity = defaultdict(set)
+    for entity, _lang, _article, predicted in forms:
+        if predicted is not None:
+            by_entity[entity].add(predicted)
+    split = sorted((len(v), k) for k, v in by_entity.items() if len(v) > 1)[-10:]
+    if split:
+        print("most split gold entities:", ", ".join(f"{k} ({n})" for n, k in reversed(split)))
+
+
+if __name__ == "__main__":
+    main()

@@ -70,7 +70,7 @@ def _model() -> dict:
 
 def latin_letters(text: str) -> str:
     """anyascii, lower case, letters only."""
-    return re.sub(r"[^a-z]", "", anyascii(text).lower())
+    return re.sub(r"[^a-z]", "", anyascii("".join(ch for ch in text if ch.isalpha())).lower())
 
 
 def _units(word: str) -> list[str]:

@@ -33,11 +33,12 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "uk": "GB", "britain": "GB", "großbritannien": "GB", "britannien": "GB", "англия": "GB",
     "russland": "RU", "россия": "RU", "росія": "RU", "rusya": "RU", "nga": "RU",
     "mỹ": "US", "hoa kỳ": "US", "trung quốc": "CN", "nhật bản": "JP", "hàn quốc": "KR", "ấn độ": "IN",
+    "us": "US", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "holland": "NL",
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
 }
 _CJK_OR_UNCASED = re.compile(r"[\u0600-\u06ff\u0590-\u05ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
-_CONNECTORS = {"de", "da", "del", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le", "di", "du", "dos"}
+_CONNECTORS = {"of", "for", "de", "da", "del", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le", "di", "du", "dos"}
 ORG_WORDS = {"bank", "ministry", "party", "union", "council", "committee", "agency", "organization",
              "organisation", "nations", "court", "parliament", "commission", "company", "group", "corp",
              "ministerium", "partei", "rat", "bundestag", "kommission", "ministère", "parti", "conseil",
@@ -95,6 +96,14 @@ def lookup_country(phrase: str) -> str | None:
     for name, candidate in sorted(_prefix_index().get(key[:5], []), key=lambda p: -len(p[0])):
         if key.startswith(name) and len(key) - len(name) <= 4:
             return candidate
+    # declined forms whose stem changes its last letter (Франции, Японии, Танзании, Polsce is not covered)
+    cased_names = country_gazetteer()[0]
+    for ending in ("ии", "ию", "ией", "ой", "ей", "ы", "и", "е", "у", "ю", "ą", "ę", "y", "i"):
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            stem = key[: -len(ending)]
+            for restored in (stem + "ия", stem + "а", stem + "я", stem + "ь", stem + "a", stem + "ia"):
+                if restored in cased_names:
+                    return cased_names[restored]
     return None
 
 
@@ -126,7 +135,7 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                     "but", "and", "or", "as", "if", "by", "from", "of", "to", "there", "during", "however",
                     "although", "following", "according", "under", "between", "its", "our", "one", "two", "some",
                     "many", "most", "all", "each", "both", "several", "other", "also", "later", "then", "today",
-                    "yesterday", "last", "next", "new", "first", "former", "late", "early", "st", "saint"},
+                    "yesterday", "last", "next", "first", "former", "late", "early"},
            "articles": set(), "suffixes": ()},
     "de": {"triggers": {"präsident", "präsidentin", "bundespräsident", "ministerpräsident", "kanzler", "kanzlerin",
                         "bundeskanzler", "bundeskanzlerin", "minister", "ministerin", "außenminister",
@@ -586,11 +595,13 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 continue
             phrase = text[start:tokens[i + n - 1][1]]
             folded = _fold(phrase)
-            code, kind = lookup_country(phrase), None
-            if not code and folded in CAPITALS:
-                code, kind = CAPITALS[folded], "capital"
-            if not code and folded in DEMONYMS:
+            code, kind = None, None
+            if folded in DEMONYMS:
                 code, kind = DEMONYMS[folded], "demonym"
+            elif folded in CAPITALS:
+                code, kind = CAPITALS[folded], "capital"
+            else:
+                code = lookup_country(phrase)
             if code:
                 # a capital followed by more capitalised words is a longer name (Washington Post)
                 if kind == "capital" and i + n < len(tokens) and _capitalised(tokens[i + n][2]) \
@@ -609,7 +620,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         while j < len(tokens) and tokens[j][0] - tokens[j - 1][1] <= 2 and (
                 _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
                                                and _capitalised(tokens[j + 1][2]))) \
-                and tokens[j][2].lower() not in stop | _MONTHS_DAYS and lookup_country(tokens[j][2]) is None:
+                and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS) \
+                and (lookup_country(tokens[j][2]) is None or any(t[2].lower() in ORG_WORDS for t in tokens[i:j])) \
+                and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
+                and text[tokens[j - 1][1]:tokens[j - 1][1] + 1] not in ("'", "’"):
             j += 1
         while j - 1 > i and tokens[j - 1][2].lower() in _CONNECTORS:
             j -= 1
@@ -639,7 +653,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             kind = "PER"
         if kind:
             key = name_key(phrase)
-            if len(key) >= 2 or kind != "PER":
+            if len(key) >= 2 or kind != "PER" or len(phrase) >= 4:
                 mentions.append(Mention(start=start, end=tokens[j - 1][1], text=phrase, type=kind,
                                         sentence=sentence_index, key=f"N:{key or _fold(phrase)}",
                                         country=place[0] if kind == "LOC" and place else None,

@@ -290,7 +290,7 @@ def _word_similarity(word_a: str, latin_a: str, word_b: str, latin_b: str) -> fl
 
 
 def best_matches(name: str, candidates: list[str], k: int = 5, language: str | None = None,
-                 shortlist: int = 40) -> list[tuple[str, float]]:
+                 shortlist: int = 80) -> list[tuple[str, float]]:
     """The k candidates most similar to `name` (any scripts), best first, with scores 0..1.
     Fast over thousands of candidates: a rapidfuzz pass over phonetic folds makes a shortlist
     that the learned alignment model (when one side is in a learned script) reranks."""

@@ -1,10 +1,19 @@
 """Names of places, people and organisations, found without a per-language statistical model.
 
-In the style of Europe Media Monitor: a gazetteer of country names in every CLDR locale (so that
-'Kasachstan', 'Казахстана', 'Қазақстанда', '哈萨克斯坦' and 'كازاخستان' all give KZ), and
-capitalised name-shaped token sequences in cased scripts. Every mention carries a script
-independent key (a country code, or a folded consonant skeleton of the name) that later stages
-use to match names across languages.
+In the style of Europe Media Monitor:
+* gazetteers: country names in every CLDR locale ('Kasachstan', 'Казахстана', 'Қазақстанда',
+  '哈萨克斯坦', 'كازاخستان' -> KZ), cities from GeoNames with alternate names (data/places.json.gz,
+  built by bench/build_places.py), demonyms and capital-as-government metonyms ('Washington',
+  'the Kremlin', 'Пекин' -> the country, role 'capital'; 'German', 'российский' -> role 'demonym');
+* trigger words: roles and titles (president, Präsident, Tổng thống, президент, 总统, رئيس ...) mark
+  the following name as a person and are kept in Mention.role;
+* capitalised name-shaped token sequences in cased scripts, typed by ORG / LOC words, with
+  sentence-initial function words dropped, and German common nouns (capitalised too) filtered by
+  articles before them, noun endings and lower-case evidence in the article;
+* for uncased scripts (zh, ja, ar) gazetteers plus names next to triggers (katakana runs in ja).
+
+Every language's choices are in one table, `LANGUAGES`. Every mention carries a script-independent
+key: `C:<ISO alpha-2>` for countries (and their demonyms and capitals), `N:<name_key>` otherwise.
 """
 from __future__ import annotations
 
@@ -24,11 +33,12 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "uk": "GB", "britain": "GB", "großbritannien": "GB", "britannien": "GB", "англия": "GB",
     "russland": "RU", "россия": "RU", "росія": "RU", "rusya": "RU", "nga": "RU",
     "mỹ": "US", "hoa kỳ": "US", "trung quốc": "CN", "nhật bản": "JP", "hàn quốc": "KR", "ấn độ": "IN",
+    "us": "US", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "holland": "NL",
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
 }
 _CJK_OR_UNCASED = re.compile(r"[\u0600-\u06ff\u0590-\u05ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
-_CONNECTORS = {"de", "da", "del", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le", "di", "du", "dos"}
+_CONNECTORS = {"of", "for", "de", "da", "del", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le", "di", "du", "dos"}
 ORG_WORDS = {"bank", "ministry", "party", "union", "council", "committee", "agency", "organization",
              "organisation", "nations", "court", "parliament", "commission", "company", "group", "corp",
              "ministerium", "partei", "rat", "bundestag", "kommission", "ministère", "parti", "conseil",
@@ -86,6 +96,14 @@ def lookup_country(phrase: str) -> str | None:
     for name, candidate in sorted(_prefix_index().get(key[:5], []), key=lambda p: -len(p[0])):
         if key.startswith(name) and len(key) - len(name) <= 4:
             return candidate
+    # declined forms whose stem changes its last letter (Франции, Японии, Танзании, Polsce is not covered)
+    cased_names = country_gazetteer()[0]
+    for ending in ("ии", "ию", "ией", "ой", "ей", "ы", "и", "е", "у", "ю", "ą", "ę", "y", "i"):
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            stem = key[: -len(ending)]
+            for restored in (stem + "ия", stem + "а", stem + "я", stem + "ь", stem + "a", stem + "ia"):
+                if restored in cased_names:
+                    return cased_names[restored]
     return None
 
 
@@ -101,32 +119,411 @@ def name_key(name: str) -> str:
     return skeleton
 
 
+# --- every language's choices in one place -------------------------------------------------------
+# triggers: role words (lower case, multi-word allowed) marking the following name as a person;
+# stop: capitalised function words that start sentences, never names on their own;
+# articles: words after which a capitalised German word is a common noun; suffixes: noun endings;
+# org / loc: words that type a name sequence; post: roles that FOLLOW the name (ja, zh 'Mr').
+_COMMON_STOP = {"i", "a", "o", "e", "y"}
+LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
+    "en": {"triggers": {"president", "prime minister", "minister", "foreign minister", "chancellor", "king",
+                        "queen", "prince", "spokesperson", "spokesman", "spokeswoman", "secretary", "senator",
+                        "governor", "mayor", "general", "ambassador", "chairman", "ceo", "pope", "sheikh",
+                        "mr", "mrs", "ms", "dr", "leader", "envoy", "premier", "judge", "coach", "director"},
+           "stop": {"the", "a", "an", "in", "on", "at", "for", "with", "after", "before", "when", "while", "since",
+                    "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their",
+                    "but", "and", "or", "as", "if", "by", "from", "of", "to", "there", "during", "however",
+                    "although", "following", "according", "under", "between", "its", "our", "one", "two", "some",
+                    "many", "most", "all", "each", "both", "several", "other", "also", "later", "then", "today",
+                    "yesterday", "last", "next", "first", "former", "late", "early"},
+           "articles": set(), "suffixes": ()},
+    "de": {"triggers": {"präsident", "präsidentin", "bundespräsident", "ministerpräsident", "kanzler", "kanzlerin",
+                        "bundeskanzler", "bundeskanzlerin", "minister", "ministerin", "außenminister",
+                        "außenministerin", "regierungschef", "sprecher", "sprecherin", "könig", "königin",
+                        "botschafter", "bürgermeister", "generalsekretär", "chef", "chefin", "herr", "frau",
+                        "papst", "trainer", "premierminister", "staatschef", "vorsitzende", "vorsitzender"},
+           "stop": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+                    "im", "am", "an", "auf", "aus", "bei", "beim", "in", "mit", "nach", "seit", "von", "vom",
+                    "vor", "zu", "zum", "zur", "für", "über", "unter", "durch", "gegen", "er", "sie", "es", "wir",
+                    "ich", "man", "dies", "diese", "dieser", "dieses", "auch", "aber", "und", "oder", "als",
+                    "wenn", "wie", "nachdem", "während", "so", "da", "dort", "hier", "heute", "nun", "doch",
+                    "sein", "seine", "ihr", "ihre", "zwei", "drei", "neben", "bis", "um", "ab", "trotz",
+                    "laut", "weil", "dass", "damit", "denn", "noch", "schon", "bereits", "zudem"},
+           "articles": {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+                        "im", "am", "zum", "zur", "vom", "beim", "ins", "seine", "seiner", "seinem", "seinen",
+                        "ihre", "ihrer", "ihrem", "ihren", "dieser", "diese", "dieses", "diesem", "jeder", "jede",
+                        "keine", "keinen", "mehrere", "viele", "alle", "beide", "beiden", "zwei", "drei"},
+           "suffixes": ("ung", "ungen", "heit", "keit", "schaft", "schaften", "tion", "tionen", "tät", "ismus",
+                        "nisse", "tum", "chen", "ments", "isten", "iker", "ungs", "ierung", "schaftler")},
+    "fr": {"triggers": {"président", "présidente", "premier ministre", "ministre", "chancelier", "chancelière",
+                        "roi", "reine", "porte-parole", "secrétaire", "ambassadeur", "maire", "général", "m",
+                        "mme", "pape", "dirigeant", "chef"},
+           "stop": {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "en", "dans", "à", "au", "aux",
+                    "pour", "par", "sur", "avec", "après", "avant", "depuis", "il", "elle", "ils", "elles", "on",
+                    "ce", "cette", "ces", "son", "sa", "ses", "mais", "et", "ou", "si", "selon", "lors", "quand"},
+           "articles": set(), "suffixes": ()},
+    "es": {"triggers": {"presidente", "presidenta", "primer ministro", "ministro", "ministra", "canciller", "rey",
+                        "reina", "portavoz", "secretario", "embajador", "alcalde", "general", "papa", "señor",
+                        "jefe", "líder", "mandatario"},
+           "stop": {"el", "la", "los", "las", "un", "una", "en", "de", "del", "con", "por", "para", "tras", "desde",
+                    "durante", "según", "él", "ella", "este", "esta", "estos", "su", "sus", "pero", "y", "o", "si",
+                    "cuando", "al", "entre", "sin", "sobre"},
+           "articles": set(), "suffixes": ()},
+    "it": {"triggers": {"presidente", "premier", "primo ministro", "ministro", "ministra", "cancelliere", "re",
+                        "regina", "portavoce", "segretario", "ambasciatore", "sindaco", "generale", "papa",
+                        "leader", "capo"},
+           "stop": {"il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "in", "di", "del", "della", "con",
+                    "per", "da", "dal", "dopo", "prima", "durante", "secondo", "lui", "lei", "questo", "questa",
+                    "suo", "sua", "ma", "e", "o", "se", "quando", "nel", "nella", "al", "alla", "tra", "fra"},
+           "articles": set(), "suffixes": ()},
+    "pt": {"triggers": {"presidente", "primeiro-ministro", "ministro", "ministra", "chanceler", "rei", "rainha",
+                        "porta-voz", "secretário", "embaixador", "prefeito", "general", "papa", "líder"},
+           "stop": {"o", "a", "os", "as", "um", "uma", "em", "no", "na", "de", "do", "da", "com", "por", "para",
+                    "após", "desde", "durante", "segundo", "ele", "ela", "este", "esta", "seu", "sua", "mas", "e",
+                    "ou", "se", "quando", "ao", "entre", "sem", "sobre", "nos", "nas", "dos", "das"},
+           "articles": set(), "suffixes": ()},
+    "nl": {"triggers": {"president", "premier", "minister", "koning", "koningin", "woordvoerder", "burgemeester",
+                        "ambassadeur", "generaal", "paus", "bondskanselier"},
+           "stop": {"de", "het", "een", "in", "op", "aan", "met", "voor", "na", "van", "bij", "door", "over", "hij",
+                    "zij", "ze", "het", "dit", "deze", "die", "dat", "zijn", "haar", "maar", "en", "of", "als",
+                    "toen", "tijdens", "volgens", "er", "uit", "tot", "om", "onder", "tussen", "ook"},
+           "articles": set(), "suffixes": ()},
+    "pl": {"triggers": {"prezydent", "premier", "minister", "kanclerz", "król", "królowa", "rzecznik", "sekretarz",
+                        "ambasador", "burmistrz", "generał", "papież", "szef", "przewodniczący", "pan", "pani"},
+           "stop": {"w", "we", "na", "z", "ze", "do", "od", "po", "przez", "dla", "przy", "o", "i", "a", "ale",
+                    "lub", "to", "ten", "ta", "te", "jego", "jej", "on", "ona", "oni", "jak", "gdy", "kiedy",
+                    "po", "pod", "nad", "za", "podczas", "według", "jest", "był", "była", "został", "została"},
+           "articles": set(), "suffixes": ()},
+    "ru": {"triggers": {"президент", "премьер-министр", "премьер", "министр", "глава", "канцлер", "король",
+                        "королева", "пресс-секретарь", "представитель", "посол", "мэр", "губернатор", "генерал",
+                        "папа", "лидер", "председатель", "спикер", "госсекретарь", "генсек", "президента",
+                        "министра", "главы", "премьера", "президентом", "министром", "господин"},
+           "stop": {"в", "во", "на", "с", "со", "к", "ко", "по", "из", "от", "до", "за", "для", "при", "о", "об",
+                    "и", "а", "но", "или", "это", "этот", "эта", "он", "она", "они", "мы", "его", "её", "их",
+                    "как", "когда", "после", "также", "так", "там", "в", "его", "этом", "однако", "по", "то",
+                    "у", "же", "ещё", "еще", "уже", "все", "всё", "среди", "через", "между", "под", "над"},
+           "articles": set(), "suffixes": ()},
+    "uk": {"triggers": {"президент", "прем'єр-міністр", "прем’єр-міністр", "міністр", "голова", "канцлер",
+                        "король", "речник", "посол", "мер", "генерал", "лідер", "спікер", "президента", "міністра"},
+           "stop": {"в", "у", "на", "з", "із", "зі", "до", "від", "по", "за", "для", "при", "про", "і", "й", "та",
+                    "а", "але", "чи", "це", "цей", "ця", "він", "вона", "вони", "ми", "його", "її", "їх", "як",
+                    "коли", "після", "також", "там", "однак", "між", "під", "над"},
+           "articles": set(), "suffixes": ()},
+    "tr": {"triggers": {"cumhurbaşkanı", "başbakan", "bakan", "bakanı", "dışişleri bakanı", "başkan", "başkanı",
+                        "sözcü", "sözcüsü", "kral", "büyükelçi", "genel sekreter", "lider", "lideri"},
+           "stop": {"bu", "bir", "ve", "ile", "için", "da", "de", "ama", "ancak", "o", "şu", "her", "daha", "en",
+                    "sonra", "önce", "göre", "gibi", "kadar"},
+           "articles": set(), "suffixes": ()},
+    "vi": {"triggers": {"tổng thống", "thủ tướng", "bộ trưởng", "chủ tịch", "tổng bí thư", "người phát ngôn",
+                        "đại sứ", "ông", "bà", "quốc vương", "nhà vua", "ngoại trưởng", "phó thủ tướng"},
+           "stop": {"các", "những", "một", "và", "của", "trong", "tại", "theo", "với", "khi", "sau", "trước",
+                    "này", "đó", "ngày", "tháng", "năm", "hôm", "cũng", "nhưng", "người", "ông", "bà"},
+           "articles": set(), "suffixes": ()},
+    "kk": {"triggers": {"президент", "президенті", "премьер-министр", "министр", "министрі", "төраға", "елші",
+                        "әкім", "мемлекет басшысы"},
+           "stop": {"және", "мен", "бен", "пен", "бұл", "осы", "ол", "олар", "біз", "үшін", "туралы", "бойынша"},
+           "articles": set(), "suffixes": ()},
+    "uz": {"triggers": {"prezident", "prezidenti", "bosh vazir", "vazir", "vaziri", "rais", "raisi", "elchi",
+                        "hokim", "президент", "президенти", "вазир", "бош вазир"},
+           "stop": {"va", "bu", "u", "ular", "biz", "uchun", "bilan", "ham", "lekin", "ва", "бу", "у", "учун"},
+           "articles": set(), "suffixes": ()},
+}
+# uncased scripts: roles before (zh, ar) or after (ja, zh 先生) a name
+UNCASED_TRIGGERS = {
+    "zh": ("总统", "主席", "总理", "首相", "外长", "部长", "国务卿", "发言人", "总书记", "国王", "女王", "大使", "市长",
+           "将军", "领导人", "教皇", "议长", "總統", "總理", "外長", "部長", "發言人"),
+    "ja": ("大統領", "首相", "外相", "国務長官", "報道官", "国王", "大使", "市長", "氏", "議長", "首席"),
+    "ar": ("الرئيس", "رئيس", "رئيسة", "وزير", "وزيرة", "الوزير", "رئيس الوزراء", "المتحدث", "المتحدثة", "الملك",
+           "الأمير", "الشيخ", "السفير", "المستشار", "المستشارة", "الأمين العام", "زعيم", "السيد", "السيدة"),
+}
+ROLE_AFTER = {"ja": True}
+_ZH_STOP = set("的了在于和与对是将已也而被向就从为说称等及或但把给让到会着过都还又再并该其此这那今昨明年月日时")
+_AR_STOP = {"في", "من", "على", "إلى", "الى", "أن", "إن", "ان", "قال", "وقال", "يوم", "عن", "مع", "الذي", "التي", "و",
+            "خلال", "بعد", "قبل", "أمس", "اليوم", "إنه", "أنه", "كان", "قد", "لقد", "هذا", "هذه", "بين", "حول", "ما", "لا"}
+_AR_PREFIXES = ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف")
+
+# metonyms: capitals (and seats of power) standing for their government; demonyms
+CAPITALS = {"washington": "US", "white house": "US", "the white house": "US", "weißen haus": "US",
+            "kremlin": "RU", "the kremlin": "RU", "kreml": "RU", "moscow": "RU", "moskau": "RU", "moscou": "RU",
+            "москва": "RU", "москве": "RU", "москвы": "RU", "кремль": "RU", "кремля": "RU", "кремле": "RU",
+            "beijing": "CN", "peking": "CN", "pékin": "CN", "pekín": "CN", "пекин": "CN", "пекина": "CN",
+            "пекине": "CN", "kyiv": "UA", "kiew": "UA", "kiev": "UA", "киев": "UA", "київ": "UA", "києві": "UA",
+            "ankara": "TR", "tehran": "IR", "teheran": "IR", "téhéran": "IR", "тегеран": "IR", "london": "GB",
+            "downing street": "GB", "paris": "FR", "élysée": "FR", "berlin": "DE", "tokyo": "JP", "tokio": "JP",
+            "astana": "KZ", "астана": "KZ", "tashkent": "UZ", "taschkent": "UZ", "ташкент": "UZ", "toshkent": "UZ",
+            "brussels": "BE", "brüssel": "BE", "bruxelles": "BE", "hanoi": "VN", "hà nội": "VN", "hà nội": "VN",
+            "pyongyang": "KP", "seoul": "KR", "jerusalem": "IL", "riyadh": "SA", "damascus": "SY", "cairo": "EG",
+            "kairo": "EG", "warsaw": "PL", "warschau": "PL", "warszawa": "PL", "rome": "IT", "rom": "IT",
+            "roma": "IT", "madrid": "ES", "delhi": "IN", "new delhi": "IN", "islamabad": "PK", "kabul": "AF",
+            "baghdad": "IQ", "minsk": "BY", "минск": "BY",
+            "华盛顿": "US", "白宫": "US", "克里姆林宫": "RU", "莫斯科": "RU", "北京": "CN", "基辅": "UA", "东京": "JP",
+            "ワシントン": "US", "モスクワ": "RU", "北京": "CN", "クレムリン": "RU", "ホワイトハウス": "US",
+            "واشنطن": "US", "البيت الأبيض": "US", "موسكو": "RU", "الكرملين": "RU", "بكين": "CN", "كييف": "UA",
+            "طهران": "IR", "أنقرة": "TR", "دمشق": "SY", "القاهرة": "EG", "الرياض": "SA"}
+DEMONYMS = {"american": "US", "russian": "RU", "chinese": "CN", "german": "DE", "french": "FR", "british": "GB",
+            "ukrainian": "UA", "turkish": "TR", "iranian": "IR", "israeli": "IL", "palestinian": "PS",
+            "kazakh": "KZ", "uzbek": "UZ", "japanese": "JP", "korean": "KR", "indian": "IN", "italian": "IT",
+            "spanish": "ES", "polish": "PL", "syrian": "SY", "egyptian": "EG", "saudi": "SA", "vietnamese": "VN",
+            "amerikanische": "US", "amerikanischen": "US", "russische": "RU", "russischen": "RU",
+            "chinesische": "CN", "chinesischen": "CN", "deutsche": "DE", "deutschen": "DE", "französische": "FR",
+            "ukrainische": "UA", "ukrainischen": "UA", "kasachische": "KZ", "kasachischen": "KZ",
+            "américain": "US", "américaine": "US", "russe": "RU", "chinois": "CN", "chinoise": "CN",
+            "allemand": "DE", "allemande": "DE", "français": "FR", "française": "FR", "ukrainien": "UA",
+            "estadounidense": "US", "ruso": "RU", "rusa": "RU", "chino": "CN", "china": "CN", "alemán": "DE",
+            "americano": "US", "russo": "RU", "cinese": "CN", "tedesco": "DE",
+            "американский": "US", "американского": "US", "американские": "US", "российский": "RU",
+            "российского": "RU", "российские": "RU", "российская": "RU", "китайский": "CN", "китайского": "CN",
+            "украинский": "UA", "казахстанский": "KZ", "немецкий": "DE", "русский": "RU",
+            "美国的": "US", "俄罗斯的": "RU", "الأمريكي": "US", "الأمريكية": "US", "الروسي": "RU", "الروسية": "RU",
+            "الصيني": "CN", "الصينية": "CN", "الكازاخستاني": "KZ", "الإيراني": "IR", "الإيرانية": "IR"}
+# words typing a capitalised sequence (lower case); checked against every word of the sequence
+ORG_WORDS |= {"fc", "sc", "cf", "ac", "afc", "fk", "sk", "gif", "if", "bk", "united", "city", "records",
+              "university", "universität", "université", "universidad", "università", "universiteit",
+              "uniwersytet", "университет", "institute", "institut", "instituto", "istituto", "academy",
+              "akademie", "académie", "academia", "college", "school", "schule", "école", "escuela", "club",
+              "klub", "association", "federation", "föderation", "fédération", "federación", "federazione",
+              "corporation", "inc", "ltd", "llc", "gmbh", "ag", "sa", "spa", "airlines", "airways",
+              "television", "tv", "radio", "news", "times", "post", "press", "band", "orchestra", "society",
+              "gesellschaft", "verein", "verband", "stiftung", "foundation", "fondation", "fundación", "army",
+              "armee", "navy", "force", "forces", "police", "polizei", "real", "sporting", "olympique", "dynamo",
+              "dinamo", "spartak", "zenit", "lokomotiv", "cska", "rapid", "athletic", "atlético", "hockey",
+              "ministerie", "partij", "gemeente", "partia", "ministerstwo", "związek", "klubu", "sejm", "senat",
+              "senate", "congress", "kongress", "assembly", "duma", "дума", "госдума", "федерация", "союз",
+              "университета", "институт", "академия", "фк", "цска", "спартак", "газпром", "роснефть", "ассоциация",
+              "corp", "co", "company", "compagnie", "compañía", "bundesliga", "liga", "league", "cup", "records",
+              "studios", "pictures", "entertainment", "games", "motors", "group", "holding", "ministero",
+              "partito", "ministério", "partido", "câmara", "tribunal", "tribunale", "gericht", "hospital",
+              "krankenhaus", "museum", "musée", "museo", "музей", "church", "kirche", "église", "iglesia"}
+LOC_WORDS = {"county", "river", "island", "islands", "mountains", "mount", "mountain", "lake", "sea", "ocean",
+             "bay", "street", "castle", "palace", "province", "region", "district", "valley", "park", "square",
+             "bridge", "airport", "station", "peninsula", "gulf", "strait", "canal", "desert", "forest", "state",
+             "kreis", "landkreis", "fluss", "see", "insel", "inseln", "gebirge", "berg", "straße", "platz",
+             "schloss", "burg", "tal", "provinz", "bezirk", "rivière", "fleuve", "île", "îles", "mont", "lac",
+             "rue", "place", "château", "département", "río", "isla", "islas", "monte", "lago", "calle", "plaza",
+             "provincia", "fiume", "isola", "lago", "via", "piazza", "rio", "ilha", "rua", "praça", "rivier",
+             "eiland", "straat", "plein", "provincie", "rzeka", "wyspa", "ulica", "plac", "województwo",
+             "powiat", "река", "остров", "озеро", "улица", "площадь", "область", "области", "край", "района",
+             "район", "республика", "гора", "горы", "city"}
+_MONTHS_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonntag", "janvier", "février", "mars", "avril", "juin", "juillet",
+    "août", "septembre", "octobre", "novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "octubre", "noviembre", "diciembre", "lunes", "martes", "miércoles", "jueves", "viernes",
+    "sábado", "domingo", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "dezembro",
+    "januari", "februari", "maart", "mei", "augustus", "styczeń", "luty", "marzec", "kwiecień", "maj",
+    "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad", "grudzień", "январь", "февраль",
+    "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
+
+
+def _settings(language: str) -> dict:
+    return LANGUAGES.get((language or "").split("-")[0].lower(), LANGUAGES["en"])
+
+
+@lru_cache(maxsize=1)
+def place_gazetteer() -> dict[str, tuple[str, float]]:
+    """Folded city names (GeoNames, with alternate names) -> (country code, log10 population)."""
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).with_name("data") / "places.json.gz"
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return {k: (v[0], v[1]) for k, v in data.items()}
+
+
+_INFLECTED = {"ru", "uk", "pl", "kk", "uz", "tr", "be", "cs", "sk", "sr", "hr", "sl", "fi", "hu", "lt", "lv"}
+_ENDINGS = ("ами", "ыми", "ого", "ому", "ах", "ям", "ях", "ой", "ом", "ем", "ей", "ии", "ию", "ие", "а", "у", "е",
+            "ы", "и", "ю", "я", "ie", "iu", "em", "ą", "ę", "u", "a", "y", "da", "de", "ta", "te", "dan",
+            "den", "tan", "ten", "ın", "in", "un", "ün", "nın", "nin", "s")
+
+
+def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
+    """A city by any of its names ('Leipzig', 'Пекин', '北京'), also inflected ('Москве') in
+    languages that decline names."""
+    places = place_gazetteer()
+    key = _fold(phrase)
+    hit = places.get(key)
+    if hit or " " in key or len(key) < 5:
+        return hit
+    if language in _INFLECTED or _CYRILLIC.search(key):
+        for ending in _ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 4:
+                stem = key[: -len(ending)]
+                for restored in (stem, stem + "а", stem + "ь", stem + "a", stem + "й"):
+                    hit = places.get(restored)
+                    if hit:
+                        return hit
+    return None
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 def find_mentions(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
-    mentions = _uncased_places(text, sentences)
+    """Every name found in the text, in text order, non-overlapping."""
+    language = (language or "").split("-")[0].lower()
+    if not sentences and text:
+        sentences = [Sentence(start=0, end=len(text), text=text)]
+    mentions = _uncased_names(text, sentences, language)
     taken = [(m.start, m.end) for m in mentions]
+    lower_words = _lowercase_words(text)
     for sentence_index, sentence in enumerate(sentences):
-        mentions.extend(_cased_names(text, sentence, sentence_index, taken))
+        mentions.extend(_cased_names(text, sentence, sentence_index, taken, language, lower_words))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _uncased_places(text: str, sentences: list[Sentence]) -> list[Mention]:
+def _lowercase_words(text: str) -> set[str]:
+    return {w for w in _TOKEN.findall(text) if w[:1].islower()}
+
+
+_UNCASED_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af\u0600-\u06ff\u0590-\u05ff・·ー]+")
+_KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・＝]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _uncased_index() -> tuple[dict[str, tuple[str, str, str | None]], int]:
+    """Uncased-script names -> (type, country, role): countries, metonyms, demonyms, big cities."""
+    _, uncased = country_gazetteer()
+    index: dict[str, tuple[str, str, str | None]] = {}
+    for name, (code, _weight) in place_gazetteer().items():
+        if _CJK_OR_UNCASED.search(name) and len(name) >= 2:
+            index[name] = ("place", code, None)
+    for name, code in uncased.items():
+        if len(name) >= 2:
+            index[name] = ("country", code, None)
+    for name, code in CAPITALS.items():
+        if _CJK_OR_UNCASED.search(name):
+            index[name] = ("country", code, "capital")
+    for name, code in DEMONYMS.items():
+        if _CJK_OR_UNCASED.search(name):
+            index[name] = ("country", code, "demonym")
+    return index, max((len(k) for k in index), default=1)
+
+
+def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
     if not _CJK_OR_UNCASED.search(text):
         return []
-    _, uncased = country_gazetteer()
+    index, longest = _uncased_index()
     found: list[Mention] = []
-    for name, code in sorted(uncased.items(), key=lambda p: -len(p[0])):
-        if len(name) < 2:
+
+    def add(start: int, end: int, kind: str, code: str | None, role: str | None, name_type: str = "LOC") -> None:
+        if end <= start or any(start < m.end and m.start < end for m in found):
+            return
+        surface = text[start:end]
+        if kind == "country":
+            key = f"C:{code}"
+        else:
+            key = f"N:{name_key(surface)}"
+        found.append(Mention(start=start, end=end, text=surface, type=name_type,
+                             sentence=_sentence_of(sentences, start), key=key, country=code, role=role))
+
+    # 1. gazetteer, longest match first, inside runs of uncased letters
+    for run in _UNCASED_RUN.finditer(text):
+        s, e = run.span()
+        if _ARABIC.match(run.group(0)) or "\u0590" <= run.group(0)[0] <= "\u05ff":
             continue
-        for match in re.finditer(re.escape(name), text):
-            start, end = match.span()
-            if _ARABIC.match(name) and not _arabic_word_ends(text, end):
-                continue  # 'عراق' inside 'عراقجي' (Araghchi) is no country
-            if any(start < e and s < end for s, e in ((m.start, m.end) for m in found)):
+        i = s
+        while i < e:
+            for length in range(min(longest, e - i), 1, -1):
+                hit = index.get(text[i:i + length])
+                if hit:
+                    add(i, i + length, hit[0], hit[1], hit[2])
+                    i += length
+                    break
+            else:
+                i += 1
+    # Arabic / Hebrew: words with clitics stripped, phrases of up to three words
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\u0600-\u06ff\u0590-\u05ff]+", text)]
+    w = 0
+    while w < len(words):
+        matched = False
+        for n in (3, 2, 1):
+            if w + n > len(words):
                 continue
-            found.append(Mention(start=start, end=end, text=match.group(0), type="LOC",
-                                 sentence=_sentence_of(sentences, start), key=f"C:{code}", country=code))
+            start, end = words[w][0], words[w + n - 1][1]
+            phrase = text[start:end]
+            if not re.fullmatch(r"[\u0600-\u06ff\u0590-\u05ff ]+", phrase):
+                continue
+            for prefix in ("",) + _AR_PREFIXES:
+                if prefix and not phrase.startswith(prefix):
+                    continue
+                core = phrase[len(prefix):]
+                for suffix in ("", "ية", "ي", "ة"):
+                    body = core[: len(core) - len(suffix)] if suffix and core.endswith(suffix) else core
+                    if suffix and not core.endswith(suffix):
+                        continue
+                    hit = index.get(body) or index.get("ال" + body) if len(body) >= 3 else None
+                    if hit:
+                        add(start + len(prefix), end, hit[0], hit[1], hit[2] or ("demonym" if suffix else None))
+                        matched = True
+                        break
+                if matched:
+                    break
+            if matched:
+                w += n
+                break
+        if not matched:
+            w += 1
+    # 2. names next to role triggers
+    if language in ("zh", "ja") or re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", text):
+        _han_triggers(text, add, language)
+    if language in ("ar", "fa") or _ARABIC.search(text):
+        _arabic_triggers(text, words, add)
     return found
+
+
+def _han_triggers(text: str, add, language: str) -> None:
+    for trigger in UNCASED_TRIGGERS["zh"] + UNCASED_TRIGGERS["ja"]:
+        for match in re.finditer(re.escape(trigger), text):
+            # a katakana name before a Japanese role ('トカエフ大統領'), and after Chinese ones
+            before = re.search(r"[\u30a0-\u30ff・＝]{2,}$", text[max(0, match.start() - 30):match.start()])
+            if before:
+                add(match.start() - len(before.group(0)), match.start(), "name", None, trigger, "PER")
+                continue
+            if trigger in UNCASED_TRIGGERS["ja"] and trigger not in UNCASED_TRIGGERS["zh"]:
+                continue
+            j = match.end()
+            k = j
+            while k < len(text) and k - j < 7 and ("\u4e00" <= text[k] <= "\u9fff" or text[k] in "·・")\
+                    and text[k] not in _ZH_STOP and text[k:k + 2] not in ("会见", "表示", "访问", "出席", "宣布",
+                                                                       "指出", "强调", "发表", "会晤", "签署"):
+                k += 1
+            if k - j >= 2:
+                add(j, k, "name", None, trigger, "PER")
+    # katakana names with a middle dot are foreign full names
+    for match in re.finditer(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・＝][\u30a1-\u30fa\u30fc]{2,})+", text):
+        add(match.start(), match.end(), "name", None, None, "PER")
+
+
+def _arabic_triggers(text: str, words, add) -> None:
+    triggers = set(UNCASED_TRIGGERS["ar"])
+    for w, (start, end, word) in enumerate(words):
+        if word not in triggers:
+            continue
+        names = []
+        for nxt in words[w + 1:w + 5]:
+            if nxt[2] in _AR_STOP or nxt[2] in triggers or nxt[0] - (names[-1][1] if names else end) > 2:
+                break
+            if any(nxt[2].endswith(s) and len(nxt[2]) > 5 for s in ("ية",)):
+                break
+            if names == [] and (nxt[2] in DEMONYMS or (nxt[2].startswith("ال") and nxt[2].endswith("ي")
+                                                       and len(nxt[2]) >= 7)):
+                end = nxt[1]
+                continue  # 'الرئيس الكازاخستاني توكاييف': skip the demonym
+            names.append(nxt)
+            if len(names) == 3:
+                break
+        if names:
+            add(names[0][0], names[-1][1], "name", None, word, "PER")
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -143,48 +540,142 @@ def _arabic_word_ends(text: str, end: int) -> bool:
     return False
 
 
-def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int, int]]) -> list[Mention]:
-    tokens = [(m.start() + sentence.start, m.end() + sentence.start, m.group(0))
-              for m in _TOKEN.finditer(sentence.text)]
+def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int, int]], language: str = "en",
+                 lower_words: set[str] | None = None) -> list[Mention]:
+    settings = _settings(language)
+    stop, articles, suffixes = settings["stop"], settings["articles"], settings["suffixes"]
+    triggers = settings["triggers"]
+    lower_words = lower_words or set()
+    tokens = []
+    for m in _TOKEN.finditer(sentence.text):
+        start, end, word = m.start() + sentence.start, m.end() + sentence.start, m.group(0)
+        # elision before a name (l'Élysée, d'Italie) and suffixes after one (Ankara'da, Phil's)
+        elided = re.match(r"^(?:[lLdDjJnNsScCmM]|[qQ]u)['’](?=\w)", word)
+        if elided:
+            start += elided.end()
+            word = word[elided.end():]
+        tail = re.search(r"['’]\w{0,4}$", word)
+        if tail and tail.start() > 0:
+            end -= len(word) - tail.start()
+            word = word[:tail.start()]
+        word = word.rstrip("-")
+        end = start + len(word)
+        if word:
+            tokens.append((start, end, word))
     mentions: list[Mention] = []
+    role: str | None = None
+    role_until = -1
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
+        lower = word.lower()
+        # a role trigger (one or two words) marks the next name as a person
+        for n in (3, 2, 1):
+            phrase = " ".join(t[2].lower() for t in tokens[i:i + n]).replace(" - ", "-")
+            if i + n <= len(tokens) and phrase in triggers:
+                role, role_until = phrase, i + n + 3
+                i += n
+                break
+        else:
+            phrase = None
+        if phrase:
+            continue
+        if i > role_until:
+            role = None
         if not _capitalised(word) or any(start < e and s < end for s, e in taken):
             i += 1
             continue
-        # the longest country name starting here (up to three words)
+        if lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words):
+            i += 1
+            continue
+        # the longest country name, capital metonym or demonym starting here (up to three words)
         matched = False
         for n in (3, 2, 1):
             if i + n > len(tokens):
                 continue
             phrase = text[start:tokens[i + n - 1][1]]
-            code = lookup_country(phrase)
+            folded = _fold(phrase)
+            code, kind = None, None
+            if folded in DEMONYMS:
+                code, kind = DEMONYMS[folded], "demonym"
+            elif folded in CAPITALS:
+                code, kind = CAPITALS[folded], "capital"
+            else:
+                code = lookup_country(phrase)
             if code:
+                # a capital followed by more capitalised words is a longer name (Washington Post)
+                if kind == "capital" and i + n < len(tokens) and _capitalised(tokens[i + n][2]) \
+                        and tokens[i + n][2].lower() not in stop:
+                    break
                 mentions.append(Mention(start=start, end=tokens[i + n - 1][1], text=phrase, type="LOC",
-                                        sentence=sentence_index, key=f"C:{code}", country=code))
+                                        sentence=sentence_index, key=f"C:{code}", country=code, role=kind))
                 i += n
                 matched = True
+                if kind == "demonym" or n == 1:
+                    role_until = max(role_until, i + 2) if role else role_until
                 break
         if matched:
             continue
         j = i + 1
-        while j < len(tokens) and (_capitalised(tokens[j][2]) or tokens[j][2].lower() in _CONNECTORS) \
-                and tokens[j][0] - tokens[j - 1][1] <= 2 and lookup_country(tokens[j][2]) is None:
+        while j < len(tokens) and tokens[j][0] - tokens[j - 1][1] <= 2 and (
+                _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
+                                               and _capitalised(tokens[j + 1][2]))) \
+                and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS) \
+                and (lookup_country(tokens[j][2]) is None or any(t[2].lower() in ORG_WORDS for t in tokens[i:j])) \
+                and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
+                and text[tokens[j - 1][1]:tokens[j - 1][1] + 1] not in ("'", "’"):
             j += 1
         while j - 1 > i and tokens[j - 1][2].lower() in _CONNECTORS:
             j -= 1
+        # German: capitalised common nouns before a name ('der Übersetzer Hans Magnus Enzensberger')
+        if articles or suffixes:
+            while i < j and _common_noun(tokens, i, articles, suffixes, lower_words) and \
+                    lookup_place(tokens[i][2], language) is None and lookup_country(tokens[i][2]) is None:
+                i += 1
+            if i == j:
+                continue
+            start, end, word = tokens[i]
         words = [t[2] for t in tokens[i:j]]
-        sentence_initial = i == 0
-        if len(words) >= 2 or (not sentence_initial and len(word) > 2):
-            phrase = text[start:tokens[j - 1][1]]
+        phrase = text[start:tokens[j - 1][1]]
+        lowered = [w.lower() for w in words]
+        sentence_initial = i == 0 or (i == 1 and tokens[0][2].lower() in stop)
+        kind = None
+        place = lookup_place(phrase, language)
+        if role:
+            kind = "PER"
+        elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6):
+            kind = "ORG"
+        elif place or any(w in LOC_WORDS for w in lowered):
+            kind = "LOC"
+        elif len(words) >= 2:
+            kind = "PER"
+        elif not sentence_initial and len(word) > 2:
+            kind = "PER"
+        if kind:
             key = name_key(phrase)
-            if len(key) >= 3:
-                kind = "ORG" if any(w.lower() in ORG_WORDS for w in words) or phrase.isupper() else "PER"
+            if len(key) >= 2 or kind != "PER" or len(phrase) >= 4:
                 mentions.append(Mention(start=start, end=tokens[j - 1][1], text=phrase, type=kind,
-                                        sentence=sentence_index, key=f"N:{key}"))
+                                        sentence=sentence_index, key=f"N:{key or _fold(phrase)}",
+                                        country=place[0] if kind == "LOC" and place else None,
+                                        role=role if kind == "PER" else None))
+        role = None
         i = j
     return mentions
+
+
+def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
+    """A capitalised German word that reads as a common noun: after an article or a lower-case
+    adjective, or with a typical noun ending (and not followed by another capitalised word)."""
+    word = tokens[i][2]
+    lower = word.lower()
+    previous = tokens[i - 1][2] if i else ""
+    if previous.lower() in articles:
+        return True
+    if previous[:1].islower() and re.search(r"(?:e|en|er|es|em)$", previous) and len(previous) > 3:
+        return True
+    if lower.endswith(suffixes) and len(word) > 5:
+        return True
+    return lower in lower_words
 
 
 def _capitalised(word: str) -> bool:

@@ -1,0 +1,135 @@
+"""Learn the character -> Latin segment tables of tidings.entities.transliterate.
+
+Reads the Wikidata name pairs (CC0) in ../shared/eval/names: only the training split `*_64` (and the
+full-name files wd_hebrew / wd_korean, split into words where the word counts agree). The dev split
+`*_16` is never read here; bench/bench_names.py evaluates on it.
+
+Hard EM: align every pair with the current table (Viterbi, monotone, each native character standing
+for 0..5 Latin letters; the first round uses an anyascii prior), count unit -> segment, re-estimate,
+repeat. Writes src/tidings/entities/data/translit.json.gz (pruned: a few hundred KB).
+
+    .venv/bin/python bench/train_translit.py [--data ../shared/eval] [--pairs 30000] [--rounds 3]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import random
+import sys
+from collections import Counter, defaultdict
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from tidings.entities import transliterate as tr  # noqa: E402
+
+FILES = {"ar": ["wd_arabic_64"], "zh": ["wd_chinese_64"], "he": ["wd_hebrew_64", "wd_hebrew"],
+         "ja": ["wd_japanese_64", "wd_katakana_64"], "ko": ["wd_korean_64", "wd_korean"], "ru": ["wd_russian_64"]}
+
+
+def read_pairs(folder: Path, table: str, limit: int, seed: int = 7) -> list[tuple[list[str], str]]:
+    pairs: list[tuple[list[str], str]] = []
+    for name in FILES[table]:
+        path = folder / name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) < 2:
+                continue
+            if name.endswith("_64"):
+                words = [(cols[0], cols[1].replace(" ", ""))]
+            else:  # full names: word by word when the counts agree
+                latin_words, native_words = cols[0].split(), cols[1].split()
+                if len(latin_words) != len(native_words):
+                    continue
+                words = list(zip(latin_words, native_words))
+            for latin, native in words:
+                units, letters = tr._units(native), tr.latin_letters(latin)
+                if units and letters and len(units) <= 20 and len(letters) <= 30:
+                    pairs.append((units, letters))
+    random.Random(seed).shuffle(pairs)
+    return pairs[:limit]
+
+
+def _align_chunk(args):
+    chunk, logp = args
+    counts: Counter = Counter()
+    context: Counter = Counter()
+    for units, letters in chunk:
+        score, segments = tr.align_score(units, letters, logp, return_path=True)
+        if score < -1e17:
+            continue
+        for i, (unit, segment) in enumerate(zip(units, segments)):
+            counts[(unit, segment)] += 1
+            prev = units[i - 1] if i else "^"
+            nxt = units[i + 1] if i + 1 < len(units) else "$"
+            context[(prev + unit + nxt, segment)] += 1
+            context[(unit + nxt + ">", segment)] += 1
+    return counts, context
+
+
+def estimate(counts: Counter, min_count: int = 2) -> dict[str, dict[str, float]]:
+    by_unit: dict[str, Counter] = defaultdict(Counter)
+    for (unit, segment), c in counts.items():
+        by_unit[unit][segment] += c
+    table = {}
+    for unit, segs in by_unit.items():
+        total = sum(segs.values()) + 1.0
+        kept = {s: round(math.log(c / total), 2) for s, c in segs.items() if c >= min_count or len(segs) == 1}
+        if kept:
+            table[unit] = kept
+    return table
+
+
+def train(folder: Path, table: str, limit: int, rounds: int, workers: int) -> dict:
+    pairs = read_pairs(folder, table, limit)
+    logp: dict[str, dict[str, float]] = {}
+    chunks = [pairs[i::workers * 4] for i in range(workers * 4)]
+    for round_ in range(rounds):
+        with Pool(workers) as pool:
+            results = pool.map(_align_chunk, [(c, logp) for c in chunks])
+        counts, context = Counter(), Counter()
+        for c, x in results:
+            counts.update(c)
+            context.update(x)
+        logp = estimate(counts)
+        print(f"{table}: round {round_ + 1}, {len(pairs)} pairs, {len(logp)} units", flush=True)
+    best = {u: max(s, key=s.get) for u, s in logp.items()}
+    by_context: dict[str, Counter] = defaultdict(Counter)
+    for (key, segment), c in context.items():
+        by_context[key][segment] += c
+    ctx = {}
+    for key, segs in by_context.items():
+        segment, c = segs.most_common(1)[0]
+        unit = key[1:-1] if not key.endswith(">") else key[:-2]
+        if c >= 3 and c / sum(segs.values()) >= 0.5 and segment != best.get(unit):
+            ctx[key] = segment
+    return {"logp": logp, "best": best, "context": ctx}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
+    parser.add_argument("--pairs", type=int, default=30000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--tables", default="ar,zh,he,ja,ko,ru")
+    parser.add_argument("--out", default=str(tr.MODEL_PATH))
+    args = parser.parse_args()
+    folder = Path(args.data) / "names"
+    model = {}
+    out = Path(args.out)
+    if out.exists():
+        with gzip.open(out, "rt", encoding="utf-8") as handle:
+            model = json.load(handle)
+    for table in args.tables.split(","):
+        model[table] = train(folder, table, args.pairs, args.rounds, args.workers)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
+        json.dump(model, handle, ensure_ascii=False, separators=(",", ":"))
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,326 @@
+"""Names across scripts without translation: a Latin rendering of any name and a similarity.
+
+`latin_form` renders a name in Latin letters: Latin and other alphabets through anyascii, and the
+scripts where that is not enough (Chinese characters whose pinyin 'tuo ka ye fu' should read
+'tokayev', katakana, Arabic and Hebrew without vowels, Hangul, Cyrillic) through a small table of
+character -> Latin segment probabilities learned from Wikidata name pairs (CC0) by
+`bench/train_translit.py` and shipped as `data/translit.json.gz`. Without the table anyascii is used.
+
+`name_similarity` compares two names in any scripts (0..1): name parts are rendered in Latin,
+folded phonetically (w/v, ph/f, c/k, doubled letters, vowels weakened) and matched fuzzily, part by
+part, with the surname weighted most. When one side is Latin and the other is a learned script
+the learned model also scores how well the Latin spelling explains the native one.
+
+`best_matches` ranks ~1000 candidates quickly: rapidfuzz over folded forms picks a shortlist,
+the alignment model reranks it.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
+
+try:  # rapidfuzz is a declared dependency; keep a slow fallback so that import never fails
+    from rapidfuzz import fuzz, process
+except ImportError:  # pragma: no cover
+    fuzz = process = None
+
+MODEL_PATH = Path(__file__).with_name("data") / "translit.json.gz"
+MAX_SEGMENT = 5  # the longest Latin segment one native character may stand for ('克' -> 'cr', '斯' -> 's')
+MAX_NAME_CHARS = 200  # longer input is cut: names are short, and the alignment is quadratic
+
+# which learned table reads which script
+_SCRIPTS = [
+    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("ja", re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")),
+    ("ar", re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")),
+    ("he", re.compile(r"[\u0590-\u05ff]")),
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+]
+_LANGUAGE_TABLE = {"ja": "ja", "zh": "zh", "ar": "ar", "fa": "ar", "ur": "ar", "he": "he", "ko": "ko",
+                   "ru": "ru", "uk": "ru", "be": "ru", "bg": "ru", "kk": "ru", "uz": "ru", "sr": "ru", "mk": "ru",
+                   "ky": "ru", "tg": "ru", "mn": "ru"}
+
+
+def script_of(name: str, language: str | None = None) -> str | None:
+    """The learned table for a name ('zh', 'ja', 'ar', 'he', 'ko', 'ru') or None for Latin and others."""
+    for table, pattern in _SCRIPTS:
+        if pattern.search(name):
+            if table == "zh" and language == "ja":
+                return "ja"
+            return table
+    return None
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict:
+    try:
+        with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return {}
+
+
+def latin_letters(text: str) -> str:
+    """anyascii, lower case, letters only."""
+    return re.sub(r"[^a-z]", "", anyascii("".join(ch for ch in text if ch.isalpha())).lower())
+
+
+def _units(word: str) -> list[str]:
+    """A native word as the units the model reads: characters (NFC), with marks kept on their base."""
+    word = unicodedata.normalize("NFC", word)
+    units: list[str] = []
+    for ch in word:
+        if unicodedata.category(ch) in ("Mn", "Me") and units:
+            units[-1] += ch
+        elif ch.isalpha() or ch in "'’ー":
+            units.append(ch)
+    return units[:MAX_NAME_CHARS]
+
+
+@lru_cache(maxsize=200000)
+def _prior(unit: str, segment: str) -> float:
+    """Log-score of a segment for a unit the table has not seen: how close it is to anyascii."""
+    guess = latin_letters(unit)
+    if not guess:
+        return -3.0 - 1.5 * len(segment)
+    if segment == guess:
+        return -1.0
+    distance = _levenshtein(segment, guess)
+    return -1.5 - 1.5 * distance
+
+
+def _levenshtein(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def align_score(units: list[str], latin: str, table: dict[str, dict[str, float]],
+                backoff: float = -9.0, return_path: bool = False):
+    """Best log-probability that `units` (native characters) are spelled `latin`, each unit standing
+    for a Latin segment of 0..MAX_SEGMENT letters (a monotone many-to-one alignment, Viterbi)."""
+    n, m = len(units), len(latin)
+    neg = -1e18
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)] if return_path else None
+    best[0][0] = 0.0
+    for i in range(1, n + 1):
+        unit = units[i - 1]
+        probs = table.get(unit)
+        row_prev, row = best[i - 1], best[i]
+        for j in range(0, m + 1):
+            top = neg
+            arg = 0
+            for k in range(0, min(MAX_SEGMENT, j) + 1):
+                before = row_prev[j - k]
+                if before <= neg:
+                    continue
+                segment = latin[j - k:j]
+                if probs is not None:
+                    score = probs.get(segment)
+                    if score is None:
+                        score = backoff + _prior(unit, segment)
+                else:
+                    score = _prior(unit, segment)
+                if before + score > top:
+                    top, arg = before + score, k
+            row[j] = top
+            if return_path:
+                back[i][j] = arg
+    if not return_path:
+        return best[n][m]
+    segments = []
+    j = m
+    for i in range(n, 0, -1):
+        k = back[i][j]
+        segments.append(latin[j - k:j])
+        j -= k
+    return best[n][m], segments[::-1]
+
+
+def _decode_word(word: str, table_name: str | None) -> str:
+    if table_name is None:
+        return latin_letters(word)
+    model = _model().get(table_name)
+    units = _units(word)
+    if not model or not units:
+        return latin_letters(word)
+    single, context = model["best"], model.get("context", {})
+    out = []
+    for i, unit in enumerate(units):
+        nxt = units[i + 1] if i + 1 < len(units) else "$"
+        prev = units[i - 1] if i else "^"
+        segment = context.get(prev + unit + nxt)
+        if segment is None:
+            segment = context.get(unit + nxt + ">")
+        if segment is None:
+            segment = single.get(unit)
+        if segment is None:
+            segment = latin_letters(unit)
+        out.append(segment)
+    return "".join(out)
+
+
+def latin_form(name: str, language: str | None = None) -> str:
+    """A lower-case Latin rendering of a name in any script ('托卡耶夫' -> 'tokayev'-like,
+    'Токаев' -> 'tokaev', 'Tokajew' -> 'tokajew'). Name parts stay separated by single spaces."""
+    name = (name or "")[:MAX_NAME_CHARS]
+    parts = []
+    for word in re.split(r"[\s\-‐·・=＝_,.]+", name):
+        if not word:
+            continue
+        table = script_of(word, language)
+        rendered = _decode_word(word, table)
+        if rendered:
+            parts.append(rendered)
+    return " ".join(parts)
+
+
+_FOLDS = [("sch", "s"), ("tsch", "c"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"), ("ph", "f"),
+          ("th", "t"), ("dh", "d"), ("gh", "g"), ("ck", "k"), ("ts", "z"), ("tz", "z"), ("dj", "j"),
+          ("dzh", "j"), ("dz", "z"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("ey", "ei"),
+          ("w", "v"), ("q", "k"), ("c", "k"), ("x", "ks"), ("y", "i"), ("j", "i"), ("f", "v"),
+          ("e", "i"), ("o", "u")]
+
+
+def phonetic(latin: str) -> str:
+    """A coarse phonetic fold of a Latin rendering: spelling differences between languages
+    (Tokajew / Tokayev / Tokaev, Chruschtschow / Khrushchev) mostly vanish."""
+    text = latin
+    for a, b in _FOLDS:
+        text = text.replace(a, b)
+    text = re.sub(r"h", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def skeleton(latin: str) -> str:
+    return re.sub(r"[aeiou]", "", phonetic(latin))
+
+
+def _ratio(a: str, b: str) -> float:
+    if fuzz is not None:
+        return fuzz.ratio(a, b) / 100.0
+    if not a and not b:
+        return 1.0
+    return 1.0 - _levenshtein(a, b) / max(len(a), len(b))
+
+
+def _part_similarity(a: str, b: str) -> float:
+    """Two single name parts already in Latin letters."""
+    if not a or not b:
+        return 0.0
+    pa, pb = phonetic(a), phonetic(b)
+    return max(0.6 * _ratio(a, b) + 0.4 * _ratio(pa, pb), 0.9 * _ratio(skeleton(a), skeleton(b)) if
+               min(len(skeleton(a)), len(skeleton(b))) >= 3 else 0.0)
+
+
+def _model_similarity(native: str, latin: str, language: str | None = None) -> float | None:
+    """How well a Latin spelling explains a native single word, from the learned table (0..1)."""
+    table_name = script_of(native, language)
+    model = _model().get(table_name or "")
+    if not model:
+        return None
+    units = _units(native)
+    letters = re.sub(r"[^a-z]", "", latin_letters(latin))
+    if not units or not letters or len(units) > 40 or len(letters) > 60:
+        return None
+    score = align_score(units, letters, model["logp"])
+    per_unit = score / len(units)
+    # about -1 per unit for a good spelling, below -4 for an unrelated one
+    return max(0.0, min(1.0, 1.0 + (per_unit + 1.0) / 4.0))
+
+
+def _split(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-‐·・=＝_,.]+", (name or "")[:MAX_NAME_CHARS]) if w]
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Similarity of two names in any scripts, 0..1. Parts are matched one to one (best first);
+    the last parts (surnames) count most, and a missing first name costs little
+    ('Tokayev' vs 'Kassym-Jomart Tokayev' is high)."""
+    parts_a, parts_b = _split(a), _split(b)
+    if not parts_a or not parts_b:
+        return 0.0
+    latin_a = [_decode_word(w, script_of(w)) for w in parts_a]
+    latin_b = [_decode_word(w, script_of(w)) for w in parts_b]
+    if len(parts_a) == 1 and len(parts_b) == 1:
+        return _word_similarity(parts_a[0], latin_a[0], parts_b[0], latin_b[0])
+    # surnames first, then the best one-to-one pairing of the remaining parts
+    surname = _word_similarity(parts_a[-1], latin_a[-1], parts_b[-1], latin_b[-1])
+    whole = _ratio(phonetic("".join(latin_a)), phonetic("".join(latin_b)))
+    rest_a, rest_b = list(range(len(parts_a) - 1)), list(range(len(parts_b) - 1))
+    others = []
+    while rest_a and rest_b:
+        score, i, j = max((_word_similarity(parts_a[i], latin_a[i], parts_b[j], latin_b[j]), i, j)
+                          for i in rest_a for j in rest_b)
+        others.append(score)
+        rest_a.remove(i)
+        rest_b.remove(j)
+    if others:
+        parts = 0.65 * surname + 0.35 * (sum(others) / len(others))
+    else:
+        parts = 0.92 * surname
+    return max(parts, whole)
+
+
+def _word_similarity(word_a: str, latin_a: str, word_b: str, latin_b: str) -> float:
+    score = _part_similarity(latin_a, latin_b)
+    native_a, native_b = script_of(word_a), script_of(word_b)
+    if native_a and not native_b:
+        learned = _model_similarity(word_a, latin_b)
+    elif native_b and not native_a:
+        learned = _model_similarity(word_b, latin_a)
+    else:
+        learned = None
+    if learned is not None:
+        score = max(score, 0.5 * score + 0.5 * learned)
+    return score
+
+
+def best_matches(name: str, candidates: list[str], k: int = 5, language: str | None = None,
+                 shortlist: int = 80) -> list[tuple[str, float]]:
+    """The k candidates most similar to `name` (any scripts), best first, with scores 0..1.
+    Fast over thousands of candidates: a rapidfuzz pass over phonetic folds makes a shortlist
+    that the learned alignment model (when one side is in a learned script) reranks."""
+    if not name or not candidates:
+        return []
+    query = latin_form(name, language)
+    folded = [phonetic(latin_form(c).replace(" ", "")) for c in candidates]
+    target = phonetic(query.replace(" ", ""))
+    if process is not None:
+        first = process.extract(target, folded, scorer=fuzz.ratio, limit=min(len(candidates), shortlist))
+        pool = [index for _choice, _score, index in first]
+    else:  # pragma: no cover
+        pool = sorted(range(len(candidates)), key=lambda i: -_ratio(target, folded[i]))[:shortlist]
+    native = script_of(name, language)
+    model = _model().get(native or "")
+    units = _units(name.replace(" ", "")) if model else []
+    scored = []
+    for index in pool:
+        candidate = candidates[index]
+        fuzzy = _ratio(target, folded[index])
+        score = name_similarity(name, candidate) if len(_split(name)) > 1 or len(_split(candidate)) > 1 else None
+        if model and units and not script_of(candidate) and len(units) <= 40:
+            letters = latin_letters(candidate)
+            if letters and len(letters) <= 80:
+                learned = align_score(units, letters, model["logp"]) / len(units)
+                learned = max(0.0, min(1.0, 1.0 + (learned + 1.0) / 4.0))
+                combined = 0.3 * fuzzy + 0.7 * learned
+                score = combined if score is None else max(score, combined)
+        if score is None:
+            score = name_similarity(name, candidate)
+        scored.append((candidate, round(float(score), 4)))
+    scored.sort(key=lambda p: -p[1])
+    return scored[:k]

@@ -49,7 +49,8 @@ def test_one_person_across_three_scripts(store):
 
 
 def test_countries_resolve_to_iso_codes(store):
-    kazakhstan = EntityExplorer(store).entities(country="KZ", type="LOC")
+    places = EntityExplorer(store).entities(country="KZ", type="LOC")
+    kazakhstan = [e for e in places if e["key"] == "C:KZ"]  # Astana is a place in KZ too
     assert len(kazakhstan) == 1 and kazakhstan[0]["name"] == "Kazakhstan"
     assert {"Казахстана"} <= set(kazakhstan[0]["aliases"])
 

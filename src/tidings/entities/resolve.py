@@ -135,6 +135,10 @@ class Resolver:
     def _resolve_one(self, conn, article: Article, mention: Mention, local: dict[str, int]) -> int | None:
         if not mention.key:
             return None
+        if mention.key.startswith("C:") and mention.role == "capital":
+            # "Berlin" is a city (of DE) even when it stands for the government: the city entity
+            mention = Mention(mention.start, mention.end, mention.text, "LOC", mention.sentence,
+                              key=f"N:{name_key(mention.text)}", country=mention.country or mention.key[2:])
         if mention.key.startswith("C:"):
             entity_id = self._country(conn, mention.key[2:])
             self._add_alias(conn, entity_id, mention.text, article.language)

@@ -617,7 +617,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if matched:
             continue
         j = i + 1
-        while j < len(tokens) and tokens[j][0] - tokens[j - 1][1] <= 2 and (
+        # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names
+        while j < len(tokens) and text[tokens[j - 1][1]:tokens[j][0]].strip() in ("", "-") and (
                 _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
                                                and _capitalised(tokens[j + 1][2]))) \
                 and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS) \

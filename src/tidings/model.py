@@ -90,8 +90,9 @@ class Article:
     story_id: int | None = None
     pipeline_version: str = PIPELINE_VERSION
 
-    def lead(self, max_chars: int = 1000) -> str:
-        """Title plus the start of the body: what the embedding sees (cost grows with length)."""
+    def lead(self, max_chars: int = 2000) -> str:
+        """Title plus the start of the body: what the embedding sees (the embedder cuts it to its
+        token budget; cost grows with length)."""
         body = self.text[: max(0, max_chars - len(self.title))]
         return f"{self.title}\n{body}" if self.title else body
 

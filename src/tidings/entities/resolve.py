@@ -35,11 +35,16 @@ ROLE_WORDS = {
     "senator", "gouverneur", "governor", "kardinal", "cardinal", "генсек", "глава", "премьер", "премьер-министр",
     "президенті", "prezident", "президентът", "başkanı", "başbakan", "bakan", "ministerin", "präsidentin",
 }
+ARABIC_ROLES = {"رئيس", "الرئيس", "وزير", "ملك", "أمير", "رئيسة", "المتحدث", "متحدث", "زعيم", "البابا", "بابا"}
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 # sentence-initial function words that capitalisation glues to names ("Die Boeing", "À Mandalay")
 LEADING_STOPWORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "im", "in", "am", "the", "a", "an",
                      "at", "of", "à", "au", "aux", "le", "la", "les", "l'", "el", "los", "las", "en", "del", "tại",
                      "ở", "và", "у", "в", "на", "во", "і", "и"}
 _SPLIT = re.compile(r"[\s\u00a0]+")
+CONTEXT_SIMILARITY = 0.6  # name_similarity of a non-Latin name to an entity of its story
+CONTEXT_MARGIN = 0.1  # ... and by this much better than the runner-up
+_NON_LATIN = re.compile(r"[^\x00-\u024f\s\-'’.]")
 SURNAME_SIMILARITY = 0.7  # folded surnames must be this alike, beyond sharing a consonant key
 
 
@@ -48,17 +53,29 @@ def normalise_alias(text: str) -> str:
 
 
 def strip_roles(text: str) -> str:
-    """'US-Präsident Donald Trump' -> 'Donald Trump' (keeps the text if nothing would remain)."""
+    """'US-Präsident Donald Trump' -> 'Donald Trump', 'ABD Başkanı Donald Trump' -> 'Donald Trump',
+    'السيسي والرئيس ترامب' -> 'ترامب': everything up to the last role word goes (the text stays when
+    nothing would remain)."""
     words = _SPLIT.split(text.strip())
+    last_role = max((i for i, w in enumerate(words[:-1]) if _is_role(w)), default=-1)
+    words = words[last_role + 1:]
     while len(words) > 1 and _is_role(words[0]):
         words = words[1:]
     return " ".join(words)
 
 
+ROLE_SUFFIXES = ("chef", "präsident", "präsidentin", "minister", "ministerin", "kanzler", "sprecher", "führer")
+_ARABIC_CLITICS = re.compile(r"^(?:و|ف|ب|ل|ك)?(?:ال)?")
+
+
 def _is_role(word: str) -> bool:
     folded = word.casefold().rstrip(".,:")
-    # compounds: "US-Präsident", "CDU-Chef", "Kreml-Chef"
-    return folded in ROLE_WORDS or folded in LEADING_STOPWORDS or folded.split("-")[-1] in ROLE_WORDS
+    if folded in ROLE_WORDS or folded in LEADING_STOPWORDS or folded.split("-")[-1] in ROLE_WORDS:
+        return True
+    if len(folded) > 6 and folded.endswith(ROLE_SUFFIXES):  # "Kremlchef", "Bundesaußenminister"
+        return True
+    # Arabic glues 'and' / 'the' onto words: والرئيس = and + the + president
+    return bool(_ARABIC.match(folded)) and _ARABIC_CLITICS.sub("", folded) in ARABIC_ROLES
 
 
 def script_of(text: str) -> str:
@@ -86,12 +103,26 @@ def surname_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, folded_latin(a), folded_latin(b)).ratio()
 
 
+_SLAVIC_ENDINGS = ("ого", "ому", "ыми", "ими", "ом", "ым", "им", "ой", "ей", "ою", "ем", "ах", "ях",
+                   "а", "у", "ю", "е", "ы", "и", "я")
+
+
+def stem_name(word: str) -> str:
+    """Case endings off a Cyrillic name (Трампом, Путина -> Трамп, Путин); other words unchanged."""
+    if len(word) < 5 or not re.match(r"[\u0400-\u04ff]", word):
+        return word
+    for ending in _SLAVIC_ENDINGS:
+        if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: len(word) - len(ending)]
+    return word
+
+
 def given_key(name: str) -> str:
     """Folded first name of a multi-word name ('' for one word): 'Kassym-Schomart Tokajew' -> key of Kassym."""
     parts = [p for p in re.split(r"[\s]+", name.strip()) if p]
     if len(parts) < 2:
         return ""
-    first = parts[0].split("-")[0]
+    first = stem_name(parts[0].split("-")[0])
     return name_key(first)
 
 
@@ -170,15 +201,17 @@ class Resolver:
         return None
 
     def _by_key(self, conn, article: Article, mention: Mention, name: str) -> int | None:
-        rows = conn.execute("SELECT id, name, type, given_key, mentions, locked FROM entities WHERE key = ?",
-                            (mention.key,)).fetchall()
-        mine = given_key(name)
         surname = name.split()[-1] if name.split() else name
+        keys = {mention.key, f"N:{name_key(stem_name(surname))}"}
+        rows = conn.execute(f"SELECT id, name, type, given_key, mentions, locked FROM entities WHERE key IN"
+                            f" ({','.join('?' * len(keys))})", tuple(keys)).fetchall()
+        mine = given_key(name)
         candidates = [Candidate(*r) for r in rows
                       if r[2] == mention.type and (not mine or not r[3] or r[3] == mine)
-                      and surname_similarity(surname, r[1].split()[-1] if r[1].split() else r[1]) >= SURNAME_SIMILARITY]
+                      and surname_similarity(stem_name(surname), r[1].split()[-1] if r[1].split() else r[1])
+                      >= SURNAME_SIMILARITY]
         if not candidates:
-            return None
+            return self._by_story_context(conn, article, mention, name)
         if len(candidates) > 1 and article.story_id is not None:
             in_story = {r[0] for r in conn.execute(
                 "SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
@@ -190,6 +223,24 @@ class Resolver:
             # the surname-only entity learns its given name, so other given names stay apart
             conn.execute("UPDATE entities SET given_key = ? WHERE id = ?", (mine, best.id))
         return best.id
+
+    def _by_story_context(self, conn, article: Article, mention: Mention, name: str) -> int | None:
+        """Names in scripts that fold badly (特朗普, ترامب): the most similar entity of the same type
+        already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate)."""
+        if article.story_id is None or script_of(name) == "Latin" and not _NON_LATIN.search(name):
+            return None
+        from .transliterate import name_similarity
+
+        rows = conn.execute(
+            "SELECT DISTINCT e.id, e.name FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? AND e.type = ? LIMIT 200",
+            (article.story_id, mention.type)).fetchall()
+        scored = sorted(((name_similarity(name, row[1]), row[0]) for row in rows), reverse=True)
+        if not scored or scored[0][0] < CONTEXT_SIMILARITY:
+            return None
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < CONTEXT_MARGIN:
+            return None
+        return scored[0][1]
 
     # -- writes -----------------------------------------------------------------------
     @staticmethod

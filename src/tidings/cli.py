@@ -235,6 +235,11 @@ def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", he
     uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
 
 
+from .cli_sources import register as _register_live  # noqa: E402 - sources, watch, alerts (issue 6)
+
+_register_live(app)
+
+
 def main() -> None:
     app()
 

@@ -47,6 +47,7 @@ class Site:
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
 
     def _serve(self, method: str) -> None:
         site: Site = self.server.site  # type: ignore[attr-defined]

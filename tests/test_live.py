@@ -133,6 +133,40 @@ def test_retries_with_backoff_on_server_errors(site):
     assert len(site.hits("/flaky")) == 3
 
 
+def test_one_request_at_a_time_per_host_with_a_delay(site, store):
+    import threading
+
+    state = {"in_flight": 0, "max": 0, "starts": []}
+    lock = threading.Lock()
+
+    def slow_feed(number):
+        body = rss(f"Feed {number}", [(f"https://example.org/{number}", STORIES[number][0], STORIES[number][1][0])])
+
+        def handle(h):
+            with lock:
+                state["in_flight"] += 1
+                state["max"] = max(state["max"], state["in_flight"])
+                state["starts"].append(time.monotonic())
+            time.sleep(0.05)
+            with lock:
+                state["in_flight"] -= 1
+            h.reply(200, {"Content-Type": "application/rss+xml"}, body)
+        return handle
+
+    sources = SourceStore(store)
+    for number in range(4):
+        site.routes[f"/slow{number}.xml"] = slow_feed(number)
+        sources.add(site.url + f"/slow{number}.xml", fetch_pages=False)
+    fetcher = Fetcher(allow=LOCAL, delay=0.2, timeout=5.0)
+    watcher = watcher_for(store, fetcher=fetcher, workers=4)
+    report = watcher.run_cycle(force=True)
+    assert report.errors == [] and report.ingest.added == 4
+    starts = sorted(state["starts"])
+    assert state["max"] == 1  # four workers, one host: never two requests at once
+    assert all(b - a >= 0.2 for a, b in zip(starts, starts[1:]))  # the per-host delay (after the response)
+    watcher.close()
+
+
 def test_private_addresses_are_refused_on_every_hop(site, monkeypatch):
     monkeypatch.delenv("TIDINGS_ALLOW_NETWORKS", raising=False)
     site.routes["/to-metadata"] = (302, {"Location": "http://169.254.169.254/latest/meta-data/"}, b"")
@@ -470,24 +504,24 @@ def test_webhook_to_private_address_is_refused(site, store, monkeypatch):
 
 
 def test_alerts_api_and_cli(store, tmp_path):
-    from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
     from tidings.api.alerts import router
+    from tidings.api.app import create_app
 
     sources = SourceStore(store)
     alert_id = sources.add_alert("kz", country="kz", webhook="https://hooks.example/x")
     store.conn.execute("INSERT INTO notifications(alert_id, kind, article_id, story_id, title, dedup_key)"
                        " VALUES (?, 'story', 7, 3, 'Astana summit', 'story:3')", (alert_id,))
-    api = FastAPI()
-    api.state.store = store
-    api.include_router(router)
+    api = create_app(store=store)
+    api.include_router(router)  # the one line create_app needs
     client = TestClient(api)
     alerts = client.get("/api/alerts").json()
     assert alerts[0]["country"] == "KZ" and alerts[0]["has_webhook"] and "webhook" not in alerts[0]
     notes = client.get("/api/notifications", params={"alert_id": alert_id}).json()
     assert notes[0]["title"] == "Astana summit" and notes[0]["story_id"] == 3
     assert client.get("/api/notifications", params={"limit": 0}).status_code == 422
+    assert "/api/notifications" in client.get("/openapi.json").json()["paths"]
     runner = CliRunner()
     db = store.path
     listed = json.loads(runner.invoke(app, ["alerts", "list", "--json", "--db", db]).stdout)

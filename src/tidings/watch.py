@@ -162,6 +162,9 @@ class Watcher:
             try:
                 page = self.fetcher.get(url)
                 outcome.pages += 1
+                ctype = page.content_type.split(";")[0].strip().lower()
+                if ctype and "html" not in ctype and not page.body.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")):
+                    raise FetchError(f"{page.url} is {ctype}, not an HTML page", permanent=True)
                 meta.update({"url": page.url, "title": entry.title, "published": entry.published,
                              "fallback_text": entry.text, "fallback_html": entry.html, "item_key": entry.key})
                 return RawArticle(locator=page.url, format="html", content=page.body, meta=meta)

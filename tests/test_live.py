@@ -367,6 +367,10 @@ def test_opml_import_and_sources_cli(tmp_path, monkeypatch):
     assert runner.invoke(app, ["sources", "remove", str(listed[0]["id"]), "--db", db]).exit_code == 0
     health = json.loads(runner.invoke(app, ["sources", "--health", "--json", "--db", db]).stdout)
     assert [h["name"] for h in health] == ["Tagesschau", "Example"] and {h["status"] for h in health} == {"new"}
+    for command in (["sources", "--health"], ["sources"], ["alerts", "list"], ["alerts", "notifications"]):
+        shown = runner.invoke(app, [*command, "--db", db])
+        assert shown.exit_code == 0, (command, shown.output)
+    assert "Tagesschau" in runner.invoke(app, ["sources", "--health", "--db", db]).stdout
     assert runner.invoke(app, ["sources", "add", "file:///etc/passwd", "--db", db]).exit_code != 0
 
 
@@ -416,6 +420,22 @@ def test_restart_keeps_state_and_takes_each_item_once(site, tmp_path):
     assert len(site.hits("/news/2.html")) == 1
     assert watcher.run_cycle(force=True).not_modified == 1
     assert store.counts()["articles"] == 3 and store.counts()["raw"] == 3
+    watcher.close()
+
+
+def test_a_poll_takes_a_bounded_number_of_items_and_the_rest_next_time(site, store, monkeypatch):
+    import tidings.watch as watch_module
+
+    monkeypatch.setattr(watch_module, "MAX_NEW_PER_POLL", 2)
+    serve_story_feed(site)  # four items
+    SourceStore(store).add(site.url + "/feed.xml")
+    watcher = watcher_for(store)
+    first = watcher.run_cycle(force=True)
+    assert first.new_items == 2 and SourceStore(store).all()[0]["etag"] is None
+    second = watcher.run_cycle(force=True)  # no 304: the rest of the items come now
+    assert second.new_items == 2 and second.not_modified == 0
+    assert article_titles(store) == sorted(t for t, _ in STORIES)
+    assert watcher.run_cycle(force=True).not_modified == 1
     watcher.close()
 
 

@@ -34,7 +34,8 @@ from .store.sources import SourceStore, utcnow
 from .store.sqlite import Store
 
 log = logging.getLogger("tidings.watch")
-MAX_NEW_PER_POLL = 1000  # a runaway feed cannot flood one cycle
+MAX_NEW_PER_POLL = 1000  # a runaway feed cannot flood one cycle ...
+MAX_POLL_BYTES = 64 * 1024 * 1024  # ... nor hold more than this many page bytes in memory
 CYCLE_DEADLINE_S = 1800.0
 
 
@@ -53,6 +54,7 @@ class SourceOutcome:
     wire_bytes: int = 0
     pages: int = 0
     page_errors: int = 0
+    partial: bool = False  # more new items than one poll takes: the rest come with the next poll
 
 
 @dataclass
@@ -134,10 +136,20 @@ class Watcher:
         seen: set[str] = set()
         unique = [e for e in entries if not (e.key in seen or seen.add(e.key))]
         known = self.sources.known_keys(source["id"], [e.key for e in unique])
-        fresh = [e for e in unique if e.key not in known][:MAX_NEW_PER_POLL]
+        fresh = [e for e in unique if e.key not in known]
+        if len(fresh) > MAX_NEW_PER_POLL:
+            fresh, outcome.partial = fresh[-MAX_NEW_PER_POLL:], True  # the oldest first
         fresh.reverse()  # feeds list newest first; stories form better oldest first
+        held = 0
         for entry in fresh:
-            outcome.items.append((entry.key, entry.url, entry.published, self._entry_raw(source, doc, entry, outcome)))
+            if held > MAX_POLL_BYTES:
+                outcome.partial = True
+                break
+            raw = self._entry_raw(source, doc, entry, outcome)
+            held += raw.size
+            outcome.items.append((entry.key, entry.url, entry.published, raw))
+        if outcome.partial:  # no validators: the next poll must get the whole feed again, not a 304
+            outcome.etag = outcome.last_modified = None
 
     def _meta(self, source: dict[str, Any], doc: Document | None, entry: Entry | None) -> dict[str, Any]:
         meta: dict[str, Any] = {"source_id": source["id"], "feed": source["url"]}

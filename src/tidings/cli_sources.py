@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .config import open_store
@@ -68,7 +69,7 @@ def _health(db, as_json: bool) -> None:
         silent = f"{h['silent_for_s'] / 3600:.1f} h" if h["silent_for_s"] is not None else "?"
         table.add_row(str(h["id"]), f"[{colours.get(h['status'], 'white')}]{h['status']}[/]", h["last_success"] or "never",
                       f"{h['consecutive_errors']}/{h['error_count']}", str(h["items_per_day"]), gap, silent,
-                      (h["name"] or h["url"]) + (f"  [dim]{h['last_error'][:80]}[/]" if h["last_error"] else ""))
+                      escape(h["name"] or h["url"]) + (f"  [dim]{escape(h['last_error'][:80])}[/]" if h["last_error"] else ""))
     out.print(table)
 
 
@@ -83,8 +84,8 @@ def list_sources(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> No
         return
     table = Table("id", "name", "country", "lang", "every", "items", "url", box=None)
     for s in items:
-        table.add_row(str(s["id"]), s["name"] or "", s["country"] or "", s["language"] or "",
-                      f"{s['interval_s'] // 60} min", str(s["item_count"]), s["url"])
+        table.add_row(str(s["id"]), escape(s["name"] or ""), s["country"] or "", s["language"] or "",
+                      f"{s['interval_s'] // 60} min", str(s["item_count"]), escape(s["url"]))
     out.print(table)
 
 
@@ -195,7 +196,7 @@ def watch(db: Optional[str] = DbOption,
             if as_json:
                 _json(report.as_dict())
             for source, error in report.errors:
-                console.print(f"[yellow]error[/] {source}: {error}")
+                console.print(f"[yellow]error[/] {escape(source)}: {escape(error)}")
             if status is not None:
                 show(report, "idle")
                 console.print(f"cycle {cycle}: {report.new_items} new items, {report.ingest.added} articles, "
@@ -251,8 +252,8 @@ def list_alerts(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> Non
         return
     table = Table("id", "name", "entity", "country", "keyword", "lang", "per", "webhook", box=None)
     for a in items:
-        table.add_row(str(a["id"]), a["name"], a["entity"] or "", a["country"] or "", a["keyword"] or "",
-                      a["language"] or "", a["per"], a["webhook"] or "")
+        table.add_row(str(a["id"]), escape(a["name"]), escape(a["entity"] or ""), a["country"] or "",
+                      escape(a["keyword"] or ""), a["language"] or "", a["per"], escape(a["webhook"] or ""))
     out.print(table)
 
 
@@ -275,9 +276,9 @@ def notifications(db: Optional[str] = DbOption, as_json: bool = JsonOption,
         _json(items)
         return
     for n in items:
-        delivered = "" if n["delivered_at"] or not n["attempts"] else f"  [yellow]webhook: {n['delivery_error']}[/]"
-        out.print(f"{n['created_at']}  [{n['alert_name']}] {n['kind']} {n['story_id'] or ''} "
-                  f"article {n['article_id']}: {n['title']}{delivered}")
+        delivered = "" if n["delivered_at"] or not n["attempts"] else f"  [yellow]webhook: {escape(n['delivery_error'] or '')}[/]"
+        out.print(escape(f"{n['created_at']}  [{n['alert_name']}] {n['kind']} {n['story_id'] or ''} "
+                         f"article {n['article_id']}: {n['title']}") + delivered)
 
 
 def register(app: typer.Typer) -> None:

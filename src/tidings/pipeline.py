@@ -119,6 +119,13 @@ class Pipeline:
             self._process_ids(ids[start:start + BATCH_SIZE], report, None)
         return report
 
+    def process(self, ids: list[int], report: IngestReport | None = None,
+                on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+        """Read, dedup, group and store raw items already in the store (live ingestion)."""
+        report = report or IngestReport()
+        self._process_ids(ids, report, on_progress)
+        return report
+
     def process_pending(self) -> IngestReport:
         report = IngestReport()
         self._process_ids(self.store.raw_ids("pending"), report, None)

@@ -147,9 +147,19 @@ def parse_html(raw: RawArticle) -> Parsed:
         metadata["sitename"] = doc.sitename
     if doc.description:
         metadata["description"] = doc.description
-    return Parsed(title=(doc.title or "").strip(), text=text, url=doc.url or raw.meta.get("url"),
-                  source=doc.sitename, published=doc.date, language=_html_lang(html),
-                  byline=doc.author, metadata=metadata)
+    meta = raw.meta  # a page fetched for a feed item carries the item's fields (live ingestion)
+    fallback = meta.get("fallback_text") or ""
+    if fallback and len(text) < min(200, len(fallback)):
+        if meta.get("fallback_html"):
+            try:
+                fallback = "\n".join(p.strip() for p in lxml.html.fromstring(fallback).itertext() if p.strip())
+            except (lxml.etree.ParserError, ValueError):
+                pass
+        text = fallback
+        metadata["text_from"] = "feed"
+    return Parsed(title=(doc.title or meta.get("title") or "").strip(), text=text, url=doc.url or meta.get("url"),
+                  source=meta.get("outlet") or doc.sitename, published=doc.date or meta.get("published"),
+                  language=_html_lang(html) or meta.get("language"), byline=doc.author, metadata=metadata)
 
 
 def _figure_captions(html: str) -> list[str]:
@@ -208,4 +218,4 @@ def parse_feed_item(raw: RawArticle) -> Parsed:
         except (lxml.etree.ParserError, ValueError):
             pass
     return Parsed(title=item.get("title") or "", text=text, url=item.get("url"), source=item.get("source"),
-                  published=item.get("published"))
+                  published=item.get("published"), language=item.get("language"), byline=item.get("author"))

@@ -33,6 +33,14 @@ def entity_key(entity: str) -> str:
     return f"C:{code}" if code else f"N:{name_key(text)}"
 
 
+def _entity_ids(store: Store, entity: str) -> list[int]:
+    from .entities.queries import EntityExplorer
+
+    if len(entity) > 2 and entity[1] == ":" and entity[0] in "CN":
+        return [r[0] for r in store.query("SELECT id FROM entities WHERE key = ?", (entity,))]
+    return [e["id"] for e in EntityExplorer(store).entities(q=entity, limit=20)]
+
+
 def _matching_articles(store: Store, alert: dict[str, Any], upto: int) -> list[dict[str, Any]]:
     sql = ["SELECT a.id, a.title, a.url, a.language, a.source, a.published, a.story_id FROM articles a"
            " WHERE a.id > ? AND a.id <= ?"]
@@ -44,8 +52,12 @@ def _matching_articles(store: Store, alert: dict[str, Any], upto: int) -> list[d
         sql.append("AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND (m.country = ? OR m.key = ?))")
         args += [alert["country"], f"C:{alert['country']}"]
     if alert["entity"]:
-        sql.append("AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.key = ?)")
-        args.append(entity_key(alert["entity"]))
+        # the resolved entities any of whose aliases match (any script), or the raw mention key
+        ids = _entity_ids(store, alert["entity"])
+        marks = ",".join("?" * len(ids)) or "NULL"
+        sql.append(f"AND EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id"
+                   f" AND (m.key = ? OR m.entity_id IN ({marks})))")
+        args += [entity_key(alert["entity"]), *ids]
     if alert["keyword"]:
         match = fts_query(alert["keyword"])
         if not match:

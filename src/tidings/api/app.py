@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..config import resolve_db_url
 from ..query import Explorer
 from ..store.sqlite import Store
+from .alerts import router as alerts_api
 from .entities import api as entities_api, pages as entity_pages
 from .schemas import (ArticleDetail, ArticleSummary, ErrorBody, Health, SearchHit, SearchMode, Stats,
                       StoryDetail, StorySort, StorySummary)
@@ -448,6 +449,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None) -> F
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api)
     app.include_router(entities_api)
+    app.include_router(alerts_api)
     app.add_api_route("/healthz", healthz, methods=["GET"], response_model=Health, tags=["health"],
                       summary="Health check")
     app.add_api_route("/docs", docs_page, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)

@@ -26,10 +26,10 @@ from ..model import Article
 @dataclass
 class ClusterParams:
     # calibrated with `bench/bench_stories.py --sweep` on the sample corpus, checked on cl_tls
-    threshold: float = 0.84  # minimum combined score to join a story
-    key_weight: float = 0.4  # weight of shared names/places/dates (share of the article's key mass)
+    threshold: float = 0.86  # minimum combined score to join a story
+    key_weight: float = 0.6  # weight of shared names/places/dates (share of the article's key mass)
     window_days: int = 2  # an article joins stories active within this many days of its date
-    day_penalty: float = 0.04  # score lost per day between the article and the story's nearest date
+    day_penalty: float = 0.01  # score lost per day between the article and the story's nearest date
     max_keys: int = 300  # keys kept per story (the most frequent)
 
 

@@ -29,7 +29,12 @@ test: install
 bench: install
 	$(BIN)/python bench/bench_stories.py
 	$(BIN)/python bench/bench_throughput.py --n 300
-	$(BIN)/python bench/bench_latency.py
+	$(BIN)/python bench/bench_throughput.py --n 12000 --embedder hashing
+	$(BIN)/python bench/bench_latency.py --n 10000
+	$(BIN)/python bench/bench_entities.py
+	$(BIN)/python bench/bench_ner.py
+	$(BIN)/python bench/bench_names.py
+	$(BIN)/python bench/bench_watch.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -6,7 +6,7 @@ DEMO_DB ?= sqlite:///$(CURDIR)/var/demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install bench bench-ui clean
 
 $(BIN)/tidings: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,8 @@ bench: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
+
+## The web UI under load (figures in docs/benchmarks.md, "Web UI (issue 7)")
+bench-ui: install
+	test -e var/ui-100k.db || $(BIN)/python bench/fill_sql.py var/ui-100k.db --n 100000
+	$(BIN)/python bench/bench_load.py --db var/ui-100k.db --clients 50 --duration 60

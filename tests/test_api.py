@@ -261,7 +261,8 @@ def test_front_page_twin(client):
     assert twin["stats"] == get_json(client, "/api/stats")
     assert twin["page"] == 1 and twin["has_next"] is False
     filtered = get_json(client, "/index.json?sort=recent&lang=fr&language=es")
-    assert filtered["filters"] == {"sort": "recent", "language": "es", "lang": "fr", "q": None}
+    assert filtered["filters"] == {"sort": "recent", "language": "es", "lang": "fr", "q": None,
+                                   "country": None, "source": None, "since": None, "until": None}
     assert filtered["stories"] == get_json(client, "/api/stories?sort=recent&title_language=fr&language=es")
     assert get_json(client, "/index.json?q=Louvre")["stories"] == get_json(client, "/api/stories?q=Louvre")
     assert get_json(client, "/index.json?page=2")["stories"] == []
@@ -390,3 +391,65 @@ def test_article_content_is_escaped(extra_client):
     page = html(extra_client, f"/articles/{article['id']}")
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; approves" in page
     assert "&lt;b&gt;twelve million&lt;/b&gt;" in page
+
+
+# -- web UI (issue 7): countries, names, coverage per day, growth, maps ------------------
+def test_story_summaries_carry_countries_names_and_coverage(client):
+    summit = get_json(client, f"/api/stories/{story_with(client, SUMMIT)['id']}")
+    assert {"KZ", "CN"} <= {c["code"] for c in summit["countries"]}
+    assert all(c["articles"] >= 1 for c in summit["countries"])
+    assert summit["key_names"] and all(n["key"].startswith("N:") and n["text"] for n in summit["key_names"])
+    assert summit["daily"] == [{"day": "2025-06-17", "articles": 3}]
+    louvre = story_with(client, LOUVRE)
+    assert [d["day"] for d in louvre["daily"]] == ["2025-10-19", "2025-10-20"]
+    assert sum(d["articles"] for d in louvre["daily"]) == louvre["size"]
+
+
+def test_country_source_and_growth(client):
+    assert [s["languages"] for s in get_json(client, "/api/stories?country=KZ")] == [SUMMIT]
+    assert get_json(client, "/api/stories?country=kz") == get_json(client, "/api/stories?country=KZ")
+    assert get_json(client, "/api/stories?source=nobody") == []
+    assert get_json(client, "/api/stories?country=XYZ", 422)
+    growing = get_json(client, "/api/stories?sort=growth&until=2025-06-18")
+    assert growing[0]["languages"] == SUMMIT and growing[0]["growth"] == 3
+    assert [s["growth"] for s in get_json(client, "/api/stories?sort=growth")][:1] == [3]  # the Louvre, up to its last day
+
+
+def test_front_page_has_sparklines_filters_and_periods(client):
+    page = html(client, "/")
+    assert page.count('<svg class="sparkline"') == 3
+    assert '<select name="country">' in page and '<option value="KZ">Kazakhstan' in page
+    assert 'href="/?since=2025-10-14&amp;until=2025-10-20"' in page  # "last 7 days" up to the newest article
+    twin = get_json(client, "/index.json?country=KZ&since=2025-06-01&until=2025-06-30")
+    assert [s["languages"] for s in twin["stories"]] == [SUMMIT]
+    assert twin["filters"]["country"] == "KZ" and twin["countries"][0]["name"]
+
+
+def test_front_page_search_box_crosses_languages(client):
+    twin = get_json(client, "/index.json?q=crown%20jewels%20stolen%20from%20a%20museum")
+    assert {"es", "fr"} <= {hit["language"] for hit in twin["search_hits"]}
+    assert "Closest articles in any language" in html(client, "/?q=Louvre")
+
+
+def test_story_page_draws_timeline_and_map(client):
+    summit = story_with(client, SUMMIT)
+    page = html(client, f"/stories/{summit['id']}")
+    assert '<svg class="timeline"' in page and page.count('class="tl-dot"') == 3
+    assert re.search(r'<path class="country hit hit-\d" data-code="KZ"', page)
+    assert not re.search(r'<path class="country hit[^"]*" data-code="FR"', page)
+    assert "http" not in page.split('<svg class="world-map"')[1].split("</svg>")[0]
+
+
+def test_ui_indexes_migration(mini_store):
+    assert mini_store.schema_version() >= 4
+    names = {r[0] for r in mini_store.query("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"articles_story_published", "mentions_key_article", "articles_language_story"} <= names
+
+
+def test_world_map_asset_is_small_and_complete():
+    from tidings.api.charts import STATIC, world
+
+    assert (STATIC / "world-110m.json").stat().st_size < 100_000
+    codes = {c["id"] for c in world()["countries"]}
+    assert len(codes) > 170 and {"FR", "KZ", "CN", "EG", "VN", "US", "XK"} <= codes
+    assert "Natural Earth" in world()["source"]

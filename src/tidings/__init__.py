@@ -10,6 +10,13 @@ Python API::
 """
 from __future__ import annotations
 
+import os
+
+# The embedding model runs its own threads; numpy's OpenBLAS threads, left spinning after a
+# matrix-vector product (semantic search), starved them on small machines: a query took 380 ms
+# instead of 30-60 ms on 2 cores. Set before numpy loads; an explicit setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 __version__ = "0.1.0"
 __all__ = ["open", "Tidings", "__version__"]
 

@@ -82,7 +82,7 @@ def stories(
     limit: int = typer.Option(20, min=1, max=10000), offset: int = typer.Option(0, min=0),
     language: Optional[str] = typer.Option(None, help="Only stories with an article in this language."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Show titles in this language where possible."),
-    sort: str = typer.Option("size", help="size or recent"),
+    sort: str = typer.Option("size", help="size, growth (articles of the last 3 days) or recent"),
     since: Optional[str] = typer.Option(None, help="YYYY-MM-DD"), until: Optional[str] = typer.Option(None),
 ) -> None:
     """List stories, largest first."""

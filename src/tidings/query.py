@@ -5,8 +5,10 @@ Every function returns plain JSON-ready dicts, so that each page has a JSON twin
 from __future__ import annotations
 
 import json
+import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -22,27 +24,92 @@ def _article_summary(row) -> dict[str, Any]:
             "source": row["source"], "story_id": row["story_id"], "url": row["url"], "byline": row["byline"]}
 
 
+STORY_HAS_LANGUAGE = "s.id IN (SELECT x.story_id FROM articles x WHERE x.language = ?)"
+STORY_HAS_SOURCE = "s.id IN (SELECT x.story_id FROM articles x WHERE x.source = ?)"
+STORY_HAS_KEY = "s.id IN (SELECT x.story_id FROM mentions m JOIN articles x ON x.id = m.article_id WHERE m.key = ?)"
+GROWTH_DAYS = 3  # a story's growth: its articles of the last GROWTH_DAYS days of the period
+KEY_NAMES = 5
+MEMO_SIZE = 512  # cached page data (cleared whenever the store changes)
+SPELLING_SAMPLE = 50  # a name's spelling on the front page: the commonest in the story's first 50 articles
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def growth_window(reference: str | None) -> tuple[str, str]:
+    """[first day, day after the reference) of the growth window, as ISO strings."""
+    if not reference:
+        return "", ""
+    end = date.fromisoformat(reference) + timedelta(days=1)
+    return (end - timedelta(days=GROWTH_DAYS)).isoformat(), end.isoformat()
+
+
+def daily_counts(days: dict[str, int]) -> list[dict[str, Any]]:
+    """Articles per calendar day, every day from the first to the last (zeros included)."""
+    counts = {day: n for day, n in days.items() if is_day(day)}
+    if not counts:
+        return []
+    first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
+    every = (first + timedelta(days=i) for i in range((last - first).days + 1))
+    return [{"day": d.isoformat(), "articles": counts.get(d.isoformat(), 0)} for d in every]
+
+
+def is_day(text: str | None) -> bool:
+    if not text or not ISO_DAY.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def growth(daily: list[dict[str, Any]], reference: str | None) -> int:
+    start, end = growth_window(reference)
+    return sum(d["articles"] for d in daily if start <= d["day"] < end) if reference else 0
+
+
+def story_countries(keys: dict[str, int]) -> list[dict[str, Any]]:
+    """ISO alpha-2 codes of the countries the story's articles name (`C:XX` keys), most covered first."""
+    found = [{"code": key[2:], "articles": n} for key, n in keys.items() if key.startswith("C:")]
+    return sorted(found, key=lambda c: (-c["articles"], c["code"]))
+
+
+def top_names(keys: dict[str, int], limit: int = KEY_NAMES) -> list[str]:
+    """The name keys most of the story's articles share (the story's key counts are per article)."""
+    names = [key for key in keys if key.startswith("N:")]
+    return sorted(names, key=lambda k: (-keys[k], k))[:limit]
+
+
+def key_names(keys: dict[str, int], spellings: dict[str, tuple[str, str]]) -> list[dict[str, Any]]:
+    return [{"key": key, "type": spellings[key][1], "articles": keys[key], "text": spellings[key][0]}
+            for key in top_names(keys) if key in spellings]
+
+
 class Explorer:
     def __init__(self, store: Store, embedder=None):
         self.store = store
         self._embedder = embedder
         self._vectors: tuple[tuple[int, int], list[int], np.ndarray] | None = None
         self._lock = threading.Lock()
+        self._memo: dict[Any, Any] = {}
+        self._memo_stamp: tuple | None = None
 
     # -- stories ----------------------------------------------------------------------
     def stories(self, *, limit: int = 50, offset: int = 0, language: str | None = None,
                 since: str | None = None, until: str | None = None, min_size: int = 1,
-                sort: str = "size", title_language: str | None = None, q: str | None = None) -> list[dict]:
+                sort: str = "size", title_language: str | None = None, q: str | None = None,
+                country: str | None = None, source: str | None = None) -> list[dict]:
+        """Stories with their languages, countries, key names and articles per day.
+
+        A fixed number of queries for the page whatever its length, never one per story (see
+        `_story_summaries`).
+        """
         where, args = ["s.size >= ?"], [min_size]
-        if language:
-            where.append("EXISTS (SELECT 1 FROM articles x WHERE x.story_id = s.id AND x.language = ?)")
-            args.append(language)
-        if since:
-            where.append("s.last_published >= ?")
-            args.append(since)
-        if until:
-            where.append("s.first_published <= ?")
-            args.append(until)
+        for clause, value in ((STORY_HAS_LANGUAGE, language), (STORY_HAS_SOURCE, source),
+                              (STORY_HAS_KEY, f"C:{country.upper()}" if country else None),
+                              ("s.last_published >= ?", since), ("s.first_published <= ?", until)):
+            if value:
+                where.append(clause)
+                args.append(value)
         if q:
             match = fts_query(q)
             if not match:
@@ -50,41 +117,131 @@ class Explorer:
             where.append("s.id IN (SELECT a.story_id FROM articles_fts f JOIN articles a ON a.id = f.rowid"
                          " WHERE articles_fts MATCH ?)")
             args.append(match)
+        reference = self.reference_day(until)
+        growth_join, growth_args = "", []
+        if sort == "growth":
+            growth_join = ("LEFT JOIN (SELECT story_id, COUNT(*) AS n FROM articles WHERE published >= ?"
+                           " AND published < ? GROUP BY story_id) g ON g.story_id = s.id")
+            growth_args = list(growth_window(reference))
         order = {"size": "s.size DESC, s.last_published DESC, s.id",
                  "recent": "s.last_published DESC, s.size DESC, s.id",
+                 "growth": "COALESCE(g.n, 0) DESC, s.size DESC, s.id",
                  "id": "s.id"}.get(sort, "s.size DESC, s.id")
         rows = self.store.query(
-            f"SELECT s.* FROM stories s WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?",
-            args + [limit, offset])
-        return [self._story_summary(row, title_language) for row in rows]
+            f"SELECT s.* FROM stories s {growth_join} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?",
+            growth_args + args + [limit, offset])
+        return self._story_summaries(rows, title_language, reference)
 
-    def _story_summary(self, row, title_language: str | None) -> dict[str, Any]:
-        members = self.store.query(
-            "SELECT id, language, source, title, centrality FROM articles WHERE story_id=? ORDER BY published, id",
-            (row["id"],))
-        title, title_lang = row["title"], None
-        central = next((m for m in members if m["id"] == row["central_article_id"]), None)
-        if central is not None:
-            title_lang = central["language"]
-        if title_language:
-            own = [m for m in members if m["language"] == title_language]
-            if own:
-                pick = max(own, key=lambda m: m["centrality"] or -1)
-                title, title_lang = pick["title"], title_language
+    def reference_day(self, until: str | None = None) -> str | None:
+        """The day a period ends: `until`, else the newest article's day (growth is counted up to it)."""
+        if until:
+            return until[:10]
+        newest = self.store.query("SELECT MAX(published) FROM articles")[0][0]
+        return newest[:10] if newest else None
+
+    def _story_summaries(self, rows, title_language: str | None, reference: str | None) -> list[dict[str, Any]]:
+        ids = [row["id"] for row in rows]
+        members, titles = self._member_ids(ids), self._titles(ids, title_language)
+        days, sources = self._days(ids), self._sources(ids)
+        central = self._languages_of([row["central_article_id"] for row in rows])
+        keys = {row["id"]: json.loads(row["keys"] or "{}") for row in rows}
+        spellings = self._spellings(members, [k for story in keys.values() for k in top_names(story)])
+        return [self._story_summary(row, members.get(row["id"], []), titles.get(row["id"]),
+                                    central.get(row["central_article_id"]), days.get(row["id"], {}),
+                                    sources.get(row["id"], []), keys[row["id"]], spellings.get(row["id"], {}),
+                                    reference) for row in rows]
+
+    def _in_stories(self, sql: str, story_ids: list[int]) -> list[tuple]:
+        """Rows of `sql`, whose `{ids}` is replaced by the page's story ids (one query for the page)."""
+        if not story_ids:
+            return []
+        return self.store.conn.execute(sql.format(ids=",".join("?" * len(story_ids))), story_ids).fetchall()
+
+    def _member_ids(self, story_ids: list[int]) -> dict[int, list[int]]:
+        """story -> its article ids in publication order."""
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for story_id, article_id in self._in_stories(
+                "SELECT story_id, id FROM articles WHERE story_id IN ({ids}) ORDER BY story_id, published, id",
+                story_ids):
+            grouped[story_id].append(article_id)
+        return grouped
+
+    def _days(self, story_ids: list[int]) -> dict[int, dict[str, int]]:
+        """story -> {ISO day: articles published that day}."""
+        grouped: dict[int, dict[str, int]] = defaultdict(dict)
+        for story_id, day, n in self._in_stories(
+                "SELECT story_id, substr(published, 1, 10) AS day, COUNT(*) FROM articles"
+                " WHERE story_id IN ({ids}) AND published IS NOT NULL GROUP BY story_id, day", story_ids):
+            grouped[story_id][day] = n
+        return grouped
+
+    def _sources(self, story_ids: list[int]) -> dict[int, list[str]]:
+        grouped: dict[int, list[str]] = defaultdict(list)
+        for story_id, source in self._in_stories(
+                "SELECT DISTINCT story_id, source FROM articles WHERE story_id IN ({ids}) AND source != ''"
+                " ORDER BY story_id, source", story_ids):
+            grouped[story_id].append(source)
+        return grouped
+
+    def _languages_of(self, article_ids: list[int | None]) -> dict[int, str]:
+        wanted = [i for i in article_ids if i is not None]
+        if not wanted:
+            return {}
+        return dict(self.store.conn.execute(
+            f"SELECT id, language FROM articles WHERE id IN ({','.join('?' * len(wanted))})", wanted).fetchall())
+
+    def _titles(self, story_ids: list[int], language: str | None) -> dict[int, tuple[str, str]]:
+        """story -> title of its most central article in `language` (only stories that have one)."""
+        if not story_ids or not language:
+            return {}
+        marks = ",".join("?" * len(story_ids))
+        rows = self.store.conn.execute(
+            "SELECT story_id, title, COALESCE(centrality, -1) AS c FROM articles"
+            f" WHERE story_id IN ({marks}) AND language = ? ORDER BY story_id, c, id DESC", story_ids + [language])
+        # the last row of a story is its most central article in that language
+        return {story_id: (title, language) for story_id, title, _ in rows}
+
+    def _spellings(self, members: dict[int, list[int]], keys: list[str]) -> dict[int, dict[str, tuple[str, str]]]:
+        """story -> name key -> (commonest spelling, type) among its first SPELLING_SAMPLE articles,
+        for the few keys the page shows (one pass over a covering index)."""
+        story_of = {i: story_id for story_id, items in members.items() for i in items[:SPELLING_SAMPLE]}
+        if not story_of or not keys:
+            return {}
+        wanted = sorted(set(keys))
+        counts: dict[tuple[int, str], Counter] = defaultdict(Counter)
+        kinds: dict[str, str] = {}
+        for article_id, key, text, kind in self.store.conn.execute(
+                "SELECT article_id, key, text, type FROM mentions"
+                f" WHERE article_id IN ({','.join('?' * len(story_of))}) AND key IN ({','.join('?' * len(wanted))})",
+                list(story_of) + wanted):
+            counts[(story_of[article_id], key)][text] += 1
+            kinds[key] = kind
+        found: dict[int, dict[str, tuple[str, str]]] = defaultdict(dict)
+        for (story_id, key), texts in counts.items():
+            found[story_id][key] = (max(texts, key=lambda t: (texts[t], t)), kinds[key])
+        return found
+
+    def _story_summary(self, row, members: list[int], own_title: tuple[str, str] | None, central_language: str | None,
+                       days: dict[str, int], sources: list[str], keys: dict[str, int],
+                       spellings: dict[str, tuple[str, str]], reference: str | None) -> dict[str, Any]:
+        title, title_lang = (own_title if own_title is not None else (row["title"], central_language))
+        daily = daily_counts(days)
         return {
             "id": row["id"], "title": title, "title_language": title_lang,
-            "article_ids": [m["id"] for m in members], "size": row["size"],
+            "article_ids": members, "size": row["size"],
             "languages": json.loads(row["languages"]), "language_counts": json.loads(row["language_counts"]),
-            "sources": sorted({m["source"] for m in members if m["source"]}),
+            "sources": sources,
             "first_published": row["first_published"], "last_published": row["last_published"],
             "central_article_id": row["central_article_id"],
+            "countries": story_countries(keys), "key_names": key_names(keys, spellings),
+            "daily": daily, "growth": growth(daily, reference),
         }
 
     def story(self, story_id: int, *, title_language: str | None = None) -> dict[str, Any] | None:
         rows = self.store.query("SELECT * FROM stories WHERE id=?", (story_id,))
         if not rows:
             return None
-        story = self._story_summary(rows[0], title_language)
+        story = self._story_summaries(rows, title_language, self.reference_day())[0]
         articles = [_article_summary(r) for r in self.store.query(
             f"SELECT {ARTICLE_FIELDS} FROM articles a WHERE a.story_id=? ORDER BY a.published, a.id", (story_id,))]
         by_language: dict[str, list[dict]] = defaultdict(list)
@@ -148,8 +305,13 @@ class Explorer:
         return item
 
     # -- search -----------------------------------------------------------------------
-    def search(self, q: str, *, mode: str = "hybrid", limit: int = 20, language: str | None = None) -> list[dict]:
-        """Keyword (FTS5, BM25), semantic (cross-lingual embedding) or both (reciprocal rank fusion)."""
+    def search(self, q: str, *, mode: str = "hybrid", limit: int = 20, language: str | None = None,
+               semantic_margin: float | None = None) -> list[dict]:
+        """Keyword (FTS5, BM25), semantic (cross-lingual embedding) or both (reciprocal rank fusion).
+
+        `semantic_margin` keeps only semantic hits within that cosine of the best one: nearest
+        neighbours always exist, this drops those that are merely the least far.
+        """
         if not q.strip():
             return []
         ranked: dict[int, float] = defaultdict(float)
@@ -161,7 +323,10 @@ class Explorer:
                 ranked[article_id] += 1.0 / (60 + rank)
                 matched[article_id].add("keyword")
         if mode in ("semantic", "hybrid"):
-            for rank, (article_id, _score) in enumerate(self._semantic(q, limit * 3)):
+            hits = self._semantic(q, limit * 3)
+            if semantic_margin is not None and hits:
+                hits = [(i, score) for i, score in hits if score >= hits[0][1] - semantic_margin]
+            for rank, (article_id, _score) in enumerate(hits):
                 ranked[article_id] += 1.0 / (60 + rank)
                 matched[article_id].add("semantic")
         if not ranked:
@@ -188,14 +353,18 @@ class Explorer:
             return []
         embedder = self._embedder
         if embedder is None:
-            from .read.embed import get_embedder
+            from .read.embed import get_query_embedder
 
-            embedder = self._embedder = get_embedder()
+            embedder = self._embedder = get_query_embedder()
         query = embedder.embed_query(q)
         if query.shape[0] != matrix.shape[1]:
             return []
         scores = matrix @ query
-        top = np.argsort(-scores)[:limit]
+        if limit < len(scores):  # the top `limit` without sorting every score
+            best = np.argpartition(-scores, limit)[:limit]
+            top = best[np.argsort(-scores[best])]
+        else:
+            top = np.argsort(-scores)[:limit]
         return [(ids[i], float(scores[i])) for i in top]
 
     def _vector_index(self) -> tuple[list[int], np.ndarray]:
@@ -213,6 +382,33 @@ class Explorer:
         counts["languages"] = {r[0]: r[1] for r in self.store.query(
             "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC")}
         return counts
+
+    def memo(self, key: Any, compute):
+        """compute(), remembered until the store changes (`Store.stamp`); for what pages read often."""
+        stamp = self.store.stamp()
+        with self._lock:
+            if stamp != self._memo_stamp or len(self._memo) > MEMO_SIZE:
+                self._memo, self._memo_stamp = {}, stamp
+            if key in self._memo:
+                return self._memo[key]
+        value = compute()
+        with self._lock:
+            if self._memo_stamp == stamp:
+                self._memo[key] = value
+        return value
+
+    def facets(self, limit: int = 60) -> dict[str, list[dict[str, Any]]]:
+        """What the front page can filter by: countries and sources with their article counts."""
+        return self.memo(("facets", limit), lambda: self._facets(limit))
+
+    def _facets(self, limit: int) -> dict[str, list[dict[str, Any]]]:
+        countries = [{"code": r[0][2:], "articles": r[1]} for r in self.store.query(
+            "SELECT key, COUNT(DISTINCT article_id) AS n FROM mentions WHERE key >= 'C:' AND key < 'C;'"
+            " GROUP BY key ORDER BY n DESC, key LIMIT ?", (limit,))]
+        sources = [{"name": r[0], "articles": r[1]} for r in self.store.query(
+            "SELECT source, COUNT(*) AS n FROM articles WHERE source IS NOT NULL AND source != ''"
+            " GROUP BY source ORDER BY n DESC, source LIMIT ?", (limit,))]
+        return {"countries": countries, "sources": sources}
 
     def languages(self) -> list[str]:
         return [r[0] for r in self.store.query("SELECT DISTINCT language FROM articles ORDER BY language")]

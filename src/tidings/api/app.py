@@ -8,6 +8,7 @@ from `tidings.query.Explorer`; this module only validates input and chooses a re
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,6 +30,7 @@ from ..query import Explorer
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
 from .entities import api as entities_api, pages as entity_pages
+from . import charts
 from .schemas import (ArticleDetail, ArticleSummary, ErrorBody, Health, SearchHit, SearchMode, Stats,
                       StoryDetail, StorySort, StorySummary)
 
@@ -60,6 +62,9 @@ TitleLanguage = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATT
 IsoDate = Annotated[str | None, Query(max_length=40, pattern=DATE_PATTERN, description="ISO date, e.g. 2025-10-19")]
 Keywords = Annotated[str | None, Query(max_length=500, description="Keywords the story's articles must contain")]
 SearchText = Annotated[str, Query(max_length=500, description="What to look for, in any language")]
+Country = Annotated[str | None, Query(max_length=2, pattern=r"^([A-Za-z]{2})?$",
+                                      description="ISO 3166 alpha-2 code of a country the story names, e.g. `FR`")]
+Source = Annotated[str | None, Query(max_length=200, description="Outlet name")]
 StoryId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 ArticleId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 
@@ -112,22 +117,66 @@ def _article_or_404(explorer: Explorer, article_id: int) -> dict[str, Any]:
     return article
 
 
+PERIODS = (("Last day", 0), ("Last 7 days", 6), ("Last 30 days", 29))
+FRONT_SEARCH_HITS = 6
+# semantic hits shown on the front page: within this cosine of the best (calibrated on the test corpora)
+FRONT_SEMANTIC_MARGIN = 0.07
+
+
 def front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language: str | None,
-                    lang: str | None, q: str | None) -> dict[str, Any]:
-    filters = {"sort": sort.value, "language": _blank(language), "lang": _blank(lang), "q": _blank(q)}
+                    lang: str | None, q: str | None, country: str | None = None, source: str | None = None,
+                    since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """The front page's data, remembered until the store changes (pages are read far more than written)."""
+    key = ("front", page, sort.value, language, lang, q, country, source, since, until)
+    return explorer.memo(key, lambda: _front_page_data(explorer, page=page, sort=sort, language=language, lang=lang,
+                                                       q=q, country=country, source=source, since=since,
+                                                       until=until))
+
+
+def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language: str | None,
+                     lang: str | None, q: str | None, country: str | None, source: str | None,
+                     since: str | None, until: str | None) -> dict[str, Any]:
+    filters = {"sort": sort.value, "language": _blank(language), "lang": _blank(lang), "q": _blank(q),
+               "country": (_blank(country) or "").upper() or None, "source": _blank(source),
+               "since": _blank(since), "until": _blank(until)}
     # one extra row tells whether a next page exists without counting the whole table
     rows = explorer.stories(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, sort=filters["sort"],
-                            language=filters["language"], title_language=filters["lang"], q=filters["q"])
+                            language=filters["language"], title_language=filters["lang"], q=filters["q"],
+                            country=filters["country"], source=filters["source"], since=filters["since"],
+                            until=filters["until"])
     stats = explorer.stats()
     languages = [{"code": code, "name": language_name(code), "articles": n} for code, n in stats["languages"].items()]
+    facets = explorer.facets()
+    countries = [{**c, "name": country_name(c["code"])} for c in facets["countries"]]
     return {"filters": filters, "page": page, "page_size": PAGE_SIZE, "has_next": len(rows) > PAGE_SIZE,
-            "stories": rows[:PAGE_SIZE], "stats": stats, "languages": languages}
+            "stories": rows[:PAGE_SIZE], "stats": stats, "languages": languages, "countries": countries,
+            "sources": facets["sources"], "periods": periods(explorer.reference_day(filters["until"])),
+            "search_hits": _front_search(explorer, filters)}
+
+
+def periods(reference: str | None) -> list[dict[str, Any]]:
+    """Quick periods ending on the newest article's day (the corpus may be historical)."""
+    if not reference:
+        return []
+    end = date.fromisoformat(reference)
+    return [{"label": label, "since": (end - timedelta(days=days)).isoformat(), "until": reference}
+            for label, days in PERIODS]
+
+
+def _front_search(explorer: Explorer, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    """The search box's cross-lingual half: the closest articles in any language (keyword + semantic)."""
+    if not filters["q"]:
+        return []
+    return explorer.search(filters["q"], mode="hybrid", limit=FRONT_SEARCH_HITS, language=filters["language"],
+                           semantic_margin=FRONT_SEMANTIC_MARGIN)
 
 
 def search_page_data(explorer: Explorer, *, q: str, mode: SearchMode, language: str | None,
                      limit: int) -> dict[str, Any]:
     text = (q or "").strip()
-    results = explorer.search(text, mode=mode.value, limit=limit, language=_blank(language)) if text else []
+    # remembered until the store changes, like the front page: popular queries are asked again and again
+    results = explorer.memo(("search", text, mode.value, limit, _blank(language)), lambda: explorer.search(
+        text, mode=mode.value, limit=limit, language=_blank(language))) if text else []
     return {"q": text, "mode": mode.value, "language": _blank(language), "limit": limit, "results": results}
 
 
@@ -138,15 +187,18 @@ api = APIRouter(prefix="/api", tags=["api"])
 @api.get("/stories", response_model=list[StorySummary], summary="List stories")
 def list_stories(explorer: Data, limit: Limit = 50, offset: Offset = 0, language: Language = None,
                  since: IsoDate = None, until: IsoDate = None, sort: StorySort = StorySort.size,
-                 title_language: TitleLanguage = None, q: Keywords = None):
-    """Stories, largest (`sort=size`) or most recently updated (`sort=recent`) first.
+                 title_language: TitleLanguage = None, q: Keywords = None, country: Country = None,
+                 source: Source = None):
+    """Stories, largest (`sort=size`), most recently updated (`sort=recent`) or growing fastest
+    (`sort=growth`: most articles in the last 3 days of the period) first.
 
     `language` keeps stories with at least one article in that language; `since`/`until` keep
-    stories active in that period; `q` keeps stories with an article matching all the keywords.
+    stories active in that period; `q` keeps stories with an article matching all the keywords;
+    `country` keeps stories naming that country; `source` stories with an article from that outlet.
     """
     return explorer.stories(limit=limit, offset=offset, language=_blank(language), since=_blank(since),
                             until=_blank(until), sort=sort.value, title_language=_blank(title_language),
-                            q=_blank(q))
+                            q=_blank(q), country=(_blank(country) or "").upper() or None, source=_blank(source))
 
 
 @api.get("/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND, summary="One story")
@@ -210,6 +262,19 @@ def language_name(code: str | None) -> str:
         return code
 
 
+@lru_cache(maxsize=512)
+def country_name(code: str | None) -> str:
+    """English name of an ISO alpha-2 code (CLDR via babel), the code itself if unknown."""
+    if not code:
+        return ""
+    try:
+        from babel import Locale
+
+        return Locale("en").territories.get(code.upper(), code)
+    except Exception:  # noqa: BLE001 - a display nicety must never break a page
+        return code
+
+
 def date_span(first: str | None, last: str | None) -> str:
     first, last = (first or "")[:10], (last or "")[:10]
     if first and last and first != last:
@@ -246,8 +311,9 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters.update(language_name=language_name, safe_url=safe_url, paragraphs=paragraphs, blocks=blocks,
-                       distinct_mentions=distinct_mentions)
-    env.globals.update(date_span=date_span)
+                       distinct_mentions=distinct_mentions, country_name=country_name)
+    env.globals.update(date_span=date_span, sparkline=charts.sparkline, timeline=charts.timeline,
+                       world_map=charts.world_map)
     return env
 
 
@@ -279,8 +345,11 @@ FrontParams = dict[str, Any]  # the front page's filters, validated once for the
 
 
 def _front_params(page: Annotated[int, Query(ge=1, le=1_000_000)] = 1, sort: StorySort = StorySort.size,
-                  language: Language = None, lang: TitleLanguage = None, q: Keywords = None) -> FrontParams:
-    return {"page": page, "sort": sort, "language": language, "lang": lang, "q": q}
+                  language: Language = None, lang: TitleLanguage = None, q: Keywords = None,
+                  country: Country = None, source: Source = None, since: IsoDate = None,
+                  until: IsoDate = None) -> FrontParams:
+    return {"page": page, "sort": sort, "language": language, "lang": lang, "q": q, "country": country,
+            "source": source, "since": since, "until": until}
 
 
 @pages.get("/index.json")
@@ -308,7 +377,9 @@ def story_page_json(explorer: Data, story_id: StoryId, lang: TitleLanguage = Non
 @pages.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
     story = _story_or_404(explorer, story_id, lang)
-    return render(request, "story.html", {"story": story, "lang": _blank(lang), "nav": "stories"})
+    names = {c["code"]: country_name(c["code"]) for c in story["countries"]}
+    return render(request, "story.html", {"story": story, "lang": _blank(lang), "nav": "stories",
+                                          "country_names": names})
 
 
 @pages.get("/articles/{article_id}.json")
@@ -456,4 +527,12 @@ def create_app(store_url: str | None = None, *, store: Store | None = None) -> F
     app.include_router(pages)
     app.include_router(entity_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _warm_up()
     return app
+
+
+def _warm_up() -> None:
+    """Compile the templates and read the map once, so that the first visitor does not wait for it."""
+    for name in ("index.html", "story.html", "article.html", "search.html", "error.html"):
+        templates.env.get_template(name)
+    charts.world()

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 class StorySort(str, Enum):
     size = "size"
     recent = "recent"
+    growth = "growth"
 
 
 class SearchMode(str, Enum):
@@ -33,6 +34,23 @@ class ArticleSummary(BaseModel):
     byline: str | None = None
 
 
+class StoryCountry(BaseModel):
+    code: str = Field(description="ISO 3166 alpha-2 code (from the `C:XX` keys of the articles' places)")
+    articles: int = Field(description="How many of the story's articles name it")
+
+
+class KeyName(BaseModel):
+    key: str = Field(description="Script-independent matching key")
+    type: str | None = None
+    text: str = Field(description="Its commonest spelling in the story")
+    articles: int
+
+
+class DayCount(BaseModel):
+    day: str = Field(description="ISO date")
+    articles: int
+
+
 class StorySummary(BaseModel):
     id: int
     title: str = Field(description="Title in `title_language`")
@@ -45,6 +63,11 @@ class StorySummary(BaseModel):
     first_published: str | None = None
     last_published: str | None = None
     central_article_id: int | None = Field(None, description="The article most central to the story")
+    countries: list[StoryCountry] = Field(default_factory=list, description="Countries named, most covered first")
+    key_names: list[KeyName] = Field(default_factory=list, description="The names most of its articles share")
+    daily: list[DayCount] = Field(default_factory=list, description="Articles per day, first to last day")
+    growth: int = Field(0, description="Articles of the last 3 days of the period (up to `until`, else the"
+                                       " newest article's day)")
 
 
 class StoryName(BaseModel):

@@ -6,6 +6,7 @@ shareable across threads), so the web server can read while an ingest writes.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -92,6 +93,20 @@ class Store:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+    def stamp(self) -> tuple:
+        """Changes whenever a write is committed (the database and its WAL file's size and time),
+        for caches of what is read. Costs two stat() calls; an in-memory store has no cache."""
+        if self.path == ":memory:":
+            return (object(),)
+        found = []
+        for path in (self.path, self.path + "-wal"):
+            try:
+                info = os.stat(path)
+                found += [info.st_mtime_ns, info.st_size]
+            except FileNotFoundError:
+                found += [0, 0]
+        return tuple(found)
 
     # -- migrations -------------------------------------------------------------------
     def schema_version(self) -> int:

@@ -1,0 +1,177 @@
+"""The web UI under load: 50 concurrent clients browsing `tidings serve` on loopback for 60 s,
+and the front page's first render, on a store of 100,000 articles.
+
+    python bench/fill_sql.py var/ui-100k.db --n 100000   # once (direct SQL inserts, ~30 s)
+    python bench/bench_load.py --db var/ui-100k.db --clients 50 --duration 60
+
+Each client repeats: pick a page (front page with or without filters, story page, article page,
+search, or a JSON twin), request it, wait a think time (uniform 0.5-1.5 x --think seconds), as a
+person clicking through would. Reported: latency percentiles and errors (HTTP >= 400 or transport
+failures), overall and per kind of page; the front page's first render (the first request after
+the server started, then warm), and, when Playwright and Chromium are at hand, Chromium's first
+contentful paint of the front page.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fill_sql import COUNTRIES, LANGUAGES, WORDS, common_words  # noqa: E402
+
+CHROMIUM = os.environ.get("TIDINGS_CHROMIUM", "/usr/bin/chromium")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))] if ordered else float("nan")
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "tidings.cli", "serve", "--db", f"sqlite:///{db.resolve()}",
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return server, url
+        except OSError:
+            time.sleep(0.05)
+    server.kill()
+    raise RuntimeError("tidings serve did not start")
+
+
+def first_render(url: str, repeats: int = 20) -> dict[str, float]:
+    """Milliseconds for GET / : the very first request after start, then warm (median, p95)."""
+    with httpx.Client(base_url=url, timeout=30) as client:
+        t0 = time.perf_counter()
+        assert client.get("/").status_code == 200
+        cold = (time.perf_counter() - t0) * 1000
+        warm = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            assert client.get("/").status_code == 200
+            warm.append((time.perf_counter() - t0) * 1000)
+    return {"first_ms": round(cold, 1), "warm_median_ms": round(percentile(warm, 0.5), 1),
+            "warm_p95_ms": round(percentile(warm, 0.95), 1)}
+
+
+def browser_paint(url: str) -> dict[str, float] | None:
+    """Chromium's first contentful paint of the front page (None without Playwright/Chromium)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not os.path.exists(CHROMIUM):
+        return None
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        paints = []
+        for _ in range(5):
+            page = browser.new_page()  # a new tab each time: every load paints afresh
+            page.goto(url + "/")
+            paints.append(page.evaluate(
+                "new Promise(done => new PerformanceObserver(list => {"
+                " const fcp = list.getEntriesByName('first-contentful-paint')[0]; if (fcp) done(fcp.startTime); })"
+                ".observe({type: 'paint', buffered: true}))"))
+            page.close()
+        browser.close()
+    return {"fcp_first_ms": round(paints[0], 1), "fcp_median_ms": round(percentile(paints, 0.5), 1)}
+
+
+def pick_request(rng: random.Random, stories: list[int], articles: int) -> tuple[str, str]:
+    story, article = rng.choice(stories), rng.randint(1, articles)
+    language = rng.choice(LANGUAGES)  # half the searches a topic word, half a word of the texts
+    word = rng.choice(WORDS[language]) if rng.random() < 0.5 else common_words(language, rng, 1)[0]
+    choices = [
+        ("front", "/"), ("front", f"/?language={rng.choice(LANGUAGES)}"),
+        ("front", f"/?country={rng.choice(COUNTRIES)}"), ("front", "/?sort=growth"), ("front", "/?page=2"),
+        ("story", f"/stories/{story}"), ("story", f"/stories/{story}"),
+        ("article", f"/articles/{article}"), ("article", f"/articles/{article}"),
+        ("search", f"/search?q={word}"), ("search", f"/?q={word}"),
+        ("twin", "/index.json"), ("twin", f"/stories/{story}.json"), ("twin", f"/articles/{article}.json"),
+    ]
+    return rng.choice(choices)
+
+
+async def browse(client: httpx.AsyncClient, seed: int, deadline: float, think: float, stories: list[int],
+                 articles: int, log: list[tuple[str, float, bool]]) -> None:
+    rng = random.Random(seed)
+    await asyncio.sleep(rng.random() * think)  # clients do not all start on the same tick
+    while time.perf_counter() < deadline:
+        kind, path = pick_request(rng, stories, articles)
+        t0 = time.perf_counter()
+        try:
+            ok = (await client.get(path)).status_code < 400
+        except httpx.HTTPError:
+            ok = False
+        log.append((kind, (time.perf_counter() - t0) * 1000, ok))
+        await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+
+
+async def load(url: str, clients: int, duration: float, think: float) -> dict:
+    async with httpx.AsyncClient(base_url=url, timeout=30,
+                                 limits=httpx.Limits(max_connections=clients, max_keepalive_connections=clients)) as client:
+        stories = [s["id"] for s in (await client.get("/api/stories?limit=500")).json()]
+        articles = (await client.get("/api/stats")).json()["articles"]
+        t0 = time.perf_counter()
+        await client.get("/search?q=museum")  # loads the model and the vectors once, before the clock
+        warm_up = (time.perf_counter() - t0) * 1000
+        log: list[tuple[str, float, bool]] = []
+        deadline = time.perf_counter() + duration
+        await asyncio.gather(*(browse(client, i, deadline, think, stories, articles, log) for i in range(clients)))
+    return summarise(log, duration) | {"search_warm_up_ms": round(warm_up)}
+
+
+def summarise(log: list[tuple[str, float, bool]], duration: float) -> dict:
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for kind, ms, _ in log:
+        by_kind[kind].append(ms)
+    every = [ms for _, ms, _ in log]
+    return {"requests": len(log), "errors": sum(1 for *_, ok in log if not ok),
+            "requests_per_s": round(len(log) / duration, 1), "p50_ms": round(percentile(every, 0.5), 1),
+            "p95_ms": round(percentile(every, 0.95), 1), "p99_ms": round(percentile(every, 0.99), 1),
+            "max_ms": round(max(every), 1),
+            "by_kind": {k: {"n": len(v), "p50_ms": round(percentile(v, 0.5), 1), "p95_ms": round(percentile(v, 0.95), 1)}
+                        for k, v in sorted(by_kind.items())}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, required=True, help="a filled store (bench/fill_sql.py)")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a client's requests")
+    args = parser.parse_args()
+    server, url = start_server(args.db)
+    try:
+        report = {"store": str(args.db), "front_page": first_render(url)}
+        report["browser"] = browser_paint(url)
+        report["load"] = asyncio.run(load(url, args.clients, args.duration, args.think))
+        report.update(clients=args.clients, duration_s=args.duration, think_s=args.think)
+        print(json.dumps(report, indent=2))
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -29,6 +29,3 @@ CREATE INDEX entity_aliases_normalized ON entity_aliases(normalized);
 
 ALTER TABLE mentions ADD COLUMN entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL;
 CREATE INDEX mentions_entity ON mentions(entity_id);
-
--- an article page lists the items recorded as its duplicates
-CREATE INDEX raw_articles_duplicate_of ON raw_articles(duplicate_of);

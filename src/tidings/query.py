@@ -253,17 +253,22 @@ class Explorer:
         return story
 
     def _story_names(self, story_id: int, limit: int = 30) -> list[dict[str, Any]]:
-        """The names and places the story's articles share most, with their spellings."""
+        """The entities (else names) the story's articles share most, with their spellings by language."""
         rows = self.store.query(
-            "SELECT m.key, m.type, m.country, m.text, a.language, COUNT(*) AS n, COUNT(DISTINCT a.id) AS articles"
-            " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.story_id = ?"
-            " GROUP BY m.key, m.text, a.language", (story_id,))
-        grouped: dict[str, dict[str, Any]] = {}
+            "SELECT m.key, m.type, m.country, m.text, m.entity_id, e.name AS entity_name, e.type AS entity_type,"
+            " e.country AS entity_country, a.language, COUNT(*) AS n FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id LEFT JOIN entities e ON e.id = m.entity_id"
+            " WHERE a.story_id = ? GROUP BY m.key, m.entity_id, m.text, a.language", (story_id,))
+        grouped: dict[Any, dict[str, Any]] = {}
         for r in rows:
-            item = grouped.setdefault(r["key"], {"key": r["key"], "type": r["type"], "country": r["country"],
-                                                 "mentions": 0, "spellings": {}})
+            group = ("E", r["entity_id"]) if r["entity_id"] else ("K", r["key"])
+            item = grouped.setdefault(group, {
+                "key": r["key"], "type": r["entity_type"] or r["type"], "country": r["entity_country"] or r["country"],
+                "entity_id": r["entity_id"], "name": r["entity_name"], "mentions": 0, "spellings": {}})
             item["mentions"] += r["n"]
-            item["spellings"].setdefault(r["language"], []).append(r["text"])
+            spellings = item["spellings"].setdefault(r["language"], [])
+            if r["text"] not in spellings:
+                spellings.append(r["text"])
         ranked = sorted(grouped.values(), key=lambda g: (-len(g["spellings"]), -g["mentions"]))
         return ranked[:limit]
 
@@ -294,7 +299,8 @@ class Explorer:
         item["sentences"] = [{"index": r["idx"], "start": r["start"], "end": r["end"], "text": text[r["start"]:r["end"]]}
                              for r in self.store.query('SELECT idx, start, "end" FROM sentences WHERE article_id=? ORDER BY idx', (article_id,))]
         item["mentions"] = [dict(r) for r in self.store.query(
-            'SELECT sentence, start, "end", text, type, key, country, role FROM mentions WHERE article_id=? ORDER BY start', (article_id,))]
+            'SELECT sentence, start, "end", text, type, key, country, role, entity_id FROM mentions'
+            ' WHERE article_id=? ORDER BY start', (article_id,))]
         item["dates"] = [dict(r) for r in self.store.query(
             'SELECT sentence, start, "end", text, value, precision FROM date_mentions WHERE article_id=? ORDER BY start', (article_id,))]
         raw = self.store.query("SELECT locator, format, received_at FROM raw_articles WHERE id=?", (article_id,))

@@ -78,6 +78,8 @@ class StoryName(BaseModel):
     country: str | None = None
     mentions: int
     spellings: dict[str, list[str]]
+    entity_id: int | None = Field(None, description="The canonical entity these spellings resolve to")
+    name: str | None = Field(None, description="The entity's canonical name")
 
 
 class StoryDetail(StorySummary):
@@ -102,6 +104,7 @@ class NameMention(BaseModel):
     key: str | None = None
     country: str | None = None
     role: str | None = None
+    entity_id: int | None = Field(None, description="The canonical entity the name resolves to")
 
 
 class DateMention(BaseModel):

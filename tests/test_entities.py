@@ -140,6 +140,25 @@ def test_entities_in_the_api_and_pages(store):
     page = client.get(f"/entities/{listed[0]['id']}")
     assert page.status_code == 200 and "Қасым-Жомарт Тоқаев" in page.text
     assert client.get(f"/entities/{listed[0]['id']}.json").json() == detail
+    article_id = detail["articles"][0]["id"]
+    assert f'/entities/{listed[0]["id"]}"' in client.get(f"/articles/{article_id}").text
     story_id = detail["stories"][0]["id"]
     names = {e["name"] for e in client.get(f"/api/stories/{story_id}/entities").json()}
     assert "Kazakhstan" in names
+
+
+def test_entity_page_charts_and_story_filter(store):
+    client = TestClient(create_app(store=store))
+    person = client.get("/api/entities", params={"q": "Токаев"}).json()[0]
+    page = client.get(f"/entities/{person['id']}").text
+    assert 'class="network"' in page and 'class="timeline"' in page
+    assert "/entities/" in page.split('class="network"')[1]  # nodes link to the related entities
+    stories = client.get("/api/stories", params={"entity": person["id"]}).json()
+    assert len(stories) == 1 and len(stories[0]["article_ids"]) == 3
+    trump = client.get("/api/entities", params={"q": "Donald Trump"}).json()[0]
+    assert {s["id"] for s in client.get("/api/stories", params={"entity": trump["id"]}).json()}.isdisjoint(
+        {s["id"] for s in stories})
+    front = client.get("/", params={"entity": person["id"]}).text
+    assert f'/entities/{person["id"]}"' in front and 'name="entity"' in front
+    assert client.get("/index.json", params={"entity": person["id"]}).json()["entity"]["id"] == person["id"]
+    assert client.get("/api/stories", params={"entity": 0}).status_code == 422

@@ -66,6 +66,7 @@ Country = Annotated[str | None, Query(max_length=2, pattern=r"^([A-Za-z]{2})?$",
                                       description="ISO 3166 alpha-2 code of a country the story names, e.g. `FR`")]
 Source = Annotated[str | None, Query(max_length=200, description="Outlet name")]
 StoryId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
+EntityFilter = Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only stories naming this entity")]
 ArticleId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 
 
@@ -125,25 +126,25 @@ FRONT_SEMANTIC_MARGIN = 0.07
 
 def front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language: str | None,
                     lang: str | None, q: str | None, country: str | None = None, source: str | None = None,
-                    since: str | None = None, until: str | None = None) -> dict[str, Any]:
+                    since: str | None = None, until: str | None = None, entity: int | None = None) -> dict[str, Any]:
     """The front page's data, remembered until the store changes (pages are read far more than written)."""
-    key = ("front", page, sort.value, language, lang, q, country, source, since, until)
+    key = ("front", page, sort.value, language, lang, q, country, source, since, until, entity)
     return explorer.memo(key, lambda: _front_page_data(explorer, page=page, sort=sort, language=language, lang=lang,
                                                        q=q, country=country, source=source, since=since,
-                                                       until=until))
+                                                       until=until, entity=entity))
 
 
 def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language: str | None,
                      lang: str | None, q: str | None, country: str | None, source: str | None,
-                     since: str | None, until: str | None) -> dict[str, Any]:
+                     since: str | None, until: str | None, entity: int | None = None) -> dict[str, Any]:
     filters = {"sort": sort.value, "language": _blank(language), "lang": _blank(lang), "q": _blank(q),
                "country": (_blank(country) or "").upper() or None, "source": _blank(source),
-               "since": _blank(since), "until": _blank(until)}
+               "since": _blank(since), "until": _blank(until), "entity": entity}
     # one extra row tells whether a next page exists without counting the whole table
     rows = explorer.stories(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, sort=filters["sort"],
                             language=filters["language"], title_language=filters["lang"], q=filters["q"],
                             country=filters["country"], source=filters["source"], since=filters["since"],
-                            until=filters["until"])
+                            until=filters["until"], entity=filters["entity"])
     stats = explorer.stats()
     languages = [{"code": code, "name": language_name(code), "articles": n} for code, n in stats["languages"].items()]
     facets = explorer.facets()
@@ -151,7 +152,7 @@ def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language
     return {"filters": filters, "page": page, "page_size": PAGE_SIZE, "has_next": len(rows) > PAGE_SIZE,
             "stories": rows[:PAGE_SIZE], "stats": stats, "languages": languages, "countries": countries,
             "sources": facets["sources"], "periods": periods(explorer.reference_day(filters["until"])),
-            "search_hits": _front_search(explorer, filters)}
+            "search_hits": _front_search(explorer, filters), "entity": _entity_ref(explorer, filters["entity"])}
 
 
 def periods(reference: str | None) -> list[dict[str, Any]]:
@@ -161,6 +162,13 @@ def periods(reference: str | None) -> list[dict[str, Any]]:
     end = date.fromisoformat(reference)
     return [{"label": label, "since": (end - timedelta(days=days)).isoformat(), "until": reference}
             for label, days in PERIODS]
+
+
+def _entity_ref(explorer: Explorer, entity_id: int | None) -> dict[str, Any] | None:
+    if entity_id is None:
+        return None
+    rows = explorer.store.query("SELECT id, name, type FROM entities WHERE id = ?", (entity_id,))
+    return dict(rows[0]) if rows else {"id": entity_id, "name": f"entity {entity_id}", "type": None}
 
 
 def _front_search(explorer: Explorer, filters: dict[str, Any]) -> list[dict[str, Any]]:
@@ -188,17 +196,19 @@ api = APIRouter(prefix="/api", tags=["api"])
 def list_stories(explorer: Data, limit: Limit = 50, offset: Offset = 0, language: Language = None,
                  since: IsoDate = None, until: IsoDate = None, sort: StorySort = StorySort.size,
                  title_language: TitleLanguage = None, q: Keywords = None, country: Country = None,
-                 source: Source = None):
+                 source: Source = None, entity: EntityFilter = None):
     """Stories, largest (`sort=size`), most recently updated (`sort=recent`) or growing fastest
     (`sort=growth`: most articles in the last 3 days of the period) first.
 
     `language` keeps stories with at least one article in that language; `since`/`until` keep
     stories active in that period; `q` keeps stories with an article matching all the keywords;
-    `country` keeps stories naming that country; `source` stories with an article from that outlet.
+    `country` keeps stories naming that country; `source` stories with an article from that outlet;
+    `entity` stories naming that entity (an id from `/api/entities`), in any spelling.
     """
     return explorer.stories(limit=limit, offset=offset, language=_blank(language), since=_blank(since),
                             until=_blank(until), sort=sort.value, title_language=_blank(title_language),
-                            q=_blank(q), country=(_blank(country) or "").upper() or None, source=_blank(source))
+                            q=_blank(q), country=(_blank(country) or "").upper() or None, source=_blank(source),
+                            entity=entity)
 
 
 @api.get("/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND, summary="One story")
@@ -313,7 +323,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(language_name=language_name, safe_url=safe_url, paragraphs=paragraphs, blocks=blocks,
                        distinct_mentions=distinct_mentions, country_name=country_name)
     env.globals.update(date_span=date_span, sparkline=charts.sparkline, timeline=charts.timeline,
-                       world_map=charts.world_map)
+                       world_map=charts.world_map, network=charts.network)
     return env
 
 
@@ -347,9 +357,9 @@ FrontParams = dict[str, Any]  # the front page's filters, validated once for the
 def _front_params(page: Annotated[int, Query(ge=1, le=1_000_000)] = 1, sort: StorySort = StorySort.size,
                   language: Language = None, lang: TitleLanguage = None, q: Keywords = None,
                   country: Country = None, source: Source = None, since: IsoDate = None,
-                  until: IsoDate = None) -> FrontParams:
+                  until: IsoDate = None, entity: EntityFilter = None) -> FrontParams:
     return {"page": page, "sort": sort, "language": language, "lang": lang, "q": q, "country": country,
-            "source": source, "since": since, "until": until}
+            "source": source, "since": since, "until": until, "entity": entity}
 
 
 @pages.get("/index.json")

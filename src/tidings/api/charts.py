@@ -96,3 +96,33 @@ def world_map(countries: list[dict[str, Any]], names: dict[str, str] | None = No
     view = world()["viewBox"]
     return Markup(f'<svg class="world-map" viewBox="{view}" role="img" aria-label="{escape(label)}">'
                   f'<title>{escape(label)}</title>{"".join(paths)}</svg>')
+
+
+def network(center: dict[str, Any], related: list[dict[str, Any]], root: str = "", size: int = 420) -> Markup:
+    """An entity and those named in the same articles, on a circle around it; a line's width grows
+    with the articles they share, and every node links to its entity page."""
+    if not related:
+        return Markup("")
+    middle, radius = size / 2, size / 2 - 70
+    top = max(r["articles"] for r in related) or 1
+    edges, nodes = [], []
+    for i, other in enumerate(related):
+        angle = 2 * math.pi * i / len(related) - math.pi / 2
+        x, y = middle + radius * math.cos(angle), middle + radius * math.sin(angle)
+        width = 1 + 4 * other["articles"] / top
+        edges.append(f'<line class="net-edge" x1="{middle:.0f}" y1="{middle:.0f}" x2="{x:.1f}" y2="{y:.1f}"'
+                     f' stroke-width="{width:.1f}"/>')
+        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
+        dx = 9 if anchor == "start" else -9 if anchor == "end" else 0
+        dy = 4 if anchor != "middle" else (16 if math.sin(angle) > 0 else -10)
+        label = f'{other["name"]} ({other["type"]}): {other["articles"]} shared article{"s" if other["articles"] != 1 else ""}'
+        nodes.append(f'<a href="{escape(root)}/entities/{int(other["id"])}"><title>{escape(label)}</title>'
+                     f'<circle class="net-node net-{escape(other["type"]).lower()}" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
+                     f'<text class="net-label" x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">'
+                     f'{escape(other["name"][:28])}</text></a>')
+    centre = (f'<circle class="net-centre" cx="{middle:.0f}" cy="{middle:.0f}" r="10"/>'
+              f'<text class="net-label net-centre-label" x="{middle:.0f}" y="{middle + 26:.0f}" text-anchor="middle">'
+              f'{escape(center["name"][:30])}</text>')
+    label = f"{center['name']} and the {len(related)} entities named in the same articles"
+    return Markup(f'<svg class="network" viewBox="-60 0 {size + 120} {size}" role="img" aria-label="{escape(label)}">'
+                  f'<title>{escape(label)}</title>{"".join(edges)}{centre}{"".join(nodes)}</svg>')

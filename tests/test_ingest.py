@@ -132,3 +132,38 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
     assert orphans[0][0] == 0
     sizes = store.query("SELECT SUM(size) FROM stories")[0][0]
     assert sizes == 60
+
+
+def test_two_writers_share_one_store(tmp_path):
+    """`watch` and `ingest` at once: each sees the stories and items the other committed."""
+    from tests.conftest import MINI
+    from tidings.pipeline import IngestReport, raw_key
+
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    first, second = Pipeline(Store(url)), Pipeline(Store(url))  # two connections, like two processes
+    german, chinese = tmp_path / "de", tmp_path / "zh"
+    german.mkdir()
+    chinese.mkdir()
+    (german / "de.txt").write_bytes((MINI / "de-gipfel.txt").read_bytes())
+    (chinese / "zh.txt").write_bytes((MINI / "zh-fenghui.txt").read_bytes())
+    (chinese / "copy.txt").write_bytes((MINI / "de-gipfel.txt").read_bytes())  # the same text again
+    first.ingest([str(german)])
+    report = second.ingest([str(chinese)])  # second's memory predates first's story
+    assert (report.added, report.duplicates) == (1, 1)
+    stories = {r["locator"].rsplit("/", 1)[-1]: r["story_id"] for r in first.store.query(
+        "SELECT r.locator, a.story_id FROM articles a JOIN raw_articles r ON r.id = a.id")}
+    assert stories["zh.txt"] == stories["de.txt"]  # joined the story the other writer made
+    # both writers pick up the same pending item: it is stored once
+    item = read_file_raw(MINI / "ru-sammit.txt")
+    raw_id, _ = first.store.add_raw(item, raw_key(item))
+    item.id = raw_id
+    first._process_batch([item], IngestReport())
+    second._process_batch([item], IngestReport())
+    assert first.store.query("SELECT COUNT(*) FROM articles WHERE id = ?", (raw_id,))[0][0] == 1
+    assert first.store.counts()["pending"] == 0
+
+
+def read_file_raw(path: Path):
+    from tidings.sources.files import read_file
+
+    return next(iter(read_file(path)))

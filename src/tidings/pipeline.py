@@ -64,6 +64,8 @@ class Pipeline:
         self._load_state()
 
     def _load_state(self) -> None:
+        # another process writing the same store (`watch` beside `ingest`) changes data_version
+        self._data_version = self.store.conn.execute("PRAGMA data_version").fetchone()[0]
         self.dedup = NearDuplicateIndex()
         self.dedup.load(self.store.minhashes())
         self.clusterer = StoryClusterer(self.params)
@@ -180,6 +182,8 @@ class Pipeline:
         embed_articles(articles, self.embedder)
         try:
             with self.store.transaction() as tx:
+                # holding the write lock now: what another writer committed meanwhile is read here
+                fresh, outcome = self._catch_up(tx, fresh, outcome)
                 dirty = {}
                 placed = []
                 for article, signature in fresh:
@@ -214,6 +218,35 @@ class Pipeline:
                 report.failed += 1
                 report.errors.append((self._locator(raws, raw_id), error or status))
                 log.warning("skipped %s: %s", self._locator(raws, raw_id), error)
+
+    def _catch_up(self, tx, fresh: list, outcome: dict) -> tuple[list, dict]:
+        """Inside the batch's transaction: if another process wrote to the store since our state was
+        loaded, reload it (stories, duplicate index) and re-check this batch against it; items that
+        process already finished are dropped from the batch."""
+        ids = [a.id for a, _ in fresh] + list(outcome)
+        if not ids:
+            return fresh, outcome
+        version = tx.execute("PRAGMA data_version").fetchone()[0]
+        if version == self._data_version:
+            return fresh, outcome
+        log.info("another process wrote to the store: reloading the story state")
+        self._load_state()
+        marks = ",".join("?" * len(ids))
+        pending = {r[0] for r in tx.execute(
+            f"SELECT id FROM raw_articles WHERE status = 'pending' AND id IN ({marks})", ids)}
+        outcome = {k: v for k, v in outcome.items() if k in pending}
+        kept = []
+        for article, signature in fresh:
+            if article.id not in pending:
+                continue  # the other process has already read this item
+            duplicate = (self.store.article_by_hash(article.text_hash)
+                         or (article.url and self.store.article_by_url(article.url)) or self.dedup.find(signature))
+            if duplicate:
+                outcome[article.id] = ("duplicate", None, duplicate)
+                continue
+            self.dedup.add(article.id, signature)
+            kept.append((article, signature))
+        return kept, outcome
 
     @staticmethod
     def _locator(raws: list[RawArticle], raw_id: int) -> str:

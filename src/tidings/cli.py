@@ -205,6 +205,19 @@ def stats(db: Optional[str] = DbOption) -> None:
 
 
 @app.command()
+def doctor(db: Optional[str] = DbOption) -> None:
+    """Check the install and the store (models load, store reachable, migrations current, nothing stuck)."""
+    from .ops import doctor as run_checks
+
+    checks = run_checks(resolve_db_url(db))
+    for check in checks:
+        mark = "[green]ok[/]  " if check.ok else "[red]FAIL[/]"
+        out.print(f"{mark} {check.name}: {check.detail}" + (f"\n       fix: {check.fix}" if not check.ok else ""))
+    if not all(c.ok for c in checks):
+        raise typer.Exit(1)
+
+
+@app.command()
 def recluster(db: Optional[str] = DbOption) -> None:
     """Regroup every stored article into stories from scratch."""
     from .pipeline import Pipeline

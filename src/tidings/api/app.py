@@ -255,6 +255,16 @@ def healthz(request: Request) -> Health:
                   articles=explorer.stats()["articles"])
 
 
+def metrics(request: Request):
+    """Prometheus text format: articles, stories, entities, the raw-item queue, failures by kind."""
+    from fastapi.responses import PlainTextResponse
+
+    from ..ops import metrics_text
+
+    return PlainTextResponse(metrics_text(request.app.state.explorer.store),
+                             media_type="text/plain; version=0.0.4; charset=utf-8")
+
+
 # -- web pages ------------------------------------------------------------------------------
 pages = APIRouter(include_in_schema=False)
 
@@ -533,6 +543,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None) -> F
     app.include_router(alerts_api)
     app.add_api_route("/healthz", healthz, methods=["GET"], response_model=Health, tags=["health"],
                       summary="Health check")
+    app.add_api_route("/metrics", metrics, methods=["GET"], tags=["health"], summary="Prometheus metrics")
     app.add_api_route("/docs", docs_page, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
     app.include_router(pages)
     app.include_router(entity_pages)

@@ -55,7 +55,8 @@ class StoryState:
         return {"id": self.id, "title": self.title, "central_article_id": self.central_article_id,
                 "size": self.size, "languages": [lang for lang, _ in self.languages.most_common()],
                 "first_published": self.first_published, "last_published": self.last_published,
-                "centroid": self.centroid, "keys": dict(self.keys.most_common(ClusterParams.max_keys)),
+                "centroid": self.centroid, "keys": dict(self.keys),  # bounded by _add; saved whole so that
+                # a restarted process continues exactly as an uninterrupted one would
                 "language_counts": dict(self.languages), "central_score": self.central_score}
 
 

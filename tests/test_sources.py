@@ -91,3 +91,12 @@ def test_urls_and_feeds_are_ingested(local_server):
     assert [i.format for i in items] == ["feed-item", "feed-item", "html"]
     refused = list(iter_sources([local_server + "/feed"]))
     assert isinstance(refused[0], SourceError) and "not a public address" in refused[0].reason
+
+
+def test_unknown_xml_encoding_is_an_error_not_a_crash():
+    # found by fuzzing (fuzz/fuzz_parsers.py xml)
+    content = b'<?xml version="1.0" encoding="utf-v8"?><rss version="2.0"><channel><title>W</title></channel></rss>'
+    items = list(feed_items("odd.xml", content))
+    assert len(items) == 1 and isinstance(items[0], SourceError) and "encoding" in items[0].reason
+    with pytest.raises(ValueError):
+        opml_feeds("odd.opml", content)

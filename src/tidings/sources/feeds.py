@@ -24,6 +24,8 @@ def check_xml(content: bytes) -> None:
         raise ValueError(f"unsafe XML refused ({type(exc).__name__})") from exc
     except SafeET.ParseError as exc:
         raise ValueError(f"malformed XML: {exc}") from exc
+    except (LookupError, UnicodeError) as exc:  # found by fuzzing: encoding="utf-v8"
+        raise ValueError(f"XML in an unknown or wrong encoding: {exc}") from exc
 
 
 def feed_items(locator: str, content: bytes) -> Iterator[RawArticle | SourceError]:

@@ -159,3 +159,11 @@ def test_html_article_keeps_captions_as_metadata():
 def test_bad_json_lines_say_why(content, reason):
     with pytest.raises(ReadError, match=reason):
         read_article(RawArticle("f.jsonl#1", "jsonl", content))
+
+
+def test_month_only_publication_date_is_usable():
+    # found by fuzzing: a feed item dated "Mar 2025" crashed the date component
+    assert parse_published("Mar 2025") == ("2025-03-01", "month")
+    raw = RawArticle("f#1", "jsonl", '{"title": "T", "text": "Ein Text über den Hafen von Hamburg.", "published": "März 2025"}'.encode())
+    article = read_article(raw)
+    assert (article.published, article.published_precision) == ("2025-03-01", "month")

@@ -182,5 +182,8 @@ def parse_published(value: str | None) -> tuple[str | None, str | None]:
     for pattern, _kind in patterns():
         match = pattern.search(value)
         if match and (parsed := _value(match, None)):
-            return parsed[0].split("/")[0], parsed[1]
+            # a full ISO date even when only the month is known ("March 2025" -> 2025-03-01, month):
+            # later stages compute with dates; the precision field says how much of it is real
+            value = parsed[0].split("/")[0]
+            return value + "-01" * ((10 - len(value)) // 3), parsed[1]
     return None, None

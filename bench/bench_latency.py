@@ -68,7 +68,9 @@ def main() -> None:
                     break
             except httpx.TransportError:
                 time.sleep(0.1)
-        pipeline = Pipeline(store, embedder=model)  # loaded once, like a running `tidings watch`
+        # loaded once, like a running `tidings watch`; the fill's vectors are of another embedder on
+        # purpose (the cost measured does not depend on their values), so the mixing check is off
+        pipeline = Pipeline(store, embedder=model, check_embedder=False)
         latencies = []
         for item in probes:
             if len(latencies) >= args.probes:

@@ -167,3 +167,21 @@ def read_file_raw(path: Path):
     from tidings.sources.files import read_file
 
     return next(iter(read_file(path)))
+
+
+def test_a_store_never_mixes_embedding_models(tmp_path):
+    from tests.conftest import MINI
+    from tidings.pipeline import EmbedderMismatch
+    from tidings.read.embed import HashingEmbedder
+
+    store = Store(f"sqlite:///{tmp_path / 'one-model.db'}")
+    Pipeline(store, embedder=HashingEmbedder(dim=384)).ingest([str(MINI / "de-gipfel.txt")])
+    try:
+        Pipeline(store)  # the default model: its vectors cannot be compared with the stored ones
+    except EmbedderMismatch as exc:
+        assert "tidings reprocess" in str(exc)
+    else:
+        raise AssertionError("mixing embedders was not refused")
+    report = Pipeline(store, check_embedder=False).reprocess()  # re-embeds everything with the model
+    assert report.added == 1
+    assert [r[0] for r in store.query("SELECT DISTINCT model FROM embeddings")] == ["multilingual-e5-small-q4"]

@@ -48,9 +48,15 @@ def ingest(
     """Ingest articles: read them, drop duplicates, group them into stories, store them."""
     from .pipeline import Pipeline
 
+    from .pipeline import EmbedderMismatch
+
     store = open_store(db)
-    with console.status("loading models…"):
-        pipeline = Pipeline(store)
+    try:
+        with console.status("loading models…"):
+            pipeline = Pipeline(store)
+    except EmbedderMismatch as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from exc
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
                         TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
                         disable=as_json or not console.is_terminal)
@@ -233,7 +239,7 @@ def reprocess(db: Optional[str] = DbOption) -> None:
     from .pipeline import Pipeline
 
     with console.status("re-reading the stored raw input…"):
-        report = Pipeline(open_store(db)).reprocess()
+        report = Pipeline(open_store(db), check_embedder=False).reprocess()
     console.print(f"{report.added} articles, {report.duplicates} duplicates, {report.failed} failed "
                   f"in {report.seconds:.1f} s")
 

@@ -161,12 +161,16 @@ def watch(db: Optional[str] = DbOption,
           allow_network: list[str] = AllowOption,
           as_json: bool = typer.Option(False, "--json", help="Print each cycle's report as JSON.")) -> None:
     """Poll every source on its schedule and process new articles through the whole pipeline."""
-    from .pipeline import Pipeline
+    from .pipeline import EmbedderMismatch, Pipeline
     from .watch import Watcher
 
     store = open_store(db)
-    with console.status("loading models…"):
-        pipeline = Pipeline(store)
+    try:
+        with console.status("loading models…"):
+            pipeline = Pipeline(store)
+    except EmbedderMismatch as exc:
+        console.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from exc
     stop = threading.Event()
     status = console.status("", spinner="dots") if console.is_terminal and not as_json else None
 

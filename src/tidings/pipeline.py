@@ -46,6 +46,10 @@ class IngestReport:
                 "seconds": round(self.seconds, 3), "model_seconds": round(self.model_seconds, 3)}
 
 
+class EmbedderMismatch(RuntimeError):
+    pass
+
+
 def raw_key(raw: RawArticle) -> str:
     digest = hashlib.sha256(raw.locator.encode("utf-8", "surrogatepass"))
     digest.update(b"\0")
@@ -56,12 +60,23 @@ def raw_key(raw: RawArticle) -> str:
 class Pipeline:
     """Keeps the heavy parts (model, duplicate index, story state) loaded across batches."""
 
-    def __init__(self, store: Store, embedder: Embedder | None = None, params: ClusterParams | None = None):
+    def __init__(self, store: Store, embedder: Embedder | None = None, params: ClusterParams | None = None,
+                 *, check_embedder: bool = True):
         self.store = store
         self.embedder = embedder or get_embedder()
         self.params = params or ClusterParams()
         self.resolver = Resolver()
+        if check_embedder:  # `reprocess` re-embeds everything, so it may switch models
+            self._check_embedder()
         self._load_state()
+
+    def _check_embedder(self) -> None:
+        """Vectors of two models cannot be compared: refuse to mix them in one store."""
+        used = [r[0] for r in self.store.query("SELECT DISTINCT model FROM embeddings LIMIT 3")]
+        if used and used != [self.embedder.name]:
+            raise EmbedderMismatch(
+                f"this store was embedded with {', '.join(used)}, not {self.embedder.name}: use the same embedder "
+                f"(TIDINGS_EMBEDDER), or re-embed everything with `tidings reprocess`")
 
     def _load_state(self) -> None:
         # another process writing the same store (`watch` beside `ingest`) changes data_version

@@ -181,9 +181,21 @@ def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
 def export(db: Optional[str] = DbOption,
            fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet"),
            what: str = typer.Option("articles", help="articles or stories"),
-           output: str = typer.Option("-", "--output", "-o", help="File to write ('-' = standard output)")) -> None:
-    """Export articles or stories as JSON Lines, CSV or Parquet."""
+           output: str = typer.Option("-", "--output", "-o", help="File to write ('-' = standard output)"),
+           everything: bool = typer.Option(False, "--all", help="The whole store as one portable dump "
+                                           "(raw input, alias registry, sources, alerts) for `tidings import`.")) -> None:
+    """Export articles or stories as JSON Lines, CSV or Parquet, or the whole store with --all."""
     from .export import FORMATS, export as run_export
+
+    if everything:
+        from .backup import export_all
+
+        if output == "-":
+            raise typer.BadParameter("--all needs a file: -o backup.jsonl.gz")
+        counts = export_all(open_store(db), Path(output))
+        console.print(f"dumped {counts.get('raw', 0)} raw items, {counts.get('alias', 0)} registry aliases, "
+                      f"{counts.get('row', 0)} sources/alerts to {output}")
+        return
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"format must be one of {', '.join(FORMATS)}")
@@ -191,6 +203,21 @@ def export(db: Optional[str] = DbOption,
         raise typer.BadParameter("what must be articles or stories")
     count = run_export(open_store(db), Path(output), fmt=fmt, what=what)
     console.print(f"exported {count} {what} as {fmt}" + (f" to {output}" if output != "-" else ""))
+
+
+@app.command("import")
+def import_dump(path: Path, db: Optional[str] = DbOption) -> None:
+    """Load a dump made by `tidings export --all` and rebuild everything derived from it."""
+    from .backup import import_all
+
+    with console.status("importing and re-reading…"):
+        try:
+            counts = import_all(open_store(db), path)
+        except (ValueError, OSError) as exc:
+            console.print(f"[red]{exc}[/]")
+            raise typer.Exit(1) from exc
+    console.print(f"imported {counts['raw']} raw items, {counts['alias']} registry aliases, "
+                  f"{counts['row']} sources/alerts → {resolve_db_url(db)}")
 
 
 @app.command()

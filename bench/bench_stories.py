@@ -55,7 +55,7 @@ def ingest_cl_tls(folder: Path, store: Store) -> tuple[dict[int, str], dict[str,
     """cl_tls: LANG/TOPIC/DATE/gv_N.txt; gold group = topic + date. Folder date = publication date."""
     raws, gold = [], {}
     for path in sorted(folder.glob("*/*/*/gv_*.txt")):
-        lang, topic, day = path.parts[-4], path.parts[-3], path.parts[-2]
+        topic, day = path.parts[-3], path.parts[-2]
         text = path.read_text(encoding="utf-8")
         raws.append(RawArticle(locator=str(path), format="txt", content=f"date {day}\n{text}".encode()))
         gold[str(path.relative_to(folder))] = f"{topic}/{day}"

@@ -1,30 +1,23 @@
 """The `tidings` command line. Every listing command takes --json and then prints a JSON array."""
 from __future__ import annotations
 
-import json
 import logging
-import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .cli_common import console, load_pipeline, out, print_json
 from .config import open_store, resolve_db_url
 
 app = typer.Typer(help="tidings: the world's news, in any language, as stories.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
-console = Console(stderr=True)
-out = Console()
 
 DbOption = typer.Option(None, "--db", help="Store URL (sqlite:///path.db) or path; default $TIDINGS_DB or the user data folder.")
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
 
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def _explorer(db: Optional[str]):
@@ -46,17 +39,7 @@ def ingest(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Ingest articles: read them, drop duplicates, group them into stories, store them."""
-    from .pipeline import Pipeline
-
-    from .pipeline import EmbedderMismatch
-
-    store = open_store(db)
-    try:
-        with console.status("loading models…"):
-            pipeline = Pipeline(store)
-    except EmbedderMismatch as exc:
-        console.print(f"[red]{exc}[/]")
-        raise typer.Exit(1) from exc
+    pipeline = load_pipeline(open_store(db))
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
                         TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
                         disable=as_json or not console.is_terminal)
@@ -69,7 +52,7 @@ def ingest(
 
         report = pipeline.ingest(targets, allow_networks=allow_network, on_progress=update)
     if as_json:
-        _print_json(report.as_dict())
+        print_json(report.as_dict())
         return
     for locator, reason in report.errors:
         console.print(f"[yellow]skipped[/] {locator}: {reason}")
@@ -95,7 +78,7 @@ def stories(
     items = _explorer(db).stories(limit=limit, offset=offset, language=language, title_language=lang, sort=sort,
                                   since=since, until=until)
     if as_json:
-        _print_json(items)
+        print_json(items)
         return
     table = Table("id", "size", "languages", "dates", "title", box=None)
     for s in items:
@@ -113,7 +96,7 @@ def story(story_id: int, db: Optional[str] = DbOption, as_json: bool = JsonOptio
         console.print(f"[red]no story {story_id}[/]")
         raise typer.Exit(1)
     if as_json:
-        _print_json(item)
+        print_json(item)
         return
     out.print(f"[bold]{item['title']}[/]  (story {item['id']}, {item['size']} articles, "
               f"{item['first_published']}…{item['last_published']})")
@@ -134,7 +117,7 @@ def articles(db: Optional[str] = DbOption, as_json: bool = JsonOption,
     """List articles, newest first."""
     items = _explorer(db).articles(limit=limit, offset=offset, story_id=story_id, language=language, source=source)
     if as_json:
-        _print_json(items)
+        print_json(items)
         return
     table = Table("id", "lang", "published", "source", "story", "title", box=None)
     for a in items:
@@ -150,7 +133,7 @@ def article(article_id: int, db: Optional[str] = DbOption, as_json: bool = JsonO
         console.print(f"[red]no article {article_id}[/]")
         raise typer.Exit(1)
     if as_json:
-        _print_json(item)
+        print_json(item)
         return
     out.print(f"[bold]{item['title']}[/]\n{item['language']} · {item['published'] or 'undated'} · "
               f"{item['source'] or 'unknown source'} · story {item['story_id']}\n")
@@ -169,7 +152,7 @@ def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
         raise typer.BadParameter("mode must be keyword, semantic or hybrid")
     items = _explorer(db).search(query, mode=mode, limit=limit, language=language)
     if as_json:
-        _print_json(items)
+        print_json(items)
         return
     table = Table("id", "lang", "story", "by", "title", box=None)
     for a in items:
@@ -225,7 +208,7 @@ def errors(db: Optional[str] = DbOption, as_json: bool = JsonOption, limit: int 
     """Inputs that were reported and skipped, newest first."""
     items = open_store(db).errors(limit)
     if as_json:
-        _print_json(items)
+        print_json(items)
         return
     for e in items:
         out.print(f"{e['occurred_at']}  {e['locator']}: {e['reason']}")
@@ -234,7 +217,7 @@ def errors(db: Optional[str] = DbOption, as_json: bool = JsonOption, limit: int 
 @app.command()
 def stats(db: Optional[str] = DbOption) -> None:
     """Counts of articles, stories, duplicates, failures and languages (JSON)."""
-    _print_json(_explorer(db).stats())
+    print_json(_explorer(db).stats())
 
 
 @app.command()

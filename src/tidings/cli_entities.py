@@ -1,26 +1,19 @@
 """`tidings entities …` and `tidings entity ID`: browse entities and edit the alias registry."""
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from .cli_common import console, out, print_json
 from .config import open_store
 
 entities_app = typer.Typer(help="List entities, or edit the alias registry (merge, split, rename, alias, import, export).",
                            invoke_without_command=True)
-console = Console(stderr=True)
-out = Console()
 DbOption = typer.Option(None, "--db", help="Store URL or path (default $TIDINGS_DB).")
 
-
-def _json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def _explorer(db):
@@ -50,7 +43,7 @@ def entities(ctx: typer.Context, db: Optional[str] = DbOption, as_json: bool = t
         return
     items = _explorer(db).entities(limit=limit, offset=offset, type=type, country=country, q=q)
     if as_json:
-        _json(items)
+        print_json(items)
         return
     table = Table("id", "type", "country", "mentions", "name", "aliases", box=None)
     for e in items:
@@ -122,7 +115,7 @@ def entity(entity_id: int, db: Optional[str] = DbOption, as_json: bool = typer.O
         console.print(f"[red]no entity {entity_id}[/]")
         raise typer.Exit(1)
     if as_json:
-        _json(item)
+        print_json(item)
         return
     out.print(f"[bold]{item['name']}[/] ({item['type']}{', ' + item['country'] if item['country'] else ''}; "
               f"{item['mentions']} mentions, scripts: {', '.join(item['scripts'])})")

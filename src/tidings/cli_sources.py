@@ -1,22 +1,18 @@
 """`tidings sources …`, `tidings watch`, `tidings alerts …`: following outlets live (issue 6)."""
 from __future__ import annotations
 
-import json
 import signal
-import sys
 import threading
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .cli_common import console, load_pipeline, out, print_json
 from .config import open_store
 
-console = Console(stderr=True)
-out = Console()
 
 DbOption = typer.Option(None, "--db", help="Store URL (sqlite:///path.db) or path; default $TIDINGS_DB or the user data folder.")
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
@@ -27,9 +23,6 @@ sources_app = typer.Typer(help="Feeds, sitemaps and pages to follow (`tidings wa
 alerts_app = typer.Typer(help="Saved queries that notify you when a new story or article matches.",
                          no_args_is_help=True)
 
-
-def _json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def _sources(db):
@@ -60,7 +53,7 @@ def sources_main(ctx: typer.Context, db: Optional[str] = DbOption, as_json: bool
 def _health(db, as_json: bool) -> None:
     items = _sources(db).health()
     if as_json:
-        _json(items)
+        print_json(items)
         return
     colours = {"ok": "green", "silent": "yellow", "error": "yellow", "failing": "red", "new": "dim"}
     table = Table("id", "status", "last success", "errors", "items/day", "usual gap", "silent for", "source", box=None)
@@ -80,7 +73,7 @@ def list_sources(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> No
     keep = ("id", "url", "kind", "name", "country", "language", "interval_s", "enabled", "added_at",
             "last_success", "item_count", "last_error")
     if as_json:
-        _json([{k: s[k] for k in keep} for s in items])
+        print_json([{k: s[k] for k in keep} for s in items])
         return
     table = Table("id", "name", "country", "lang", "every", "items", "url", box=None)
     for s in items:
@@ -161,16 +154,10 @@ def watch(db: Optional[str] = DbOption,
           allow_network: list[str] = AllowOption,
           as_json: bool = typer.Option(False, "--json", help="Print each cycle's report as JSON.")) -> None:
     """Poll every source on its schedule and process new articles through the whole pipeline."""
-    from .pipeline import EmbedderMismatch, Pipeline
     from .watch import Watcher
 
     store = open_store(db)
-    try:
-        with console.status("loading models…"):
-            pipeline = Pipeline(store)
-    except EmbedderMismatch as exc:
-        console.print(f"[red]{exc}[/]")
-        raise typer.Exit(1) from exc
+    pipeline = load_pipeline(store)
     stop = threading.Event()
     status = console.status("", spinner="dots") if console.is_terminal and not as_json else None
 
@@ -198,7 +185,7 @@ def watch(db: Optional[str] = DbOption,
             if status is not None:
                 status.stop()
             if as_json:
-                _json(report.as_dict())
+                print_json(report.as_dict())
             for source, error in report.errors:
                 console.print(f"[yellow]error[/] {escape(source)}: {escape(error)}")
             if status is not None:
@@ -252,7 +239,7 @@ def list_alerts(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> Non
     """Saved alerts."""
     items = _sources(db).alerts()
     if as_json:
-        _json(items)
+        print_json(items)
         return
     table = Table("id", "name", "entity", "country", "keyword", "lang", "per", "webhook", box=None)
     for a in items:
@@ -277,7 +264,7 @@ def notifications(db: Optional[str] = DbOption, as_json: bool = JsonOption,
     """Notifications raised by alerts, newest first."""
     items = _sources(db).notifications(alert_id=alert, limit=limit)
     if as_json:
-        _json(items)
+        print_json(items)
         return
     for n in items:
         delivered = "" if n["delivered_at"] or not n["attempts"] else f"  [yellow]webhook: {escape(n['delivery_error'] or '')}[/]"

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import re
 import unicodedata
 from functools import lru_cache

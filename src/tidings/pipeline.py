@@ -179,11 +179,9 @@ class Pipeline:
                 log.exception("reader crashed on %s", raw.locator)
                 outcome[raw.id] = ("failed", f"reader error: {type(exc).__name__}: {exc}", None)
                 continue
-            duplicate = (hashes.get(article.text_hash) or self.store.article_by_hash(article.text_hash)
-                         or (article.url and (urls.get(article.url) or self.store.article_by_url(article.url))))
             signature = self.dedup.signature(article.title + "\n" + article.text)
-            if not duplicate:
-                duplicate = self.dedup.find(signature)
+            duplicate = (hashes.get(article.text_hash) or (article.url and urls.get(article.url))
+                         or self._duplicate_of(article, signature))
             if duplicate:
                 outcome[raw.id] = ("duplicate", None, duplicate)
                 continue
@@ -234,6 +232,11 @@ class Pipeline:
                 report.errors.append((self._locator(raws, raw_id), error or status))
                 log.warning("skipped %s: %s", self._locator(raws, raw_id), error)
 
+    def _duplicate_of(self, article: Article, signature) -> int | None:
+        """The stored article this one repeats: same normalised text, same URL, or near-same text."""
+        return (self.store.article_by_hash(article.text_hash)
+                or (article.url and self.store.article_by_url(article.url)) or self.dedup.find(signature))
+
     def _catch_up(self, tx, fresh: list, outcome: dict) -> tuple[list, dict]:
         """Inside the batch's transaction: if another process wrote to the store since our state was
         loaded, reload it (stories, duplicate index) and re-check this batch against it; items that
@@ -254,8 +257,7 @@ class Pipeline:
         for article, signature in fresh:
             if article.id not in pending:
                 continue  # the other process has already read this item
-            duplicate = (self.store.article_by_hash(article.text_hash)
-                         or (article.url and self.store.article_by_url(article.url)) or self.dedup.find(signature))
+            duplicate = self._duplicate_of(article, signature)
             if duplicate:
                 outcome[article.id] = ("duplicate", None, duplicate)
                 continue

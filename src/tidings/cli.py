@@ -162,13 +162,15 @@ def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
 
 @app.command()
 def export(db: Optional[str] = DbOption,
-           fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet"),
-           what: str = typer.Option("articles", help="articles or stories"),
+           fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, parquet, or gdelt (events as a "
+                                   "GDELT-like tab-separated table)"),
+           what: str = typer.Option("articles", help="articles, stories, events or mentions (event mentions)"),
            output: str = typer.Option("-", "--output", "-o", help="File to write ('-' = standard output)"),
            everything: bool = typer.Option(False, "--all", help="The whole store as one portable dump "
                                            "(raw input, alias registry, sources, alerts) for `tidings import`.")) -> None:
-    """Export articles or stories as JSON Lines, CSV or Parquet, or the whole store with --all."""
-    from .export import FORMATS, export as run_export
+    """Export articles, stories, events or event mentions as JSON Lines, CSV or Parquet (events also as a
+    GDELT-like TSV: --what events --format gdelt), or the whole store with --all."""
+    from .export import FORMATS, TABLES, export as run_export
 
     if everything:
         from .backup import export_all
@@ -182,8 +184,10 @@ def export(db: Optional[str] = DbOption,
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"format must be one of {', '.join(FORMATS)}")
-    if what not in ("articles", "stories"):
-        raise typer.BadParameter("what must be articles or stories")
+    if what not in TABLES:
+        raise typer.BadParameter(f"what must be one of {', '.join(TABLES)}")
+    if fmt == "gdelt" and what != "events":
+        raise typer.BadParameter("--format gdelt exports events: add --what events")
     count = run_export(open_store(db), Path(output), fmt=fmt, what=what)
     console.print(f"exported {count} {what} as {fmt}" + (f" to {output}" if output != "-" else ""))
 
@@ -269,11 +273,13 @@ def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", he
 
 def _register_subcommands() -> None:
     from .cli_entities import entities_app, entity
+    from .cli_events import register as register_events
     from .cli_sources import register as register_live  # sources, watch, alerts
 
     app.add_typer(entities_app, name="entities")
     app.command()(entity)
     register_live(app)
+    register_events(app)
 
 
 _register_subcommands()

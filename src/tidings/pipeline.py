@@ -17,6 +17,7 @@ from typing import Callable, Iterable
 
 from .dedup import NearDuplicateIndex
 from .entities import Resolver
+from .events import store as event_store
 from .model import Article, RawArticle
 from .read import ReadError, embed_articles, read_article
 from .read.embed import Embedder, get_embedder
@@ -213,7 +214,11 @@ class Pipeline:
                     self.store.save_article(tx, article, model=self.embedder.name,
                                             signature=NearDuplicateIndex.to_bytes(signature),
                                             centrality=centrality)
+                    event_store.attach_entities(tx, article)
+                    event_store.save_mentions(tx, article)
                     self.store.mark_raw(tx, article.id, "done")
+                # one event, many mentions: the stories that grew regroup their events
+                event_store.regroup_stories(tx, [a.story_id for a, _, _ in placed])
                 for raw_id, (status, error, duplicate_of) in outcome.items():
                     self.store.mark_raw(tx, raw_id, status, error=error, duplicate_of=duplicate_of)
                     if error:
@@ -286,5 +291,7 @@ class Pipeline:
         from .stories.rebuild import recluster
 
         count = recluster(self.store, self.params)
+        with self.store.transaction() as tx:
+            event_store.regroup_all(tx)
         self._load_state()
         return count

@@ -30,6 +30,7 @@ from ..query import Explorer
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
 from .entities import api as entities_api, pages as entity_pages
+from .events import api as events_api, pages as event_pages
 from . import charts
 from .schemas import (ArticleDetail, ArticleSummary, ErrorBody, Health, SearchHit, SearchMode, Stats,
                       StoryDetail, StorySort, StorySummary)
@@ -333,7 +334,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(language_name=language_name, safe_url=safe_url, paragraphs=paragraphs, blocks=blocks,
                        distinct_mentions=distinct_mentions, country_name=country_name)
     env.globals.update(date_span=date_span, sparkline=charts.sparkline, timeline=charts.timeline,
-                       world_map=charts.world_map, network=charts.network)
+                       world_map=charts.world_map, network=charts.network, dyad_graph=charts.dyad_graph)
     return env
 
 
@@ -391,15 +392,26 @@ def front_page(request: Request, explorer: Data, params: Annotated[FrontParams, 
 
 @pages.get("/stories/{story_id}.json")
 def story_page_json(explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
-    return JSONResponse(jsonable_encoder(StoryDetail.model_validate(_story_or_404(explorer, story_id, lang))))
+    story = _story_or_404(explorer, story_id, lang)
+    story.update(_story_events(explorer, story_id))
+    return JSONResponse(jsonable_encoder(StoryDetail.model_validate(story)))
+
+
+def _story_events(explorer: Explorer, story_id: int) -> dict[str, Any]:
+    from ..events.queries import EventExplorer
+
+    events = EventExplorer(explorer.store)
+    return {"events": events.events(story_id=story_id, limit=200), "dyads": events.dyads(story_id=story_id)}
 
 
 @pages.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
     story = _story_or_404(explorer, story_id, lang)
     names = {c["code"]: country_name(c["code"]) for c in story["countries"]}
+    found = _story_events(explorer, story_id)
     return render(request, "story.html", {"story": story, "lang": _blank(lang), "nav": "stories",
-                                          "country_names": names})
+                                          "country_names": names, "story_events": found["events"],
+                                          "story_dyads": found["dyads"]})
 
 
 @pages.get("/articles/{article_id}.json")
@@ -540,6 +552,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None) -> F
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api)
     app.include_router(entities_api)
+    app.include_router(events_api)
     app.include_router(alerts_api)
     app.add_api_route("/healthz", healthz, methods=["GET"], response_model=Health, tags=["health"],
                       summary="Health check")
@@ -547,6 +560,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None) -> F
     app.add_api_route("/docs", docs_page, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
     app.include_router(pages)
     app.include_router(entity_pages)
+    app.include_router(event_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _warm_up()
     return app

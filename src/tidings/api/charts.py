@@ -126,3 +126,66 @@ def network(center: dict[str, Any], related: list[dict[str, Any]], root: str = "
     label = f"{center['name']} and the {len(related)} entities named in the same articles"
     return Markup(f'<svg class="network" viewBox="-60 0 {size + 120} {size}" role="img" aria-label="{escape(label)}">'
                   f'<title>{escape(label)}</title>{"".join(edges)}{centre}{"".join(nodes)}</svg>')
+
+
+def _actor_label(actor: dict[str, Any] | None) -> str:
+    if not actor:
+        return "?"
+    return str(actor.get("name") or actor.get("code") or "?")
+
+
+def dyad_graph(dyads: list[dict[str, Any]], root: str = "", size: int = 420) -> Markup:
+    """Who acted towards whom: actors on a circle, an arrow per pair from source to target, its width
+    growing with the events, its colour by their mean Goldstein score (cooperation or conflict)."""
+    if not dyads:
+        return Markup("")
+    actors: dict[Any, dict[str, Any]] = {}
+    ends: list[tuple[Any, Any]] = []  # (source key, target key) per pair
+    for pair in dyads:
+        keys_of_pair = []
+        for side in ("source", "target"):
+            actor = pair[side]
+            key = (actor or {}).get("entity_id") or (actor or {}).get("code") or _actor_label(actor)
+            actors.setdefault(key, actor or {})
+            keys_of_pair.append(key)
+        ends.append((keys_of_pair[0], keys_of_pair[1]))
+    keys = list(actors)[:24]
+    middle, radius = size / 2, size / 2 - 70
+    place = {}
+    for i, key in enumerate(keys):
+        angle = 2 * math.pi * i / len(keys) - math.pi / 2
+        place[key] = (middle + radius * math.cos(angle), middle + radius * math.sin(angle), angle)
+    top = max(p["events"] for p in dyads) or 1
+    edges, nodes = [], []
+    for pair, (source_key, target_key) in zip(dyads, ends):
+        if source_key not in place or target_key not in place or source_key == target_key:
+            continue
+        (x1, y1, _), (x2, y2, _) = place[source_key], place[target_key]
+        tone = "coop" if pair["goldstein"] > 0 else "conflict"
+        label = (f'{_actor_label(pair["source"])} → {_actor_label(pair["target"])}: {pair["events"]} event'
+                 f'{"s" if pair["events"] != 1 else ""}, mean Goldstein {pair["goldstein"]:+.1f}')
+        # stop the line short of the target node so the arrowhead stays visible
+        dx, dy = x2 - x1, y2 - y1
+        length = math.hypot(dx, dy) or 1
+        x2s, y2s = x2 - dx / length * 10, y2 - dy / length * 10
+        edges.append(f'<g><title>{escape(label)}</title><line class="dyad-edge dyad-{tone}" x1="{x1:.1f}" y1="{y1:.1f}"'
+                     f' x2="{x2s:.1f}" y2="{y2s:.1f}" stroke-width="{1 + 4 * pair["events"] / top:.1f}"'
+                     f' marker-end="url(#arrow-{tone})"/></g>')
+    for key in keys:
+        x, y, angle = place[key]
+        actor = actors[key]
+        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
+        dx = 9 if anchor == "start" else -9 if anchor == "end" else 0
+        dy = 4 if anchor != "middle" else (16 if math.sin(angle) > 0 else -10)
+        text = f'<text class="net-label" x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(_actor_label(actor)[:28])}</text>'
+        circle = f'<circle class="net-node" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
+        if actor.get("entity_id"):
+            nodes.append(f'<a href="{escape(root)}/entities/{int(actor["entity_id"])}"><title>{escape(_actor_label(actor))}</title>{circle}{text}</a>')
+        else:
+            nodes.append(f'<g><title>{escape(_actor_label(actor))}</title>{circle}{text}</g>')
+    markers = "".join(
+        f'<marker id="arrow-{tone}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">'
+        f'<path class="dyad-{tone}-head" d="M0,0 L10,5 L0,10 z"/></marker>' for tone in ("coop", "conflict"))
+    label = f"{len(dyads)} pairs of actors and the events between them"
+    return Markup(f'<svg class="network dyads" viewBox="-60 0 {size + 120} {size}" role="img" aria-label="{escape(label)}">'
+                  f'<title>{escape(label)}</title><defs>{markers}</defs>{"".join(edges)}{"".join(nodes)}</svg>')

@@ -226,7 +226,8 @@ class Store:
 
     def delete_derived(self, conn: sqlite3.Connection) -> None:
         """Drop everything computed from raw input (for a full re-processing)."""
-        for table in ("articles_fts", "embeddings", "minhashes", "mentions", "date_mentions", "sentences"):
+        for table in ("events", "event_mentions", "articles_fts", "embeddings", "minhashes", "mentions",
+                      "date_mentions", "sentences"):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("UPDATE raw_articles SET status='pending', duplicate_of=NULL, error=NULL")
         conn.execute("DELETE FROM articles")

@@ -67,6 +67,7 @@ class Pipeline:
         self.embedder = embedder or get_embedder()
         self.params = params or ClusterParams()
         self.resolver = Resolver()
+        self.event_seconds = 0.0  # storing and grouping events (coding itself is a read component)
         if check_embedder:  # `reprocess` re-embeds everything, so it may switch models
             self._check_embedder()
         self._load_state()
@@ -214,11 +215,15 @@ class Pipeline:
                     self.store.save_article(tx, article, model=self.embedder.name,
                                             signature=NearDuplicateIndex.to_bytes(signature),
                                             centrality=centrality)
+                    events_started = time.perf_counter()
                     event_store.attach_entities(tx, article)
                     event_store.save_mentions(tx, article)
+                    self.event_seconds += time.perf_counter() - events_started
                     self.store.mark_raw(tx, article.id, "done")
                 # one event, many mentions: the stories that grew regroup their events
+                events_started = time.perf_counter()
                 event_store.regroup_stories(tx, [a.story_id for a, _, _ in placed])
+                self.event_seconds += time.perf_counter() - events_started
                 for raw_id, (status, error, duplicate_of) in outcome.items():
                     self.store.mark_raw(tx, raw_id, status, error=error, duplicate_of=duplicate_of)
                     if error:

@@ -45,6 +45,8 @@ class Phrase:
     igo: bool = False
     place_only: bool = True  # made only of place names (a candidate location)
     kinds: list[str] = field(default_factory=list)
+    items: list["Phrase"] = field(default_factory=list)  # what it was joined from
+    coordinated_at: int | None = None  # index into items where "and" joins a second actor
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +80,8 @@ def _alpha3_table() -> dict[str, str]:
 CONNECTORS = {"and", "of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "do", "e", "et", "y", "i",
               "und", "der", "die", "des", "von", "и", "і", "та", "й", "va", "và", "của", "ve", "ile", "ва", "және",
               "و", "的", "和", "与", "及", "の", "と", "w", "z", "ze", "a", "own"}
+COORDINATORS = {"and", "und", "et", "y", "e", "i", "и", "і", "та", "й", "va", "và", "ve", "ile", "ва", "және", "و",
+                "和", "与", "及", "と", "oraz", "a"}
 DEMONYM_MIN_PREFIX = 5
 
 
@@ -177,7 +181,7 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         if mention.role == "capital":
             sector = "GOV"  # "Washington", "the Kremlin": the government
         items.append(Phrase(first, last, country=mention.country, sector=sector, entity_id=mention.entity_id,
-                            mention=index, place_only=mention.type == "LOC" and mention.role is None,
+                            mention=index, place_only=mention.type == "LOC" and mention.role in (None, "capital"),
                             kinds=[mention.type]))
     for start, end in igo_spans(text):
         first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
@@ -197,10 +201,37 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
     for item in items:
         current = phrases[-1] if phrases else None
         if current and _joins(tokens, current, item, skip):
+            if current.coordinated_at is None and any(tokens[i].text in COORDINATORS
+                                                      for i in range(current.last + 1, item.first)):
+                current.coordinated_at = len(current.items)
+            current.items.append(item)
             _absorb(current, item)
         else:
-            phrases.append(item)
+            phrases.append(_start(item))
     return phrases
+
+
+def _start(item: Phrase) -> Phrase:
+    phrase = Phrase(item.first, item.last, item.country, item.sector, item.entity_id, item.mention, item.igo,
+                    item.place_only, list(item.kinds))
+    phrase.items = [item]
+    return phrase
+
+
+def split_coordinated(phrase: Phrase) -> tuple[Phrase, Phrase | None]:
+    """"Kenyan President Ruto and Ugandan President Museveni" -> the two actors, when the parts
+    joined by "and" are different actors (another country or another named entity)."""
+    if phrase.coordinated_at is None:
+        return phrase, None
+    head_items, tail_items = phrase.items[:phrase.coordinated_at], phrase.items[phrase.coordinated_at:]
+    head, tail = _start(head_items[0]), _start(tail_items[0])
+    for item in head_items[1:]:
+        _absorb(head, item)
+    for item in tail_items[1:]:
+        _absorb(tail, item)
+    different = (head.country and tail.country and head.country != tail.country) or \
+        (head.entity_id and tail.entity_id and head.entity_id != tail.entity_id)
+    return (head, tail) if different else (phrase, None)
 
 
 def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -> bool:
@@ -215,8 +246,9 @@ def _absorb(phrase: Phrase, item: Phrase) -> None:
     phrase.last = max(phrase.last, item.last)
     phrase.country = phrase.country or item.country
     phrase.sector = phrase.sector or item.sector
-    if item.mention is not None and (phrase.mention is None or "PER" in item.kinds or "ORG" in item.kinds):
-        phrase.entity_id, phrase.mention = item.entity_id, item.mention
+    named = {"PER", "ORG", "IGO"}
+    if item.mention is not None and (phrase.mention is None or (named & set(item.kinds) and not named & set(phrase.kinds))):
+        phrase.entity_id, phrase.mention = item.entity_id, item.mention  # the first person or body heads it
     phrase.igo = phrase.igo or item.igo
     phrase.place_only = phrase.place_only and item.place_only
     phrase.kinds += item.kinds

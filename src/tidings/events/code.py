@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Article, DateMention, EventMention, Mention, Sentence
-from .actors import build_phrases, is_locative, to_actor
+from .actors import build_phrases, is_locative, split_coordinated, to_actor
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
 
@@ -85,6 +85,9 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location]
     source = before[-1] if before else None
     target = after[0] if after else None
+    if source is not None and target is None:
+        # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
+        source, target = split_coordinated(source)
     if passive:
         agents = by_section.get("agent", [])
         agent_phrase = next((p for p in after if any(a.last == p.first - 1 for a in agents)), None)

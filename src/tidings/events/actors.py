@@ -180,7 +180,10 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         sector = _sector_of_words(mention.role, lexicon) if mention.role and mention.role not in ("demonym", "capital") else None
         if mention.role == "capital":
             sector = "GOV"  # "Washington", "the Kremlin": the government
-        items.append(Phrase(first, last, country=mention.country, sector=sector, entity_id=mention.entity_id,
+        country = mention.country
+        if country is None and first == last and language not in ("zh", "ja"):
+            country = demonym_country(tokens[first].text, language)  # "Palestinians" read as a name
+        items.append(Phrase(first, last, country=country, sector=sector, entity_id=mention.entity_id,
                             mention=index, place_only=mention.type == "LOC" and mention.role in (None, "capital"),
                             kinds=[mention.type]))
     for start, end in igo_spans(text):

@@ -84,7 +84,9 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
     if not before:  # "Syria says it will withdraw": the one who speaks is the one who acts
         before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location]
     source = before[-1] if before else None
-    target = after[0] if after else None
+    # "military aid to Mozambique", "official contact with the United States": a bare sector word
+    # right after the trigger usually qualifies the action; the first actor with a name is the target
+    target = next((p for p in after if p.country or p.entity_id or p.igo), after[0] if after else None)
     if source is not None and target is None:
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
@@ -130,7 +132,10 @@ def _inherit_country(actors: list, location, phrases: list) -> None:
     for actor in actors:
         if actor.country or actor.igo:
             continue
-        if location is not None and location.country and actor.sector in STATE_SECTORS:
+        nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3), None)
+        if nearby is not None and not actor.entity_id:  # "opposition groups in Zimbabwe", "rebels in Darfur"
+            actor.country = nearby.country
+        elif location is not None and location.country and actor.sector in STATE_SECTORS:
             actor.country = location.country
         elif len(countries) == 1 and (actor.sector in STATE_SECTORS or "PER" in actor.kinds):
             actor.country = next(iter(countries))

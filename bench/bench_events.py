@@ -3,6 +3,9 @@
     python bench/bench_events.py                # PLOVER GSR (en), Spanish PETRARCH validation, CASE 2021
     python bench/bench_events.py --own          # also the hand-written multilingual sentences (examples/events)
     python bench/bench_events.py --errors 20    # print some confusions
+    python bench/bench_events.py --corpus [--db sqlite:///var/demo.db]
+        # merging on the sample corpus: ingest examples/corpus (or use a store that holds it) and score
+        # the events against examples/gold/events.csv (which sentences of which articles report one event)
 
 Metrics: event-type accuracy and macro F1 over the gold types; source and target country-code
 accuracy (right when the predicted actor's code is one of the gold actor's codes) over records
@@ -151,12 +154,69 @@ def _macro_f1(gold, predicted) -> float:
     return sum(scores) / max(1, len(scores))
 
 
+def corpus_merging(db: str | None) -> dict:
+    """Pairwise merge precision/recall of event mentions on the sample corpus against the gold file."""
+    import csv
+    import tempfile
+
+    from tidings.pipeline import Pipeline
+    from tidings.store.sqlite import Store
+
+    if db is None:
+        db = f"sqlite:///{tempfile.mkdtemp()}/corpus.db"
+        store = Store(db)
+        started = time.perf_counter()
+        Pipeline(store).ingest([str(ROOT / "examples" / "corpus")])
+        print(f"ingested the sample corpus in {time.perf_counter() - started:.0f} s")
+    store = Store(db)
+    gold = list(csv.DictReader(open(ROOT / "examples" / "gold" / "events.csv", encoding="utf-8")))
+    articles = {Path(r["locator"]).name: r["id"] for r in store.query(
+        "SELECT a.id, r.locator FROM articles a JOIN raw_articles r ON r.id = a.id")}
+    found = []  # (gold event, gold type, article id, system event id or None, system type)
+    for row in gold:
+        article_id = articles.get(row["article"])
+        if article_id is None:
+            found.append((row["event"], row["type"], None, None, None))
+            continue
+        text = store.query("SELECT text FROM articles WHERE id = ?", (article_id,))[0][0]
+        at = text.find(row["sentence"])
+        hit = store.query("SELECT event_id, type FROM event_mentions WHERE article_id = ? AND sentence_start <= ?"
+                          " AND sentence_end > ?", (article_id, at, at)) if at >= 0 else []
+        found.append((row["event"], row["type"], article_id, hit[0][0] if hit else None, hit[0][1] if hit else None))
+    detected = [f for f in found if f[3] is not None]
+    gold_pairs = system_pairs = both = all_gold_pairs = 0
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            a, b = found[i], found[j]
+            if a[2] == b[2]:
+                continue  # pairs across articles only: merging is about several reports of one event
+            same_gold = a[0] == b[0]
+            all_gold_pairs += same_gold
+            if a[3] is None or b[3] is None:
+                continue
+            same_system = a[3] == b[3]
+            gold_pairs += same_gold
+            system_pairs += same_system
+            both += same_gold and same_system
+    return {"gold_mentions": len(found), "detected": len(detected),
+            "type_agreement_of_detected": round(sum(f[1] == f[4] for f in detected) / max(1, len(detected)), 3),
+            "merge_precision": round(both / system_pairs, 3) if system_pairs else None,
+            "merge_recall_detected": round(both / gold_pairs, 3) if gold_pairs else None,
+            "merge_recall_all": round(both / all_gold_pairs, 3) if all_gold_pairs else None,
+            "gold_pairs": all_gold_pairs, "gold_pairs_detected": gold_pairs, "system_pairs": system_pairs}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--own", action="store_true", help="also score the hand-written multilingual sentences")
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--only", choices=["gsr", "es", "case", "own"])
+    parser.add_argument("--corpus", action="store_true", help="score event merging on the sample corpus")
+    parser.add_argument("--db", help="a store that already holds the sample corpus (with --corpus)")
     args = parser.parse_args()
+    if args.corpus:
+        print(f"sample corpus merging: {json.dumps(corpus_merging(args.db))}")
+        return
     sets = {"gsr": ("PLOVER GSR dev (en)", plover_gsr), "es": ("PETRARCH es validation", spanish_petrarch),
             "case": ("CASE 2021 task 2 dev (en, mapped)", case2021)}
     if args.own or args.only == "own":

@@ -21,9 +21,12 @@ from .ontology import TYPES
 MAX_EVENTS_PER_ARTICLE = 60
 MAX_SENTENCE_CHARS = 1500  # longer "sentences" are lists or broken markup: code their start only
 CUE_WINDOW = 4
+# where negation may follow the verb: "Berlin unterzeichnete das Abkommen nicht", verb-final languages
+NEGATION_AFTER = {"de", "nl", "tr", "kk", "uz", "ja", "ko"}
 COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
 FORCEFUL = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+ARMED_SECTORS = {"MIL", "COP", "REB", "IMG"}
 _EVENT_SECTIONS = set(TYPES)
 
 
@@ -71,7 +74,8 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
     phrases = build_phrases(tokens, text, sentence.start, mentions, lexicon, sectors, trigger_tokens | say_tokens,
                             lexicon.language)
 
-    negated = _cue_before(by_section.get("negation", []), trigger.first)
+    negated = _cue_before(by_section.get("negation", []), trigger.first) or (
+        lexicon.language in NEGATION_AFTER and _cue_after(by_section.get("negation", []), trigger.last))
     future = _cue_before(by_section.get("future", []), trigger.first)
     hypothetical = _cue_before(by_section.get("hypothetical", []), trigger.first)
     passive = _cue_before(by_section.get("passive", []), trigger.first, window=2)
@@ -109,6 +113,9 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         kind, mode, context = "AGREE", None, trigger.pattern.section.lower()
     elif intended and kind in FORCEFUL:
         kind, mode, context = "THREATEN", None, trigger.pattern.section.lower()
+    elif kind == "ASSAULT" and source is not None and target is not None and \
+            source.sector in ARMED_SECTORS and target.sector in ARMED_SECTORS:
+        kind = "FIGHT"  # violence between armed forces is fighting, against others it is assault (PLOVER)
 
     start_token, end_token = tokens[trigger.first], tokens[trigger.last]
     return EventMention(
@@ -172,6 +179,10 @@ def _choose_trigger(triggers: list[Match], sectors: list[Match], says: list[Matc
 
 def _cue_before(cues: list[Match], position: int, window: int = CUE_WINDOW) -> bool:
     return any(position - window <= c.last < position for c in cues)
+
+
+def _cue_after(cues: list[Match], position: int, window: int = 3) -> bool:
+    return any(position < c.first <= position + window for c in cues)
 
 
 def _next_to(phrase, say_tokens: set[int]) -> bool:

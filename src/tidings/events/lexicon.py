@@ -19,9 +19,15 @@ from .ontology import SECTORS, TYPES, canonical_type
 CHARACTER_LANGUAGES = {"zh", "ja"}
 WORD_GAP = 4
 CHARACTER_GAP = 8
+SEPARABLE_GAP = 12  # German verb particles close the clause: "lehnte den Vorschlag ... erneut ab"
 CUE_SECTIONS = ("negation", "future", "hypothetical", "agent", "passive", "say")
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
+_WORD = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+(?:['’\-][\w\u064b-\u065f\u0670\u0640]+)*", re.UNICODE)
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+# elided articles and pronouns glued to the next word: l'accord, s'entretient, dall'esercito
+_ELISIONS = {"fr": ("qu'", "l'", "d'", "s'", "n'", "j'", "c'", "m'", "t'"),
+             "it": ("dell'", "nell'", "all'", "sull'", "dall'", "un'", "l'", "d'", "c'")}
+# languages whose split verbs put a particle far from the verb ("lehnte ... ab"): a longer gap
+LONG_GAP_LANGUAGES = {"de", "nl"}
 
 
 @dataclass(frozen=True)
@@ -54,11 +60,19 @@ class Match:
     last: int  # token index (inclusive)
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "ʻ": "'", "‘": "'", "`": "'"})
+# one character for one: offsets into the text stay valid
+_LETTER_VARIANTS = str.maketrans({"ё": "е", "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alif, tatweel
+
+
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    return unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES).translate(_LETTER_VARIANTS)
 
 
 def tokenize(text: str, language: str) -> list[Token]:
+    if language in ("tr", "az"):  # Turkish dotted and dotless i: I -> ı, İ -> i (not i + combining dot)
+        text = text.replace("I", "ı").replace("İ", "i")
     folded = fold(text)
     if len(folded) != len(text):  # folding changed lengths (ß -> ss): fold per character, keep offsets
         folded = "".join(fold(ch)[:1] or ch for ch in text)
@@ -67,9 +81,13 @@ def tokenize(text: str, language: str) -> list[Token]:
     tokens = []
     for m in _WORD.finditer(folded):
         word = m.group()
+        if language == "ar":
+            word = _ARABIC_MARKS.sub("", word)
         bare = ""
         if language == "ar":
             bare = next((word[len(p):] for p in _ARABIC_PREFIXES if word.startswith(p) and len(word) - len(p) >= 2), "")
+        elif language in _ELISIONS:
+            bare = next((word[len(p):] for p in _ELISIONS[language] if word.startswith(p) and len(word) > len(p) + 1), "")
         tokens.append(Token(word, m.start(), m.end(), bare))
     return tokens
 
@@ -161,6 +179,8 @@ class Lexicon:
             return None
         position = i
         gap_size = CHARACTER_GAP if self.language in CHARACTER_LANGUAGES else WORD_GAP
+        if self.language in LONG_GAP_LANGUAGES:
+            gap_size = SEPARABLE_GAP
         for k in range(1, len(pattern.parts)):
             window = range(position + 1, min(len(tokens), position + 2 + (gap_size if pattern.gap[k] else 0)))
             position = next((j for j in window if self._part(pattern, k, tokens[j])), None)

@@ -343,3 +343,14 @@ def test_coding_in_other_languages(language, text, expected):
         assert event.source is not None and event.source.code == source
     if target:
         assert event.target is not None and event.target.code == target
+
+
+def test_python_api_events(event_store):
+    import tidings
+
+    store, _ = event_store
+    t = tidings.open(store.url)
+    agree = t.events(type="AGREE")
+    assert len(agree) == 1 and agree[0]["article_count"] == 2
+    assert t.event(agree[0]["id"])["mentions"][0]["sentence"]
+    assert t.dyads(story_id=agree[0]["story_id"])

@@ -354,3 +354,17 @@ def test_python_api_events(event_store):
     assert len(agree) == 1 and agree[0]["article_count"] == 2
     assert t.event(agree[0]["id"])["mentions"][0]["sentence"]
     assert t.dyads(story_id=agree[0]["story_id"])
+
+
+def test_front_page_filters_stories_by_event_type(event_store):
+    from fastapi.testclient import TestClient
+
+    from tidings.api.app import create_app
+
+    store, _ = event_store
+    client = TestClient(create_app(store.url))
+    with_agree = client.get("/index.json", params={"event": "AGREE"}).json()
+    assert [s["id"] for s in with_agree["stories"]] == [r[0] for r in store.query("SELECT DISTINCT story_id FROM events WHERE type = 'AGREE'")]
+    assert client.get("/index.json", params={"event": "FIGHT"}).json()["stories"] == []
+    assert client.get("/", params={"event": "NONSENSE"}).status_code == 422
+    assert 'name="event"' in client.get("/").text

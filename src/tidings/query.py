@@ -26,6 +26,7 @@ def _article_summary(row) -> dict[str, Any]:
 
 STORY_HAS_LANGUAGE = "s.id IN (SELECT x.story_id FROM articles x WHERE x.language = ?)"
 STORY_HAS_SOURCE = "s.id IN (SELECT x.story_id FROM articles x WHERE x.source = ?)"
+STORY_HAS_EVENT_TYPE = "s.id IN (SELECT story_id FROM events WHERE type = ?)"
 STORY_HAS_ENTITY = ("s.id IN (SELECT x.story_id FROM mentions m JOIN articles x ON x.id = m.article_id"
                     " WHERE m.entity_id = ?)")
 STORY_HAS_KEY = "s.id IN (SELECT x.story_id FROM mentions m JOIN articles x ON x.id = m.article_id WHERE m.key = ?)"
@@ -99,7 +100,8 @@ class Explorer:
     def stories(self, *, limit: int = 50, offset: int = 0, language: str | None = None,
                 since: str | None = None, until: str | None = None, min_size: int = 1,
                 sort: str = "size", title_language: str | None = None, q: str | None = None,
-                country: str | None = None, source: str | None = None, entity: int | None = None) -> list[dict]:
+                country: str | None = None, source: str | None = None, entity: int | None = None,
+                event_type: str | None = None) -> list[dict]:
         """Stories with their languages, countries, key names and articles per day.
 
         A fixed number of queries for the page whatever its length, never one per story (see
@@ -108,7 +110,7 @@ class Explorer:
         where, args = ["s.size >= ?"], [min_size]
         for clause, value in ((STORY_HAS_LANGUAGE, language), (STORY_HAS_SOURCE, source),
                               (STORY_HAS_KEY, f"C:{country.upper()}" if country else None),
-                              (STORY_HAS_ENTITY, entity),
+                              (STORY_HAS_ENTITY, entity), (STORY_HAS_EVENT_TYPE, event_type),
                               ("s.last_published >= ?", since), ("s.first_published <= ?", until)):
             if value:
                 where.append(clause)

@@ -127,25 +127,30 @@ FRONT_SEMANTIC_MARGIN = 0.07
 
 def front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language: str | None,
                     lang: str | None, q: str | None, country: str | None = None, source: str | None = None,
-                    since: str | None = None, until: str | None = None, entity: int | None = None) -> dict[str, Any]:
+                    since: str | None = None, until: str | None = None, entity: int | None = None,
+                    event: str | None = None) -> dict[str, Any]:
     """The front page's data, remembered until the store changes (pages are read far more than written)."""
-    key = ("front", page, sort.value, language, lang, q, country, source, since, until, entity)
+    key = ("front", page, sort.value, language, lang, q, country, source, since, until, entity, event)
     return explorer.memo(key, lambda: _front_page_data(explorer, page=page, sort=sort, language=language, lang=lang,
                                                        q=q, country=country, source=source, since=since,
-                                                       until=until, entity=entity))
+                                                       until=until, entity=entity, event=event))
 
 
 def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language: str | None,
                      lang: str | None, q: str | None, country: str | None, source: str | None,
-                     since: str | None, until: str | None, entity: int | None = None) -> dict[str, Any]:
+                     since: str | None, until: str | None, entity: int | None = None,
+                     event: str | None = None) -> dict[str, Any]:
+    from ..events.ontology import TYPES
+
     filters = {"sort": sort.value, "language": _blank(language), "lang": _blank(lang), "q": _blank(q),
                "country": (_blank(country) or "").upper() or None, "source": _blank(source),
-               "since": _blank(since), "until": _blank(until), "entity": entity}
+               "since": _blank(since), "until": _blank(until), "entity": entity,
+               "event": _event_type(event)}
     # one extra row tells whether a next page exists without counting the whole table
     rows = explorer.stories(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, sort=filters["sort"],
                             language=filters["language"], title_language=filters["lang"], q=filters["q"],
                             country=filters["country"], source=filters["source"], since=filters["since"],
-                            until=filters["until"], entity=filters["entity"])
+                            until=filters["until"], entity=filters["entity"], event_type=filters["event"])
     stats = explorer.stats()
     languages = [{"code": code, "name": language_name(code), "articles": n} for code, n in stats["languages"].items()]
     facets = explorer.facets()
@@ -153,7 +158,19 @@ def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language
     return {"filters": filters, "page": page, "page_size": PAGE_SIZE, "has_next": len(rows) > PAGE_SIZE,
             "stories": rows[:PAGE_SIZE], "stats": stats, "languages": languages, "countries": countries,
             "sources": facets["sources"], "periods": periods(explorer.reference_day(filters["until"])),
-            "search_hits": _front_search(explorer, filters), "entity": _entity_ref(explorer, filters["entity"])}
+            "search_hits": _front_search(explorer, filters), "entity": _entity_ref(explorer, filters["entity"]),
+            "event_types": sorted(TYPES)}
+
+
+def _event_type(value: str | None) -> str | None:
+    from ..events.ontology import canonical_type
+
+    if not _blank(value):
+        return None
+    try:
+        return canonical_type(value)
+    except KeyError:
+        raise HTTPException(422, f"unknown event type {value!r}: use a PLOVER type such as CONSULT") from None
 
 
 def periods(reference: str | None) -> list[dict[str, Any]]:
@@ -362,15 +379,17 @@ def _query_url(path: str, params: dict[str, Any]) -> str:
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
+EventTypeFilter = Annotated[str | None, Query(pattern=r"^([A-Za-z]{3,12})?$",
+                                             description="Stories with events of this PLOVER type")]
 FrontParams = dict[str, Any]  # the front page's filters, validated once for the page and its twin
 
 
 def _front_params(page: Annotated[int, Query(ge=1, le=1_000_000)] = 1, sort: StorySort = StorySort.size,
                   language: Language = None, lang: TitleLanguage = None, q: Keywords = None,
                   country: Country = None, source: Source = None, since: IsoDate = None,
-                  until: IsoDate = None, entity: EntityFilter = None) -> FrontParams:
+                  until: IsoDate = None, entity: EntityFilter = None, event: EventTypeFilter = None) -> FrontParams:
     return {"page": page, "sort": sort, "language": language, "lang": lang, "q": q, "country": country,
-            "source": source, "since": since, "until": until, "entity": entity}
+            "source": source, "since": since, "until": until, "entity": entity, "event": event}
 
 
 @pages.get("/index.json")

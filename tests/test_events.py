@@ -368,3 +368,17 @@ def test_front_page_filters_stories_by_event_type(event_store):
     assert client.get("/index.json", params={"event": "FIGHT"}).json()["stories"] == []
     assert client.get("/", params={"event": "NONSENSE"}).status_code == 422
     assert 'name="event"' in client.get("/").text
+
+
+def test_reprocess_events_stage_recodes_from_stored_articles(event_store):
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    store, _ = event_store
+    before = sorted(tuple(str(v) for v in r) for r in store.query("SELECT id, type, source_code, mentions FROM events"))
+    store.conn.execute("DELETE FROM events")
+    result = CliRunner().invoke(app, ["reprocess", "--db", store.url, "--stage", "events"])
+    assert result.exit_code == 0, result.output
+    after = sorted(tuple(str(v) for v in r) for r in store.query("SELECT id, type, source_code, mentions FROM events"))
+    assert [r[1:] for r in after] == [r[1:] for r in before]

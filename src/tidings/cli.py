@@ -248,9 +248,21 @@ def recluster(db: Optional[str] = DbOption) -> None:
 
 
 @app.command()
-def reprocess(db: Optional[str] = DbOption) -> None:
-    """Rebuild everything derived (articles, names, dates, embeddings, stories) from the stored raw input."""
+def reprocess(db: Optional[str] = DbOption,
+              stage: str = typer.Option("all", help="all: rebuild everything from the raw input; events: re-code "
+                                        "events only, from the stored articles (after editing a lexicon)")) -> None:
+    """Rebuild everything derived (articles, names, dates, embeddings, stories, events) from the stored raw input."""
     from .pipeline import Pipeline
+
+    if stage not in ("all", "events"):
+        raise typer.BadParameter("stage must be all or events")
+    if stage == "events":
+        from .events.store import recode_all
+
+        with console.status("re-coding events…"):
+            count = recode_all(open_store(db))
+        console.print(f"{count} event mentions coded")
+        return
 
     with console.status("re-reading the stored raw input…"):
         report = Pipeline(open_store(db), check_embedder=False).reprocess()

@@ -76,6 +76,7 @@ class Actor(Span):
     sector: str | None = None  # GOV, MIL, REB ... (events.ontology.SECTORS)
     entity_id: int | None = None
     mention: int | None = None  # index into Article.mentions of the name it rests on
+    inferred: bool = False  # the country was inferred from the sentence, not named with the actor
 
 
 @dataclass

@@ -47,6 +47,7 @@ class Phrase:
     kinds: list[str] = field(default_factory=list)
     items: list["Phrase"] = field(default_factory=list)  # what it was joined from
     coordinated_at: int | None = None  # index into items where "and" joins a second actor
+    inferred: bool = False  # country taken from the sentence's context, not from the actor's words
 
 
 @lru_cache(maxsize=1)
@@ -274,4 +275,4 @@ def to_actor(phrase: Phrase, tokens: list[Token], text: str, sentence_start: int
     code = "IGO" if phrase.igo and not phrase.country else alpha3(phrase.country)
     return Actor(start=sentence_start + start, end=sentence_start + end, text=text[start:end][:300],
                  country=None if phrase.igo and not phrase.country else phrase.country, code=code,
-                 sector=phrase.sector, entity_id=phrase.entity_id, mention=phrase.mention)
+                 sector=phrase.sector, entity_id=phrase.entity_id, mention=phrase.mention, inferred=phrase.inferred)

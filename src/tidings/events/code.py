@@ -18,7 +18,9 @@ from .actors import build_phrases, is_locative, split_coordinated, to_actor
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
 
-MAX_EVENTS_PER_ARTICLE = 60
+MAX_EVENTS_PER_ARTICLE = 80
+EVENTS_PER_SENTENCE = 3  # the main event and up to two others of other types
+SECONDARY_CONFIDENCE = 0.8
 MAX_SENTENCE_CHARS = 1500  # longer "sentences" are lists or broken markup: code their start only
 CUE_WINDOW = 4
 # where negation may follow the verb: "Berlin unterzeichnete das Abkommen nicht", verb-final languages
@@ -43,45 +45,63 @@ def code_events(article: Article) -> list[EventMention]:
         dates.setdefault(found.sentence, []).append(found)
     events = []
     for index, sentence in enumerate(article.sentences):
-        event = code_sentence(article, index, sentence, lexicon, by_sentence.get(index, []), dates.get(index, []))
-        if event is not None:
-            events.append(event)
-            if len(events) >= MAX_EVENTS_PER_ARTICLE:
-                break
-    return events
+        events += code_sentence(article, index, sentence, lexicon, by_sentence.get(index, []), dates.get(index, []))
+        if len(events) >= MAX_EVENTS_PER_ARTICLE:
+            break
+    return events[:MAX_EVENTS_PER_ARTICLE]
 
 
 def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lexicon,
-                  mentions: list[tuple[int, Mention]], dates: list[DateMention]) -> EventMention | None:
+                  mentions: list[tuple[int, Mention]], dates: list[DateMention]) -> list[EventMention]:
+    """The events of one sentence: its main event first, then up to two more of other types
+    ("the summit on the release of the hostages after the ceasefire")."""
     text = sentence.text[:MAX_SENTENCE_CHARS]
     tokens = tokenize(text, lexicon.language)
     if not tokens:
-        return None
+        return []
     found = lexicon.matches(tokens)
     triggers = [m for m in found if m.pattern.section in _EVENT_SECTIONS]
     if not triggers:
-        return None
+        return []
     by_section: dict[str, list[Match]] = {}
     for m in found:
         by_section.setdefault(m.pattern.section, []).append(m)
     name_tokens = _name_tokens(tokens, mentions, sentence.start)
-    trigger = _choose_trigger(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
-    if trigger is None:
-        return None
-    trigger_tokens = set(range(trigger.first, trigger.last + 1))
+    chosen = _choose_triggers(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
+    if not chosen:
+        return []
+    trigger_tokens = {i for t in chosen for i in range(t.first, t.last + 1)}
     say_tokens = {i for m in by_section.get("say", []) for i in range(m.first, m.last + 1)}
     sectors = [m for m in by_section.get("sector", []) if not trigger_tokens & set(range(m.first, m.last + 1))]
     phrases = build_phrases(tokens, text, sentence.start, mentions, lexicon, sectors, trigger_tokens | say_tokens,
                             lexicon.language)
+    context = _SentenceContext(article, index, sentence, text, tokens, lexicon, by_section, phrases, say_tokens, dates)
+    events = []
+    for rank, trigger in enumerate(chosen):
+        event = _event_for(context, trigger)
+        if rank:
+            event.confidence = round(event.confidence * SECONDARY_CONFIDENCE, 2)
+        events.append(event)
+    return events
 
-    negated = _cue_before(by_section.get("negation", []), trigger.first) or (
-        lexicon.language in NEGATION_AFTER and _cue_after(by_section.get("negation", []), trigger.last))
-    future = _cue_before(by_section.get("future", []), trigger.first)
-    hypothetical = _cue_before(by_section.get("hypothetical", []), trigger.first)
-    passive = _cue_before(by_section.get("passive", []), trigger.first, window=2)
 
-    location = next((p for p in phrases if p.place_only and is_locative(tokens, p, lexicon.language)), None)
-    reporters = {id(p) for p in phrases if _next_to(p, say_tokens)}
+class _SentenceContext:
+    def __init__(self, article, index, sentence, text, tokens, lexicon, by_section, phrases, say_tokens, dates):
+        self.article, self.index, self.sentence, self.text, self.tokens = article, index, sentence, text, tokens
+        self.lexicon, self.by_section, self.phrases, self.say_tokens, self.dates = lexicon, by_section, phrases, say_tokens, dates
+
+
+def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
+    cues = c.by_section
+    negated = _cue_before(cues.get("negation", []), trigger.first) or (
+        c.lexicon.language in NEGATION_AFTER and _cue_after(cues.get("negation", []), trigger.last))
+    future = _cue_before(cues.get("future", []), trigger.first)
+    hypothetical = _cue_before(cues.get("hypothetical", []), trigger.first)
+    passive = _cue_before(cues.get("passive", []), trigger.first, window=2)
+    tokens, phrases, language = c.tokens, c.phrases, c.lexicon.language
+
+    location = next((p for p in phrases if p.place_only and is_locative(tokens, p, language)), None)
+    reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
     actors = [p for p in phrases if p is not location and id(p) not in reporters]
     before = [p for p in actors if p.last < trigger.first]
     after = [p for p in actors if p.first > trigger.last]
@@ -95,17 +115,17 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
     if passive:
-        agents = by_section.get("agent", [])
+        agents = cues.get("agent", [])
         agent_phrase = next((p for p in after if any(a.last == p.first - 1 for a in agents)), None)
         source, target = agent_phrase, (before[-1] if before else None)
     if location is None:
         location = next((p for p in phrases if p.place_only and p is not source and p is not target
-                         and is_locative(tokens, p, lexicon.language)), None)
+                         and is_locative(tokens, p, language)), None)
 
     _inherit_country([p for p in (source, target) if p is not None], location, phrases)
     kind, mode, context = trigger.pattern.section, trigger.pattern.mode, None
-    event_date, precision, date_span = _event_date(article, dates)
-    intended = future and not _is_past(event_date, article)
+    event_date, precision, date_span = _event_date(c.article, c.dates)
+    intended = future and not _is_past(event_date, c.article)
     if negated and kind in COOPERATIVE | {"AGREE"}:
         # refusing to cooperate is rejecting ("declined to resign", "will not accept")
         kind, mode, context = "REJECT", None, trigger.pattern.section.lower()
@@ -118,15 +138,16 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         kind = "FIGHT"  # violence between armed forces is fighting, against others it is assault (PLOVER)
 
     start_token, end_token = tokens[trigger.first], tokens[trigger.last]
+    offset, text = c.sentence.start, c.text
     return EventMention(
-        start=sentence.start, end=sentence.end, type=kind, sentence=index, mode=mode, context=context,
-        trigger=text[start_token.start:end_token.end], trigger_start=sentence.start + start_token.start,
-        trigger_end=sentence.start + end_token.end,
-        source=to_actor(source, tokens, text, sentence.start) if source else None,
-        target=to_actor(target, tokens, text, sentence.start) if target else None,
-        location=to_actor(location, tokens, text, sentence.start) if location else None,
+        start=c.sentence.start, end=c.sentence.end, type=kind, sentence=c.index, mode=mode, context=context,
+        trigger=text[start_token.start:end_token.end], trigger_start=offset + start_token.start,
+        trigger_end=offset + end_token.end,
+        source=to_actor(source, tokens, text, offset) if source else None,
+        target=to_actor(target, tokens, text, offset) if target else None,
+        location=to_actor(location, tokens, text, offset) if location else None,
         date=event_date, date_precision=precision, date_span=date_span,
-        negated=negated, future=future or _is_future(event_date, article), hypothetical=hypothetical,
+        negated=negated, future=future or _is_future(event_date, c.article), hypothetical=hypothetical,
         confidence=_confidence(trigger, source, target, hypothetical, negated))
 
 
@@ -141,11 +162,11 @@ def _inherit_country(actors: list, location, phrases: list) -> None:
             continue
         nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3), None)
         if nearby is not None and not actor.entity_id:  # "opposition groups in Zimbabwe", "rebels in Darfur"
-            actor.country = nearby.country
+            actor.country, actor.inferred = nearby.country, True
         elif location is not None and location.country and actor.sector in STATE_SECTORS:
-            actor.country = location.country
+            actor.country, actor.inferred = location.country, True
         elif len(countries) == 1 and (actor.sector in STATE_SECTORS or "PER" in actor.kinds):
-            actor.country = next(iter(countries))
+            actor.country, actor.inferred = next(iter(countries)), True
 
 
 def _name_tokens(tokens, mentions, offset: int) -> set[int]:
@@ -159,11 +180,12 @@ def _name_tokens(tokens, mentions, offset: int) -> set[int]:
     return inside
 
 
-def _choose_trigger(triggers: list[Match], sectors: list[Match], says: list[Match], names: set[int]) -> Match | None:
+def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Match], names: set[int]) -> list[Match]:
+    """The sentence's triggers in order of importance, one per event type, at most EVENTS_PER_SENTENCE."""
     candidates = [t for t in triggers if not names.issuperset(range(t.first, t.last + 1))
                   and not any(s.first <= t.first <= s.last for s in says)]
     if not candidates:
-        return None
+        return []
     # on overlapping words the longer (more specific) pattern wins
     kept = []
     for t in sorted(candidates, key=lambda m: (tuple(-w for w in m.pattern.weight), m.first)):
@@ -174,7 +196,12 @@ def _choose_trigger(triggers: list[Match], sectors: list[Match], says: list[Matc
     def actor_noun(m: Match) -> bool:  # "protesters", "demonstrators": actors first, events only if alone
         return set(range(m.first, m.last + 1)) <= sector_tokens
 
-    return min(kept, key=lambda m: (actor_noun(m), m.first))
+    chosen, types = [], set()
+    for m in sorted(kept, key=lambda m: (actor_noun(m), m.first)):
+        if m.pattern.section not in types:
+            chosen.append(m)
+            types.add(m.pattern.section)
+    return chosen[:EVENTS_PER_SENTENCE]
 
 
 def _cue_before(cues: list[Match], position: int, window: int = CUE_WINDOW) -> bool:

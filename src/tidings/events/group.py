@@ -62,15 +62,19 @@ def _same_event(a: MentionRow, b: MentionRow) -> bool:
 def _same_actor(a: dict | None, b: dict | None) -> bool:
     if a is None or b is None:
         return True
-    if a.get("entity_id") and a.get("entity_id") == b.get("entity_id"):
+    entity_a, entity_b = a.get("entity_id"), b.get("entity_id")
+    if entity_a and entity_a == entity_b:
         return True
-    ca, cb = a.get("code"), b.get("code")
-    if ca and cb and ca != cb:
-        return False
-    if ca and ca == cb:
+    # a country inferred from context is a guess: it may not keep apart reports that agree otherwise
+    code_a = None if a.get("inferred") else a.get("code")
+    code_b = None if b.get("inferred") else b.get("code")
+    if code_a and code_b:
+        if code_a != code_b:
+            return False
         # same country: the same actor unless both are distinct named people or bodies
-        return not (a.get("entity_id") and b.get("entity_id") and not (a.get("is_country") or b.get("is_country")))
-    return _folded(a.get("text")) == _folded(b.get("text"))
+        return not (entity_a and entity_b and not (a.get("is_country") or b.get("is_country")))
+    # different named entities are different actors; a bare "police" may be anyone's
+    return not (entity_a and entity_b)
 
 
 def _folded(text: str | None) -> str:

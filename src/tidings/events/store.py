@@ -201,3 +201,47 @@ def _key_of(actor: dict | None) -> str | None:
     if actor.get("entity_id"):
         return f"E:{actor['entity_id']}"
     return f"C:{actor['country']}" if actor.get("country") else actor.get("code")
+
+
+def stored_article(store, article_id: int) -> Article | None:
+    """An article as the reader left it (text, sentences, names with their entities, dates), from the store."""
+    from ..model import DateMention, Mention, Sentence
+
+    rows = store.query("SELECT id, title, text, language, published, published_precision, story_id FROM articles"
+                       " WHERE id = ?", (article_id,))
+    if not rows:
+        return None
+    row = rows[0]
+    text = row["text"]
+    article = Article(title=row["title"], text=text, language=row["language"], published=row["published"],
+                      published_precision=row["published_precision"], id=row["id"], story_id=row["story_id"])
+    article.sentences = [Sentence(r["start"], r["end"], text[r["start"]:r["end"]]) for r in store.query(
+        'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', (article_id,))]
+    article.mentions = [Mention(r["start"], r["end"], r["text"], r["type"], r["sentence"], key=r["key"],
+                                country=r["country"], role=r["role"], entity_id=r["entity_id"])
+                        for r in store.query('SELECT * FROM mentions WHERE article_id = ? ORDER BY id', (article_id,))]
+    article.dates = [DateMention(r["start"], r["end"], r["text"], r["value"], r["precision"], r["sentence"])
+                     for r in store.query('SELECT * FROM date_mentions WHERE article_id = ? ORDER BY id', (article_id,))]
+    return article
+
+
+def recode_all(store, on_progress=None) -> int:
+    """Re-code every stored article's events (after a lexicon or coder change) without re-reading or
+    re-embedding anything; one transaction, so readers see the old events or the new ones."""
+    from .code import code_events
+
+    ids = [r[0] for r in store.query("SELECT id FROM articles ORDER BY id")]
+    articles = []
+    for n, article_id in enumerate(ids, 1):
+        article = stored_article(store, article_id)
+        article.events = code_events(article)
+        articles.append(article)
+        if on_progress:
+            on_progress(n, len(ids))
+    with store.transaction() as tx:
+        delete_all(tx)
+        for article in articles:
+            attach_entities(tx, article)
+            save_mentions(tx, article)
+        regroup_all(tx)
+    return sum(len(a.events) for a in articles)

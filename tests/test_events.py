@@ -158,7 +158,7 @@ def test_names_made_of_digits_emoji_and_500_characters():
 
 
 # -- grouping mentions into events ----------------------------------------------------------
-def _row(id, type="CONSULT", source=None, target=None, date=None, negated=False, article=None):
+def _row(id, type="ACCUSE", source=None, target=None, date=None, negated=False, article=None):
     return MentionRow(id=id, article_id=article or id, type=type, negated=negated, source=source, target=target,
                       date=date, date_from_text=date is not None, confidence=0.6)
 
@@ -167,9 +167,16 @@ def test_grouping_merges_compatible_mentions_and_keeps_ids_stable():
     kz, cn = {"code": "KAZ", "text": "Kazakhstan"}, {"code": "CHN", "text": "China"}
     rows = [_row(3, source=kz, target=cn), _row(5, source=kz), _row(8, source=cn, target=kz),
             _row(9, type="AGREE", source=kz, target=cn)]
-    groups = group_mentions(rows)
+    groups = group_mentions(rows)  # "Kazakhstan accused China" is not "China accused Kazakhstan"
     assert sorted(sorted(m.id for m in g.members) for g in groups) == [[3, 5], [8], [9]]
     assert [g.id for g in groups] == [3, 8, 9]
+
+
+def test_meetings_compare_participants_not_direction():
+    trump, sisi, emir = {"code": "USA", "entity_id": 1}, {"code": "EGY", "entity_id": 2}, {"code": "QAT", "entity_id": 3}
+    rows = [_row(1, type="CONSULT", source=trump, target=sisi), _row(2, type="CONSULT", source=sisi, target=emir),
+            _row(3, type="CONSULT", source={"code": "FRA", "entity_id": 4}, target={"code": "DEU", "entity_id": 5})]
+    assert sorted(sorted(m.id for m in g.members) for g in group_mentions(rows)) == [[1, 2], [3]]
 
 
 def test_grouping_keeps_apart_different_people_of_one_country_and_different_days():

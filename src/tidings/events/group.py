@@ -1,7 +1,8 @@
 """One event, many mentions: the mentions of a story's articles that report the same event are grouped.
 
 Two mentions report the same event when they have the same type (after PLOVER's intent rules),
-the same negation, compatible actors and compatible dates. Actors are compatible when either is
+the same negation, compatible actors and compatible dates. Meetings, agreements, cooperation and
+fighting compare participants without direction (any entity or country in common). Actors are compatible when either is
 unknown, when they resolve to the same entity, or when they belong to the same country and one of
 them is the country itself ("Russia" and "Putin" acting for it); dates when either comes from the
 article only, or when they overlap within a day. Mentions are taken in a fixed order (the most
@@ -54,9 +55,34 @@ def _completeness(row: MentionRow) -> int:
     return (row.source is not None) + (row.target is not None) + row.date_from_text
 
 
+# meetings, agreements, joint action and fighting have participants rather than a direction: one
+# report says "Trump met Sisi", another "Sisi and the emir of Qatar met Trump"
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "FIGHT"}
+
+
 def _same_event(a: MentionRow, b: MentionRow) -> bool:
-    return (a.type == b.type and a.negated == b.negated and _same_actor(a.source, b.source)
-            and _same_actor(a.target, b.target) and _same_time(a, b))
+    if a.type != b.type or a.negated != b.negated or not _same_time(a, b):
+        return False
+    if a.type in SYMMETRIC:
+        return _shared_participant(a, b)
+    return _same_actor(a.source, b.source) and _same_actor(a.target, b.target)
+
+
+def _participants(row: MentionRow) -> set:
+    found = set()
+    for actor in (row.source, row.target):
+        if actor:
+            if actor.get("entity_id"):
+                found.add(("E", actor["entity_id"]))
+            if actor.get("code") and not actor.get("inferred"):
+                found.add(("C", actor["code"]))
+    return found
+
+
+def _shared_participant(a: MentionRow, b: MentionRow) -> bool:
+    """Participants overlap (an entity or a country in common), or one report names none."""
+    first, second = _participants(a), _participants(b)
+    return not first or not second or bool(first & second)
 
 
 def _same_actor(a: dict | None, b: dict | None) -> bool:

@@ -81,8 +81,8 @@ class Pipeline:
                 f"(TIDINGS_EMBEDDER), or re-embed everything with `tidings reprocess`")
 
     def _load_state(self) -> None:
-        # another process writing the same store (`watch` beside `ingest`) changes data_version
-        self._data_version = self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+        # another process writing the same store (`watch` beside `ingest`) moves its state version
+        self._data_version = self.store.state_version()
         self.dedup = NearDuplicateIndex()
         self.dedup.load(self.store.minhashes())
         self.clusterer = StoryClusterer(self.params)
@@ -198,6 +198,7 @@ class Pipeline:
         try:
             with self.store.transaction() as tx:
                 # holding the write lock now: what another writer committed meanwhile is read here
+                self.store.lock_placement(tx)
                 fresh, outcome = self._catch_up(tx, fresh, outcome)
                 dirty = {}
                 placed = []
@@ -229,10 +230,12 @@ class Pipeline:
                     if error:
                         tx.execute("INSERT INTO ingest_errors(locator, reason) VALUES (?, ?)",
                                    (self._locator(raws, raw_id), error))
+                version = self.store.bump_state_version(tx)
         except BaseException:
             # memory no longer matches the store: reload what was committed
             self._load_state()
             raise
+        self._data_version = version
         report.added += len(placed)
         for raw_id, (status, error, _dup) in outcome.items():
             if status == "duplicate":
@@ -254,7 +257,7 @@ class Pipeline:
         ids = [a.id for a, _ in fresh] + list(outcome)
         if not ids:
             return fresh, outcome
-        version = tx.execute("PRAGMA data_version").fetchone()[0]
+        version = self.store.state_version(tx)
         if version == self._data_version:
             return fresh, outcome
         log.info("another process wrote to the store: reloading the story state")
@@ -283,7 +286,9 @@ class Pipeline:
     def reprocess(self, on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
         """Rebuild every derived table from the stored raw input (same input -> same result)."""
         with self.store.transaction() as tx:
+            self.store.lock_placement(tx)
             self.store.delete_derived(tx)
+            self.store.bump_state_version(tx)
         self._load_state()
         report = IngestReport()
         started = time.perf_counter()

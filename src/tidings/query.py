@@ -260,8 +260,10 @@ class Explorer:
     def _story_names(self, story_id: int, limit: int = 30) -> list[dict[str, Any]]:
         """The entities (else names) the story's articles share most, with their spellings by language."""
         rows = self.store.query(
-            "SELECT m.key, m.type, m.country, m.text, m.entity_id, e.name AS entity_name, e.type AS entity_type,"
-            " e.country AS entity_country, a.language, COUNT(*) AS n FROM mentions m"
+            # MAX(): one value per group on every engine (the entity's columns depend on m.entity_id)
+            "SELECT m.key, MAX(m.type) AS type, MAX(m.country) AS country, m.text, m.entity_id,"
+            " MAX(e.name) AS entity_name, MAX(e.type) AS entity_type, MAX(e.country) AS entity_country,"
+            " a.language, COUNT(*) AS n FROM mentions m"
             " JOIN articles a ON a.id = m.article_id LEFT JOIN entities e ON e.id = m.entity_id"
             " WHERE a.story_id = ? GROUP BY m.key, m.entity_id, m.text, a.language", (story_id,))
         grouped: dict[Any, dict[str, Any]] = {}
@@ -359,15 +361,12 @@ class Explorer:
         return results
 
     def _semantic(self, q: str, limit: int) -> list[tuple[int, float]]:
+        if self.store.has_pgvector:  # a PostgreSQL server with pgvector searches its own vectors
+            return self.store.vector_search(self._query_embedder().embed_query(q), limit)
         ids, matrix = self._vector_index()
         if not ids:
             return []
-        embedder = self._embedder
-        if embedder is None:
-            from .read.embed import get_query_embedder
-
-            embedder = self._embedder = get_query_embedder()
-        query = embedder.embed_query(q)
+        query = self._query_embedder().embed_query(q)
         if query.shape[0] != matrix.shape[1]:
             return []
         scores = matrix @ query
@@ -377,6 +376,13 @@ class Explorer:
         else:
             top = np.argsort(-scores)[:limit]
         return [(ids[i], float(scores[i])) for i in top]
+
+    def _query_embedder(self):
+        if self._embedder is None:
+            from .read.embed import get_query_embedder
+
+            self._embedder = get_query_embedder()
+        return self._embedder
 
     def _vector_index(self) -> tuple[list[int], np.ndarray]:
         """All article vectors in memory, reloaded only when the store has changed."""

@@ -26,6 +26,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import resolve_db_url
+from ..store import open_store
 from ..query import Explorer
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
@@ -561,7 +562,7 @@ for the front page, `/search.json?q=`)."""
 
 def create_app(store_url: str | None = None, *, store: Store | None = None) -> FastAPI:
     """One app = one store and one explorer (its in-memory vector index is shared by all requests)."""
-    store = store if store is not None else Store(resolve_db_url(store_url))
+    store = store if store is not None else open_store(resolve_db_url(store_url))
     # the default /docs loads Swagger UI from a CDN: replaced by a local page that works offline
     app = FastAPI(title="tidings", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.store = store

@@ -201,13 +201,12 @@ STORY = [
 
 
 @pytest.fixture()
-def event_store(tmp_path, monkeypatch):
+def event_store(make_store, monkeypatch):
     monkeypatch.setenv("TIDINGS_EMBEDDER", "hashing")
     from tidings.pipeline import Pipeline
     from tidings.read.embed import HashingEmbedder
-    from tidings.store.sqlite import Store
 
-    store = Store(f"sqlite:///{tmp_path / 'events.db'}")
+    store = make_store("events")
     pipeline = Pipeline(store, embedder=HashingEmbedder())
     pipeline.ingest_raw([RawArticle(locator=name, format="txt", content=text.encode()) for name, text in STORY])
     return store, pipeline

@@ -24,7 +24,7 @@ from .statements import Statement
 
 @dataclass(frozen=True)
 class AlignParams:
-    threshold: float = 0.89
+    threshold: float = 0.84  # calibrated with bench/bench_compare.py --sweep
     anchor_weight: float = 0.05
     number_weight: float = 0.03
     max_pairs: int = 50_000  # candidate pairs examined, best first (bounded time whatever the story)

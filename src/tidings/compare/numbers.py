@@ -37,10 +37,12 @@ class Quantity:
     high: float
     unit: str = ""  # "" count, "%", "USD", "EUR", "CNY", "INR", "GBP", "JPY", "RUB", "min", "magnitude", "km"
     approx: str = ""  # "" exact, "about", "over", "under", "nearly", "range", "vague"
+    role: str = ""  # what is counted, where a word says it: "dead", "injured", "missing", "aboard", ...
 
     def as_dict(self) -> dict:
         return {"text": self.text, "value": self.value, "low": self.low,
-                "high": None if self.high == INF else self.high, "unit": self.unit, "approx": self.approx}
+                "high": None if self.high == INF else self.high, "unit": self.unit, "approx": self.approx,
+                "role": self.role}
 
 
 # -- scale words: the multiplier a word after a number applies ----------------------------------
@@ -132,6 +134,48 @@ UNIT_WORDS: list[tuple[str, str, float]] = [
     (r"magnitude|richter|stärke|büyüklüğünde\w*|độ|级|балл\w*|магнитуд\w*", "magnitude", 1),
 ]
 MAGNITUDE_BEFORE = re.compile(r"(magnitude|stärke|magnitud|магнитуд\w*|độ\s+lớn|richter)\s*(de\s+)?$", re.I)
+
+# -- what a count counts: a small multilingual lexicon of what news counts most (stems) ---------
+ROLE_WORDS: dict[str, str] = {
+    "dead": r"dead|killed|killing|died|deaths?|death toll|lives|bodies|tote|toten|getötet|ums leben|starben|morts?|tués|décès|"
+            r"muertos|fallecid\w+|muertes|morti|vittime|mortos|zabit\w+|ofiar\w*|погиб\w*|убит\w*|жертв\w*|"
+            r"загибл\w*|ölü\w*|hayatını kaybed\w*|öldü\w*|ceset\w*|قتيل\w*|قتلى|وفاة|مقتل|死亡|遇难|罹难|chết|"
+            r"thiệt mạng|tử vong|thi thể|қаза|halok",
+    "injured": r"injured|wounded|hurt|verletzt\w*|verwundet\w*|blessés|heridos|feriti|feridos|rann\w+|ранен\w*|"
+               r"ранени\w*|поранен\w*|yaral\w+|جريح|جرحى|مصاب\w*|受伤|bị thương",
+    "missing": r"missing|vermisst\w*|disparus|desaparecidos|dispersi|zaginion\w*|пропав\w*|без вести|kayıp|"
+               r"haber alınamad\w*|مفقود\w*|失踪|mất tích",
+    "aboard": r"on board|an bord|à bord|a bordo|на борту|uçakta|trên máy bay|passengers|passagiere|passagers|"
+              r"pasajeros|пассажир\w*|yolcu|hành khách|乘客",
+    "bombs": r"bombs?|bomben|bombes|bombas|бомб\w*|bomba\w*|قنابل|قنبلة|炸弹|quả bom",
+    "missiles": r"missiles?|raketen|misiles|ракет\w*|füze\w*|صاروخ\w*|导弹|tên lửa|tomahawks?",
+    "aircraft": r"aircraft|planes?|jets?|flugzeuge|avions|aviones|самолет\w*|uçağ\w*|طائر\w*|飞机|máy bay",
+    "countries": r"countries|länder|pays|países|стран\w*|ülke\w*|دول|国家|quốc gia|nước",
+    "votes": r"votes?|stimmen|voix|votos|голос\w*|oy\w*|أصوات|票|phiếu",
+    "prisoners": r"prisoners|häftlinge|gefangene|prisonniers|presos|prisioneros|заключенн\w*|esir\w*|أسير\w*|"
+                 r"囚犯|tù nhân",
+    "hostages": r"hostages|geiseln|otages|rehenes|заложник\w*|rehine\w*|محتجز\w*|رهائن|人质|con tin",
+}
+_LETTER = "A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff"  # word boundaries for spaced scripts only (not CJK)
+_ROLE = [(role, re.compile(rf"(?<![{_LETTER}])(?:{words})(?![{_LETTER}])", re.I)) for role, words in ROLE_WORDS.items()]
+
+
+def count_role(text: str, start: int, end: int) -> str:
+    """The nearest role word after the number (within a few words), else just before it."""
+    after, before = text[end:end + 40], text[max(0, start - 30):start]
+    best: tuple[int, str] | None = None
+    for role, pattern in _ROLE:
+        for match in pattern.finditer(after):
+            if best is None or match.start() < best[0]:
+                best = (match.start(), role)
+            break
+        if best is None or best[0] > 12:
+            for match in pattern.finditer(before):
+                distance = len(before) - match.end() + 20
+                if best is None or distance < best[0]:
+                    best = (distance, role)
+    return best[1] if best else ""
+
 
 # -- approximate markers (before the number unless noted) -------------------------------------
 APPROX_BEFORE: list[tuple[str, str]] = []
@@ -309,6 +353,9 @@ def _skip(text: str, start: int, end: int, value: float) -> bool:
     after = text[end:end + 2]
     if before.isalpha() and not _is_cjk(before):
         return True  # AI171, GBU-57 is caught below
+    if value >= 100 and re.search(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$", text[max(0, start - 20):start]) and \
+            not re.match(r"\s*[%$€]", text[end:end + 2]) and re.fullmatch(r"\d+", text[start:end]):
+        return True  # a model number after a name: "Boeing 787", "Airbus 320"
     if before in ("-", "–", "#", "№", "/"):
         previous = _number_before(text, start - 1)
         if previous is None or previous >= value or before in "#№/":
@@ -342,7 +389,8 @@ def find_quantities(text: str, language: str = "en", skip_spans: list[tuple[int,
         value, decimals = _parse_digits(match.group(1), match.group(2), match.group(3))
         if _skip(digits, start, end, value):
             continue
-        if match.group(3) is None and match.group(2) is None and 1800 <= value <= 2100 and \
+        if re.fullmatch(r"\d{4}", match.group(0)) and 1800 <= value <= 2100 and \
+                not re.match(rf"\s*(?:{'|'.join(ROLE_WORDS.values())})", digits[end:end + 30], re.I) and \
                 not re.match(r"\s*(%|[^\W\d_]*\s*(people|persons|menschen|personnes|personas|человек|kişi|người))",
                              digits[end:end + 20], re.I):
             continue  # a year
@@ -397,7 +445,18 @@ def find_quantities(text: str, language: str = "en", skip_spans: list[tuple[int,
             found.append(Quantity(start, max(end2, unit_end), text[start:max(end2, unit_end)], low * scale * 3,
                                   low * scale, high * scale, unit, "vague"))
     found.sort(key=lambda q: q.start)
-    return _ranges(found, digits)
+    return _sentence_role(_ranges(found, digits), digits)
+
+
+def _sentence_role(found: list[Quantity], text: str) -> list[Quantity]:
+    """A plain count with no role word nearby takes the sentence's only role, if it has one
+    ("Số người thiệt mạng … đã tăng lên 279 người": the subject says what 279 counts)."""
+    roles = {role for role, pattern in _ROLE if pattern.search(text)}
+    if len(roles) != 1:
+        return found
+    role = roles.pop()
+    return [q if q.role or q.unit else Quantity(q.start, q.end, q.text, q.value, q.low, q.high, q.unit, q.approx, role)
+            for q in found]
 
 
 def _word_number_ok(text: str, start: int, end: int, word: str) -> bool:
@@ -414,7 +473,7 @@ def _finish(digits: str, text: str, start: int, end: int, value: float, precisio
     low, high = _interval(value, approx, precision * factor)
     taken.append((min(new_start, marker_start), new_end))
     return Quantity(min(new_start, marker_start), new_end, text[min(new_start, marker_start):new_end], value,
-                    low, high, unit, approx)
+                    low, high, unit, approx, count_role(digits, new_start, new_end))
 
 
 def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
@@ -447,8 +506,12 @@ def agree(a: Quantity, b: Quantity) -> bool:
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
-    """Quantities that could state the same fact: the same unit and within an order of magnitude."""
+    """Quantities that could state the same fact: the same unit, the same thing counted (a plain
+    count needs a role word on both sides: "242 on board" and "265 dead" are not the same fact),
+    and within a factor of 4."""
     if a.unit != b.unit or a.value <= 0 or b.value <= 0:
+        return False
+    if a.role != b.role or (not a.unit and not a.role):
         return False
     ratio = max(a.value, b.value) / min(a.value, b.value)
     return ratio <= 4.0

@@ -28,7 +28,7 @@ EMBED_CHARS, EMBED_CHARS_CJK = 260, 110  # cost grows with tokens; the first cla
 # attribution cue words, per language (who said it, or according to whom)
 ATTRIBUTION_CUES = re.compile(
     r"\b(?:said|says|told|announced|according to|reported|stated|claimed|confirmed|quoted|"
-    r"sagte|sagt|erklärte|teilte\s+mit|nach\s+Angaben|laut|zufolge|berichtete|bestätigte|"
+    r"sagte|sagt|erklärte|teilte|mitteilte|nach\s+Angaben|laut|zufolge|berichtete|bestätigte|"
     r"a\s+déclaré|a\s+dit|selon|a\s+annoncé|a\s+indiqué|d'après|affirme|a\s+affirmé|"
     r"dijo|declaró|afirmó|según|informó|anunció|aseguró|"
     r"ha\s+detto|secondo|ha\s+dichiarato|disse|segundo|afirmou|"

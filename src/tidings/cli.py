@@ -287,11 +287,13 @@ def _register_subcommands() -> None:
     from .cli_entities import entities_app, entity
     from .cli_events import register as register_events
     from .cli_sources import register as register_live  # sources, watch, alerts
+    from .cli_compare import register as register_compare  # compare, coverage, brief
 
     app.add_typer(entities_app, name="entities")
     app.command()(entity)
     register_live(app)
     register_events(app)
+    register_compare(app)
 
 
 _register_subcommands()

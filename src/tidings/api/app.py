@@ -30,6 +30,7 @@ from ..store import open_store
 from ..query import Explorer
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
+from .compare import api as compare_api, pages as compare_pages
 from .entities import api as entities_api, pages as entity_pages
 from .events import api as events_api, pages as event_pages
 from . import charts
@@ -439,10 +440,14 @@ def article_page_json(explorer: Data, article_id: ArticleId):
     return JSONResponse(jsonable_encoder(ArticleDetail.model_validate(_article_or_404(explorer, article_id))))
 
 
+SentenceIndex = Annotated[int | None, Query(ge=0, le=1_000_000, description="A sentence to highlight (#s{index})")]
+
+
 @pages.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, explorer: Data, article_id: ArticleId):
+def article_page(request: Request, explorer: Data, article_id: ArticleId, s: SentenceIndex = None):
     article = _article_or_404(explorer, article_id)
-    return render(request, "article.html", {"article": article, "nav": "stories"})
+    highlight = next((item for item in article["sentences"] if item["index"] == s), None)
+    return render(request, "article.html", {"article": article, "nav": "stories", "highlight": highlight})
 
 
 SearchPageQ = Annotated[str, Query(max_length=500)]
@@ -574,6 +579,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None) -> F
     app.include_router(entities_api)
     app.include_router(events_api)
     app.include_router(alerts_api)
+    app.include_router(compare_api)
     app.add_api_route("/healthz", healthz, methods=["GET"], response_model=Health, tags=["health"],
                       summary="Health check")
     app.add_api_route("/metrics", metrics, methods=["GET"], tags=["health"], summary="Prometheus metrics")
@@ -581,6 +587,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None) -> F
     app.include_router(pages)
     app.include_router(entity_pages)
     app.include_router(event_pages)
+    app.include_router(compare_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _warm_up()
     return app

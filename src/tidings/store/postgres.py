@@ -248,7 +248,7 @@ class PostgresStore(Store):
         return pg_migrations()
 
     def migrate(self) -> list[str]:
-        """Apply every migration newer than the store, each in its own transaction. An advisory
+        """Apply every migration the store has not recorded, each in its own transaction. An advisory
         lock makes two processes opening a new store at once apply them once."""
         applied = []
         raw = self.conn.raw
@@ -257,9 +257,10 @@ class PostgresStore(Store):
             raw.execute(f"CREATE TABLE IF NOT EXISTS {SCHEMA_TABLE} (version INTEGER PRIMARY KEY,"
                         " name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT"
                         " (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))")
-            current = raw.execute(f"SELECT COALESCE(MAX(version), 0) FROM {SCHEMA_TABLE}").fetchone()[0]
+            # every migration not yet recorded (numbers are reserved per feature: see store/sqlite.py)
+            done = {row[0] for row in raw.execute(f"SELECT version FROM {SCHEMA_TABLE}").fetchall()}
             for version, name, sql in pg_migrations():
-                if version <= current:
+                if version in done:
                     continue
                 with raw.transaction():  # a savepoint: each migration all or nothing
                     raw.execute(sql)

@@ -152,9 +152,11 @@ class Store:
             f"CREATE TABLE IF NOT EXISTS {SCHEMA_TABLE} (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
             " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"
         )
-        current = self.schema_version()
+        # every migration not yet recorded, not only those above the highest: numbers are reserved
+        # per feature, so a store may have met 0007 before 0005 was merged
+        done = {row[0] for row in conn.execute(f"SELECT version FROM {SCHEMA_TABLE}")}
         for version, name, sql in _migrations():
-            if version <= current:
+            if version in done:
                 continue
             with self.transaction() as tx:
                 for statement in _split_sql(sql):

@@ -198,7 +198,7 @@ def attach_vectors(store: Store, statements: list[Statement], embedder, *, write
     if write:
         with store.transaction() as conn:
             conn.executemany("INSERT INTO statement_vectors(article_id, idx, model, vector) VALUES (?,?,?,?)"
-                         " ON CONFLICT(article_id, idx, model) DO UPDATE SET vector = excluded.vector",
+                             " ON CONFLICT(article_id, idx, model) DO UPDATE SET vector = excluded.vector",
                              [(s.article_id, s.index, model, np.asarray(s.vector, np.float32).tobytes())
                               for s in missing])
     return len(missing)

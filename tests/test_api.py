@@ -265,7 +265,8 @@ def test_front_page_twin(client):
     assert twin["page"] == 1 and twin["has_next"] is False
     filtered = get_json(client, "/index.json?sort=recent&lang=fr&language=es")
     assert filtered["filters"] == {"sort": "recent", "language": "es", "lang": "fr", "q": None,
-                                   "country": None, "source": None, "since": None, "until": None, "entity": None}
+                                   "country": None, "source": None, "since": None, "until": None, "entity": None,
+                                   "event": None}
     assert filtered["stories"] == get_json(client, "/api/stories?sort=recent&title_language=fr&language=es")
     assert get_json(client, "/index.json?q=Louvre")["stories"] == get_json(client, "/api/stories?q=Louvre")
     assert get_json(client, "/index.json?page=2")["stories"] == []

@@ -233,8 +233,11 @@ def list_stories(explorer: Data, limit: Limit = 50, offset: Offset = 0, language
 
 @api.get("/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND, summary="One story")
 def get_story(explorer: Data, story_id: StoryId, title_language: TitleLanguage = None):
-    """A story with its articles (also grouped by language) and the names its articles share."""
-    return _story_or_404(explorer, story_id, title_language)
+    """A story with its articles (also grouped by language), the names its articles share, its
+    events (PLOVER, with mentions) and its dyads (who acted towards whom)."""
+    story = _story_or_404(explorer, story_id, title_language)
+    story.update(_story_events(explorer, story_id))
+    return story
 
 
 @api.get("/articles", response_model=list[ArticleSummary], summary="List articles")

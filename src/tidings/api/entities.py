@@ -47,8 +47,9 @@ def list_entities(request: Request, q: AnyAlias = None, type: Kind = None, count
 
 @api.get("/entities/{entity_id}", summary="One entity")
 def get_entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
-    """Aliases by language and script, the articles and stories it appears in, related entities."""
-    return _one(request, entity_id)
+    """Aliases by language and script, the articles and stories it appears in, related entities,
+    the events it took part in and its dyads (who acted towards whom)."""
+    return _page(request, entity_id)
 
 
 @api.get("/stories/{story_id}/entities", summary="Entities of a story")

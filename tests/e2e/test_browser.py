@@ -203,6 +203,7 @@ def test_events_list_event_page_and_story_dyads(page, base_url, screenshots):
     page.locator("nav.crumbs a[href*='/stories/']").click()
     page.wait_for_url(re.compile(r"/stories/\d+$"))
     assert page.locator("#events-title").count() == 1
+    assert page.locator("svg.timeline path.tl-event").count() >= 1  # events on the story's timeline
     assert page.locator(".events-table tbody tr").count() >= 2
     graph = page.locator("svg.dyads")
     assert graph.locator("line.dyad-edge").count() >= 1

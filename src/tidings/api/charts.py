@@ -41,15 +41,39 @@ def sparkline(daily: list[dict[str, Any]], width: int = 120, height: int = 28) -
     return _svg(width, height, label, body, "sparkline")
 
 
-def timeline(articles: list[dict[str, Any]], languages: list[str]) -> Markup:
-    """One lane per language, one dot per day with articles (its area grows with the count)."""
+EVENTS_LANE = "events"
+EVENT_DAYS_BEFORE, EVENT_DAYS_AFTER = 14, 60  # events recalled from long ago would squash the articles
+
+
+def _event_days(events: list[dict[str, Any]], first: date, last: date) -> list[tuple[date, dict[str, Any]]]:
+    found = []
+    for event in events or []:
+        if event.get("date_precision") != "day" or not event.get("date"):
+            continue
+        try:
+            day = date.fromisoformat(event["date"].split("/")[0])
+        except ValueError:
+            continue
+        if (first - day).days <= EVENT_DAYS_BEFORE and (day - last).days <= EVENT_DAYS_AFTER:
+            found.append((day, event))
+    return found
+
+
+def timeline(articles: list[dict[str, Any]], languages: list[str], events: list[dict[str, Any]] | None = None,
+             root: str = "") -> Markup:
+    """One lane per language, one dot per day with articles (its area grows with the count); a lane
+    of events on top (diamonds: green cooperation, red conflict; planned ones hollow)."""
     dated = [a for a in articles if a.get("published") and len(a["published"]) >= 10]
     if not dated:
         return Markup("")
     days = sorted({a["published"][:10] for a in dated})
     first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    on_days = _event_days(events or [], first, last)
+    if on_days:
+        first, last = min(first, *(d for d, _ in on_days)), max(last, *(d for d, _ in on_days))
+        days = sorted(set(days) | {first.isoformat(), last.isoformat()})
     span = max((last - first).days, 1)
-    lanes = [lang for lang in languages if any(a["language"] == lang for a in dated)]
+    lanes = ([EVENTS_LANE] if on_days else []) + [lang for lang in languages if any(a["language"] == lang for a in dated)]
     left, width, lane_h = 40, 600, 26
     height = lane_h * len(lanes) + 24
     counts: dict[tuple[str, str], int] = {}
@@ -60,6 +84,15 @@ def timeline(articles: list[dict[str, Any]], languages: list[str]) -> Markup:
         y = row * lane_h + lane_h / 2
         parts.append(f'<text class="tl-label" x="0" y="{y + 4:.0f}">{escape(lang)}</text>'
                      f'<line class="tl-lane" x1="{left}" y1="{y:.0f}" x2="{left + width}" y2="{y:.0f}"/>')
+        if lang == EVENTS_LANE:
+            for day, event in on_days:
+                x = left + (day - first).days / span * width
+                tone = "coop" if event.get("goldstein", 0) > 0 else "conflict"
+                planned = " tl-planned" if event.get("future") else ""
+                label = f'{event["type"]} on {day.isoformat()}: {event["mention_count"]} report(s)'
+                parts.append(f'<a href="{escape(root)}/events/{int(event["id"])}"><path class="tl-event tl-{tone}{planned}"'
+                             f' d="M{x:.1f},{y - 6:.0f} l6,6 l-6,6 l-6,-6 z"><title>{escape(label)}</title></path></a>')
+            continue
         for (language, day), n in sorted(counts.items()):
             if language != lang:
                 continue
@@ -70,7 +103,8 @@ def timeline(articles: list[dict[str, Any]], languages: list[str]) -> Markup:
     parts.append(f'<text class="tl-axis" x="{left}" y="{axis_y}">{days[0]}</text>')
     if len(days) > 1:
         parts.append(f'<text class="tl-axis" x="{left + width}" y="{axis_y}" text-anchor="end">{days[-1]}</text>')
-    label = f"Timeline: {len(dated)} articles in {len(lanes)} languages from {days[0]} to {days[-1]}"
+    label = (f"Timeline: {len(dated)} articles in {len(lanes) - bool(on_days)} languages"
+             f"{f' and {len(on_days)} events' if on_days else ''} from {days[0]} to {days[-1]}")
     return Markup(f'<svg class="timeline" viewBox="0 0 {left + width + 10} {height}" role="img"'
                   f' aria-label="{escape(label)}"><title>{escape(label)}</title>{"".join(parts)}</svg>')
 

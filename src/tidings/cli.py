@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import logging
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -17,7 +18,10 @@ app = typer.Typer(help="tidings: the world's news, in any language, as stories."
 
 DbOption = typer.Option(None, "--db", help="Store URL (sqlite:///path.db) or path; default $TIDINGS_DB or the user data folder.")
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
-
+DaskOption = typer.Option(None, "--dask", metavar="SCHEDULER",
+                          help="Read and embed on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")
+WorkersOption = typer.Option(None, "--workers", min=1,
+                             help="With --dask local: worker processes (default 2); with an address: workers to wait for.")
 
 
 def _explorer(db: Optional[str]):
@@ -37,20 +41,13 @@ def ingest(
     db: Optional[str] = DbOption,
     allow_network: list[str] = typer.Option([], "--allow-network", help="CIDR that URL fetching may reach (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    dask: Optional[str] = DaskOption,
+    workers: Optional[int] = WorkersOption,
 ) -> None:
     """Ingest articles: read them, drop duplicates, group them into stories, store them."""
     pipeline = load_pipeline(open_store(db))
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
-                        TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
-                        disable=as_json or not console.is_terminal)
-    with progress:
-        task = progress.add_task("ingest", total=None, summary="")
-
-        def update(report) -> None:
-            progress.update(task, summary=f"{report.added} new · {report.duplicates} duplicates · "
-                                          f"{report.already} known · {report.failed} failed")
-
-        report = pipeline.ingest(targets, allow_networks=allow_network, on_progress=update)
+    with _batch_reader(dask, workers, pipeline) as reader:
+        report = _ingest_with_progress(pipeline, targets, allow_network, reader, quiet=as_json)
     if as_json:
         print_json(report.as_dict())
         return
@@ -63,6 +60,39 @@ def ingest(
     console.print(f"[bold green]{report.added}[/] new articles, {report.duplicates} duplicates, "
                   f"{report.already} already stored, {report.failed} failed "
                   f"in {report.seconds:.1f} s ({rate:.2f} articles/s) → {resolve_db_url(db)}")
+
+
+@contextmanager
+def _batch_reader(address: Optional[str], workers: Optional[int], pipeline) -> Iterator:
+    """None (read in this process) without --dask; else a DaskReader over the cluster."""
+    if not address:
+        yield None
+        return
+    from .distributed import DaskReader, DaskUnavailable, dask_client
+
+    with ExitStack() as stack:
+        try:
+            with console.status(f"connecting to Dask ({address})…"):
+                client = stack.enter_context(dask_client(address, workers))
+        except (DaskUnavailable, OSError) as exc:  # not installed, no scheduler there
+            console.print(f"[red]Dask: {exc}[/]")
+            raise typer.Exit(1) from exc
+        console.print(f"[dim]Dask: {address}, {len(client.scheduler_info(n_workers=-1)['workers'])} workers[/]")
+        yield DaskReader(client, pipeline.embedder)
+
+
+def _ingest_with_progress(pipeline, targets: list[str], allow_network: list[str], reader, *, quiet: bool):
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
+                        TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
+                        disable=quiet or not console.is_terminal)
+    with progress:
+        task = progress.add_task("ingest", total=None, summary="")
+
+        def update(report) -> None:
+            progress.update(task, summary=f"{report.added} new · {report.duplicates} duplicates · "
+                                          f"{report.already} known · {report.failed} failed")
+
+        return pipeline.ingest(targets, allow_networks=allow_network, on_progress=update, reader=reader)
 
 
 @app.command()
@@ -244,12 +274,14 @@ def recluster(db: Optional[str] = DbOption) -> None:
 
 
 @app.command()
-def reprocess(db: Optional[str] = DbOption) -> None:
+def reprocess(db: Optional[str] = DbOption, dask: Optional[str] = DaskOption,
+              workers: Optional[int] = WorkersOption) -> None:
     """Rebuild everything derived (articles, names, dates, embeddings, stories) from the stored raw input."""
     from .pipeline import Pipeline
 
-    with console.status("re-reading the stored raw input…"):
-        report = Pipeline(open_store(db), check_embedder=False).reprocess()
+    pipeline = Pipeline(open_store(db), check_embedder=False)
+    with _batch_reader(dask, workers, pipeline) as reader, console.status("re-reading the stored raw input…"):
+        report = pipeline.reprocess(reader=reader)
     console.print(f"{report.added} articles, {report.duplicates} duplicates, {report.failed} failed "
                   f"in {report.seconds:.1f} s")
 

@@ -48,6 +48,7 @@ class PreparedBatch:
     read_seconds: float = 0.0
     model_seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    model: str | None = None  # the embedder's name, when this batch was embedded
 
 
 def read_raw(raw: RawArticle) -> Prepared:
@@ -89,6 +90,7 @@ def prepare_batch(raws: list[RawArticle], embedder_name: str | None = None) -> P
     items = [read_raw(raw) for raw in raws]
     batch = PreparedBatch(items, read_seconds=time.perf_counter() - started)
     if embedder_name is not None:
-        batch.model_seconds = embed_prepared(items, get_embedder(embedder_name))
+        embedder = get_embedder(embedder_name)
+        batch.model, batch.model_seconds = embedder.name, embed_prepared(items, embedder)
         run_article_stages([p.article for p in items if p.article is not None], batch.stage_seconds)
     return batch

@@ -135,3 +135,28 @@ def test_the_reader_keeps_a_bounded_window_of_batches_in_flight():
         committed.append(raws[0].id)
         assert len(submitted) - len(committed) <= 3
     assert committed == list(range(20)) == submitted
+
+
+def test_the_command_line_ingests_a_parquet_archive_on_a_local_cluster(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    texts = sorted(p for p in (CORPUS / "en").glob("*.txt"))[:6]
+    rows = [p.read_text(encoding="utf-8").split("\n", 1) for p in texts]
+    pq.write_table(pa.table({"headline": [r[0] for r in rows], "body": [r[1] for r in rows]}),
+                   tmp_path / "news.parquet", row_group_size=2)
+    env = dict(os.environ, TIDINGS_EMBEDDER="hashing", TIDINGS_DB=f"sqlite:///{tmp_path / 'cli.db'}")
+    command = [sys.executable, "-m", "tidings.cli", "ingest", str(tmp_path / "news.parquet"), "--json",
+               "--dask", "local", "--workers", "2", "--columns", "text=body"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["seen"], report["added"] + report["duplicates"], report["failed"]) == (6, 6, 0)
+    assert "2 workers" in done.stderr
+    wrong = subprocess.run(command[:-1] + ["txt=body"], env=env, capture_output=True, text=True, timeout=300)
+    assert wrong.returncode == 2 and "unknown article field txt" in wrong.stderr

@@ -43,11 +43,15 @@ def ingest(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     dask: Optional[str] = DaskOption,
     workers: Optional[int] = WorkersOption,
+    columns: Optional[str] = typer.Option(None, "--columns", metavar="FIELD=COLUMN,…",
+                                          help="Parquet columns to read as title/text/url/published/source/language, "
+                                               "e.g. text=body,published=crawl_date."),
 ) -> None:
     """Ingest articles: read them, drop duplicates, group them into stories, store them."""
+    mapping = _column_mapping(columns)
     pipeline = load_pipeline(open_store(db))
     with _batch_reader(dask, workers, pipeline) as reader:
-        report = _ingest_with_progress(pipeline, targets, allow_network, reader, quiet=as_json)
+        report = _ingest_with_progress(pipeline, targets, allow_network, reader, mapping, quiet=as_json)
     if as_json:
         print_json(report.as_dict())
         return
@@ -81,7 +85,25 @@ def _batch_reader(address: Optional[str], workers: Optional[int], pipeline) -> I
         yield DaskReader(client, pipeline.embedder)
 
 
-def _ingest_with_progress(pipeline, targets: list[str], allow_network: list[str], reader, *, quiet: bool):
+def _column_mapping(text: Optional[str]) -> dict[str, str] | None:
+    if not text:
+        return None
+    pairs = [part.split("=", 1) for part in text.split(",") if part.strip()]
+    if any(len(pair) != 2 or not pair[0].strip() or not pair[1].strip() for pair in pairs):
+        raise typer.BadParameter("use FIELD=COLUMN pairs separated by commas, e.g. text=body,title=headline",
+                                 param_hint="--columns")
+    from .sources.archives import ARTICLE_FIELDS
+
+    mapping = {field.strip(): column.strip() for field, column in pairs}
+    unknown = sorted(set(mapping) - set(ARTICLE_FIELDS))
+    if unknown:
+        raise typer.BadParameter(f"unknown article field {', '.join(unknown)} (use title, text, url, published, "
+                                 f"source, language, author)", param_hint="--columns")
+    return mapping
+
+
+def _ingest_with_progress(pipeline, targets: list[str], allow_network: list[str], reader,
+                          columns: dict[str, str] | None, *, quiet: bool):
     progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
                         TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
                         disable=quiet or not console.is_terminal)
@@ -92,7 +114,8 @@ def _ingest_with_progress(pipeline, targets: list[str], allow_network: list[str]
             progress.update(task, summary=f"{report.added} new · {report.duplicates} duplicates · "
                                           f"{report.already} known · {report.failed} failed")
 
-        return pipeline.ingest(targets, allow_networks=allow_network, on_progress=update, reader=reader)
+        return pipeline.ingest(targets, allow_networks=allow_network, on_progress=update, reader=reader,
+                               columns=columns)
 
 
 @app.command()

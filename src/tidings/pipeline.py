@@ -107,7 +107,7 @@ class Pipeline:
     # -- ingest -----------------------------------------------------------------------
     def ingest(self, targets: list[str], *, allow_networks: list[str] | None = None,
                on_progress: Callable[[IngestReport], None] | None = None,
-               reader: BatchReader | None = None) -> IngestReport:
+               reader: BatchReader | None = None, columns: dict[str, str] | None = None) -> IngestReport:
         """Store every raw item as it arrives, then read and commit it batch by batch.
 
         `reader` does the pure half of each batch (read + embed): in this process by default,
@@ -121,18 +121,17 @@ class Pipeline:
         queued: set[int] = set()  # raw ids handed to the reader and not yet committed
         # first finish what an interrupted run left pending
         self._run(reader, self._batches(self.store.raw_ids("pending"), queued), queued, report, on_progress)
-        self._run(reader, self._new_batches(targets, allow_networks, queued, report, on_progress), queued,
-                  report, on_progress)
+        items = iter_sources(targets, allow_networks=allow_networks, columns=columns)
+        self._run(reader, self._new_batches(items, queued, report, on_progress), queued, report, on_progress)
         report.seconds = time.perf_counter() - started
         report.model_seconds += getattr(self.embedder, "seconds", 0.0) - model_before
         return report
 
-    def _new_batches(self, targets: list[str], allow_networks: list[str] | None, queued: set[int],
-                     report: IngestReport, on_progress: Callable[[IngestReport], None] | None
-                     ) -> Iterator[list[RawArticle]]:
-        """Raw items from the targets, each committed as 'pending' before it is read, in batches."""
+    def _new_batches(self, items: Iterable[RawArticle | SourceError], queued: set[int], report: IngestReport,
+                     on_progress: Callable[[IngestReport], None] | None) -> Iterator[list[RawArticle]]:
+        """Raw items from the sources, each committed as 'pending' before it is read, in batches."""
         batch: list[int] = []
-        for item in iter_sources(targets, allow_networks=allow_networks):
+        for item in items:
             if isinstance(item, SourceError) and item.reason.startswith("unsupported file type"):
                 report.unsupported.append(item.locator)  # not broken, just not news: listed, not an error
                 continue

@@ -152,18 +152,25 @@ def freshness(pipeline, db: str, work: Path, count: int, words: int) -> dict:
         return {}
     reader = Explorer(open_store(db))
     folder = Path(tempfile.mkdtemp(dir=work, prefix="arrivals-"))
-    delays = []
+    delays, not_stored = [], 0
     for i, item in enumerate(fresh_articles(count, words)):
         path = folder / f"probe-{i}.txt"
         started = time.perf_counter()
         path.write_text(f"date {item['published']}\nsource: {item['source']}\n{item['title']}\n\n{item['text']}\n",
                         encoding="utf-8")
-        pipeline.ingest([str(path)])
+        if not pipeline.ingest([str(path)]).added:
+            not_stored += 1  # a near-duplicate of a stored article: never becomes visible as itself
+            continue
+        deadline = started + 60
         while not reader.articles(source=item["source"], limit=1):
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"probe {i} stored but not visible after 60 s")
             time.sleep(0.005)
         delays.append(time.perf_counter() - started)
+    if not delays:
+        return {"visible_probes": 0}
     return {"visible_p50_s": percentile(delays, 0.5), "visible_p95_s": percentile(delays, 0.95),
-            "visible_max_s": max(delays)}
+            "visible_max_s": max(delays), "visible_probes": len(delays), "probes_not_stored": not_stored}
 
 
 # -- Dask stage throughput, in a child process ------------------------------------------------
@@ -214,13 +221,17 @@ def _warm_worker(embedder_name: str) -> None:
 
 
 # -- the parent: runs, table, docs -------------------------------------------------------------
-def run_child(kind: str, env_embedder: str, *options: str) -> dict:
+def run_child(kind: str, env_embedder: str, work: Path, *options: str) -> dict:
+    """One measurement in a fresh process; its result is also appended to WORK/results.jsonl."""
     env = dict(os.environ, TIDINGS_EMBEDDER=env_embedder, PYTHONPATH=str(ROOT / "src"))
     command = [sys.executable, str(Path(__file__).resolve()), "--child", kind, *options]
     done = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True)
     if done.returncode != 0:
         raise SystemExit(f"{kind} run failed ({done.returncode}): {' '.join(command)}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    with open(work / "results.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(dict(result, kind=kind)) + "\n")
+    return result
 
 
 def db_url(template: str | None, work: Path, name: str) -> str:
@@ -236,7 +247,7 @@ def ingest_run(args, n: int, embedder: str) -> dict:
     corpus = corpus_file(args.work, n, args.words)
     name = f"{n}-{embedder}"
     print(f"ingest {n} articles, {embedder} embedder …", file=sys.stderr, flush=True)
-    result = run_child("ingest", embedder, "--n", str(n), "--corpus", str(corpus), "--embedder", embedder,
+    result = run_child("ingest", embedder, args.work, "--n", str(n), "--corpus", str(corpus), "--embedder", embedder,
                        "--db", db_url(args.db, args.work, name), "--work", str(args.work),
                        "--searches", str(args.searches), "--freshness", str(args.freshness),
                        "--words", str(args.words))
@@ -336,7 +347,7 @@ def main(argv: list[str]) -> None:
     dask = []
     for workers in (1, 2) if args.dask_articles else ():
         print(f"Dask, {workers} worker(s), {args.dask_articles} articles, e5 …", file=sys.stderr, flush=True)
-        dask.append(run_child("dask", "e5", "--workers", str(workers), "--n", str(args.dask_articles),
+        dask.append(run_child("dask", "e5", args.work, "--workers", str(workers), "--n", str(args.dask_articles),
                               "--embedder", "e5", "--words", str(args.words), "--threads", "1"))
     lines = report_lines(args, scale, e5, dask, (load_start, os.getloadavg()[0]))
     print("\n".join(lines))

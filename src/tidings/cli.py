@@ -70,6 +70,8 @@ def ingest(
 def _batch_reader(address: Optional[str], workers: Optional[int], pipeline) -> Iterator:
     """None (read in this process) without --dask; else a DaskReader over the cluster."""
     if not address:
+        if workers:
+            raise typer.BadParameter("--workers goes with --dask (e.g. --dask local --workers 4)", param_hint="--workers")
         yield None
         return
     from .distributed import DaskReader, DaskUnavailable, dask_client

@@ -82,8 +82,10 @@ def child_ingest(args: argparse.Namespace) -> dict:
     step = max(1000, args.n // 20)
     marks = itertools.count(step, step)
     next_mark = [next(marks)]
+    clock: list[tuple[int, float]] = [(0, 0.0)]  # (items seen, seconds) after each batch
 
     def progress(report) -> None:
+        clock.append((report.seen, time.perf_counter() - started))
         if report.seen >= next_mark[0]:
             next_mark[0] = next(marks)
             print(f"  … {report.seen} read, {report.added} stored, {time.perf_counter() - started:.0f} s",
@@ -97,11 +99,26 @@ def child_ingest(args: argparse.Namespace) -> dict:
               "failed": report.failed, "seconds": wall, "articles_per_s": report.added / wall,
               "ms_per_article": 1000 * wall / max(1, report.seen), "peak_rss_mb": peak_mb,
               "model_seconds": report.model_seconds}
+    result.update(first_and_last_slice(clock, slice_size=min(1000, args.n // 5)))
     result["store_bytes"] = store_bytes(store)
     result["bytes_per_article"] = result["store_bytes"] / max(1, report.added) if result["store_bytes"] else None
     result.update(search_latency(Explorer(store), args.searches))
     result.update(freshness(pipeline, args.db, Path(args.work), args.freshness, args.words))
     return result
+
+
+def first_and_last_slice(clock: list[tuple[int, float]], slice_size: int) -> dict:
+    """ms per article over the first and the last `slice_size` items of one run: how the cost of
+    an article grows with the store, measured minutes apart instead of in another run (other
+    jobs on a shared machine change more between runs than within one)."""
+    if slice_size <= 0 or len(clock) < 3:
+        return {}
+    seen, total = clock[-1]
+    first = next(point for point in clock if point[0] >= slice_size)
+    last = next(point for point in reversed(clock) if point[0] <= seen - slice_size)
+    first_ms = 1000 * first[1] / first[0]
+    last_ms = 1000 * (total - last[1]) / (seen - last[0])
+    return {"first_slice_ms": first_ms, "last_slice_ms": last_ms, "slice_size": slice_size}
 
 
 def store_bytes(store) -> int | None:
@@ -279,6 +296,11 @@ def report_lines(args, scale: list[dict], e5: list[dict], dask: list[dict], load
              f"{os.cpu_count()} CPU cores; load average {load[0]:.1f} at the start, {load[1]:.1f} at the end "
              f"(other engineers' jobs share the cores: figures swing with it).", ""]
     lines += ingest_table(scale + e5)
+    for r in scale:
+        if r.get("first_slice_ms"):
+            lines += ["", f"Within the {r['n']:,}-article run: {r['last_slice_ms']:.1f} ms per article over the last "
+                          f"{r['slice_size']:,} items vs {r['first_slice_ms']:.1f} ms over the first "
+                          f"{r['slice_size']:,}: **{r['last_slice_ms'] / r['first_slice_ms']:.2f}x**."]
     if len(scale) >= 2:
         small, large = scale[0], scale[-1]
         ratio = large["ms_per_article"] / small["ms_per_article"]

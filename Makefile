@@ -11,7 +11,7 @@ PORT ?= 8000
 $(BIN)/tidings: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,dask,archives]'
 	@touch $@
 
 install: $(BIN)/tidings

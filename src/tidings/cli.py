@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import logging
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -17,7 +18,10 @@ app = typer.Typer(help="tidings: the world's news, in any language, as stories."
 
 DbOption = typer.Option(None, "--db", help="Store URL (sqlite:///path.db) or path; default $TIDINGS_DB or the user data folder.")
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
-
+DaskOption = typer.Option(None, "--dask", metavar="SCHEDULER",
+                          help="Read and embed on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")
+WorkersOption = typer.Option(None, "--workers", min=1,
+                             help="With --dask local: worker processes (default 2); with an address: workers to wait for.")
 
 
 def _explorer(db: Optional[str]):
@@ -37,20 +41,17 @@ def ingest(
     db: Optional[str] = DbOption,
     allow_network: list[str] = typer.Option([], "--allow-network", help="CIDR that URL fetching may reach (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    dask: Optional[str] = DaskOption,
+    workers: Optional[int] = WorkersOption,
+    columns: Optional[str] = typer.Option(None, "--columns", metavar="FIELD=COLUMN,…",
+                                          help="Parquet columns to read as title/text/url/published/source/language, "
+                                               "e.g. text=body,published=crawl_date."),
 ) -> None:
     """Ingest articles: read them, drop duplicates, group them into stories, store them."""
+    mapping = _column_mapping(columns)
     pipeline = load_pipeline(open_store(db))
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
-                        TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
-                        disable=as_json or not console.is_terminal)
-    with progress:
-        task = progress.add_task("ingest", total=None, summary="")
-
-        def update(report) -> None:
-            progress.update(task, summary=f"{report.added} new · {report.duplicates} duplicates · "
-                                          f"{report.already} known · {report.failed} failed")
-
-        report = pipeline.ingest(targets, allow_networks=allow_network, on_progress=update)
+    with _batch_reader(dask, workers, pipeline) as reader:
+        report = _ingest_with_progress(pipeline, targets, allow_network, reader, mapping, quiet=as_json)
     if as_json:
         print_json(report.as_dict())
         return
@@ -63,6 +64,60 @@ def ingest(
     console.print(f"[bold green]{report.added}[/] new articles, {report.duplicates} duplicates, "
                   f"{report.already} already stored, {report.failed} failed "
                   f"in {report.seconds:.1f} s ({rate:.2f} articles/s) → {resolve_db_url(db)}")
+
+
+@contextmanager
+def _batch_reader(address: Optional[str], workers: Optional[int], pipeline) -> Iterator:
+    """None (read in this process) without --dask; else a DaskReader over the cluster."""
+    if not address:
+        if workers:
+            raise typer.BadParameter("--workers goes with --dask (e.g. --dask local --workers 4)", param_hint="--workers")
+        yield None
+        return
+    from .distributed import DaskReader, DaskUnavailable, dask_client
+
+    with ExitStack() as stack:
+        try:
+            with console.status(f"connecting to Dask ({address})…"):
+                client = stack.enter_context(dask_client(address, workers))
+        except (DaskUnavailable, OSError) as exc:  # not installed, no scheduler there
+            console.print(f"[red]Dask: {exc}[/]")
+            raise typer.Exit(1) from exc
+        console.print(f"[dim]Dask: {address}, {len(client.scheduler_info(n_workers=-1)['workers'])} workers[/]")
+        yield DaskReader(client, pipeline.embedder)
+
+
+def _column_mapping(text: Optional[str]) -> dict[str, str] | None:
+    if not text:
+        return None
+    pairs = [part.split("=", 1) for part in text.split(",") if part.strip()]
+    if any(len(pair) != 2 or not pair[0].strip() or not pair[1].strip() for pair in pairs):
+        raise typer.BadParameter("use FIELD=COLUMN pairs separated by commas, e.g. text=body,title=headline",
+                                 param_hint="--columns")
+    from .sources.archives import ARTICLE_FIELDS
+
+    mapping = {field.strip(): column.strip() for field, column in pairs}
+    unknown = sorted(set(mapping) - set(ARTICLE_FIELDS))
+    if unknown:
+        raise typer.BadParameter(f"unknown article field {', '.join(unknown)} (use title, text, url, published, "
+                                 f"source, language, author)", param_hint="--columns")
+    return mapping
+
+
+def _ingest_with_progress(pipeline, targets: list[str], allow_network: list[str], reader,
+                          columns: dict[str, str] | None, *, quiet: bool):
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
+                        TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
+                        disable=quiet or not console.is_terminal)
+    with progress:
+        task = progress.add_task("ingest", total=None, summary="")
+
+        def update(report) -> None:
+            progress.update(task, summary=f"{report.added} new · {report.duplicates} duplicates · "
+                                          f"{report.already} known · {report.failed} failed")
+
+        return pipeline.ingest(targets, allow_networks=allow_network, on_progress=update, reader=reader,
+                               columns=columns)
 
 
 @app.command()
@@ -248,7 +303,8 @@ def recluster(db: Optional[str] = DbOption) -> None:
 
 
 @app.command()
-def reprocess(db: Optional[str] = DbOption,
+def reprocess(db: Optional[str] = DbOption, dask: Optional[str] = DaskOption,
+              workers: Optional[int] = WorkersOption,
               stage: str = typer.Option("all", help="all: rebuild everything from the raw input; events: re-code "
                                         "events only, from the stored articles (after editing a lexicon)")) -> None:
     """Rebuild everything derived (articles, names, dates, embeddings, stories, events) from the stored raw input."""
@@ -264,8 +320,9 @@ def reprocess(db: Optional[str] = DbOption,
         console.print(f"{count} event mentions coded")
         return
 
-    with console.status("re-reading the stored raw input…"):
-        report = Pipeline(open_store(db), check_embedder=False).reprocess()
+    pipeline = Pipeline(open_store(db), check_embedder=False)
+    with _batch_reader(dask, workers, pipeline) as reader, console.status("re-reading the stored raw input…"):
+        report = pipeline.reprocess(reader=reader)
     console.print(f"{report.added} articles, {report.duplicates} duplicates, {report.failed} failed "
                   f"in {report.seconds:.1f} s")
 

@@ -32,6 +32,14 @@ def stories_of(store: Store) -> list[tuple[int, str, tuple[str, ...]]]:
     return [(sid, title, tuple(locators)) for (sid, title), locators in grouped.items()]
 
 
+def events_of(store: Store) -> list[tuple]:
+    """Every event with where its mentions came from: events are coded on the workers."""
+    rows = store.query("SELECT e.id, e.type, e.source_code, e.target_code, e.date, e.mentions, r.locator, m.sentence"
+                       " FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN raw_articles r ON r.id = m.article_id"
+                       " ORDER BY e.id, m.id")
+    return [tuple(str(v) for v in (*row[:6], Path(row[6]).name, row[7])) for row in rows]
+
+
 def statuses(store: Store) -> list[tuple[str, str, int | None]]:
     return [(Path(r[0]).name, r[1], r[2]) for r in store.query(
         "SELECT locator, status, duplicate_of FROM raw_articles ORDER BY id")]
@@ -57,6 +65,7 @@ def test_two_workers_give_the_stories_of_one_process(client, single_process, tmp
     assert any(len(locators) >= 3 for _, _, locators in expected)
     assert stories_of(store) == expected
     assert statuses(store) == statuses(single_process)
+    assert len(events_of(single_process)) > 50 and events_of(store) == events_of(single_process)
     # the workers embedded the articles: the vectors are those of the same model
     assert store.query("SELECT DISTINCT model FROM embeddings")[0][0] == HashingEmbedder().name
     assert report.model_seconds > 0

@@ -8,7 +8,8 @@ model-free hashing embedder (TIDINGS_EMBEDDER=hashing) so 200 restarts take minu
 what is checked (transactions, resumption, deduplication, grouping, entity resolution) does not
 depend on the model. Compared: every input line present exactly once (as an article or as a
 recorded duplicate), the same duplicates, the same grouping into stories (as sets of inputs), the
-same entities (as sets of aliases), and SQLite's integrity check.
+same entities (as sets of aliases), the same events (type, dyad, date and the sentences reporting
+each), and SQLite's integrity check.
 """
 from __future__ import annotations
 
@@ -47,11 +48,16 @@ def snapshot(db: Path) -> dict:
     for r in store.query("SELECT entity_id, normalized, language FROM entity_aliases"):
         entities.setdefault(r["entity_id"], set()).add((r["normalized"], r["language"]))
     sizes = {r[0]: r[1] for r in store.query("SELECT id, size FROM stories")}
+    events: dict[int, set] = {}  # an event as its type, dyad and date plus the sentences reporting it
+    for r in store.query("SELECT e.id, e.type, e.source_code, e.target_code, e.date, m.article_id, m.sentence"
+                         " FROM events e JOIN event_mentions m ON m.event_id = e.id"):
+        events.setdefault(r[0], {(r[1], r[2], r[3], r[4])}).add((by_id[r[5]], r[6]))
     return {
         "lines": sorted(by_id.values()),
         "status": sorted((by_id[r["id"]], r["status"], by_id.get(r["duplicate_of"])) for r in raws),
         "stories": sorted(sorted(s) for s in stories.values()),
         "entities": sorted(sorted(e) for e in entities.values()),
+        "events": sorted(sorted(map(str, e)) for e in events.values()),
         "story_sizes_match": all(sizes.get(k) == len(v) for k, v in stories.items()),
         "integrity": store.query("PRAGMA integrity_check")[0][0],
         "pending": store.counts()["pending"],
@@ -109,6 +115,7 @@ def main() -> None:
         "same_statuses_and_duplicates": clean["status"] == killed["status"],
         "same_stories": clean["stories"] == killed["stories"],
         "same_entities": clean["entities"] == killed["entities"],
+        "same_events": clean["events"] == killed["events"], "events": len(clean["events"]),
         "story_sizes_consistent": killed["story_sizes_match"], "integrity": killed["integrity"],
         "pending_after": killed["pending"],
     }

@@ -74,10 +74,10 @@ def doctor(store_url: str) -> list[Check]:
     store = holder.get("store")
     if store is not None:
         def migrations() -> str:
-            latest = max(v for v, _, _ in _migrations())
+            missing = sorted({v for v, _, _ in _migrations()} - store.applied_migrations())
             current = store.schema_version()
-            if current != latest:
-                raise RuntimeError(f"store at schema {current}, this release expects {latest}")
+            if missing:
+                raise RuntimeError(f"store at schema {current} lacks migrations {', '.join(map(str, missing))}")
             return f"schema {current} (current)"
 
         def integrity() -> str:

@@ -1,4 +1,4 @@
-"""The REST API and the web pages, both read-only views of one store.
+"""The REST API and the web pages over one store: reads are open, writes need a token.
 
     uvicorn --factory tidings.api.app:create_app
 
@@ -29,6 +29,8 @@ from ..config import resolve_db_url
 from ..query import Explorer
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
+from .security import AccessLog
+from .writes import new_write_state, router as writes_api
 from .entities import api as entities_api, pages as entity_pages
 from . import charts
 from .schemas import (ArticleDetail, ArticleSummary, ErrorBody, Health, SearchHit, SearchMode, Stats,
@@ -477,7 +479,10 @@ def endpoints(openapi: dict[str, Any]) -> list[dict[str, Any]]:
                        "type": _describe_type(p.get("schema", {}), components),
                        "description": p.get("description") or p.get("schema", {}).get("description", "")}
                       for p in op.get("parameters", [])]
+            body = op.get("requestBody", {}).get("content", {})
             found.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                          "body": [f"{kind} ({_describe_type(c.get('schema', {}), components)})"
+                                   for kind, c in body.items()], "token": bool(op.get("security")),
                           "description": op.get("description", ""), "parameters": params,
                           "returns": _response_model(op), "errors": sorted(c for c in op.get("responses", {}) if c != "200")})
     return found
@@ -522,25 +527,52 @@ def _version() -> str:
     return getattr(tidings, "__version__", "0.1.0")
 
 
-DESCRIPTION = """Read-only access to the stories, articles, names and dates tidings found in the news.
+DESCRIPTION = """The stories, articles, names and dates tidings found in the news.
+
+Reading is open. Writing (ingest, sources, alias registry, alerts) needs a token made with
+`tidings token create NAME`, sent as `Authorization: Bearer TOKEN`; without one the answer is 401,
+and a server started with `--read-only` (or without any token) answers 403.
 
 Every web page also has a JSON twin: append `.json` to its path (`/stories/3.json`, `/index.json`
 for the front page, `/search.json?q=`)."""
 
 
-def create_app(store_url: str | None = None, *, store: Store | None = None) -> FastAPI:
-    """One app = one store and one explorer (its in-memory vector index is shared by all requests)."""
+def _default_pipeline(store: Store):
+    from ..pipeline import Pipeline
+
+    return Pipeline(store)
+
+
+def create_app(store_url: str | None = None, *, store: Store | None = None, read_only: bool = False,
+               cors_origins: list[str] | tuple[str, ...] = (), pipeline_factory=None) -> FastAPI:
+    """One app = one store and one explorer (its in-memory vector index is shared by all requests).
+
+    `read_only` refuses every write (403); `cors_origins` are the web origins allowed to call the API
+    from a browser (none by default); `pipeline_factory(store)` makes the pipeline posted articles go
+    through (default: the real one, made on the first ingest)."""
     store = store if store is not None else Store(resolve_db_url(store_url))
     # the default /docs loads Swagger UI from a CDN: replaced by a local page that works offline
     app = FastAPI(title="tidings", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.store = store
     app.state.explorer = Explorer(store)
+    app.state.read_only = read_only
+    app.state.cors_origins = tuple(cors_origins)
+    new_write_state(app, pipeline_factory or _default_pipeline)
     app.add_middleware(SecurityHeaders)
+    if cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        # no credentials: the only credential is the Authorization header, which a page sets itself
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_credentials=False,
+                           allow_methods=["GET", "POST", "PUT", "DELETE"],
+                           allow_headers=["Authorization", "Content-Type"], max_age=600)
+    app.add_middleware(AccessLog)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api)
     app.include_router(entities_api)
     app.include_router(alerts_api)
+    app.include_router(writes_api)
     app.add_api_route("/healthz", healthz, methods=["GET"], response_model=Health, tags=["health"],
                       summary="Health check")
     app.add_api_route("/metrics", metrics, methods=["GET"], tags=["health"], summary="Prometheus metrics")

@@ -166,6 +166,25 @@ def test_ingest_deduplicates_groups_and_takes_text_and_html(client, token, store
     assert store.counts()["articles"] == 4
 
 
+def test_concurrent_posts_are_all_stored_once(client, token, store):
+    """Posts arriving together are processed one after the other on the writer thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def post(i: int):
+        article = {"title": f"Bridge {i} reopens after repairs in town number {i}",
+                   "text": f"The bridge number {i} reopened on Monday after {i + 2} months of repairs to its deck. "
+                           f"Drivers in town {i} had taken a long detour since the spring storms.",
+                   "published": f"2025-0{1 + i % 9}-1{i % 10}"}
+        return post_articles(client, token, [article])
+
+    with ThreadPoolExecutor(6) as pool:
+        responses = list(pool.map(post, range(12)))
+    assert [r.status_code for r in responses] == [200] * 12
+    assert sum(r.json()["added"] + r.json()["duplicates"] for r in responses) == 12
+    counts = store.counts()
+    assert counts["raw"] == 12 and counts["pending"] == 0 and counts["articles"] + counts["duplicates"] == 12
+
+
 def test_ingest_refuses_bad_bodies(client, token, monkeypatch):
     assert client.post("/api/ingest", content=b"x", headers={**auth(token), "Content-Type": "image/png"}).status_code == 415
     assert client.post("/api/ingest", content=b"  ", headers={**auth(token), "Content-Type": "text/plain"}).status_code == 400

@@ -5,8 +5,10 @@ Every function returns plain JSON-ready dicts, so that each page has a JSON twin
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
+import time
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 from typing import Any
@@ -87,13 +89,18 @@ def key_names(keys: dict[str, int], spellings: dict[str, tuple[str, str]]) -> li
 
 
 class Explorer:
-    def __init__(self, store: Store, embedder=None):
+    def __init__(self, store: Store, embedder=None, *, max_stale_s: float = 0.0):
+        """`max_stale_s`: while the store keeps changing (an ingest beside the server), remembered
+        page data may be this many seconds old instead of being recomputed after every batch."""
         self.store = store
         self._embedder = embedder
+        # (count, newest id), ids, rows (a buffer with room to grow; the first len(ids) rows are used)
         self._vectors: tuple[tuple[int, int], list[int], np.ndarray] | None = None
         self._lock = threading.Lock()
         self._memo: dict[Any, Any] = {}
         self._memo_stamp: tuple | None = None
+        self._memo_since = 0.0
+        self.max_stale_s = max_stale_s
 
     # -- stories ----------------------------------------------------------------------
     def stories(self, *, limit: int = 50, offset: int = 0, language: str | None = None,
@@ -377,13 +384,41 @@ class Explorer:
         return [(ids[i], float(scores[i])) for i in top]
 
     def _vector_index(self) -> tuple[list[int], np.ndarray]:
-        """All article vectors in memory, reloaded only when the store has changed."""
+        """All article vectors in memory, brought up to date when the store has changed: new
+        articles are appended (an ingest beside the server adds a batch every second or so, and
+        re-reading 100,000 vectors each time would stall every search); anything else reloads."""
         stamp = tuple(self.store.query("SELECT COUNT(*), COALESCE(MAX(article_id), 0) FROM embeddings")[0])
         with self._lock:
             if self._vectors is None or self._vectors[0] != stamp:
-                ids, matrix = self.store.article_vectors()
-                self._vectors = (stamp, ids, matrix)
-            return self._vectors[1], self._vectors[2]
+                self._vectors = self._appended(stamp) or self._loaded(stamp)
+            ids, rows = self._vectors[1], self._vectors[2]
+            return ids, rows[:len(ids)]
+
+    def _loaded(self, stamp: tuple[int, int]):
+        ids, matrix = self.store.article_vectors()
+        return stamp, ids, matrix
+
+    def _appended(self, stamp: tuple[int, int]):
+        """The index with the articles newer than its newest appended, or None when the change is
+        not only that (deletions, a re-processing, articles of lower ids finished by another writer)."""
+        if self._vectors is None:
+            return None
+        (count, newest), ids, rows = self._vectors
+        added = self.store.query("SELECT article_id, vector FROM embeddings WHERE article_id > ? AND article_id <= ?"
+                                 " ORDER BY article_id", (newest, stamp[1]))
+        if not ids or len(ids) != count or count + len(added) != stamp[0]:
+            return None
+        vectors = [np.frombuffer(r[1], dtype=np.float32) for r in added]
+        if any(v.shape[0] != rows.shape[1] for v in vectors):
+            return None
+        used = len(ids)
+        if used + len(vectors) > rows.shape[0]:  # grow by half: appends copy nothing most of the time
+            grown = np.empty((max(int(rows.shape[0] * 1.5), used + len(vectors)), rows.shape[1]), dtype=np.float32)
+            grown[:used] = rows[:used]
+            rows = grown
+        for offset, vector in enumerate(vectors):
+            rows[used + offset] = vector
+        return stamp, ids + [r[0] for r in added], rows
 
     # -- overview ---------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
@@ -394,15 +429,19 @@ class Explorer:
 
     def memo(self, key: Any, compute):
         """compute(), remembered until the store changes (`Store.stamp`); for what pages read often."""
-        stamp = self.store.stamp()
+        stamp, now = self.store.stamp(), time.monotonic()
         with self._lock:
-            if stamp != self._memo_stamp or len(self._memo) > MEMO_SIZE:
-                self._memo, self._memo_stamp = {}, stamp
+            changed = stamp != self._memo_stamp
+            # a change starts afresh, unless the remembered data is younger than max_stale_s
+            if (changed and now - self._memo_since >= self.max_stale_s) or len(self._memo) > MEMO_SIZE:
+                self._memo, self._memo_stamp, self._memo_since = {}, stamp, now
+                changed = False
             if key in self._memo:
                 return self._memo[key]
+            generation = self._memo_since
         value = compute()
         with self._lock:
-            if self._memo_stamp == stamp:
+            if self._memo_since == generation and (not changed or self.max_stale_s > 0):
                 self._memo[key] = value
         return value
 

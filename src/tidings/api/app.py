@@ -8,6 +8,7 @@ from `tidings.query.Explorer`; this module only validates input and chooses a re
 """
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -554,7 +555,8 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, read
     # the default /docs loads Swagger UI from a CDN: replaced by a local page that works offline
     app = FastAPI(title="tidings", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.store = store
-    app.state.explorer = Explorer(store)
+    # while an ingest writes beside the server, page data may be 2 s old rather than recomputed per batch
+    app.state.explorer = Explorer(store, max_stale_s=float(os.environ.get("TIDINGS_PAGE_MAX_STALE_S", "2")))
     app.state.read_only = read_only
     app.state.cors_origins = tuple(cors_origins)
     new_write_state(app, pipeline_factory or _default_pipeline)

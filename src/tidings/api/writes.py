@@ -6,14 +6,14 @@ grouped into stories and resolved exactly like files.
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import os
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path as PathParam, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, model_validator
 
 from ..entities import registry
@@ -194,8 +194,7 @@ def _pipeline(request: Request):
 def _ingest(request: Request, items: list[RawArticle]) -> IngestResult:
     from ..pipeline import raw_key
 
-    with request.app.state.write_lock:  # one pipeline, one batch at a time (its state is in memory)
-        report = _pipeline(request).ingest_raw(items)
+    report = _pipeline(request).ingest_raw(items)
     store = request.app.state.store
     results = []
     for item in items:
@@ -218,7 +217,10 @@ async def ingest(request: Request, writer: Writer):
     default) are refused with 413."""
     body = await _read_limited(request, MAX_BODY_BYTES)
     items = _raw_items(body, request.headers.get("content-type", ""), writer)
-    return await run_in_threadpool(_ingest, request, items)
+    # always on the one writer thread: the pipeline's state is in memory, and its check for other
+    # writers (PRAGMA data_version) compares values of one connection, and connections are per thread
+    writer_thread = request.app.state.ingest_thread
+    return await asyncio.wrap_future(writer_thread.submit(_ingest, request, items))
 
 
 # -- sources --------------------------------------------------------------------------------
@@ -326,7 +328,8 @@ def delete_alert(request: Request, writer: Writer, alert_id: Id):
 
 
 def new_write_state(app, pipeline_factory) -> None:
-    """What the write endpoints keep on the app: the pipeline (made on first use) and its lock."""
+    """What the write endpoints keep on the app: the pipeline (made on first use) and the one thread
+    it runs on (posted batches are processed one after the other)."""
     app.state.pipeline = None
     app.state.pipeline_factory = pipeline_factory
-    app.state.write_lock = threading.Lock()
+    app.state.ingest_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tidings-ingest")

@@ -67,9 +67,12 @@ def make_handler(fmt: str, stream=None) -> logging.Handler:
 
 
 def configure(level: int, fmt: str | None = None, stream=None) -> None:
-    """One handler on the root logger, in the chosen format (replaces earlier configuration)."""
+    """Our one handler on the root logger, in the chosen format (replacing one an earlier call added;
+    handlers others installed, such as a test runner's, stay)."""
+    handler = make_handler(log_format(fmt), stream)
+    handler._tidings = True  # type: ignore[attr-defined]
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    root.addHandler(make_handler(log_format(fmt), stream))
+    for old in [h for h in root.handlers if getattr(h, "_tidings", False)]:
+        root.removeHandler(old)
+    root.addHandler(handler)
     root.setLevel(level)

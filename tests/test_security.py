@@ -244,6 +244,8 @@ def test_openapi_documents_the_writes_and_their_token(client):
     assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     ingest = spec["paths"]["/api/ingest"]["post"]
     assert set(ingest["requestBody"]["content"]) == {"application/json", "text/plain", "text/html"}
+    one, many = ingest["requestBody"]["content"]["application/json"]["schema"]["anyOf"]
+    assert one["required"] == ["title", "text"] and many["items"] == one
     assert ingest["security"] == [{"HTTPBearer": []}]
     assert "security" not in spec["paths"]["/api/stories"]["get"]
     for path, method in [("/api/sources", "post"), ("/api/alerts/{alert_id}", "delete"),

@@ -132,8 +132,9 @@ class AlertIn(BaseModel):
 
 # -- ingest ---------------------------------------------------------------------------------
 INGEST_BODY = {"requestBody": {"required": True, "content": {
-    "application/json": {"schema": {"anyOf": [{"$ref": "#/components/schemas/ArticleIn"},
-                                              {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"},
+    # inline: the body is read by hand (to limit its size), so FastAPI lists no model for it
+    "application/json": {"schema": {"anyOf": [ArticleIn.model_json_schema(),
+                                              {"type": "array", "items": ArticleIn.model_json_schema(),
                                                "maxItems": MAX_ITEMS}]}},
     "text/plain": {"schema": {"type": "string"}, "example": "date 2025-06-17\nsource: Example\nTitle line\n\nText…"},
     "text/html": {"schema": {"type": "string"}}}}}

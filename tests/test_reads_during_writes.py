@@ -56,3 +56,27 @@ def test_page_data_lags_a_busy_store_by_at_most_max_stale(empty_store):
     assert lagging.memo("other", count) == 2  # what was not remembered is computed afresh
     lagging.max_stale_s = 0
     assert lagging.memo("n", count) == 2
+
+
+def test_readers_of_a_missing_value_wait_for_one_computation(empty_store):
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    explorer = Explorer(empty_store)
+    calls, gate = [], threading.Event()
+
+    def slow_page():
+        calls.append(1)
+        gate.wait(10)
+        return 42
+
+    with ThreadPoolExecutor(8) as pool:
+        futures = [pool.submit(explorer.memo, "front", slow_page) for _ in range(8)]
+        time.sleep(0.3)
+        gate.set()
+        assert [f.result() for f in futures] == [42] * 8
+    assert len(calls) == 1
+    assert explorer.memo("front", lambda: 0) == 42
+    explorer.forget()
+    assert explorer.memo("front", lambda: 0) == 0

@@ -166,6 +166,14 @@ def test_ingest_deduplicates_groups_and_takes_text_and_html(client, token, store
     assert store.counts()["articles"] == 4
 
 
+def test_writers_see_their_writes_at_once(client, token):
+    """Pages may lag another process's ingest (max_stale_s), never a write made through the API."""
+    assert client.get("/index.json").json()["stats"]["articles"] == 0
+    post_articles(client, token)
+    front = client.get("/index.json").json()
+    assert front["stats"]["articles"] == 2 and len(front["stories"]) >= 1
+
+
 def test_concurrent_posts_are_all_stored_once(client, token, store):
     """Posts arriving together are processed one after the other on the writer thread."""
     from concurrent.futures import ThreadPoolExecutor

@@ -5,11 +5,11 @@ Every function returns plain JSON-ready dicts, so that each page has a JSON twin
 from __future__ import annotations
 
 import json
-import os
 import re
 import threading
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import Future
 from datetime import date, timedelta
 from typing import Any
 
@@ -100,6 +100,8 @@ class Explorer:
         self._memo: dict[Any, Any] = {}
         self._memo_stamp: tuple | None = None
         self._memo_since = 0.0
+        self._generation = 0
+        self._pending: dict[tuple[int, Any], Future] = {}
         self.max_stale_s = max_stale_s
 
     # -- stories ----------------------------------------------------------------------
@@ -428,22 +430,47 @@ class Explorer:
         return counts
 
     def memo(self, key: Any, compute):
-        """compute(), remembered until the store changes (`Store.stamp`); for what pages read often."""
+        """compute(), remembered until the store changes (`Store.stamp`); for what pages read often.
+
+        While the store keeps changing (a writer beside the server), what is remembered is kept up
+        to `max_stale_s` after the first change, then dropped at once. Requests that need the same
+        missing value together wait for one computation instead of each doing it: after a change,
+        fifty readers of the front page would otherwise all render it at the same moment."""
         stamp, now = self.store.stamp(), time.monotonic()
         with self._lock:
             changed = stamp != self._memo_stamp
-            # a change starts afresh, unless the remembered data is younger than max_stale_s
             if (changed and now - self._memo_since >= self.max_stale_s) or len(self._memo) > MEMO_SIZE:
                 self._memo, self._memo_stamp, self._memo_since = {}, stamp, now
+                self._generation += 1
                 changed = False
             if key in self._memo:
                 return self._memo[key]
-            generation = self._memo_since
-        value = compute()
+            generation = self._generation
+            pending = self._pending.get((generation, key))
+            owner = pending is None
+            if owner:
+                pending = self._pending[(generation, key)] = Future()
+        if not owner:
+            return pending.result()
+        try:
+            value = compute()
+        except BaseException as exc:
+            pending.set_exception(exc)
+            raise
+        finally:
+            with self._lock:
+                self._pending.pop((generation, key), None)
+        pending.set_result(value)
         with self._lock:
-            if self._memo_since == generation and (not changed or self.max_stale_s > 0):
+            if self._generation == generation and (not changed or self.max_stale_s > 0):
                 self._memo[key] = value
         return value
+
+    def forget(self) -> None:
+        """Drop what is remembered now (after a write of this process: its author sees it at once)."""
+        with self._lock:
+            self._memo, self._memo_stamp, self._memo_since = {}, None, 0.0
+            self._generation += 1
 
     def facets(self, limit: int = 60) -> dict[str, list[dict[str, Any]]]:
         """What the front page can filter by: countries and sources with their article counts."""

@@ -555,8 +555,9 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, read
     # the default /docs loads Swagger UI from a CDN: replaced by a local page that works offline
     app = FastAPI(title="tidings", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.store = store
-    # while an ingest writes beside the server, page data may be 2 s old rather than recomputed per batch
-    app.state.explorer = Explorer(store, max_stale_s=float(os.environ.get("TIDINGS_PAGE_MAX_STALE_S", "2")))
+    # while another process writes (an ingest beside the server), page data may be 10 s old rather
+    # than recomputed after every batch; writes through this app are seen at once (Explorer.forget)
+    app.state.explorer = Explorer(store, max_stale_s=float(os.environ.get("TIDINGS_PAGE_MAX_STALE_S", "10")))
     app.state.read_only = read_only
     app.state.cors_origins = tuple(cors_origins)
     new_write_state(app, pipeline_factory or _default_pipeline)

@@ -204,6 +204,7 @@ def _ingest(request: Request, items: list[RawArticle]) -> IngestResult:
         results.append(IngestedItem(locator=item.locator, raw_id=row["id"], status=row["status"],
                                     article_id=row["id"] if row["status"] == "done" else None,
                                     story_id=row["story_id"], duplicate_of=row["duplicate_of"], error=row["error"]))
+    request.app.state.explorer.forget()
     return IngestResult(added=report.added, duplicates=report.duplicates, already=report.already,
                         failed=report.failed, items=results)
 
@@ -245,6 +246,7 @@ def add_source(request: Request, writer: Writer, source: SourceIn):
     source_id, created = sources.add(source.url, name=source.name, country=source.country, language=source.language,
                                      interval_s=source.interval_minutes * 60, kind=source.kind,
                                      fetch_pages=source.fetch_pages)
+    _wrote(request)
     return _source_out(sources.get(source_id), created)
 
 
@@ -254,15 +256,23 @@ def remove_source(request: Request, writer: Writer, source_id: Id):
     """Articles already stored stay."""
     if not SourceStore(request.app.state.store).remove(source_id):
         raise HTTPException(404, f"source {source_id} not found")
+    _wrote(request)
     return Response(status_code=204)
 
 
 # -- alias registry -------------------------------------------------------------------------
-def _edit(action):
+def _wrote(request: Request) -> None:
+    """Pages remembered by the server are dropped: whoever wrote sees the change at once."""
+    request.app.state.explorer.forget()
+
+
+def _edit(request: Request, action):
     try:
-        return action()
+        result = action()
     except registry.RegistryError as exc:
         raise HTTPException(404 if str(exc).startswith("no entity") else 400, str(exc)) from exc
+    _wrote(request)
+    return result
 
 
 def _entity_ref(request: Request, entity_id: int) -> EntityRef:
@@ -277,7 +287,7 @@ ENTITY_ERRORS = UNAUTHORISED | {404: {"description": "No such entity"}, 400: {"d
              summary="Merge another entity into this one")
 def merge_entities(request: Request, writer: Writer, entity_id: Id, body: MergeIn):
     """Aliases and mentions of `other_id` move here; `other_id` disappears. Kept across re-processing."""
-    _edit(lambda: registry.merge(request.app.state.store, entity_id, body.other_id))
+    _edit(request, lambda: registry.merge(request.app.state.store, entity_id, body.other_id))
     return _entity_ref(request, entity_id)
 
 
@@ -285,7 +295,7 @@ def merge_entities(request: Request, writer: Writer, entity_id: Id, body: MergeI
              tags=["entities"], summary="Split aliases off into a new entity")
 def split_entity(request: Request, writer: Writer, entity_id: Id, body: SplitIn):
     """Move the given aliases (and the mentions spelled so) to a new entity, which is returned."""
-    new_id = _edit(lambda: registry.split(request.app.state.store, entity_id, body.aliases, body.name))
+    new_id = _edit(request, lambda: registry.split(request.app.state.store, entity_id, body.aliases, body.name))
     return _entity_ref(request, new_id)
 
 
@@ -293,7 +303,7 @@ def split_entity(request: Request, writer: Writer, entity_id: Id, body: SplitIn)
             summary="Rename an entity")
 def rename_entity(request: Request, writer: Writer, entity_id: Id, body: RenameIn):
     """Give an entity its canonical name (also kept as an alias)."""
-    _edit(lambda: registry.rename(request.app.state.store, entity_id, body.name))
+    _edit(request, lambda: registry.rename(request.app.state.store, entity_id, body.name))
     return _entity_ref(request, entity_id)
 
 
@@ -301,7 +311,7 @@ def rename_entity(request: Request, writer: Writer, entity_id: Id, body: RenameI
              tags=["entities"], summary="Add an alias")
 def add_alias(request: Request, writer: Writer, entity_id: Id, body: AliasIn):
     """Mentions spelled so resolve to this entity from now on."""
-    _edit(lambda: registry.add_alias(request.app.state.store, entity_id, body.alias, body.language))
+    _edit(request, lambda: registry.add_alias(request.app.state.store, entity_id, body.alias, body.language))
     return _entity_ref(request, entity_id)
 
 
@@ -314,6 +324,7 @@ def create_alert(request: Request, writer: Writer, alert: AlertIn):
     alert_id = sources.add_alert(alert.name, entity=alert.entity, country=alert.country, keyword=alert.keyword,
                                  language=alert.language, per=alert.per, webhook=alert.webhook,
                                  backfill=alert.backfill)
+    _wrote(request)
     saved = next(a for a in sources.alerts() if a["id"] == alert_id)
     return Alert(**{k: saved[k] for k in ("id", "name", "entity", "country", "keyword", "language", "per",
                                           "created_at")}, has_webhook=bool(saved["webhook"]), enabled=bool(saved["enabled"]))
@@ -325,6 +336,7 @@ def delete_alert(request: Request, writer: Writer, alert_id: Id):
     """The alert and its notifications."""
     if not SourceStore(request.app.state.store).remove_alert(alert_id):
         raise HTTPException(404, f"alert {alert_id} not found")
+    _wrote(request)
     return Response(status_code=204)
 
 

@@ -136,17 +136,20 @@ def pick_request(rng: random.Random, stories: list[int], articles: int) -> tuple
 
 
 async def browse(client: httpx.AsyncClient, seed: int, deadline: float, think: float, stories: list[int],
-                 articles: int, log: list[tuple[str, float, bool]]) -> None:
+                 articles: int, log: list[tuple[str, float, bool]], failures: list[str]) -> None:
     rng = random.Random(seed)
     await asyncio.sleep(rng.random() * think)  # clients do not all start on the same tick
     while time.perf_counter() < deadline:
         kind, path = pick_request(rng, stories, articles)
         t0 = time.perf_counter()
         try:
-            ok = (await client.get(path)).status_code < 400
-        except httpx.HTTPError:
-            ok = False
+            status = (await client.get(path)).status_code
+        except httpx.HTTPError as exc:
+            status = type(exc).__name__
+        ok = isinstance(status, int) and status < 400
         log.append((kind, (time.perf_counter() - t0) * 1000, ok))
+        if not ok:
+            failures.append(f"{status} {path}")
         await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
 
@@ -200,12 +203,14 @@ async def load(url: str, clients: int, duration: float, think: float, during=Non
         await client.get("/search?q=museum")  # loads the model and the vectors once, before the clock
         warm_up = (time.perf_counter() - t0) * 1000
         log: list[tuple[str, float, bool]] = []
+        failures: list[str] = []
         ingest = during() if during else None
         if ingest:
             await asyncio.sleep(5)  # the ingest loads its state first: measure while it writes
         deadline = time.perf_counter() + duration
-        await asyncio.gather(*(browse(client, i, deadline, think, stories, articles, log) for i in range(clients)))
-    report = summarise(log, duration) | {"search_warm_up_ms": round(warm_up)}
+        await asyncio.gather(*(browse(client, i, deadline, think, stories, articles, log, failures)
+                               for i in range(clients)))
+    report = summarise(log, duration) | {"search_warm_up_ms": round(warm_up), "failures": failures[:20]}
     if ingest:
         report["ingest"] = ingest.stop()
     return report

@@ -462,7 +462,8 @@ def _describe_type(schema: dict[str, Any], components: dict[str, Any]) -> str:
 
 
 def _response_model(operation: dict[str, Any]) -> str:
-    schema = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {}).get("schema", {})
+    success = next((r for code, r in sorted(operation.get("responses", {}).items()) if code.startswith("2")), {})
+    schema = success.get("content", {}).get("application/json", {}).get("schema", {})
     if "$ref" in schema:
         return schema["$ref"].rsplit("/", 1)[-1]
     if "$ref" in schema.get("items", {}):
@@ -485,7 +486,7 @@ def endpoints(openapi: dict[str, Any]) -> list[dict[str, Any]]:
                           "body": [f"{kind} ({_describe_type(c.get('schema', {}), components)})"
                                    for kind, c in body.items()], "token": bool(op.get("security")),
                           "description": op.get("description", ""), "parameters": params,
-                          "returns": _response_model(op), "errors": sorted(c for c in op.get("responses", {}) if c != "200")})
+                          "returns": _response_model(op), "errors": sorted(c for c in op.get("responses", {}) if not c.startswith("2"))})
     return found
 
 

@@ -161,7 +161,7 @@ def article_count(db: Path) -> int:
 class Ingest:
     """`tidings ingest PATH` in a second process, for as long as the load lasts."""
 
-    def __init__(self, db: Path, corpus: Path, articles: int):
+    def __init__(self, db: Path, corpus: Path, articles: int, nice: int = 0):
         if not corpus.exists():
             from synthetic import generate
 
@@ -177,7 +177,8 @@ class Ingest:
         self.before = article_count(db)
         self.process = subprocess.Popen([sys.executable, "-m", "tidings.cli", "ingest", str(corpus), "--db",
                                          f"sqlite:///{db.resolve()}", "--json"], env=env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                        preexec_fn=(lambda: os.nice(nice)) if nice else None)
         self.started = time.perf_counter()
 
     def stop(self) -> dict:
@@ -238,15 +239,18 @@ def main() -> None:
     parser.add_argument("--ingest-during", type=Path, metavar="PATH",
                         help="run `tidings ingest PATH` on the same store during the load (made if missing)")
     parser.add_argument("--ingest-articles", type=int, default=5000, help="articles in a generated PATH")
+    parser.add_argument("--ingest-nice", type=int, default=0,
+                        help="run the ingest at this niceness (batch work below the server's priority)")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium's first paint")
     args = parser.parse_args()
     server, url = start_server(args.db)
-    during = (lambda: Ingest(args.db, args.ingest_during, args.ingest_articles)) if args.ingest_during else None
+    during = (lambda: Ingest(args.db, args.ingest_during, args.ingest_articles, args.ingest_nice)) if args.ingest_during else None
     try:
         report = {"store": str(args.db), "front_page": first_render(url)}
         report["browser"] = None if args.no_browser else browser_paint(url)
         report["load"] = asyncio.run(load(url, args.clients, args.duration, args.think, during))
-        report.update(clients=args.clients, duration_s=args.duration, think_s=args.think)
+        report.update(clients=args.clients, duration_s=args.duration, think_s=args.think,
+                      ingest_nice=args.ingest_nice if args.ingest_during else None, load_average=os.getloadavg())
         print(json.dumps(report, indent=2))
     finally:
         server.terminate()

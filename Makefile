@@ -6,12 +6,12 @@ DEMO_DB ?= sqlite:///$(CURDIR)/var/demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install bench bench-ui bench-ui-ingest clean
+.PHONY: demo test test-postgres install bench bench-ui bench-ui-ingest clean
 
 $(BIN)/tidings: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,dask,archives]'
 	@touch $@
 
 install: $(BIN)/tidings
@@ -24,6 +24,13 @@ demo: install
 ## Run the test suite
 test: install
 	$(BIN)/python -m pytest -q
+
+## The same suite on PostgreSQL: TIDINGS_TEST_DB=postgresql://user@host:port/db (a user that may
+## create databases; `.ci/postgres.sh start` starts a throwaway cluster and prints such a URL)
+test-postgres: install
+	@test -n "$(TIDINGS_TEST_DB)" || (echo "set TIDINGS_TEST_DB=postgresql://..." && exit 2)
+	$(BIN)/pip install --quiet -e '.[dev,postgres]'
+	TIDINGS_TEST_DB=$(TIDINGS_TEST_DB) $(BIN)/python -m pytest -q
 
 ## Run the benchmarks whose figures are in docs/benchmarks.md
 bench: install

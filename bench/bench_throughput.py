@@ -58,6 +58,10 @@ def main() -> None:
     recognition = per_article.get("names", 0.0) + per_article["entity resolution"]
     print(f"recognition + resolution: {recognition:.1f} ms per article = "
           f"{100 * recognition / (1000 * wall / max(1, report.added)):.1f} % of the end-to-end time per article")
+    per_article["event grouping"] = 1000 * pipeline.event_seconds / max(1, report.added)
+    events = per_article.get("events", 0.0) + per_article["event grouping"]
+    print(f"event coding (code + store + group): {events:.1f} ms per article = "
+          f"{100 * events / (1000 * wall / max(1, report.added) - events):.1f} % added to the end-to-end time per article")
     print(f"peak memory (RSS): {peak_mb:.0f} MB")
     print(f"store: {store.counts()['stories']} stories")
 

@@ -12,6 +12,7 @@ import sys
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -48,6 +49,12 @@ def word_count(text: str) -> int:
 
 
 def generate(corpus: Path, n: int, words: int, seed: int = 7) -> list[RawArticle]:
+    return list(iter_generate(corpus, n, words, seed))
+
+
+def iter_generate(corpus: Path, n: int, words: int, seed: int = 7) -> Iterator[RawArticle]:
+    """The articles one by one (a 100k corpus never sits in memory); the first k of n are the
+    k-article corpus of the same seed."""
     rng = random.Random(seed)
     pool = paragraphs_by_language(corpus)
     # languages in proportion to the text the sample corpus has in them: a language with few
@@ -55,7 +62,6 @@ def generate(corpus: Path, n: int, words: int, seed: int = 7) -> list[RawArticle
     languages = sorted(pool)
     weights = [len(pool[lang]) for lang in languages]
     start = date(2025, 1, 1)
-    items = []
     for i in range(n):
         language = rng.choices(languages, weights)[0]
         title, _ = rng.choice(pool[language])
@@ -69,9 +75,8 @@ def generate(corpus: Path, n: int, words: int, seed: int = 7) -> list[RawArticle
         day = start + timedelta(days=rng.randrange(330))
         item = {"title": f"{title} ({i})", "text": "\n".join(body), "published": day.isoformat(),
                 "source": f"Outlet {rng.randrange(40)}", "url": f"https://news{rng.randrange(40)}.example/{i}"}
-        items.append(RawArticle(locator=f"synthetic#{i}", format="jsonl",
-                                content=json.dumps(item, ensure_ascii=False).encode("utf-8")))
-    return items
+        yield RawArticle(locator=f"synthetic#{i}", format="jsonl",
+                         content=json.dumps(item, ensure_ascii=False).encode("utf-8"))
 
 
 def main() -> None:
@@ -83,7 +88,7 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with open(args.out / f"synthetic-{args.n}.jsonl", "wb") as handle:
-        for item in generate(args.corpus, args.n, args.words):
+        for item in iter_generate(args.corpus, args.n, args.words):
             handle.write(item.content + b"\n")
     print(args.out / f"synthetic-{args.n}.jsonl")
 

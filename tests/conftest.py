@@ -1,17 +1,73 @@
-"""Shared fixtures: stores filled by the real pipeline (real model) from small corpora written for the tests."""
+"""Shared fixtures: stores filled by the real pipeline (real model) from small corpora written for the tests.
+
+Every store comes from `new_store_url`: SQLite files by default; with
+`TIDINGS_TEST_DB=postgresql://user@host:port/db` (a server where that user may create databases),
+a fresh PostgreSQL database per store, dropped afterwards, so the same tests run on both engines
+(`make test-postgres`, `.ci/run`). Tests that only make sense on SQLite files say so with
+`sqlite_only`.
+"""
 from __future__ import annotations
 
 import csv
+import os
+import uuid
 from pathlib import Path
 
 import pytest
 
 from tidings.pipeline import Pipeline
 from tidings.query import Explorer
+from tidings.store import open_store
 from tidings.store.sqlite import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
+TEST_DB = os.environ.get("TIDINGS_TEST_DB", "")
+ON_POSTGRES = TEST_DB.startswith(("postgresql://", "postgres://"))
+_CREATED: list[str] = []
+
+
+def sqlite_only(reason: str):
+    """Marks a test that is about SQLite files themselves (it is skipped on a PostgreSQL run)."""
+    return pytest.mark.skipif(ON_POSTGRES, reason=f"SQLite only: {reason}")
+
+
+def _server_url(database: str) -> str:
+    base, _, _ = TEST_DB.rpartition("/")
+    return f"{base}/{database}"
+
+
+def new_store_url(folder: Path, name: str = "store") -> str:
+    """A URL of a new, empty store: a SQLite file in `folder`, or a new PostgreSQL database."""
+    if not ON_POSTGRES:
+        return f"sqlite:///{folder / (name + '.db')}"
+    import psycopg
+
+    database = f"tidings_test_{name.lower()[:20]}_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(TEST_DB, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{database}"')
+    _CREATED.append(database)
+    return _server_url(database)
+
+
+def drop_test_databases() -> None:
+    if not _CREATED:
+        return
+    import psycopg
+
+    with psycopg.connect(TEST_DB, autocommit=True) as conn:
+        while _CREATED:
+            conn.execute(f'DROP DATABASE IF EXISTS "{_CREATED.pop()}" WITH (FORCE)')
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if ON_POSTGRES:
+        drop_test_databases()
+
+
+@pytest.fixture(scope="session")
+def store_engine() -> str:
+    return "postgresql" if ON_POSTGRES else "sqlite"
 
 
 @pytest.fixture(scope="session")
@@ -23,8 +79,7 @@ def mini_gold() -> dict[str, str]:
 @pytest.fixture(scope="session")
 def mini_store(tmp_path_factory) -> Store:
     """A store holding the mini corpus, ingested once per test session (read-only for tests)."""
-    path = tmp_path_factory.mktemp("mini") / "mini.db"
-    store = Store(f"sqlite:///{path}")
+    store = open_store(new_store_url(tmp_path_factory.mktemp("mini"), "mini"))
     Pipeline(store).ingest([str(MINI)])
     return store
 
@@ -36,4 +91,21 @@ def mini_explorer(mini_store) -> Explorer:
 
 @pytest.fixture()
 def empty_store(tmp_path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'empty.db'}")
+    store = open_store(new_store_url(tmp_path, "empty"))
+    yield store
+    store.close_all()
+
+
+@pytest.fixture()
+def make_store(tmp_path):
+    """make_store(name) -> a new empty store (of the engine under test), closed after the test."""
+    made = []
+
+    def make(name: str = "store") -> Store:
+        store = open_store(new_store_url(tmp_path, name))
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.close_all()

@@ -11,7 +11,10 @@ from fastapi.testclient import TestClient
 
 from tidings.api.app import SECURITY_HEADERS, create_app
 from tidings.pipeline import Pipeline
+from tidings.store import open_store
 from tidings.store.sqlite import Store
+
+from tests.conftest import new_store_url
 
 LOUVRE = ["en", "es", "fr"]
 SUMMIT = ["de", "ru", "zh"]
@@ -42,7 +45,7 @@ def extra_client(tmp_path_factory) -> TestClient:
     folder = tmp_path_factory.mktemp("extra")
     (folder / "ar-museum.txt").write_text(ARABIC_ARTICLE, encoding="utf-8")
     (folder / "en-markup.txt").write_text(MARKUP_ARTICLE, encoding="utf-8")
-    store = Store(f"sqlite:///{folder / 'extra.db'}")
+    store = open_store(new_store_url(folder, "extra"))
     Pipeline(store).ingest([str(folder)])
     return TestClient(create_app(store=store))
 
@@ -262,7 +265,8 @@ def test_front_page_twin(client):
     assert twin["page"] == 1 and twin["has_next"] is False
     filtered = get_json(client, "/index.json?sort=recent&lang=fr&language=es")
     assert filtered["filters"] == {"sort": "recent", "language": "es", "lang": "fr", "q": None,
-                                   "country": None, "source": None, "since": None, "until": None, "entity": None}
+                                   "country": None, "source": None, "since": None, "until": None, "entity": None,
+                                   "event": None}
     assert filtered["stories"] == get_json(client, "/api/stories?sort=recent&title_language=fr&language=es")
     assert get_json(client, "/index.json?q=Louvre")["stories"] == get_json(client, "/api/stories?q=Louvre")
     assert get_json(client, "/index.json?page=2")["stories"] == []
@@ -444,7 +448,9 @@ def test_story_page_draws_timeline_and_map(client):
 
 def test_ui_indexes_migration(mini_store):
     assert mini_store.schema_version() >= 4
-    names = {r[0] for r in mini_store.query("SELECT name FROM sqlite_master WHERE type='index'")}
+    names = {r[0] for r in mini_store.query(
+        "SELECT indexname FROM pg_indexes" if mini_store.dialect == "postgresql"
+        else "SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"articles_story_published", "mentions_key_article", "articles_language_story"} <= names
 
 

@@ -20,8 +20,8 @@ def _grouping(store: Store) -> list[list[str]]:
     return sorted(sorted(g) for g in groups.values())
 
 
-def test_round_trip_keeps_articles_stories_registry_sources_and_alerts(tmp_path):
-    source = Store(f"sqlite:///{tmp_path / 'a.db'}")
+def test_round_trip_keeps_articles_stories_registry_sources_and_alerts(tmp_path, make_store):
+    source = make_store("a")
     Pipeline(source).ingest([str(MINI)])
     person = EntityExplorer(source).entities(q="Dati")[0]["id"]
     registry.rename(source, person, "Rachida Dati (culture minister)")
@@ -31,7 +31,7 @@ def test_round_trip_keeps_articles_stories_registry_sources_and_alerts(tmp_path)
     counts = export_all(source, dump)
     assert counts["raw"] == 8 and counts["alias"] >= 2 and counts["row"] >= 1
 
-    target = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    target = make_store("b")
     imported = import_all(target, dump)
     assert imported["raw"] == 8
     assert target.counts()["articles"] == source.counts()["articles"] == 7
@@ -42,9 +42,9 @@ def test_round_trip_keeps_articles_stories_registry_sources_and_alerts(tmp_path)
     assert target.query("SELECT name FROM sources")[0][0] == "Example"
 
 
-def test_import_refuses_other_files(tmp_path):
+def test_import_refuses_other_files(tmp_path, make_store):
     bogus = tmp_path / "x.jsonl.gz"
     with gzip.open(bogus, "wt") as handle:
         handle.write('{"kind": "header", "format": "something-else"}\n')
     with pytest.raises(ValueError, match="not a tidings dump"):
-        import_all(Store(f"sqlite:///{tmp_path / 'c.db'}"), bogus)
+        import_all(make_store("c"), bogus)

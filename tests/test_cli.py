@@ -11,13 +11,12 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import MINI
+from tests.conftest import MINI, new_store_url
 
 
 @pytest.fixture(scope="module")
 def cli(tmp_path_factory):
-    db = tmp_path_factory.mktemp("cli") / "cli.db"
-    env = dict(os.environ, TIDINGS_DB=f"sqlite:///{db}")
+    env = dict(os.environ, TIDINGS_DB=new_store_url(tmp_path_factory.mktemp("cli"), "cli"))
 
     def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "tidings.cli", *args], env=env, capture_output=True,

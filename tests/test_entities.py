@@ -11,7 +11,10 @@ from tidings.entities import registry
 from tidings.entities.queries import EntityExplorer
 from tidings.entities.resolve import strip_roles, surname_similarity
 from tidings.pipeline import Pipeline
+from tidings.store import open_store
 from tidings.store.sqlite import Store
+
+from tests.conftest import new_store_url
 
 ARTICLES = {
     "de.txt": "date 2025-06-17\nsource: Beispielzeitung\nTokajew empfängt Gäste\n\nPräsident Kassym-Schomart Tokajew empfing am Montag in Astana Gäste aus Berlin. Tokajew sprach über Energie und Handel.",
@@ -27,7 +30,7 @@ def store(tmp_path_factory):
     folder = tmp_path_factory.mktemp("entities")
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    store = Store(f"sqlite:///{tmp_path_factory.mktemp('entities-db') / 'e.db'}")
+    store = open_store(new_store_url(tmp_path_factory.mktemp("entities-db"), "e"))
     Pipeline(store).ingest([str(folder)])
     return store
 
@@ -78,7 +81,7 @@ def test_entity_detail_links_articles_stories_and_related(store):
 
 
 def test_registry_edits_survive_reprocessing(tmp_path, store):
-    work = Store(f"sqlite:///{tmp_path / 'copy.db'}")
+    work = open_store(new_store_url(tmp_path, "copy"))
     folder = tmp_path / "in"
     folder.mkdir()
     for name, text in ARTICLES.items():

@@ -12,7 +12,10 @@ import time
 from pathlib import Path
 
 from tidings.pipeline import Pipeline
+from tidings.store import open_store
 from tidings.store.sqlite import Store
+
+from tests.conftest import new_store_url, sqlite_only
 
 
 
@@ -102,6 +105,7 @@ def test_same_url_is_a_duplicate(tmp_path, empty_store):
     assert (report.added, report.duplicates) == (1, 1)
 
 
+@sqlite_only("kills a process mid-write and checks the database file (PRAGMA integrity_check)")
 def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
@@ -139,8 +143,8 @@ def test_two_writers_share_one_store(tmp_path):
     from tests.conftest import MINI
     from tidings.pipeline import IngestReport, raw_key
 
-    url = f"sqlite:///{tmp_path / 'shared.db'}"
-    first, second = Pipeline(Store(url)), Pipeline(Store(url))  # two connections, like two processes
+    url = new_store_url(tmp_path, "shared")
+    first, second = Pipeline(open_store(url)), Pipeline(open_store(url))  # two connections, like two processes
     german, chinese = tmp_path / "de", tmp_path / "zh"
     german.mkdir()
     chinese.mkdir()
@@ -169,12 +173,12 @@ def read_file_raw(path: Path):
     return next(iter(read_file(path)))
 
 
-def test_a_store_never_mixes_embedding_models(tmp_path):
+def test_a_store_never_mixes_embedding_models(make_store):
     from tests.conftest import MINI
     from tidings.pipeline import EmbedderMismatch
     from tidings.read.embed import HashingEmbedder
 
-    store = Store(f"sqlite:///{tmp_path / 'one-model.db'}")
+    store = make_store("one-model")
     Pipeline(store, embedder=HashingEmbedder(dim=384)).ingest([str(MINI / "de-gipfel.txt")])
     try:
         Pipeline(store)  # the default model: its vectors cannot be compared with the stored ones

@@ -16,6 +16,8 @@ from tidings.read.embed import HashingEmbedder
 from tidings.sources.feeds import opml_outlines, parse_document
 from tidings.sources.fetch import Fetcher, FetchError
 from tidings.store.sources import SourceStore, iso, utcnow
+from tidings.store import open_store
+from tests.conftest import new_store_url
 from tidings.store.sqlite import Store
 from tidings.watch import Watcher
 
@@ -44,8 +46,8 @@ def site():
 
 
 @pytest.fixture()
-def store(tmp_path):
-    return Store(f"sqlite:///{tmp_path / 'live.db'}")
+def store(make_store):
+    return make_store("live")
 
 
 def watcher_for(store: Store, **kwargs) -> Watcher:
@@ -350,7 +352,7 @@ OPML = b"""<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><titl
 
 def test_opml_import_and_sources_cli(tmp_path, monkeypatch):
     monkeypatch.setenv("TIDINGS_EMBEDDER", "hashing")
-    db = str(tmp_path / "cli.db")
+    db = new_store_url(tmp_path, "cli")
     path = tmp_path / "mine.opml"
     path.write_bytes(OPML)
     runner = CliRunner()
@@ -386,7 +388,7 @@ def test_bundled_opml_covers_fifteen_languages():
 def test_watch_once_cli(site, tmp_path, monkeypatch):
     monkeypatch.setenv("TIDINGS_EMBEDDER", "hashing")
     serve_story_feed(site)
-    db = str(tmp_path / "w.db")
+    db = new_store_url(tmp_path, "w")
     runner = CliRunner()
     runner.invoke(app, ["sources", "add", site.url + "/feed.xml", "--db", db])
     result = runner.invoke(app, ["watch", "--once", "--db", db, "--delay", "0", "--allow-network", "127.0.0.1/32",
@@ -400,19 +402,19 @@ def test_watch_once_cli(site, tmp_path, monkeypatch):
 
 # -- restarts, health, alerts ---------------------------------------------------------------------------
 def test_restart_keeps_state_and_takes_each_item_once(site, tmp_path):
-    path = tmp_path / "restart.db"
+    url = new_store_url(tmp_path, "restart")
     serve_story_feed(site, stories=STORIES[:2])
-    store = Store(f"sqlite:///{path}")
+    store = open_store(url)
     SourceStore(store).add(site.url + "/feed.xml")
     watcher = watcher_for(store)
     assert watcher.run_cycle(force=True).ingest.added == 2
     watcher.close()
-    store.close()
+    store.close_all()
     del watcher, store
     # a new process: a fresh store object and watcher; the feed gained one item
     serve_story_feed(site, stories=STORIES[:3])
     page_hits = len(site.hits("/news/0.html"))
-    store = Store(f"sqlite:///{path}")
+    store = open_store(url)
     watcher = watcher_for(store)
     report = watcher.run_cycle(force=True)
     assert report.new_items == 1 and report.ingest.added == 1

@@ -8,7 +8,10 @@ import numpy as np
 
 from tidings.model import Article, DateMention, Mention
 from tidings.pipeline import Pipeline
+from tidings.store import open_store
 from tidings.store.sqlite import Store
+
+from tests.conftest import new_store_url
 from tidings.stories import ClusterParams, StoryClusterer
 
 
@@ -43,7 +46,7 @@ def test_story_summary_languages_and_titles(mini_explorer):
 def test_recluster_reproduces_the_online_grouping(tmp_path):
     from tests.conftest import MINI
 
-    store = Store(f"sqlite:///{tmp_path / 's.db'}")
+    store = open_store(new_store_url(tmp_path, "s"))
     pipeline = Pipeline(store)
     pipeline.ingest([str(MINI)])
     before = sorted(sorted(g) for g in _groups(store).values())

@@ -39,6 +39,23 @@ class Tidings:
     def search(self, q: str, **options: Any) -> list[dict]:
         return self.explorer.search(q, **options)
 
+    def events(self, **filters: Any) -> list[dict]:
+        """Events (PLOVER) with their mentions; filters as `EventExplorer.events` (type, story_id,
+        entity_id, country, since, until, min_confidence ...)."""
+        from .events.queries import EventExplorer
+
+        return EventExplorer(self.store).events(**filters)
+
+    def event(self, event_id: int) -> dict | None:
+        from .events.queries import EventExplorer
+
+        return EventExplorer(self.store).event(event_id)
+
+    def dyads(self, **filters: Any) -> list[dict]:
+        from .events.queries import EventExplorer
+
+        return EventExplorer(self.store).dyads(**filters)
+
     def export(self, path: str | Path, fmt: str = "jsonl", what: str = "articles") -> int:
         from .export import export
 

@@ -21,10 +21,6 @@ FORMAT = "tidings-dump/1"
 CONFIG_TABLES = ("sources", "alerts")  # settings people made; their fetch state is rebuilt by polling
 
 
-def _table_exists(store: Store, name: str) -> bool:
-    return bool(store.query("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)))
-
-
 def _records(store: Store) -> Iterator[dict[str, Any]]:
     yield {"kind": "header", "format": FORMAT, "schema_version": store.schema_version()}
     last = 0
@@ -43,7 +39,7 @@ def _records(store: Store) -> Iterator[dict[str, Any]]:
         yield {"kind": "alias", "entity": r["id"], "name": r["name"], "type": r["type"], "country": r["country"],
                "locked": bool(r["locked"]), "alias": r["alias"], "language": r["language"], "origin": r["origin"]}
     for table in CONFIG_TABLES:
-        if _table_exists(store, table):
+        if store.table_exists(table):
             for r in store.query(f"SELECT * FROM {table} ORDER BY id"):
                 yield {"kind": "row", "table": table, "row": dict(r)}
 
@@ -101,6 +97,7 @@ def import_all(store: Store, path: Path, *, pipeline=None) -> dict[str, int]:
             registry.add_alias_in(tx, entity_ids[record["entity"]], record["alias"], record["language"] or "",
                                   origin=record["origin"] if record["origin"] != "auto" else "user")
             counts["alias"] += 1
+        store.reset_ids(tx)  # sources and alerts came with their ids: new ones continue after them
     (pipeline or Pipeline(store)).process_pending()
     return counts
 

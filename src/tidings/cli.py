@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import logging
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -17,7 +18,10 @@ app = typer.Typer(help="tidings: the world's news, in any language, as stories."
 
 DbOption = typer.Option(None, "--db", help="Store URL (sqlite:///path.db) or path; default $TIDINGS_DB or the user data folder.")
 JsonOption = typer.Option(False, "--json", help="Print JSON instead of a table.")
-
+DaskOption = typer.Option(None, "--dask", metavar="SCHEDULER",
+                          help="Read and embed on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")
+WorkersOption = typer.Option(None, "--workers", min=1,
+                             help="With --dask local: worker processes (default 2); with an address: workers to wait for.")
 
 
 def _explorer(db: Optional[str]):
@@ -44,20 +48,17 @@ def ingest(
     db: Optional[str] = DbOption,
     allow_network: list[str] = typer.Option([], "--allow-network", help="CIDR that URL fetching may reach (repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    dask: Optional[str] = DaskOption,
+    workers: Optional[int] = WorkersOption,
+    columns: Optional[str] = typer.Option(None, "--columns", metavar="FIELD=COLUMN,…",
+                                          help="Parquet columns to read as title/text/url/published/source/language, "
+                                               "e.g. text=body,published=crawl_date."),
 ) -> None:
     """Ingest articles: read them, drop duplicates, group them into stories, store them."""
+    mapping = _column_mapping(columns)
     pipeline = load_pipeline(open_store(db))
-    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
-                        TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
-                        disable=as_json or not console.is_terminal)
-    with progress:
-        task = progress.add_task("ingest", total=None, summary="")
-
-        def update(report) -> None:
-            progress.update(task, summary=f"{report.added} new · {report.duplicates} duplicates · "
-                                          f"{report.already} known · {report.failed} failed")
-
-        report = pipeline.ingest(targets, allow_networks=allow_network, on_progress=update)
+    with _batch_reader(dask, workers, pipeline) as reader:
+        report = _ingest_with_progress(pipeline, targets, allow_network, reader, mapping, quiet=as_json)
     if as_json:
         print_json(report.as_dict())
         return
@@ -70,6 +71,60 @@ def ingest(
     console.print(f"[bold green]{report.added}[/] new articles, {report.duplicates} duplicates, "
                   f"{report.already} already stored, {report.failed} failed "
                   f"in {report.seconds:.1f} s ({rate:.2f} articles/s) → {resolve_db_url(db)}")
+
+
+@contextmanager
+def _batch_reader(address: Optional[str], workers: Optional[int], pipeline) -> Iterator:
+    """None (read in this process) without --dask; else a DaskReader over the cluster."""
+    if not address:
+        if workers:
+            raise typer.BadParameter("--workers goes with --dask (e.g. --dask local --workers 4)", param_hint="--workers")
+        yield None
+        return
+    from .distributed import DaskReader, DaskUnavailable, dask_client
+
+    with ExitStack() as stack:
+        try:
+            with console.status(f"connecting to Dask ({address})…"):
+                client = stack.enter_context(dask_client(address, workers))
+        except (DaskUnavailable, OSError) as exc:  # not installed, no scheduler there
+            console.print(f"[red]Dask: {exc}[/]")
+            raise typer.Exit(1) from exc
+        console.print(f"[dim]Dask: {address}, {len(client.scheduler_info(n_workers=-1)['workers'])} workers[/]")
+        yield DaskReader(client, pipeline.embedder)
+
+
+def _column_mapping(text: Optional[str]) -> dict[str, str] | None:
+    if not text:
+        return None
+    pairs = [part.split("=", 1) for part in text.split(",") if part.strip()]
+    if any(len(pair) != 2 or not pair[0].strip() or not pair[1].strip() for pair in pairs):
+        raise typer.BadParameter("use FIELD=COLUMN pairs separated by commas, e.g. text=body,title=headline",
+                                 param_hint="--columns")
+    from .sources.archives import ARTICLE_FIELDS
+
+    mapping = {field.strip(): column.strip() for field, column in pairs}
+    unknown = sorted(set(mapping) - set(ARTICLE_FIELDS))
+    if unknown:
+        raise typer.BadParameter(f"unknown article field {', '.join(unknown)} (use title, text, url, published, "
+                                 f"source, language, author)", param_hint="--columns")
+    return mapping
+
+
+def _ingest_with_progress(pipeline, targets: list[str], allow_network: list[str], reader,
+                          columns: dict[str, str] | None, *, quiet: bool):
+    progress = Progress(SpinnerColumn(), TextColumn("[bold]ingest[/]"), BarColumn(bar_width=None),
+                        TextColumn("{task.fields[summary]}"), TimeElapsedColumn(), console=console,
+                        disable=quiet or not console.is_terminal)
+    with progress:
+        task = progress.add_task("ingest", total=None, summary="")
+
+        def update(report) -> None:
+            progress.update(task, summary=f"{report.added} new · {report.duplicates} duplicates · "
+                                          f"{report.already} known · {report.failed} failed")
+
+        return pipeline.ingest(targets, allow_networks=allow_network, on_progress=update, reader=reader,
+                               columns=columns)
 
 
 @app.command()
@@ -169,13 +224,15 @@ def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
 
 @app.command()
 def export(db: Optional[str] = DbOption,
-           fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or parquet"),
-           what: str = typer.Option("articles", help="articles or stories"),
+           fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, parquet, or gdelt (events as a "
+                                   "GDELT-like tab-separated table)"),
+           what: str = typer.Option("articles", help="articles, stories, events or mentions (event mentions)"),
            output: str = typer.Option("-", "--output", "-o", help="File to write ('-' = standard output)"),
            everything: bool = typer.Option(False, "--all", help="The whole store as one portable dump "
                                            "(raw input, alias registry, sources, alerts) for `tidings import`.")) -> None:
-    """Export articles or stories as JSON Lines, CSV or Parquet, or the whole store with --all."""
-    from .export import FORMATS, export as run_export
+    """Export articles, stories, events or event mentions as JSON Lines, CSV or Parquet (events also as a
+    GDELT-like TSV: --what events --format gdelt), or the whole store with --all."""
+    from .export import FORMATS, TABLES, export as run_export
 
     if everything:
         from .backup import export_all
@@ -189,8 +246,10 @@ def export(db: Optional[str] = DbOption,
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"format must be one of {', '.join(FORMATS)}")
-    if what not in ("articles", "stories"):
-        raise typer.BadParameter("what must be articles or stories")
+    if what not in TABLES:
+        raise typer.BadParameter(f"what must be one of {', '.join(TABLES)}")
+    if fmt == "gdelt" and what != "events":
+        raise typer.BadParameter("--format gdelt exports events: add --what events")
     count = run_export(open_store(db), Path(output), fmt=fmt, what=what)
     console.print(f"exported {count} {what} as {fmt}" + (f" to {output}" if output != "-" else ""))
 
@@ -251,12 +310,26 @@ def recluster(db: Optional[str] = DbOption) -> None:
 
 
 @app.command()
-def reprocess(db: Optional[str] = DbOption) -> None:
-    """Rebuild everything derived (articles, names, dates, embeddings, stories) from the stored raw input."""
+def reprocess(db: Optional[str] = DbOption, dask: Optional[str] = DaskOption,
+              workers: Optional[int] = WorkersOption,
+              stage: str = typer.Option("all", help="all: rebuild everything from the raw input; events: re-code "
+                                        "events only, from the stored articles (after editing a lexicon)")) -> None:
+    """Rebuild everything derived (articles, names, dates, embeddings, stories, events) from the stored raw input."""
     from .pipeline import Pipeline
 
-    with console.status("re-reading the stored raw input…"):
-        report = Pipeline(open_store(db), check_embedder=False).reprocess()
+    if stage not in ("all", "events"):
+        raise typer.BadParameter("stage must be all or events")
+    if stage == "events":
+        from .events.store import recode_all
+
+        with console.status("re-coding events…"):
+            count = recode_all(open_store(db))
+        console.print(f"{count} event mentions coded")
+        return
+
+    pipeline = Pipeline(open_store(db), check_embedder=False)
+    with _batch_reader(dask, workers, pipeline) as reader, console.status("re-reading the stored raw input…"):
+        report = pipeline.reprocess(reader=reader)
     console.print(f"{report.added} articles, {report.duplicates} duplicates, {report.failed} failed "
                   f"in {report.seconds:.1f} s")
 
@@ -293,12 +366,16 @@ def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", he
 
 def _register_subcommands() -> None:
     from .cli_entities import entities_app, entity
+    from .cli_events import register as register_events
     from .cli_sources import register as register_live  # sources, watch, alerts
+    from .cli_compare import register as register_compare  # compare, coverage, brief
     from .cli_tokens import tokens_app
 
     app.add_typer(entities_app, name="entities")
     app.command()(entity)
     register_live(app)
+    register_events(app)
+    register_compare(app)
     app.add_typer(tokens_app, name="token")
 
 

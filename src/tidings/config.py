@@ -20,8 +20,8 @@ def resolve_db_url(db: str | None = None) -> str:
 
 def open_store(db: str | None = None):
     url = resolve_db_url(db)
-    if url.startswith("sqlite:"):
-        from .store.sqlite import Store
+    if url.startswith(("sqlite:", "postgresql://", "postgres://")):
+        from .store import open_store as opener
 
-        return Store(url)
-    raise SystemExit(f"unsupported store URL {url!r}: this version supports sqlite:///path/to.db")
+        return opener(url)
+    raise SystemExit(f"unsupported store URL {url!r}: use sqlite:///path/to.db or postgresql://user@host/db")

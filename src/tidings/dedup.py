@@ -16,6 +16,13 @@ NUM_PERM = 64
 THRESHOLD = 0.8
 
 
+def signature_of(text: str, num_perm: int = NUM_PERM) -> MinHash:
+    """The MinHash of a text (pure: the same text gives the same signature in any process)."""
+    minhash = MinHash(num_perm=num_perm)
+    minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
+    return minhash
+
+
 class NearDuplicateIndex:
     def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM):
         self.num_perm = num_perm
@@ -25,9 +32,7 @@ class NearDuplicateIndex:
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
 
     def signature(self, text: str) -> MinHash:
-        minhash = MinHash(num_perm=self.num_perm)
-        minhash.update_batch([s.encode("utf-8") for s in shingles(text)])
-        return minhash
+        return signature_of(text, self.num_perm)
 
     def find(self, minhash: MinHash) -> int | None:
         """The id of a stored near-duplicate, if any (the lowest id: the first one seen)."""

@@ -1,4 +1,5 @@
-"""Exports: articles or stories as JSON Lines, CSV or Parquet, streamed in chunks (big stores fit)."""
+"""Exports: articles, stories, events or event mentions as JSON Lines, CSV or Parquet, and events
+as a GDELT-like tab-separated table; streamed in chunks (big stores fit)."""
 from __future__ import annotations
 
 import csv
@@ -8,12 +9,29 @@ from typing import Iterator
 
 from .store.sqlite import Store
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+TABLES = ("articles", "stories", "events", "mentions")
 CHUNK = 1000
 
 ARTICLE_COLUMNS = ["id", "title", "language", "published", "source", "url", "byline", "story_id", "text",
                    "captions", "credits"]
 STORY_COLUMNS = ["id", "title", "size", "languages", "first_published", "last_published", "article_ids"]
+EVENT_COLUMNS = ["id", "story_id", "date", "date_precision", "type", "mode", "context", "cameo", "quad_class",
+                 "goldstein", "source_entity_id", "source_name", "source_country", "source_code", "source_sector",
+                 "target_entity_id", "target_name", "target_country", "target_code", "target_sector", "location",
+                 "location_country", "negated", "future", "hypothetical", "confidence", "mentions", "articles",
+                 "languages", "first_seen", "last_seen", "source_url"]
+MENTION_COLUMNS = ["id", "event_id", "story_id", "article_id", "language", "sentence", "sentence_start",
+                   "sentence_end", "type", "mode", "trigger", "trigger_start", "trigger_end", "source_text",
+                   "source_code", "target_text", "target_code", "date", "date_precision", "negated", "future",
+                   "confidence", "url"]
+# GDELT 2.0 event table columns tidings can fill (same names and order, unknowns empty), then PLOVER's
+GDELT_COLUMNS = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
+                 "Actor1CountryCode", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode",
+                 "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+                 "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName",
+                 "ActionGeo_CountryCode", "DATEADDED", "SOURCEURL", "PLOVERType", "PLOVERMode", "Confidence",
+                 "StoryID"]
 
 
 def _articles(store: Store) -> Iterator[dict]:
@@ -43,12 +61,102 @@ def _stories(store: Store) -> Iterator[dict]:
         yield item
 
 
+def _events(store: Store) -> Iterator[dict]:
+    last = 0
+    while True:
+        rows = store.query(
+            "SELECT ev.*, (SELECT a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+            " WHERE m.event_id = ev.id ORDER BY m.id LIMIT 1) AS source_url FROM events ev WHERE ev.id > ?"
+            " ORDER BY ev.id LIMIT ?", (last, CHUNK))
+        if not rows:
+            return
+        for row in rows:
+            item = dict(row)
+            item["languages"] = json.loads(item["languages"])
+            yield item
+        last = rows[-1]["id"]
+
+
+def _mentions(store: Store) -> Iterator[dict]:
+    last = 0
+    while True:
+        rows = store.query("SELECT m.*, a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+                           " WHERE m.id > ? ORDER BY m.id LIMIT ?", (last, CHUNK))
+        if not rows:
+            return
+        for row in rows:
+            item = dict(row)
+            for side in ("source", "target"):
+                actor = json.loads(item.pop(side)) if item.get(side) else {}
+                item[f"{side}_text"], item[f"{side}_code"] = actor.get("text"), actor.get("code")
+            yield item
+        last = rows[-1]["id"]
+
+
+def gdelt_row(event: dict) -> dict:
+    """One event as a GDELT 2.0 event-table row (CAMEO root codes; actor codes are ISO alpha-3 or IGO)."""
+    day = (event.get("date") or "").split("/")[0]
+    digits = day.replace("-", "")
+    year = digits[:4]
+    return {
+        "GLOBALEVENTID": event["id"], "SQLDATE": digits.ljust(8, "0") if digits else "",
+        "MonthYear": digits[:6].ljust(6, "0") if digits else "", "Year": year,
+        "FractionDate": _fraction(day), "Actor1Code": event.get("source_code") or "",
+        "Actor1Name": (event.get("source_name") or "").upper(), "Actor1CountryCode": _country3(event.get("source_code")),
+        "Actor1Type1Code": event.get("source_sector") or "", "Actor2Code": event.get("target_code") or "",
+        "Actor2Name": (event.get("target_name") or "").upper(), "Actor2CountryCode": _country3(event.get("target_code")),
+        "Actor2Type1Code": event.get("target_sector") or "", "IsRootEvent": 1, "EventCode": event["cameo"],
+        "EventBaseCode": event["cameo"], "EventRootCode": event["cameo"], "QuadClass": event["quad_class"],
+        "GoldsteinScale": event["goldstein"], "NumMentions": event["mentions"], "NumSources": event["articles"],
+        "NumArticles": event["articles"], "ActionGeo_FullName": event.get("location") or "",
+        "ActionGeo_CountryCode": event.get("location_country") or "",
+        "DATEADDED": (event.get("first_seen") or "").replace("-", "").replace(":", "").replace("T", "")[:14],
+        "SOURCEURL": event.get("source_url") or "", "PLOVERType": event["type"], "PLOVERMode": event.get("mode") or "",
+        "Confidence": event["confidence"], "StoryID": event.get("story_id") or ""}
+
+
+def _country3(code: str | None) -> str:
+    return code if code and code != "IGO" else ""
+
+
+def _fraction(day: str) -> str:
+    try:
+        from datetime import date
+
+        parsed = date.fromisoformat(day)
+        return f"{parsed.year + (parsed.timetuple().tm_yday - 1) / 365:.4f}"
+    except ValueError:
+        return ""
+
+
+def _gdelt(rows: Iterator[dict], columns: list[str], path: Path) -> int:
+    count = 0
+    handle = _open(path)
+    try:
+        writer = csv.DictWriter(handle, fieldnames=GDELT_COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: str(v).replace("\t", " ").replace("\n", " ") for k, v in gdelt_row(row).items()})
+            count += 1
+    finally:
+        _close(handle)
+    return count
+
+
+TABLE_READERS = {"articles": (_articles, ARTICLE_COLUMNS), "stories": (_stories, STORY_COLUMNS),
+                 "events": (_events, EVENT_COLUMNS), "mentions": (_mentions, MENTION_COLUMNS)}
+
+
 def export(store: Store, path: Path, *, fmt: str = "jsonl", what: str = "articles") -> int:
-    """Write the table to `path`; returns the number of rows. `-` writes JSONL/CSV to stdout."""
+    """Write the table to `path`; returns the number of rows. `-` writes JSONL/CSV/TSV to stdout."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    rows, columns = {"articles": (_articles, ARTICLE_COLUMNS), "stories": (_stories, STORY_COLUMNS)}[what]
-    return {"jsonl": _jsonl, "csv": _csv, "parquet": _parquet}[fmt](rows(store), columns, path)
+    if what not in TABLE_READERS:
+        raise ValueError(f"unknown table {what!r}; choose one of {', '.join(TABLES)}")
+    if fmt == "gdelt" and what != "events":
+        raise ValueError("the GDELT-like table is a table of events: use --what events")
+    rows, columns = TABLE_READERS[what]
+    return {"jsonl": _jsonl, "csv": _csv, "parquet": _parquet, "gdelt": _gdelt}[fmt](rows(store), columns, path)
 
 
 def _open(path: Path):
@@ -97,7 +205,12 @@ def _csv(rows: Iterator[dict], columns: list[str], path: Path) -> int:
 def _schema(columns: list[str]):
     import pyarrow as pa
 
-    types = {"id": pa.int64(), "story_id": pa.int64(), "size": pa.int64(),
+    integers = ("event_id", "article_id", "source_entity_id", "target_entity_id", "quad_class", "mentions", "articles",
+                "sentence", "sentence_start", "sentence_end", "trigger_start", "trigger_end", "negated", "future",
+                "hypothetical")
+    floats = ("goldstein", "confidence")
+    types = {**{c: pa.int64() for c in integers}, **{c: pa.float64() for c in floats},
+             "id": pa.int64(), "story_id": pa.int64(), "size": pa.int64(),
              "captions": pa.list_(pa.string()), "credits": pa.list_(pa.string()),
              "languages": pa.list_(pa.string()), "article_ids": pa.list_(pa.int64())}
     return pa.schema([(c, types.get(c, pa.string())) for c in columns])

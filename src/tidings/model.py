@@ -67,6 +67,48 @@ class DateMention(Span):
 
 
 @dataclass
+class Actor(Span):
+    """Who did something or had something done to them, as named in one sentence."""
+
+    text: str
+    country: str | None = None  # ISO 3166 alpha-2
+    code: str | None = None  # CAMEO-style actor code: ISO alpha-3, or IGO for international bodies
+    sector: str | None = None  # GOV, MIL, REB ... (events.ontology.SECTORS)
+    entity_id: int | None = None
+    mention: int | None = None  # index into Article.mentions of the name it rests on
+    inferred: bool = False  # the country was inferred from the sentence, not named with the actor
+
+
+@dataclass
+class EventMention(Span):
+    """One event as one sentence reports it (a GDELT "mention"); Span = the sentence in the text.
+
+    Every field points back to the text: the trigger, the actors and the location carry character
+    spans in the article's text, the date its span when the sentence names it.
+    """
+
+    type: str  # PLOVER type
+    sentence: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    mode: str | None = None
+    context: str | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    location: Actor | None = None
+    date: str | None = None  # ISO prefix (or interval) as in DateMention.value
+    date_precision: str | None = None
+    date_span: tuple[int, int] | None = None  # None: the article's publication date
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    confidence: float = 0.0
+    id: int | None = None
+    event_id: int | None = None
+
+
+@dataclass
 class Article:
     """A read article: clean text in its own language plus everything found in it."""
 
@@ -83,6 +125,7 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
     embedding: np.ndarray | None = None
     text_hash: str = ""
     id: int | None = None

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from .store.sqlite import Store, _migrations
+from .store.sqlite import Store
 
 
 def metrics_text(store: Store) -> str:
@@ -34,7 +34,7 @@ def metrics_text(store: Store) -> str:
         kinds[kind] = kinds.get(kind, 0) + 1
     metric("tidings_ingest_failures_total", "counter", "Inputs reported and skipped, by kind of failure.",
            [({"kind": k}, v) for k, v in sorted(kinds.items())])
-    if store.query("SELECT name FROM sqlite_master WHERE name = 'sources'"):
+    if store.table_exists("sources"):
         metric("tidings_sources", "gauge", "Followed sources.", [({}, one("SELECT COUNT(*) FROM sources"))])
     metric("tidings_schema_version", "gauge", "Schema version of the store.", [({}, store.schema_version())])
     return "\n".join(lines) + "\n"
@@ -59,6 +59,23 @@ def _run(name: str, probe: Callable[[], str], fix: str) -> Check:
         return Check(name, False, f"{type(exc).__name__}: {exc}", fix)
 
 
+def _postgres_integrity(store: Store) -> str:
+    """The server checks its own pages; what tidings can check is that the full-text index covers
+    every article and that the server answers."""
+    version = store.query("SHOW server_version")[0][0]
+    missing = store.query("SELECT COUNT(*) FROM articles a WHERE NOT EXISTS"
+                          " (SELECT 1 FROM articles_fts f WHERE f.rowid = a.id)")[0][0]
+    if missing:
+        raise RuntimeError(f"{missing} articles are missing from the full-text index")
+    return f"PostgreSQL {version} reachable, full-text index covers every article"
+
+
+def _pgvector(store: Store) -> str:
+    if store.has_pgvector:
+        return "pgvector present: nearest articles are computed in the server"
+    return "pgvector absent: semantic search keeps the vectors in memory (works; uses the server less)"
+
+
 def doctor(store_url: str) -> list[Check]:
     """Every check, in order; each says what is wrong and what to do about it."""
     checks = []
@@ -74,13 +91,16 @@ def doctor(store_url: str) -> list[Check]:
     store = holder.get("store")
     if store is not None:
         def migrations() -> str:
-            missing = sorted({v for v, _, _ in _migrations()} - store.applied_migrations())
+            applied = {r[0] for r in store.query("SELECT version FROM schema_migrations")}
+            missing = sorted({v for v, _, _ in store.migrations()} - applied)
             current = store.schema_version()
             if missing:
                 raise RuntimeError(f"store at schema {current} lacks migrations {', '.join(map(str, missing))}")
             return f"schema {current} (current)"
 
         def integrity() -> str:
+            if store.dialect == "postgresql":
+                return _postgres_integrity(store)
             result = store.query("PRAGMA quick_check")[0][0]
             if result != "ok":
                 raise RuntimeError(result)
@@ -95,6 +115,9 @@ def doctor(store_url: str) -> list[Check]:
 
         checks.append(_run("migrations current", migrations, "open the store once with this release (`tidings stats`) to migrate it"))
         checks.append(_run("store integrity", integrity, "restore from a backup (`tidings export`) or re-create the full-text index"))
+        if store.dialect == "postgresql":
+            checks.append(_run("vector search", lambda: _pgvector(store),
+                               "install the pgvector extension on the server to search vectors there"))
         checks.append(_run("processing queue", queue, "run `tidings ingest` (any path) or `tidings watch --once` to finish them"))
 
     def language_model() -> str:

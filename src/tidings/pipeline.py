@@ -13,12 +13,14 @@ import logging
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Protocol
 
 from .dedup import NearDuplicateIndex
 from .entities import Resolver
+from .events import store as event_store
 from .model import Article, RawArticle
-from .read import ReadError, embed_articles, read_article
+from .prepare import PreparedBatch, prepare_batch, run_article_stages
+from .read import embed_articles
 from .read.embed import Embedder, get_embedder
 from .sources import SourceError, iter_sources
 from .store.sqlite import Store
@@ -50,6 +52,22 @@ class EmbedderMismatch(RuntimeError):
     pass
 
 
+class BatchReader(Protocol):
+    """Does the pure half of each batch (`tidings.prepare`) and yields the results in the order
+    the batches came in, whatever order they finish in."""
+
+    def map(self, batches: Iterable[list[RawArticle]]) -> Iterator[tuple[list[RawArticle], PreparedBatch]]: ...
+
+
+class LocalReader:
+    """Reads each batch in this process when the pipeline asks for it. Embedding is left to the
+    pipeline, after the duplicate check, so that duplicates cost no model time."""
+
+    def map(self, batches: Iterable[list[RawArticle]]) -> Iterator[tuple[list[RawArticle], PreparedBatch]]:
+        for raws in batches:
+            yield raws, prepare_batch(raws)
+
+
 def raw_key(raw: RawArticle) -> str:
     digest = hashlib.sha256(raw.locator.encode("utf-8", "surrogatepass"))
     digest.update(b"\0")
@@ -66,6 +84,7 @@ class Pipeline:
         self.embedder = embedder or get_embedder()
         self.params = params or ClusterParams()
         self.resolver = Resolver()
+        self.event_seconds = 0.0  # storing and grouping events (coding itself is a read component)
         if check_embedder:  # `reprocess` re-embeds everything, so it may switch models
             self._check_embedder()
         self._load_state()
@@ -79,8 +98,8 @@ class Pipeline:
                 f"(TIDINGS_EMBEDDER), or re-embed everything with `tidings reprocess`")
 
     def _load_state(self) -> None:
-        # another process writing the same store (`watch` beside `ingest`) changes data_version
-        self._data_version = self.store.conn.execute("PRAGMA data_version").fetchone()[0]
+        # another process writing the same store (`watch` beside `ingest`) moves its state version
+        self._data_version = self.store.state_version()
         self.dedup = NearDuplicateIndex()
         self.dedup.load(self.store.minhashes())
         self.clusterer = StoryClusterer(self.params)
@@ -89,14 +108,32 @@ class Pipeline:
 
     # -- ingest -----------------------------------------------------------------------
     def ingest(self, targets: list[str], *, allow_networks: list[str] | None = None,
-               on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+               on_progress: Callable[[IngestReport], None] | None = None,
+               reader: BatchReader | None = None, columns: dict[str, str] | None = None) -> IngestReport:
+        """Store every raw item as it arrives, then read and commit it batch by batch.
+
+        `reader` does the pure half of each batch (read + embed): in this process by default,
+        on Dask workers with `tidings.distributed.DaskReader`. Either way batches are committed
+        here, one transaction each, in input order, so the stories are the same.
+        """
         report = IngestReport()
         started = time.perf_counter()
         model_before = getattr(self.embedder, "seconds", 0.0)
+        reader = reader or LocalReader()
+        queued: set[int] = set()  # raw ids handed to the reader and not yet committed
         # first finish what an interrupted run left pending
-        self._process_ids(self.store.raw_ids("pending"), report, on_progress)
+        self._run(reader, self._batches(self.store.raw_ids("pending"), queued), queued, report, on_progress)
+        items = iter_sources(targets, allow_networks=allow_networks, columns=columns)
+        self._run(reader, self._new_batches(items, queued, report, on_progress), queued, report, on_progress)
+        report.seconds = time.perf_counter() - started
+        report.model_seconds += getattr(self.embedder, "seconds", 0.0) - model_before
+        return report
+
+    def _new_batches(self, items: Iterable[RawArticle | SourceError], queued: set[int], report: IngestReport,
+                     on_progress: Callable[[IngestReport], None] | None) -> Iterator[list[RawArticle]]:
+        """Raw items from the sources, each committed as 'pending' before it is read, in batches."""
         batch: list[int] = []
-        for item in iter_sources(targets, allow_networks=allow_networks):
+        for item in items:
             if isinstance(item, SourceError) and item.reason.startswith("unsupported file type"):
                 report.unsupported.append(item.locator)  # not broken, just not news: listed, not an error
                 continue
@@ -107,19 +144,33 @@ class Pipeline:
                 continue
             report.seen += 1
             raw_id, status = self.store.add_raw(item, raw_key(item))
-            if status != "pending" or raw_id in batch:
+            if status != "pending" or raw_id in queued:
                 report.already += 1
                 if on_progress:
                     on_progress(report)
                 continue
+            queued.add(raw_id)
             batch.append(raw_id)
             if len(batch) >= BATCH_SIZE:
-                self._process_ids(batch, report, on_progress)
+                yield [self.store.raw(i) for i in batch]
                 batch = []
-        self._process_ids(batch, report, on_progress)
-        report.seconds = time.perf_counter() - started
-        report.model_seconds = getattr(self.embedder, "seconds", 0.0) - model_before
-        return report
+        if batch:
+            yield [self.store.raw(i) for i in batch]
+
+    def _batches(self, ids: list[int], queued: set[int]) -> Iterator[list[RawArticle]]:
+        for start in range(0, len(ids), BATCH_SIZE):
+            chunk = ids[start:start + BATCH_SIZE]
+            queued.update(chunk)
+            yield [self.store.raw(i) for i in chunk]
+
+    def _run(self, reader: BatchReader, batches: Iterable[list[RawArticle]], queued: set[int],
+             report: IngestReport, on_progress: Callable[[IngestReport], None] | None) -> None:
+        """Commit the reader's results in the order the batches were made (not completion order)."""
+        for raws, prepared in reader.map(batches):
+            self._commit(raws, prepared, report)
+            queued.difference_update(raw.id for raw in raws)
+            if on_progress:
+                on_progress(report)
 
     def ingest_raw(self, items: Iterable[RawArticle]) -> IngestReport:
         """Ingest raw items made by the caller (Python API, tests, benchmarks)."""
@@ -132,8 +183,7 @@ class Pipeline:
                 ids.append(raw_id)
             else:
                 report.already += 1
-        for start in range(0, len(ids), BATCH_SIZE):
-            self._process_ids(ids[start:start + BATCH_SIZE], report, None)
+        self._process_ids(ids, report, None)
         return report
 
     def process(self, ids: list[int], report: IngestReport | None = None,
@@ -155,47 +205,51 @@ class Pipeline:
         log.warning("skipped %s: %s", locator, reason)
 
     def _process_ids(self, ids: list[int], report: IngestReport,
-                     on_progress: Callable[[IngestReport], None] | None) -> None:
-        for start in range(0, len(ids), BATCH_SIZE):
-            self._process_batch([self.store.raw(i) for i in ids[start:start + BATCH_SIZE]], report)
-            if on_progress:
-                on_progress(report)
+                     on_progress: Callable[[IngestReport], None] | None,
+                     reader: BatchReader | None = None) -> None:
+        queued: set[int] = set()
+        self._run(reader or LocalReader(), self._batches(ids, queued), queued, report, on_progress)
 
     # -- one batch, one transaction ---------------------------------------------------
     def _process_batch(self, raws: list[RawArticle], report: IngestReport) -> None:
+        """Both halves of one batch in this process (items already stored, with their ids)."""
+        self._commit(raws, prepare_batch(raws), report)
+
+    def _commit(self, raws: list[RawArticle], batch: PreparedBatch, report: IngestReport) -> None:
+        """The stateful half of a batch: drop duplicates, embed what is left (unless a worker already
+        did), place into stories, resolve entities and store, in one transaction."""
         if not raws:
             return
+        report.model_seconds += batch.model_seconds  # spent on workers; this process's model is timed apart
         outcome: dict[int, tuple[str, str | None, int | None]] = {}  # raw id -> (status, error, dup of)
         fresh: list[tuple[Article, object]] = []
         hashes: dict[str, int] = {}
         urls: dict[str, int] = {}
-        for raw in raws:
-            try:
-                article = read_article(raw)
-            except ReadError as exc:
-                outcome[raw.id] = ("failed", str(exc), None)
+        for item in batch.items:
+            if item.article is None:
+                outcome[item.raw_id] = ("failed", item.error, None)
                 continue
-            except Exception as exc:  # noqa: BLE001 - one bad item never ends the run
-                log.exception("reader crashed on %s", raw.locator)
-                outcome[raw.id] = ("failed", f"reader error: {type(exc).__name__}: {exc}", None)
-                continue
-            signature = self.dedup.signature(article.title + "\n" + article.text)
+            article, signature = item.article, item.signature
             duplicate = (hashes.get(article.text_hash) or (article.url and urls.get(article.url))
                          or self._duplicate_of(article, signature))
             if duplicate:
-                outcome[raw.id] = ("duplicate", None, duplicate)
+                outcome[item.raw_id] = ("duplicate", None, duplicate)
                 continue
-            hashes[article.text_hash] = raw.id
+            hashes[article.text_hash] = item.raw_id
             if article.url:
-                urls[article.url] = raw.id
-            self.dedup.add(raw.id, signature)  # later items of this batch see it too
+                urls[article.url] = item.raw_id
+            self.dedup.add(item.raw_id, signature)  # later items of this batch see it too
             fresh.append((article, signature))
 
-        articles = [a for a, _ in fresh]
-        embed_articles(articles, self.embedder)
+        # in this process, embedding comes after the duplicate check: duplicates cost no model time
+        unembedded = [a for a, _ in fresh if a.embedding is None]
+        if unembedded:
+            embed_articles(unembedded, self.embedder)
+            run_article_stages(unembedded)
         try:
             with self.store.transaction() as tx:
                 # holding the write lock now: what another writer committed meanwhile is read here
+                self.store.lock_placement(tx)
                 fresh, outcome = self._catch_up(tx, fresh, outcome)
                 dirty = {}
                 placed = []
@@ -213,16 +267,26 @@ class Pipeline:
                     self.store.save_article(tx, article, model=self.embedder.name,
                                             signature=NearDuplicateIndex.to_bytes(signature),
                                             centrality=centrality)
+                    events_started = time.perf_counter()
+                    event_store.attach_entities(tx, article)
+                    event_store.save_mentions(tx, article)
+                    self.event_seconds += time.perf_counter() - events_started
                     self.store.mark_raw(tx, article.id, "done")
+                # one event, many mentions: the stories that grew regroup their events
+                events_started = time.perf_counter()
+                event_store.regroup_stories(tx, [a.story_id for a, _, _ in placed])
+                self.event_seconds += time.perf_counter() - events_started
                 for raw_id, (status, error, duplicate_of) in outcome.items():
                     self.store.mark_raw(tx, raw_id, status, error=error, duplicate_of=duplicate_of)
                     if error:
                         tx.execute("INSERT INTO ingest_errors(locator, reason) VALUES (?, ?)",
                                    (self._locator(raws, raw_id), error))
+                version = self.store.bump_state_version(tx)
         except BaseException:
             # memory no longer matches the store: reload what was committed
             self._load_state()
             raise
+        self._data_version = version
         report.added += len(placed)
         for raw_id, (status, error, _dup) in outcome.items():
             if status == "duplicate":
@@ -244,7 +308,7 @@ class Pipeline:
         ids = [a.id for a, _ in fresh] + list(outcome)
         if not ids:
             return fresh, outcome
-        version = tx.execute("PRAGMA data_version").fetchone()[0]
+        version = self.store.state_version(tx)
         if version == self._data_version:
             return fresh, outcome
         log.info("another process wrote to the store: reloading the story state")
@@ -270,14 +334,18 @@ class Pipeline:
         return next((r.locator for r in raws if r.id == raw_id), str(raw_id))
 
     # -- re-processing ----------------------------------------------------------------
-    def reprocess(self, on_progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
-        """Rebuild every derived table from the stored raw input (same input -> same result)."""
+    def reprocess(self, on_progress: Callable[[IngestReport], None] | None = None,
+                  reader: BatchReader | None = None) -> IngestReport:
+        """Rebuild every derived table from the stored raw input (same input -> same result);
+        with a Dask `reader`, reading and embedding run on its workers."""
         with self.store.transaction() as tx:
+            self.store.lock_placement(tx)
             self.store.delete_derived(tx)
+            self.store.bump_state_version(tx)
         self._load_state()
         report = IngestReport()
         started = time.perf_counter()
-        self._process_ids(self.store.raw_ids("pending"), report, on_progress)
+        self._process_ids(self.store.raw_ids("pending"), report, on_progress, reader)
         report.seconds = time.perf_counter() - started
         return report
 
@@ -286,5 +354,7 @@ class Pipeline:
         from .stories.rebuild import recluster
 
         count = recluster(self.store, self.params)
+        with self.store.transaction() as tx:
+            event_store.regroup_all(tx)
         self._load_state()
         return count

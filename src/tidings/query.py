@@ -28,6 +28,7 @@ def _article_summary(row) -> dict[str, Any]:
 
 STORY_HAS_LANGUAGE = "s.id IN (SELECT x.story_id FROM articles x WHERE x.language = ?)"
 STORY_HAS_SOURCE = "s.id IN (SELECT x.story_id FROM articles x WHERE x.source = ?)"
+STORY_HAS_EVENT_TYPE = "s.id IN (SELECT story_id FROM events WHERE type = ?)"
 STORY_HAS_ENTITY = ("s.id IN (SELECT x.story_id FROM mentions m JOIN articles x ON x.id = m.article_id"
                     " WHERE m.entity_id = ?)")
 STORY_HAS_KEY = "s.id IN (SELECT x.story_id FROM mentions m JOIN articles x ON x.id = m.article_id WHERE m.key = ?)"
@@ -108,7 +109,8 @@ class Explorer:
     def stories(self, *, limit: int = 50, offset: int = 0, language: str | None = None,
                 since: str | None = None, until: str | None = None, min_size: int = 1,
                 sort: str = "size", title_language: str | None = None, q: str | None = None,
-                country: str | None = None, source: str | None = None, entity: int | None = None) -> list[dict]:
+                country: str | None = None, source: str | None = None, entity: int | None = None,
+                event_type: str | None = None) -> list[dict]:
         """Stories with their languages, countries, key names and articles per day.
 
         A fixed number of queries for the page whatever its length, never one per story (see
@@ -117,7 +119,7 @@ class Explorer:
         where, args = ["s.size >= ?"], [min_size]
         for clause, value in ((STORY_HAS_LANGUAGE, language), (STORY_HAS_SOURCE, source),
                               (STORY_HAS_KEY, f"C:{country.upper()}" if country else None),
-                              (STORY_HAS_ENTITY, entity),
+                              (STORY_HAS_ENTITY, entity), (STORY_HAS_EVENT_TYPE, event_type),
                               ("s.last_published >= ?", since), ("s.first_published <= ?", until)):
             if value:
                 where.append(clause)
@@ -267,8 +269,10 @@ class Explorer:
     def _story_names(self, story_id: int, limit: int = 30) -> list[dict[str, Any]]:
         """The entities (else names) the story's articles share most, with their spellings by language."""
         rows = self.store.query(
-            "SELECT m.key, m.type, m.country, m.text, m.entity_id, e.name AS entity_name, e.type AS entity_type,"
-            " e.country AS entity_country, a.language, COUNT(*) AS n FROM mentions m"
+            # MAX(): one value per group on every engine (the entity's columns depend on m.entity_id)
+            "SELECT m.key, MAX(m.type) AS type, MAX(m.country) AS country, m.text, m.entity_id,"
+            " MAX(e.name) AS entity_name, MAX(e.type) AS entity_type, MAX(e.country) AS entity_country,"
+            " a.language, COUNT(*) AS n FROM mentions m"
             " JOIN articles a ON a.id = m.article_id LEFT JOIN entities e ON e.id = m.entity_id"
             " WHERE a.story_id = ? GROUP BY m.key, m.entity_id, m.text, a.language", (story_id,))
         grouped: dict[Any, dict[str, Any]] = {}
@@ -366,15 +370,12 @@ class Explorer:
         return results
 
     def _semantic(self, q: str, limit: int) -> list[tuple[int, float]]:
+        if self.store.has_pgvector:  # a PostgreSQL server with pgvector searches its own vectors
+            return self.store.vector_search(self._query_embedder().embed_query(q), limit)
         ids, matrix = self._vector_index()
         if not ids:
             return []
-        embedder = self._embedder
-        if embedder is None:
-            from .read.embed import get_query_embedder
-
-            embedder = self._embedder = get_query_embedder()
-        query = embedder.embed_query(q)
+        query = self._query_embedder().embed_query(q)
         if query.shape[0] != matrix.shape[1]:
             return []
         scores = matrix @ query
@@ -384,6 +385,13 @@ class Explorer:
         else:
             top = np.argsort(-scores)[:limit]
         return [(ids[i], float(scores[i])) for i in top]
+
+    def _query_embedder(self):
+        if self._embedder is None:
+            from .read.embed import get_query_embedder
+
+            self._embedder = get_query_embedder()
+        return self._embedder
 
     def _vector_index(self) -> tuple[list[int], np.ndarray]:
         """All article vectors in memory, brought up to date when the store has changed: new

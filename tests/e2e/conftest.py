@@ -18,7 +18,10 @@ import httpx
 import pytest
 
 from tidings.pipeline import Pipeline
+from tidings.store import open_store
 from tidings.store.sqlite import Store
+
+from tests.conftest import new_store_url
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CHROMIUM = os.environ.get("TIDINGS_CHROMIUM", "/usr/bin/chromium")
@@ -40,11 +43,11 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def e2e_store_url(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("e2e") / "e2e.db"
-    store = Store(f"sqlite:///{path}")
+    url = new_store_url(tmp_path_factory.mktemp("e2e"), "e2e")
+    store = open_store(url)
     Pipeline(store).ingest([str(FIXTURES / "mini"), str(FIXTURES / "e2e")])
-    store.close()
-    return f"sqlite:///{path}"
+    store.close_all()
+    return url
 
 
 @pytest.fixture(scope="session")

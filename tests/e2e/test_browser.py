@@ -181,3 +181,33 @@ def test_json_twins_match_the_pages(page, base_url):
         assert body, url
     story = api(base_url, f"/stories/{louvre['id']}.json")
     assert {"FR"} <= {c["code"] for c in story["countries"]} and story["daily"]
+
+
+def green_pixels(png: bytes) -> int:
+    _, _, pixels = read_png(png)
+    return sum(1 for r, g, b in pixels if g > 110 and r < 110 and b < 120 and g - r > 40)
+
+
+def test_events_list_event_page_and_story_dyads(page, base_url, screenshots):
+    page.goto(f"{base_url}/events?type=CONSULT")
+    rows = page.locator(".events-table tbody tr")
+    assert rows.count() >= 2
+    page.locator(".events-table tbody tr a[href*='/events/']").first.click()
+    page.wait_for_url(re.compile(r"/events/\d+$"))
+    assert page.locator("h1").inner_text().startswith("CONSULT")
+    assert page.locator(".event-sentence mark").count() >= 1  # the trigger is marked in its sentence
+    page.locator(".event-mentions a[href*='/articles/']").first.click()
+    page.wait_for_url(re.compile(r"/articles/\d+\?s=\d+#s\d+$"))
+    assert page.locator(".body mark.sentence").count() == 1  # the sentence the event came from
+    page.go_back()
+    page.locator("nav.crumbs a[href*='/stories/']").click()
+    page.wait_for_url(re.compile(r"/stories/\d+$"))
+    assert page.locator("#events-title").count() == 1
+    assert page.locator("svg.timeline path.tl-event").count() >= 1  # events on the story's timeline
+    assert page.locator(".events-table tbody tr").count() >= 2
+    graph = page.locator("svg.dyads")
+    assert graph.locator("line.dyad-edge").count() >= 1
+    graph.scroll_into_view_if_needed()
+    shot = graph.screenshot(path=str(screenshots / "story-dyads.png"))
+    assert green_pixels(shot) > 20, "a cooperative dyad should be drawn in green"
+    only_local_requests(page, base_url)

@@ -27,12 +27,15 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import resolve_db_url
+from ..store import open_store
 from ..query import Explorer
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
+from .compare import api as compare_api, pages as compare_pages
 from .security import AccessLog
 from .writes import new_write_state, router as writes_api
 from .entities import api as entities_api, pages as entity_pages
+from .events import api as events_api, pages as event_pages
 from . import charts
 from .schemas import (ArticleDetail, ArticleSummary, ErrorBody, Health, SearchHit, SearchMode, Stats,
                       StoryDetail, StorySort, StorySummary)
@@ -129,25 +132,30 @@ FRONT_SEMANTIC_MARGIN = 0.07
 
 def front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language: str | None,
                     lang: str | None, q: str | None, country: str | None = None, source: str | None = None,
-                    since: str | None = None, until: str | None = None, entity: int | None = None) -> dict[str, Any]:
+                    since: str | None = None, until: str | None = None, entity: int | None = None,
+                    event: str | None = None) -> dict[str, Any]:
     """The front page's data, remembered until the store changes (pages are read far more than written)."""
-    key = ("front", page, sort.value, language, lang, q, country, source, since, until, entity)
+    key = ("front", page, sort.value, language, lang, q, country, source, since, until, entity, event)
     return explorer.memo(key, lambda: _front_page_data(explorer, page=page, sort=sort, language=language, lang=lang,
                                                        q=q, country=country, source=source, since=since,
-                                                       until=until, entity=entity))
+                                                       until=until, entity=entity, event=event))
 
 
 def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language: str | None,
                      lang: str | None, q: str | None, country: str | None, source: str | None,
-                     since: str | None, until: str | None, entity: int | None = None) -> dict[str, Any]:
+                     since: str | None, until: str | None, entity: int | None = None,
+                     event: str | None = None) -> dict[str, Any]:
+    from ..events.ontology import TYPES
+
     filters = {"sort": sort.value, "language": _blank(language), "lang": _blank(lang), "q": _blank(q),
                "country": (_blank(country) or "").upper() or None, "source": _blank(source),
-               "since": _blank(since), "until": _blank(until), "entity": entity}
+               "since": _blank(since), "until": _blank(until), "entity": entity,
+               "event": _event_type(event)}
     # one extra row tells whether a next page exists without counting the whole table
     rows = explorer.stories(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, sort=filters["sort"],
                             language=filters["language"], title_language=filters["lang"], q=filters["q"],
                             country=filters["country"], source=filters["source"], since=filters["since"],
-                            until=filters["until"], entity=filters["entity"])
+                            until=filters["until"], entity=filters["entity"], event_type=filters["event"])
     stats = explorer.stats()
     languages = [{"code": code, "name": language_name(code), "articles": n} for code, n in stats["languages"].items()]
     facets = explorer.facets()
@@ -155,7 +163,19 @@ def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language
     return {"filters": filters, "page": page, "page_size": PAGE_SIZE, "has_next": len(rows) > PAGE_SIZE,
             "stories": rows[:PAGE_SIZE], "stats": stats, "languages": languages, "countries": countries,
             "sources": facets["sources"], "periods": periods(explorer.reference_day(filters["until"])),
-            "search_hits": _front_search(explorer, filters), "entity": _entity_ref(explorer, filters["entity"])}
+            "search_hits": _front_search(explorer, filters), "entity": _entity_ref(explorer, filters["entity"]),
+            "event_types": sorted(TYPES)}
+
+
+def _event_type(value: str | None) -> str | None:
+    from ..events.ontology import canonical_type
+
+    if not _blank(value):
+        return None
+    try:
+        return canonical_type(value)
+    except KeyError:
+        raise HTTPException(422, f"unknown event type {value!r}: use a PLOVER type such as CONSULT") from None
 
 
 def periods(reference: str | None) -> list[dict[str, Any]]:
@@ -216,8 +236,11 @@ def list_stories(explorer: Data, limit: Limit = 50, offset: Offset = 0, language
 
 @api.get("/stories/{story_id}", response_model=StoryDetail, responses=NOT_FOUND, summary="One story")
 def get_story(explorer: Data, story_id: StoryId, title_language: TitleLanguage = None):
-    """A story with its articles (also grouped by language) and the names its articles share."""
-    return _story_or_404(explorer, story_id, title_language)
+    """A story with its articles (also grouped by language), the names its articles share, its
+    events (PLOVER, with mentions) and its dyads (who acted towards whom)."""
+    story = _story_or_404(explorer, story_id, title_language)
+    story.update(_story_events(explorer, story_id))
+    return story
 
 
 @api.get("/articles", response_model=list[ArticleSummary], summary="List articles")
@@ -336,7 +359,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(language_name=language_name, safe_url=safe_url, paragraphs=paragraphs, blocks=blocks,
                        distinct_mentions=distinct_mentions, country_name=country_name)
     env.globals.update(date_span=date_span, sparkline=charts.sparkline, timeline=charts.timeline,
-                       world_map=charts.world_map, network=charts.network)
+                       world_map=charts.world_map, network=charts.network, dyad_graph=charts.dyad_graph)
     return env
 
 
@@ -364,15 +387,17 @@ def _query_url(path: str, params: dict[str, Any]) -> str:
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
+EventTypeFilter = Annotated[str | None, Query(pattern=r"^([A-Za-z]{3,12})?$",
+                                             description="Stories with events of this PLOVER type")]
 FrontParams = dict[str, Any]  # the front page's filters, validated once for the page and its twin
 
 
 def _front_params(page: Annotated[int, Query(ge=1, le=1_000_000)] = 1, sort: StorySort = StorySort.size,
                   language: Language = None, lang: TitleLanguage = None, q: Keywords = None,
                   country: Country = None, source: Source = None, since: IsoDate = None,
-                  until: IsoDate = None, entity: EntityFilter = None) -> FrontParams:
+                  until: IsoDate = None, entity: EntityFilter = None, event: EventTypeFilter = None) -> FrontParams:
     return {"page": page, "sort": sort, "language": language, "lang": lang, "q": q, "country": country,
-            "source": source, "since": since, "until": until, "entity": entity}
+            "source": source, "since": since, "until": until, "entity": entity, "event": event}
 
 
 @pages.get("/index.json")
@@ -394,15 +419,26 @@ def front_page(request: Request, explorer: Data, params: Annotated[FrontParams, 
 
 @pages.get("/stories/{story_id}.json")
 def story_page_json(explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
-    return JSONResponse(jsonable_encoder(StoryDetail.model_validate(_story_or_404(explorer, story_id, lang))))
+    story = _story_or_404(explorer, story_id, lang)
+    story.update(_story_events(explorer, story_id))
+    return JSONResponse(jsonable_encoder(StoryDetail.model_validate(story)))
+
+
+def _story_events(explorer: Explorer, story_id: int) -> dict[str, Any]:
+    from ..events.queries import EventExplorer
+
+    events = EventExplorer(explorer.store)
+    return {"events": events.events(story_id=story_id, limit=200), "dyads": events.dyads(story_id=story_id)}
 
 
 @pages.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
     story = _story_or_404(explorer, story_id, lang)
     names = {c["code"]: country_name(c["code"]) for c in story["countries"]}
+    found = _story_events(explorer, story_id)
     return render(request, "story.html", {"story": story, "lang": _blank(lang), "nav": "stories",
-                                          "country_names": names})
+                                          "country_names": names, "story_events": found["events"],
+                                          "story_dyads": found["dyads"]})
 
 
 @pages.get("/articles/{article_id}.json")
@@ -410,10 +446,14 @@ def article_page_json(explorer: Data, article_id: ArticleId):
     return JSONResponse(jsonable_encoder(ArticleDetail.model_validate(_article_or_404(explorer, article_id))))
 
 
+SentenceIndex = Annotated[int | None, Query(ge=0, le=1_000_000, description="A sentence to highlight (#s{index})")]
+
+
 @pages.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, explorer: Data, article_id: ArticleId):
+def article_page(request: Request, explorer: Data, article_id: ArticleId, s: SentenceIndex = None):
     article = _article_or_404(explorer, article_id)
-    return render(request, "article.html", {"article": article, "nav": "stories"})
+    highlight = next((item for item in article["sentences"] if item["index"] == s), None)
+    return render(request, "article.html", {"article": article, "nav": "stories", "highlight": highlight})
 
 
 SearchPageQ = Annotated[str, Query(max_length=500)]
@@ -552,7 +592,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, read
     `read_only` refuses every write (403); `cors_origins` are the web origins allowed to call the API
     from a browser (none by default); `pipeline_factory(store)` makes the pipeline posted articles go
     through (default: the real one, made on the first ingest)."""
-    store = store if store is not None else Store(resolve_db_url(store_url))
+    store = store if store is not None else open_store(resolve_db_url(store_url))
     # the default /docs loads Swagger UI from a CDN: replaced by a local page that works offline
     app = FastAPI(title="tidings", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.store = store
@@ -575,7 +615,9 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, read
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api)
     app.include_router(entities_api)
+    app.include_router(events_api)
     app.include_router(alerts_api)
+    app.include_router(compare_api)
     app.include_router(writes_api)
     app.add_api_route("/healthz", healthz, methods=["GET"], response_model=Health, tags=["health"],
                       summary="Health check")
@@ -583,6 +625,8 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, read
     app.add_api_route("/docs", docs_page, methods=["GET"], include_in_schema=False, response_class=HTMLResponse)
     app.include_router(pages)
     app.include_router(entity_pages)
+    app.include_router(event_pages)
+    app.include_router(compare_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _warm_up()
     return app

@@ -47,8 +47,9 @@ def list_entities(request: Request, q: AnyAlias = None, type: Kind = None, count
 
 @api.get("/entities/{entity_id}", summary="One entity")
 def get_entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
-    """Aliases by language and script, the articles and stories it appears in, related entities."""
-    return _one(request, entity_id)
+    """Aliases by language and script, the articles and stories it appears in, related entities,
+    the events it took part in and its dyads (who acted towards whom)."""
+    return _page(request, entity_id)
 
 
 @api.get("/stories/{story_id}/entities", summary="Entities of a story")
@@ -73,13 +74,26 @@ def entities_page(request: Request, q: AnyAlias = None, type: Kind = None, count
                                              "country": (country or "").upper(), "nav": "entities"})
 
 
+def _page(request: Request, entity_id: int) -> dict[str, Any]:
+    """The entity with the events it took part in and its dyads (who acted towards whom)."""
+    from ..events.queries import EventExplorer
+
+    item = _one(request, entity_id)
+    events = EventExplorer(request.app.state.explorer.store)
+    item["events"] = events.events(entity_id=entity_id, limit=100)
+    item["dyads"] = events.dyads(entity_id=entity_id)
+    return item
+
+
 @pages.get("/entities/{entity_id}.json")
 def entity_page_json(request: Request, entity_id: EntityId):
-    return JSONResponse(jsonable_encoder(_one(request, entity_id)))
+    return JSONResponse(jsonable_encoder(_page(request, entity_id)))
 
 
 @pages.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: EntityId):
     from .app import render
 
-    return render(request, "entity.html", {"entity": _one(request, entity_id), "nav": "entities"})
+    item = _page(request, entity_id)
+    return render(request, "entity.html", {"entity": item, "entity_events": item["events"],
+                                           "entity_dyads": item["dyads"], "nav": "entities"})

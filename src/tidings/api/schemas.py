@@ -86,6 +86,9 @@ class StoryDetail(StorySummary):
     articles: list[ArticleSummary]
     articles_by_language: dict[str, list[ArticleSummary]]
     names: list[StoryName]
+    events: list[dict[str, Any]] = Field(default_factory=list, description="Events coded in the story (PLOVER), "
+                                         "each with its mentions; see /api/events")
+    dyads: list[dict[str, Any]] = Field(default_factory=list, description="Who acted towards whom in the story")
 
 
 class Sentence(BaseModel):

@@ -10,6 +10,7 @@ import csv
 import json
 from pathlib import Path
 
+from ..events import store as event_store
 from ..store.sqlite import Store
 from ..read.names import name_key
 from .resolve import normalise_alias, script_of, strip_roles
@@ -43,11 +44,12 @@ def merge(store: Store, keep_id: int, other_id: int) -> None:
             conn.execute(
                 "INSERT INTO entity_aliases(entity_id, alias, normalized, language, script, origin, mentions)"
                 " VALUES (?,?,?,?,?,'user',?) ON CONFLICT(entity_id, normalized, language)"
-                " DO UPDATE SET mentions = mentions + excluded.mentions, origin = 'user'", (keep_id, *row))
+                " DO UPDATE SET mentions = entity_aliases.mentions + excluded.mentions, origin = 'user'", (keep_id, *row))
         conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (keep_id, other_id))
         conn.execute("UPDATE entities SET mentions = mentions + ?, locked = 1 WHERE id = ?", (other["mentions"], keep_id))
         conn.execute("DELETE FROM entities WHERE id = ?", (other_id,))
         _pin_aliases(conn, keep_id)
+        event_store.refresh_entities(conn, [other_id, keep_id])
 
 
 def split(store: Store, entity_id: int, aliases: list[str], name: str | None = None) -> int:
@@ -75,8 +77,10 @@ def split(store: Store, entity_id: int, aliases: list[str], name: str | None = N
                 conn.execute("UPDATE mentions SET entity_id = ? WHERE id = ?", (new_id, mention["id"]))
                 moved += 1
         conn.execute("UPDATE entities SET mentions = ? WHERE id = ?", (moved, new_id))
-        conn.execute("UPDATE entities SET mentions = MAX(0, mentions - ?), locked = 1 WHERE id = ?", (moved, entity_id))
+        conn.execute("UPDATE entities SET mentions = CASE WHEN mentions > ? THEN mentions - ? ELSE 0 END, locked = 1"
+                     " WHERE id = ?", (moved, moved, entity_id))
         _pin_aliases(conn, entity_id)
+        event_store.refresh_entities(conn, [entity_id])
         return new_id
 
 

@@ -261,7 +261,7 @@ class Resolver:
         conn.execute(
             "INSERT INTO entity_aliases(entity_id, alias, normalized, language, script, mentions)"
             " VALUES (?,?,?,?,?,1) ON CONFLICT(entity_id, normalized, language)"
-            " DO UPDATE SET mentions = mentions + 1", (entity_id, alias, normalized, language, script_of(alias)))
+            " DO UPDATE SET mentions = entity_aliases.mentions + 1", (entity_id, alias, normalized, language, script_of(alias)))
         conn.execute("UPDATE entities SET mentions = mentions + 1 WHERE id = ?", (entity_id,))
         self._rename_if_better(conn, entity_id)
 

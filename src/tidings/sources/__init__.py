@@ -41,8 +41,10 @@ def _from_url(url: str, allow: list[str] | None) -> Iterator[RawArticle | Source
     yield from _expand(item, allow)
 
 
-def iter_sources(targets: list[str], *, allow_networks: list[str] | None = None) -> Iterator[RawArticle | SourceError]:
-    """Every raw article (or error) from paths, folders and URLs, in a stable order."""
+def iter_sources(targets: list[str], *, allow_networks: list[str] | None = None,
+                 columns: dict[str, str] | None = None) -> Iterator[RawArticle | SourceError]:
+    """Every raw article (or error) from paths, folders and URLs, in a stable order. `columns`
+    maps article fields to the columns of Parquet files ({"text": "body"})."""
     for target in targets:
         if _is_url(target):
             yield from _from_url(target, allow_networks)
@@ -52,7 +54,7 @@ def iter_sources(targets: list[str], *, allow_networks: list[str] | None = None)
             yield SourceError(target, "no such file or folder")
             continue
         for path in list_files(root):
-            for item in read_file(path):
+            for item in read_file(path, columns):
                 if isinstance(item, RawArticle):
                     yield from _expand(item, allow_networks)
                 else:

@@ -5,37 +5,32 @@ so that a stored raw item can always be read again by a newer reader.
 """
 from __future__ import annotations
 
-import gzip
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from ..model import RawArticle
+from .archives import COMPRESSIONS, jsonl_lines, parquet_rows, warc_pages
+from .errors import SourceError
 
-# Extension -> format. `.jsonl.gz` is handled by name before the suffix lookup.
+# Extension -> format. Archives (jsonl, warc, parquet) are streamed, not read whole.
 FORMATS = {
     ".txt": "txt", ".text": "txt", ".md": "txt",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc", ".parquet": "parquet",
     ".xml": "feed", ".rss": "feed", ".atom": "feed", ".opml": "opml",
 }
+STREAMED = ("jsonl", "warc")  # the archive formats that may also come compressed
 MAX_FILE_BYTES = int(os.environ.get("TIDINGS_MAX_FILE_MB", "20")) * 1024 * 1024
-MAX_LINE_BYTES = 5 * 1024 * 1024
 
-
-@dataclass
-class SourceError:
-    """An input that could not become a raw article: reported, skipped, never fatal."""
-
-    locator: str
-    reason: str
+__all__ = ["SourceError", "file_format", "list_files", "read_file"]
 
 
 def file_format(path: Path) -> str | None:
-    name = path.name.lower()
-    if name.endswith((".jsonl.gz", ".ndjson.gz")):
-        return "jsonl.gz"
+    """'txt', 'html', … or, for a compressed archive, its format and compression ('jsonl.gz', 'warc.gz')."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if len(suffixes) == 2 and suffixes[1] in COMPRESSIONS and FORMATS.get(suffixes[0]) in STREAMED:
+        return f"{FORMATS[suffixes[0]]}.{COMPRESSIONS[suffixes[1]]}"
     return FORMATS.get(path.suffix.lower())
 
 
@@ -51,8 +46,9 @@ def list_files(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def read_file(path: Path) -> Iterator[RawArticle | SourceError]:
-    """One file -> raw articles (one per JSON line for .jsonl), or errors saying why not."""
+def read_file(path: Path, columns: dict[str, str] | None = None) -> Iterator[RawArticle | SourceError]:
+    """One file -> raw articles (one per JSON line, Parquet row or WARC page for archives), or
+    errors saying why not. `columns` maps article fields to Parquet columns."""
     locator = str(path)
     fmt = file_format(path)
     if fmt is None:
@@ -63,8 +59,15 @@ def read_file(path: Path) -> Iterator[RawArticle | SourceError]:
     except OSError as exc:
         yield SourceError(locator, f"cannot read: {exc.strerror or exc}")
         return
-    if fmt.startswith("jsonl"):
-        yield from _jsonl_lines(path, fmt)
+    kind, _, compression = fmt.partition(".")
+    if kind == "jsonl":
+        yield from jsonl_lines(path, compression or None)
+        return
+    if kind == "warc":
+        yield from warc_pages(path, compression or None)
+        return
+    if kind == "parquet":
+        yield from parquet_rows(path, columns)
         return
     if size == 0:
         yield SourceError(locator, "empty file")
@@ -78,26 +81,3 @@ def read_file(path: Path) -> Iterator[RawArticle | SourceError]:
         yield SourceError(locator, f"cannot read: {exc.strerror or exc}")
         return
     yield RawArticle(locator=locator, format=fmt, content=content, meta={"path": locator})
-
-
-def _jsonl_lines(path: Path, fmt: str) -> Iterator[RawArticle | SourceError]:
-    """Stream a JSON Lines file (optionally gzip) line by line: big archives never sit in memory."""
-    opener = gzip.open if fmt == "jsonl.gz" else open
-    empty = True
-    try:
-        with opener(path, "rb") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                empty = False
-                locator = f"{path}#{number}"
-                if len(line) > MAX_LINE_BYTES:
-                    yield SourceError(locator, f"JSON line too large ({len(line) / 2**20:.1f} MB)")
-                    continue
-                yield RawArticle(locator=locator, format="jsonl", content=line.rstrip(b"\r\n"),
-                                 meta={"path": str(path), "line": number})
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield SourceError(str(path), f"cannot read: {exc}")
-        return
-    if empty:
-        yield SourceError(str(path), "empty file")

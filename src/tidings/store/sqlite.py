@@ -53,6 +53,9 @@ def _vector(blob: bytes | None) -> np.ndarray | None:
 
 
 class Store:
+    dialect = "sqlite"
+    has_pgvector = False  # vectors are searched in memory (query.Explorer)
+
     def __init__(self, url: str):
         self.url = url
         self.path = sqlite_path(url)
@@ -93,6 +96,30 @@ class Store:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+    def close_all(self) -> None:
+        self.close()
+
+    # -- concurrent writers (the PostgreSQL store locks and counts; SQLite's write lock does both) --
+    def lock_placement(self, conn) -> None:
+        """`BEGIN IMMEDIATE` already made this transaction the only writer."""
+
+    def state_version(self, conn=None) -> int:
+        """Changes when another connection commits (`PRAGMA data_version`)."""
+        return (conn or self.conn).execute("PRAGMA data_version").fetchone()[0]
+
+    def bump_state_version(self, conn) -> int:
+        """The version this writer leaves behind: its own commits do not move data_version."""
+        return self.state_version(conn)
+
+    def reset_ids(self, conn) -> None:
+        """INTEGER PRIMARY KEY continues after the largest id by itself."""
+
+    def table_exists(self, name: str) -> bool:
+        return bool(self.conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone())
+
+    def migrations(self) -> list[tuple[int, str, str]]:
+        return _migrations()
 
     def stamp(self) -> tuple:
         """Changes whenever a write is committed (the database and its WAL file's size and time),
@@ -228,11 +255,16 @@ class Store:
         if signature is not None:
             conn.execute("INSERT INTO minhashes(article_id, signature) VALUES (?,?)", (article.id, signature))
         conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
-                     (article.id, search_form(article.title), search_form(article.text)))
+                     (article.id, *self.fts_row(article.title, article.text)))
+
+    def fts_row(self, title: str, text: str) -> tuple[str, str]:
+        """Title and text as the full-text index stores them."""
+        return search_form(title), search_form(text)
 
     def delete_derived(self, conn: sqlite3.Connection) -> None:
         """Drop everything computed from raw input (for a full re-processing)."""
-        for table in ("articles_fts", "embeddings", "minhashes", "mentions", "date_mentions", "sentences"):
+        for table in ("events", "event_mentions", "articles_fts", "embeddings", "minhashes", "mentions",
+                      "date_mentions", "sentences"):
             conn.execute(f"DELETE FROM {table}")
         conn.execute("UPDATE raw_articles SET status='pending', duplicate_of=NULL, error=NULL")
         conn.execute("DELETE FROM articles")

@@ -37,10 +37,13 @@ def recluster(store: Store, params: ClusterParams | None = None) -> int:
     clusterer.load([], Counter(), 0)
     placements = [(article, *clusterer.place(article)) for article in stored_articles(store)]
     with store.transaction() as tx:
+        store.lock_placement(tx)
         tx.execute("UPDATE articles SET story_id = NULL")
         tx.execute("DELETE FROM stories")
+        store.reset_ids(tx)  # ids from 1 again, as SQLite numbers an emptied table
         for state in clusterer.stories:
             state.id = store.save_story(tx, state.as_row())
         tx.executemany("UPDATE articles SET story_id=?, centrality=? WHERE id=?",
                        [(story.id, centrality, article.id) for article, story, centrality in placements])
+        store.bump_state_version(tx)
     return len(clusterer.stories)

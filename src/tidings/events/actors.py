@@ -1,0 +1,278 @@
+"""Actors in one sentence: the names found by the reader, international bodies and sector words,
+joined into phrases ("Senior Hungarian and Romanian officials", "British Defence Secretary Tom King").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Actor, Mention
+from .lexicon import Lexicon, Token
+
+# International bodies get the actor code IGO instead of a country (as in CAMEO).
+# Acronyms are matched case-sensitively, names case-insensitively.
+IGO_ACRONYMS = ["UN", "U.N.", "EU", "E.U.", "NATO", "OSCE", "ASEAN", "IMF", "WHO", "OPEC", "ECOWAS", "IAEA",
+                "UNHCR", "UNICEF", "ONU", "UE", "OTAN", "ООН", "ЕС", "НАТО", "ОБСЕ", "МАГАТЭ", "МВФ", "ОДКБ",
+                "ШОС", "СНГ", "ЄС", "БҰҰ", "ЕО", "BM", "AB", "BMT", "UNO", "OTSE"]
+IGO_NAMES = ["united nations", "european union", "european commission", "security council", "african union",
+             "arab league", "world bank", "world health organization", "red cross", "vereinte nationen",
+             "vereinten nationen", "europäische union", "europäischen union", "nations unies", "union européenne",
+             "naciones unidas", "unión europea", "nazioni unite", "unione europea", "nações unidas",
+             "união europeia", "organizacja narodów zjednoczonych", "unia europejska", "unii europejskiej",
+             "организация объединённых наций", "евросоюз", "европейский союз", "євросоюз", "європейський союз",
+             "birleşmiş milletler", "avrupa birliği", "liên hợp quốc", "liên minh châu âu", "liên hiệp quốc",
+             "الأمم المتحدة", "الاتحاد الأوروبي", "حلف الناتو", "جامعة الدول العربية", "联合国", "欧盟", "北约", "安理会",
+             "国連", "欧州連合", "北大西洋条約機構", "біріккен ұлттар ұйымы", "еуропалық одақ", "birlashgan millatlar",
+             "yevropa ittifoqi", "shanghai cooperation organisation", "brics"]
+_LOCATIVE = {
+    "en": {"in", "at", "near", "inside", "across", "into"}, "de": {"in", "im", "bei", "nahe", "nach"},
+    "fr": {"à", "au", "en", "aux", "près"}, "es": {"en", "cerca"}, "it": {"a", "in", "nel", "nella", "presso"},
+    "pt": {"em", "no", "na", "nos", "nas"}, "pl": {"w", "we", "na", "pod"}, "ru": {"в", "во", "на", "под"},
+    "uk": {"в", "у", "на", "під"}, "vi": {"tại", "ở"}, "tr": set(), "kk": set(), "uz": set(),
+    "ar": {"في"}, "zh": {"在", "于"}, "ja": set(),
+}
+
+
+@dataclass
+class Phrase:
+    first: int  # token indexes, inclusive
+    last: int
+    country: str | None = None
+    sector: str | None = None
+    entity_id: int | None = None
+    mention: int | None = None
+    igo: bool = False
+    place_only: bool = True  # made only of place names (a candidate location)
+    kinds: list[str] = field(default_factory=list)
+    items: list["Phrase"] = field(default_factory=list)  # what it was joined from
+    coordinated_at: int | None = None  # index into items where "and" joins a second actor
+    inferred: bool = False  # country taken from the sentence's context, not from the actor's words
+
+
+@lru_cache(maxsize=1)
+def _igo_pattern() -> re.Pattern:
+    acronyms = "|".join(re.escape(a) for a in sorted(IGO_ACRONYMS, key=len, reverse=True))
+    names = "|".join(re.escape(n) for n in sorted(IGO_NAMES, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{acronyms})(?!\w)|(?i:(?<!\w)(?:{names}))")
+
+
+def igo_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _igo_pattern().finditer(text)]
+
+
+def alpha3(country: str | None) -> str | None:
+    if not country:
+        return None
+    return _alpha3_table().get(country.upper())
+
+
+@lru_cache(maxsize=1)
+def _alpha3_table() -> dict[str, str]:
+    import pycountry
+
+    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table["XK"] = "XKX"  # Kosovo: user-assigned in ISO, used by the press and by CAMEO
+    return table
+
+
+# words that may join two parts of one actor phrase ("Hungarian and Romanian officials",
+# "President of Kazakhstan"); any other word in between starts a new phrase
+CONNECTORS = {"and", "of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "do", "e", "et", "y", "i",
+              "und", "der", "die", "des", "von", "и", "і", "та", "й", "va", "và", "của", "ve", "ile", "ва", "және",
+              "و", "的", "和", "与", "及", "の", "と", "w", "z", "ze", "a", "own"}
+COORDINATORS = {"and", "und", "et", "y", "e", "i", "и", "і", "та", "й", "va", "và", "ve", "ile", "ва", "және", "و",
+                "和", "与", "及", "と", "oraz", "a"}
+DEMONYM_MIN_PREFIX = 5
+
+
+@lru_cache(maxsize=32)
+def _single_word_countries(language: str) -> dict[str, str]:
+    """One-word country names of a language (and English), folded: the stems demonyms grow from."""
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for locale in {language, "en"}:
+        try:
+            territories = Locale.parse(locale).territories
+        except Exception:  # noqa: BLE001 - no CLDR data for this language
+            continue
+        for code, name in territories.items():
+            if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO"):
+                continue
+            first = name.split()[0].casefold()
+            if " " not in name:
+                names.setdefault(first, code)
+            elif len(first) >= 5 and first not in _GENERIC_NAME_WORDS:  # "Bosnia & Herzegovina" -> Bosnian
+                names.setdefault(first, code)
+    return names
+
+
+_GENERIC_NAME_WORDS = {"united", "south", "north", "central", "saint", "democratic", "republic", "equatorial",
+                       "western", "eastern", "northern", "southern", "vereinigte", "république", "república",
+                       "repubblica", "república", "россия", "южная", "северная", "объединённые", "центрально",
+                       "saudi", "sierra", "costa", "papua", "trinidad", "antigua", "marshall", "solomon",
+                       "cayman", "falkland", "british", "french", "american", "heard", "christmas", "norfolk",
+                       "åland", "faroe", "pitcairn", "turks", "isle", "caribbean"}
+
+
+@lru_cache(maxsize=32)
+def _countries_by_start(language: str) -> dict[str, list[tuple[str, str]]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for name, code in _single_word_countries(language).items():
+        index.setdefault(name[:4], []).append((name, code))
+    return index
+
+
+@lru_cache(maxsize=65536)
+def demonym_country(word: str, language: str) -> str | None:
+    """'Afghan', 'afghanische', 'афганские', 'Ugandan', 'syrische' -> the country they come from.
+
+    Known demonyms first (read.names.DEMONYMS); otherwise the one-word country name sharing the
+    longest prefix with the word: at least five letters, or four covering 60 % of the name
+    (Iraqi/Iraq, Syrien/syrische). Only whole country names are stems, so "Central" never
+    becomes the Central African Republic.
+    """
+    from ..read.names import DEMONYMS
+
+    folded = word.casefold()
+    if folded in DEMONYMS:
+        return DEMONYMS[folded]
+    if len(folded) < 4:
+        return None
+    best, best_length, tie = None, 0, False
+    for name, code in _countries_by_start(language).get(folded[:4], ()):
+        if folded == name:
+            return None  # the country itself is a place mention, not a demonym
+        common = _common_prefix(folded, name)
+        if common >= DEMONYM_MIN_PREFIX or (common >= 4 and common >= 0.6 * len(name)):
+            if common > best_length:
+                best, best_length, tie = code, common, False
+            elif common == best_length and code != best:
+                tie = True
+    return None if tie else best
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _token_at(tokens: list[Token], offset: int) -> int | None:
+    for i, token in enumerate(tokens):
+        if token.start <= offset < token.end or offset < token.start:
+            return i
+    return None
+
+
+def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions: list[tuple[int, Mention]],
+                  lexicon: Lexicon, sector_matches, skip: set[int], language: str) -> list[Phrase]:
+    """Actor phrases of a sentence: items (names, IGOs, sector words) no more than one token apart."""
+    items: list[Phrase] = []
+    for index, mention in mentions:
+        first = _token_at(tokens, mention.start - sentence_start)
+        last = _token_at(tokens, mention.end - sentence_start - 1)
+        if first is None or last is None or first in skip:
+            continue
+        sector = _sector_of_words(mention.role, lexicon) if mention.role and mention.role not in ("demonym", "capital") else None
+        if mention.role == "capital":
+            sector = "GOV"  # "Washington", "the Kremlin": the government
+        country = mention.country
+        if country is None and first == last and language not in ("zh", "ja"):
+            country = demonym_country(tokens[first].text, language)  # "Palestinians" read as a name
+        items.append(Phrase(first, last, country=country, sector=sector, entity_id=mention.entity_id,
+                            mention=index, place_only=mention.type == "LOC" and mention.role in (None, "capital"),
+                            kinds=[mention.type]))
+    for start, end in igo_spans(text):
+        first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
+        if first is not None and last is not None and first not in skip:
+            items.append(Phrase(first, last, sector="IGO", igo=True, place_only=False, kinds=["IGO"]))
+    for match in sector_matches:
+        if match.first not in skip:
+            items.append(Phrase(match.first, match.last, sector=match.pattern.mode, place_only=False, kinds=["SECTOR"]))
+    covered = {i for item in items for i in range(item.first, item.last + 1)} | skip
+    for i, token in enumerate(tokens):
+        if i not in covered and language not in ("zh", "ja"):
+            country = demonym_country(token.text, language)
+            if country:
+                items.append(Phrase(i, i, country=country, place_only=False, kinds=["DEMONYM"]))
+    items.sort(key=lambda p: (p.first, -p.last))
+    phrases: list[Phrase] = []
+    for item in items:
+        current = phrases[-1] if phrases else None
+        if current and _joins(tokens, current, item, skip):
+            if current.coordinated_at is None and any(tokens[i].text in COORDINATORS
+                                                      for i in range(current.last + 1, item.first)):
+                current.coordinated_at = len(current.items)
+            current.items.append(item)
+            _absorb(current, item)
+        else:
+            phrases.append(_start(item))
+    return phrases
+
+
+def _start(item: Phrase) -> Phrase:
+    phrase = Phrase(item.first, item.last, item.country, item.sector, item.entity_id, item.mention, item.igo,
+                    item.place_only, list(item.kinds))
+    phrase.items = [item]
+    return phrase
+
+
+def split_coordinated(phrase: Phrase) -> tuple[Phrase, Phrase | None]:
+    """"Kenyan President Ruto and Ugandan President Museveni" -> the two actors, when the parts
+    joined by "and" are different actors (another country or another named entity)."""
+    if phrase.coordinated_at is None:
+        return phrase, None
+    head_items, tail_items = phrase.items[:phrase.coordinated_at], phrase.items[phrase.coordinated_at:]
+    head, tail = _start(head_items[0]), _start(tail_items[0])
+    for item in head_items[1:]:
+        _absorb(head, item)
+    for item in tail_items[1:]:
+        _absorb(tail, item)
+    different = (head.country and tail.country and head.country != tail.country) or \
+        (head.entity_id and tail.entity_id and head.entity_id != tail.entity_id)
+    return (head, tail) if different else (phrase, None)
+
+
+def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -> bool:
+    """Adjacent items, or items with only connectors between them, are one phrase."""
+    if item.first <= current.last + 1:
+        return True
+    between = range(current.last + 1, item.first)
+    return len(between) <= 2 and not (skip & set(between)) and all(tokens[i].text in CONNECTORS for i in between)
+
+
+def _absorb(phrase: Phrase, item: Phrase) -> None:
+    phrase.last = max(phrase.last, item.last)
+    phrase.country = phrase.country or item.country
+    phrase.sector = phrase.sector or item.sector
+    named = {"PER", "ORG", "IGO"}
+    if item.mention is not None and (phrase.mention is None or (named & set(item.kinds) and not named & set(phrase.kinds))):
+        phrase.entity_id, phrase.mention = item.entity_id, item.mention  # the first person or body heads it
+    phrase.igo = phrase.igo or item.igo
+    phrase.place_only = phrase.place_only and item.place_only
+    phrase.kinds += item.kinds
+
+
+def _sector_of_words(words: str, lexicon: Lexicon) -> str | None:
+    from .lexicon import tokenize
+
+    found = lexicon.matches(tokenize(words, lexicon.language), {"sector"})
+    return found[0].pattern.mode if found else None
+
+
+def is_locative(tokens: list[Token], phrase: Phrase, language: str) -> bool:
+    before = tokens[phrase.first - 1].text if phrase.first > 0 else ""
+    return before in _LOCATIVE.get(language, set())
+
+
+def to_actor(phrase: Phrase, tokens: list[Token], text: str, sentence_start: int) -> Actor:
+    start, end = tokens[phrase.first].start, tokens[phrase.last].end
+    code = "IGO" if phrase.igo and not phrase.country else alpha3(phrase.country)
+    return Actor(start=sentence_start + start, end=sentence_start + end, text=text[start:end][:300],
+                 country=None if phrase.igo and not phrase.country else phrase.country, code=code,
+                 sector=phrase.sector, entity_id=phrase.entity_id, mention=phrase.mention, inferred=phrase.inferred)

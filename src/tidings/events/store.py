@@ -1,0 +1,247 @@
+"""Events in the store: mentions are written per article; a story's events are regrouped from them.
+
+Everything here runs inside the caller's transaction (the pipeline's batch transaction), so
+events are never out of step with the articles and stories they come from.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Iterable
+
+from ..model import Actor, Article, EventMention
+from .group import MentionRow, group_mentions
+from .ontology import TYPES
+
+
+def actor_json(actor: Actor | None, article: Article) -> str | None:
+    if actor is None:
+        return None
+    data = asdict(actor)
+    mention = article.mentions[actor.mention] if actor.mention is not None and actor.mention < len(article.mentions) else None
+    data["is_country"] = bool(mention and mention.key.startswith("C:"))
+    return json.dumps(data, ensure_ascii=False)
+
+
+def actor_key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    if actor.entity_id:
+        return f"E:{actor.entity_id}"
+    return f"C:{actor.country}" if actor.country else actor.code
+
+
+def attach_entities(conn, article: Article) -> None:
+    """Actors take the entity their name resolved to; an actor whose entity knows its country
+    takes that country, and a person first seen with their country ("Russian President Putin")
+    teaches it to the entity for later articles."""
+    for event in article.events:
+        for actor in (event.source, event.target):
+            if actor is None or actor.mention is None or actor.mention >= len(article.mentions):
+                continue
+            actor.entity_id = article.mentions[actor.mention].entity_id
+            if not actor.entity_id:
+                continue
+            row = conn.execute("SELECT country FROM entities WHERE id = ?", (actor.entity_id,)).fetchone()
+            if row is None:
+                continue
+            if row[0] and not actor.country:
+                actor.country = row[0]
+                from .actors import alpha3
+
+                actor.code = alpha3(row[0])
+            elif actor.country and not row[0]:
+                conn.execute("UPDATE entities SET country = ? WHERE id = ? AND country IS NULL",
+                             (actor.country, actor.entity_id))
+
+
+def save_mentions(conn, article: Article) -> None:
+    rows = []
+    for e in article.events:
+        date_start, date_end = e.date_span if e.date_span else (None, None)
+        rows.append((article.id, article.story_id, e.sentence, e.start, e.end, e.type, e.mode, e.context,
+                     e.trigger, e.trigger_start, e.trigger_end, actor_json(e.source, article),
+                     actor_json(e.target, article), actor_json(e.location, article), actor_key(e.source),
+                     actor_key(e.target), e.date, e.date_precision, date_start, date_end, int(e.negated),
+                     int(e.future), int(e.hypothetical), e.confidence, article.language))
+    conn.executemany(
+        "INSERT INTO event_mentions(article_id, story_id, sentence, sentence_start, sentence_end, type, mode,"
+        " context, trigger, trigger_start, trigger_end, source, target, location, source_key, target_key, date,"
+        " date_precision, date_start, date_end, negated, future, hypothetical, confidence, language)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+_MENTION_COLUMNS = ("m.id, m.article_id, m.type, m.mode, m.context, m.source, m.target, m.location, m.date,"
+                    " m.date_precision, m.date_start, m.negated, m.future, m.hypothetical, m.confidence,"
+                    " m.language, a.published, a.source AS outlet")
+
+
+def regroup_story(conn, story_id: int) -> int:
+    """Rebuild the events of one story from its mentions; returns the number of events."""
+    conn.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
+    rows = conn.execute(
+        f"SELECT {_MENTION_COLUMNS} FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.story_id = ? ORDER BY m.id", (story_id,)).fetchall()
+    if not rows:
+        return 0
+    by_id = {r["id"]: r for r in rows}
+    groups = group_mentions([_mention_row(r) for r in rows])
+    for group in groups:
+        members = [by_id[m.id] for m in group.members]
+        conn.execute(_INSERT_EVENT, _event_values(group.id, story_id, members))
+        conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?",
+                         [(group.id, m.id) for m in group.members])
+    return len(groups)
+
+
+def regroup_stories(conn, story_ids: Iterable[int]) -> None:
+    for story_id in sorted(set(story_ids)):
+        regroup_story(conn, story_id)
+
+
+def regroup_all(conn) -> int:
+    """After stories were rebuilt (recluster): mentions follow their articles, events are regrouped."""
+    conn.execute("UPDATE event_mentions SET story_id = (SELECT story_id FROM articles WHERE id = article_id)")
+    conn.execute("DELETE FROM events")
+    total = 0
+    for (story_id,) in conn.execute("SELECT DISTINCT story_id FROM event_mentions WHERE story_id IS NOT NULL").fetchall():
+        total += regroup_story(conn, story_id)
+    return total
+
+
+def _mention_row(r) -> MentionRow:
+    return MentionRow(id=r["id"], article_id=r["article_id"], type=r["type"], negated=bool(r["negated"]),
+                      source=json.loads(r["source"]) if r["source"] else None,
+                      target=json.loads(r["target"]) if r["target"] else None,
+                      date=r["date"], date_from_text=r["date_start"] is not None, confidence=r["confidence"],
+                      language=r["language"], published=r["published"])
+
+
+_INSERT_EVENT = (
+    "INSERT INTO events(id, story_id, type, mode, context, cameo, quad_class, goldstein, source_entity_id,"
+    " source_name, source_country, source_code, source_sector, target_entity_id, target_name, target_country,"
+    " target_code, target_sector, location, location_country, date, date_precision, negated, future,"
+    " hypothetical, confidence, mentions, articles, languages, first_seen, last_seen)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def _event_values(event_id: int, story_id: int, members: list) -> tuple:
+    """The event's fields: from its most confident mention, with blanks filled from the others."""
+    ranked = sorted(members, key=lambda r: (-r["confidence"], r["id"]))
+    best = ranked[0]
+    kind = TYPES[best["type"]]
+    source = _first_actor(ranked, "source")
+    target = _first_actor(ranked, "target")
+    location = _first_actor(ranked, "location")
+    dated = next((r for r in ranked if r["date_start"] is not None), best)
+    languages = sorted({r["language"] for r in members})
+    seen = sorted(r["published"] for r in members if r["published"])
+    # confidence grows with independent reports: 1 - product of (1 - c) over articles, capped
+    doubt = 1.0
+    for article_id in {r["article_id"] for r in members}:
+        doubt *= 1 - max(r["confidence"] for r in members if r["article_id"] == article_id)
+    return (event_id, story_id, best["type"], best["mode"] or next((r["mode"] for r in ranked if r["mode"]), None),
+            best["context"], kind.cameo, kind.quad, kind.goldstein,
+            source.get("entity_id"), source.get("name") or source.get("text"), source.get("country"),
+            source.get("code"), source.get("sector"),
+            target.get("entity_id"), target.get("name") or target.get("text"), target.get("country"),
+            target.get("code"), target.get("sector"),
+            location.get("text"), location.get("country"), dated["date"], dated["date_precision"],
+            best["negated"], max(r["future"] for r in members), best["hypothetical"], round(min(0.99, 1 - doubt), 3),
+            len(members), len({r["article_id"] for r in members}), json.dumps(languages),
+            seen[0] if seen else None, seen[-1] if seen else None)
+
+
+def _first_actor(ranked: list, field: str) -> dict:
+    for r in ranked:
+        if r[field]:
+            return json.loads(r[field])
+    return {}
+
+
+def delete_all(conn) -> None:
+    conn.execute("DELETE FROM events")
+    conn.execute("DELETE FROM event_mentions")
+
+
+def refresh_entities(conn, entity_ids: Iterable[int]) -> int:
+    """After the registry moved mentions between entities (merge, split): event actors follow their
+    names' mentions again, and the affected stories regroup. Returns the mentions updated."""
+    keys = [f"E:{i}" for i in entity_ids]
+    if not keys:
+        return 0
+    marks = ",".join("?" * len(keys))
+    rows = conn.execute(f"SELECT id, article_id, story_id, source, target FROM event_mentions"
+                        f" WHERE source_key IN ({marks}) OR target_key IN ({marks})", keys + keys).fetchall()
+    stories = set()
+    for row in rows:
+        mention_ids = [r[0] for r in conn.execute(
+            "SELECT entity_id FROM mentions WHERE article_id = ? ORDER BY id", (row["article_id"],))]
+        updated = {}
+        for side in ("source", "target"):
+            actor = json.loads(row[side]) if row[side] else None
+            if actor and actor.get("mention") is not None and actor["mention"] < len(mention_ids):
+                actor["entity_id"] = mention_ids[actor["mention"]]
+                updated[side] = actor
+        if updated:
+            source, target = updated.get("source"), updated.get("target")
+            conn.execute("UPDATE event_mentions SET source = COALESCE(?, source), target = COALESCE(?, target),"
+                         " source_key = COALESCE(?, source_key), target_key = COALESCE(?, target_key) WHERE id = ?",
+                         (json.dumps(source, ensure_ascii=False) if source else None,
+                          json.dumps(target, ensure_ascii=False) if target else None,
+                          _key_of(source), _key_of(target), row["id"]))
+            stories.add(row["story_id"])
+    regroup_stories(conn, [s for s in stories if s is not None])
+    return len(rows)
+
+
+def _key_of(actor: dict | None) -> str | None:
+    if not actor:
+        return None
+    if actor.get("entity_id"):
+        return f"E:{actor['entity_id']}"
+    return f"C:{actor['country']}" if actor.get("country") else actor.get("code")
+
+
+def stored_article(store, article_id: int) -> Article | None:
+    """An article as the reader left it (text, sentences, names with their entities, dates), from the store."""
+    from ..model import DateMention, Mention, Sentence
+
+    rows = store.query("SELECT id, title, text, language, published, published_precision, story_id FROM articles"
+                       " WHERE id = ?", (article_id,))
+    if not rows:
+        return None
+    row = rows[0]
+    text = row["text"]
+    article = Article(title=row["title"], text=text, language=row["language"], published=row["published"],
+                      published_precision=row["published_precision"], id=row["id"], story_id=row["story_id"])
+    article.sentences = [Sentence(r["start"], r["end"], text[r["start"]:r["end"]]) for r in store.query(
+        'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', (article_id,))]
+    article.mentions = [Mention(r["start"], r["end"], r["text"], r["type"], r["sentence"], key=r["key"],
+                                country=r["country"], role=r["role"], entity_id=r["entity_id"])
+                        for r in store.query('SELECT * FROM mentions WHERE article_id = ? ORDER BY id', (article_id,))]
+    article.dates = [DateMention(r["start"], r["end"], r["text"], r["value"], r["precision"], r["sentence"])
+                     for r in store.query('SELECT * FROM date_mentions WHERE article_id = ? ORDER BY id', (article_id,))]
+    return article
+
+
+def recode_all(store, on_progress=None) -> int:
+    """Re-code every stored article's events (after a lexicon or coder change) without re-reading or
+    re-embedding anything; one transaction, so readers see the old events or the new ones."""
+    from .code import code_events
+
+    ids = [r[0] for r in store.query("SELECT id FROM articles ORDER BY id")]
+    articles = []
+    for n, article_id in enumerate(ids, 1):
+        article = stored_article(store, article_id)
+        article.events = code_events(article)
+        articles.append(article)
+        if on_progress:
+            on_progress(n, len(ids))
+    with store.transaction() as tx:
+        delete_all(tx)
+        for article in articles:
+            attach_entities(tx, article)
+            save_mentions(tx, article)
+        regroup_all(tx)
+    return sum(len(a.events) for a in articles)

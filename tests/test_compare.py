@@ -1,0 +1,199 @@
+"""Source comparison: numbers across languages, dates, alignment, conflicts, bad input, CLI, API."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tidings.api.app import create_app
+from tidings.compare import compare_articles, compare_story
+from tidings.compare.brief import brief_markdown
+from tidings.compare.numbers import agree, comparable, find_quantities
+from tidings.compare.verdicts import number_conflict
+from tidings.pipeline import Pipeline
+from tidings.read.dates import find_dates
+from tidings.read.sentences import split_sentences
+from tidings.store.sqlite import Store
+
+FERRY = {
+    "en-ferry.txt": "date 2025-12-16\nsource: Harbour Herald\nFerry capsizes on Lake Varna\n\n"
+                    "A passenger ferry capsized on Lake Varna on December 14-15, killing 12 people, police said.\n"
+                    "The ferry was carrying 80 passengers when it overturned in a storm.\n"
+                    "Rescue teams searched the lake through the night with divers and helicopters.\n",
+    "de-faehre.txt": "date 2025-12-16\nsource: Seebote\nFähre auf dem Varna-See gekentert\n\n"
+                     "Auf dem Varna-See ist am 14. und 15. Dezember eine Passagierfähre gekentert, 19 Menschen kamen "
+                     "ums Leben, teilte die Polizei mit.\n"
+                     "Die Fähre hatte 80 Passagiere an Bord, als sie im Sturm umschlug.\n"
+                     "Der Bürgermeister kündigte drei Tage Trauer für die ganze Region an.\n",
+    "fr-ferry.txt": "date 2025-12-16\nsource: Le Lac\nNaufrage d'un ferry sur le lac Varna\n\n"
+                    "Un ferry a chaviré sur le lac Varna les 14 et 15 décembre, faisant 12 morts, selon la police.\n"
+                    "Le ferry transportait 80 passagers lorsqu'il s'est retourné dans une tempête.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def ferry_store(tmp_path_factory) -> Store:
+    folder = tmp_path_factory.mktemp("ferry")
+    for name, text in FERRY.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = Store(f"sqlite:///{folder / 'ferry.db'}")
+    Pipeline(store).ingest([str(folder)])
+    return store
+
+
+def _ids(store: Store) -> dict[str, int]:
+    return {r["language"]: r["id"] for r in store.query("SELECT id, language FROM articles")}
+
+
+@pytest.mark.parametrize("language, text, value, unit, approx", [
+    ("de", "Israel ließ 1.968 Häftlinge frei", 1968, "", ""),
+    ("en", "Israel released 1,968 Palestinians", 1968, "", ""),
+    ("fr", "1 700 morts", 1700, "", ""),
+    ("tr", "ölü sayısı 2 bin 719'a yükseldi", 2719, "", ""),
+    ("vi", "đã tăng lên 2.056 người", 2056, "", ""),
+    ("zh", "造成1644人遇难", 1644, "", ""),
+    ("ar", "أفرجت إسرائيل عن ١٩٦٨ أسيرا", 1968, "", ""),
+    ("de", "1,5 Milliarden Yuan", 1.5e9, "CNY", ""),
+    ("zh", "提供15亿元人民币", 1.5e9, "CNY", ""),
+    ("ru", "грант в 1,5 млрд юаней", 1.5e9, "CNY", ""),
+    ("en", "a grant of 1.5 bn yuan", 1.5e9, "CNY", ""),
+    ("es", "un plan de 14.100 millones de euros", 1.41e10, "EUR", ""),
+    ("vi", "thặng dư 104,6 tỷ USD", 1.046e11, "USD", ""),
+    ("de", "mindestens 265 Menschen", 265, "", "over"),
+    ("vi", "hơn 3.900 người bị thương", 3900, "", "over"),
+    ("de", "rund 30 Staats- und Regierungschefs", 30, "", "about"),
+    ("fr", "une trentaine de dirigeants", 30, "", "about"),
+    ("en", "two dozen Tomahawks", 24, "", ""),
+    ("de", "zwei Tage", 2, "", ""),
+    ("vi", "hai người", 2, "", ""),
+    ("es", "el 49,42 % de los votos", 49.42, "%", ""),
+    ("tr", "yüzde 20 gümrük vergisi", 20, "%", ""),
+    ("zh", "7.9级强烈地震", 7.9, "magnitude", ""),
+    ("ru", "переговоры шли 2 ч 45 мин", 165, "min", ""),
+])
+def test_numbers_are_normalised_across_languages(language, text, value, unit, approx):
+    found = find_quantities(text, language)
+    assert len(found) == 1, found
+    assert found[0].value == pytest.approx(value)
+    assert (found[0].unit, found[0].approx) == (unit, approx)
+
+
+def test_vague_amounts_times_and_codes():
+    tens = find_quantities("losses of tens of billions of dollars", "en")
+    assert (tens[0].low, tens[0].high, tens[0].unit) == (1e10, 1e11, "USD")
+    # clock times, flight numbers, model numbers and seats are not quantities
+    assert find_quantities("Flight AI171, a Boeing 787-8, took off at 1.39 p.m.; seat 11A", "en") == []
+    # "nearly 2,000" allows 1,968; "at least 265" allows 270; 260 does not fit "at least 265"
+    nearly, exact = find_quantities("nearly 2,000 prisoners", "en")[0], find_quantities("1.968 Häftlinge", "de")[0]
+    assert agree(nearly, exact)
+    at_least, later, final = (find_quantities(t, lang)[0] for t, lang in
+                              [("mindestens 265 Tote", "de"), ("270 ölü", "tr"), ("260 погибших", "ru")])
+    assert agree(at_least, later) and not agree(at_least, final)
+    # what is counted matters: 242 on board and 265 dead are different facts
+    aboard = find_quantities("242 people on board", "en")[0]
+    assert aboard.role == "aboard" and not comparable(aboard, at_least)
+
+
+def test_same_dates_in_two_languages_are_one_value():
+    values = []
+    for text, language in [("Die Wahl findet am 14. und 15. Dezember statt.", "de"),
+                           ("The vote is held on Dec 14-15.", "en"), ("Le vote a lieu les 14 et 15 décembre.", "fr")]:
+        dates = find_dates(text, split_sentences(text, language), None)
+        values.append({d.value.split("-", 1)[1] for d in dates})
+    assert values[0] == values[1] == values[2] == {"12-14/2025-12-15"} or len({frozenset(v) for v in values}) == 1
+
+
+def test_alignment_and_number_conflict_across_languages(ferry_store):
+    ids = _ids(ferry_store)
+    result = compare_articles(ferry_store, list(ids.values()))
+    assert result["compared_articles"] == 3
+    # the toll sentence of the three articles is one group, with a conflict 12 vs 19
+    toll = next(g for g in result["groups"] if g["conflicts"])
+    assert {s["article_id"] for s in toll["statements"]} >= {ids["en"], ids["de"]}
+    assert all(s["sentence"] == 0 for s in toll["statements"])
+    numbers = next(c for c in toll["conflicts"] if c["kind"] == "number")
+    values = {v["value"]: {ref["language"] for ref in v["sources"]} for v in numbers["versions"]}
+    assert any("19" in value and languages == {"de"} for value, languages in values.items())
+    assert any("12" in value and "en" in languages for value, languages in values.items())
+    # the 80 passengers agree: their group is shared and has no conflict
+    passengers = next(g for g in result["groups"] if any("80" in s["text"] for s in g["statements"]))
+    assert len(passengers["articles"]) >= 2 and passengers["conflicts"] == []
+    # the same dates written three ways are one anchor
+    assert {tuple(s["dates"]) for s in toll["statements"]} == {("2025-12-14/2025-12-15",)}
+    # attribution: "police said", "teilte die Polizei mit", "selon la police"
+    assert {a["source"] for a in toll["attributions"]} >= {"Harbour Herald", "Seebote"}
+    # a second comparison reads the statement vectors from the store
+    again = compare_articles(ferry_store, list(ids.values()))
+    assert again["vectors_computed"] == 0 and again["groups"] == result["groups"]
+
+
+def test_number_conflict_needs_disagreeing_numbers_of_one_kind(ferry_store):
+    from tidings.compare.statements import load_statements
+
+    statements = {s.language: s for s in load_statements(ferry_store, list(_ids(ferry_store).values())) if s.index == 0}
+    assert number_conflict(statements["en"], statements["fr"]) is None  # 12 and 12
+    pair = number_conflict(statements["en"], statements["de"])
+    assert pair is not None and {pair[0].value, pair[1].value} == {12, 19}
+
+
+def test_one_article_empty_and_plain_input(ferry_store):
+    one = compare_articles(ferry_store, [_ids(ferry_store)["en"]])
+    assert one["compared_articles"] == 1 and one["conflicts"] == []
+    assert one["groups"] and all(g["verdict"] == "one" for g in one["groups"])
+    empty = compare_articles(ferry_store, [])
+    assert empty["groups"] == [] and empty["counts"]["statements"] == 0
+    assert compare_story(ferry_store, 10**9) is None
+    assert "## Key facts" in brief_markdown(one)
+
+
+def test_big_story_is_capped(ferry_store):
+    ids = list(_ids(ferry_store).values())
+    result = compare_articles(ferry_store, ids, max_articles=2, per_article=1)
+    assert result["compared_articles"] == 2 and result["total_articles"] == 3
+    assert result["counts"]["statements"] <= 2
+
+
+def test_cli_compare_json_and_brief(ferry_store):
+    env = dict(os.environ, TIDINGS_DB=f"sqlite:///{ferry_store.path}")
+    story_id = ferry_store.query("SELECT story_id FROM articles GROUP BY story_id ORDER BY COUNT(*) DESC")[0][0]
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "tidings.cli", *args], env=env, capture_output=True, text=True,
+                              check=True, timeout=300).stdout
+
+    data = json.loads(run("compare", str(story_id), "--json"))
+    assert {"story_id", "title", "articles", "groups", "conflicts", "counts", "compared_articles"} <= set(data)
+    assert all({"id", "verdict", "articles", "sources", "languages", "statements", "conflicts"} <= set(g)
+               for g in data["groups"])
+    assert data["story_id"] == story_id
+    table = run("compare", str(story_id))
+    assert "verdict" in table
+    assert run("brief", str(story_id), "--format", "html").startswith("<h1>")
+    coverage = json.loads(run("coverage", "--json", "--min-size", "1"))
+    assert {item["language"] for item in coverage["languages"]} >= {"en", "de", "fr"}
+
+
+def test_api_pages_and_twins(ferry_store):
+    client = TestClient(create_app(store=ferry_store))
+    story_id = ferry_store.query("SELECT story_id FROM articles GROUP BY story_id ORDER BY COUNT(*) DESC")[0][0]
+    api = client.get(f"/api/stories/{story_id}/compare").json()
+    twin = client.get(f"/stories/{story_id}/compare.json").json()
+    assert api["groups"] == twin["groups"] and api["story_id"] == story_id
+    page = client.get(f"/stories/{story_id}/compare")
+    assert page.status_code == 200 and "Statements by source" in page.text
+    first = twin["groups"][0]["statements"][0]
+    assert f'/articles/{first["article_id"]}?s={first["sentence"]}#s{first["sentence"]}' in page.text
+    article = client.get(f'/articles/{first["article_id"]}?s={first["sentence"]}')
+    assert f'<mark class="sentence" id="s{first["sentence"]}">' in article.text
+    assert "Sources compared" in client.get(f"/stories/{story_id}").text
+    assert client.get("/coverage").status_code == 200
+    assert client.get("/coverage.json").json()["languages"]
+    assert client.get(f"/api/stories/{story_id}/coverage").json()["languages"]
+    brief = client.get(f"/api/stories/{story_id}/brief?format=md")
+    assert brief.status_code == 200 and brief.text.startswith("# ")
+    assert client.get("/api/stories/999999/compare").status_code == 404
+    assert client.get(f"/api/stories/{story_id}/brief?format=pdf").status_code == 422

@@ -1,0 +1,390 @@
+"""Events: lexicon matching, sentence coding, grouping into events with mentions, store, CLI, API, exports."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from tidings.events import code_events
+from tidings.events.group import MentionRow, group_mentions
+from tidings.events.lexicon import Lexicon, lexicon_for, tokenize
+from tidings.events.ontology import TYPES, canonical_type
+from tidings.model import Article, RawArticle
+from tidings.read import COMPONENTS
+
+
+def read(text: str, language: str = "en", published: str = "2025-06-17") -> Article:
+    article = Article(title="", text=text, language=language, published=published, published_precision="day")
+    for name, component in COMPONENTS:
+        if name != "language":
+            component(article)
+    return article
+
+
+def first(text: str, language: str = "en", published: str = "2025-06-17"):
+    events = read(text, language, published).events
+    return events[0] if events else None
+
+
+# -- the lexicon ----------------------------------------------------------------------------
+def test_lexicon_prefix_gap_and_modes():
+    lexicon = Lexicon("de", "[REJECT]\nlehnt* ... ab\n[CONSULT phone]\ntelefonier*\n[negation]\nnicht\n")
+    tokens = tokenize("Berlin lehnte den Vorschlag aus Minsk ab und telefonierte nicht.", "de")
+    found = {(m.pattern.section, m.pattern.mode) for m in lexicon.matches(tokens)}
+    assert found == {("REJECT", None), ("CONSULT", "phone"), ("negation", None)}
+
+
+def test_lexicon_gap_is_bounded():
+    lexicon = Lexicon("de", "[REJECT]\nlehnt* ... ab\n")
+    tokens = tokenize("Er lehnte " + "ein " * 13 + "ab", "de")
+    assert lexicon.matches(tokens) == []
+
+
+def test_character_languages_match_substrings():
+    lexicon = Lexicon("zh", "[CONSULT]\n会谈\n[AGREE]\n签署 ... 条约\n")
+    tokens = tokenize("两国元首举行会谈并签署了友好合作条约", "zh")
+    assert {m.pattern.section for m in lexicon.matches(tokens)} == {"CONSULT", "AGREE"}
+
+
+def test_arabic_clitics_are_stripped():
+    lexicon = Lexicon("ar", "[PROTEST]\nمظاهر*\n")
+    tokens = tokenize("وخرج الآلاف في المظاهرات", "ar")
+    assert [m.pattern.section for m in lexicon.matches(tokens)] == ["PROTEST"]
+
+
+def test_unknown_sections_and_junk_lines_are_skipped():
+    lexicon = Lexicon("en", "[NOT_A_TYPE]\nfoo\n[AGREE]\n***\n...\nagree*\n")
+    assert [p.parts for p in lexicon.patterns] == [("agree",)]
+
+
+def test_longer_stem_wins_on_the_same_word():
+    event = first("The court will investigate the killings in the province.")
+    assert event.type == "INVESTIGATE"
+
+
+def test_ontology_keeps_cameo_roots_and_old_names():
+    assert canonical_type("DEMAND") == "REQUEST" and canonical_type("disapprove") == "ACCUSE"
+    assert TYPES["CONSULT"].cameo == "04" and TYPES["FIGHT"].quad == 4 and TYPES["AID"].goldstein > 0
+    with pytest.raises(KeyError):
+        canonical_type("PARTY")
+
+
+# -- coding sentences -----------------------------------------------------------------------
+def test_who_did_what_to_whom():
+    event = first("Egyptian police arrested twelve Sudanese migrants in Cairo on Monday.")
+    assert (event.type, event.mode) == ("COERCE", "arrest")
+    assert event.source.code == "EGY" and event.source.sector == "COP"
+    assert event.target.code == "SDN"
+    assert event.location is not None and event.location.text == "Cairo"
+
+
+def test_every_field_points_to_the_text():
+    article = read("Kenya and Uganda signed a trade agreement in Nairobi.")
+    event = article.events[0]
+    assert article.text[event.trigger_start:event.trigger_end] == event.trigger == "signed"
+    assert article.text[event.source.start:event.source.end] == event.source.text
+    assert article.text[event.start:event.end] == article.sentences[event.sentence].text
+
+
+def test_passive_voice_swaps_source_and_target():
+    event = first("Ukrainian civilians were attacked by Russian troops near Kharkiv.")
+    assert event.type == "ASSAULT"
+    assert event.source.code == "RUS" and event.target.code == "UKR"
+
+
+def test_reported_speech_keeps_the_actor_not_the_reporter():
+    event = first("Iranian forces seized a British tanker, Reuters reported.")
+    assert event.type == "COERCE" and event.source.code == "IRN" and event.target.code == "GBR"
+
+
+def test_refusing_to_cooperate_is_a_rejection():
+    event = first("Hungary declined to sign the joint statement on Monday.")
+    assert event.type == "REJECT" and event.source.code == "HUN"
+    negated = first("Kenya did not sign the trade agreement with Uganda.")
+    assert negated.type == "REJECT" and negated.context == "agree" and negated.negated
+
+
+def test_stated_intentions_follow_plover():
+    meeting = first("The French president will meet the German chancellor next week.")
+    assert meeting.type == "AGREE" and meeting.context == "consult" and meeting.future
+    threat = first("Pakistani farmers said they would block the highway to Lahore.")
+    assert threat.type == "THREATEN" and threat.context == "protest"
+
+
+def test_a_date_in_the_sentence_is_the_events_date():
+    event = first("Leaders of the two countries will sign the treaty on 14 December.", published="2025-11-29")
+    assert event.date == "2025-12-14" and event.date_precision == "day" and event.future
+    assert event.date_span is not None
+    undated = first("Kenya and Uganda signed a trade agreement.", published="2025-11-29")
+    assert undated.date == "2025-11-29" and undated.date_span is None
+
+
+def test_sentences_without_an_event_give_nothing():
+    assert read("The weather in Paris was mild and sunny on Sunday afternoon.").events == []
+
+
+def test_no_actor_gives_a_low_confidence_event_and_never_a_made_up_actor():
+    event = first("Fighting continued through the night.")
+    assert event.type == "FIGHT" and event.source is None and event.target is None
+    assert event.confidence <= 0.4
+
+
+def test_a_hundred_actors_do_not_break_coding():
+    countries = ", ".join(["Kenyan", "Ugandan", "Rwandan", "Tanzanian"] * 25)
+    event = first(f"{countries} and Ethiopian ministers met in Addis Ababa.")
+    assert event.type == "CONSULT" and event.source is not None
+
+
+def test_a_language_without_lexicon_gives_no_event():
+    assert read("Lorem ipsum dolor sit amet consectetur.", language="la").events == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=0, max_size=600))
+def test_any_text_codes_without_crashing(text):
+    for event in read(text).events:
+        assert event.type in TYPES and 0 < event.confidence < 1
+
+
+def test_names_made_of_digits_emoji_and_500_characters():
+    long_name = "Abcdefghij" * 50
+    for text in (f"President {long_name} attacked the 12345 ministry.", "🙂🙂 Minister 🙂 attacked 😡 rebels 😡.",
+                 "Президент Путин attacked 習近平 and الرئيس in Київ."):
+        for event in read(text).events:
+            assert len(event.source.text if event.source else "") <= 300
+
+
+# -- grouping mentions into events ----------------------------------------------------------
+def _row(id, type="ACCUSE", source=None, target=None, date=None, negated=False, article=None):
+    return MentionRow(id=id, article_id=article or id, type=type, negated=negated, source=source, target=target,
+                      date=date, date_from_text=date is not None, confidence=0.6)
+
+
+def test_grouping_merges_compatible_mentions_and_keeps_ids_stable():
+    kz, cn = {"code": "KAZ", "text": "Kazakhstan"}, {"code": "CHN", "text": "China"}
+    rows = [_row(3, source=kz, target=cn), _row(5, source=kz), _row(8, source=cn, target=kz),
+            _row(9, type="AGREE", source=kz, target=cn)]
+    groups = group_mentions(rows)  # "Kazakhstan accused China" is not "China accused Kazakhstan"
+    assert sorted(sorted(m.id for m in g.members) for g in groups) == [[3, 5], [8], [9]]
+    assert [g.id for g in groups] == [3, 8, 9]
+
+
+def test_meetings_compare_participants_not_direction():
+    trump, sisi, emir = {"code": "USA", "entity_id": 1}, {"code": "EGY", "entity_id": 2}, {"code": "QAT", "entity_id": 3}
+    rows = [_row(1, type="CONSULT", source=trump, target=sisi), _row(2, type="CONSULT", source=sisi, target=emir),
+            _row(3, type="CONSULT", source={"code": "FRA", "entity_id": 4}, target={"code": "DEU", "entity_id": 5})]
+    assert sorted(sorted(m.id for m in g.members) for g in group_mentions(rows)) == [[1, 2], [3]]
+
+
+def test_grouping_keeps_apart_different_people_of_one_country_and_different_days():
+    putin = {"code": "RUS", "entity_id": 1, "text": "Putin"}
+    lavrov = {"code": "RUS", "entity_id": 2, "text": "Lavrov"}
+    russia = {"code": "RUS", "entity_id": 3, "text": "Russia", "is_country": True}
+    groups = group_mentions([_row(1, source=putin), _row(2, source=lavrov), _row(3, source=russia)])
+    assert len(groups) == 2  # Russia may stand for either, Putin and Lavrov stay apart
+    dated = group_mentions([_row(1, date="2025-06-16"), _row(2, date="2025-06-17"), _row(3, date="2025-06-20")])
+    assert sorted(len(g.members) for g in dated) == [1, 2]
+    assert len(group_mentions([_row(1), _row(2, negated=True)])) == 2
+
+
+# -- in the pipeline, the store, the CLI, the API and the exports ----------------------------
+STORY = [
+    ("en-1.txt", "date 2025-06-17\nKenya and Uganda sign border deal\n\nKenyan President William Ruto and Ugandan "
+                 "President Yoweri Museveni signed a border agreement in Nairobi on 16 June. The two leaders also "
+                 "discussed trade."),
+    ("en-2.txt", "date 2025-06-17\nRuto, Museveni seal border agreement\n\nKenyan President William Ruto signed a "
+                 "border agreement with Ugandan President Yoweri Museveni in Nairobi on 16 June, ending a long dispute."),
+]
+
+
+@pytest.fixture()
+def event_store(make_store, monkeypatch):
+    monkeypatch.setenv("TIDINGS_EMBEDDER", "hashing")
+    from tidings.pipeline import Pipeline
+    from tidings.read.embed import HashingEmbedder
+
+    store = make_store("events")
+    pipeline = Pipeline(store, embedder=HashingEmbedder())
+    pipeline.ingest_raw([RawArticle(locator=name, format="txt", content=text.encode()) for name, text in STORY])
+    return store, pipeline
+
+
+def test_pipeline_merges_reports_of_one_event_from_two_articles(event_store):
+    store, _ = event_store
+    stories = store.query("SELECT DISTINCT story_id FROM articles")
+    assert len(stories) == 1, "the two reports should form one story"
+    rows = store.query("SELECT * FROM events WHERE type = 'AGREE'")
+    assert len(rows) == 1
+    event = rows[0]
+    assert (event["mentions"], event["articles"]) == (2, 2)
+    assert {event["source_code"], event["target_code"]} == {"KEN", "UGA"}
+    assert event["date"] == "2025-06-16" and event["cameo"] == "03"
+    mentions = store.query("SELECT event_id FROM event_mentions WHERE type = 'AGREE'")
+    assert {m["event_id"] for m in mentions} == {event["id"]}
+
+
+def test_reprocess_and_recluster_give_the_same_events(event_store):
+    store, pipeline = event_store
+    snapshot = lambda: sorted(tuple(str(v) for v in r) for r in store.query(  # noqa: E731
+        "SELECT type, source_code, target_code, date, mentions FROM events"))
+    before = snapshot()
+    pipeline.recluster()
+    assert snapshot() == before
+    pipeline.reprocess()
+    assert snapshot() == before
+
+
+def test_merging_entities_moves_event_actors(event_store):
+    from tidings.entities import registry
+
+    store, _ = event_store
+    ruto = store.query("SELECT source_entity_id FROM events WHERE type = 'AGREE'")[0][0]
+    assert ruto is not None
+    other = store.query("SELECT id FROM entities WHERE id != ? AND type = 'PER' LIMIT 1", (ruto,))[0][0]
+    registry.merge(store, other, ruto)
+    assert store.query("SELECT source_entity_id FROM events WHERE type = 'AGREE'")[0][0] == other
+
+
+def test_cli_events_json_shape(event_store, capsys):
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    store, _ = event_store
+    result = CliRunner().invoke(app, ["events", "--db", store.url, "--json", "--type", "AGREE"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.stdout)
+    assert len(items) == 1
+    item = items[0]
+    for key in ("id", "type", "mode", "source", "target", "location", "date", "mentions"):
+        assert key in item
+    for side in ("source", "target"):
+        assert {"entity_id", "name", "country"} <= set(item[side])
+    assert {m["article_id"] for m in item["mentions"]} == {r[0] for r in store.query("SELECT id FROM articles")}
+    assert all(m["sentence"] for m in item["mentions"])
+    bad = CliRunner().invoke(app, ["events", "--db", store.url, "--type", "PARTY"])
+    assert bad.exit_code != 0
+
+
+def test_api_pages_and_json_twins(event_store):
+    from fastapi.testclient import TestClient
+
+    from tidings.api.app import create_app
+
+    store, _ = event_store
+    client = TestClient(create_app(store.url))
+    listing = client.get("/api/events", params={"type": "AGREE"}).json()
+    event_id = listing[0]["id"]
+    detail = client.get(f"/api/events/{event_id}").json()
+    assert detail["mention_count"] == 2 and len(detail["mentions"]) == 2
+    page = client.get(f"/events/{event_id}")
+    assert page.status_code == 200 and "<mark>signed</mark>" in page.text
+    assert client.get(f"/events/{event_id}.json").json()["id"] == event_id
+    story_id = detail["story_id"]
+    story = client.get(f"/stories/{story_id}.json").json()
+    assert [e["id"] for e in story["events"] if e["type"] == "AGREE"] == [event_id]
+    assert "events-title" in client.get(f"/stories/{story_id}").text
+    dyads = client.get("/api/dyads", params={"story_id": story_id}).json()
+    assert any(d["events"] >= 1 for d in dyads)
+    assert client.get("/api/events", params={"type": "NOPE"}).status_code == 422
+    assert client.get("/api/events/999999").status_code == 404
+
+
+def test_exports_events_as_jsonl_parquet_and_gdelt_table(event_store, tmp_path):
+    import pyarrow.parquet as pq
+
+    from tidings.export import export
+
+    store, _ = event_store
+    assert export(store, tmp_path / "events.jsonl", fmt="jsonl", what="events") >= 1
+    first_line = json.loads((tmp_path / "events.jsonl").read_text().splitlines()[0])
+    assert first_line["cameo"] and "source_code" in first_line
+    assert export(store, tmp_path / "events.parquet", fmt="parquet", what="events") >= 1
+    table = pq.read_table(tmp_path / "events.parquet")
+    assert "goldstein" in table.column_names and table.num_rows >= 1
+    assert export(store, tmp_path / "mentions.csv", fmt="csv", what="mentions") >= 2
+    export(store, tmp_path / "events.tsv", fmt="gdelt", what="events")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "events.tsv").read_text()), delimiter="\t"))
+    agree = next(r for r in rows if r["PLOVERType"] == "AGREE")
+    assert agree["SQLDATE"] == "20250616" and agree["EventRootCode"] == "03" and agree["QuadClass"] == "1"
+    assert {agree["Actor1Code"], agree["Actor2Code"]} == {"KEN", "UGA"} and agree["NumArticles"] == "2"
+    with pytest.raises(ValueError):
+        export(store, tmp_path / "x.tsv", fmt="gdelt", what="articles")
+
+
+LANGUAGES = ("de", "en", "fr", "es", "it", "pt", "pl", "ru", "uk", "tr", "ar", "zh", "ja", "vi", "kk", "uz")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lexicons_exist_for_every_supported_language(language):
+    lexicon = lexicon_for(language)
+    assert lexicon is not None and set(TYPES) <= lexicon.sections
+    assert {"negation", "future", "say", "sector"} <= lexicon.sections
+    if language not in ("zh", "ja", "ar"):  # Arabic stems are three-letter roots
+        # one-part event stems this short fire on ordinary words ("ban*": Bangladeshi, "urg*": urgent)
+        assert not [p.parts for p in lexicon.patterns if len(p.parts) == 1 and p.prefix[0] and len(p.parts[0]) < 4
+                    and p.section in TYPES]
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    ("de", "Der russische Präsident Wladimir Putin telefonierte am Montag mit dem türkischen Präsidenten.", ("CONSULT", "RUS", "TUR")),
+    ("de", "Ungarn lehnte den Vorschlag der Kommission zur Verteilung von Flüchtlingen erneut ab.", ("REJECT", "HUN", None)),
+    ("fr", "La police française a arrêté trois militants écologistes à Paris.", ("COERCE", "FRA", None)),
+    ("es", "El gobierno mexicano condenó el ataque contra la embajada de Ecuador.", ("ACCUSE", "MEX", None)),
+    ("ru", "Президент России Владимир Путин провёл переговоры с президентом Казахстана.", ("CONSULT", "RUS", "KAZ")),
+    ("uk", "Збройні сили України завдали удару по позиціях російських військ.", ("FIGHT", "UKR", "RUS")),  # armed forces on both sides
+    ("zh", "中国外交部强烈谴责日本领导人参拜靖国神社。", ("ACCUSE", "CHN", "JPN")),
+    ("vi", "Tổng thống Nga Vladimir Putin đã hội đàm với Chủ tịch Trung Quốc Tập Cận Bình tại Bắc Kinh.", ("CONSULT", "RUS", "CHN")),
+    ("ar", "تظاهر آلاف المواطنين في القاهرة احتجاجا على ارتفاع الأسعار.", ("PROTEST", None, None)),
+])
+def test_coding_in_other_languages(language, text, expected):
+    event = first(text, language)
+    assert event is not None
+    kind, source, target = expected
+    assert event.type == kind
+    if source:
+        assert event.source is not None and event.source.code == source
+    if target:
+        assert event.target is not None and event.target.code == target
+
+
+def test_python_api_events(event_store):
+    import tidings
+
+    store, _ = event_store
+    t = tidings.open(store.url)
+    agree = t.events(type="AGREE")
+    assert len(agree) == 1 and agree[0]["article_count"] == 2
+    assert t.event(agree[0]["id"])["mentions"][0]["sentence"]
+    assert t.dyads(story_id=agree[0]["story_id"])
+
+
+def test_front_page_filters_stories_by_event_type(event_store):
+    from fastapi.testclient import TestClient
+
+    from tidings.api.app import create_app
+
+    store, _ = event_store
+    client = TestClient(create_app(store.url))
+    with_agree = client.get("/index.json", params={"event": "AGREE"}).json()
+    assert [s["id"] for s in with_agree["stories"]] == [r[0] for r in store.query("SELECT DISTINCT story_id FROM events WHERE type = 'AGREE'")]
+    assert client.get("/index.json", params={"event": "FIGHT"}).json()["stories"] == []
+    assert client.get("/", params={"event": "NONSENSE"}).status_code == 422
+    assert 'name="event"' in client.get("/").text
+
+
+def test_reprocess_events_stage_recodes_from_stored_articles(event_store):
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    store, _ = event_store
+    before = sorted(tuple(str(v) for v in r) for r in store.query("SELECT id, type, source_code, mentions FROM events"))
+    store.conn.execute("DELETE FROM events")
+    result = CliRunner().invoke(app, ["reprocess", "--db", store.url, "--stage", "events"])
+    assert result.exit_code == 0, result.output
+    after = sorted(tuple(str(v) for v in r) for r in store.query("SELECT id, type, source_code, mentions FROM events"))
+    assert [r[1:] for r in after] == [r[1:] for r in before]

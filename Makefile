@@ -6,7 +6,7 @@ DEMO_DB ?= sqlite:///$(CURDIR)/var/demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-postgres install bench bench-ui clean
+.PHONY: demo test test-postgres install bench bench-ui bench-ui-ingest clean
 
 $(BIN)/tidings: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,3 +50,9 @@ clean:
 bench-ui: install
 	test -e var/ui-100k.db || $(BIN)/python bench/fill_sql.py var/ui-100k.db --n 100000
 	$(BIN)/python bench/bench_load.py --db var/ui-100k.db --clients 50 --duration 60
+
+## The same load while an ingest writes to the store (figures in docs/benchmarks.md, "Reliability")
+bench-ui-ingest: install
+	test -e var/ui-100k-hashing.db || $(BIN)/python bench/fill_sql.py var/ui-100k-hashing.db --n 100000 --embedder hashing
+	$(BIN)/python bench/bench_load.py --db var/ui-100k-hashing.db --clients 50 --duration 60 --no-browser
+	$(BIN)/python bench/bench_load.py --db var/ui-100k-hashing.db --clients 50 --duration 60 --no-browser --ingest-during var/ingest-5000.jsonl

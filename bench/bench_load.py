@@ -10,6 +10,15 @@ person clicking through would. Reported: latency percentiles and errors (HTTP >=
 failures), overall and per kind of page; the front page's first render (the first request after
 the server started, then warm), and, when Playwright and Chromium are at hand, Chromium's first
 contentful paint of the front page.
+
+With `--ingest-during PATH`, an ingest runs against the same store while the clients browse, as a
+`tidings watch` or `tidings ingest` beside `tidings serve` would: PATH (a `.jsonl` file) is made by
+bench/synthetic.py if it does not exist, and `tidings ingest PATH` starts (a second process, with
+the hashing embedder so that it writes batch after batch, as fast as reading allows) right before
+the clients; it is stopped when they are done. The store must have been filled for that embedder:
+
+    python bench/fill_sql.py var/ui-100k-hashing.db --n 100000 --embedder hashing
+    python bench/bench_load.py --db var/ui-100k-hashing.db --ingest-during var/ingest-5000.jsonl
 """
 from __future__ import annotations
 
@@ -18,7 +27,9 @@ import asyncio
 import json
 import os
 import random
+import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -44,10 +55,22 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))] if ordered else float("nan")
 
 
+def store_env(db: Path) -> dict[str, str]:
+    """The environment for processes on this store: the hashing embedder where the store was made
+    for it (its vectors and a query's must have the same model)."""
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT model FROM embeddings LIMIT 1").fetchone()
+    env = dict(os.environ)
+    if row and row[0].startswith("hashing"):
+        env["TIDINGS_EMBEDDER"] = "hashing"
+    return env
+
+
 def start_server(db: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "tidings.cli", "serve", "--db", f"sqlite:///{db.resolve()}",
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               "--port", str(port), "--no-access-log"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, env=store_env(db))
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):
         try:
@@ -113,21 +136,66 @@ def pick_request(rng: random.Random, stories: list[int], articles: int) -> tuple
 
 
 async def browse(client: httpx.AsyncClient, seed: int, deadline: float, think: float, stories: list[int],
-                 articles: int, log: list[tuple[str, float, bool]]) -> None:
+                 articles: int, log: list[tuple[str, float, bool]], failures: list[str]) -> None:
     rng = random.Random(seed)
     await asyncio.sleep(rng.random() * think)  # clients do not all start on the same tick
     while time.perf_counter() < deadline:
         kind, path = pick_request(rng, stories, articles)
         t0 = time.perf_counter()
         try:
-            ok = (await client.get(path)).status_code < 400
-        except httpx.HTTPError:
-            ok = False
+            status = (await client.get(path)).status_code
+        except httpx.HTTPError as exc:
+            status = type(exc).__name__
+        ok = isinstance(status, int) and status < 400
         log.append((kind, (time.perf_counter() - t0) * 1000, ok))
+        if not ok:
+            failures.append(f"{status} {path}")
         await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
 
-async def load(url: str, clients: int, duration: float, think: float) -> dict:
+def article_count(db: Path) -> int:
+    with sqlite3.connect(db, timeout=30) as conn:
+        return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
+class Ingest:
+    """`tidings ingest PATH` in a second process, for as long as the load lasts."""
+
+    def __init__(self, db: Path, corpus: Path, articles: int, nice: int = 0):
+        if not corpus.exists():
+            from synthetic import generate
+
+            corpus.parent.mkdir(parents=True, exist_ok=True)
+            with open(corpus, "wb") as handle:
+                for item in generate(Path(__file__).resolve().parent.parent / "examples" / "corpus", articles, 300):
+                    handle.write(item.content + b"\n")
+        self.db, self.corpus = db, corpus
+        env = store_env(db)
+        if env.get("TIDINGS_EMBEDDER") != "hashing":
+            raise SystemExit("--ingest-during needs a store filled for the hashing embedder "
+                             "(bench/fill_sql.py --embedder hashing)")
+        self.before = article_count(db)
+        self.process = subprocess.Popen([sys.executable, "-m", "tidings.cli", "ingest", str(corpus), "--db",
+                                         f"sqlite:///{db.resolve()}", "--json"], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                        preexec_fn=(lambda: os.nice(nice)) if nice else None)
+        self.started = time.perf_counter()
+
+    def stop(self) -> dict:
+        """Stop it (SIGTERM: the batch in flight is rolled back, as on a crash) and say what it did."""
+        running = self.process.poll() is None
+        seconds = time.perf_counter() - self.started
+        if running:
+            self.process.send_signal(signal.SIGTERM)
+        _, stderr = self.process.communicate(timeout=120)
+        added = article_count(self.db) - self.before
+        return {"corpus": str(self.corpus), "articles_added": added, "seconds": round(seconds, 1),
+                "articles_per_s": round(added / seconds, 1), "still_running_at_end": running,
+                "exit_code": None if running else self.process.returncode,
+                "stderr_tail": stderr.decode("utf-8", "replace")[-500:] if not running else ""}
+
+
+async def load(url: str, clients: int, duration: float, think: float, during=None) -> dict:
     async with httpx.AsyncClient(base_url=url, timeout=30,
                                  limits=httpx.Limits(max_connections=clients, max_keepalive_connections=clients)) as client:
         stories = [s["id"] for s in (await client.get("/api/stories?limit=500")).json()]
@@ -136,9 +204,17 @@ async def load(url: str, clients: int, duration: float, think: float) -> dict:
         await client.get("/search?q=museum")  # loads the model and the vectors once, before the clock
         warm_up = (time.perf_counter() - t0) * 1000
         log: list[tuple[str, float, bool]] = []
+        failures: list[str] = []
+        ingest = during() if during else None
+        if ingest:
+            await asyncio.sleep(5)  # the ingest loads its state first: measure while it writes
         deadline = time.perf_counter() + duration
-        await asyncio.gather(*(browse(client, i, deadline, think, stories, articles, log) for i in range(clients)))
-    return summarise(log, duration) | {"search_warm_up_ms": round(warm_up)}
+        await asyncio.gather(*(browse(client, i, deadline, think, stories, articles, log, failures)
+                               for i in range(clients)))
+    report = summarise(log, duration) | {"search_warm_up_ms": round(warm_up), "failures": failures[:20]}
+    if ingest:
+        report["ingest"] = ingest.stop()
+    return report
 
 
 def summarise(log: list[tuple[str, float, bool]], duration: float) -> dict:
@@ -160,13 +236,21 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a client's requests")
+    parser.add_argument("--ingest-during", type=Path, metavar="PATH",
+                        help="run `tidings ingest PATH` on the same store during the load (made if missing)")
+    parser.add_argument("--ingest-articles", type=int, default=5000, help="articles in a generated PATH")
+    parser.add_argument("--ingest-nice", type=int, default=0,
+                        help="run the ingest at this niceness (batch work below the server's priority)")
+    parser.add_argument("--no-browser", action="store_true", help="skip Chromium's first paint")
     args = parser.parse_args()
     server, url = start_server(args.db)
+    during = (lambda: Ingest(args.db, args.ingest_during, args.ingest_articles, args.ingest_nice)) if args.ingest_during else None
     try:
         report = {"store": str(args.db), "front_page": first_render(url)}
-        report["browser"] = browser_paint(url)
-        report["load"] = asyncio.run(load(url, args.clients, args.duration, args.think))
-        report.update(clients=args.clients, duration_s=args.duration, think_s=args.think)
+        report["browser"] = None if args.no_browser else browser_paint(url)
+        report["load"] = asyncio.run(load(url, args.clients, args.duration, args.think, during))
+        report.update(clients=args.clients, duration_s=args.duration, think_s=args.think,
+                      ingest_nice=args.ingest_nice if args.ingest_during else None, load_average=os.getloadavg())
         print(json.dumps(report, indent=2))
     finally:
         server.terminate()

@@ -2,6 +2,7 @@
 UI's benchmarks on 100,000 articles, which the real pipeline would take hours to ingest.
 
     python bench/fill_sql.py var/ui-100k.db --n 100000
+    python bench/fill_sql.py var/ui-100k-hashing.db --n 100000 --embedder hashing   # for an ingest on top
 
 The rows have the shape the pipeline writes: stories of heavy-tailed sizes (a few hundred articles
 at most, most of one to five), each article in one of 12 languages with a date inside its story's
@@ -46,6 +47,7 @@ WORDS = {
 COUNTRIES = ("US CN RU FR DE GB UA IL PS IR IN PK BR MX AR ZA NG EG KE ET JP KR KP TW VN TH ID PH AU NZ CA "
              "TR SA AE QA SY IQ AF KZ UZ KG TJ PL IT ES PT NL BE SE NO FI DK GR HU RO RS VE CO CL PE MA").split()
 DIM = 384
+MODEL = "bench-random"  # --embedder hashing: what the hashing embedder writes, so that it can ingest on top
 SYLLABLES = {
     "latin": "ba ke ri to mu sa le no vi da go pe ra si lu fo ne ta mi ko ze ju".split(),
     "ru": "ба ке ри то му са ле но ви да го пе ра си лу фо не та ми ко зе".split(),
@@ -140,7 +142,7 @@ def insert_article(conn, rng, vectors, article_id, story_id, language, published
                      [(article_id, 0, 0, 1, text_, kind, key, country) for key, kind, country, text_ in mentions])
     vector = vectors.standard_normal(DIM).astype(np.float32)
     conn.execute("INSERT INTO embeddings(article_id, model, vector) VALUES (?,?,?)",
-                 (article_id, "bench-random", (vector / np.linalg.norm(vector)).tobytes()))
+                 (article_id, MODEL, (vector / np.linalg.norm(vector)).tobytes()))
     conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)", (article_id, search_form(head), search_form(text)))
     return {key for key, *_ in mentions}
 
@@ -149,7 +151,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("db", type=Path)
     parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--embedder", choices=["e5", "hashing"], default="e5",
+                        help="hashing: 512-dimension vectors under the hashing embedder's name, so that an ingest "
+                             "with TIDINGS_EMBEDDER=hashing can add to the store (bench_load.py --ingest-during)")
     args = parser.parse_args()
+    if args.embedder == "hashing":
+        from tidings.read.embed import HashingEmbedder
+
+        global DIM, MODEL
+        DIM, MODEL = HashingEmbedder().dim, HashingEmbedder().name
     if args.db.exists():
         sys.exit(f"{args.db} exists: choose a new path")
     args.db.parent.mkdir(parents=True, exist_ok=True)

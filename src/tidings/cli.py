@@ -31,8 +31,15 @@ def _explorer(db: Optional[str]):
 
 
 @app.callback()
-def _main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each skipped item.")) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+def _main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each skipped item."),
+          log_format: Optional[str] = typer.Option(None, "--log-format", help="text, or json: one JSON object per "
+                                                   "line (default $TIDINGS_LOG_FORMAT or text).")) -> None:
+    from .logs import configure
+
+    try:
+        configure(logging.INFO if verbose else logging.ERROR, log_format)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--log-format") from exc
 
 
 @app.command()
@@ -329,15 +336,32 @@ def reprocess(db: Optional[str] = DbOption, dask: Optional[str] = DaskOption,
 
 @app.command()
 def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", help="Interface to bind (localhost by default)."),
-          port: int = typer.Option(8000)) -> None:
+          port: int = typer.Option(8000),
+          read_only: bool = typer.Option(False, "--read-only", help="Refuse every write endpoint (403), tokens or not."),
+          cors_origin: list[str] = typer.Option([], "--cors-origin", help="A web origin (https://app.example.org) "
+                                                "allowed to call the API from a browser (repeatable; none by default)."),
+          access_log: bool = typer.Option(True, "--access-log/--no-access-log",
+                                          help="Log one line per request (method, path, status, ms; never headers).")) -> None:
     """Serve the web UI and the REST API (OpenAPI at /openapi.json, docs at /docs)."""
     import uvicorn
 
     from .api.app import create_app
+    from .tokens import has_live_tokens
 
+    for origin in cors_origin:
+        if not origin.startswith(("http://", "https://")) or origin.rstrip("/") != origin or origin.count("/") > 2:
+            raise typer.BadParameter(f"an origin is scheme://host[:port], without a path: {origin}",
+                                     param_hint="--cors-origin")
     url = resolve_db_url(db)
-    console.print(f"serving {url} on http://{host}:{port}/  (API: /api/, docs: /docs)")
-    uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
+    application = create_app(url, read_only=read_only, cors_origins=cors_origin)
+    writes = ("off (--read-only)" if read_only else "with a token" if has_live_tokens(application.state.store)
+              else "off (no token: `tidings token create NAME`)")
+    console.print(f"serving {url} on http://{host}:{port}/  (API: /api/, docs: /docs; writes: {writes})")
+    if access_log:
+        logging.getLogger("tidings.access").setLevel(logging.INFO)
+    # log_config=None: uvicorn's own loggers go through the handler configured above (text or JSON);
+    # its access log is replaced by ours, which never prints a query string
+    uvicorn.run(application, host=host, port=port, log_level="warning", log_config=None, access_log=False)
 
 
 def _register_subcommands() -> None:
@@ -345,12 +369,14 @@ def _register_subcommands() -> None:
     from .cli_events import register as register_events
     from .cli_sources import register as register_live  # sources, watch, alerts
     from .cli_compare import register as register_compare  # compare, coverage, brief
+    from .cli_tokens import tokens_app
 
     app.add_typer(entities_app, name="entities")
     app.command()(entity)
     register_live(app)
     register_events(app)
     register_compare(app)
+    app.add_typer(tokens_app, name="token")
 
 
 _register_subcommands()

@@ -91,10 +91,11 @@ def doctor(store_url: str) -> list[Check]:
     store = holder.get("store")
     if store is not None:
         def migrations() -> str:
-            latest = max(v for v, _, _ in store.migrations())
+            applied = {r[0] for r in store.query("SELECT version FROM schema_migrations")}
+            missing = sorted({v for v, _, _ in store.migrations()} - applied)
             current = store.schema_version()
-            if current != latest:
-                raise RuntimeError(f"store at schema {current}, this release expects {latest}")
+            if missing:
+                raise RuntimeError(f"store at schema {current} lacks migrations {', '.join(map(str, missing))}")
             return f"schema {current} (current)"
 
         def integrity() -> str:

@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections import Counter, defaultdict
+from concurrent.futures import Future
 from datetime import date, timedelta
 from typing import Any
 
@@ -88,13 +90,20 @@ def key_names(keys: dict[str, int], spellings: dict[str, tuple[str, str]]) -> li
 
 
 class Explorer:
-    def __init__(self, store: Store, embedder=None):
+    def __init__(self, store: Store, embedder=None, *, max_stale_s: float = 0.0):
+        """`max_stale_s`: while the store keeps changing (an ingest beside the server), remembered
+        page data may be this many seconds old instead of being recomputed after every batch."""
         self.store = store
         self._embedder = embedder
+        # (count, newest id), ids, rows (a buffer with room to grow; the first len(ids) rows are used)
         self._vectors: tuple[tuple[int, int], list[int], np.ndarray] | None = None
         self._lock = threading.Lock()
         self._memo: dict[Any, Any] = {}
         self._memo_stamp: tuple | None = None
+        self._memo_since = 0.0
+        self._generation = 0
+        self._pending: dict[tuple[int, Any], Future] = {}
+        self.max_stale_s = max_stale_s
 
     # -- stories ----------------------------------------------------------------------
     def stories(self, *, limit: int = 50, offset: int = 0, language: str | None = None,
@@ -385,13 +394,41 @@ class Explorer:
         return self._embedder
 
     def _vector_index(self) -> tuple[list[int], np.ndarray]:
-        """All article vectors in memory, reloaded only when the store has changed."""
+        """All article vectors in memory, brought up to date when the store has changed: new
+        articles are appended (an ingest beside the server adds a batch every second or so, and
+        re-reading 100,000 vectors each time would stall every search); anything else reloads."""
         stamp = tuple(self.store.query("SELECT COUNT(*), COALESCE(MAX(article_id), 0) FROM embeddings")[0])
         with self._lock:
             if self._vectors is None or self._vectors[0] != stamp:
-                ids, matrix = self.store.article_vectors()
-                self._vectors = (stamp, ids, matrix)
-            return self._vectors[1], self._vectors[2]
+                self._vectors = self._appended(stamp) or self._loaded(stamp)
+            ids, rows = self._vectors[1], self._vectors[2]
+            return ids, rows[:len(ids)]
+
+    def _loaded(self, stamp: tuple[int, int]):
+        ids, matrix = self.store.article_vectors()
+        return stamp, ids, matrix
+
+    def _appended(self, stamp: tuple[int, int]):
+        """The index with the articles newer than its newest appended, or None when the change is
+        not only that (deletions, a re-processing, articles of lower ids finished by another writer)."""
+        if self._vectors is None:
+            return None
+        (count, newest), ids, rows = self._vectors
+        added = self.store.query("SELECT article_id, vector FROM embeddings WHERE article_id > ? AND article_id <= ?"
+                                 " ORDER BY article_id", (newest, stamp[1]))
+        if not ids or len(ids) != count or count + len(added) != stamp[0]:
+            return None
+        vectors = [np.frombuffer(r[1], dtype=np.float32) for r in added]
+        if any(v.shape[0] != rows.shape[1] for v in vectors):
+            return None
+        used = len(ids)
+        if used + len(vectors) > rows.shape[0]:  # grow by half: appends copy nothing most of the time
+            grown = np.empty((max(int(rows.shape[0] * 1.5), used + len(vectors)), rows.shape[1]), dtype=np.float32)
+            grown[:used] = rows[:used]
+            rows = grown
+        for offset, vector in enumerate(vectors):
+            rows[used + offset] = vector
+        return stamp, ids + [r[0] for r in added], rows
 
     # -- overview ---------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
@@ -401,18 +438,47 @@ class Explorer:
         return counts
 
     def memo(self, key: Any, compute):
-        """compute(), remembered until the store changes (`Store.stamp`); for what pages read often."""
-        stamp = self.store.stamp()
+        """compute(), remembered until the store changes (`Store.stamp`); for what pages read often.
+
+        While the store keeps changing (a writer beside the server), what is remembered is kept up
+        to `max_stale_s` after the first change, then dropped at once. Requests that need the same
+        missing value together wait for one computation instead of each doing it: after a change,
+        fifty readers of the front page would otherwise all render it at the same moment."""
+        stamp, now = self.store.stamp(), time.monotonic()
         with self._lock:
-            if stamp != self._memo_stamp or len(self._memo) > MEMO_SIZE:
-                self._memo, self._memo_stamp = {}, stamp
+            changed = stamp != self._memo_stamp
+            if (changed and now - self._memo_since >= self.max_stale_s) or len(self._memo) > MEMO_SIZE:
+                self._memo, self._memo_stamp, self._memo_since = {}, stamp, now
+                self._generation += 1
+                changed = False
             if key in self._memo:
                 return self._memo[key]
-        value = compute()
+            generation = self._generation
+            pending = self._pending.get((generation, key))
+            owner = pending is None
+            if owner:
+                pending = self._pending[(generation, key)] = Future()
+        if not owner:
+            return pending.result()
+        try:
+            value = compute()
+        except BaseException as exc:
+            pending.set_exception(exc)
+            raise
+        finally:
+            with self._lock:
+                self._pending.pop((generation, key), None)
+        pending.set_result(value)
         with self._lock:
-            if self._memo_stamp == stamp:
+            if self._generation == generation and (not changed or self.max_stale_s > 0):
                 self._memo[key] = value
         return value
+
+    def forget(self) -> None:
+        """Drop what is remembered now (after a write of this process: its author sees it at once)."""
+        with self._lock:
+            self._memo, self._memo_stamp, self._memo_since = {}, None, 0.0
+            self._generation += 1
 
     def facets(self, limit: int = 60) -> dict[str, list[dict[str, Any]]]:
         """What the front page can filter by: countries and sources with their article counts."""

@@ -1,4 +1,4 @@
-"""The REST API and the web pages, both read-only views of one store.
+"""The REST API and the web pages over one store: reads are open, writes need a token.
 
     uvicorn --factory tidings.api.app:create_app
 
@@ -8,6 +8,7 @@ from `tidings.query.Explorer`; this module only validates input and chooses a re
 """
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,8 @@ from ..query import Explorer
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
 from .compare import api as compare_api, pages as compare_pages
+from .security import AccessLog
+from .writes import new_write_state, router as writes_api
 from .entities import api as entities_api, pages as entity_pages
 from .events import api as events_api, pages as event_pages
 from . import charts
@@ -499,7 +502,8 @@ def _describe_type(schema: dict[str, Any], components: dict[str, Any]) -> str:
 
 
 def _response_model(operation: dict[str, Any]) -> str:
-    schema = operation.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {}).get("schema", {})
+    success = next((r for code, r in sorted(operation.get("responses", {}).items()) if code.startswith("2")), {})
+    schema = success.get("content", {}).get("application/json", {}).get("schema", {})
     if "$ref" in schema:
         return schema["$ref"].rsplit("/", 1)[-1]
     if "$ref" in schema.get("items", {}):
@@ -517,9 +521,12 @@ def endpoints(openapi: dict[str, Any]) -> list[dict[str, Any]]:
                        "type": _describe_type(p.get("schema", {}), components),
                        "description": p.get("description") or p.get("schema", {}).get("description", "")}
                       for p in op.get("parameters", [])]
+            body = op.get("requestBody", {}).get("content", {})
             found.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                          "body": [f"{kind} ({_describe_type(c.get('schema', {}), components)})"
+                                   for kind, c in body.items()], "token": bool(op.get("security")),
                           "description": op.get("description", ""), "parameters": params,
-                          "returns": _response_model(op), "errors": sorted(c for c in op.get("responses", {}) if c != "200")})
+                          "returns": _response_model(op), "errors": sorted(c for c in op.get("responses", {}) if not c.startswith("2"))})
     return found
 
 
@@ -562,20 +569,48 @@ def _version() -> str:
     return getattr(tidings, "__version__", "0.1.0")
 
 
-DESCRIPTION = """Read-only access to the stories, articles, names and dates tidings found in the news.
+DESCRIPTION = """The stories, articles, names and dates tidings found in the news.
+
+Reading is open. Writing (ingest, sources, alias registry, alerts) needs a token made with
+`tidings token create NAME`, sent as `Authorization: Bearer TOKEN`; without one the answer is 401,
+and a server started with `--read-only` (or without any token) answers 403.
 
 Every web page also has a JSON twin: append `.json` to its path (`/stories/3.json`, `/index.json`
 for the front page, `/search.json?q=`)."""
 
 
-def create_app(store_url: str | None = None, *, store: Store | None = None) -> FastAPI:
-    """One app = one store and one explorer (its in-memory vector index is shared by all requests)."""
+def _default_pipeline(store: Store):
+    from ..pipeline import Pipeline
+
+    return Pipeline(store)
+
+
+def create_app(store_url: str | None = None, *, store: Store | None = None, read_only: bool = False,
+               cors_origins: list[str] | tuple[str, ...] = (), pipeline_factory=None) -> FastAPI:
+    """One app = one store and one explorer (its in-memory vector index is shared by all requests).
+
+    `read_only` refuses every write (403); `cors_origins` are the web origins allowed to call the API
+    from a browser (none by default); `pipeline_factory(store)` makes the pipeline posted articles go
+    through (default: the real one, made on the first ingest)."""
     store = store if store is not None else open_store(resolve_db_url(store_url))
     # the default /docs loads Swagger UI from a CDN: replaced by a local page that works offline
     app = FastAPI(title="tidings", version=_version(), description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.store = store
-    app.state.explorer = Explorer(store)
+    # while another process writes (an ingest beside the server), page data may be 10 s old rather
+    # than recomputed after every batch; writes through this app are seen at once (Explorer.forget)
+    app.state.explorer = Explorer(store, max_stale_s=float(os.environ.get("TIDINGS_PAGE_MAX_STALE_S", "10")))
+    app.state.read_only = read_only
+    app.state.cors_origins = tuple(cors_origins)
+    new_write_state(app, pipeline_factory or _default_pipeline)
     app.add_middleware(SecurityHeaders)
+    if cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        # no credentials: the only credential is the Authorization header, which a page sets itself
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_credentials=False,
+                           allow_methods=["GET", "POST", "PUT", "DELETE"],
+                           allow_headers=["Authorization", "Content-Type"], max_age=600)
+    app.add_middleware(AccessLog)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(api)
@@ -583,6 +618,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None) -> F
     app.include_router(events_api)
     app.include_router(alerts_api)
     app.include_router(compare_api)
+    app.include_router(writes_api)
     app.add_api_route("/healthz", healthz, methods=["GET"], response_model=Health, tags=["health"],
                       summary="Health check")
     app.add_api_route("/metrics", metrics, methods=["GET"], tags=["health"], summary="Prometheus metrics")

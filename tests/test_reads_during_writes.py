@@ -1,0 +1,82 @@
+"""The read side while a writer keeps adding articles: the vector index grows by appending, and
+remembered page data may lag by at most `max_stale_s` (bench/bench_load.py --ingest-during)."""
+from __future__ import annotations
+
+import json
+
+from tidings.model import RawArticle
+from tidings.pipeline import Pipeline
+from tidings.query import Explorer
+from tidings.read.embed import HashingEmbedder
+
+
+def raw(i: int, title: str, text: str) -> RawArticle:
+    body = {"title": title, "text": text, "published": f"2025-03-{10 + i:02d}", "url": f"https://x.example/{i}"}
+    return RawArticle(locator=f"t#{i}", format="jsonl", content=json.dumps(body).encode())
+
+
+FIRST = [raw(1, "Volcano erupts on the island of Sakurajima", "The volcano erupted on Sunday and ash fell on the city "
+                                                                  "of Kagoshima across the bay for several hours."),
+         raw(2, "Parliament passes the new budget law", "The parliament passed the budget law on Tuesday after a "
+                                                        "long night of debate over spending on schools and roads.")]
+LATER = raw(3, "Marathon runners brave the heat in Seville", "Thousands of marathon runners ran through Seville on "
+                                                             "Saturday as temperatures rose above thirty degrees.")
+
+
+def test_vector_index_appends_new_articles_and_reloads_after_other_changes(empty_store, monkeypatch):
+    embedder = HashingEmbedder()
+    pipeline = Pipeline(empty_store, embedder=embedder)
+    pipeline.ingest_raw(FIRST)
+    explorer = Explorer(empty_store, embedder=embedder)
+    loads = []
+    original = empty_store.article_vectors
+    monkeypatch.setattr(empty_store, "article_vectors", lambda *a: loads.append(1) or original(*a))
+
+    assert explorer.search("volcano ash Kagoshima", mode="semantic")[0]["title"].startswith("Volcano")
+    pipeline.ingest_raw([LATER])
+    hits = explorer.search("marathon runners Seville heat", mode="semantic")
+    assert hits[0]["title"].startswith("Marathon")
+    assert len(loads) == 1  # the new article was appended, not everything re-read
+    ids, matrix = explorer._vector_index()
+    assert len(ids) == matrix.shape[0] == 3 and ids == sorted(ids)
+
+    with empty_store.transaction() as tx:  # not an append: a deletion
+        tx.execute("DELETE FROM embeddings WHERE article_id = ?", (ids[0],))
+    assert explorer._vector_index()[0] == ids[1:] and len(loads) == 2
+
+
+def test_page_data_lags_a_busy_store_by_at_most_max_stale(empty_store):
+    Pipeline(empty_store, embedder=HashingEmbedder()).ingest_raw(FIRST[:1])
+    count = lambda: empty_store.counts()["articles"]  # noqa: E731
+    exact, lagging = Explorer(empty_store), Explorer(empty_store, max_stale_s=3600)
+    assert exact.memo("n", count) == lagging.memo("n", count) == 1
+    Pipeline(empty_store, embedder=HashingEmbedder()).ingest_raw(FIRST[1:])
+    assert exact.memo("n", count) == 2
+    assert lagging.memo("n", count) == 1  # remembered: the store changed less than max_stale_s ago
+    assert lagging.memo("other", count) == 2  # what was not remembered is computed afresh
+    lagging.max_stale_s = 0
+    assert lagging.memo("n", count) == 2
+
+
+def test_readers_of_a_missing_value_wait_for_one_computation(empty_store):
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    explorer = Explorer(empty_store)
+    calls, gate = [], threading.Event()
+
+    def slow_page():
+        calls.append(1)
+        gate.wait(10)
+        return 42
+
+    with ThreadPoolExecutor(8) as pool:
+        futures = [pool.submit(explorer.memo, "front", slow_page) for _ in range(8)]
+        time.sleep(0.3)
+        gate.set()
+        assert [f.result() for f in futures] == [42] * 8
+    assert len(calls) == 1
+    assert explorer.memo("front", lambda: 0) == 42
+    explorer.forget()
+    assert explorer.memo("front", lambda: 0) == 0

@@ -69,7 +69,7 @@ def store_env(db: Path) -> dict[str, str]:
 def start_server(db: Path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "tidings.cli", "serve", "--db", f"sqlite:///{db.resolve()}",
-                               "--port", str(port), "--no-access-log"], stdout=subprocess.DEVNULL,
+                               "--port", str(port)] + ([] if os.environ.get("TIDINGS_BENCH_OLD") else ["--no-access-log"]), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, env=store_env(db))
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):

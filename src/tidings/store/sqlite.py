@@ -171,16 +171,20 @@ class Store:
 
     # -- raw input --------------------------------------------------------------------
     def add_raw(self, raw: RawArticle, sha256: str) -> tuple[int, str]:
-        """Store raw input once; returns (id, status). A known item returns its existing row."""
+        """Store raw input once; returns (id, status). A known item returns its existing row, also
+        when another process inserts the same item between our look-up and our insert."""
         conn = self.conn
         row = conn.execute("SELECT id, status FROM raw_articles WHERE sha256=?", (sha256,)).fetchone()
         if row:
             return row["id"], row["status"]
         cur = conn.execute(
-            "INSERT INTO raw_articles(locator, format, content, meta, sha256) VALUES (?,?,?,?,?)",
+            "INSERT OR IGNORE INTO raw_articles(locator, format, content, meta, sha256) VALUES (?,?,?,?,?)",
             (raw.locator, raw.format, raw.content, json.dumps(raw.meta, ensure_ascii=False), sha256),
         )
-        return cur.lastrowid, "pending"
+        if cur.rowcount == 1:
+            return cur.lastrowid, "pending"
+        row = conn.execute("SELECT id, status FROM raw_articles WHERE sha256=?", (sha256,)).fetchone()
+        return row["id"], row["status"]
 
     def raw(self, raw_id: int) -> RawArticle:
         row = self.conn.execute("SELECT * FROM raw_articles WHERE id=?", (raw_id,)).fetchone()

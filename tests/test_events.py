@@ -388,3 +388,14 @@ def test_reprocess_events_stage_recodes_from_stored_articles(event_store):
     assert result.exit_code == 0, result.output
     after = sorted(tuple(str(v) for v in r) for r in store.query("SELECT id, type, source_code, mentions FROM events"))
     assert [r[1:] for r in after] == [r[1:] for r in before]
+
+
+@pytest.mark.parametrize("language, text, code, sector", [
+    ("en", "Hezbollah fighters attacked an Israeli patrol near the border.", "LBN", "REB"),
+    ("es", "Guerrilleros de las FARC secuestraron a un alcalde.", "COL", "REB"),
+    ("ru", "ХАМАС освободил двух заложников.", "PSE", "REB"),
+    ("en", "Al-Qaeda threatened to attack the embassy.", "IMG", "REB"),
+])
+def test_known_actors_carry_their_code_and_sector(language, text, code, sector):
+    event = first(text, language)
+    assert event.source is not None and (event.source.code, event.source.sector) == (code, sector)

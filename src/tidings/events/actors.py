@@ -48,6 +48,7 @@ class Phrase:
     items: list["Phrase"] = field(default_factory=list)  # what it was joined from
     coordinated_at: int | None = None  # index into items where "and" joins a second actor
     inferred: bool = False  # country taken from the sentence's context, not from the actor's words
+    code: str | None = None  # a known actor's own code (data/actors.txt), e.g. IMG for a transnational group
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,31 @@ def _igo_pattern() -> re.Pattern:
     acronyms = "|".join(re.escape(a) for a in sorted(IGO_ACRONYMS, key=len, reverse=True))
     names = "|".join(re.escape(n) for n in sorted(IGO_NAMES, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{acronyms})(?!\w)|(?i:(?<!\w)(?:{names}))")
+
+
+@lru_cache(maxsize=1)
+def _known_actors() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """data/actors.txt: names (any language) -> (CAMEO-style code, sector)."""
+    from importlib import resources
+
+    table: dict[str, tuple[str, str]] = {}
+    text = (resources.files("tidings.events") / "data" / "actors.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        head, _, names = line.partition("  ")
+        code, sector = head.split()[:2]
+        for name in names.split("|"):
+            if name.strip():
+                table[name.strip().casefold()] = (code, sector)
+    names = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE), table
+
+
+def known_actor_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, sector) of the known actors a sentence names ("Hezbollah", "ХАМАС")."""
+    pattern, table = _known_actors()
+    return [(m.start(), m.end(), *table[m.group().casefold()]) for m in pattern.finditer(text)]
 
 
 def igo_spans(text: str) -> list[tuple[int, int]]:
@@ -162,6 +188,15 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+@lru_cache(maxsize=1)
+def _alpha2_table() -> dict[str, str]:
+    return {three: two for two, three in _alpha3_table().items()}
+
+
+def _alpha2(code: str) -> str | None:
+    return _alpha2_table().get(code)
+
+
 def _token_at(tokens: list[Token], offset: int) -> int | None:
     for i, token in enumerate(tokens):
         if token.start <= offset < token.end or offset < token.start:
@@ -191,6 +226,14 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
         if first is not None and last is not None and first not in skip:
             items.append(Phrase(first, last, sector="IGO", igo=True, place_only=False, kinds=["IGO"]))
+    for start, end, code, sector in known_actor_spans(text):
+        first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
+        if first is None or last is None or first in skip:
+            continue
+        known = Phrase(first, last, country=None if code in ("IMG", "IGO") else _alpha2(code), sector=sector,
+                       place_only=False, kinds=["KNOWN"])
+        known.code = code
+        items.append(known)
     for match in sector_matches:
         if match.first not in skip:
             items.append(Phrase(match.first, match.last, sector=match.pattern.mode, place_only=False, kinds=["SECTOR"]))
@@ -218,6 +261,7 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
 def _start(item: Phrase) -> Phrase:
     phrase = Phrase(item.first, item.last, item.country, item.sector, item.entity_id, item.mention, item.igo,
                     item.place_only, list(item.kinds))
+    phrase.code = item.code
     phrase.items = [item]
     return phrase
 
@@ -248,6 +292,7 @@ def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -
 
 def _absorb(phrase: Phrase, item: Phrase) -> None:
     phrase.last = max(phrase.last, item.last)
+    phrase.code = phrase.code or item.code
     phrase.country = phrase.country or item.country
     phrase.sector = phrase.sector or item.sector
     named = {"PER", "ORG", "IGO"}
@@ -272,7 +317,7 @@ def is_locative(tokens: list[Token], phrase: Phrase, language: str) -> bool:
 
 def to_actor(phrase: Phrase, tokens: list[Token], text: str, sentence_start: int) -> Actor:
     start, end = tokens[phrase.first].start, tokens[phrase.last].end
-    code = "IGO" if phrase.igo and not phrase.country else alpha3(phrase.country)
+    code = "IGO" if phrase.igo and not phrase.country else (alpha3(phrase.country) or phrase.code)
     return Actor(start=sentence_start + start, end=sentence_start + end, text=text[start:end][:300],
                  country=None if phrase.igo and not phrase.country else phrase.country, code=code,
                  sector=phrase.sector, entity_id=phrase.entity_id, mention=phrase.mention, inferred=phrase.inferred)

@@ -158,7 +158,7 @@ def _inherit_country(actors: list, location, phrases: list) -> None:
     standard: source-country accuracy 0.61 with this rule, 0.55 without)."""
     countries = {p.country for p in phrases if p.country}
     for actor in actors:
-        if actor.country or actor.igo:
+        if actor.country or actor.igo or actor.code:
             continue
         nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3), None)
         if nearby is not None and not actor.entity_id:  # "opposition groups in Zimbabwe", "rebels in Darfur"

@@ -368,3 +368,17 @@ def test_token_commands(tmp_path):
     assert check_token(store, token) is None
     assert json.loads(run("token", "list", "--json").stdout)[0]["revoked_at"]
     assert run("--log-format", "yaml", "token", "list").returncode != 0
+
+
+def test_a_restarted_server_finishes_what_a_killed_one_left_pending(store, token):
+    from tidings.model import RawArticle
+    from tidings.pipeline import raw_key
+
+    # what a server killed after storing the raw input, before its batch committed, leaves behind
+    left = RawArticle(locator="api:left-over", format="jsonl", content=json.dumps(ARTICLES[1]).encode())
+    raw_id, status = store.add_raw(left, raw_key(left))
+    assert status == "pending"
+    client = make_client(store)  # the restarted server
+    assert post_articles(client, token, ARTICLES[:1]).status_code == 200
+    assert store.query("SELECT status FROM raw_articles WHERE id = ?", (raw_id,))[0][0] == "done"
+    assert store.counts()["pending"] == 0 and store.counts()["articles"] == 2

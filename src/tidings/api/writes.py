@@ -189,6 +189,9 @@ def _pipeline(request: Request):
             state.pipeline = state.pipeline_factory(state.store)
         except EmbedderMismatch as exc:
             raise HTTPException(409, str(exc)) from exc
+        # a server killed mid-batch left its raw input stored but pending: finish it first, as
+        # `tidings ingest` does, so nothing posted before the crash waits for another writer
+        state.pipeline.process_pending()
     return state.pipeline
 
 

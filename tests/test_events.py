@@ -8,7 +8,6 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from tidings.events import code_events
 from tidings.events.group import MentionRow, group_mentions
 from tidings.events.lexicon import Lexicon, lexicon_for, tokenize
 from tidings.events.ontology import TYPES, canonical_type

@@ -34,20 +34,25 @@ GDELT_COLUMNS = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"
                  "StoryID"]
 
 
-def _articles(store: Store) -> Iterator[dict]:
+def _by_id(store: Store, sql: str) -> Iterator[dict]:
+    """Rows of `sql` (which pages with `id > ?` ... `LIMIT ?`) CHUNK at a time, in id order, as dicts:
+    a big table is never read into memory at once."""
     last = 0
     while True:
-        rows = store.query("SELECT id, title, language, published, source, url, byline, story_id, text, metadata"
-                           " FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, CHUNK))
+        rows = store.query(sql, (last, CHUNK))
         if not rows:
             return
-        for row in rows:
-            item = dict(row)
-            metadata = json.loads(item.pop("metadata"))
-            item["captions"] = metadata.get("captions", [])
-            item["credits"] = metadata.get("credits", []) + metadata.get("photo_credits", [])
-            yield item
+        yield from (dict(row) for row in rows)
         last = rows[-1]["id"]
+
+
+def _articles(store: Store) -> Iterator[dict]:
+    for item in _by_id(store, "SELECT id, title, language, published, source, url, byline, story_id, text, metadata"
+                              " FROM articles WHERE id > ? ORDER BY id LIMIT ?"):
+        metadata = json.loads(item.pop("metadata"))
+        item["captions"] = metadata.get("captions", [])
+        item["credits"] = metadata.get("credits", []) + metadata.get("photo_credits", [])
+        yield item
 
 
 def _stories(store: Store) -> Iterator[dict]:
@@ -62,35 +67,20 @@ def _stories(store: Store) -> Iterator[dict]:
 
 
 def _events(store: Store) -> Iterator[dict]:
-    last = 0
-    while True:
-        rows = store.query(
-            "SELECT ev.*, (SELECT a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
-            " WHERE m.event_id = ev.id ORDER BY m.id LIMIT 1) AS source_url FROM events ev WHERE ev.id > ?"
-            " ORDER BY ev.id LIMIT ?", (last, CHUNK))
-        if not rows:
-            return
-        for row in rows:
-            item = dict(row)
-            item["languages"] = json.loads(item["languages"])
-            yield item
-        last = rows[-1]["id"]
+    for item in _by_id(store, "SELECT ev.*, (SELECT a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+                              " WHERE m.event_id = ev.id ORDER BY m.id LIMIT 1) AS source_url FROM events ev"
+                              " WHERE ev.id > ? ORDER BY ev.id LIMIT ?"):
+        item["languages"] = json.loads(item["languages"])
+        yield item
 
 
 def _mentions(store: Store) -> Iterator[dict]:
-    last = 0
-    while True:
-        rows = store.query("SELECT m.*, a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
-                           " WHERE m.id > ? ORDER BY m.id LIMIT ?", (last, CHUNK))
-        if not rows:
-            return
-        for row in rows:
-            item = dict(row)
-            for side in ("source", "target"):
-                actor = json.loads(item.pop(side)) if item.get(side) else {}
-                item[f"{side}_text"], item[f"{side}_code"] = actor.get("text"), actor.get("code")
-            yield item
-        last = rows[-1]["id"]
+    for item in _by_id(store, "SELECT m.*, a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+                              " WHERE m.id > ? ORDER BY m.id LIMIT ?"):
+        for side in ("source", "target"):
+            actor = json.loads(item.pop(side)) if item.get(side) else {}
+            item[f"{side}_text"], item[f"{side}_code"] = actor.get("text"), actor.get("code")
+        yield item
 
 
 def gdelt_row(event: dict) -> dict:

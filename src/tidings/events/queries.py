@@ -33,6 +33,11 @@ def event_summary(row) -> dict[str, Any]:
 _SELECT = ("SELECT ev.*, se.name AS source_entity_name, te.name AS target_entity_name FROM events ev"
            " LEFT JOIN entities se ON se.id = ev.source_entity_id LEFT JOIN entities te ON te.id = ev.target_entity_id")
 
+# a mention with its article's title, outlet and date, and the sentence it came from
+_MENTIONS = ("SELECT m.*, a.title, a.source AS outlet, a.published, substr(a.text, m.sentence_start + 1,"
+             " m.sentence_end - m.sentence_start) AS sentence_text FROM event_mentions m"
+             " JOIN articles a ON a.id = m.article_id")
+
 
 class EventExplorer:
     def __init__(self, store: Store):
@@ -86,25 +91,22 @@ class EventExplorer:
         if not rows:
             return None
         item = event_summary(rows[0])
-        item["mentions"] = self._mentions([event_id], with_text=True).get(event_id, [])
+        item["mentions"] = self._mentions([event_id]).get(event_id, [])
         return item
 
-    def _mentions(self, event_ids: list[int], with_text: bool = False) -> dict[int, list[dict[str, Any]]]:
+    def _mentions(self, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         marks = ",".join("?" * len(event_ids))
-        rows = self.store.query(
-            "SELECT m.*, a.title, a.source AS outlet, a.published, substr(a.text, m.sentence_start + 1,"
-            " m.sentence_end - m.sentence_start) AS sentence_text FROM event_mentions m"
-            f" JOIN articles a ON a.id = m.article_id WHERE m.event_id IN ({marks}) ORDER BY m.id", event_ids)
+        rows = self.store.query(f"{_MENTIONS} WHERE m.event_id IN ({marks}) ORDER BY m.id", event_ids)
         found: dict[int, list[dict[str, Any]]] = {}
         for r in rows:
             bucket = found.setdefault(r["event_id"], [])
             if len(bucket) >= MAX_MENTIONS:
                 continue
-            bucket.append(self._mention(r, with_text))
+            bucket.append(self._mention(r))
         return found
 
     @staticmethod
-    def _mention(r, with_text: bool) -> dict[str, Any]:
+    def _mention(r) -> dict[str, Any]:
         def actor(side: str):
             return json.loads(r[side]) if r[side] else None
 
@@ -121,11 +123,8 @@ class EventExplorer:
         return item
 
     def article_events(self, article_id: int) -> list[dict[str, Any]]:
-        rows = self.store.query(
-            "SELECT m.*, a.title, a.source AS outlet, a.published, substr(a.text, m.sentence_start + 1,"
-            " m.sentence_end - m.sentence_start) AS sentence_text FROM event_mentions m"
-            " JOIN articles a ON a.id = m.article_id WHERE m.article_id = ? ORDER BY m.sentence", (article_id,))
-        return [{**self._mention(r, True), "event_id": r["event_id"]} for r in rows]
+        rows = self.store.query(f"{_MENTIONS} WHERE m.article_id = ? ORDER BY m.sentence", (article_id,))
+        return [{**self._mention(r), "event_id": r["event_id"]} for r in rows]
 
     def dyads(self, *, entity_id: int | None = None, story_id: int | None = None, country: str | None = None,
               limit: int = 50) -> list[dict[str, Any]]:

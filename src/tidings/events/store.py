@@ -9,7 +9,8 @@ import json
 from dataclasses import asdict
 from typing import Iterable
 
-from ..model import Actor, Article, EventMention
+from ..model import Actor, Article
+from .actors import alpha3
 from .group import MentionRow, group_mentions
 from .ontology import TYPES
 
@@ -24,11 +25,7 @@ def actor_json(actor: Actor | None, article: Article) -> str | None:
 
 
 def actor_key(actor: Actor | None) -> str | None:
-    if actor is None:
-        return None
-    if actor.entity_id:
-        return f"E:{actor.entity_id}"
-    return f"C:{actor.country}" if actor.country else actor.code
+    return _key_of(asdict(actor)) if actor is not None else None
 
 
 def attach_entities(conn, article: Article) -> None:
@@ -46,10 +43,7 @@ def attach_entities(conn, article: Article) -> None:
             if row is None:
                 continue
             if row[0] and not actor.country:
-                actor.country = row[0]
-                from .actors import alpha3
-
-                actor.code = alpha3(row[0])
+                actor.country, actor.code = row[0], alpha3(row[0])
             elif actor.country and not row[0]:
                 conn.execute("UPDATE entities SET country = ? WHERE id = ? AND country IS NULL",
                              (actor.country, actor.entity_id))
@@ -196,6 +190,7 @@ def refresh_entities(conn, entity_ids: Iterable[int]) -> int:
 
 
 def _key_of(actor: dict | None) -> str | None:
+    """What grouping and registry edits look actors up by: E:<entity id>, else C:<country>, else the code."""
     if not actor:
         return None
     if actor.get("entity_id"):
@@ -227,21 +222,21 @@ def stored_article(store, article_id: int) -> Article | None:
 
 def recode_all(store, on_progress=None) -> int:
     """Re-code every stored article's events (after a lexicon or coder change) without re-reading or
-    re-embedding anything; one transaction, so readers see the old events or the new ones."""
+    re-embedding anything; one transaction, so readers see the old events or the new ones. Articles
+    are loaded one at a time: a big store is never held in memory."""
     from .code import code_events
 
     ids = [r[0] for r in store.query("SELECT id FROM articles ORDER BY id")]
-    articles = []
-    for n, article_id in enumerate(ids, 1):
-        article = stored_article(store, article_id)
-        article.events = code_events(article)
-        articles.append(article)
-        if on_progress:
-            on_progress(n, len(ids))
+    coded = 0
     with store.transaction() as tx:
         delete_all(tx)
-        for article in articles:
+        for n, article_id in enumerate(ids, 1):
+            article = stored_article(store, article_id)
+            article.events = code_events(article)
             attach_entities(tx, article)
             save_mentions(tx, article)
+            coded += len(article.events)
+            if on_progress:
+                on_progress(n, len(ids))
         regroup_all(tx)
-    return sum(len(a.events) for a in articles)
+    return coded

@@ -203,12 +203,6 @@ class PostgresStore(Store):
         else:
             conn.raw.execute("COMMIT")
 
-    def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
-
     def close_all(self) -> None:
         """Close the connections of every thread (tests drop the database afterwards)."""
         self.close()

@@ -398,3 +398,11 @@ def test_reprocess_events_stage_recodes_from_stored_articles(event_store):
 def test_known_actors_carry_their_code_and_sector(language, text, code, sector):
     event = first(text, language)
     assert event.source is not None and (event.source.code, event.source.sector) == (code, sector)
+
+
+def test_a_merged_event_never_has_its_source_as_its_target(mini_store):
+    rows = mini_store.query("SELECT id FROM events WHERE source_entity_id IS NOT NULL"
+                            " AND source_entity_id = target_entity_id")
+    assert rows == []
+    merged = mini_store.query("SELECT languages FROM events WHERE type = 'CONSULT' AND articles >= 3")
+    assert merged, "Xi Jinping's arrival in Astana, reported in German, Russian and Chinese, is one event"

@@ -125,7 +125,9 @@ def _event_values(event_id: int, story_id: int, members: list) -> tuple:
     best = ranked[0]
     kind = TYPES[best["type"]]
     source = _first_actor(ranked, "source")
-    target = _first_actor(ranked, "target")
+    # one report may name the source as the other's target ("Tokayev received him" / "Tokayev met him"):
+    # an actor does not act towards itself
+    target = _first_actor(ranked, "target", unlike=source)
     location = _first_actor(ranked, "location")
     dated = next((r for r in ranked if r["date_start"] is not None), best)
     languages = sorted({r["language"] for r in members})
@@ -146,10 +148,12 @@ def _event_values(event_id: int, story_id: int, members: list) -> tuple:
             seen[0] if seen else None, seen[-1] if seen else None)
 
 
-def _first_actor(ranked: list, field: str) -> dict:
+def _first_actor(ranked: list, field: str, unlike: dict | None = None) -> dict:
     for r in ranked:
         if r[field]:
-            return json.loads(r[field])
+            actor = json.loads(r[field])
+            if not (unlike and actor.get("entity_id") and actor.get("entity_id") == unlike.get("entity_id")):
+                return actor
     return {}
 
 

@@ -117,3 +117,19 @@ def test_pages_are_rendered_once_per_store_version(empty_store, monkeypatch):
     assert "Marathon runners" in client.get("/").text and rendered == ["index.html"] * 2
     assert len(client.get("/index.json").json()["stories"]) == 3
     assert client.get("/?language=fr").status_code == 200 and rendered[-1] == "index.html" and len(rendered) == 3
+
+
+def test_keyword_search_ranks_among_the_most_recent_matches_of_a_common_word(empty_store, monkeypatch):
+    import pytest
+
+    import tidings.store.sqlite
+
+    if empty_store.dialect != "sqlite":
+        pytest.skip("PostgreSQL ranks every match (its bitmap scan reads them all anyway)")
+    monkeypatch.setattr(tidings.store.sqlite, "FTS_RANKED", 2)
+    Pipeline(empty_store, embedder=HashingEmbedder()).ingest_raw(FIRST + [LATER])
+    ids = [r[0] for r in empty_store.query("SELECT id FROM articles ORDER BY id")]
+    common = empty_store.fts_search('"the"', 10)  # in all three articles: only the two newest are ranked
+    assert sorted(i for i, _ in common) == ids[1:]
+    rare = empty_store.fts_search('"Kagoshima"', 10)  # in one article, the oldest: found
+    assert [i for i, _ in rare] == ids[:1]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from tidings.store import open_store  # noqa: E402
+from tidings.store import open_store
 
 # parents before children; the rest of the store is empty in a filled benchmark store
 TABLES = ("raw_articles", "stories", "articles", "sentences", "mentions", "date_mentions", "embeddings",

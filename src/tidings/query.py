@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .store.sqlite import Store
+from .store.sqlite import FTS_RANKED, Store
 from .textutil import fts_query
 
 ARTICLE_FIELDS = "a.id, a.title, a.language, a.published, a.source, a.story_id, a.url, a.byline"
@@ -131,9 +131,11 @@ class Explorer:
             match = fts_query(q)
             if not match:
                 return []
-            where.append("s.id IN (SELECT a.story_id FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-                         " WHERE articles_fts MATCH ?)")
-            args.append(match)
+            # the stories of the FTS_RANKED most recently stored matching articles: a word found in
+            # most articles would otherwise make every page gather tens of thousands of them
+            where.append("s.id IN (SELECT a.story_id FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts"
+                         " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?))")
+            args += [match, FTS_RANKED]
         reference = self.reference_day(until)
         growth_join, growth_args = "", []
         if sort == "growth":

@@ -165,3 +165,34 @@ def test_entity_page_charts_and_story_filter(store):
     assert f'/entities/{person["id"]}"' in front and 'name="entity"' in front
     assert client.get("/index.json", params={"entity": person["id"]}).json()["entity"]["id"] == person["id"]
     assert client.get("/api/stories", params={"entity": 0}).status_code == 422
+
+
+TRANSLATED = {
+    "en.txt": "date 2025-04-02\nsource: Example Post\nWhite House answers\n\nThe White House said on Tuesday that it "
+              "welcomed the message of Pope Francis. Francisco Mendes, a teacher from Lisbon, agreed.",
+    "de.txt": "date 2025-04-02\nsource: Beispielzeitung\nAntwort aus Washington\n\nDas Weiße Haus begrüßte am Dienstag "
+              "die Botschaft von Papst Franziskus.",
+    "ru.txt": "date 2025-04-02\nsource: Пример\nОтвет Вашингтона\n\nБелый дом во вторник приветствовал послание "
+              "Папы Франциска.",
+}
+
+
+def test_translated_names_resolve_through_the_bundled_dictionary(tmp_path):
+    from tidings.read.embed import HashingEmbedder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in TRANSLATED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "translated"))
+    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    house = _find(store, "Белый дом")
+    assert len(house) == 1 and house[0]["country"] == "US"
+    assert {"White House", "Белый дом"} <= set(house[0]["aliases"])
+    assert [e["id"] for e in _find(store, "White House")] == [house[0]["id"]]
+    pope = _find(store, "Franziskus")
+    assert len(pope) == 1 and pope[0]["name"] == "Pope Francis" and pope[0]["type"] == "PER"
+    assert [e["id"] for e in _find(store, "Pope Francis")] == [pope[0]["id"]]
+    teacher = _find(store, "Francisco Mendes")  # a first name alone is not the pope
+    assert teacher and all(e["id"] != pope[0]["id"] for e in teacher)
+    store.close_all()

@@ -163,9 +163,12 @@ class Resolver:
         started = time.perf_counter()
         local: dict[str, int] = {}  # normalised surname / full name -> entity, within this article
         forms = [_as_resolved(m) for m in article.mentions]
-        batch = _AliasBatch(self._known_aliases(conn, forms), self._entities_by_key(conn, forms))
+        known = [_known_for(article.text, m) for m in forms]
+        batch = _AliasBatch(self._known_aliases(conn, forms),
+                            self._entities_by_key(conn, forms, {e.key for e in known if e}))
         for index in sorted(range(len(forms)), key=lambda i: -len(forms[i].text)):  # long forms first
-            article.mentions[index].entity_id = self._resolve_one(conn, article, forms[index], local, batch)
+            article.mentions[index].entity_id = self._resolve_one(conn, article, forms[index], local, batch,
+                                                                  known[index])
         batch.write(conn, article.language)
         self.seconds += time.perf_counter() - started
 
@@ -183,10 +186,10 @@ class Resolver:
         return found
 
     @staticmethod
-    def _entities_by_key(conn, mentions: list[Mention]) -> dict[str, list[list]]:
+    def _entities_by_key(conn, mentions: list[Mention], extra: set[str]) -> dict[str, list[list]]:
         """key -> [[id, name, type, given key, mentions, locked]] for every key the article's
-        mentions may look up (countries, name keys, stemmed surname keys)."""
-        wanted: set[str] = set()
+        mentions may look up (countries, name keys, stemmed surname keys, dictionary entries)."""
+        wanted: set[str] = set(extra)
         for mention in mentions:
             if mention.key:
                 wanted |= {mention.key} if mention.key.startswith("C:") else _lookup_keys(mention, strip_roles(mention.text))
@@ -198,7 +201,7 @@ class Resolver:
         return found
 
     def _resolve_one(self, conn, article: Article, mention: Mention, local: dict[str, int],
-                     batch: _AliasBatch) -> int | None:
+                     batch: _AliasBatch, known: KnownEntity | None) -> int | None:
         if not mention.key:
             return None
         if mention.key.startswith("C:"):
@@ -210,7 +213,9 @@ class Resolver:
         if normalized in _month_names():
             return None  # "März", "Mai": capitalised months are not people
         surname = normalise_alias(name.split()[-1]) if name.split() else normalized
-        entity_id = (local.get(normalized) or batch.by_alias(normalized, mention.type)
+        # a person's registry decision first, then the dictionary of translated names, then spellings
+        entity_id = (local.get(normalized) or batch.by_alias(normalized, mention.type, decided_only=True)
+                     or self._known(conn, known, batch) or batch.by_alias(normalized, mention.type)
                      or (local.get(surname) if " " not in normalized else None)
                      or self._by_key(conn, article, mention, name, batch))
         if entity_id is None:
@@ -274,6 +279,21 @@ class Resolver:
         batch.entities.setdefault(key, []).append([cur.lastrowid, name, kind, given, 0, 0])
         return cur.lastrowid
 
+    def _known(self, conn, entry: KnownEntity | None, batch: _AliasBatch) -> int | None:
+        """The entity of the bundled dictionary of translated names (data/known.txt) that a mention
+        names, made on first use."""
+        if entry is None:
+            return None
+        found = batch.entities.get(entry.key)
+        if found:
+            return found[0][0]
+        entity_id = self._create(conn, entry.name, entry.type, entry.key, "", entry.country, batch)
+        # its canonical name is an alias too (of no language), so that a search by it finds the entity
+        conn.execute("INSERT INTO entity_aliases(entity_id, alias, normalized, language, script, mentions)"
+                     " VALUES (?,?,?,'',?,0) ON CONFLICT(entity_id, normalized, language) DO NOTHING",
+                     (entity_id, entry.name, normalise_alias(entry.name), script_of(entry.name)))
+        return entity_id
+
     def _country(self, conn, code: str, batch: _AliasBatch) -> int:
         known = batch.entities.get(f"C:{code}")
         if known:
@@ -297,6 +317,43 @@ def _lookup_keys(mention: Mention, name: str) -> set[str]:
     return {mention.key, f"N:{name_key(stem_name(surname))}"}
 
 
+@dataclass(frozen=True)
+class KnownEntity:
+    key: str  # "K:" and the canonical name, normalised
+    name: str
+    type: str
+    country: str | None
+
+
+def _known_for(text: str, mention: Mention) -> KnownEntity | None:
+    """The dictionary entry a (non-country) mention names: as written, without its role, or with the
+    word before it (a role the recogniser left out: "Pope" + "Francis")."""
+    if not mention.key or mention.key.startswith("C:"):
+        return None
+    before = text[max(0, mention.start - 30):mention.start].split()
+    forms = [mention.text, strip_roles(mention.text)] + ([f"{before[-1]} {mention.text}"] if before else [])
+    table = _known_entities()
+    return next((table[f] for f in map(normalise_alias, forms) if f in table), None)
+
+
+@lru_cache(maxsize=1)
+def _known_entities() -> dict[str, KnownEntity]:
+    """data/known.txt: normalised name in any language -> its entity (the first line naming it wins)."""
+    from importlib import resources
+
+    table: dict[str, KnownEntity] = {}
+    text = (resources.files("tidings.entities") / "data" / "known.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, country, names = line.split(None, 2)
+        aliases = [a.strip() for a in names.split("|") if a.strip()]
+        entry = KnownEntity(f"K:{normalise_alias(aliases[0])}", aliases[0], kind, None if country == "-" else country)
+        for alias in aliases:
+            table.setdefault(normalise_alias(alias), entry)
+    return table
+
+
 def _chunks(items: list[str], size: int = 500):
     """Bounded parameter lists (SQLite allows 32,766 per statement; PostgreSQL plans shorter ones faster)."""
     for start in range(0, len(items), size):
@@ -317,9 +374,11 @@ class _AliasBatch:
         self.added: dict[tuple[int, str], list] = {}  # (entity, normalised) -> [first spelling, count]
         self.counts: dict[int, int] = {}  # entity -> mentions in this article
 
-    def by_alias(self, normalized: str, kind: str) -> int | None:
+    def by_alias(self, normalized: str, kind: str, *, decided_only: bool = False) -> int | None:
+        """The entity a known alias names: a user's or an imported alias whatever the type, an
+        automatic one only for the same type (and not at all with `decided_only`)."""
         for entity_id, origin, entity_type in self.known.get(normalized, ()):
-            if origin != "auto" or entity_type == kind:
+            if origin != "auto" or (entity_type == kind and not decided_only):
                 return entity_id
         return None
 
@@ -351,7 +410,7 @@ def _rename_if_better(conn, entity_ids: list[int]) -> None:
     marks = ",".join("?" * len(entity_ids))
     names = {entity_id: name for entity_id, name, key, locked in conn.execute(
         f"SELECT id, name, key, locked FROM entities WHERE id IN ({marks})", entity_ids)
-        if not locked and not key.startswith("C:")}
+        if not locked and not key.startswith(("C:", "K:"))}  # countries and dictionary entries keep their names
     if not names:
         return
     aliases: dict[int, list[tuple]] = {}

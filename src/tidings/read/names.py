@@ -260,7 +260,12 @@ CAPITALS = {"washington": "US", "white house": "US", "the white house": "US", "w
             "华盛顿": "US", "白宫": "US", "克里姆林宫": "RU", "莫斯科": "RU", "北京": "CN", "基辅": "UA", "东京": "JP",
             "ワシントン": "US", "モスクワ": "RU", "クレムリン": "RU", "ホワイトハウス": "US",
             "واشنطن": "US", "البيت الأبيض": "US", "موسكو": "RU", "الكرملين": "RU", "بكين": "CN", "كييف": "UA",
-            "طهران": "IR", "أنقرة": "TR", "دمشق": "SY", "القاهرة": "EG", "الرياض": "SA"}
+            "طهران": "IR", "أنقرة": "TR", "دمشق": "SY", "القاهرة": "EG", "الرياض": "SA",
+            # seats of power by their translated names
+            "weiße haus": "US", "weißes haus": "US", "weißen hauses": "US", "maison blanche": "US", "casa blanca": "US",
+            "casa bianca": "US", "casa branca": "US", "biały dom": "US", "белый дом": "US", "белого дома": "US",
+            "білий дім": "US", "beyaz saray": "US", "nhà trắng": "US", "elysée": "FR",
+            "elysee": "FR", "kremlin'in": "RU", "кремлём": "RU", "điện kremlin": "RU", "青瓦台": "KR"}
 DEMONYMS = {"american": "US", "russian": "RU", "chinese": "CN", "german": "DE", "french": "FR", "british": "GB",
             "ukrainian": "UA", "turkish": "TR", "iranian": "IR", "israeli": "IL", "palestinian": "PS",
             "kazakh": "KZ", "uzbek": "UZ", "japanese": "JP", "korean": "KR", "indian": "IN", "italian": "IT",
@@ -277,6 +282,9 @@ DEMONYMS = {"american": "US", "russian": "RU", "chinese": "CN", "german": "DE", 
             "украинский": "UA", "казахстанский": "KZ", "немецкий": "DE", "русский": "RU",
             "美国的": "US", "俄罗斯的": "RU", "الأمريكي": "US", "الأمريكية": "US", "الروسي": "RU", "الروسية": "RU",
             "الصيني": "CN", "الصينية": "CN", "الكازاخستاني": "KZ", "الإيراني": "IR", "الإيرانية": "IR"}
+# looked up folded (casefold turns "ß" into "ss": "Weißen Haus" is found as "weissen haus")
+CAPITALS = {_fold(name): code for name, code in CAPITALS.items()}
+DEMONYMS = {_fold(name): code for name, code in DEMONYMS.items()}
 # words typing a capitalised sequence (lower case); checked against every word of the sequence
 ORG_WORDS |= {"fc", "sc", "cf", "ac", "afc", "fk", "sk", "gif", "if", "bk", "united", "city", "records",
               "university", "universität", "université", "universidad", "università", "universiteit",

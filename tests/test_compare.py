@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -96,6 +97,50 @@ def test_vague_amounts_times_and_codes():
     # what is counted matters: 242 on board and 265 dead are different facts
     aboard = find_quantities("242 people on board", "en")[0]
     assert aboard.role == "aboard" and not comparable(aboard, at_least)
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # a role word belongs to the number of its own clause: 412 are the dead, 1,300 the injured
+    ("vi", "Số người chết đã tăng lên 412, hơn 1.300 người bị thương", [(412, "dead"), (1300, "injured")]),
+    # the subject of a toll names what a bare number counts, even past another role word (máy bay)
+    ("vi", "Số người thiệt mạng trong vụ máy bay rơi ở tỉnh này đã tăng lên 31 người", [(31, "dead")]),
+    ("tr", "Selde hayatını kaybedenlerin sayısı 57'ye çıktı, 12 ceset bulundu", [(57, "dead"), (12, "dead")]),
+    ("ar", "قُتلوا 14 شخصا", [(14, "dead")]),
+    # "X of Y": the part counts what the total counts; codes do not end a number's clause
+    ("de", "Im ersten Wahlgang erhielt sie 301 der 500 Stimmen", [(301, "votes"), (500, "votes")]),
+    ("en", "the jets dropped 9 GBU-31 bombs", [(9, "bombs")]),
+    # ages, days and bombers are not what they look like
+    ("en", "The 52-year-old pilot and 3 bombers", [(3, "aircraft")]),
+    ("vi", "ông An, 47 tuổi, cho biết", []),
+    ("zh", "委员会12日宣布，震源深度10千米", [(10, "")]),
+])
+def test_what_a_count_counts(language, text, expected):
+    assert [(q.value, q.role) for q in find_quantities(text, language)] == expected
+
+
+def test_parts_projections_and_touching_intervals():
+    part = find_quantities("the passengers included 90 French nationals", "en")[0]
+    assert (part.value, part.approx) == (90, "over")  # a part: there were at least 90 passengers
+    assert agree(part, find_quantities("120 passengers", "en")[0])
+    three, four = find_quantities("three countries", "en")[0], find_quantities("vier Länder", "de")[0]
+    assert not agree(three, four)  # [2.5, 3.5) and [3.5, 4.5) do not overlap
+    assert find_quantities("震源深度10千米", "zh")[0].unit == "km"
+
+
+def test_conflicts_need_the_same_role_and_a_report(ferry_store):
+    from tidings.compare.statements import load_statements
+
+    base = next(s for s in load_statements(ferry_store, list(_ids(ferry_store).values())) if s.language == "fr")
+
+    def said(text, language):
+        return replace(base, text=text, language=language, quantities=find_quantities(text, language))
+
+    toll = said("La junte a fait état de 1 700 morts et de plus de 300 disparus.", "fr")
+    later = said("Depremde hayatını kaybedenlerin sayısı 2 bin 719'a yükseldi.", "tr")
+    pair = number_conflict(toll, later)  # "more than 300 missing" says nothing about the dead
+    assert pair is not None and {pair[0].value, pair[1].value} == {1700, 2719}
+    forecast = said("The death toll could eventually exceed 10,000, the agency said.", "en")
+    assert number_conflict(toll, forecast) is None  # a forecast contradicts no count
 
 
 def test_same_dates_in_two_languages_are_one_value():

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from dataclasses import replace
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
@@ -242,3 +243,61 @@ def test_api_pages_and_twins(ferry_store):
     assert brief.status_code == 200 and brief.text.startswith("# ")
     assert client.get("/api/stories/999999/compare").status_code == 404
     assert client.get(f"/api/stories/{story_id}/brief?format=pdf").status_code == 422
+
+
+def _statement(article, index, language, vector, text="", quantities=()):
+    from tidings.compare.statements import Statement
+
+    vector = np.asarray(vector, dtype=np.float32)
+    return Statement(article_id=article, index=index, text=text, start=0, end=len(text), language=language,
+                     source=f"s{article}", published=None, quantities=list(quantities),
+                     vector=vector / np.linalg.norm(vector))
+
+
+def test_alignment_centres_languages_and_lets_a_sentence_state_two_facts():
+    from tidings.compare.align import AlignParams, align
+
+    # four facts (axes 0-3), two languages each written with a strong shared offset (axis 5 or 6),
+    # as e5 gives every sentence of one language and one story a common component
+    rng = np.random.default_rng(3)
+    facts = np.eye(8)[:4]
+
+    def said(fact_vector, language):
+        offset = np.eye(8)[5 if language == "de" else 6] * 3.0
+        return fact_vector + offset + rng.normal(0, 0.05, 8)
+
+    statements = [_statement(1, i, "de", said(facts[i], "de")) for i in range(4)]
+    statements += [_statement(2, i, "vi", said(facts[i], "vi")) for i in range(4)]
+    # a third article (German) states facts 0 and 1 in one sentence, and fact 2 alone
+    statements += [_statement(3, 0, "de", said(facts[0] + facts[1], "de")), _statement(3, 1, "de", said(facts[2], "de"))]
+    groups = [sorted((statements[i].article_id, statements[i].index) for i in g) for g in align(statements, AlignParams())]
+    # raw cosines are all above 0.9 here (the language offset dominates); centred, the facts line up
+    assert [(1, 0), (2, 0), (3, 0)] in groups and [(1, 2), (2, 2), (3, 1)] in groups
+    assert [(1, 1), (2, 1), (3, 0)] in groups  # the two-fact sentence is in a second group
+    assert [(1, 3), (2, 3)] in groups
+    assert sum((3, 0) in g for g in groups) == 2 and sum((3, 1) in g for g in groups) == 1
+
+
+def test_conflicts_are_found_across_groups_between_alike_statements():
+    from tidings.compare import AlignParams, compare_statements
+
+    dead_a = find_quantities("42 people died", "en")
+    dead_b = find_quantities("57 Tote", "de")
+    base = np.eye(8)
+    statements = [_statement(1, 0, "en", base[0] + 0.5 * base[1], "42 people died in the floods", dead_a),
+                  _statement(1, 1, "en", base[2], "Rescue teams searched the valley"),
+                  _statement(2, 0, "de", base[0] + 0.5 * base[3], "57 Tote nach dem Hochwasser", dead_b),
+                  _statement(2, 1, "de", base[2] + 0.1 * base[4], "Rettungskräfte suchten das Tal ab"),
+                  _statement(3, 0, "fr", base[6], "Le maire a décrété trois jours de deuil")]
+    rows = [{"id": a, "title": "", "language": "x", "source": f"s{a}", "published": None, "url": ""} for a in (1, 2, 3)]
+    # a grouping threshold too strict to group the two tolls: the conflict is still looked for
+    result = compare_statements(rows, statements, AlignParams(threshold=0.9, second_threshold=0.95))
+    assert not any({s["article_id"] for s in g["statements"]} >= {1, 2} and g["statements"][0]["sentence"] == 0
+                   for g in result["groups"])
+    (conflict,) = result["conflicts"]
+    assert (conflict["kind"], conflict["role"]) == ("number", "dead")
+    assert {v["value"] for v in conflict["versions"]} == {"42", "57"}
+    assert len(conflict["groups"]) == 2
+    # statements alike only by chance (under conflict_score) are not compared
+    strict = compare_statements(rows, statements, AlignParams(threshold=0.9, second_threshold=0.95, conflict_score=0.95))
+    assert strict["conflicts"] == []

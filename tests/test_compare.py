@@ -301,3 +301,17 @@ def test_conflicts_are_found_across_groups_between_alike_statements():
     # statements alike only by chance (under conflict_score) are not compared
     strict = compare_statements(rows, statements, AlignParams(threshold=0.9, second_threshold=0.95, conflict_score=0.95))
     assert strict["conflicts"] == []
+
+
+def test_statement_vectors_made_at_ingest_are_the_ones_compare_makes(ferry_store, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIDINGS_STATEMENT_VECTORS", "ingest")
+    for name, text in FERRY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'ingest.db'}")
+    Pipeline(store).ingest([str(tmp_path)])
+    stored = store.query("SELECT COUNT(*) FROM statement_vectors")[0][0]
+    at_ingest = compare_articles(store, list(_ids(store).values()), write_cache=False)
+    assert stored == at_ingest["counts"]["statements"] > 0 and at_ingest["vectors_computed"] == 0
+    at_compare = compare_articles(ferry_store, list(_ids(ferry_store).values()))
+    assert [[s["text"] for s in g["statements"]] for g in at_ingest["groups"]] == \
+        [[s["text"] for s in g["statements"]] for g in at_compare["groups"]]

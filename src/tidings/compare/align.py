@@ -105,7 +105,7 @@ def _number_matrix(statements: list[Statement]) -> np.ndarray:
         for quantity in statement.quantities:
             if quantity.value <= 0:
                 continue
-            level = int(math.floor(math.log(quantity.value, 2)))
+            level = math.floor(math.log2(quantity.value))
             exact.append((i, bins.setdefault(f"{quantity.unit}:{level}", len(bins))))
             near += [(i, bins.setdefault(f"{quantity.unit}:{level + d}", len(bins))) for d in range(-2, 3)]
     n = len(statements)

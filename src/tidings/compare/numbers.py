@@ -576,6 +576,7 @@ PROJECTION = re.compile(r"(?<![^\W\d_])(?:could|might|may|would|expected\s+to|k�
                         r"dự\s+kiến|قد|يتوقع)(?![^\W\d_])|\w+[ae]bil(?:ir|ece)\w*|可能|或将|预计", re.I)
 
 
+@lru_cache(maxsize=4096)  # asked once per pair of statements compared
 def is_projection(text: str) -> bool:
     return bool(PROJECTION.search(text))
 

@@ -6,7 +6,8 @@ found, so "14. und 15. Dezember" and "Dec 14-15" are the same interval), places 
 (script-independent keys and resolved entities), and attribution (who is quoted or credited).
 
 Statements are read from the store (sentences, mentions, dates are already there); their
-vectors are cached in `statement_vectors` (migration 0007) because the model is the costly part.
+vectors are cached in `statement_vectors` (migration 0007) because the model is the costly part,
+made at the first comparison, or at ingest with TIDINGS_STATEMENT_VECTORS=ingest.
 """
 from __future__ import annotations
 

@@ -1,18 +1,22 @@
 """Source comparison: alignment and conflict quality against a gold file, and speed.
 
     python bench/bench_compare.py                    # quality on examples/gold/compare.json + speed
-    python bench/bench_compare.py --sweep            # calibrate the alignment threshold and weights
+    python bench/bench_compare.py --sweep            # calibrate the thresholds, leave-one-story-out
     python bench/bench_compare.py --db /tmp/c.db     # reuse a store holding examples/corpus
 
 Quality: the sample corpus is ingested with the real model; each gold story's articles are
-compared (compare_articles over the gold's files, so grouping errors of the story stage do not
-count here). Alignment: pairwise precision / recall / F1 over pairs of statements of different
-articles (predicted: same group; gold: the same fact). Conflicts: precision / recall over the pairs
-of statements reported as disagreeing.
+compared (the gold's files, chosen and read as compare_articles does, so grouping errors of the
+story stage do not count here). Alignment: pairwise precision / recall / F1 over pairs of
+statements of different articles (predicted: same group; gold: the same fact); also the precision
+over pairs whose two sentences are both in some gold fact (the gold does not list every shared
+fact). Conflicts: precision / recall over the pairs of statements reported as disagreeing. Gold
+sentences that match no stored sentence, or one that is no statement, are counted and printed.
+`--sweep` runs a small grid and leave-one-story-out (calibrate on 7 stories, measure on the 8th).
 
 Speed: 50 synthetic articles (bench/synthetic.py) in 8 languages, read by the pipeline, compared
-cold (statement vectors computed) and warm (cached in the store); then the bad inputs: one article,
-articles without numbers or dates, and 500 articles (capped).
+cold (statement vectors computed) and warm (cached in the store); the same articles ingested with
+TIDINGS_STATEMENT_VECTORS=ingest and compared once; then the bad inputs: one article, articles
+without numbers or dates, and 500 articles (capped).
 """
 from __future__ import annotations
 

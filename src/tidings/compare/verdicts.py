@@ -100,16 +100,17 @@ def story_conflicts(statements: list[Statement], groups: list[list[int]], scores
     mostly two events). At most `max_pairs` pairs are examined, the most alike first."""
     found: dict[tuple, dict[str, Any]] = {}
     together = np.zeros(scores.shape, dtype=bool)
-    for group in groups:
+    for k, group in enumerate(groups):
         together[np.ix_(group, group)] = True
-    for a, b in np.argwhere(np.triu(together, k=1)):
-        x, y = statements[a], statements[b]
-        days = date_conflict(x, y)
-        if days:
-            _add(found, ("date", min(a, b)), x, days[0], y, days[1], members=(a, b))
-        places = place_conflict(x, y) if PLACE_CONFLICTS else None
-        if places:
-            _add(found, ("place", min(a, b)), x, places[0], y, places[1], members=(a, b))
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                x, y = statements[a], statements[b]
+                days = date_conflict(x, y)
+                if days:
+                    _add(found, ("date", k), x, days[0], y, days[1], members=(a, b))
+                places = place_conflict(x, y) if PLACE_CONFLICTS else None
+                if places:
+                    _add(found, ("place", k), x, places[0], y, places[1], members=(a, b))
     for a, b in _number_pairs(statements, scores, together, min_score, max_pairs):
         x, y = statements[a], statements[b]
         numbers = number_conflict(x, y)

@@ -5,7 +5,9 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
@@ -96,6 +98,50 @@ def test_vague_amounts_times_and_codes():
     # what is counted matters: 242 on board and 265 dead are different facts
     aboard = find_quantities("242 people on board", "en")[0]
     assert aboard.role == "aboard" and not comparable(aboard, at_least)
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # a role word belongs to the number of its own clause: 412 are the dead, 1,300 the injured
+    ("vi", "Số người chết đã tăng lên 412, hơn 1.300 người bị thương", [(412, "dead"), (1300, "injured")]),
+    # the subject of a toll names what a bare number counts, even past another role word (máy bay)
+    ("vi", "Số người thiệt mạng trong vụ máy bay rơi ở tỉnh này đã tăng lên 31 người", [(31, "dead")]),
+    ("tr", "Selde hayatını kaybedenlerin sayısı 57'ye çıktı, 12 ceset bulundu", [(57, "dead"), (12, "dead")]),
+    ("ar", "قُتلوا 14 شخصا", [(14, "dead")]),
+    # "X of Y": the part counts what the total counts; codes do not end a number's clause
+    ("de", "Im ersten Wahlgang erhielt sie 301 der 500 Stimmen", [(301, "votes"), (500, "votes")]),
+    ("en", "the jets dropped 9 GBU-31 bombs", [(9, "bombs")]),
+    # ages, days and bombers are not what they look like
+    ("en", "The 52-year-old pilot and 3 bombers", [(3, "aircraft")]),
+    ("vi", "ông An, 47 tuổi, cho biết", []),
+    ("zh", "委员会12日宣布，震源深度10千米", [(10, "")]),
+])
+def test_what_a_count_counts(language, text, expected):
+    assert [(q.value, q.role) for q in find_quantities(text, language)] == expected
+
+
+def test_parts_projections_and_touching_intervals():
+    part = find_quantities("the passengers included 90 French nationals", "en")[0]
+    assert (part.value, part.approx) == (90, "over")  # a part: there were at least 90 passengers
+    assert agree(part, find_quantities("120 passengers", "en")[0])
+    three, four = find_quantities("three countries", "en")[0], find_quantities("vier Länder", "de")[0]
+    assert not agree(three, four)  # [2.5, 3.5) and [3.5, 4.5) do not overlap
+    assert find_quantities("震源深度10千米", "zh")[0].unit == "km"
+
+
+def test_conflicts_need_the_same_role_and_a_report(ferry_store):
+    from tidings.compare.statements import load_statements
+
+    base = next(s for s in load_statements(ferry_store, list(_ids(ferry_store).values())) if s.language == "fr")
+
+    def said(text, language):
+        return replace(base, text=text, language=language, quantities=find_quantities(text, language))
+
+    toll = said("La junte a fait état de 1 700 morts et de plus de 300 disparus.", "fr")
+    later = said("Depremde hayatını kaybedenlerin sayısı 2 bin 719'a yükseldi.", "tr")
+    pair = number_conflict(toll, later)  # "more than 300 missing" says nothing about the dead
+    assert pair is not None and {pair[0].value, pair[1].value} == {1700, 2719}
+    forecast = said("The death toll could eventually exceed 10,000, the agency said.", "en")
+    assert number_conflict(toll, forecast) is None  # a forecast contradicts no count
 
 
 def test_same_dates_in_two_languages_are_one_value():
@@ -197,3 +243,75 @@ def test_api_pages_and_twins(ferry_store):
     assert brief.status_code == 200 and brief.text.startswith("# ")
     assert client.get("/api/stories/999999/compare").status_code == 404
     assert client.get(f"/api/stories/{story_id}/brief?format=pdf").status_code == 422
+
+
+def _statement(article, index, language, vector, text="", quantities=()):
+    from tidings.compare.statements import Statement
+
+    vector = np.asarray(vector, dtype=np.float32)
+    return Statement(article_id=article, index=index, text=text, start=0, end=len(text), language=language,
+                     source=f"s{article}", published=None, quantities=list(quantities),
+                     vector=vector / np.linalg.norm(vector))
+
+
+def test_alignment_centres_languages_and_lets_a_sentence_state_two_facts():
+    from tidings.compare.align import AlignParams, align
+
+    # four facts (axes 0-3), two languages each written with a strong shared offset (axis 5 or 6),
+    # as e5 gives every sentence of one language and one story a common component
+    rng = np.random.default_rng(3)
+    facts = np.eye(8)[:4]
+
+    def said(fact_vector, language):
+        offset = np.eye(8)[5 if language == "de" else 6] * 3.0
+        return fact_vector + offset + rng.normal(0, 0.05, 8)
+
+    statements = [_statement(1, i, "de", said(facts[i], "de")) for i in range(4)]
+    statements += [_statement(2, i, "vi", said(facts[i], "vi")) for i in range(4)]
+    # a third article (German) states facts 0 and 1 in one sentence, and fact 2 alone
+    statements += [_statement(3, 0, "de", said(facts[0] + facts[1], "de")), _statement(3, 1, "de", said(facts[2], "de"))]
+    groups = [sorted((statements[i].article_id, statements[i].index) for i in g) for g in align(statements, AlignParams())]
+    # raw cosines are all above 0.9 here (the language offset dominates); centred, the facts line up
+    assert [(1, 0), (2, 0), (3, 0)] in groups and [(1, 2), (2, 2), (3, 1)] in groups
+    assert [(1, 1), (2, 1), (3, 0)] in groups  # the two-fact sentence is in a second group
+    assert [(1, 3), (2, 3)] in groups
+    assert sum((3, 0) in g for g in groups) == 2 and sum((3, 1) in g for g in groups) == 1
+
+
+def test_conflicts_are_found_across_groups_between_alike_statements():
+    from tidings.compare import AlignParams, compare_statements
+
+    dead_a = find_quantities("42 people died", "en")
+    dead_b = find_quantities("57 Tote", "de")
+    base = np.eye(8)
+    statements = [_statement(1, 0, "en", base[0] + 0.5 * base[1], "42 people died in the floods", dead_a),
+                  _statement(1, 1, "en", base[2], "Rescue teams searched the valley"),
+                  _statement(2, 0, "de", base[0] + 0.5 * base[3], "57 Tote nach dem Hochwasser", dead_b),
+                  _statement(2, 1, "de", base[2] + 0.1 * base[4], "Rettungskräfte suchten das Tal ab"),
+                  _statement(3, 0, "fr", base[6], "Le maire a décrété trois jours de deuil")]
+    rows = [{"id": a, "title": "", "language": "x", "source": f"s{a}", "published": None, "url": ""} for a in (1, 2, 3)]
+    # a grouping threshold too strict to group the two tolls: the conflict is still looked for
+    result = compare_statements(rows, statements, AlignParams(threshold=0.9, second_threshold=0.95))
+    assert not any({s["article_id"] for s in g["statements"]} >= {1, 2} and g["statements"][0]["sentence"] == 0
+                   for g in result["groups"])
+    (conflict,) = result["conflicts"]
+    assert (conflict["kind"], conflict["role"]) == ("number", "dead")
+    assert {v["value"] for v in conflict["versions"]} == {"42", "57"}
+    assert len(conflict["groups"]) == 2
+    # statements alike only by chance (under conflict_score) are not compared
+    strict = compare_statements(rows, statements, AlignParams(threshold=0.9, second_threshold=0.95, conflict_score=0.95))
+    assert strict["conflicts"] == []
+
+
+def test_statement_vectors_made_at_ingest_are_the_ones_compare_makes(ferry_store, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIDINGS_STATEMENT_VECTORS", "ingest")
+    for name, text in FERRY.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'ingest.db'}")
+    Pipeline(store).ingest([str(tmp_path)])
+    stored = store.query("SELECT COUNT(*) FROM statement_vectors")[0][0]
+    at_ingest = compare_articles(store, list(_ids(store).values()), write_cache=False)
+    assert stored == at_ingest["counts"]["statements"] > 0 and at_ingest["vectors_computed"] == 0
+    at_compare = compare_articles(ferry_store, list(_ids(ferry_store).values()))
+    assert [[s["text"] for s in g["statements"]] for g in at_ingest["groups"]] == \
+        [[s["text"] for s in g["statements"]] for g in at_compare["groups"]]

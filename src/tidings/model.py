@@ -127,6 +127,7 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
     embedding: np.ndarray | None = None
+    statement_vectors: dict[int, np.ndarray] | None = None  # sentence index -> vector (compare/statements.py)
     text_hash: str = ""
     id: int | None = None
     raw_id: int | None = None

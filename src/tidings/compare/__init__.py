@@ -9,7 +9,8 @@
 
 Bounded whatever the story: at most `MAX_ARTICLES` articles are compared (spread over languages
 and outlets, earliest first), at most `MAX_STATEMENTS_PER_ARTICLE` statements each (from the top:
-the lead carries the news), and at most `AlignParams.max_pairs` candidate pairs are examined.
+the lead carries the news), and at most `AlignParams.max_pairs` candidate pairs are grouped and
+`verdicts.MAX_CONFLICT_PAIRS` compared for conflicts.
 """
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ from collections import Counter
 from typing import Any
 
 from ..store.sqlite import Store
-from .align import AlignParams, align
+from .align import AlignParams, align, pair_scores
 from .statements import MAX_STATEMENTS_PER_ARTICLE, Statement, attach_vectors, load_statements
-from .verdicts import attributions, conflicts, verdict
+from .verdicts import attributions, story_conflicts, verdict
 
-__all__ = ["compare_story", "compare_articles", "AlignParams", "MAX_ARTICLES"]
+__all__ = ["compare_story", "compare_articles", "compare_statements", "AlignParams", "MAX_ARTICLES"]
 
 MAX_ARTICLES = 60
 
@@ -86,10 +87,7 @@ def compare_articles(store: Store, article_ids: list[int], *, embedder=None, wri
 
             embedder = get_embedder()
         computed = attach_vectors(store, statements, embedder, write=write_cache)
-        groups = align(statements, params)
-    else:  # one article (or none): nothing to line up, every statement is its own
-        groups = [[i] for i in range(len(statements))]
-    result = _result(rows, statements, groups)
+    result = compare_statements(rows, statements, params)
     result.update({"compared_articles": len(rows), "total_articles": len(all_rows),
                    "limits": {"max_articles": max_articles, "statements_per_article": per_article,
                               "max_pairs": params.max_pairs},
@@ -97,29 +95,50 @@ def compare_articles(store: Store, article_ids: list[int], *, embedder=None, wri
     return result
 
 
-def _result(rows: list[dict[str, Any]], statements: list[Statement], groups: list[list[int]]) -> dict[str, Any]:
+def compare_statements(rows: list[dict[str, Any]], statements: list[Statement],
+                       params: AlignParams = AlignParams()) -> dict[str, Any]:
+    """Groups, verdicts and conflicts of statements (with their vectors) of these article rows."""
+    if len(rows) > 1 and statements:
+        scores = pair_scores(statements, params)
+        groups = align(statements, params, scores)
+        found = story_conflicts(statements, groups, scores, params.conflict_score)
+    else:  # one article (or none): nothing to line up, every statement is its own
+        groups, found = [[i] for i in range(len(statements))], []
+    return _result(rows, statements, groups, found)
+
+
+def _result(rows: list[dict[str, Any]], statements: list[Statement], groups: list[list[int]],
+            found: list[dict[str, Any]]) -> dict[str, Any]:
     compared = len(rows)
     sources_of = {r["id"]: r["source"] or "unknown" for r in rows}
     made = []
     for members in groups:
-        group = [statements[i] for i in members]
-        group.sort(key=lambda s: (s.published or "9999", s.article_id))
-        articles = sorted({s.article_id for s in group})
+        group = sorted(members, key=lambda i: (statements[i].published or "9999", statements[i].article_id))
+        articles = sorted({statements[i].article_id for i in group})
         made.append({
             "verdict": verdict(len(articles), compared),
             "articles": articles,
             "sources": sorted({sources_of.get(a, "unknown") for a in articles}),
-            "languages": sorted({s.language for s in group}),
-            "statements": [s.as_dict() for s in group],
-            "conflicts": conflicts(group),
-            "attributions": attributions(group),
+            "languages": sorted({statements[i].language for i in group}),
+            "statements": [statements[i].as_dict() for i in group],
+            "attributions": attributions([statements[i] for i in group]),
+            "_members": set(group),
+            "_conflicts": sum(1 for c in found if c["members"] & set(group)),
         })
     order = {"all": 0, "some": 1, "one": 2}
-    made.sort(key=lambda g: (order[g["verdict"]], -len(g["articles"]), -len(g["conflicts"]),
+    made.sort(key=lambda g: (order[g["verdict"]], -len(g["articles"]), -g["_conflicts"],
                              g["articles"][0], g["statements"][0]["sentence"]))
     for number, group in enumerate(made, 1):
         group["id"] = number
-    flat = [{**c, "group": g["id"]} for g in made for c in g["conflicts"]]
+    # a conflict may join statements of several groups (it is looked for across groups): each
+    # group lists the conflicts that involve its statements, and each conflict its groups
+    flat = []
+    for conflict in found:
+        ids = [g["id"] for g in made if g["_members"] & conflict["members"]]
+        flat.append({**{k: v for k, v in conflict.items() if k != "members"}, "group": ids[0], "groups": ids})
+    for group in made:
+        group["conflicts"] = [c for c in flat if group["id"] in c["groups"]]
+        del group["_members"], group["_conflicts"]
     counts = Counter(g["verdict"] for g in made)
     per_article = Counter(s.article_id for s in statements)
     articles = [{**r, "statements": per_article.get(r["id"], 0)} for r in rows]

@@ -49,7 +49,7 @@ class Quantity:
 SCALES: dict[str, float] = {}
 for _words, _factor in (
     ("thousand thousands tausend mille mil mila tys tysiąc tysiące tysięcy тыс тысяч тысячи тысяча тис тисяч тисячі"
-     " bin ألف آلاف nghìn ngàn мың ming", 1e3),
+     " bin bini binin bine ألف آلاف nghìn ngàn мың ming", 1e3),
     ("lakh lakhs", 1e5),
     ("million millions mn mio millionen millón millones milione milioni milhão milhões milion miliony milionów mln"
      " миллион миллиона миллионов млн мільйон мільйони мільйонів milyon مليون ملايين triệu", 1e6),
@@ -130,7 +130,7 @@ PERCENT_WORDS = ("per cent", "percent", "prozent", "pour cent", "por ciento", "p
 UNIT_WORDS: list[tuple[str, str, float]] = [
     (r"minutes?|min\.?|мин\.?|minuten|minutos|minuti|minut|минут\w*|хвилин\w*|dakika|دقائق|دقيقة|分钟|分鐘|phút|минут", "min", 1),
     (r"hours?|h|ч\.?|std\.?|stunden?|heures?|horas?|ore|godzin\w*|час\w*|годин\w*|saat|ساعات|ساعة|小时|小時|giờ|сағат|soat", "min", 60),
-    (r"km|kilomet\w+|километр\w*|кілометр\w*|公里|كيلومتر\w*", "km", 1),
+    (r"km|kilomet\w+|километр\w*|кілометр\w*|公里|千米|كيلومتر\w*", "km", 1),
     (r"magnitude|richter|stärke|büyüklüğünde\w*|độ|级|балл\w*|магнитуд\w*", "magnitude", 1),
 ]
 MAGNITUDE_BEFORE = re.compile(r"(magnitude|stärke|magnitud|магнитуд\w*|độ\s+lớn|richter)\s*(de\s+)?$", re.I)
@@ -139,30 +139,57 @@ MAGNITUDE_BEFORE = re.compile(r"(magnitude|stärke|magnitud|магнитуд\w*|
 ROLE_WORDS: dict[str, str] = {
     "dead": r"dead|killed|killing|died|deaths?|death toll|lives|bodies|tote|toten|getötet|ums leben|starben|morts?|tués|décès|"
             r"muertos|fallecid\w+|muertes|morti|vittime|mortos|zabit\w+|ofiar\w*|погиб\w*|убит\w*|жертв\w*|"
-            r"загибл\w*|ölü\w*|hayatını kaybed\w*|öldü\w*|ceset\w*|قتيل\w*|قتلى|وفاة|مقتل|死亡|遇难|罹难|chết|"
+            r"загибл\w*|ölü\w*|hayatını kaybe[dt]\w*|öldü\w*|ce[sn]e[dt]\w*|قتيل\w*|قتلى|قتلوا|وفاة|مقتل|死亡|遇难|罹难|chết|"
             r"thiệt mạng|tử vong|thi thể|қаза|halok",
     "injured": r"injured|wounded|hurt|verletzt\w*|verwundet\w*|blessés|heridos|feriti|feridos|rann\w+|ранен\w*|"
-               r"ранени\w*|поранен\w*|yaral\w+|جريح|جرحى|مصاب\w*|受伤|bị thương",
+               r"ранени\w*|поранен\w*|yaral\w+|جريح|جرحى|مصاب\w*|أصيب\w*|وأصيب\w*|受伤|bị thương",
     "missing": r"missing|vermisst\w*|disparus|desaparecidos|dispersi|zaginion\w*|пропав\w*|без вести|kayıp|"
                r"haber alınamad\w*|مفقود\w*|失踪|mất tích",
-    "aboard": r"on board|an bord|à bord|a bordo|на борту|uçakta|trên máy bay|passengers|passagiere|passagers|"
-              r"pasajeros|пассажир\w*|yolcu|hành khách|乘客",
-    "bombs": r"bombs?|bomben|bombes|bombas|бомб\w*|bomba\w*|قنابل|قنبلة|炸弹|quả bom",
+    "aboard": r"on board|an bord|à bord|a bordo|на борту|uçakta|trên máy bay",
+    "passengers": r"passengers|passagiere|passagers|pasajeros|passeggeri|пассажир\w*|yolcu|hành khách|乘客",
+    "bombs": r"bombs?|bomben|bombes|bombas?|бомб(?!ардир)\w*|bombalar\w*|bombası|قنابل|قنبلة|炸弹|quả bom",
     "missiles": r"missiles?|raketen|misiles|ракет\w*|füze\w*|صاروخ\w*|导弹|tên lửa|tomahawks?",
-    "aircraft": r"aircraft|planes?|jets?|flugzeuge|avions|aviones|самолет\w*|uçağ\w*|طائر\w*|飞机|máy bay",
+    "aircraft": r"aircraft|planes?|jets?|bombers?|flugzeuge|bomber|avions|bombardiers|aviones|bombarderos|"
+                r"самолет\w*|бомбардировщик\w*|uçağ\w*|bombardıman|طائر\w*|飞机|轰炸机|máy bay",
+    "aftershock": r"aftershocks?|nachbeben|répliques?|réplicas?|repliche|афтершок\w*|повторн\w* толч\w*|artçı\w*|"
+                  r"dư chấn|余震|هزة ارتدادية|هزات ارتدادية",
+    "turnout": r"turnout|wahlbeteiligung|participation|participación|affluenza|participação|frekwencj\w*|явк\w*|"
+               r"katılım\w*|cử tri đi bầu|投票率|نسبة المشاركة",
     "countries": r"countries|länder|pays|países|стран\w*|ülke\w*|دول|国家|quốc gia|nước",
-    "votes": r"votes?|stimmen|voix|votos|голос\w*|oy\w*|أصوات|票|phiếu",
+    "votes": r"votes?|stimmen|voix|votos|голос\w*|проголосова\w*|oy\w*|أصوات|票|phiếu",
     "prisoners": r"prisoners|häftlinge|gefangene|prisonniers|presos|prisioneros|заключенн\w*|esir\w*|أسير\w*|"
                  r"囚犯|tù nhân",
     "hostages": r"hostages|geiseln|otages|rehenes|заложник\w*|rehine\w*|محتجز\w*|رهائن|人质|con tin",
 }
 _LETTER = "A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff"  # word boundaries for spaced scripts only (not CJK)
-_ROLE = [(role, re.compile(rf"(?<![{_LETTER}])(?:{words})(?![{_LETTER}])", re.I)) for role, words in ROLE_WORDS.items()]
+_HARAKAT = "[\u064b-\u0652]*"  # Arabic short vowels, written in some articles ("قُتلوا"): skipped when matching
+
+
+def _loose_arabic(words: str) -> str:
+    return re.sub(r"([\u0621-\u064a])", rf"\1{_HARAKAT}", words)
+
+
+_ROLE = [(role, re.compile(rf"(?<![{_LETTER}])(?:{_loose_arabic(words)})(?![{_LETTER}])", re.I))
+         for role, words in ROLE_WORDS.items()]
+CASUALTY_ROLES = ("dead", "injured", "missing")
+# where a number's own words end: the next number or a clause break ("2.056, hơn 3.900 người bị thương":
+# "bị thương" belongs to 3.900, not to 2.056)
+_CLAUSE_BREAK = re.compile(r"(?<![A-Za-z\d-])\d|[,;:،，；、]")  # not the digits of a code ("14 GBU-57 bombs")
+
+
+_OF = re.compile(r"\s*(?:of|out\s+of|der|von|из|de|sur|su|trên|/)\s*\d+(?:[.,' ]\d{3})*", re.I)
 
 
 def count_role(text: str, start: int, end: int) -> str:
-    """The nearest role word after the number (within a few words), else just before it."""
+    """The nearest role word after the number (within a few words), else just before it, not
+    looking past a clause break or another number."""
     after, before = text[end:end + 40], text[max(0, start - 30):start]
+    of = _OF.match(after)  # "237 der 465 Stimmen", "241 из 242 на борту": the part counts what the total does
+    if of:
+        after = after[of.end():]
+    cut = _CLAUSE_BREAK.search(after)
+    after = after[:cut.start()] if cut else after
+    before = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
     best: tuple[int, str] | None = None
     for role, pattern in _ROLE:
         for match in pattern.finditer(after):
@@ -204,6 +231,9 @@ APPROX_AFTER = [(re.compile(r"^\s*'?(?:[dt][ae]n)\s+fazla", re.I), "over"), (re.
 # a digit run with optional thousands groups (comma, dot, space, apostrophe) and decimals
 _NUMBER = re.compile(r"(?<!\d)(?<!\d[.,])(\d{1,3}(?:(?:[,.' ])\d{3})+|\d+)(?:([.,])(\d+))?(?![\d])")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?|uhr|h\b|giờ|ч\.?)|^\d{1,2}:\d{2}", re.I)
+# an age, not a count: "40-jährige", "64-year-old", "40 tuổi", "64 ans", "61 años", "64 yaşında", "64岁"
+_AGE = re.compile(r"[\s-]*(?:years?[\s-]old|jährig\w*|tuổi|ans\b|años|anni\b|anos\b|лет(?:н\w*)?\b|yaşında\w*|岁|歳)",
+                  re.I)
 _CJK_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万萬亿億]+")
 _CJK_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CJK_UNIT = {"十": 10, "百": 100, "千": 1000}
@@ -251,7 +281,7 @@ def _word_after(text: str, at: int) -> str:
 def _scale_after(text: str, at: int) -> tuple[float, int]:
     """A scale word right after a number ("1,5 Milliarden", "15亿", "2 bin 719" is handled apart)."""
     rest = text[at:at + 30]
-    cjk = re.match(r"\s*([千万萬亿億兆]+)", rest)
+    cjk = re.match(r"\s*([千万萬亿億兆]+)(?!米)", rest)  # 千米 is a kilometre, not a thousand
     if cjk:
         factor = 1.0
         for char in cjk.group(1):
@@ -307,8 +337,15 @@ def _unit(text: str, start: int, end: int) -> tuple[str, float, int, int]:
     return "", 1.0, start, end
 
 
+# "the passengers included 169 Indians", "Unter den Toten sind 52 Briten": a part, so the total is at least that
+INCLUDING = re.compile(r"(?<![^\W\d_])(?:included|including|among|darunter|unter\s+den|parmi|dont|entre\s+ellos|incluid[oa]s|"
+                       r"incluyendo|tra\s+cui|tra\s+i|в\s+том\s+числе|среди|из\s+них|arasında|trong\s+đó|bao\s+gồm|"
+                       r"trong\s+số|其中|包括|بينهم|من\s+بين)(?![^\W\d_])", re.I)
+
+
 def _approx(text: str, start: int, end: int) -> tuple[str, int]:
-    """An approximation marker right before (or, for some languages, after) the number."""
+    """An approximation marker right before (or, for some languages, after) the number; a part of
+    a total ("including 169") reads as "at least"."""
     before = text[max(0, start - 30):start].lower()
     stripped = before.rstrip()
     for word, kind in APPROX_BEFORE:
@@ -319,6 +356,9 @@ def _approx(text: str, start: int, end: int) -> tuple[str, int]:
     for pattern, kind in APPROX_AFTER:
         if pattern.match(text[end:end + 20]):
             return kind, start
+    clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
+    if INCLUDING.search(clause):
+        return "over", start
     return "", start
 
 
@@ -345,7 +385,7 @@ def _number_before(text: str, at: int) -> float | None:
     return float(match.group(1)) if match else None
 
 
-def _skip(text: str, start: int, end: int, value: float) -> bool:
+def _skip(text: str, start: int, end: int, value: float, language: str = "") -> bool:
     """Not a quantity: clock times, codes and model numbers (AI171, 787-8, 11A, B-2), ordinals."""
     if _TIME.match(text[start:start + 14]) or text[max(0, start - 1):start] == ":":
         return True
@@ -353,7 +393,7 @@ def _skip(text: str, start: int, end: int, value: float) -> bool:
     after = text[end:end + 2]
     if before.isalpha() and not _is_cjk(before):
         return True  # AI171, GBU-57 is caught below
-    if value >= 100 and re.search(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$", text[max(0, start - 20):start]) and \
+    if value >= 100 and language != "de" and re.search(r"(?<![.!?]\s)\b[A-Z][a-z]+\s$", text[max(0, start - 20):start]) and \
             not re.match(r"\s*[%$€]", text[end:end + 2]) and re.fullmatch(r"\d+", text[start:end]):
         return True  # a model number after a name: "Boeing 787", "Airbus 320"
     if before in ("-", "–", "#", "№", "/"):
@@ -366,6 +406,8 @@ def _skip(text: str, start: int, end: int, value: float) -> bool:
             return True  # 787-8, 11/2025
     if re.match(r"(st|nd|rd|th|ème|er|e|º|ª|-?й|-?го|-?я|-?ый|-?ші|-?inci|\.\s*(?:platz|jahrestag))(?!\w)",
                 text[end:end + 10]):
+        return True
+    if _AGE.match(text[end:end + 14]) or re.match(r"\s*[日号]", text[end:end + 2]):  # an age; "29日" is a day
         return True
     if re.match(r"[A-Za-z]", after[:1]) and not re.match(r"(bn|mn|m\b|km|k\b|t\b|h\b|min)", text[end:end + 4]):
         return True
@@ -387,7 +429,7 @@ def find_quantities(text: str, language: str = "en", skip_spans: list[tuple[int,
         if not free(start, end):
             continue
         value, decimals = _parse_digits(match.group(1), match.group(2), match.group(3))
-        if _skip(digits, start, end, value):
+        if _skip(digits, start, end, value, language):
             continue
         if re.fullmatch(r"\d{4}", match.group(0)) and 1800 <= value <= 2100 and \
                 not re.match(rf"\s*(?:{'|'.join(ROLE_WORDS.values())})", digits[end:end + 30], re.I) and \
@@ -449,14 +491,24 @@ def find_quantities(text: str, language: str = "en", skip_spans: list[tuple[int,
 
 
 def _sentence_role(found: list[Quantity], text: str) -> list[Quantity]:
-    """A plain count with no role word nearby takes the sentence's only role, if it has one
-    ("Số người thiệt mạng … đã tăng lên 279 người": the subject says what 279 counts)."""
-    roles = {role for role, pattern in _ROLE if pattern.search(text)}
-    if len(roles) != 1:
+    """A plain count with no role word nearby takes the nearest casualty word before it (else the
+    sentence's only one) that no other number of the sentence counts: the subject of a toll ("Số
+    người thiệt mạng trong vụ máy bay … đã tăng lên 279 người": 279 counts the dead, not planes).
+    Other roles are not spread this way ("20 hostages … in two groups": two is not hostages)."""
+    claimed = {q.role for q in found}
+    subjects = sorted((m.start(), role) for role, pattern in _ROLE if role in CASUALTY_ROLES and role not in claimed
+                      for m in pattern.finditer(text))
+    if not subjects:
         return found
-    role = roles.pop()
-    return [q if q.role or q.unit else Quantity(q.start, q.end, q.text, q.value, q.low, q.high, q.unit, q.approx, role)
-            for q in found]
+    named = []
+    for q in found:
+        role = q.role
+        if not role and not q.unit:
+            earlier = [r for at, r in subjects if at < q.start]
+            role = earlier[-1] if earlier else subjects[0][1] if len({r for _, r in subjects}) == 1 else ""
+        named.append(q if role == q.role else Quantity(q.start, q.end, q.text, q.value, q.low, q.high, q.unit,
+                                                       q.approx, role))
+    return named
 
 
 def _word_number_ok(text: str, start: int, end: int, word: str) -> bool:
@@ -501,8 +553,9 @@ def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
 
 
 def agree(a: Quantity, b: Quantity) -> bool:
-    """Two quantities of the same unit that the wording allows to be the same number."""
-    return a.low <= b.high and b.low <= a.high
+    """Two quantities of the same unit that the wording allows to be the same number. Intervals
+    are half-open: "three" [2.5, 3.5) and "vier" [3.5, 4.5) do not agree."""
+    return a.low < b.high and b.low < a.high
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
@@ -515,6 +568,17 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         return False
     ratio = max(a.value, b.value) / min(a.value, b.value)
     return ratio <= 4.0
+
+
+# a projection, not a report: "the toll could eventually exceed 10,000", "ölü sayısının 3 bini aşabileceğini"
+PROJECTION = re.compile(r"(?<![^\W\d_])(?:could|might|may|would|expected\s+to|könnte\w*|dürfte\w*|pourrait|pourraient|"
+                        r"podría\w*|potrebbe\w*|poderia\w*|może|mogą|может|могут|мог\w*|може|можуть|có\s+thể|"
+                        r"dự\s+kiến|قد|يتوقع)(?![^\W\d_])|\w+[ae]bil(?:ir|ece)\w*|可能|或将|预计", re.I)
+
+
+@lru_cache(maxsize=4096)  # asked once per pair of statements compared
+def is_projection(text: str) -> bool:
+    return bool(PROJECTION.search(text))
 
 
 @lru_cache(maxsize=1)

@@ -6,10 +6,12 @@ found, so "14. und 15. Dezember" and "Dec 14-15" are the same interval), places 
 (script-independent keys and resolved entities), and attribution (who is quoted or credited).
 
 Statements are read from the store (sentences, mentions, dates are already there); their
-vectors are cached in `statement_vectors` (migration 0007) because the model is the costly part.
+vectors are cached in `statement_vectors` (migration 0007) because the model is the costly part,
+made at the first comparison, or at ingest with TIDINGS_STATEMENT_VECTORS=ingest.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -136,18 +138,25 @@ def load_statements(store: Store, article_ids: list[int],
         article = articles.get(article_id)
         if article is None:
             continue
-        taken = 0
-        for sentence in sentences.get(article_id, []):
-            if taken >= per_article:
-                break
-            text = article["text"][sentence["start"]:sentence["end"]]
-            if _too_short(text):
-                continue
+        rows = sentences.get(article_id, [])
+        for i in chosen_sentences(article["text"], [(r["start"], r["end"]) for r in rows], per_article):
+            sentence = rows[i]
             key = (article_id, sentence["idx"])
-            statement = _statement(article, sentence, text, mentions.get(key, []), dates.get(key, []))
-            found.append(statement)
-            taken += 1
+            text = article["text"][sentence["start"]:sentence["end"]]
+            found.append(_statement(article, sentence, text, mentions.get(key, []), dates.get(key, [])))
     return found
+
+
+def chosen_sentences(text: str, spans: list[tuple[int, int]], per_article: int = MAX_STATEMENTS_PER_ARTICLE) -> list[int]:
+    """Which sentences (positions in `spans`) are an article's statements: the first `per_article`
+    that are long enough. One rule for comparing and for embedding at ingest time."""
+    chosen = []
+    for i, (start, end) in enumerate(spans):
+        if len(chosen) >= per_article:
+            break
+        if not _too_short(text[start:end]):
+            chosen.append(i)
+    return chosen
 
 
 def _statement(article, sentence, text: str, mentions: list[dict], dates: list) -> Statement:
@@ -166,9 +175,30 @@ def _statement(article, sentence, text: str, mentions: list[dict], dates: list) 
 
 
 # -- vectors, cached in the store ------------------------------------------------------------
-def embed_text(statement: Statement) -> str:
-    limit = EMBED_CHARS_CJK if _CJK.search(statement.text) else EMBED_CHARS
-    return statement.text[:limit]
+def embed_text(statement: Statement | str) -> str:
+    text = statement if isinstance(statement, str) else statement.text
+    return text[:EMBED_CHARS_CJK if _CJK.search(text) else EMBED_CHARS]
+
+
+def ingest_statement_vectors() -> bool:
+    """Whether the read stage embeds statements (TIDINGS_STATEMENT_VECTORS=ingest): a comparison
+    is then fast the first time too, and ingest spends ~2-3x the model time (one vector per
+    statement, ~14 an article, besides the article's own)."""
+    return os.environ.get("TIDINGS_STATEMENT_VECTORS", "compare").lower() == "ingest"
+
+
+def embed_statements_of(articles: list, embedder) -> None:
+    """At ingest: each article's statement vectors, all articles in one batch (read/__init__.py)."""
+    texts, owners = [], []
+    for article in articles:
+        spans = [(s.start, s.end) for s in article.sentences]
+        for i in chosen_sentences(article.text, spans):
+            texts.append(embed_text(article.text[spans[i][0]:spans[i][1]]))
+            owners.append((article, i))
+        article.statement_vectors = {}
+    if texts:
+        for (article, i), vector in zip(owners, embed_batch(embedder, texts)):
+            article.statement_vectors[i] = vector
 
 
 def attach_vectors(store: Store, statements: list[Statement], embedder, *, write: bool = True) -> int:

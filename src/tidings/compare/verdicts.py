@@ -1,7 +1,7 @@
 """Step 3: what each group of aligned statements says about the sources.
 
 * reported by all / some / one of the compared articles (and by which outlets and languages);
-* conflicts: aligned statements that disagree on a number (intervals that do not overlap:
+* conflicts: statements that disagree on a number (intervals that do not overlap:
   "mindestens 265" and "270'e çıktı" disagree, "1.968" and "nearly 2,000" agree), a date
   (day-precision dates that do not overlap) or a place (each names one place, and not the same);
 * attribution: who each source credits (a quote, an agency, a social-media post).
@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .numbers import Quantity, agree, comparable
+import numpy as np
+
+from .numbers import Quantity, agree, comparable, is_projection
 from .statements import Statement
 
 VERDICT_ALL, VERDICT_SOME, VERDICT_ONE = "all", "some", "one"
 # Place conflicts are off: the name recogniser's place mentions are too noisy ("Boden", "Platz" as
 # places); on the gold stories every place conflict reported was wrong (bench/bench_compare.py).
 PLACE_CONFLICTS = False
+MAX_CONFLICT_PAIRS = 5_000
 
 
 def verdict(articles: int, compared: int) -> str:
@@ -32,16 +35,23 @@ def _closest(quantity: Quantity, others: list[Quantity]) -> Quantity | None:
     return min(same, key=lambda q: abs(q.value - quantity.value) / max(q.value, quantity.value))
 
 
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit and a.role == b.role
+
+
 def number_conflict(a: Statement, b: Statement) -> tuple[Quantity, Quantity] | None:
-    """The pair of numbers on which two aligned statements disagree, if any: a number of one
-    that agrees with no number of the same unit in the other, and whose closest comparable number
-    does not agree with any of the first's either."""
+    """The pair of numbers on which two statements disagree, if any: a number of one that agrees
+    with no number of the same unit and role in the other, and whose closest comparable number
+    does not agree with any of the first's either (a role mismatch is no agreement: "plus de 300
+    disparus" says nothing about "2 bin 719" dead)."""
+    if is_projection(a.text) or is_projection(b.text):
+        return None  # "could exceed 10,000" is a forecast, not a figure that contradicts a count
     worst: tuple[float, Quantity, Quantity] | None = None
     for qa in a.quantities:
-        if any(agree(qa, qb) for qb in b.quantities if qb.unit == qa.unit):
+        if any(agree(qa, qb) for qb in b.quantities if _same_kind(qa, qb)):
             continue
         qb = _closest(qa, b.quantities)
-        if qb is None or any(agree(qb, other) for other in a.quantities if other.unit == qb.unit):
+        if qb is None or any(agree(qb, other) for other in a.quantities if _same_kind(qb, other)):
             continue
         gap = abs(qa.value - qb.value) / max(qa.value, qb.value)
         if worst is None or gap < worst[0]:
@@ -80,31 +90,60 @@ def _ref(statement: Statement, value: str) -> dict[str, Any]:
             "language": statement.language, "value": value}
 
 
-def conflicts(group: list[Statement]) -> list[dict[str, Any]]:
-    """Every disagreement inside one group, as versions with their sources."""
+def story_conflicts(statements: list[Statement], groups: list[list[int]], scores: np.ndarray,
+                    min_score: float, max_pairs: int = MAX_CONFLICT_PAIRS) -> list[dict[str, Any]]:
+    """Every disagreement of a story, as versions with their sources, and the statements involved
+    (`members`, indices). Numbers are compared between any two statements of different articles
+    that count the same thing (unit and role) and are alike (alignment score at least `min_score`,
+    well under the grouping threshold) or share a group: a missed alignment is then no missed
+    conflict. Dates and places are compared inside a group only (two dates of one story are
+    mostly two events). At most `max_pairs` pairs are examined, the most alike first."""
     found: dict[tuple, dict[str, Any]] = {}
-    for i, a in enumerate(group):
-        for b in group[i + 1:]:
-            if a.article_id == b.article_id:
-                continue
-            numbers = number_conflict(a, b)
-            if numbers:
-                qa, qb = numbers
-                _add(found, ("number", qa.unit), a, qa.text, b, qb.text, unit=qa.unit,
-                     values=(qa.as_dict(), qb.as_dict()))
-            days = date_conflict(a, b)
-            if days:
-                _add(found, ("date",), a, days[0], b, days[1])
-            places = place_conflict(a, b) if PLACE_CONFLICTS else None
-            if places:
-                _add(found, ("place",), a, places[0], b, places[1])
+    together = np.zeros(scores.shape, dtype=bool)
+    for k, group in enumerate(groups):
+        together[np.ix_(group, group)] = True
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                x, y = statements[a], statements[b]
+                days = date_conflict(x, y)
+                if days:
+                    _add(found, ("date", k), x, days[0], y, days[1], members=(a, b))
+                places = place_conflict(x, y) if PLACE_CONFLICTS else None
+                if places:
+                    _add(found, ("place", k), x, places[0], y, places[1], members=(a, b))
+    for a, b in _number_pairs(statements, scores, together, min_score, max_pairs):
+        x, y = statements[a], statements[b]
+        numbers = number_conflict(x, y)
+        if numbers:
+            qa, qb = numbers
+            _add(found, ("number", qa.unit, qa.role), x, qa.text, y, qb.text, members=(a, b), unit=qa.unit,
+                 role=qa.role)
     return list(found.values())
 
 
-def _add(found: dict, key: tuple, a: Statement, value_a: str, b: Statement, value_b: str, **extra: Any) -> None:
-    item = found.setdefault(key, {"kind": key[0], "versions": [], "pairs": [], **{k: v for k, v in extra.items()
-                                                                                  if k != "values"}})
+def _number_pairs(statements: list[Statement], scores: np.ndarray, together: np.ndarray,
+                  min_score: float, max_pairs: int) -> list[tuple[int, int]]:
+    """Pairs (a < b) of statements of different articles that state a number of the same unit and
+    role, and are alike or grouped; the most alike first, at most `max_pairs`."""
+    by_kind: dict[tuple[str, str], list[int]] = {}
+    for i, statement in enumerate(statements):
+        for kind in {(q.unit, q.role) for q in statement.quantities if q.unit or q.role}:
+            by_kind.setdefault(kind, []).append(i)
+    pairs: dict[tuple[int, int], float] = {}
+    for members in by_kind.values():
+        index = np.array(members)
+        block = scores[np.ix_(index, index)]  # -inf within one article
+        chosen = (block >= min_score) | (together[np.ix_(index, index)] & np.isfinite(block))
+        for x, y in np.argwhere(np.triu(chosen, k=1)):
+            pairs[(int(index[x]), int(index[y]))] = float(block[x, y])
+    return sorted(pairs, key=lambda p: -pairs[p])[:max_pairs]
+
+
+def _add(found: dict, key: tuple, a: Statement, value_a: str, b: Statement, value_b: str,
+         members: tuple[int, int], **extra: Any) -> None:
+    item = found.setdefault(key, {"kind": key[0], "versions": [], "pairs": [], "members": set(), **extra})
     item["pairs"].append({"a": _ref(a, value_a), "b": _ref(b, value_b)})
+    item["members"].update(members)
     for statement, value in ((a, value_a), (b, value_b)):
         version = next((v for v in item["versions"] if v["value"] == value), None)
         if version is None:

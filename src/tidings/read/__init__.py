@@ -98,3 +98,7 @@ def embed_articles(articles: list[Article], embedder: Embedder | None = None) ->
     vectors = embedder.embed_passages([a.lead() for a in articles])
     for article, vector in zip(articles, vectors):
         article.embedding = vector
+    from ..compare.statements import embed_statements_of, ingest_statement_vectors  # compare imports the store
+
+    if ingest_statement_vectors():
+        embed_statements_of(articles, embedder)

@@ -257,6 +257,9 @@ class Store:
         if article.embedding is not None:
             conn.execute("INSERT INTO embeddings(article_id, model, vector) VALUES (?,?,?)",
                          (article.id, model, _blob(article.embedding)))
+        if article.statement_vectors:  # embedded at ingest (TIDINGS_STATEMENT_VECTORS=ingest)
+            conn.executemany("INSERT INTO statement_vectors(article_id, idx, model, vector) VALUES (?,?,?,?)",
+                             [(article.id, i, model, _blob(v)) for i, v in article.statement_vectors.items()])
         if signature is not None:
             conn.execute("INSERT INTO minhashes(article_id, signature) VALUES (?,?)", (article.id, signature))
         conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",

@@ -406,3 +406,48 @@ def test_a_merged_event_never_has_its_source_as_its_target(mini_store):
     assert rows == []
     merged = mini_store.query("SELECT languages FROM events WHERE type = 'CONSULT' AND articles >= 3")
     assert merged, "Xi Jinping's arrival in Astana, reported in German, Russian and Chinese, is one event"
+
+
+@pytest.mark.parametrize("language, text, published, code", [
+    ("en", "Merkel criticised Erdogan over the arrests.", "2017-04-20", ("DEU", "TUR")),
+    ("ru", "Лавров резко осудил Блинкена.", "2022-03-01", ("RUS", "USA")),
+    ("de", "Selenskyj kritisierte Orbáns Blockade.", "2024-06-01", ("UKR", "HUN")),
+    ("zh", "普京会见了莫迪。", "2024-07-09", ("RUS", "IND")),
+])
+def test_well_known_people_act_for_their_country(language, text, published, code):
+    event = first(text, language, published)
+    assert event is not None and (event.source.code, event.target.code) == code
+
+
+def test_a_persons_period_picks_what_they_acted_for():
+    from tidings.events.actors import known_actor_spans
+
+    text = "Guterres called for a ceasefire."
+    assert known_actor_spans(text, "2001-05-02", "en")[0][2] == "PRT"  # prime minister of Portugal
+    assert known_actor_spans(text, "2023-05-02", "en")[0][2:] == ("IGO", "IGO")  # UN Secretary-General
+    assert known_actor_spans(text, None, "en")[0][2] == "IGO"  # undated: the role held now
+
+
+def test_known_names_need_their_capital_and_their_whole_word():
+    from tidings.events.actors import known_actor_spans
+
+    assert known_actor_spans("The pound fell by two pence.", None, "en") == []
+    assert [s[2] for s in known_actor_spans("Pence met Putin.", None, "en")] == ["USA", "RUS"]
+    assert known_actor_spans("The summit in Xi'an ended.", None, "en") == []  # a city, not Xi Jinping
+    assert known_actor_spans("Putinesque rhetoric", None, "en") == []
+
+
+def test_names_keep_their_case_endings_and_clitics():
+    from tidings.events.actors import known_actor_spans
+
+    assert [s[2] for s in known_actor_spans("Встреча Путина и Трампа", None, "ru")] == ["RUS", "USA"]
+    assert [s[:2] for s in known_actor_spans("Встреча Путина", None, "ru")] == [(8, 13)]  # the stem only
+    assert [s[2] for s in known_actor_spans("التقى وبوتين", None, "ar")] == ["RUS"]
+    assert [s[2] for s in known_actor_spans("İmamoğlu tutuklandı", None, "tr")] == ["TUR"]
+    assert known_actor_spans("Встреча Путина", None, "en") == []  # English has no case endings
+
+
+def test_a_domestic_event_without_a_named_target_stays_in_its_country():
+    event = first("Zimbabwe's government banned all opposition rallies.")
+    assert event.target is not None and event.target.code == "ZWE" and event.target.inferred
+    assert first("Zimbabwe's government banned rallies in Kenya.").target.code == "KEN"

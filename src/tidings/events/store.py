@@ -30,8 +30,8 @@ def actor_key(actor: Actor | None) -> str | None:
 
 def attach_entities(conn, article: Article) -> None:
     """Actors take the entity their name resolved to; an actor whose entity knows its country
-    takes that country, and a person first seen with their country ("Russian President Putin")
-    teaches it to the entity for later articles."""
+    takes that country (also over a country guessed from the sentence), and a person first seen
+    with their country ("Russian President Putin") teaches it to the entity for later articles."""
     for event in article.events:
         for actor in (event.source, event.target):
             if actor is None or actor.mention is None or actor.mention >= len(article.mentions):
@@ -42,9 +42,10 @@ def attach_entities(conn, article: Article) -> None:
             row = conn.execute("SELECT country FROM entities WHERE id = ?", (actor.entity_id,)).fetchone()
             if row is None:
                 continue
-            if row[0] and not actor.country:
-                actor.country, actor.code = row[0], alpha3(row[0])
-            elif actor.country and not row[0]:
+            if row[0] and (not actor.country or actor.inferred):
+                # what the entity is known to be beats a guess from the sentence's context
+                actor.country, actor.code, actor.inferred = row[0], alpha3(row[0]), False
+            elif actor.country and not actor.inferred and not row[0]:  # never teach a guess
                 conn.execute("UPDATE entities SET country = ? WHERE id = ? AND country IS NULL",
                              (actor.country, actor.entity_id))
 

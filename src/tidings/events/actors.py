@@ -65,6 +65,7 @@ class KnownActor:
     since: str = ""  # ISO dates (or their starts); empty = open
     until: str = "~"
     cased: bool = False  # written with a capital: the text must capitalise it too ("Rice", not "rice")
+    name: str = ""  # the line's first name: the same actor whatever the language ("Trump", "ترامب")
 
 
 @lru_cache(maxsize=1)
@@ -81,10 +82,10 @@ def _known_actors() -> dict[str, list[KnownActor]]:
             head, _, names = line.partition("  ")
             code, sector, *period = head.split()
             since, _, until = period[0].partition("..") if period else ("", "", "")
-            for name in (n.strip() for n in names.split("|")):
-                if name:
-                    table.setdefault(_fold(name), []).append(
-                        KnownActor(code, sector, since, until or "~", name[0].isupper()))
+            listed = [n.strip() for n in names.split("|") if n.strip()]
+            for name in listed:
+                table.setdefault(_fold(name), []).append(
+                    KnownActor(code, sector, since, until or "~", name[0].isupper(), listed[0]))
     return table
 
 
@@ -136,9 +137,10 @@ def _trie(words: list[str]) -> str:
     return build(root)
 
 
-def known_actor_spans(text: str, when: str | None = None, language: str = "") -> list[tuple[int, int, str, str]]:
-    """(start, end, code, sector) of the known actors a sentence names ("Hezbollah", "ХАМАС",
-    "Ban Ki-moon"); `when` (ISO date) picks the entry whose period covers it."""
+def known_actor_spans(text: str, when: str | None = None, language: str = "") -> list[tuple[int, int, str, str, str]]:
+    """(start, end, code, sector, name) of the known actors a sentence names ("Hezbollah", "ХАМАС",
+    "Ban Ki-moon"); `when` (ISO date) picks the entry whose period covers it; `name` is the same
+    in every language."""
     table, day = _known_actors(), (when or "")[:10]
     found = []
     for m in _known_pattern(language).finditer(text):
@@ -150,7 +152,7 @@ def known_actor_spans(text: str, when: str | None = None, language: str = "") ->
         else:  # undated: the role held now
             entry = next((e for e in entries if e.until == "~"), entries[0])
         if entry.code != "-":  # "Xi'an" is no "Xi"
-            found.append((m.start(), m.end(), entry.code, entry.sector))
+            found.append((m.start(), m.end(), entry.code, entry.sector, entry.name))
     return found
 
 
@@ -298,7 +300,7 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
         if first is not None and last is not None and first not in skip:
             items.append(Phrase(first, last, sector="IGO", igo=True, place_only=False, kinds=["IGO"]))
-    for start, end, code, sector in known_actor_spans(text, when, language):
+    for start, end, code, sector, _ in known_actor_spans(text, when, language):
         first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
         if first is None or last is None or first in skip:
             continue

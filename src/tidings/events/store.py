@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Iterable
 
 from ..model import Actor, Article
-from .actors import alpha3
+from .actors import alpha3, known_actor_spans
 from .group import MentionRow, group_mentions
 from .ontology import TYPES
 
@@ -75,18 +76,61 @@ def regroup_story(conn, story_id: int) -> int:
     """Rebuild the events of one story from its mentions; returns the number of events."""
     conn.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
     rows = conn.execute(
-        f"SELECT {_MENTION_COLUMNS} FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+        f"SELECT {_MENTION_COLUMNS}, m.sentence, m.sentence_start,"
+        " substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence_text"
+        " FROM event_mentions m JOIN articles a ON a.id = m.article_id"
         " WHERE m.story_id = ? ORDER BY m.id", (story_id,)).fetchall()
     if not rows:
         return 0
     by_id = {r["id"]: r for r in rows}
-    groups = group_mentions([_mention_row(r) for r in rows])
+    names, date_spans = _sentence_names_and_dates(conn, story_id)
+    mentions = []
+    for r in rows:
+        mention = _mention_row(r)
+        sentence = (r["article_id"], r["sentence"])
+        # known actors name the same person in every script ("Trump", "ترامب", "特朗普"), where the
+        # entities of different scripts may stay apart
+        mention.names = names.get(sentence, frozenset()) | _known_names(r["sentence_text"], r["language"], r["date"])
+        mention.numbers = _figures(r["sentence_text"], r["language"],
+                                   tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ())))
+        mentions.append(mention)
+    groups = group_mentions(mentions)
     for group in groups:
         members = [by_id[m.id] for m in group.members]
         conn.execute(_INSERT_EVENT, _event_values(group.id, story_id, members))
         conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?",
                          [(group.id, m.id) for m in group.members])
     return len(groups)
+
+
+def _sentence_names_and_dates(conn, story_id: int) -> tuple[dict, dict]:
+    """The names (entity, else name key; countries left out) and date spans of each sentence of the
+    story's articles that reports an event: what grouping compares besides the actors."""
+    articles = "SELECT DISTINCT article_id FROM event_mentions WHERE story_id = ?"
+    names: dict[tuple, set] = {}
+    for r in conn.execute(f"SELECT article_id, sentence, entity_id, key FROM mentions WHERE article_id IN ({articles})",
+                          (story_id,)).fetchall():
+        if not r["key"].startswith("C:"):
+            names.setdefault((r["article_id"], r["sentence"]), set()).add(f"E:{r['entity_id']}" if r["entity_id"] else r["key"])
+    dates: dict[tuple, list] = {}
+    for r in conn.execute(f'SELECT article_id, sentence, start, "end" FROM date_mentions WHERE article_id IN ({articles})',
+                          (story_id,)).fetchall():
+        dates.setdefault((r["article_id"], r["sentence"]), []).append((r["start"], r["end"]))
+    return {k: frozenset(v) for k, v in names.items()}, dates
+
+
+@lru_cache(maxsize=65536)
+def _figures(text: str, language: str, date_spans: tuple) -> frozenset:
+    """(value, unit) of the figures a sentence states, dates left out; cached because a story's
+    mentions are regrouped each time it grows."""
+    from ..compare.numbers import find_quantities
+
+    return frozenset((q.value, q.unit) for q in find_quantities(text or "", language, list(date_spans)))
+
+
+@lru_cache(maxsize=65536)
+def _known_names(text: str, language: str, when: str | None) -> frozenset:
+    return frozenset(f"K:{found[4]}" for found in known_actor_spans(text or "", when, language))
 
 
 def regroup_stories(conn, story_ids: Iterable[int]) -> None:

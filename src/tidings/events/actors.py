@@ -64,7 +64,7 @@ class KnownActor:
     sector: str
     since: str = ""  # ISO dates (or their starts); empty = open
     until: str = "~"
-    cased: bool = False  # written with a capital: the text must capitalise it too ("Rice", not "rice")
+    cased: int = 0  # written with a capital (1) or in capitals (2): so must the text be ("Pence", not "pence")
     name: str = ""  # the line's first name: the same actor whatever the language ("Trump", "ترامب")
 
 
@@ -85,7 +85,7 @@ def _known_actors() -> dict[str, list[KnownActor]]:
             listed = [n.strip() for n in names.split("|") if n.strip()]
             for name in listed:
                 table.setdefault(_fold(name), []).append(
-                    KnownActor(code, sector, since, until or "~", name[0].isupper(), listed[0]))
+                    KnownActor(code, sector, since, until or "~", _casing(name), listed[0]))
     return table
 
 
@@ -106,6 +106,11 @@ def _known_pattern(language: str) -> re.Pattern:
     ending = _ENDINGS.get(language, "")
     after = f"(?={ending}(?!\\w))" if ending else "(?!\\w)"
     return re.compile(before + _trie(spaced) + after + (f"|{_trie(joined)}" if joined else ""), re.IGNORECASE)
+
+
+def _casing(name: str) -> int:
+    """2: in capitals ("ANC"), 1: capitalised ("Pence"), 0: neither (lower case, or no case: 普京)."""
+    return 2 if len(name) > 1 and name.isupper() else int(name[0].isupper())
 
 
 def _fold(name: str) -> str:
@@ -144,7 +149,7 @@ def known_actor_spans(text: str, when: str | None = None, language: str = "") ->
     table, day = _known_actors(), (when or "")[:10]
     found = []
     for m in _known_pattern(language).finditer(text):
-        entries = [e for e in table[_fold(m.group())] if not e.cased or m.group()[0].isupper()]
+        entries = [e for e in table[_fold(m.group())] if e.cased <= _casing(m.group())]
         if not entries:
             continue
         if day:
@@ -179,7 +184,9 @@ def _alpha3_table() -> dict[str, str]:
 # "President of Kazakhstan"); any other word in between starts a new phrase
 CONNECTORS = {"and", "of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "do", "e", "et", "y", "i",
               "und", "der", "die", "des", "von", "и", "і", "та", "й", "va", "và", "của", "ve", "ile", "ва", "және",
-              "و", "的", "和", "与", "及", "の", "と", "w", "z", "ze", "a", "own"}
+              "و", "的", "和", "与", "及", "の", "と", "w", "z", "ze", "a", "own",
+              # titles' modifiers: "Kenya's foreign minister", "Iran's top negotiator"
+              "foreign", "former", "deputy", "senior", "top", "chief", "acting", "vice"}
 COORDINATORS = {"and", "und", "et", "y", "e", "i", "и", "і", "та", "й", "va", "và", "ve", "ile", "ва", "және", "و",
                 "和", "与", "及", "と", "oraz", "a"}
 DEMONYM_MIN_PREFIX = 5
@@ -367,6 +374,10 @@ def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -
 def _absorb(phrase: Phrase, item: Phrase) -> None:
     phrase.last = max(phrase.last, item.last)
     phrase.code = phrase.code or item.code
+    if "KNOWN" in item.kinds and item.first <= phrase.items[0].last:
+        # a known actor beats what the same words otherwise suggest (the gazetteer's "Hamas" is a
+        # village); a known transnational group (IMG, IGO) has no country to give
+        phrase.country, phrase.sector = item.country, item.sector
     phrase.country = phrase.country or item.country
     phrase.sector = phrase.sector or item.sector
     named = {"PER", "ORG", "IGO"}

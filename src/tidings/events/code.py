@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Article, DateMention, EventMention, Mention, Sentence
-from .actors import Phrase, _start, build_phrases, is_locative, split_coordinated, to_actor
+from .actors import CONNECTORS, Phrase, _start, build_phrases, is_locative, split_coordinated, to_actor
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
 
@@ -123,13 +123,16 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
             source, target = None, source
     if passive:
         agents = cues.get("agent", [])
-        agent_phrase = next((p for p in after if any(a.last == p.first - 1 for a in agents)), None)
+        # "by X", "by the X"
+        agent_phrase = next((p for p in after if any(a.last == p.first - 1 or a.last == p.first - 2 and
+                                                     tokens[p.first - 1].text.casefold() in CONNECTORS
+                                                     for a in agents)), None)
         source, target = agent_phrase, (before[-1] if before else None)
     if location is None:
         location = next((p for p in phrases if p.place_only and p is not source and p is not target
                          and is_locative(tokens, p, language)), None)
 
-    _inherit_country([p for p in (source, target) if p is not None], location, phrases)
+    _inherit_country([p for p in (source, target) if p is not None], location, phrases, tokens, language)
     if target is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
         # "police fired on protesters in Harare": those it was done to are of the place (CAMEO codes the country)
         target = _start(location)
@@ -167,7 +170,7 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         confidence=_confidence(trigger, source, target, hypothetical, negated))
 
 
-def _inherit_country(actors: list, location, phrases: list) -> None:
+def _inherit_country(actors: list, location, phrases: list, tokens, language: str) -> None:
     """An actor named without its country takes it from where the sentence puts it: a state body
     ("police", "the president") belongs to the country of the event's location; a state body or a
     person, to the one country the sentence names (right more often than not on the PLOVER gold
@@ -176,7 +179,10 @@ def _inherit_country(actors: list, location, phrases: list) -> None:
     for actor in actors:
         if actor.country or actor.igo or actor.code:
             continue
-        nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3), None)
+        # the place must be the actor's own ("in", "of", "from" between), not the event's other party
+        nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3
+                       and (is_locative(tokens, p, language) or tokens[p.first - 1].text.casefold() in CONNECTORS
+                            or tokens[p.first - 1].text.casefold() in ("from", "aus", "de", "из", "з"))), None)
         if nearby is not None and not actor.entity_id:  # "opposition groups in Zimbabwe", "rebels in Darfur"
             actor.country, actor.inferred = nearby.country, True
         elif location is not None and location.country and actor.sector in STATE_SECTORS:

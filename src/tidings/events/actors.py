@@ -90,22 +90,28 @@ def _known_actors() -> dict[str, list[KnownActor]]:
 
 
 # case endings a name may carry in languages that inflect names ("Путина", "Tuska", "Merkels",
-# "Токаевтың"); the match stops before them. Arabic glues و ف ب ل to the front of a name.
+# "Токаевтың"); the match stops before them. Arabic glues و ف ب ل to the front of a name (letters
+# no other script has, so one pattern serves every language).
 _ENDINGS = {"ru": "[а-яё]{0,3}", "uk": "[а-яєіїґ]{0,3}", "pl": "[a-ząćęłńóśźż]{0,3}", "cs": "[a-záéěíóúůýčďňřšťž]{0,3}",
-            "de": "s?", "kk": "[а-яәғқңөұүһі]{0,4}", "uz": "[a-zʻ']{0,4}", "ar": "", "tr": ""}
+            "de": "s?", "kk": "[а-яәғқңөұүһі]{0,4}", "uz": "[a-zʻ']{0,4}"}
 _ARABIC_PREFIX = "\u0648\u0641\u0628\u0644"
+_WORD = re.compile(r"\w*")
 
 
-@lru_cache(maxsize=32)
-def _known_pattern(language: str) -> re.Pattern:
+@lru_cache(maxsize=1)
+def _known_pattern() -> re.Pattern:
+    """One pattern for every language (compiling it takes a few tenths of a second)."""
     table = _known_actors()
     # names in scripts written without spaces (中文, 日本語) are found inside words; the others whole
     joined = [n for n in table if _unspaced(n)]
     spaced = [n for n in table if not _unspaced(n)]
-    before = f"(?<![^\\W{_ARABIC_PREFIX}])" if language == "ar" else "(?<!\\w)"
-    ending = _ENDINGS.get(language, "")
-    after = f"(?={ending}(?!\\w))" if ending else "(?!\\w)"
-    return re.compile(before + _trie(spaced) + after + (f"|{_trie(joined)}" if joined else ""), re.IGNORECASE)
+    return re.compile(f"(?<![^\\W{_ARABIC_PREFIX}])(?P<spaced>{_trie(spaced)})" + (f"|{_trie(joined)}" if joined else ""),
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _ending(language: str) -> re.Pattern:
+    return re.compile(_ENDINGS.get(language, ""), re.IGNORECASE)
 
 
 def _casing(name: str) -> int:
@@ -148,7 +154,13 @@ def known_actor_spans(text: str, when: str | None = None, language: str = "") ->
     in every language."""
     table, day = _known_actors(), (when or "")[:10]
     found = []
-    for m in _known_pattern(language).finditer(text):
+    for m in _known_pattern().finditer(text):
+        if m.group("spaced"):
+            tail = _WORD.match(text, m.end()).group()
+            if tail and not _ending(language).fullmatch(tail):
+                continue  # inside a longer word
+            if language != "ar" and m.start() and text[m.start() - 1] in _ARABIC_PREFIX:
+                continue
         entries = [e for e in table[_fold(m.group())] if e.cased <= _casing(m.group())]
         if not entries:
             continue

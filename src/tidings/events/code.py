@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Article, DateMention, EventMention, Mention, Sentence
-from .actors import CONNECTORS, Phrase, _start, build_phrases, is_locative, split_coordinated, to_actor
+from .actors import CONNECTORS, Phrase, build_phrases, is_locative, split_coordinated, to_actor
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
 
@@ -135,8 +135,7 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     _inherit_country([p for p in (source, target) if p is not None], location, phrases, tokens, language)
     if target is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
         # "police fired on protesters in Harare": those it was done to are of the place (CAMEO codes the country)
-        target = _start(location)
-        target.inferred = True
+        target = Phrase(location.first, location.last, country=location.country, inferred=True)
     countries = {p.country for p in phrases if p.country}
     if target is None and source is not None and source.country and not source.inferred and len(countries) == 1:
         # a sentence about one country, no one named on the receiving end: by default it happens

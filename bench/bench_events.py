@@ -5,7 +5,8 @@
     python bench/bench_events.py --errors 20    # print some confusions
     python bench/bench_events.py --corpus [--db sqlite:///var/demo.db]
         # merging on the sample corpus: ingest examples/corpus (or use a store that holds it) and score
-        # the events against examples/gold/events.csv (which sentences of which articles report one event)
+        # the events against examples/gold/events.csv (which sentences of which articles report one event):
+        # pairs of sentences in different articles, in one event when they share a (gold / system) event
 
 Metrics: event-type accuracy and macro F1 over the gold types; source and target country-code
 accuracy (right when the predicted actor's code is one of the gold actor's codes) over records

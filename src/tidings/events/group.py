@@ -5,8 +5,9 @@ type after PLOVER's intent rules, the same negation, dates within a day when bot
 one) and something ties it to one of them:
 
 * a figure both sentences state (same value and unit: "1,968 prisoners" / "1968 detenidos"), or two
-  names in common (people, bodies, places, resolved to the same entities across languages): reports
-  word the same event differently, so these tie mentions even when their actor readings differ;
+  names in common (people, bodies, places, resolved to the same entities across languages; known
+  actors by their dictionary line) that are not in most of the story's sentences: reports word the
+  same event differently, so these tie mentions even when their actor readings differ;
 * or actors that agree with every mention of the event (below) and one named actor or name in common.
 
 Actors agree when either is unknown, when they resolve to the same entity, or when they belong to

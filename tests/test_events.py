@@ -157,13 +157,14 @@ def test_names_made_of_digits_emoji_and_500_characters():
 
 
 # -- grouping mentions into events ----------------------------------------------------------
-def _row(id, type="ACCUSE", source=None, target=None, date=None, negated=False, article=None):
+def _row(id, type="ACCUSE", source=None, target=None, date=None, negated=False, article=None, names=(), numbers=()):
     return MentionRow(id=id, article_id=article or id, type=type, negated=negated, source=source, target=target,
-                      date=date, date_from_text=date is not None, confidence=0.6)
+                      date=date, date_from_text=date is not None, confidence=0.6, names=frozenset(names),
+                      numbers=frozenset(numbers))
 
 
 def test_grouping_merges_compatible_mentions_and_keeps_ids_stable():
-    kz, cn = {"code": "KAZ", "text": "Kazakhstan"}, {"code": "CHN", "text": "China"}
+    kz, cn = {"code": "KAZ", "text": "Kazakhstan", "entity_id": 1}, {"code": "CHN", "text": "China", "entity_id": 2}
     rows = [_row(3, source=kz, target=cn), _row(5, source=kz), _row(8, source=cn, target=kz),
             _row(9, type="AGREE", source=kz, target=cn)]
     groups = group_mentions(rows)  # "Kazakhstan accused China" is not "China accused Kazakhstan"
@@ -182,11 +183,52 @@ def test_grouping_keeps_apart_different_people_of_one_country_and_different_days
     putin = {"code": "RUS", "entity_id": 1, "text": "Putin"}
     lavrov = {"code": "RUS", "entity_id": 2, "text": "Lavrov"}
     russia = {"code": "RUS", "entity_id": 3, "text": "Russia", "is_country": True}
-    groups = group_mentions([_row(1, source=putin), _row(2, source=lavrov), _row(3, source=russia)])
+    kyiv = ["E:9"]  # each sentence also names Kyiv
+    groups = group_mentions([_row(1, source=putin, names=kyiv), _row(2, source=lavrov, names=kyiv),
+                             _row(3, source=russia, names=kyiv)])
     assert len(groups) == 2  # Russia may stand for either, Putin and Lavrov stay apart
-    dated = group_mentions([_row(1, date="2025-06-16"), _row(2, date="2025-06-17"), _row(3, date="2025-06-20")])
+    dated = group_mentions([_row(1, date="2025-06-16", names=kyiv), _row(2, date="2025-06-17", names=kyiv),
+                            _row(3, date="2025-06-20", names=kyiv)])
     assert sorted(len(g.members) for g in dated) == [1, 2]
-    assert len(group_mentions([_row(1), _row(2, negated=True)])) == 2
+    assert len(group_mentions([_row(1, names=kyiv), _row(2, negated=True, names=kyiv)])) == 2
+
+
+def test_two_reports_with_nothing_in_common_stay_two_events():
+    # a story's many calls for restraint, congratulations or pledges share a type and often nothing else
+    assert len(group_mentions([_row(1), _row(2)])) == 2
+    assert len(group_mentions([_row(1, names=["E:4"]), _row(2, names=["E:5"])])) == 2
+    assert len(group_mentions([_row(1, names=["E:4"]), _row(2, names=["E:4"])])) == 1
+
+
+def test_a_shared_figure_or_two_shared_names_tie_reports_whose_actors_differ():
+    india, pakistan = {"code": "IND", "entity_id": 1}, {"code": "PAK", "entity_id": 2}
+    # "the strikes killed 26 civilians, the army said" read with two different sources
+    rows = [_row(1, type="ASSAULT", source=india, numbers=[(26.0, "")]),
+            _row(2, type="ASSAULT", source=pakistan, numbers=[(26.0, "")])]
+    assert len(group_mentions(rows)) == 1
+    assert len(group_mentions([_row(1, type="ASSAULT", source=india, numbers=[(26.0, "")]),
+                               _row(2, type="ASSAULT", source=pakistan, numbers=[(31.0, "")])])) == 2
+    assert len(group_mentions([_row(1, source=india, numbers=[(2.0, "")]),  # "two" is too common
+                               _row(2, source=pakistan, numbers=[(2.0, "")])])) == 2
+    named = lambda i, who: _row(i, source=who, names=["E:7", "E:8", f"E:{10 + i}"])  # noqa: E731
+    others = [_row(3, type="AGREE", names=["E:20"]), _row(4, type="AGREE", names=["E:21"])]
+    assert len(group_mentions([named(1, india), named(2, pakistan)] + others)) == 3
+
+
+def test_names_in_most_of_a_storys_sentences_tie_nothing():
+    india, pakistan = {"code": "IND", "entity_id": 1}, {"code": "PAK", "entity_id": 2}
+    everywhere = ["E:7", "E:8"]  # Trump and Hamas in every sentence of a story about Gaza
+    rows = [_row(1, source=india, names=everywhere), _row(2, source=pakistan, names=everywhere),
+            _row(3, type="AGREE", names=everywhere)]
+    assert len(group_mentions(rows)) == 3
+
+
+def test_known_actors_are_one_name_in_every_script():
+    from tidings.events.store import _known_names
+
+    assert _known_names("وصل ترامب إلى القاهرة", "ar", None) == _known_names("Trump arrived in Cairo", "en", None) \
+        == {"K:Donald Trump"}
+    assert _known_names("Le président Emmanuel Macron", "fr", None) == {"K:Emmanuel Macron"}
 
 
 # -- in the pipeline, the store, the CLI, the API and the exports ----------------------------
@@ -406,3 +448,48 @@ def test_a_merged_event_never_has_its_source_as_its_target(mini_store):
     assert rows == []
     merged = mini_store.query("SELECT languages FROM events WHERE type = 'CONSULT' AND articles >= 3")
     assert merged, "Xi Jinping's arrival in Astana, reported in German, Russian and Chinese, is one event"
+
+
+@pytest.mark.parametrize("language, text, published, code", [
+    ("en", "Merkel criticised Erdogan over the arrests.", "2017-04-20", ("DEU", "TUR")),
+    ("ru", "Лавров резко осудил Блинкена.", "2022-03-01", ("RUS", "USA")),
+    ("de", "Selenskyj kritisierte Orbáns Blockade.", "2024-06-01", ("UKR", "HUN")),
+    ("zh", "普京会见了莫迪。", "2024-07-09", ("RUS", "IND")),
+])
+def test_well_known_people_act_for_their_country(language, text, published, code):
+    event = first(text, language, published)
+    assert event is not None and (event.source.code, event.target.code) == code
+
+
+def test_a_persons_period_picks_what_they_acted_for():
+    from tidings.events.actors import known_actor_spans
+
+    text = "Guterres called for a ceasefire."
+    assert known_actor_spans(text, "2001-05-02", "en")[0][2] == "PRT"  # prime minister of Portugal
+    assert known_actor_spans(text, "2023-05-02", "en")[0][2:4] == ("IGO", "IGO")  # UN Secretary-General
+    assert known_actor_spans(text, None, "en")[0][2] == "IGO"  # undated: the role held now
+
+
+def test_known_names_need_their_capital_and_their_whole_word():
+    from tidings.events.actors import known_actor_spans
+
+    assert known_actor_spans("The pound fell by two pence.", None, "en") == []
+    assert [s[2] for s in known_actor_spans("Pence met Putin.", None, "en")] == ["USA", "RUS"]
+    assert known_actor_spans("The summit in Xi'an ended.", None, "en") == []  # a city, not Xi Jinping
+    assert known_actor_spans("Putinesque rhetoric", None, "en") == []
+
+
+def test_names_keep_their_case_endings_and_clitics():
+    from tidings.events.actors import known_actor_spans
+
+    assert [s[2] for s in known_actor_spans("Встреча Путина и Трампа", None, "ru")] == ["RUS", "USA"]
+    assert [s[:2] for s in known_actor_spans("Встреча Путина", None, "ru")] == [(8, 13)]  # the stem only
+    assert [s[2] for s in known_actor_spans("التقى وبوتين", None, "ar")] == ["RUS"]
+    assert [s[2] for s in known_actor_spans("İmamoğlu tutuklandı", None, "tr")] == ["TUR"]
+    assert known_actor_spans("Встреча Путина", None, "en") == []  # English has no case endings
+
+
+def test_a_domestic_event_without_a_named_target_stays_in_its_country():
+    event = first("Zimbabwe's government banned all opposition rallies.")
+    assert event.target is not None and event.target.code == "ZWE" and event.target.inferred
+    assert first("Zimbabwe's government banned rallies in Kenya.").target.code == "KEN"

@@ -58,29 +58,119 @@ def _igo_pattern() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{acronyms})(?!\w)|(?i:(?<!\w)(?:{names}))")
 
 
+@dataclass(frozen=True)
+class KnownActor:
+    code: str  # ISO alpha-3 country, or IGO / IMG
+    sector: str
+    since: str = ""  # ISO dates (or their starts); empty = open
+    until: str = "~"
+    cased: int = 0  # written with a capital (1) or in capitals (2): so must the text be ("Pence", not "pence")
+    name: str = ""  # the line's first name: the same actor whatever the language ("Trump", "ترامب")
+
+
 @lru_cache(maxsize=1)
-def _known_actors() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """data/actors.txt: names (any language) -> (CAMEO-style code, sector)."""
+def _known_actors() -> dict[str, list[KnownActor]]:
+    """data/*.txt (format in data/README.md): names in any language -> the actors they name."""
     from importlib import resources
 
-    table: dict[str, tuple[str, str]] = {}
-    text = (resources.files("tidings.events") / "data" / "actors.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
+    table: dict[str, list[KnownActor]] = {}
+    folder = resources.files("tidings.events") / "data"
+    for path in sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            head, _, names = line.partition("  ")
+            code, sector, *period = head.split()
+            since, _, until = period[0].partition("..") if period else ("", "", "")
+            listed = [n.strip() for n in names.split("|") if n.strip()]
+            for name in listed:
+                table.setdefault(_fold(name), []).append(
+                    KnownActor(code, sector, since, until or "~", _casing(name), listed[0]))
+    return table
+
+
+# case endings a name may carry in languages that inflect names ("Путина", "Tuska", "Merkels",
+# "Токаевтың"); the match stops before them. Arabic glues و ف ب ل to the front of a name (letters
+# no other script has, so one pattern serves every language).
+_ENDINGS = {"ru": "[а-яё]{0,3}", "uk": "[а-яєіїґ]{0,3}", "pl": "[a-ząćęłńóśźż]{0,3}", "cs": "[a-záéěíóúůýčďňřšťž]{0,3}",
+            "de": "s?", "kk": "[а-яәғқңөұүһі]{0,4}", "uz": "[a-zʻ']{0,4}"}
+_ARABIC_PREFIX = "\u0648\u0641\u0628\u0644"
+_WORD = re.compile(r"\w*")
+
+
+@lru_cache(maxsize=1)
+def _known_pattern() -> re.Pattern:
+    """One pattern for every language (compiling it takes a few tenths of a second)."""
+    table = _known_actors()
+    # names in scripts written without spaces (中文, 日本語) are found inside words; the others whole
+    joined = [n for n in table if _unspaced(n)]
+    spaced = [n for n in table if not _unspaced(n)]
+    return re.compile(f"(?<![^\\W{_ARABIC_PREFIX}])(?P<spaced>{_trie(spaced)})" + (f"|{_trie(joined)}" if joined else ""),
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _ending(language: str) -> re.Pattern:
+    return re.compile(_ENDINGS.get(language, ""), re.IGNORECASE)
+
+
+def _casing(name: str) -> int:
+    """2: in capitals ("ANC"), 1: capitalised ("Pence"), 0: neither (lower case, or no case: 普京)."""
+    return 2 if len(name) > 1 and name.isupper() else int(name[0].isupper())
+
+
+def _fold(name: str) -> str:
+    return name.lower().replace("\u0307", "")  # "İmamoğlu" lowers to i + a combining dot
+
+
+def _unspaced(name: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in name)
+
+
+def _trie(words: list[str]) -> str:
+    """One regex for thousands of names, branching letter by letter (an alternation of them all
+    would be tried name by name at every position), longest name first."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(root)
+
+
+def known_actor_spans(text: str, when: str | None = None, language: str = "") -> list[tuple[int, int, str, str, str]]:
+    """(start, end, code, sector, name) of the known actors a sentence names ("Hezbollah", "ХАМАС",
+    "Ban Ki-moon"); `when` (ISO date) picks the entry whose period covers it; `name` is the same
+    in every language."""
+    table, day = _known_actors(), (when or "")[:10]
+    found = []
+    for m in _known_pattern().finditer(text):
+        if m.group("spaced"):
+            tail = _WORD.match(text, m.end()).group()
+            if tail and not _ending(language).fullmatch(tail):
+                continue  # inside a longer word
+            if language != "ar" and m.start() and text[m.start() - 1] in _ARABIC_PREFIX:
+                continue
+        entries = [e for e in table[_fold(m.group())] if e.cased <= _casing(m.group())]
+        if not entries:
             continue
-        head, _, names = line.partition("  ")
-        code, sector = head.split()[:2]
-        for name in names.split("|"):
-            if name.strip():
-                table[name.strip().casefold()] = (code, sector)
-    names = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE), table
-
-
-def known_actor_spans(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, code, sector) of the known actors a sentence names ("Hezbollah", "ХАМАС")."""
-    pattern, table = _known_actors()
-    return [(m.start(), m.end(), *table[m.group().casefold()]) for m in pattern.finditer(text)]
+        if day:
+            entry = next((e for e in entries if e.since <= day and day[:len(e.until)] <= e.until), entries[0])
+        else:  # undated: the role held now
+            entry = next((e for e in entries if e.until == "~"), entries[0])
+        if entry.code != "-":  # "Xi'an" is no "Xi"
+            found.append((m.start(), m.end(), entry.code, entry.sector, entry.name))
+    return found
 
 
 def igo_spans(text: str) -> list[tuple[int, int]]:
@@ -106,7 +196,9 @@ def _alpha3_table() -> dict[str, str]:
 # "President of Kazakhstan"); any other word in between starts a new phrase
 CONNECTORS = {"and", "of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "do", "e", "et", "y", "i",
               "und", "der", "die", "des", "von", "и", "і", "та", "й", "va", "và", "của", "ve", "ile", "ва", "және",
-              "و", "的", "和", "与", "及", "の", "と", "w", "z", "ze", "a", "own"}
+              "و", "的", "和", "与", "及", "の", "と", "w", "z", "ze", "a", "own",
+              # titles' modifiers: "Kenya's foreign minister", "Iran's top negotiator"
+              "foreign", "former", "deputy", "senior", "top", "chief", "acting", "vice"}
 COORDINATORS = {"and", "und", "et", "y", "e", "i", "и", "і", "та", "й", "va", "và", "ve", "ile", "ва", "және", "و",
                 "和", "与", "及", "と", "oraz", "a"}
 DEMONYM_MIN_PREFIX = 5
@@ -205,7 +297,8 @@ def _token_at(tokens: list[Token], offset: int) -> int | None:
 
 
 def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions: list[tuple[int, Mention]],
-                  lexicon: Lexicon, sector_matches, skip: set[int], language: str) -> list[Phrase]:
+                  lexicon: Lexicon, sector_matches, skip: set[int], language: str,
+                  when: str | None = None) -> list[Phrase]:
     """Actor phrases of a sentence: items (names, IGOs, sector words) no more than one token apart."""
     items: list[Phrase] = []
     for index, mention in mentions:
@@ -226,7 +319,7 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
         if first is not None and last is not None and first not in skip:
             items.append(Phrase(first, last, sector="IGO", igo=True, place_only=False, kinds=["IGO"]))
-    for start, end, code, sector in known_actor_spans(text):
+    for start, end, code, sector, _ in known_actor_spans(text, when, language):
         first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
         if first is None or last is None or first in skip:
             continue
@@ -293,6 +386,10 @@ def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -
 def _absorb(phrase: Phrase, item: Phrase) -> None:
     phrase.last = max(phrase.last, item.last)
     phrase.code = phrase.code or item.code
+    if "KNOWN" in item.kinds and item.first <= phrase.items[0].last:
+        # a known actor beats what the same words otherwise suggest (the gazetteer's "Hamas" is a
+        # village); a known transnational group (IMG, IGO) has no country to give
+        phrase.country, phrase.sector = item.country, item.sector
     phrase.country = phrase.country or item.country
     phrase.sector = phrase.sector or item.sector
     named = {"PER", "ORG", "IGO"}

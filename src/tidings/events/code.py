@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Article, DateMention, EventMention, Mention, Sentence
-from .actors import build_phrases, is_locative, split_coordinated, to_actor
+from .actors import CONNECTORS, Phrase, build_phrases, is_locative, split_coordinated, to_actor
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
 
@@ -28,6 +28,7 @@ NEGATION_AFTER = {"de", "nl", "tr", "kk", "uz", "ja", "ko"}
 COOPERATIVE = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
 FORCEFUL = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+ON_PLACE = {"ASSAULT", "FIGHT", "COERCE", "AID", "PROTEST", "MOBILIZE", "SANCTION"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "IMG"}
 _EVENT_SECTIONS = set(TYPES)
 
@@ -73,8 +74,9 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
     trigger_tokens = {i for t in chosen for i in range(t.first, t.last + 1)}
     say_tokens = {i for m in by_section.get("say", []) for i in range(m.first, m.last + 1)}
     sectors = [m for m in by_section.get("sector", []) if not trigger_tokens & set(range(m.first, m.last + 1))]
+    when = dates[0].value if dates else article.published  # who held an office depends on the date
     phrases = build_phrases(tokens, text, sentence.start, mentions, lexicon, sectors, trigger_tokens | say_tokens,
-                            lexicon.language)
+                            lexicon.language, when)
     context = _SentenceContext(article, index, sentence, text, tokens, lexicon, by_section, phrases, say_tokens, dates)
     events = []
     for rank, trigger in enumerate(chosen):
@@ -114,15 +116,31 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     if source is not None and target is None:
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
+    elif source is None and target is not None:
+        # "talks between Ruto and Museveni": two coordinated actors after the trigger are both parties
+        source, target = split_coordinated(target)
+        if target is None:
+            source, target = None, source
     if passive:
         agents = cues.get("agent", [])
-        agent_phrase = next((p for p in after if any(a.last == p.first - 1 for a in agents)), None)
+        # "by X", "by the X"
+        agent_phrase = next((p for p in after if any(a.last == p.first - 1 or a.last == p.first - 2 and
+                                                     tokens[p.first - 1].text.casefold() in CONNECTORS
+                                                     for a in agents)), None)
         source, target = agent_phrase, (before[-1] if before else None)
     if location is None:
         location = next((p for p in phrases if p.place_only and p is not source and p is not target
                          and is_locative(tokens, p, language)), None)
 
-    _inherit_country([p for p in (source, target) if p is not None], location, phrases)
+    _inherit_country([p for p in (source, target) if p is not None], location, phrases, tokens, language)
+    if target is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
+        # "police fired on protesters in Harare": those it was done to are of the place (CAMEO codes the country)
+        target = Phrase(location.first, location.last, country=location.country, inferred=True)
+    countries = {p.country for p in phrases if p.country}
+    if target is None and source is not None and source.country and not source.inferred and len(countries) == 1:
+        # a sentence about one country, no one named on the receiving end: by default it happens
+        # within that country (domestic events: "Zimbabwe's government banned opposition rallies")
+        target = Phrase(source.first, source.last, country=source.country, inferred=True)
     kind, mode, context = trigger.pattern.section, trigger.pattern.mode, None
     event_date, precision, date_span = _event_date(c.article, c.dates)
     intended = future and not _is_past(event_date, c.article)
@@ -151,7 +169,7 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         confidence=_confidence(trigger, source, target, hypothetical, negated))
 
 
-def _inherit_country(actors: list, location, phrases: list) -> None:
+def _inherit_country(actors: list, location, phrases: list, tokens, language: str) -> None:
     """An actor named without its country takes it from where the sentence puts it: a state body
     ("police", "the president") belongs to the country of the event's location; a state body or a
     person, to the one country the sentence names (right more often than not on the PLOVER gold
@@ -160,7 +178,10 @@ def _inherit_country(actors: list, location, phrases: list) -> None:
     for actor in actors:
         if actor.country or actor.igo or actor.code:
             continue
-        nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3), None)
+        # the place must be the actor's own ("in", "of", "from" between), not the event's other party
+        nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3
+                       and (is_locative(tokens, p, language) or tokens[p.first - 1].text.casefold() in CONNECTORS
+                            or tokens[p.first - 1].text.casefold() in ("from", "aus", "de", "из", "з"))), None)
         if nearby is not None and not actor.entity_id:  # "opposition groups in Zimbabwe", "rebels in Darfur"
             actor.country, actor.inferred = nearby.country, True
         elif location is not None and location.country and actor.sector in STATE_SECTORS:

@@ -1,16 +1,28 @@
 """One event, many mentions: the mentions of a story's articles that report the same event are grouped.
 
-Two mentions report the same event when they have the same type (after PLOVER's intent rules),
-the same negation, compatible actors and compatible dates. Meetings, agreements, cooperation and
-fighting compare participants without direction (any entity or country in common). Actors are compatible when either is
-unknown, when they resolve to the same entity, or when they belong to the same country and one of
-them is the country itself ("Russia" and "Putin" acting for it); dates when either comes from the
-article only, or when they overlap within a day. Mentions are taken in a fixed order (the most
-complete first, then by id), so the same input always gives the same events, and each event keeps
-the id of its first mention: ids stay stable as more articles arrive.
+A mention joins an event when nothing keeps it apart from any of the event's mentions (the same
+type after PLOVER's intent rules, the same negation, dates within a day when both sentences name
+one) and something ties it to one of them:
+
+* a figure both sentences state (same value and unit: "1,968 prisoners" / "1968 detenidos"), or two
+  names in common (people, bodies, places, resolved to the same entities across languages; known
+  actors by their dictionary line) that are not in most of the story's sentences: reports word the
+  same event differently, so these tie mentions even when their actor readings differ;
+* or actors that agree with every mention of the event (below) and one named actor or name in common.
+
+Actors agree when either is unknown, when they resolve to the same entity, or when they belong to
+the same country and one of them is the country itself ("Russia" and "Putin" acting for it).
+Meetings, agreements, cooperation and fighting compare participants without direction (any entity
+or country in common). Country names do not count as shared names (every sentence of a story about
+Gaza names Israel). Measured on the sample corpus, see docs/benchmarks.md.
+
+Mentions are taken in a fixed order (the most complete first, then by id), so the same input always
+gives the same events, and each event keeps the id of its first mention: ids stay stable as more
+articles arrive.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -28,6 +40,8 @@ class MentionRow:
     confidence: float
     language: str = ""
     published: str | None = None
+    names: frozenset = frozenset()  # entities (or name keys) of the sentence, countries left out
+    numbers: frozenset = frozenset()  # (value, unit) of the figures the sentence states
 
 
 @dataclass
@@ -41,14 +55,30 @@ class Group:
 
 def group_mentions(rows: list[MentionRow]) -> list[Group]:
     ordered = sorted(rows, key=lambda r: (-_completeness(r), r.id))
+    common = _common_names(rows)
     groups: list[Group] = []
     for row in ordered:
-        home = next((g for g in groups if all(_same_event(row, other) for other in g.members)), None)
+        home = next((g for g in groups if _fits(row, g.members, common)), None)
         if home is None:
             groups.append(Group([row]))
         else:
             home.members.append(row)
     return sorted(groups, key=lambda g: g.id)
+
+
+def _common_names(rows: list[MentionRow]) -> set:
+    """Names in most of a story's sentences (Trump and Hamas in a story about Gaza) tie nothing."""
+    sentences = {(r.article_id, r.names) for r in rows}
+    counts = Counter(name for _, names in sentences for name in names)
+    return {name for name, n in counts.items() if n > COMMON_SHARE * len(sentences)}
+
+
+def _fits(row: MentionRow, members: list[MentionRow], common: set) -> bool:
+    if not all(_same_kind(row, other) for other in members):
+        return False
+    if any(_same_wording(row, other, common) for other in members):
+        return True
+    return all(_same_actors(row, other) for other in members) and any(_tied(row, other) for other in members)
 
 
 def _completeness(row: MentionRow) -> int:
@@ -58,11 +88,28 @@ def _completeness(row: MentionRow) -> int:
 # meetings, agreements, joint action and fighting have participants rather than a direction: one
 # report says "Trump met Sisi", another "Sisi and the emir of Qatar met Trump"
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "FIGHT"}
+COMMON_SHARE = 0.5  # "most" of a story's sentences
 
 
-def _same_event(a: MentionRow, b: MentionRow) -> bool:
-    if a.type != b.type or a.negated != b.negated or not _same_time(a, b):
-        return False
+def _same_kind(a: MentionRow, b: MentionRow) -> bool:
+    return a.type == b.type and a.negated == b.negated and _same_time(a, b)
+
+
+def _same_wording(a: MentionRow, b: MentionRow, common: set) -> bool:
+    """A figure both state, or two names in common. Small plain counts ("two leaders") are too
+    common to tie anything."""
+    figures = [n for n in a.numbers & b.numbers if n[1] or n[0] >= 3]
+    return bool(figures) or len((a.names & b.names) - common) >= 2
+
+
+def _tied(a: MentionRow, b: MentionRow) -> bool:
+    """One named actor or one name in common: without it, two reports of the same type in a story
+    are as likely two events (a story's reactions, pledges and calls are many) as one."""
+    entities = {p for p in _participants(a) & _participants(b) if p[0] == "E"}
+    return bool(entities or a.names & b.names)
+
+
+def _same_actors(a: MentionRow, b: MentionRow) -> bool:
     if a.type in SYMMETRIC:
         return _shared_participant(a, b)
     return _same_actor(a.source, b.source) and _same_actor(a.target, b.target)
@@ -101,10 +148,6 @@ def _same_actor(a: dict | None, b: dict | None) -> bool:
         return not (entity_a and entity_b and not (a.get("is_country") or b.get("is_country")))
     # different named entities are different actors; a bare "police" may be anyone's
     return not (entity_a and entity_b)
-
-
-def _folded(text: str | None) -> str:
-    return " ".join((text or "").casefold().split())
 
 
 def _same_time(a: MentionRow, b: MentionRow) -> bool:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict
+from functools import lru_cache
 
 from ..model import Actor, Article
-from .actors import alpha3
+from .actors import alpha3, known_actor_spans
 from .group import MentionRow, group_mentions
 from .ontology import TYPES
 
@@ -30,8 +31,8 @@ def actor_key(actor: Actor | None) -> str | None:
 
 def attach_entities(conn, article: Article) -> None:
     """Actors take the entity their name resolved to; an actor whose entity knows its country
-    takes that country, and a person first seen with their country ("Russian President Putin")
-    teaches it to the entity for later articles."""
+    takes that country (also over a country guessed from the sentence), and a person first seen
+    with their country ("Russian President Putin") teaches it to the entity for later articles."""
     actors = [actor for event in article.events for actor in (event.source, event.target)
               if actor is not None and actor.mention is not None and actor.mention < len(article.mentions)]
     for actor in actors:
@@ -45,9 +46,10 @@ def attach_entities(conn, article: Article) -> None:
         if actor.entity_id not in countries:
             continue
         known = countries[actor.entity_id]
-        if known and not actor.country:
-            actor.country, actor.code = known, alpha3(known)
-        elif actor.country and not known:
+        if known and (not actor.country or actor.inferred):
+            # what the entity is known to be beats a guess from the sentence's context
+            actor.country, actor.code, actor.inferred = known, alpha3(known), False
+        elif actor.country and not actor.inferred and not known:  # never teach a guess
             conn.execute("UPDATE entities SET country = ? WHERE id = ? AND country IS NULL",
                          (actor.country, actor.entity_id))
             countries[actor.entity_id] = actor.country
@@ -78,17 +80,60 @@ def regroup_story(conn, story_id: int) -> int:
     """Rebuild the events of one story from its mentions; returns the number of events."""
     conn.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
     rows = conn.execute(
-        f"SELECT {_MENTION_COLUMNS} FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+        f"SELECT {_MENTION_COLUMNS}, m.sentence, m.sentence_start,"
+        " substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence_text"
+        " FROM event_mentions m JOIN articles a ON a.id = m.article_id"
         " WHERE m.story_id = ? ORDER BY m.id", (story_id,)).fetchall()
     if not rows:
         return 0
     by_id = {r["id"]: r for r in rows}
-    groups = group_mentions([_mention_row(r) for r in rows])
+    names, date_spans = _sentence_names_and_dates(conn, story_id)
+    mentions = []
+    for r in rows:
+        mention = _mention_row(r)
+        sentence = (r["article_id"], r["sentence"])
+        # known actors name the same person in every script ("Trump", "ترامب", "特朗普"), where the
+        # entities of different scripts may stay apart
+        mention.names = names.get(sentence, frozenset()) | _known_names(r["sentence_text"], r["language"], r["date"])
+        mention.numbers = _figures(r["sentence_text"], r["language"],
+                                   tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ())))
+        mentions.append(mention)
+    groups = group_mentions(mentions)
     conn.executemany(_INSERT_EVENT, [_event_values(group.id, story_id, [by_id[m.id] for m in group.members])
                                      for group in groups])
     conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?",
                      [(group.id, m.id) for group in groups for m in group.members])
     return len(groups)
+
+
+def _sentence_names_and_dates(conn, story_id: int) -> tuple[dict, dict]:
+    """The names (entity, else name key; countries left out) and date spans of each sentence of the
+    story's articles that reports an event: what grouping compares besides the actors."""
+    articles = "SELECT DISTINCT article_id FROM event_mentions WHERE story_id = ?"
+    names: dict[tuple, set] = {}
+    for r in conn.execute(f"SELECT article_id, sentence, entity_id, key FROM mentions WHERE article_id IN ({articles})",
+                          (story_id,)).fetchall():
+        if not r["key"].startswith("C:"):
+            names.setdefault((r["article_id"], r["sentence"]), set()).add(f"E:{r['entity_id']}" if r["entity_id"] else r["key"])
+    dates: dict[tuple, list] = {}
+    for r in conn.execute(f'SELECT article_id, sentence, start, "end" FROM date_mentions WHERE article_id IN ({articles})',
+                          (story_id,)).fetchall():
+        dates.setdefault((r["article_id"], r["sentence"]), []).append((r["start"], r["end"]))
+    return {k: frozenset(v) for k, v in names.items()}, dates
+
+
+@lru_cache(maxsize=65536)
+def _figures(text: str, language: str, date_spans: tuple) -> frozenset:
+    """(value, unit) of the figures a sentence states, dates left out; cached because a story's
+    mentions are regrouped each time it grows."""
+    from ..compare.numbers import find_quantities
+
+    return frozenset((q.value, q.unit) for q in find_quantities(text or "", language, list(date_spans)))
+
+
+@lru_cache(maxsize=65536)
+def _known_names(text: str, language: str, when: str | None) -> frozenset:
+    return frozenset(f"K:{found[4]}" for found in known_actor_spans(text or "", when, language))
 
 
 def regroup_stories(conn, story_ids: Iterable[int]) -> None:

@@ -215,7 +215,7 @@ class Resolver:
         surname = normalise_alias(name.split()[-1]) if name.split() else normalized
         # a person's registry decision first, then the dictionary of translated names, then spellings
         entity_id = (local.get(normalized) or batch.by_alias(normalized, mention.type, decided_only=True)
-                     or self._known(conn, known, batch) or batch.by_alias(normalized, mention.type)
+                     or self._known(conn, mention, known, batch) or batch.by_alias(normalized, mention.type)
                      or (local.get(surname) if " " not in normalized else None)
                      or self._by_key(conn, article, mention, name, batch))
         if entity_id is None:
@@ -279,7 +279,7 @@ class Resolver:
         batch.entities.setdefault(key, []).append([cur.lastrowid, name, kind, given, 0, 0])
         return cur.lastrowid
 
-    def _known(self, conn, entry: KnownEntity | None, batch: _AliasBatch) -> int | None:
+    def _known(self, conn, mention: Mention, entry: KnownEntity | None, batch: _AliasBatch) -> int | None:
         """The entity of the bundled dictionary of translated names (data/known.txt) that a mention
         names, made on first use."""
         if entry is None:
@@ -287,7 +287,7 @@ class Resolver:
         found = batch.entities.get(entry.key)
         if found:
             return found[0][0]
-        entity_id = self._create(conn, entry.name, entry.type, entry.key, "", entry.country, batch)
+        entity_id = self._create(conn, entry.name, entry.type or mention.type, entry.key, "", entry.country, batch)
         # its canonical name is an alias too (of no language), so that a search by it finds the entity
         conn.execute("INSERT INTO entity_aliases(entity_id, alias, normalized, language, script, mentions)"
                      " VALUES (?,?,?,'',?,0) ON CONFLICT(entity_id, normalized, language) DO NOTHING",
@@ -321,7 +321,7 @@ def _lookup_keys(mention: Mention, name: str) -> set[str]:
 class KnownEntity:
     key: str  # "K:" and the canonical name, normalised
     name: str
-    type: str
+    type: str  # "" when the dictionary does not say (people.txt): the mention's type
     country: str | None
 
 
@@ -338,7 +338,9 @@ def _known_for(text: str, mention: Mention) -> KnownEntity | None:
 
 @lru_cache(maxsize=1)
 def _known_entities() -> dict[str, KnownEntity]:
-    """data/known.txt: normalised name in any language -> its entity (the first line naming it wins)."""
+    """Normalised name in any language -> its entity: data/known.txt (translated names), then the
+    people of the event actors' dictionary (tidings/events/data/people.txt: one person per line,
+    the first name canonical), whose names that stand for two people ("Clinton") are left out."""
     from importlib import resources
 
     table: dict[str, KnownEntity] = {}
@@ -351,7 +353,37 @@ def _known_entities() -> dict[str, KnownEntity]:
         entry = KnownEntity(f"K:{normalise_alias(aliases[0])}", aliases[0], kind, None if country == "-" else country)
         for alias in aliases:
             table.setdefault(normalise_alias(alias), entry)
+    people: dict[str, set[KnownEntity]] = {}
+    for entry, aliases in _people():
+        for alias in aliases:
+            people.setdefault(normalise_alias(alias), set()).add(entry)
+    for alias, entries in people.items():
+        if len(entries) == 1 and alias not in table:
+            table[alias] = next(iter(entries))
     return table
+
+
+def _people() -> list[tuple[KnownEntity, list[str]]]:
+    """(entity, names) per line of tidings/events/data/people.txt (type left to the recogniser)."""
+    from importlib import resources
+
+    import pycountry
+
+    found = []
+    text = (resources.files("tidings.events") / "data" / "people.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, _sector, rest = line.split(None, 2)
+        if code == "-":  # a name that contains an actor's but is none ("Xi'an")
+            continue
+        if rest[:1].isdigit() or rest.startswith(".."):  # a period before the names
+            rest = rest.split(None, 1)[1]
+        names = [n.strip() for n in rest.split("|") if n.strip()]
+        country = pycountry.countries.get(alpha_3=code)
+        found.append((KnownEntity(f"K:{normalise_alias(names[0])}", names[0], "",
+                                  country.alpha_2 if country else None), names))
+    return found
 
 
 def _chunks(items: list[str], size: int = 500):

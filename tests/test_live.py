@@ -528,16 +528,13 @@ def test_webhook_to_private_address_is_refused(site, store, monkeypatch):
 def test_alerts_api_and_cli(store, tmp_path):
     from fastapi.testclient import TestClient
 
-    from tidings.api.alerts import router
     from tidings.api.app import create_app
 
     sources = SourceStore(store)
     alert_id = sources.add_alert("kz", country="kz", webhook="https://hooks.example/x")
     store.conn.execute("INSERT INTO notifications(alert_id, kind, article_id, story_id, title, dedup_key)"
                        " VALUES (?, 'story', 7, 3, 'Astana summit', 'story:3')", (alert_id,))
-    api = create_app(store=store)
-    api.include_router(router)  # the one line create_app needs
-    client = TestClient(api)
+    client = TestClient(create_app(store=store))  # the alerts router is part of every app
     alerts = client.get("/api/alerts").json()
     assert alerts[0]["country"] == "KZ" and alerts[0]["has_webhook"] and "webhook" not in alerts[0]
     notes = client.get("/api/notifications", params={"alert_id": alert_id}).json()

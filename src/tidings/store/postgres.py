@@ -316,15 +316,17 @@ class PostgresStore(Store):
             log.info("pgvector is not available on this PostgreSQL server: semantic search keeps the"
                      " article vectors in memory (install the extension to search them in the server)")
             return False
+        # on the raw connection: these run at every start, and the schema they check is usually
+        # there already; through `conn` they would move the change counter and drop readers' caches
         if not row[0]:
             try:
-                self.conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+                self.conn.raw.execute("CREATE EXTENSION IF NOT EXISTS vector")
             except Exception as exc:  # noqa: BLE001 - no privilege: the in-memory search still works
                 log.info("pgvector is available but could not be enabled (%s): semantic search keeps the"
                          " article vectors in memory", exc)
                 return False
         try:
-            self.conn.execute("ALTER TABLE embeddings ADD COLUMN IF NOT EXISTS vec vector")
+            self.conn.raw.execute("ALTER TABLE embeddings ADD COLUMN IF NOT EXISTS vec vector")
         except Exception as exc:  # noqa: BLE001
             log.info("pgvector column could not be added (%s): vectors stay in memory", exc)
             return False

@@ -5,6 +5,7 @@ over the same input.
     python bench/bench_kills.py --articles 2000 --kills 200                  # ingest
     python bench/bench_kills.py --target watch --articles 600 --kills 50
     python bench/bench_kills.py --target serve --articles 600 --kills 50
+    python bench/bench_kills.py --target serve --postgres postgresql://tidings@127.0.0.1:55432/postgres
 
 The input is synthetic articles (bench/synthetic.py), brought in three ways:
 
@@ -25,7 +26,8 @@ hashing embedder, so hundreds of restarts take minutes; what is checked (transac
 deduplication, grouping, entity resolution) does not depend on the model. Compared: every input
 article present exactly once (as an article or as a recorded duplicate), the same duplicates, the
 same grouping into stories (as sets of inputs), the same entities (as sets of aliases), the same
-events (type, dyad, date and the sentences reporting each), and SQLite's integrity check.
+events (type, dyad, date and the sentences reporting each), and SQLite's integrity check. With
+--postgres the two stores are new databases on that server (`.ci/postgres.sh start`).
 """
 from __future__ import annotations
 
@@ -50,35 +52,48 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import generate  # noqa: E402  (also puts this tree's src/ first on sys.path)
 
-from tidings.store.sqlite import Store  # noqa: E402
+from tidings.store import open_store  # noqa: E402
 
 QUIET = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
 
 
-def child_env(db: Path) -> dict[str, str]:
-    return dict(os.environ, TIDINGS_DB=f"sqlite:///{db}", TIDINGS_EMBEDDER="hashing",
-                PYTHONPATH=str(ROOT / "src"), TIDINGS_LOG_FORMAT="text")
+def child_env(db: str) -> dict[str, str]:
+    return dict(os.environ, TIDINGS_DB=db, TIDINGS_EMBEDDER="hashing", PYTHONPATH=str(ROOT / "src"),
+                TIDINGS_LOG_FORMAT="text")
 
 
 def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "tidings.cli", *args]
 
 
-def raw_count(db: Path) -> int:
-    """Raw items stored so far (a plain read: it must not migrate or lock the store)."""
+def counts(db: str) -> dict[str, int]:
+    store = open_store(db)
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=30) as conn:
-            return conn.execute("SELECT COUNT(*) FROM raw_articles").fetchone()[0]
-    except sqlite3.OperationalError:  # not created yet
-        return 0
+        return store.counts()
+    finally:
+        store.close_all()
 
 
-def complete(db: Path, expected: int) -> bool:
-    counts = Store(f"sqlite:///{db}").counts()
-    return counts["raw"] >= expected and counts["pending"] == 0
+def raw_count(db: str) -> int:
+    """Raw items stored so far (a plain read: it must not migrate or lock the store)."""
+    if db.startswith("sqlite:///"):
+        try:
+            with sqlite3.connect(f"file:{db[len('sqlite:///'):]}?mode=ro", uri=True, timeout=30) as conn:
+                return conn.execute("SELECT COUNT(*) FROM raw_articles").fetchone()[0]
+        except sqlite3.OperationalError:  # not created yet
+            return 0
+    import psycopg
+
+    with psycopg.connect(db, autocommit=True) as conn:
+        return conn.execute("SELECT COUNT(*) FROM raw_articles").fetchone()[0]
 
 
-def kill_when_busy(process: subprocess.Popen, db: Path, rng: random.Random, window: float,
+def complete(db: str, expected: int) -> bool:
+    found = counts(db)
+    return found["raw"] >= expected and found["pending"] == 0
+
+
+def kill_when_busy(process: subprocess.Popen, db: str, rng: random.Random, window: float,
                    timeout: float = 60.0) -> bool:
     """SIGKILL the process at a random moment within `window` s after it starts storing new raw
     items (or after `timeout`); False when it ended on its own first."""
@@ -94,8 +109,8 @@ def kill_when_busy(process: subprocess.Popen, db: Path, rng: random.Random, wind
         return True
 
 
-def snapshot(db: Path) -> dict:
-    store = Store(f"sqlite:///{db}")
+def snapshot(db: str) -> dict:
+    store = open_store(db)
     # an input article by the end of its locator: the line of a file (input.jsonl#17), the number in
     # a feed item's URL (https://news3.example/17), the content hash of a post (api:5f0c...)
     line = lambda locator: locator.rsplit("#", 1)[-1].rsplit("/", 1)[-1]  # noqa: E731
@@ -112,6 +127,9 @@ def snapshot(db: Path) -> dict:
     for r in store.query("SELECT e.id, e.type, e.source_code, e.target_code, e.date, m.article_id, m.sentence"
                          " FROM events e JOIN event_mentions m ON m.event_id = e.id"):
         events.setdefault(r[0], {(r[1], r[2], r[3], r[4])}).add((by_id[r[5]], r[6]))
+    integrity = store.query("PRAGMA integrity_check")[0][0] if store.dialect == "sqlite" else None
+    found = store.counts()
+    store.close_all()
     return {
         "lines": sorted(by_id.values()),
         "status": sorted((by_id[r["id"]], r["status"], by_id.get(r["duplicate_of"])) for r in raws),
@@ -119,9 +137,9 @@ def snapshot(db: Path) -> dict:
         "entities": sorted(sorted(e) for e in entities.values()),
         "events": sorted(sorted(map(str, e)) for e in events.values()),
         "story_sizes_match": all(sizes.get(k) == len(v) for k, v in stories.items()),
-        "integrity": store.query("PRAGMA integrity_check")[0][0],
-        "pending": store.counts()["pending"],
-        "articles": store.counts()["articles"],
+        "integrity": integrity,
+        "pending": found["pending"],
+        "articles": found["articles"],
     }
 
 
@@ -133,10 +151,10 @@ class IngestTarget:
             for article in articles:
                 handle.write(json.dumps(article, ensure_ascii=False) + "\n")
 
-    def clean(self, db: Path) -> None:
+    def clean(self, db: str) -> None:
         subprocess.run(cli("ingest", str(self.source)), env=child_env(db), check=True, **QUIET)
 
-    def under_fire(self, db: Path, kills: int, rng: random.Random) -> dict:
+    def under_fire(self, db: str, kills: int, rng: random.Random) -> dict:
         done = finished = 0
         while done < kills:
             process = subprocess.Popen(cli("ingest", str(self.source)), env=child_env(db), **QUIET)
@@ -202,16 +220,15 @@ class WatchTarget:
     def watch(self, *extra: str) -> list[str]:
         return cli("watch", "--delay", "0", "--allow-network", "127.0.0.1/32", *extra)
 
-    def follow(self, db: Path) -> None:
+    def follow(self, db: str) -> None:
         from tidings.store.sources import SourceStore
 
-        store = Store(f"sqlite:///{db}")  # polled every second, items taken from the feed's text
+        store = open_store(db)  # polled every second, items taken from the feed's text
         SourceStore(store).add(self.feed.url, name="Wire", interval_s=1, kind="feed", fetch_pages=False)
-        store.close()
+        store.close_all()
 
-    def clean(self, db: Path) -> None:
-        if not db.exists():
-            self.follow(db)
+    def clean(self, db: str) -> None:
+        self.follow(db)  # again after the run under fire: changes nothing
         self.feed.visible = self.expected
         for _ in range(1 + self.expected // 1000):  # a poll takes at most 1,000 new items
             subprocess.run(self.watch("--once"), env=child_env(db), check=True, **QUIET)
@@ -219,7 +236,7 @@ class WatchTarget:
                 return
         raise SystemExit("watch --once did not take the whole feed")
 
-    def under_fire(self, db: Path, kills: int, rng: random.Random) -> dict:
+    def under_fire(self, db: str, kills: int, rng: random.Random) -> dict:
         self.follow(db)
         self.feed.visible = 0  # the clean run showed everything
         chunk, done, finished, hit = math.ceil(self.expected / kills), 0, 0, 0
@@ -287,7 +304,7 @@ class ServeTarget:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def start(self, db: Path) -> subprocess.Popen:
+    def start(self, db: str) -> subprocess.Popen:
         import httpx
 
         process = subprocess.Popen(cli("serve", "--port", str(self.port), "--no-access-log"), env=child_env(db), **QUIET)
@@ -301,20 +318,20 @@ class ServeTarget:
             time.sleep(0.1)
         raise SystemExit(f"tidings serve did not start (exit status {process.poll()})")
 
-    def poster(self, db: Path) -> Poster:
+    def poster(self, db: str) -> Poster:
         from tidings.tokens import create_token
 
-        store = Store(f"sqlite:///{db}")
+        store = open_store(db)
         token = create_token(store, "bench")
-        store.close()
+        store.close_all()
         poster = Poster(self.url, token, self.batches)
         poster.start()
         return poster
 
-    def clean(self, db: Path) -> None:
+    def clean(self, db: str) -> None:
         self.finish(db, self.poster(db))
 
-    def finish(self, db: Path, poster: Poster) -> None:
+    def finish(self, db: str, poster: Poster) -> None:
         """A server left to run until every batch is acknowledged, then stopped gracefully."""
         process = self.start(db)
         poster.join()
@@ -323,7 +340,7 @@ class ServeTarget:
         if poster.acknowledged != len(self.batches):
             raise SystemExit(f"posts refused: {poster.refusals[:3]}")
 
-    def under_fire(self, db: Path, kills: int, rng: random.Random) -> dict:
+    def under_fire(self, db: str, kills: int, rng: random.Random) -> dict:
         poster, done, hit = self.poster(db), 0, 0
         while done < kills and poster.is_alive():
             process = self.start(db)
@@ -337,18 +354,18 @@ class ServeTarget:
                 "http_errors": len(poster.refusals)}
 
 
-def progress(kills: int, db: Path) -> bool:
+def progress(kills: int, db: str) -> bool:
     """Prints now and then; True when the kill left stored raw items unprocessed (it hit the work)."""
-    counts = Store(f"sqlite:///{db}").counts()
+    found = counts(db)
     if kills % 20 == 0:
-        print(f"  {kills} kills, {counts['articles']} articles so far", flush=True)
-    return counts["pending"] > 0
+        print(f"  {kills} kills, {found['articles']} articles so far", flush=True)
+    return found["pending"] > 0
 
 
 TARGETS = {"ingest": IngestTarget, "watch": WatchTarget, "serve": ServeTarget}
 
 
-def compare(clean_db: Path, killed_db: Path) -> dict:
+def compare(clean_db: str, killed_db: str) -> dict:
     clean, killed = snapshot(clean_db), snapshot(killed_db)
     return {
         "articles_clean": clean["articles"], "articles_killed": killed["articles"],
@@ -364,11 +381,27 @@ def compare(clean_db: Path, killed_db: Path) -> dict:
     }
 
 
-def run(target: str, work: Path, articles: list[dict], kills: int, seed: int, window: float = 1.5) -> dict:
-    """The clean run and the run under fire in `work`; the comparison, with timings and counts."""
+def new_stores(work: Path, server: str | None) -> tuple[str, str]:
+    """Two empty stores: SQLite files in `work`, or two new databases on a PostgreSQL server."""
+    if not server:
+        return f"sqlite:///{work / 'clean.db'}", f"sqlite:///{work / 'killed.db'}"
+    import psycopg
+
+    base, tag = server.rpartition("/")[0], work.name.rsplit("-", 1)[-1].lower()
+    names = [f"tidings_kills_{tag}_{run}" for run in ("clean", "killed")]
+    with psycopg.connect(server, autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{base}/{names[0]}", f"{base}/{names[1]}"
+
+
+def run(target: str, work: Path, articles: list[dict], kills: int, seed: int, stores: tuple[str, str],
+        window: float = 1.5) -> dict:
+    """The clean run and the run under fire into two empty stores (URLs); the comparison, with
+    timings and counts. `work` holds the input file of the ingest target."""
     rng = random.Random(seed)
     runner = TARGETS[target](work, articles, window)
-    clean_db, killed_db = work / "clean.db", work / "killed.db"
+    clean_db, killed_db = stores
     started = time.perf_counter()
     runner.clean(clean_db)
     clean_s = time.perf_counter() - started
@@ -377,7 +410,7 @@ def run(target: str, work: Path, articles: list[dict], kills: int, seed: int, wi
     fire = runner.under_fire(killed_db, kills, rng)
     fire_s = time.perf_counter() - started
     print(f"killed run: {fire}, {fire_s:.0f} s", flush=True)
-    return {"target": target, "input_articles": len(articles), **fire, "clean_s": round(clean_s),
+    return {"target": target, "store": killed_db, "input_articles": len(articles), **fire, "clean_s": round(clean_s),
             "under_fire_s": round(fire_s), **compare(clean_db, killed_db)}
 
 
@@ -393,11 +426,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--busy-window", type=float, default=1.5,
                         help="watch/serve: kill within this many seconds after the process starts storing items")
+    parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server (postgresql://user@host:port/postgres,"
+                        " a user that may create databases): the stores are two new databases there")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=f"tidings-kills-{args.target}-"))
     load = os.getloadavg()
     result = run(args.target, work, synthetic_articles(args.articles, args.seed), args.kills, args.seed,
-                 args.busy_window)
+                 new_stores(work, args.postgres), args.busy_window)
     result["load_average_start_end"] = [round(load[0], 1), round(os.getloadavg()[0], 1)]
     print(json.dumps(result, indent=1))
 

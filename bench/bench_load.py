@@ -29,7 +29,6 @@ import os
 import random
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -39,7 +38,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fill_sql import COUNTRIES, LANGUAGES, WORDS, common_words  # noqa: E402
+from fill_sql import COUNTRIES, LANGUAGES, WORDS, common_words
 
 CHROMIUM = os.environ.get("TIDINGS_CHROMIUM", "/usr/bin/chromium")
 
@@ -55,20 +54,37 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))] if ordered else float("nan")
 
 
-def store_env(db: Path) -> dict[str, str]:
+def store_url(db: str) -> str:
+    """A store URL: `postgresql://...` as given, a path as a SQLite file."""
+    return db if "://" in db else f"sqlite:///{Path(db).resolve()}"
+
+
+def scalar(db: str, sql: str):
+    """One value read from the store (either engine), through a connection of its own."""
+    from tidings.store import open_store
+
+    store = open_store(store_url(db))
+    try:
+        rows = store.query(sql)
+        return rows[0][0] if rows else None
+    finally:
+        store.close_all()
+
+
+def store_env(db: str) -> dict[str, str]:
     """The environment for processes on this store: the hashing embedder where the store was made
     for it (its vectors and a query's must have the same model)."""
-    with sqlite3.connect(db) as conn:
-        row = conn.execute("SELECT model FROM embeddings LIMIT 1").fetchone()
+    model = scalar(db, "SELECT model FROM embeddings LIMIT 1")
+    row = (model,) if model else None
     env = dict(os.environ)
     if row and row[0].startswith("hashing"):
         env["TIDINGS_EMBEDDER"] = "hashing"
     return env
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def start_server(db: str) -> tuple[subprocess.Popen, str]:
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "tidings.cli", "serve", "--db", f"sqlite:///{db.resolve()}",
+    server = subprocess.Popen([sys.executable, "-m", "tidings.cli", "serve", "--db", store_url(db),
                                "--port", str(port)] + ([] if os.environ.get("TIDINGS_BENCH_OLD") else ["--no-access-log"]), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, env=store_env(db))
     url = f"http://127.0.0.1:{port}"
@@ -153,22 +169,20 @@ async def browse(client: httpx.AsyncClient, seed: int, deadline: float, think: f
         await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
 
-def article_count(db: Path) -> int:
-    with sqlite3.connect(db, timeout=30) as conn:
-        return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+def article_count(db: str) -> int:
+    return scalar(db, "SELECT COUNT(*) FROM articles")
 
 
 class Ingest:
     """`tidings ingest PATH` in a second process, for as long as the load lasts."""
 
-    def __init__(self, db: Path, corpus: Path, articles: int, nice: int = 0):
+    def __init__(self, db: str, corpus: Path, articles: int, nice: int = 0):
         if not corpus.exists():
             from synthetic import generate
 
             corpus.parent.mkdir(parents=True, exist_ok=True)
             with open(corpus, "wb") as handle:
-                for item in generate(Path(__file__).resolve().parent.parent / "examples" / "corpus", articles, 300):
-                    handle.write(item.content + b"\n")
+                handle.writelines(item.content + b"\n" for item in generate(Path(__file__).resolve().parent.parent / "examples" / "corpus", articles, 300))
         self.db, self.corpus = db, corpus
         env = store_env(db)
         if env.get("TIDINGS_EMBEDDER") != "hashing":
@@ -176,7 +190,7 @@ class Ingest:
                              "(bench/fill_sql.py --embedder hashing)")
         self.before = article_count(db)
         self.process = subprocess.Popen([sys.executable, "-m", "tidings.cli", "ingest", str(corpus), "--db",
-                                         f"sqlite:///{db.resolve()}", "--json"], env=env,
+                                         store_url(db), "--json"], env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                         preexec_fn=(lambda: os.nice(nice)) if nice else None)
         self.started = time.perf_counter()
@@ -232,7 +246,8 @@ def summarise(log: list[tuple[str, float, bool]], duration: float) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", type=Path, required=True, help="a filled store (bench/fill_sql.py)")
+    parser.add_argument("--db", required=True, help="a filled store: a SQLite file (bench/fill_sql.py) or a "
+                        "postgresql:// URL (bench/copy_to_postgres.py)")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between a client's requests")

@@ -107,3 +107,55 @@ def test_the_stamp_moves_with_writes_to_this_store_only(make_store):
         assert Explorer(store).stats()["articles"] == 2
     finally:
         writer.close_all()
+
+def test_remembered_values_are_dropped_least_recently_used_first(empty_store, monkeypatch):
+    import tidings.query
+
+    monkeypatch.setattr(tidings.query, "MEMO_SIZE", 3)
+    explorer = Explorer(empty_store)
+    explorer.memo("front", lambda: "front page")
+    for i in range(10):  # a crawler's stream of one-off pages, the front page read between them
+        explorer.memo(("article", i), lambda: i)
+        assert explorer.memo("front", lambda: "rendered again") == "front page"
+    assert explorer.memo(("article", 0), lambda: "again") == "again"  # the oldest one-off page was dropped
+
+
+def test_pages_are_rendered_once_per_store_version(empty_store, monkeypatch):
+    from fastapi.testclient import TestClient
+
+    from tidings.api import app as app_module
+
+    monkeypatch.setenv("TIDINGS_PAGE_MAX_STALE_S", "0")  # another writer's batch is shown at once
+    pipeline = Pipeline(empty_store, embedder=HashingEmbedder())
+    pipeline.ingest_raw(FIRST)
+    client = TestClient(app_module.create_app(store=empty_store))
+    rendered = []
+    original = app_module.templates.get_template
+    monkeypatch.setattr(app_module.templates, "get_template", lambda name: rendered.append(name) or original(name))
+
+    first = client.get("/")
+    assert first.status_code == 200 and "Volcano erupts" in first.text
+    assert client.get("/").text == first.text and rendered == ["index.html"]  # the second reader gets the bytes
+    twin = client.get("/index.json").json()
+    assert client.get("/index.json").json() == twin and len(twin["stories"]) == 2
+
+    pipeline.ingest_raw([LATER])  # a write beside the server, as `tidings ingest` makes
+    assert "Marathon runners" in client.get("/").text and rendered == ["index.html"] * 2
+    assert len(client.get("/index.json").json()["stories"]) == 3
+    assert client.get("/?language=fr").status_code == 200 and rendered[-1] == "index.html" and len(rendered) == 3
+
+
+def test_keyword_search_ranks_among_the_most_recent_matches_of_a_common_word(empty_store, monkeypatch):
+    import pytest
+
+    import tidings.store.sqlite
+
+    if empty_store.dialect != "sqlite":
+        pytest.skip("PostgreSQL ranks every match (its bitmap scan reads them all anyway)")
+    monkeypatch.setattr(tidings.store.sqlite, "FTS_RANKED", 2)
+    Pipeline(empty_store, embedder=HashingEmbedder()).ingest_raw(FIRST + [LATER])
+    ids = [r[0] for r in empty_store.query("SELECT id FROM articles ORDER BY id")]
+    common = empty_store.fts_search('"the"', 10)  # in all three articles: only the two newest are ranked
+    assert sorted(i for i, _ in common) == ids[1:]
+    rare = empty_store.fts_search('"Kagoshima"', 10)  # in one article, the oldest: found
+    assert [i for i, _ in rare] == ids[:1]

@@ -8,14 +8,14 @@ import json
 import re
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from concurrent.futures import Future
 from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
 
-from .store.sqlite import Store
+from .store.sqlite import FTS_RANKED, Store
 from .textutil import fts_query
 
 ARTICLE_FIELDS = "a.id, a.title, a.language, a.published, a.source, a.story_id, a.url, a.byline"
@@ -34,7 +34,8 @@ STORY_HAS_ENTITY = ("s.id IN (SELECT x.story_id FROM mentions m JOIN articles x 
 STORY_HAS_KEY = "s.id IN (SELECT x.story_id FROM mentions m JOIN articles x ON x.id = m.article_id WHERE m.key = ?)"
 GROWTH_DAYS = 3  # a story's growth: its articles of the last GROWTH_DAYS days of the period
 KEY_NAMES = 5
-MEMO_SIZE = 512  # cached page data (cleared whenever the store changes)
+QUERY_VECTORS = 4096  # query embeddings remembered (1.5 KB each)
+MEMO_SIZE = 2048  # remembered page data and rendered pages, least recently used dropped first (all dropped when the store changes)
 SPELLING_SAMPLE = 50  # a name's spelling on the front page: the commonest in the story's first 50 articles
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -97,8 +98,10 @@ class Explorer:
         self._embedder = embedder
         # (count, newest id), ids, rows (a buffer with room to grow; the first len(ids) rows are used)
         self._vectors: tuple[tuple[int, int], list[int], np.ndarray] | None = None
+        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_checked: tuple | None = None  # the store's stamp when the index was last brought up to date
         self._lock = threading.Lock()
-        self._memo: dict[Any, Any] = {}
+        self._memo: OrderedDict[Any, Any] = OrderedDict()
         self._memo_stamp: tuple | None = None
         self._memo_since = 0.0
         self._generation = 0
@@ -128,9 +131,11 @@ class Explorer:
             match = fts_query(q)
             if not match:
                 return []
-            where.append("s.id IN (SELECT a.story_id FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-                         " WHERE articles_fts MATCH ?)")
-            args.append(match)
+            # the stories of the FTS_RANKED most recently stored matching articles: a word found in
+            # most articles would otherwise make every page gather tens of thousands of them
+            where.append("s.id IN (SELECT a.story_id FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts"
+                         " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?))")
+            args += [match, FTS_RANKED]
         reference = self.reference_day(until)
         growth_join, growth_args = "", []
         if sort == "growth":
@@ -371,11 +376,11 @@ class Explorer:
 
     def _semantic(self, q: str, limit: int) -> list[tuple[int, float]]:
         if self.store.has_pgvector:  # a PostgreSQL server with pgvector searches its own vectors
-            return self.store.vector_search(self._query_embedder().embed_query(q), limit)
+            return self.store.vector_search(self._query_vector(q), limit)
         ids, matrix = self._vector_index()
         if not ids:
             return []
-        query = self._query_embedder().embed_query(q)
+        query = self._query_vector(q)
         if query.shape[0] != matrix.shape[1]:
             return []
         scores = matrix @ query
@@ -385,6 +390,21 @@ class Explorer:
         else:
             top = np.argsort(-scores)[:limit]
         return [(ids[i], float(scores[i])) for i in top]
+
+    def _query_vector(self, q: str) -> np.ndarray:
+        """The query's embedding, remembered whatever the store does (the search box and the search
+        page ask for the same words with different limits; the model is the costliest step)."""
+        with self._lock:
+            vector = self._query_vectors.get(q)
+            if vector is not None:
+                self._query_vectors.move_to_end(q)
+                return vector
+        vector = self._query_embedder().embed_query(q)
+        with self._lock:
+            self._query_vectors[q] = vector
+            while len(self._query_vectors) > QUERY_VECTORS:
+                self._query_vectors.popitem(last=False)
+        return vector
 
     def _query_embedder(self):
         if self._embedder is None:
@@ -397,8 +417,14 @@ class Explorer:
         """All article vectors in memory, brought up to date when the store has changed: new
         articles are appended (an ingest beside the server adds a batch every second or so, and
         re-reading 100,000 vectors each time would stall every search); anything else reloads."""
+        store_stamp = self.store.stamp()
+        with self._lock:
+            if self._vectors is not None and self._vectors_checked == store_stamp:  # nothing written since
+                return self._vectors[1], self._vectors[2][:len(self._vectors[1])]
+        # counting 100,000 embeddings costs ~10 ms: only after the store has changed
         stamp = tuple(self.store.query("SELECT COUNT(*), COALESCE(MAX(article_id), 0) FROM embeddings")[0])
         with self._lock:
+            self._vectors_checked = store_stamp
             if self._vectors is None or self._vectors[0] != stamp:
                 self._vectors = self._appended(stamp) or self._loaded(stamp)
             ids, rows = self._vectors[1], self._vectors[2]
@@ -447,11 +473,12 @@ class Explorer:
         stamp, now = self.store.stamp(), time.monotonic()
         with self._lock:
             changed = stamp != self._memo_stamp
-            if (changed and now - self._memo_since >= self.max_stale_s) or len(self._memo) > MEMO_SIZE:
-                self._memo, self._memo_stamp, self._memo_since = {}, stamp, now
+            if changed and now - self._memo_since >= self.max_stale_s:
+                self._memo, self._memo_stamp, self._memo_since = OrderedDict(), stamp, now
                 self._generation += 1
                 changed = False
             if key in self._memo:
+                self._memo.move_to_end(key)
                 return self._memo[key]
             generation = self._generation
             pending = self._pending.get((generation, key))
@@ -472,12 +499,14 @@ class Explorer:
         with self._lock:
             if self._generation == generation and (not changed or self.max_stale_s > 0):
                 self._memo[key] = value
+                while len(self._memo) > MEMO_SIZE:  # a stream of one-off pages must not flush the popular ones
+                    self._memo.popitem(last=False)
         return value
 
     def forget(self) -> None:
         """Drop what is remembered now (after a write of this process: its author sees it at once)."""
         with self._lock:
-            self._memo, self._memo_stamp, self._memo_since = {}, None, 0.0
+            self._memo, self._memo_stamp, self._memo_since = OrderedDict(), None, 0.0
             self._generation += 1
 
     def facets(self, limit: int = 60) -> dict[str, list[dict[str, Any]]]:

@@ -211,3 +211,32 @@ def test_events_list_event_page_and_story_dyads(page, base_url, screenshots):
     shot = graph.screenshot(path=str(screenshots / "story-dyads.png"))
     assert green_pixels(shot) > 20, "a cooperative dyad should be drawn in green"
     only_local_requests(page, base_url)
+
+
+def test_story_to_entity_network_and_back_then_sources_compared(page, base_url, screenshots):
+    louvre = louvre_story(base_url)
+    page.goto(f"{base_url}/stories/{louvre['id']}")
+    link = page.locator(".names a[href*='/entities/']").first  # the name reported in most languages
+    name = link.inner_text().strip()
+    link.click()
+    page.wait_for_url(re.compile(r"/entities/\d+$"))
+    assert page.locator("h1").inner_text().strip() == name
+    assert page.locator("dl.aliases dt").count() >= 2, "spellings in two or more languages"
+    assert page.locator("svg.timeline").count() == 1
+    network = page.locator("svg.network")
+    assert network.locator("line.net-edge").count() >= 1 and network.locator("a").count() >= 1
+    network.scroll_into_view_if_needed()
+    network.screenshot(path=str(screenshots / "entity-network.png"))
+    page.locator(f"a[href='/stories/{louvre['id']}']").first.click()  # the entity's stories lead back
+    page.wait_for_url(f"{base_url}/stories/{louvre['id']}")
+
+    page.locator(f"a[href='/stories/{louvre['id']}/compare']").click()
+    page.wait_for_url(f"{base_url}/stories/{louvre['id']}/compare", timeout=120_000)
+    table = page.locator("table.compare-table")
+    assert table.locator("thead th[scope='col']").count() == 1 + louvre["size"]  # "reported by", then a column per source
+    cell = table.locator("tbody td a[href*='/articles/']").first
+    cell_text = cell.inner_text().strip()
+    cell.click()
+    page.wait_for_url(re.compile(r"/articles/\d+\?s=\d+#s\d+$"))
+    assert page.locator(".body mark.sentence").inner_text().strip() == cell_text  # the statement's own sentence
+    only_local_requests(page, base_url)

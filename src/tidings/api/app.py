@@ -8,6 +8,7 @@ from `tidings.query.Explorer`; this module only validates input and chooses a re
 """
 from __future__ import annotations
 
+import json
 import os
 from datetime import date, timedelta
 from functools import lru_cache
@@ -20,7 +21,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path as PathPara
 from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import MutableHeaders
@@ -156,7 +157,7 @@ def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language
                             language=filters["language"], title_language=filters["lang"], q=filters["q"],
                             country=filters["country"], source=filters["source"], since=filters["since"],
                             until=filters["until"], entity=filters["entity"], event_type=filters["event"])
-    stats = explorer.stats()
+    stats = explorer.memo(("stats",), explorer.stats)  # the same for every filter: counted once per store version
     languages = [{"code": code, "name": language_name(code), "articles": n} for code, n in stats["languages"].items()]
     facets = explorer.facets()
     countries = [{**c, "name": country_name(c["code"])} for c in facets["countries"]]
@@ -381,6 +382,34 @@ def render(request: Request, name: str, context: dict[str, Any], *, status_code:
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
+def _page_key(kind: str, request: Request) -> tuple[str, str, str, str]:
+    return kind, request.scope.get("root_path", ""), request.url.path, request.url.query
+
+
+def render_remembered(request: Request, explorer: Explorer, name: str, context_of) -> HTMLResponse:
+    """A page rendered once per URL and store version, then served as remembered bytes: the
+    template costs more than the data behind a busy page (the front page's twenty stories with their
+    sparklines), and every reader of a URL sees the same page (templates read nothing of the request
+    but its URL)."""
+    def rendered() -> str:
+        context = {"request": request, "root": request.scope.get("root_path", ""), "twin_url": _twin_url(request),
+                   **context_of()}
+        return templates.get_template(name).render(context)
+
+    return HTMLResponse(explorer.memo(_page_key("html", request), rendered))
+
+
+def json_remembered(request: Request, explorer: Explorer, data_of) -> Response:
+    """The JSON twin of a page, encoded once per URL and store version (as JSONResponse would)."""
+    def encoded() -> bytes:
+        data = data_of()
+        if hasattr(data, "model_dump_json"):  # pydantic encodes its own models faster than jsonable_encoder
+            return data.model_dump_json().encode()
+        return json.dumps(jsonable_encoder(data), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+    return Response(explorer.memo(_page_key("json", request), encoded), media_type="application/json")
+
+
 def _query_url(path: str, params: dict[str, Any]) -> str:
     """A bookmarkable URL: only the filters that are set."""
     kept = {k: v for k, v in params.items() if v not in (None, "") and not (k == "page" and v == 1)}
@@ -401,27 +430,33 @@ def _front_params(page: Annotated[int, Query(ge=1, le=1_000_000)] = 1, sort: Sto
 
 
 @pages.get("/index.json")
-def front_page_json(explorer: Data, params: Annotated[FrontParams, Depends(_front_params)]):
-    return JSONResponse(jsonable_encoder(front_page_data(explorer, **params)))
+def front_page_json(request: Request, explorer: Data, params: Annotated[FrontParams, Depends(_front_params)]):
+    return json_remembered(request, explorer, lambda: front_page_data(explorer, **params))
 
 
 @pages.get("/", response_class=HTMLResponse)
 def front_page(request: Request, explorer: Data, params: Annotated[FrontParams, Depends(_front_params)]):
-    data = front_page_data(explorer, **params)
-    # links keep the current filters; the default sort is left out so plain URLs stay plain
-    current = {**data["filters"], "sort": None if data["filters"]["sort"] == "size" else data["filters"]["sort"]}
+    def context() -> dict[str, Any]:
+        data = front_page_data(explorer, **params)
+        # links keep the current filters; the default sort is left out so plain URLs stay plain
+        current = {**data["filters"], "sort": None if data["filters"]["sort"] == "size" else data["filters"]["sort"]}
 
-    def link(**changes: Any) -> str:
-        return _query_url("/", {**current, **changes})
+        def link(**changes: Any) -> str:
+            return _query_url("/", {**current, **changes})
 
-    return render(request, "index.html", {**data, "link": link, "nav": "stories"})
+        return {**data, "link": link, "nav": "stories"}
+
+    return render_remembered(request, explorer, "index.html", context)
 
 
 @pages.get("/stories/{story_id}.json")
-def story_page_json(explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
-    story = _story_or_404(explorer, story_id, lang)
-    story.update(_story_events(explorer, story_id))
-    return JSONResponse(jsonable_encoder(StoryDetail.model_validate(story)))
+def story_page_json(request: Request, explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
+    def data() -> StoryDetail:
+        story = _story_or_404(explorer, story_id, lang)
+        story.update(_story_events(explorer, story_id))
+        return StoryDetail.model_validate(story)
+
+    return json_remembered(request, explorer, data)
 
 
 def _story_events(explorer: Explorer, story_id: int) -> dict[str, Any]:
@@ -433,17 +468,19 @@ def _story_events(explorer: Explorer, story_id: int) -> dict[str, Any]:
 
 @pages.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(request: Request, explorer: Data, story_id: StoryId, lang: TitleLanguage = None):
-    story = _story_or_404(explorer, story_id, lang)
-    names = {c["code"]: country_name(c["code"]) for c in story["countries"]}
-    found = _story_events(explorer, story_id)
-    return render(request, "story.html", {"story": story, "lang": _blank(lang), "nav": "stories",
-                                          "country_names": names, "story_events": found["events"],
-                                          "story_dyads": found["dyads"]})
+    def context() -> dict[str, Any]:
+        story = _story_or_404(explorer, story_id, lang)
+        names = {c["code"]: country_name(c["code"]) for c in story["countries"]}
+        found = _story_events(explorer, story_id)
+        return {"story": story, "lang": _blank(lang), "nav": "stories", "country_names": names,
+                "story_events": found["events"], "story_dyads": found["dyads"]}
+
+    return render_remembered(request, explorer, "story.html", context)
 
 
 @pages.get("/articles/{article_id}.json")
-def article_page_json(explorer: Data, article_id: ArticleId):
-    return JSONResponse(jsonable_encoder(ArticleDetail.model_validate(_article_or_404(explorer, article_id))))
+def article_page_json(request: Request, explorer: Data, article_id: ArticleId):
+    return json_remembered(request, explorer, lambda: ArticleDetail.model_validate(_article_or_404(explorer, article_id)))
 
 
 SentenceIndex = Annotated[int | None, Query(ge=0, le=1_000_000, description="A sentence to highlight (#s{index})")]
@@ -451,9 +488,12 @@ SentenceIndex = Annotated[int | None, Query(ge=0, le=1_000_000, description="A s
 
 @pages.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, explorer: Data, article_id: ArticleId, s: SentenceIndex = None):
-    article = _article_or_404(explorer, article_id)
-    highlight = next((item for item in article["sentences"] if item["index"] == s), None)
-    return render(request, "article.html", {"article": article, "nav": "stories", "highlight": highlight})
+    def context() -> dict[str, Any]:
+        article = _article_or_404(explorer, article_id)
+        highlight = next((item for item in article["sentences"] if item["index"] == s), None)
+        return {"article": article, "nav": "stories", "highlight": highlight}
+
+    return render_remembered(request, explorer, "article.html", context)
 
 
 SearchPageQ = Annotated[str, Query(max_length=500)]
@@ -461,18 +501,21 @@ SearchPageLimit = Annotated[int, Query(ge=1, le=100)]
 
 
 @pages.get("/search.json")
-def search_page_json(explorer: Data, q: SearchPageQ = "", mode: SearchMode = SearchMode.hybrid,
+def search_page_json(request: Request, explorer: Data, q: SearchPageQ = "", mode: SearchMode = SearchMode.hybrid,
                      language: Language = None, limit: SearchPageLimit = 20):
-    return JSONResponse(jsonable_encoder(search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)))
+    return json_remembered(request, explorer,
+                           lambda: search_page_data(explorer, q=q, mode=mode, language=language, limit=limit))
 
 
 @pages.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, explorer: Data, q: SearchPageQ = "", mode: SearchMode = SearchMode.hybrid,
                 language: Language = None, limit: SearchPageLimit = 20):
-    data = search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)
-    languages = list(explorer.stats()["languages"])
-    return render(request, "search.html", {**data, "languages": languages, "modes": [m.value for m in SearchMode],
-                                           "nav": "search"})
+    def context() -> dict[str, Any]:
+        data = search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)
+        languages = list(explorer.memo(("stats",), explorer.stats)["languages"])
+        return {**data, "languages": languages, "modes": [m.value for m in SearchMode], "nav": "search"}
+
+    return render_remembered(request, explorer, "search.html", context)
 
 
 # -- offline API docs -----------------------------------------------------------------------
@@ -633,7 +676,9 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, read
 
 
 def _warm_up() -> None:
-    """Compile the templates and read the map once, so that the first visitor does not wait for it."""
+    """Compile the templates, read the map and CLDR's English names once, so that the first visitor
+    does not wait for them (babel's locale data and pytz's zone files cost ~100 ms to load)."""
     for name in ("index.html", "story.html", "article.html", "search.html", "error.html"):
         templates.env.get_template(name)
     charts.world()
+    country_name("DE"), language_name("de")

@@ -4,8 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path as PathParam, Query, Request
-from fastapi.encoders import jsonable_encoder
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 
 from ..entities.queries import EntityExplorer
 
@@ -61,17 +60,19 @@ def story_entities(request: Request, story_id: EntityId) -> list[dict[str, Any]]
 @pages.get("/entities.json")
 def entities_page_json(request: Request, q: AnyAlias = None, type: Kind = None, country: Country = None,
                        limit: Limit = 100, offset: Offset = 0):
-    return JSONResponse(jsonable_encoder(_list(request, q, type, country, limit, offset)))
+    from .app import json_remembered
+
+    return json_remembered(request, request.app.state.explorer, lambda: _list(request, q, type, country, limit, offset))
 
 
 @pages.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, q: AnyAlias = None, type: Kind = None, country: Country = None,
                   limit: Limit = 100, offset: Offset = 0):
-    from .app import render
+    from .app import render_remembered
 
-    items = _list(request, q, type, country, limit, offset)
-    return render(request, "entities.html", {"entities": items, "q": q or "", "type": (type or "").upper(),
-                                             "country": (country or "").upper(), "nav": "entities"})
+    return render_remembered(request, request.app.state.explorer, "entities.html", lambda: {
+        "entities": _list(request, q, type, country, limit, offset), "q": q or "", "type": (type or "").upper(),
+        "country": (country or "").upper(), "nav": "entities"})
 
 
 def _page(request: Request, entity_id: int) -> dict[str, Any]:
@@ -87,13 +88,17 @@ def _page(request: Request, entity_id: int) -> dict[str, Any]:
 
 @pages.get("/entities/{entity_id}.json")
 def entity_page_json(request: Request, entity_id: EntityId):
-    return JSONResponse(jsonable_encoder(_page(request, entity_id)))
+    from .app import json_remembered
+
+    return json_remembered(request, request.app.state.explorer, lambda: _page(request, entity_id))
 
 
 @pages.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: EntityId):
-    from .app import render
+    from .app import render_remembered
 
-    item = _page(request, entity_id)
-    return render(request, "entity.html", {"entity": item, "entity_events": item["events"],
-                                           "entity_dyads": item["dyads"], "nav": "entities"})
+    def context() -> dict[str, Any]:
+        item = _page(request, entity_id)
+        return {"entity": item, "entity_events": item["events"], "entity_dyads": item["dyads"], "nav": "entities"}
+
+    return render_remembered(request, request.app.state.explorer, "entity.html", context)

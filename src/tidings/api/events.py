@@ -4,8 +4,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path as PathParam, Query, Request
-from fastapi.encoders import jsonable_encoder
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 
 from ..events.ontology import ALIASES, TYPES
 from ..events.queries import EventExplorer
@@ -90,25 +89,31 @@ def _page_data(request: Request, type, country, since, until, min_confidence, li
 @pages.get("/events.json")
 def events_page_json(request: Request, type: EventType = None, country: Country = None, since: Day = None,
                      until: Day = None, min_confidence: Confidence = 0.0, limit: Limit = 100, offset: Offset = 0):
-    return JSONResponse(jsonable_encoder(_page_data(request, type, country, since, until, min_confidence, limit, offset)))
+    from .app import json_remembered
+
+    return json_remembered(request, request.app.state.explorer,
+                           lambda: _page_data(request, type, country, since, until, min_confidence, limit, offset))
 
 
 @pages.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, type: EventType = None, country: Country = None, since: Day = None,
                 until: Day = None, min_confidence: Confidence = 0.0, limit: Limit = 100, offset: Offset = 0):
-    from .app import render
+    from .app import render_remembered
 
-    data = _page_data(request, type, country, since, until, min_confidence, limit, offset)
-    return render(request, "events.html", {**data, "nav": "events"})
+    return render_remembered(request, request.app.state.explorer, "events.html", lambda: {
+        **_page_data(request, type, country, since, until, min_confidence, limit, offset), "nav": "events"})
 
 
 @pages.get("/events/{event_id}.json")
 def event_page_json(request: Request, event_id: ItemId):
-    return JSONResponse(jsonable_encoder(_one(request, event_id)))
+    from .app import json_remembered
+
+    return json_remembered(request, request.app.state.explorer, lambda: _one(request, event_id))
 
 
 @pages.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: ItemId):
-    from .app import render
+    from .app import render_remembered
 
-    return render(request, "event.html", {"event": _one(request, event_id), "nav": "events"})
+    return render_remembered(request, request.app.state.explorer, "event.html",
+                             lambda: {"event": _one(request, event_id), "nav": "events"})

@@ -6,8 +6,8 @@ events are never out of step with the articles and stories they come from.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
-from typing import Iterable
 
 from ..model import Actor, Article
 from .actors import alpha3
@@ -32,21 +32,25 @@ def attach_entities(conn, article: Article) -> None:
     """Actors take the entity their name resolved to; an actor whose entity knows its country
     takes that country, and a person first seen with their country ("Russian President Putin")
     teaches it to the entity for later articles."""
-    for event in article.events:
-        for actor in (event.source, event.target):
-            if actor is None or actor.mention is None or actor.mention >= len(article.mentions):
-                continue
-            actor.entity_id = article.mentions[actor.mention].entity_id
-            if not actor.entity_id:
-                continue
-            row = conn.execute("SELECT country FROM entities WHERE id = ?", (actor.entity_id,)).fetchone()
-            if row is None:
-                continue
-            if row[0] and not actor.country:
-                actor.country, actor.code = row[0], alpha3(row[0])
-            elif actor.country and not row[0]:
-                conn.execute("UPDATE entities SET country = ? WHERE id = ? AND country IS NULL",
-                             (actor.country, actor.entity_id))
+    actors = [actor for event in article.events for actor in (event.source, event.target)
+              if actor is not None and actor.mention is not None and actor.mention < len(article.mentions)]
+    for actor in actors:
+        actor.entity_id = article.mentions[actor.mention].entity_id
+    wanted = sorted({actor.entity_id for actor in actors if actor.entity_id})
+    if not wanted:
+        return
+    countries = dict(conn.execute(  # one query for the article, not one per actor
+        f"SELECT id, country FROM entities WHERE id IN ({','.join('?' * len(wanted))})", wanted).fetchall())
+    for actor in actors:
+        if actor.entity_id not in countries:
+            continue
+        known = countries[actor.entity_id]
+        if known and not actor.country:
+            actor.country, actor.code = known, alpha3(known)
+        elif actor.country and not known:
+            conn.execute("UPDATE entities SET country = ? WHERE id = ? AND country IS NULL",
+                         (actor.country, actor.entity_id))
+            countries[actor.entity_id] = actor.country
 
 
 def save_mentions(conn, article: Article) -> None:
@@ -80,11 +84,10 @@ def regroup_story(conn, story_id: int) -> int:
         return 0
     by_id = {r["id"]: r for r in rows}
     groups = group_mentions([_mention_row(r) for r in rows])
-    for group in groups:
-        members = [by_id[m.id] for m in group.members]
-        conn.execute(_INSERT_EVENT, _event_values(group.id, story_id, members))
-        conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?",
-                         [(group.id, m.id) for m in group.members])
+    conn.executemany(_INSERT_EVENT, [_event_values(group.id, story_id, [by_id[m.id] for m in group.members])
+                                     for group in groups])
+    conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?",
+                     [(group.id, m.id) for group in groups for m in group.members])
     return len(groups)
 
 

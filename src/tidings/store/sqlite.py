@@ -20,6 +20,7 @@ from ..model import Article, RawArticle
 from ..textutil import search_form
 
 SCHEMA_TABLE = "schema_migrations"
+FTS_RANKED = 5000  # keyword search ranks at most this many (the most recently stored) matches
 
 
 def _migrations() -> list[tuple[int, str, str]]:
@@ -350,9 +351,15 @@ class Store:
         return self.conn.execute(sql, args).fetchall()
 
     def fts_search(self, match: str, limit: int) -> list[tuple[int, float]]:
+        """The best `limit` matches by BM25 among the FTS_RANKED most recently stored matches: a word
+        in most articles ("said", or a name every article of a big story repeats) would otherwise
+        rank tens of thousands of rows per query; finding where the newest FTS_RANKED end costs
+        only a walk of the index in row order (relevance among fewer, newer articles)."""
+        floor = self.conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC"
+                                  " LIMIT 1 OFFSET ?", (match, FTS_RANKED)).fetchone()
         rows = self.conn.execute(
             "SELECT rowid, bm25(articles_fts, 3.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?"
-            " ORDER BY score LIMIT ?", (match, limit)).fetchall()
+            " AND rowid > ? ORDER BY score LIMIT ?", (match, floor[0] if floor else 0, limit)).fetchall()
         return [(r[0], -r[1]) for r in rows]
 
 

@@ -210,7 +210,8 @@ class Feed:
     def body(self) -> bytes:
         items = [{"id": a["url"], "url": a["url"], "title": a["title"], "content_text": a["text"],
                   "date_published": a["published"]} for a in self.articles[:self.visible]]
-        return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items[::-1]}, ensure_ascii=False).encode("utf-8")
+        feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items[::-1]}
+        return json.dumps(feed, ensure_ascii=False).encode("utf-8")
 
 
 class WatchTarget:
@@ -299,7 +300,7 @@ def free_port() -> int:
 
 class ServeTarget:
     def __init__(self, work: Path, articles: list[dict], window: float, per_post: int = 5):
-        self.articles, self.expected, self.window = articles, len(articles), window
+        self.expected, self.window = len(articles), window
         self.batches = [articles[i:i + per_post] for i in range(0, len(articles), per_post)]
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -307,7 +308,8 @@ class ServeTarget:
     def start(self, db: str) -> subprocess.Popen:
         import httpx
 
-        process = subprocess.Popen(cli("serve", "--port", str(self.port), "--no-access-log"), env=child_env(db), **QUIET)
+        command = cli("serve", "--port", str(self.port), "--no-access-log")
+        process = subprocess.Popen(command, env=child_env(db), **QUIET)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and process.poll() is None:
             try:
@@ -350,8 +352,8 @@ class ServeTarget:
             elif process.returncode:
                 raise SystemExit(f"tidings serve ended by itself (exit status {process.returncode})")
         self.finish(db, poster)
-        return {"kills": done, "kills_that_left_items_pending": hit, "posts": len(self.batches), "posts_unanswered_and_sent_again": poster.unanswered,
-                "http_errors": len(poster.refusals)}
+        return {"kills": done, "kills_that_left_items_pending": hit, "posts": len(self.batches),
+                "posts_unanswered_and_sent_again": poster.unanswered, "http_errors": len(poster.refusals)}
 
 
 def progress(kills: int, db: str) -> bool:

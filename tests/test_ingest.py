@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tidings.pipeline import Pipeline
 from tidings.store import open_store
 from tidings.store.sqlite import Store
@@ -136,6 +138,35 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
     assert orphans[0][0] == 0
     sizes = store.query("SELECT SUM(size) FROM stories")[0][0]
     assert sizes == 60
+
+
+def _bench_kills():
+    """bench/bench_kills.py: the harness that kills and restarts a process and compares the store
+    with a clean run's (the benchmark runs it with hundreds of kills)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "bench_kills.py"
+    spec = importlib.util.spec_from_file_location("bench_kills", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("target", ["watch", "serve"])
+def test_killed_watcher_and_server_leave_what_a_clean_run_leaves(tmp_path, target):
+    """`tidings watch` (a feed that grows between restarts) and `tidings serve` (articles posted,
+    unanswered posts sent again) SIGKILLed twice while storing and processing articles."""
+    bench = _bench_kills()
+    articles = bench.synthetic_articles(24, seed=5, words=120)
+    stores = new_store_url(tmp_path, "clean"), new_store_url(tmp_path, "killed")
+    result = bench.run(target, tmp_path, articles, kills=2, seed=5, stores=stores, window=0.3)
+    assert result["kills"] == 2 and result["kills_that_left_items_pending"] >= 1
+    assert (result["lost"], result["duplicated"], result["unexpected"], result["pending_after"]) == (0, 0, 0, 0)
+    assert result["articles_killed"] == result["articles_clean"] >= 20
+    for same in ("same_statuses_and_duplicates", "same_stories", "same_entities", "same_events"):
+        assert result[same], same
+    assert result["story_sizes_consistent"]
+    assert result["integrity"] == ("ok" if stores[1].startswith("sqlite") else None)  # PRAGMA integrity_check
 
 
 def test_two_writers_share_one_store(tmp_path):

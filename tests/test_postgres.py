@@ -133,3 +133,25 @@ def test_same_raw_item_from_two_connections_is_stored_once(tmp_path):
     assert one.counts()["raw"] == 1
     one.close_all()
     two.close_all()
+
+
+@needs_server
+def test_a_store_of_schema_7_gets_the_change_counter(tmp_path):
+    """Migration 0008 on a PostgreSQL store the previous release made (with articles in it): the
+    counter is added and from then on moves with every write, also one outside a transaction."""
+    url = new_store_url(tmp_path, "v7")
+    old = open_store(url)
+    Pipeline(old, embedder=HashingEmbedder(dim=64)).ingest_raw([_article(1, "Hafen Hamburg", "2025-03-01")])
+    with old.conn.raw.transaction():  # what the release before 0008 left on the server
+        old.conn.raw.execute("DROP TABLE store_changes")
+        old.conn.raw.execute("DELETE FROM schema_migrations WHERE version = 8")
+    old.close_all()
+
+    store = open_store(url)
+    assert store.schema_version() == 8 and store.counts()["articles"] == 1
+    first = store.stamp()
+    Pipeline(store, embedder=HashingEmbedder(dim=64)).ingest_raw([_article(2, "Brücke Köln", "2025-03-02")])
+    second = store.stamp()
+    store.add_error("mem://bad", "unreadable")
+    assert first < second < store.stamp()
+    store.close_all()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from tidings.model import RawArticle
-from tidings.pipeline import Pipeline
+from tidings.pipeline import Pipeline, raw_key
 from tidings.query import Explorer
 from tidings.read.embed import HashingEmbedder
+from tidings.store import open_store
 
 
 def raw(i: int, title: str, text: str) -> RawArticle:
@@ -81,6 +82,31 @@ def test_readers_of_a_missing_value_wait_for_one_computation(empty_store):
     explorer.forget()
     assert explorer.memo("front", lambda: 0) == 0
 
+
+def test_the_stamp_moves_with_writes_to_this_store_only(make_store):
+    """What caches are keyed on. On PostgreSQL it once was the server's write-ahead-log position, so
+    a write to another database of the same server (another test's store, autovacuum) dropped every
+    cache, and the test above failed now and then; the other store here is such a database."""
+    store, other = make_store("stamped"), make_store("other")
+    writer = open_store(store.url)  # another connection to the same store, as another process has
+    try:
+        before = store.stamp()
+        Explorer(store).stats()
+        other.add_raw(LATER, raw_key(LATER))
+        Pipeline(other, embedder=HashingEmbedder()).ingest_raw(FIRST)
+        assert store.stamp() == before  # reads of this store, writes to another: nothing changed here
+
+        writer.add_raw(LATER, raw_key(LATER))
+        after_raw = store.stamp()
+        assert after_raw != before  # a write outside a transaction, by another connection
+        writer.add_raw(LATER, raw_key(LATER))
+        assert store.stamp() == after_raw  # the same raw item again: stored once, nothing changed
+
+        Pipeline(writer, embedder=HashingEmbedder()).ingest_raw(FIRST)
+        assert store.stamp() != after_raw  # batches committed by another connection
+        assert Explorer(store).stats()["articles"] == 2
+    finally:
+        writer.close_all()
 
 def test_remembered_values_are_dropped_least_recently_used_first(empty_store, monkeypatch):
     import tidings.query

@@ -13,6 +13,9 @@ What is translated, and why each is enough here:
   PostgreSQL's default being the opposite: pages list the same rows in the same order on both;
 * `INSERT INTO t(...)` into a table with an `id` column gets `RETURNING id`, which is how a cursor's
   `lastrowid` is known.
+
+Each translation also says whether the statement writes (`Translated.writes`): PostgresStore counts
+its changes (migration 0008) from that.
 """
 from __future__ import annotations
 
@@ -33,6 +36,8 @@ _ORDER_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT)\b", re.IGNOREC
 _HAS_NULLS = re.compile(r"\bNULLS\s+(FIRST|LAST)\s*$", re.IGNORECASE)
 _DESC = re.compile(r"\bDESC\s*$", re.IGNORECASE)
 _COMBINING = re.compile(r"[\u0300-\u036f]")
+_WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE|TRUNCATE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
+_WITH_WRITES = re.compile(r"^\s*WITH\b.*\b(INSERT|UPDATE|DELETE)\b", re.IGNORECASE | re.DOTALL)
 
 
 def fold_for_search(text: str) -> str:
@@ -45,11 +50,13 @@ class Translated:
     sql: str
     fold: tuple[int, ...]  # positions of the parameters that are full-text queries
     returns_id: bool  # `RETURNING id` was added: the first column of the result is the new row's id
+    writes: bool = False  # it changes the store (data or schema), not only reads it
 
 
 @lru_cache(maxsize=4096)
 def translate(sql: str, tables_with_id: frozenset[str]) -> Translated:
     returns_id = False
+    writes = bool(_WRITES.match(sql) or _WITH_WRITES.match(sql))
     ignore = bool(_INSERT_OR_IGNORE.match(sql))
     if ignore:
         sql = _INSERT_OR_IGNORE.sub("INSERT INTO", sql, count=1)
@@ -65,7 +72,7 @@ def translate(sql: str, tables_with_id: frozenset[str]) -> Translated:
     if insert and insert.group(1).lower() in tables_with_id and "RETURNING" not in sql.upper():
         sql = sql.rstrip().rstrip(";") + " RETURNING id"
         returns_id = True
-    return Translated(_placeholders(sql), tuple(fold), returns_id)
+    return Translated(_placeholders(sql), tuple(fold), returns_id, writes)
 
 
 def _count_placeholders(sql: str) -> int:

@@ -116,18 +116,30 @@ class PgCursor:
         return iter(self.fetchall())
 
 
+BUMP_CHANGES = "UPDATE store_changes SET version = version + 1 WHERE id = 1"
+
+
 class PgConnection:
     """sqlite3.Connection's calling convention over a psycopg connection (autocommit outside
-    `PostgresStore.transaction`)."""
+    `PostgresStore.transaction`).
+
+    Every write moves the store's change counter (`store_changes`, migration 0008): inside a
+    transaction once, just before its COMMIT (the counter's row lock is then held for an instant,
+    so concurrent writers do not queue behind each other's long batches); outside one, right after
+    the write. Either way the counter moves no earlier than the write becomes visible, so a reader
+    that saw the old stamp cannot keep what it read before the write under the new one."""
 
     def __init__(self, raw, tables_with_id: frozenset[str]):
         self.raw = raw
         self.tables_with_id = tables_with_id
+        self.in_transaction = False
+        self.wrote = False  # inside the transaction: something was written, COMMIT moves the counter
 
     def execute(self, sql: str, args: Sequence[Any] | None = ()) -> PgCursor:
         translated = translate(sql, self.tables_with_id)
-        cursor = self.raw.execute(translated.sql, _adapt(args, translated.fold))
-        return PgCursor(cursor, translated)
+        cursor = PgCursor(self.raw.execute(translated.sql, _adapt(args, translated.fold)), translated)
+        self._count(translated, cursor.rowcount)
+        return cursor
 
     def executemany(self, sql: str, rows) -> None:
         translated = translate(sql, frozenset())  # no RETURNING: executemany has no lastrowid
@@ -135,6 +147,17 @@ class PgConnection:
         if rows:
             with self.raw.cursor() as cursor:
                 cursor.executemany(translated.sql, rows)
+            self._count(translated)
+
+    def _count(self, translated: Translated, rowcount: int = -1) -> None:
+        """A statement that changed no row (an `INSERT ... ON CONFLICT DO NOTHING` of a known raw
+        item, an UPDATE that matched nothing) leaves the counter, and so every cache, alone."""
+        if not translated.writes or rowcount == 0:
+            return
+        if self.in_transaction:
+            self.wrote = True
+        else:
+            self.raw.execute(BUMP_CHANGES)
 
     def close(self) -> None:
         self.raw.close()
@@ -194,14 +217,19 @@ class PostgresStore(Store):
         """All-or-nothing, like the SQLite store's `BEGIN IMMEDIATE ... COMMIT`."""
         conn = self.conn
         conn.raw.execute("BEGIN")
+        conn.in_transaction, conn.wrote = True, False
         try:
             yield conn
+            if conn.wrote:
+                conn.raw.execute(BUMP_CHANGES)
         except BaseException:
             if not conn.raw.closed:
                 conn.raw.execute("ROLLBACK")
             raise
         else:
             conn.raw.execute("COMMIT")
+        finally:
+            conn.in_transaction = conn.wrote = False
 
     def close_all(self) -> None:
         """Close the connections of every thread (tests drop the database afterwards)."""
@@ -212,9 +240,10 @@ class PostgresStore(Store):
             self._all.clear()
 
     def stamp(self) -> tuple:
-        """Changes whenever anything is committed to the server (its write-ahead log position):
-        one cheap query, for caches of what is read."""
-        return (self.conn.execute("SELECT pg_current_wal_insert_lsn()::text").fetchone()[0],)
+        """Changes whenever a write to this store is committed, by any process (`store_changes`,
+        moved by `PgConnection`): one cheap query, for caches of what is read. Not the server's
+        write-ahead-log position, which writes to other databases and autovacuum move too."""
+        return (self.conn.execute("SELECT version FROM store_changes WHERE id = 1").fetchone()[0],)
 
     # -- concurrent writers -----------------------------------------------------------
     def lock_placement(self, conn) -> None:
@@ -287,15 +316,17 @@ class PostgresStore(Store):
             log.info("pgvector is not available on this PostgreSQL server: semantic search keeps the"
                      " article vectors in memory (install the extension to search them in the server)")
             return False
+        # on the raw connection: these run at every start, and the schema they check is usually
+        # there already; through `conn` they would move the change counter and drop readers' caches
         if not row[0]:
             try:
-                self.conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+                self.conn.raw.execute("CREATE EXTENSION IF NOT EXISTS vector")
             except Exception as exc:  # noqa: BLE001 - no privilege: the in-memory search still works
                 log.info("pgvector is available but could not be enabled (%s): semantic search keeps the"
                          " article vectors in memory", exc)
                 return False
         try:
-            self.conn.execute("ALTER TABLE embeddings ADD COLUMN IF NOT EXISTS vec vector")
+            self.conn.raw.execute("ALTER TABLE embeddings ADD COLUMN IF NOT EXISTS vec vector")
         except Exception as exc:  # noqa: BLE001
             log.info("pgvector column could not be added (%s): vectors stay in memory", exc)
             return False

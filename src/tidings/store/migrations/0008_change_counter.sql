@@ -1,0 +1,4 @@
+-- tidings schema v8: nothing to do on SQLite. Its twin migrations_pg/0008_change_counter.sql adds
+-- PostgreSQL's per-store change counter; a SQLite store's stamp is its files' size and time
+-- (`Store.stamp`), which only writes to this store move. The number is recorded all the same, so
+-- that both engines' stores have the same schema version.

@@ -239,4 +239,8 @@ def test_story_to_entity_network_and_back_then_sources_compared(page, base_url, 
     cell.click()
     page.wait_for_url(re.compile(r"/articles/\d+\?s=\d+#s\d+$"))
     assert page.locator(".body mark.sentence").inner_text().strip() == cell_text  # the statement's own sentence
+    page.goto(f"{base_url}/stories/{louvre['id']}")
+    page.locator("a[href='/coverage']").first.click()  # which languages' press covers what
+    page.wait_for_url(f"{base_url}/coverage")
+    assert page.locator("section.lang-group").count() >= 4
     only_local_requests(page, base_url)

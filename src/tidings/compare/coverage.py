@@ -21,7 +21,7 @@ def story_coverage(store: Store, story_id: int) -> dict[str, Any] | None:
     rows = store.query(
         "SELECT language, COALESCE(source, 'unknown') AS source, COUNT(*) AS articles, MIN(published) AS first,"
         " MAX(published) AS last FROM articles WHERE story_id = ? GROUP BY language, source"
-        " ORDER BY first IS NULL, first, language", (story_id,))
+        " ORDER BY MIN(published) IS NULL, MIN(published), language", (story_id,))  # PostgreSQL: no alias in expressions
     languages: dict[str, dict[str, Any]] = {}
     for row in rows:
         item = languages.setdefault(row["language"], {"language": row["language"], "articles": 0, "first": None,
@@ -50,7 +50,7 @@ def language_blind_spots(store: Store, *, since: str | None = None, until: str |
         args.append(until[:10])
     rows = store.query(
         "SELECT a.story_id, a.language, COUNT(*) AS n, s.title, s.size FROM articles a JOIN stories s ON s.id = a.story_id"
-        f" WHERE {' AND '.join(where)} GROUP BY a.story_id, a.language", args)
+        f" WHERE {' AND '.join(where)} GROUP BY a.story_id, a.language, s.title, s.size", args)
     stories: dict[int, dict[str, Any]] = {}
     for row in rows:
         item = stories.setdefault(row["story_id"], {"id": row["story_id"], "title": row["title"], "size": 0,

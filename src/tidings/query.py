@@ -159,16 +159,24 @@ class Explorer:
         return newest[:10] if newest else None
 
     def _story_summaries(self, rows, title_language: str | None, reference: str | None) -> list[dict[str, Any]]:
+        titles = self._titles([row["id"] for row in rows], title_language)
+        # what a story's card shows is the same under every filter: remembered per story, so that
+        # the front page's many filter combinations (mostly the same big stories) read it once
+        parts = self.memo_many("story-parts", [row["id"] for row in rows],
+                               lambda ids: self._story_parts([row for row in rows if row["id"] in set(ids)]))
+        return [self._story_summary(row, *parts[row["id"]], reference, own_title=titles.get(row["id"]))
+                for row in rows]
+
+    def _story_parts(self, rows) -> dict[int, tuple]:
+        """story -> (members, central article's language, days, sources, keys, spellings)."""
         ids = [row["id"] for row in rows]
-        members, titles = self._member_ids(ids), self._titles(ids, title_language)
-        days, sources = self._days(ids), self._sources(ids)
+        members, days, sources = self._member_ids(ids), self._days(ids), self._sources(ids)
         central = self._languages_of([row["central_article_id"] for row in rows])
         keys = {row["id"]: json.loads(row["keys"] or "{}") for row in rows}
         spellings = self._spellings(members, [k for story in keys.values() for k in top_names(story)])
-        return [self._story_summary(row, members.get(row["id"], []), titles.get(row["id"]),
-                                    central.get(row["central_article_id"]), days.get(row["id"], {}),
-                                    sources.get(row["id"], []), keys[row["id"]], spellings.get(row["id"], {}),
-                                    reference) for row in rows]
+        return {row["id"]: (members.get(row["id"], []), central.get(row["central_article_id"]),
+                            days.get(row["id"], {}), sources.get(row["id"], []), keys[row["id"]],
+                            spellings.get(row["id"], {})) for row in rows}
 
     def _in_stories(self, sql: str, story_ids: list[int]) -> list[tuple]:
         """Rows of `sql`, whose `{ids}` is replaced by the page's story ids (one query for the page)."""
@@ -240,9 +248,10 @@ class Explorer:
             found[story_id][key] = (max(texts, key=lambda t: (texts[t], t)), kinds[key])
         return found
 
-    def _story_summary(self, row, members: list[int], own_title: tuple[str, str] | None, central_language: str | None,
+    def _story_summary(self, row, members: list[int], central_language: str | None,
                        days: dict[str, int], sources: list[str], keys: dict[str, int],
-                       spellings: dict[str, tuple[str, str]], reference: str | None) -> dict[str, Any]:
+                       spellings: dict[str, tuple[str, str]], reference: str | None, *,
+                       own_title: tuple[str, str] | None = None) -> dict[str, Any]:
         title, title_lang = (own_title if own_title is not None else (row["title"], central_language))
         daily = daily_counts(days)
         return {
@@ -472,11 +481,7 @@ class Explorer:
         fifty readers of the front page would otherwise all render it at the same moment."""
         stamp, now = self.store.stamp(), time.monotonic()
         with self._lock:
-            changed = stamp != self._memo_stamp
-            if changed and now - self._memo_since >= self.max_stale_s:
-                self._memo, self._memo_stamp, self._memo_since = OrderedDict(), stamp, now
-                self._generation += 1
-                changed = False
+            changed = self._refresh(stamp, now)
             if key in self._memo:
                 self._memo.move_to_end(key)
                 return self._memo[key]
@@ -496,12 +501,43 @@ class Explorer:
             with self._lock:
                 self._pending.pop((generation, key), None)
         pending.set_result(value)
+        self._keep(generation, changed, {key: value})
+        return value
+
+    def memo_many(self, kind: str, ids: list, compute) -> dict:
+        """{id: value} for many ids at once, remembered as `memo` does (key (kind, id));
+        compute(missing ids) -> {id: value} runs once for all those not remembered."""
+        stamp, now = self.store.stamp(), time.monotonic()
+        with self._lock:
+            changed = self._refresh(stamp, now)
+            found = {i: self._memo[(kind, i)] for i in ids if (kind, i) in self._memo}
+            generation = self._generation
+        missing = [i for i in ids if i not in found]
+        if missing:
+            computed = compute(missing)
+            self._keep(generation, changed, {(kind, i): value for i, value in computed.items()})
+            found.update(computed)
+        return found
+
+    def _refresh(self, stamp: tuple, now: float) -> bool:
+        """Under the lock: drop what is remembered if the store changed long enough ago; returns
+        whether the store has changed since (values computed now are then kept only while stale
+        values are allowed)."""
+        changed = stamp != self._memo_stamp
+        if changed and now - self._memo_since >= self.max_stale_s:
+            self._memo, self._memo_stamp, self._memo_since = OrderedDict(), stamp, now
+            self._generation += 1
+            changed = False
+        return changed
+
+    def _keep(self, generation: int, changed: bool, values: dict) -> None:
         with self._lock:
             if self._generation == generation and (not changed or self.max_stale_s > 0):
-                self._memo[key] = value
+                for key, value in values.items():
+                    self._memo[key] = value
+                    self._memo.move_to_end(key)
                 while len(self._memo) > MEMO_SIZE:  # a stream of one-off pages must not flush the popular ones
                     self._memo.popitem(last=False)
-        return value
 
     def forget(self) -> None:
         """Drop what is remembered now (after a write of this process: its author sees it at once)."""

@@ -361,7 +361,10 @@ def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", he
         logging.getLogger("tidings.access").setLevel(logging.INFO)
     # log_config=None: uvicorn's own loggers go through the handler configured above (text or JSON);
     # its access log is replaced by ours, which never prints a query string
-    uvicorn.run(application, host=host, port=port, log_level="warning", log_config=None, access_log=False)
+    # keep-alive 30 s, not uvicorn's 5: a browser (or a load test) reusing a connection after a pause
+    # must not find it closed under its request
+    uvicorn.run(application, host=host, port=port, log_level="warning", log_config=None, access_log=False,
+                timeout_keep_alive=30)
 
 
 def _register_subcommands() -> None:

@@ -99,6 +99,7 @@ class Explorer:
         # (count, newest id), ids, rows (a buffer with room to grow; the first len(ids) rows are used)
         self._vectors: tuple[tuple[int, int], list[int], np.ndarray] | None = None
         self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._parts: OrderedDict[tuple, tuple] = OrderedDict()  # a story row's version -> its card's parts
         self._vectors_checked: tuple | None = None  # the store's stamp when the index was last brought up to date
         self._lock = threading.Lock()
         self._memo: OrderedDict[Any, Any] = OrderedDict()
@@ -161,9 +162,21 @@ class Explorer:
     def _story_summaries(self, rows, title_language: str | None, reference: str | None) -> list[dict[str, Any]]:
         titles = self._titles([row["id"] for row in rows], title_language)
         # what a story's card shows is the same under every filter: remembered per story, so that
-        # the front page's many filter combinations (mostly the same big stories) read it once
-        parts = self.memo_many("story-parts", [row["id"] for row in rows],
-                               lambda ids: self._story_parts([row for row in rows if row["id"] in set(ids)]))
+        # the front page's many filter combinations (mostly the same big stories) read it once; and
+        # kept while the story's row is unchanged, whatever else an ingest beside the server writes
+        versions = {row["id"]: (row["id"], row["size"], row["last_published"], row["central_article_id"], row["keys"])
+                    for row in rows}
+        with self._lock:
+            parts = {i: self._parts[v] for i, v in versions.items() if v in self._parts}
+        missing = [row for row in rows if row["id"] not in parts]
+        if missing:
+            computed = self._story_parts(missing)
+            with self._lock:
+                for story_id, value in computed.items():
+                    self._parts[versions[story_id]] = value
+                while len(self._parts) > MEMO_SIZE:
+                    self._parts.popitem(last=False)
+            parts.update(computed)
         return [self._story_summary(row, *parts[row["id"]], reference, own_title=titles.get(row["id"]))
                 for row in rows]
 
@@ -504,21 +517,6 @@ class Explorer:
         self._keep(generation, changed, {key: value})
         return value
 
-    def memo_many(self, kind: str, ids: list, compute) -> dict:
-        """{id: value} for many ids at once, remembered as `memo` does (key (kind, id));
-        compute(missing ids) -> {id: value} runs once for all those not remembered."""
-        stamp, now = self.store.stamp(), time.monotonic()
-        with self._lock:
-            changed = self._refresh(stamp, now)
-            found = {i: self._memo[(kind, i)] for i in ids if (kind, i) in self._memo}
-            generation = self._generation
-        missing = [i for i in ids if i not in found]
-        if missing:
-            computed = compute(missing)
-            self._keep(generation, changed, {(kind, i): value for i, value in computed.items()})
-            found.update(computed)
-        return found
-
     def _refresh(self, stamp: tuple, now: float) -> bool:
         """Under the lock: drop what is remembered if the store changed long enough ago; returns
         whether the store has changed since (values computed now are then kept only while stale
@@ -543,6 +541,7 @@ class Explorer:
         """Drop what is remembered now (after a write of this process: its author sees it at once)."""
         with self._lock:
             self._memo, self._memo_stamp, self._memo_since = OrderedDict(), None, 0.0
+            self._parts.clear()
             self._generation += 1
 
     def facets(self, limit: int = 60) -> dict[str, list[dict[str, Any]]]:

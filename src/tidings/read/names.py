@@ -368,8 +368,9 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-def find_mentions(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
-    """Every name found in the text, in text order, non-overlapping."""
+def find_mentions(text: str, sentences: list[Sentence], language: str, models: bool = True) -> list[Mention]:
+    """Every name found in the text, in text order, non-overlapping: the language's NER model where
+    one is installed (recognise.MODELS), with the rules' keys, countries and roles, else the rules."""
     language = (language or "").split("-")[0].lower()
     if not sentences and text:
         sentences = [Sentence(start=0, end=len(text), text=text)]
@@ -378,8 +379,46 @@ def find_mentions(text: str, sentences: list[Sentence], language: str) -> list[M
     lower_words = _lowercase_words(text)
     for sentence_index, sentence in enumerate(sentences):
         mentions.extend(_cased_names(text, sentence, sentence_index, taken, language, lower_words))
+    if models:
+        from .recognise import model_spans
+
+        spans = model_spans(text, language, sentences)
+        if spans is not None:
+            mentions = _with_model(text, sentences, language, mentions, spans)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _with_model(text: str, sentences: list[Sentence], language: str, rules: list[Mention],
+                spans: list[tuple[int, int, str]]) -> list[Mention]:
+    """The model decides spans and types (it is right far more often: see docs/benchmarks.md); the
+    rules keep what a model does not give: country keys, trigger roles, and the gazetteer places,
+    countries and trigger-marked people it missed."""
+    by_span = {(m.start, m.end): m for m in rules}
+    out: list[Mention] = []
+    for start, end, kind in spans:
+        surface = text[start:end]
+        if not surface.strip():
+            continue
+        same = by_span.get((start, end))
+        if same is not None and same.key.startswith("C:"):
+            out.append(same)  # a country, its capital or demonym: the key resolves it across languages
+            continue
+        role = same.role if same is not None else None
+        if kind == "PER" and role is None:
+            role = next((m.role for m in rules if m.role and m.type == "PER" and m.start < end and start < m.end),
+                        None)
+        code = lookup_country(surface) if kind == "LOC" else None
+        place = lookup_place(surface, language) if kind == "LOC" and not code else None
+        out.append(Mention(start=start, end=end, text=surface, type=kind, sentence=_sentence_of(sentences, start),
+                           key=f"C:{code}" if code else f"N:{name_key(surface) or _fold(surface)}",
+                           country=code or (place[0] if place else None), role=role if kind == "PER" else None))
+    for m in rules:
+        if any(m.start < x.end and x.start < m.end for x in out):
+            continue
+        if m.key.startswith("C:") or m.role or (m.type == "LOC" and m.country):
+            out.append(m)
+    return out
 
 
 def _lowercase_words(text: str) -> set[str]:

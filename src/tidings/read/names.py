@@ -340,6 +340,46 @@ def place_gazetteer() -> dict[str, tuple[str, float]]:
     return {k: (v[0], v[1]) for k, v in data.items()}
 
 
+@lru_cache(maxsize=1)
+def region_gazetteer() -> dict[str, tuple[str, float]]:
+    """Folded names of continents and world regions (CLDR: 'Europa', 'África', 'Südostasien'; country
+    code '') and of countries' first-level subdivisions (ISO 3166-2 via pycountry, translated where
+    pycountry has it: 'Nebraska', 'Bavière', 'Бавария') -> (country code, 0.0)."""
+    import gettext
+
+    import pycountry
+    from babel import Locale
+
+    regions: dict[str, tuple[str, float]] = {}
+    for locale in GAZETTEER_LOCALES:
+        try:
+            territories = Locale.parse(locale).territories
+        except Exception:  # noqa: BLE001 - a locale missing from this babel is skipped
+            continue
+        for code, name in territories.items():
+            if code.isdigit() and code != "001":  # 001 is 'World'
+                regions.setdefault(_fold(name), ("", 0.0))
+    translations = []
+    for locale in GAZETTEER_LOCALES:
+        try:
+            translations.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale]))
+        except OSError:
+            continue
+    # region names that are ordinary words ('Central', 'Nord', 'Centre', 'Capital') are left out
+    ordinary = {"central", "centre", "center", "centro", "nord", "sud", "süd", "north", "south", "east", "west",
+                "northern", "southern", "eastern", "western", "capital", "coast", "littoral", "upper", "lower",
+                "interior", "island", "islands", "mountain", "lakes", "river", "valley", "plateau", "border"}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        names = {subdivision.name} | {t.gettext(subdivision.name) for t in translations}
+        for name in names:
+            key = _fold(name.split(" (")[0])
+            if len(key) >= 4 and key not in ordinary:
+                regions.setdefault(key, (subdivision.country_code, 0.0))
+    return regions
+
+
 _INFLECTED = {"ru", "uk", "pl", "kk", "uz", "tr", "be", "cs", "sk", "sr", "hr", "sl", "fi", "hu", "lt", "lv"}
 _ENDINGS = ("ами", "ыми", "ого", "ому", "ах", "ям", "ях", "ой", "ом", "ем", "ей", "ии", "ию", "ие", "а", "у", "е",
             "ы", "и", "ю", "я", "ie", "iu", "em", "ą", "ę", "u", "a", "y", "da", "de", "ta", "te", "dan",
@@ -351,7 +391,7 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     languages that decline names."""
     places = place_gazetteer()
     key = _fold(phrase)
-    hit = places.get(key)
+    hit = places.get(key) or region_gazetteer().get(key)
     if hit or " " in key or len(key) < 5:
         return hit
     if language in _INFLECTED or _CYRILLIC.search(key):
@@ -404,15 +444,15 @@ def _with_model(text: str, sentences: list[Sentence], language: str, rules: list
         if same is not None and same.key.startswith("C:"):
             out.append(same)  # a country, its capital or demonym: the key resolves it across languages
             continue
-        role = same.role if same is not None else None
-        if kind == "PER" and role is None:
-            role = next((m.role for m in rules if m.role and m.type == "PER" and m.start < end and start < m.end),
-                        None)
+        # a name right after a role word ('president', 'Präsident') is a person whatever the model says
+        role = next((m.role for m in rules if m.role and m.type == "PER" and m.start < end and start < m.end), None)
+        if role:
+            kind = "PER"
         code = lookup_country(surface) if kind == "LOC" else None
         place = lookup_place(surface, language) if kind == "LOC" and not code else None
         out.append(Mention(start=start, end=end, text=surface, type=kind, sentence=_sentence_of(sentences, start),
                            key=f"C:{code}" if code else f"N:{name_key(surface) or _fold(surface)}",
-                           country=code or (place[0] if place else None), role=role if kind == "PER" else None))
+                           country=code or (place[0] if place and place[0] else None), role=role if kind == "PER" else None))
     for m in rules:
         if any(m.start < x.end and x.start < m.end for x in out):
             continue
@@ -586,6 +626,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
     stop, articles, suffixes = settings["stop"], settings["articles"], settings["suffixes"]
     triggers = settings["triggers"]
     lower_words = lower_words or set()
+    common = common_words(language)
     tokens = []
     for m in _TOKEN.finditer(sentence.text):
         start, end, word = m.start() + sentence.start, m.end() + sentence.start, m.group(0)
@@ -626,6 +667,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             i += 1
             continue
         if lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words):
+            i += 1
+            continue
+        # a frequent common word capitalised because it opens the sentence ('Tienen', 'Se', 'Durante')
+        if i == 0 and lower in common and not _known_place(word, language):
             i += 1
             continue
         # the longest country name, capital metonym or demonym starting here (up to three words)
@@ -677,6 +722,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 continue
             start, end, word = tokens[i]
         words = [t[2] for t in tokens[i:j]]
+        # one capitalised common word inside a sentence is a title or emphasis more often than a name
+        if j - i == 1 and not role and word.lower() in common and not _known_place(word, language):
+            i = j
+            continue
         phrase = text[start:tokens[j - 1][1]]
         lowered = [w.lower() for w in words]
         sentence_initial = i == 0 or (i == 1 and tokens[0][2].lower() in stop)
@@ -697,11 +746,34 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             if len(key) >= 2 or kind != "PER" or len(phrase) >= 4:
                 mentions.append(Mention(start=start, end=tokens[j - 1][1], text=phrase, type=kind,
                                         sentence=sentence_index, key=f"N:{key or _fold(phrase)}",
-                                        country=place[0] if kind == "LOC" and place else None,
+                                        country=(place[0] or None) if kind == "LOC" and place else None,
                                         role=role if kind == "PER" else None))
         role = None
         i = j
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _common_word_table() -> dict[str, frozenset[str]]:
+    import gzip
+    import json
+    from pathlib import Path
+
+    try:
+        with gzip.open(Path(__file__).with_name("data") / "common_words.json.gz", "rt", encoding="utf-8") as handle:
+            return {language: frozenset(words) for language, words in json.load(handle).items()}
+    except (OSError, ValueError):
+        return {}
+
+
+def common_words(language: str) -> frozenset[str]:
+    """Frequent words of a language that are not names (lower case; bench/build_common_words.py):
+    verbs, adjectives and function words, and in German the nouns that inflect."""
+    return _common_word_table().get(language, frozenset())
+
+
+def _known_place(word: str, language: str) -> bool:
+    return lookup_country(word) is not None or lookup_place(word, language) is not None or _fold(word) in CAPITALS
 
 
 def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
@@ -716,7 +788,7 @@ def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
         return True
     if lower.endswith(suffixes) and len(word) > 5:
         return True
-    return lower in lower_words
+    return lower in lower_words or lower in common_words("de")
 
 
 def _capitalised(word: str) -> bool:

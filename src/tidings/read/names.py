@@ -320,6 +320,52 @@ _MONTHS_DAYS = {
     "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
 
 
+# words right before an unknown name that make it a place: prepositions of place ('in', 'nach', 'w')
+# and geographical nouns ('fiume Melezza', 'contea di Galway'; the 'di' is skipped). Prepositions that
+# also take people ('a Juan', 'to', 'aus') are left out.
+PLACE_CONTEXT: dict[str, tuple[set[str], set[str]]] = {
+    "en": ({"in", "at", "near", "across", "towards", "outside", "inside"},
+           {"river", "lake", "island", "county", "province", "city", "town", "village", "region", "state",
+            "municipality", "district", "mount", "valley"}),
+    "de": ({"in", "nach", "bei", "nahe", "nördlich", "südlich", "östlich", "westlich"},
+           {"fluss", "stadt", "gemeinde", "ortsteil", "landkreis", "kreis", "insel", "region", "provinz",
+            "bezirk", "dorf", "kanton", "bundesstaat"}),
+    "fr": ({"à", "en", "vers", "près"},
+           {"fleuve", "rivière", "lac", "île", "comté", "province", "région", "ville", "commune", "village",
+            "département", "canton", "mont", "vallée"}),
+    "es": ({"en", "hacia", "cerca"},
+           {"río", "lago", "isla", "condado", "provincia", "región", "ciudad", "municipio", "localidad",
+            "pueblo", "departamento", "estado", "monte", "valle", "villa"}),
+    "it": ({"in", "ad", "nel", "nella", "presso", "verso"},
+           {"fiume", "lago", "isola", "contea", "provincia", "regione", "città", "comune", "frazione",
+            "paese", "villaggio", "monte", "valle", "stato", "torrente", "dipartimento", "cantone"}),
+    "pt": ({"em", "no", "na", "para"},
+           {"rio", "lago", "ilha", "condado", "província", "região", "cidade", "município", "vila",
+            "aldeia", "freguesia", "estado", "distrito", "monte", "vale"}),
+    "nl": ({"in", "naar", "bij", "nabij"},
+           {"rivier", "stad", "gemeente", "provincie", "eiland", "dorp", "regio", "staat", "district",
+            "deelgemeente", "kanton"}),
+    "pl": ({"w", "we", "pod", "koło", "nad"},
+           {"rzeka", "rzeki", "miasto", "miasta", "wieś", "wsi", "gmina", "gminy", "powiat", "powiatu",
+            "województwo", "województwa", "jezioro", "wyspa", "stan", "prowincja", "regionie"}),
+    "ru": ({"в", "во", "под", "около", "близ"},
+           {"город", "города", "река", "реки", "село", "деревня", "посёлок", "поселок", "остров", "озеро",
+            "области", "район", "района", "провинции", "штат", "штата"}),
+}
+_PLACE_OF = {"of", "di", "de", "du", "do", "da", "del", "della", "des", "van", "von"}
+
+
+def _place_context(text: str, tokens, i: int, language: str) -> bool:
+    preps, nouns = PLACE_CONTEXT.get(language, (set(), set()))
+    if i == 0 or text[tokens[i - 1][1]:tokens[i][0]].strip():
+        return False  # punctuation between: no context
+    previous = tokens[i - 1][2].lower()
+    if previous in preps or previous in nouns:
+        return True
+    return previous in _PLACE_OF and i >= 2 and tokens[i - 2][2].lower() in nouns \
+        and not text[tokens[i - 2][1]:tokens[i - 1][0]].strip()
+
+
 def _settings(language: str) -> dict:
     return LANGUAGES.get((language or "").split("-")[0].lower(), LANGUAGES["en"])
 
@@ -735,7 +781,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             kind = "PER"
         elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6):
             kind = "ORG"
-        elif place or any(w in LOC_WORDS for w in lowered):
+        elif place or any(w in LOC_WORDS for w in lowered) or _place_context(text, tokens, i, language):
             kind = "LOC"
         elif len(words) >= 2:
             kind = "PER"

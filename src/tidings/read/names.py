@@ -823,18 +823,22 @@ def _known_place(word: str, language: str) -> bool:
 
 
 def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
-    """A capitalised German word that reads as a common noun: after an article or a lower-case
-    adjective, or with a typical noun ending (and not followed by another capitalised word)."""
+    """A capitalised German word that reads as a common noun: a known noun, a typical noun ending,
+    or after an article or a lower-case adjective unless it opens a longer name ('der FC Bayern
+    München', 'die Harvard University', 'das Museo del Prado')."""
     word = tokens[i][2]
     lower = word.lower()
+    if lower in lower_words or lower in common_words("de") or (lower.endswith(suffixes) and len(word) > 5):
+        return True
+    if word.isupper():
+        return False  # an acronym: FC, SPD
     previous = tokens[i - 1][2] if i else ""
+    opens_name = i + 1 < len(tokens) and _capitalised(tokens[i + 1][2]) and tokens[i + 1][0] - tokens[i][1] == 1
     if previous.lower() in articles:
-        return True
+        return not opens_name
     if previous[:1].islower() and re.search(r"(?:e|en|er|es|em)$", previous) and len(previous) > 3:
-        return True
-    if lower.endswith(suffixes) and len(word) > 5:
-        return True
-    return lower in lower_words or lower in common_words("de")
+        return not opens_name
+    return False
 
 
 def _capitalised(word: str) -> bool:

@@ -779,7 +779,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         place = lookup_place(phrase, language)
         if role:
             kind = "PER"
-        elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6):
+        elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6) \
+                or (len(words) >= 2 and any(w.isupper() and 2 <= len(w) <= 4 for w in words)):
+            # an acronym inside a longer name is a club or company ('Kalmar FF', 'AC Cesena', 'BBC One')
             kind = "ORG"
         elif place or any(w in LOC_WORDS for w in lowered) or _place_context(text, tokens, i, language):
             kind = "LOC"

@@ -716,7 +716,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             i += 1
             continue
         # a frequent common word capitalised because it opens the sentence ('Tienen', 'Se', 'Durante')
-        if i == 0 and lower in common and not _known_place(word, language):
+        if i == 0 and lower in common and lookup_country(word) is None and _fold(word) not in CAPITALS:
             i += 1
             continue
         # the longest country name, capital metonym or demonym starting here (up to three words)

@@ -10,9 +10,14 @@ In the style of Europe Media Monitor:
 * capitalised name-shaped token sequences in cased scripts, typed by ORG / LOC words, with
   sentence-initial function words dropped, and German common nouns (capitalised too) filtered by
   articles before them, noun endings and lower-case evidence in the article;
-* for uncased scripts (zh, ja, ar) gazetteers plus names next to triggers (katakana runs in ja).
+* for uncased scripts (zh, ja, ar) gazetteers plus names next to triggers (katakana runs in ja);
+* frequent common words (data/common_words.json.gz) are not names where capitalisation proves
+  nothing, continents and first-level regions are places, and prepositions of place and
+  geographical nouns (`PLACE_CONTEXT`) type unknown names as places.
 
-Every language's choices are in one table, `LANGUAGES`. Every mention carries a script-independent
+Where a language has an optional NER model installed (`recognise.MODELS`: ru, fr, en), the model's
+spans and types are used and the rules add keys, roles and what it missed (`_with_model`).
+Every language's rule choices are in one table, `LANGUAGES`. Every mention carries a script-independent
 key: `C:<ISO alpha-2>` for countries (and their demonyms and capitals), `N:<name_key>` otherwise.
 """
 from __future__ import annotations

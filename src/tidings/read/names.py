@@ -1,4 +1,5 @@
-"""Names of places, people and organisations: rules for every language, a per-language NER model where one is installed.
+"""Names of places, people and organisations: rules for every language, and a per-language NER
+model where one is installed.
 
 In the style of Europe Media Monitor:
 * gazetteers: country names in every CLDR locale ('Kasachstan', 'Казахстана', 'Қазақстанда',

@@ -8,11 +8,13 @@ not timed.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+os.environ.setdefault("TIDINGS_NER_MODELS", "1")  # measure the models where installed (--rules: without)
 from tidings.read.names import find_mentions  # noqa: E402
 from tidings.read.recognise import MODELS, recogniser  # noqa: E402
 from tidings.read.sentences import split_sentences  # noqa: E402

@@ -16,6 +16,7 @@ ms/500w is per sentence-sized call (a model's fixed cost per call weighs more he
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -23,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+os.environ.setdefault("TIDINGS_NER_MODELS", "1")  # measure the models where installed (--rules: without)
 from tidings.model import Sentence  # noqa: E402
 from tidings.read.names import find_mentions  # noqa: E402
 from tidings.read.recognise import MODELS, recogniser  # noqa: E402

@@ -117,11 +117,13 @@ def test_models_can_be_turned_off_and_rules_remain(monkeypatch):
     monkeypatch.setenv("TIDINGS_NER_MODELS", "0")
     assert recognise.recogniser("en") is None and recognise.model_spans("Anything.", "en") is None
     assert "Gustavo Petro" in by_text("El presidente Gustavo Petro viajó a Madrid.", "es")
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "1")
     assert recognise.recogniser("de") is None  # no model for German: rules only
 
 
 @pytest.mark.skipif(not recognise.available().get("ru"), reason="natasha not installed (tidings[ner])")
-def test_russian_model_finds_names_in_oblique_cases_and_keeps_keys():
+def test_russian_model_finds_names_in_oblique_cases_and_keeps_keys(monkeypatch):
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "1")
     text = "Президент Владимир Путин встретился с Касым-Жомартом Токаевым в Германии, сообщил «Газпром»."
     found = by_text(text, "ru")
     assert found["Касым-Жомартом Токаевым"].type == "PER"
@@ -130,7 +132,8 @@ def test_russian_model_finds_names_in_oblique_cases_and_keeps_keys():
 
 
 @pytest.mark.skipif(not recognise.available().get("en"), reason="spaCy English model not installed (tidings[ner])")
-def test_english_model_spans_with_rule_roles_and_country_keys():
+def test_english_model_spans_with_rule_roles_and_country_keys(monkeypatch):
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "1")
     found = by_text("The president Kassym-Jomart Tokayev met officials of the Bank of England in Germany.", "en")
     assert found["Kassym-Jomart Tokayev"].type == "PER" and found["Kassym-Jomart Tokayev"].role == "president"
     assert found["Bank of England"].type == "ORG"  # the model's span, without 'the'

@@ -474,7 +474,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     if models:
         from .recognise import model_spans
 
-        spans = model_spans(text, language, sentences)
+        spans = model_spans(text, language)
         if spans is not None:
             mentions = _with_model(text, sentences, language, mentions, spans)
     mentions.sort(key=lambda m: m.start)
@@ -488,7 +488,13 @@ def _with_model(text: str, sentences: list[Sentence], language: str, rules: list
     countries and trigger-marked people it missed."""
     by_span = {(m.start, m.end): m for m in rules}
     out: list[Mention] = []
+    stop = _settings(language)["stop"]
     for start, end, kind in spans:
+        # models sometimes take a preposition or article in ('au Louvre', 'the Bank of England')
+        lead = re.match(r"(\w+)\s+", text[start:end])
+        while lead and lead.group(1) in stop and start + lead.end() < end:
+            start += lead.end()
+            lead = re.match(r"(\w+)\s+", text[start:end])
         surface = text[start:end]
         if not surface.strip():
             continue

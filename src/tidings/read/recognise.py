@@ -1,7 +1,7 @@
 """Optional per-language NER models behind one interface, used by `names.find_mentions`.
 
 Each language's choice is the table `MODELS`: a language listed there whose package is installed
-(`pip install 'tidings[ner]'`) gets its model's spans; every other language, and every install
+(`pip install 'tidings[ner]'`) gets its model's spans when TIDINGS_NER_MODELS=1 (see `enabled`); every other language, and every install
 without the extra, keeps the rule-based recogniser of `names.py` alone. The rules still run
 everywhere: they give the script-independent keys, countries and roles (trigger words) that the
 entities and events stages need, and add the gazetteer and trigger names a model missed.
@@ -23,7 +23,7 @@ Recogniser = Callable[[str], Spans]
 
 # spaCy labels -> ours; NORP (nationalities), dates, numbers and the like are not names we keep
 _SPACY_TYPES = {"PERSON": "PER", "PER": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG"}
-_CHUNK = 20_000  # characters per model call: spaCy's memory grows with the document
+_CHUNK = 20_000  # at most this many characters per model call: spaCy's memory grows with the text
 
 
 def _natasha() -> Recogniser:
@@ -54,11 +54,7 @@ def _spacy(package: str) -> Callable[[], Recogniser]:
                 kind = _SPACY_TYPES.get(ent.label_)
                 if not kind:
                     continue
-                start = ent.start_char
-                # English pipelines put the article inside ORG / LOC spans ('the Bank of England')
-                if len(ent) > 1 and ent[0].lower_ == "the":
-                    start = ent[1].idx
-                spans.append((start, ent.end_char, kind))
+                spans.append((ent.start_char, ent.end_char, kind))
             return spans
 
         return run
@@ -77,8 +73,12 @@ _LOCK = threading.Lock()
 
 
 def enabled() -> bool:
-    """TIDINGS_NER_MODELS=0 turns the models off (rules only), e.g. to compare or for speed."""
-    return os.environ.get("TIDINGS_NER_MODELS", "1").strip().lower() not in ("0", "no", "false", "off")
+    """The models run only when TIDINGS_NER_MODELS=1. They raise recognition F1 in their language, but
+    type names differently from the rules of the other languages ('Louvre': PER by the English model
+    and the Spanish rules, LOC by the French model), and the entity resolver joins names across
+    languages only within one type: on the sample corpus cross-language merge recall fell from 0.50
+    to 0.47 with them (docs/benchmarks.md). Off by default until the resolver tolerates that."""
+    return os.environ.get("TIDINGS_NER_MODELS", "0").strip().lower() in ("1", "yes", "true", "on")
 
 
 @lru_cache(maxsize=None)
@@ -105,23 +105,19 @@ def available() -> dict[str, bool]:
     return {lang: importlib.util.find_spec(module) is not None for lang, (module, _) in MODELS.items()}
 
 
-def model_spans(text: str, language: str, sentences=None) -> Spans | None:
-    """Names the language's model finds, or None when it has no model here. Long texts go to the
-    model in pieces cut at sentence ends."""
+def model_spans(text: str, language: str) -> Spans | None:
+    """Names the language's model finds, or None when it has no model here. The model reads one
+    line (paragraph) at a time: across a line break it joins a source line or title to the next
+    sentence ('Le Parisien\nVol spectaculaire au Louvre' as one ORG)."""
     run = recogniser(language)
     if run is None:
         return None
-    pieces: list[tuple[int, int]] = []
-    if len(text) <= _CHUNK or not sentences:
-        pieces = [(0, len(text))]
-    else:
-        start = 0
-        for sentence in sentences:
-            if sentence.end - start > _CHUNK and sentence.start > start:
-                pieces.append((start, sentence.start))
-                start = sentence.start
-        pieces.append((start, len(text)))
     spans: Spans = []
-    for begin, end in pieces:
-        spans.extend((begin + s, begin + e, kind) for s, e, kind in run(text[begin:end]))
+    begin = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for offset in range(0, len(line), _CHUNK):  # a paragraph longer than a chunk: cut it
+                piece = line[offset:offset + _CHUNK]
+                spans.extend((begin + offset + s, begin + offset + e, kind) for s, e, kind in run(piece))
+        begin += len(line) + 1
     return spans

@@ -328,15 +328,16 @@ _MONTHS_DAYS = {
 
 # words right before an unknown name that make it a place: prepositions of place ('in', 'nach', 'w')
 # and geographical nouns ('fiume Melezza', 'contea di Galway'; the 'di' is skipped). Prepositions that
-# also take people ('a Juan', 'to', 'aus') are left out.
+# also take people or organisations ('a Juan', 'à Koizumi', 'at Google', 'bei Siemens', 'para Lula') are
+# left out.
 PLACE_CONTEXT: dict[str, tuple[set[str], set[str]]] = {
-    "en": ({"in", "at", "near", "across", "towards", "outside", "inside"},
+    "en": ({"in", "near", "across", "towards", "outside", "inside"},
            {"river", "lake", "island", "county", "province", "city", "town", "village", "region", "state",
             "municipality", "district", "mount", "valley"}),
-    "de": ({"in", "nach", "bei", "nahe", "nördlich", "südlich", "östlich", "westlich"},
+    "de": ({"in", "nach", "nahe", "nördlich", "südlich", "östlich", "westlich"},
            {"fluss", "stadt", "gemeinde", "ortsteil", "landkreis", "kreis", "insel", "region", "provinz",
             "bezirk", "dorf", "kanton", "bundesstaat"}),
-    "fr": ({"à", "en", "vers", "près"},
+    "fr": ({"en", "vers", "près"},
            {"fleuve", "rivière", "lac", "île", "comté", "province", "région", "ville", "commune", "village",
             "département", "canton", "mont", "vallée"}),
     "es": ({"en", "hacia", "cerca"},
@@ -345,7 +346,7 @@ PLACE_CONTEXT: dict[str, tuple[set[str], set[str]]] = {
     "it": ({"in", "ad", "nel", "nella", "presso", "verso"},
            {"fiume", "lago", "isola", "contea", "provincia", "regione", "città", "comune", "frazione",
             "paese", "villaggio", "monte", "valle", "stato", "torrente", "dipartimento", "cantone"}),
-    "pt": ({"em", "no", "na", "para"},
+    "pt": ({"em", "no", "na"},
            {"rio", "lago", "ilha", "condado", "província", "região", "cidade", "município", "vila",
             "aldeia", "freguesia", "estado", "distrito", "monte", "vale"}),
     "nl": ({"in", "naar", "bij", "nabij"},
@@ -370,6 +371,13 @@ def _place_context(text: str, tokens, i: int, language: str) -> bool:
         return True
     return previous in _PLACE_OF and i >= 2 and tokens[i - 2][2].lower() in nouns \
         and not text[tokens[i - 2][1]:tokens[i - 1][0]].strip()
+
+
+def _acronym(word: str, position: int) -> bool:
+    """An organisation's acronym, not a Roman numeral (Leo XIV) nor initials before a name (JD Vance)."""
+    if not (word.isupper() and 2 <= len(word) <= 4) or re.fullmatch(r"[IVXLC]+", word):
+        return False
+    return not (position == 0 and len(word) == 2)
 
 
 def _settings(language: str) -> dict:
@@ -727,10 +735,6 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words):
             i += 1
             continue
-        # a frequent common word capitalised because it opens the sentence ('Tienen', 'Se', 'Durante')
-        if i == 0 and lower in common and lookup_country(word) is None and _fold(word) not in CAPITALS:
-            i += 1
-            continue
         # the longest country name, capital metonym or demonym starting here (up to three words)
         matched = False
         for n in (3, 2, 1):
@@ -759,6 +763,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 break
         if matched:
             continue
+        # a frequent common word capitalised because it opens the sentence ('Volvió', 'Se', 'Durante')
+        if i == 0 and lower in common and not word.isupper():
+            i += 1
+            continue
         j = i + 1
         # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names
         while j < len(tokens) and text[tokens[j - 1][1]:tokens[j][0]].strip() in ("", "-") and (
@@ -780,10 +788,6 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 continue
             start, end, word = tokens[i]
         words = [t[2] for t in tokens[i:j]]
-        # one capitalised common word inside a sentence is a title or emphasis more often than a name
-        if j - i == 1 and not role and word.lower() in common and not _known_place(word, language):
-            i = j
-            continue
         phrase = text[start:tokens[j - 1][1]]
         lowered = [w.lower() for w in words]
         sentence_initial = i == 0 or (i == 1 and tokens[0][2].lower() in stop)
@@ -792,7 +796,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if role:
             kind = "PER"
         elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6) \
-                or (len(words) >= 2 and any(w.isupper() and 2 <= len(w) <= 4 for w in words)):
+                or (2 <= len(words) <= 3 and not phrase.isupper() and any(_acronym(w, n) for n, w in enumerate(words))):
             # an acronym inside a longer name is a club or company ('Kalmar FF', 'AC Cesena', 'BBC One')
             kind = "ORG"
         elif place or any(w in LOC_WORDS for w in lowered) or _place_context(text, tokens, i, language):

@@ -7,11 +7,16 @@ end on token boundaries can match nothing). Scored types: PER, LOC, ORG. Gold MI
 scored: a prediction exactly matching a MISC span (any type) is ignored, any other prediction that
 matches no gold span of its type is a false positive.
 
-    .venv/bin/python bench/bench_ner.py [--data ../shared/eval] [--sample 2000 | --all] [--langs de,en]
+    .venv/bin/python bench/bench_ner.py [--data ../shared/eval] [--sample 2000 | --all] [--langs de,en] [--rules]
+
+The "model" column says which recogniser ran: the language's optional NER model (tidings[ner],
+combined with the rules) or "rules". --rules measures the rules alone where a model is installed.
+ms/500w is per sentence-sized call (a model's fixed cost per call weighs more here than on articles).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -19,8 +24,10 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+os.environ.setdefault("TIDINGS_NER_MODELS", "1")  # measure the models where installed (--rules: without)
 from tidings.model import Sentence  # noqa: E402
 from tidings.read.names import find_mentions  # noqa: E402
+from tidings.read.recognise import MODELS, recogniser  # noqa: E402
 
 SETS = {"wikineural": "de en es fr it nl pl pt ru".split(), "wikiann": "de en es nl pl ru".split()}
 TYPES = ("PER", "LOC", "ORG")
@@ -53,7 +60,7 @@ def gold_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return spans
 
 
-def evaluate(sentences, language: str) -> tuple[Counter, Counter, Counter, float, int]:
+def evaluate(sentences, language: str, models: bool = True) -> tuple[Counter, Counter, Counter, float, int]:
     tp, fp, fn = Counter(), Counter(), Counter()
     elapsed, words = 0.0, 0
     for tokens, tags in sentences:
@@ -64,7 +71,7 @@ def evaluate(sentences, language: str) -> tuple[Counter, Counter, Counter, float
             ends[offset + len(token)] = i + 1
             offset += len(token) + 1
         t0 = time.perf_counter()
-        mentions = find_mentions(text, [Sentence(start=0, end=len(text), text=text)], language)
+        mentions = find_mentions(text, [Sentence(start=0, end=len(text), text=text)], language, models)
         elapsed += time.perf_counter() - t0
         words += len(tokens)
         gold = gold_spans(tags)
@@ -99,10 +106,11 @@ def main() -> None:
     parser.add_argument("--sets", default="wikineural,wikiann")
     parser.add_argument("--langs", default="")
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--rules", action="store_true", help="rules only, even where a model is installed")
     args = parser.parse_args()
     wanted = set(args.langs.split(",")) if args.langs else None
     find_mentions("Warm-up: load the gazetteers in Berlin.", [], "en")  # not timed
-    print(f"{'set':10} {'lang':4} {'P':>5} {'R':>5} {'F1':>5} | {'PER':>5} {'LOC':>5} {'ORG':>5} | {'ms/500w':>7}")
+    print(f"{'set':10} {'lang':4} {'model':22} {'P':>5} {'R':>5} {'F1':>5} | {'PER':>5} {'LOC':>5} {'ORG':>5} | {'ms/500w':>7}")
     for set_name in args.sets.split(","):
         for language in SETS[set_name]:
             if wanted and language not in wanted:
@@ -110,11 +118,14 @@ def main() -> None:
             sentences = read_conllu(Path(args.data) / "ner" / set_name / language / "test.conllu")
             if not args.all and len(sentences) > args.sample:
                 sentences = random.Random(args.seed).sample(sentences, args.sample)
-            tp, fp, fn, elapsed, words = evaluate(sentences, language)
+            model = "rules"
+            if not args.rules and language in MODELS and recogniser(language) is not None:  # loads it, not timed
+                model = MODELS[language][0]
+            tp, fp, fn, elapsed, words = evaluate(sentences, language, not args.rules)
             p, r, f = f1(sum(tp.values()), sum(fp.values()), sum(fn.values()))
             per_type = [f1(tp[t], fp[t], fn[t])[2] for t in TYPES]
             ms = 1000 * elapsed / max(words, 1) * 500
-            print(f"{set_name:10} {language:4} {p:5.2f} {r:5.2f} {f:5.2f} | "
+            print(f"{set_name:10} {language:4} {model:22} {p:5.2f} {r:5.2f} {f:5.2f} | "
                   + " ".join(f"{x:5.2f}" for x in per_type) + f" | {ms:7.1f}", flush=True)
 
 

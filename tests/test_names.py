@@ -6,15 +6,21 @@ import pytest
 
 from tidings.entities.transliterate import best_matches, latin_form, name_similarity
 from tidings.model import Sentence
+from tidings.read import recognise
 from tidings.read.names import LANGUAGES, find_mentions, name_key
 
 
-def mentions(text: str, language: str):
-    return find_mentions(text, [Sentence(start=0, end=len(text), text=text)], language)
+def mentions(text: str, language: str, models: bool = True):
+    return find_mentions(text, [Sentence(start=0, end=len(text), text=text)], language, models)
 
 
-def by_text(text: str, language: str) -> dict[str, object]:
-    return {m.text: m for m in mentions(text, language)}
+def by_text(text: str, language: str, models: bool = True) -> dict[str, object]:
+    return {m.text: m for m in mentions(text, language, models)}
+
+
+def rules(text: str, language: str) -> dict[str, object]:
+    """The rule-based recogniser alone, whatever NER models this install has."""
+    return by_text(text, language, models=False)
 
 
 @pytest.mark.parametrize("text, language, name, role", [
@@ -78,6 +84,60 @@ def test_sentence_initial_function_words_are_dropped():
     found = by_text("In November the Senate met; When Maria Lopez arrived, nobody spoke.", "en")
     assert "In November" not in found and "November" not in found and "When Maria Lopez" not in found
     assert "Maria Lopez" in found
+
+
+def test_capitalised_common_words_opening_a_sentence_are_not_names():
+    assert rules("Volvió después de la guerra con una tradición antigua.", "es") == {}
+    assert rules("Se encuentra únicamente en Nebraska.", "es").keys() == {"Nebraska"}  # 'Se' is a village too
+    found = rules("Nach zwei Niederlagen und vielen Jahren kehrte Gerhard Schulte zurück.", "de")
+    assert set(found) == {"Gerhard Schulte"}
+
+
+def test_regions_and_continents_are_places():
+    found = rules("Se encuentra en Nebraska, en el suroeste de Dakota del Sur y en el sur de Europa.", "es")
+    assert found["Nebraska"].type == "LOC" and found["Nebraska"].country == "US"
+    assert found["Europa"].type == "LOC" and found["Europa"].country is None
+    assert rules("Die Firma sitzt in Bayern.", "de")["Bayern"].type == "LOC"
+
+
+def test_place_prepositions_and_geographical_nouns_type_unknown_names():
+    found = rules("Lungo il fiume Melezza confina con il comune di Losone e vive in Brontallo.", "it")
+    assert {k: m.type for k, m in found.items()} == {"Melezza": "LOC", "Losone": "LOC", "Brontallo": "LOC"}
+    assert rules("Gestern sprach Ingrid Halvorsen.", "de")["Ingrid Halvorsen"].type == "PER"
+
+
+def test_german_article_before_a_longer_name_keeps_it():
+    found = rules("Er spielte für den FC Bayern München und studierte an der Harvard University.", "de")
+    assert found["FC Bayern München"].type == "ORG"
+    assert found["Harvard University"].type == "ORG"
+    assert rules("Er wechselte zu Kalmar FF.", "de")["Kalmar FF"].type == "ORG"
+
+
+def test_models_can_be_turned_off_and_rules_remain(monkeypatch):
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "0")
+    assert recognise.recogniser("en") is None and recognise.model_spans("Anything.", "en") is None
+    assert "Gustavo Petro" in by_text("El presidente Gustavo Petro viajó a Madrid.", "es")
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "1")
+    assert recognise.recogniser("de") is None  # no model for German: rules only
+
+
+@pytest.mark.skipif(not recognise.available().get("ru"), reason="natasha not installed (tidings[ner])")
+def test_russian_model_finds_names_in_oblique_cases_and_keeps_keys(monkeypatch):
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "1")
+    text = "Президент Владимир Путин встретился с Касым-Жомартом Токаевым в Германии, сообщил «Газпром»."
+    found = by_text(text, "ru")
+    assert found["Касым-Жомартом Токаевым"].type == "PER"
+    assert found["Владимир Путин"].type == "PER" and found["Владимир Путин"].role == "президент"
+    assert found["Германии"].key == "C:DE" and found["Газпром"].type == "ORG"
+
+
+@pytest.mark.skipif(not recognise.available().get("en"), reason="spaCy English model not installed (tidings[ner])")
+def test_english_model_spans_with_rule_roles_and_country_keys(monkeypatch):
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "1")
+    found = by_text("The president Kassym-Jomart Tokayev met officials of the Bank of England in Germany.", "en")
+    assert found["Kassym-Jomart Tokayev"].type == "PER" and found["Kassym-Jomart Tokayev"].role == "president"
+    assert found["Bank of England"].type == "ORG"  # the model's span, without 'the'
+    assert found["Germany"].key == "C:DE"
 
 
 def test_every_language_has_its_table():

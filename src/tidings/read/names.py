@@ -1,4 +1,5 @@
-"""Names of places, people and organisations, found without a per-language statistical model.
+"""Names of places, people and organisations: rules for every language, and a per-language NER
+model where one is installed.
 
 In the style of Europe Media Monitor:
 * gazetteers: country names in every CLDR locale ('Kasachstan', 'Казахстана', 'Қазақстанда',
@@ -10,9 +11,14 @@ In the style of Europe Media Monitor:
 * capitalised name-shaped token sequences in cased scripts, typed by ORG / LOC words, with
   sentence-initial function words dropped, and German common nouns (capitalised too) filtered by
   articles before them, noun endings and lower-case evidence in the article;
-* for uncased scripts (zh, ja, ar) gazetteers plus names next to triggers (katakana runs in ja).
+* for uncased scripts (zh, ja, ar) gazetteers plus names next to triggers (katakana runs in ja);
+* frequent common words (data/common_words.json.gz) are not names where capitalisation proves
+  nothing, continents and first-level regions are places, and prepositions of place and
+  geographical nouns (`PLACE_CONTEXT`) type unknown names as places.
 
-Every language's choices are in one table, `LANGUAGES`. Every mention carries a script-independent
+Where a language has an optional NER model installed (`recognise.MODELS`: ru, fr, en), the model's
+spans and types are used and the rules add keys, roles and what it missed (`_with_model`).
+Every language's rule choices are in one table, `LANGUAGES`. Every mention carries a script-independent
 key: `C:<ISO alpha-2>` for countries (and their demonyms and capitals), `N:<name_key>` otherwise.
 """
 from __future__ import annotations
@@ -328,6 +334,60 @@ _MONTHS_DAYS = {
     "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
 
 
+# words right before an unknown name that make it a place: prepositions of place ('in', 'nach', 'w')
+# and geographical nouns ('fiume Melezza', 'contea di Galway'; the 'di' is skipped). Prepositions that
+# also take people or organisations ('a Juan', 'à Koizumi', 'at Google', 'bei Siemens', 'para Lula') are
+# left out.
+PLACE_CONTEXT: dict[str, tuple[set[str], set[str]]] = {
+    "en": ({"in", "near", "across", "towards", "outside", "inside"},
+           {"river", "lake", "island", "county", "province", "city", "town", "village", "region", "state",
+            "municipality", "district", "mount", "valley"}),
+    "de": ({"in", "nach", "nahe", "nördlich", "südlich", "östlich", "westlich"},
+           {"fluss", "stadt", "gemeinde", "ortsteil", "landkreis", "kreis", "insel", "region", "provinz",
+            "bezirk", "dorf", "kanton", "bundesstaat"}),
+    "fr": ({"en", "vers", "près"},
+           {"fleuve", "rivière", "lac", "île", "comté", "province", "région", "ville", "commune", "village",
+            "département", "canton", "mont", "vallée"}),
+    "es": ({"en", "hacia", "cerca"},
+           {"río", "lago", "isla", "condado", "provincia", "región", "ciudad", "municipio", "localidad",
+            "pueblo", "departamento", "estado", "monte", "valle", "villa"}),
+    "it": ({"in", "ad", "nel", "nella", "presso", "verso"},
+           {"fiume", "lago", "isola", "contea", "provincia", "regione", "città", "comune", "frazione",
+            "paese", "villaggio", "monte", "valle", "stato", "torrente", "dipartimento", "cantone"}),
+    "pt": ({"em", "no", "na"},
+           {"rio", "lago", "ilha", "condado", "província", "região", "cidade", "município", "vila",
+            "aldeia", "freguesia", "estado", "distrito", "monte", "vale"}),
+    "nl": ({"in", "naar", "bij", "nabij"},
+           {"rivier", "stad", "gemeente", "provincie", "eiland", "dorp", "regio", "staat", "district",
+            "deelgemeente", "kanton"}),
+    "pl": ({"w", "we", "pod", "koło", "nad"},
+           {"rzeka", "rzeki", "miasto", "miasta", "wieś", "wsi", "gmina", "gminy", "powiat", "powiatu",
+            "województwo", "województwa", "jezioro", "wyspa", "stan", "prowincja", "regionie"}),
+    "ru": ({"в", "во", "под", "около", "близ"},
+           {"город", "города", "река", "реки", "село", "деревня", "посёлок", "поселок", "остров", "озеро",
+            "области", "район", "района", "провинции", "штат", "штата"}),
+}
+_PLACE_OF = {"of", "di", "de", "du", "do", "da", "del", "della", "des", "van", "von"}
+
+
+def _place_context(text: str, tokens, i: int, language: str) -> bool:
+    preps, nouns = PLACE_CONTEXT.get(language, (set(), set()))
+    if i == 0 or text[tokens[i - 1][1]:tokens[i][0]].strip():
+        return False  # punctuation between: no context
+    previous = tokens[i - 1][2].lower()
+    if previous in preps or previous in nouns:
+        return True
+    return previous in _PLACE_OF and i >= 2 and tokens[i - 2][2].lower() in nouns \
+        and not text[tokens[i - 2][1]:tokens[i - 1][0]].strip()
+
+
+def _acronym(word: str, position: int) -> bool:
+    """An organisation's acronym, not a Roman numeral (Leo XIV) nor initials before a name (JD Vance)."""
+    if not (word.isupper() and 2 <= len(word) <= 4) or re.fullmatch(r"[IVXLC]+", word):
+        return False
+    return not (position == 0 and len(word) == 2)
+
+
 def _settings(language: str) -> dict:
     return LANGUAGES.get((language or "").split("-")[0].lower(), LANGUAGES["en"])
 
@@ -348,6 +408,46 @@ def place_gazetteer() -> dict[str, tuple[str, float]]:
     return {k: (v[0], v[1]) for k, v in data.items()}
 
 
+@lru_cache(maxsize=1)
+def region_gazetteer() -> dict[str, tuple[str, float]]:
+    """Folded names of continents and world regions (CLDR: 'Europa', 'África', 'Südostasien'; country
+    code '') and of countries' first-level subdivisions (ISO 3166-2 via pycountry, translated where
+    pycountry has it: 'Nebraska', 'Bavière', 'Бавария') -> (country code, 0.0)."""
+    import gettext
+
+    import pycountry
+    from babel import Locale
+
+    regions: dict[str, tuple[str, float]] = {}
+    for locale in GAZETTEER_LOCALES:
+        try:
+            territories = Locale.parse(locale).territories
+        except Exception:  # noqa: BLE001 - a locale missing from this babel is skipped
+            continue
+        for code, name in territories.items():
+            if code.isdigit() and code != "001":  # 001 is 'World'
+                regions.setdefault(_fold(name), ("", 0.0))
+    translations = []
+    for locale in GAZETTEER_LOCALES:
+        try:
+            translations.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[locale]))
+        except OSError:
+            continue
+    # region names that are ordinary words ('Central', 'Nord', 'Centre', 'Capital') are left out
+    ordinary = {"central", "centre", "center", "centro", "nord", "sud", "süd", "north", "south", "east", "west",
+                "northern", "southern", "eastern", "western", "capital", "coast", "littoral", "upper", "lower",
+                "interior", "island", "islands", "mountain", "lakes", "river", "valley", "plateau", "border"}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        names = {subdivision.name} | {t.gettext(subdivision.name) for t in translations}
+        for name in names:
+            key = _fold(name.split(" (")[0])
+            if len(key) >= 4 and key not in ordinary:
+                regions.setdefault(key, (subdivision.country_code, 0.0))
+    return regions
+
+
 _INFLECTED = {"ru", "uk", "pl", "kk", "uz", "tr", "be", "cs", "sk", "sr", "hr", "sl", "fi", "hu", "lt", "lv"}
 _ENDINGS = ("ами", "ыми", "ого", "ому", "ах", "ям", "ях", "ой", "ом", "ем", "ей", "ии", "ию", "ие", "а", "у", "е",
             "ы", "и", "ю", "я", "ie", "iu", "em", "ą", "ę", "u", "a", "y", "da", "de", "ta", "te", "dan",
@@ -359,7 +459,7 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     languages that decline names."""
     places = place_gazetteer()
     key = _fold(phrase)
-    hit = places.get(key)
+    hit = places.get(key) or region_gazetteer().get(key)
     if hit or " " in key or len(key) < 5:
         return hit
     if language in _INFLECTED or _CYRILLIC.search(key):
@@ -376,8 +476,9 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-def find_mentions(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
-    """Every name found in the text, in text order, non-overlapping."""
+def find_mentions(text: str, sentences: list[Sentence], language: str, models: bool = True) -> list[Mention]:
+    """Every name found in the text, in text order, non-overlapping: the language's NER model where
+    one is installed (recognise.MODELS), with the rules' keys, countries and roles, else the rules."""
     language = (language or "").split("-")[0].lower()
     if not sentences and text:
         sentences = [Sentence(start=0, end=len(text), text=text)]
@@ -386,8 +487,52 @@ def find_mentions(text: str, sentences: list[Sentence], language: str) -> list[M
     lower_words = _lowercase_words(text)
     for sentence_index, sentence in enumerate(sentences):
         mentions.extend(_cased_names(text, sentence, sentence_index, taken, language, lower_words))
+    if models:
+        from .recognise import model_spans
+
+        spans = model_spans(text, language)
+        if spans is not None:
+            mentions = _with_model(text, sentences, language, mentions, spans)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _with_model(text: str, sentences: list[Sentence], language: str, rules: list[Mention],
+                spans: list[tuple[int, int, str]]) -> list[Mention]:
+    """The model decides spans and types (it is right far more often: see docs/benchmarks.md); the
+    rules keep what a model does not give: country keys, trigger roles, and the gazetteer places,
+    countries and trigger-marked people it missed."""
+    by_span = {(m.start, m.end): m for m in rules}
+    out: list[Mention] = []
+    stop = _settings(language)["stop"]
+    for start, end, kind in spans:
+        # models sometimes take a preposition or article in ('au Louvre', 'the Bank of England')
+        lead = re.match(r"(\w+)\s+", text[start:end])
+        while lead and lead.group(1) in stop and start + lead.end() < end:
+            start += lead.end()
+            lead = re.match(r"(\w+)\s+", text[start:end])
+        surface = text[start:end]
+        if not surface.strip():
+            continue
+        same = by_span.get((start, end))
+        if same is not None and same.key.startswith("C:"):
+            out.append(same)  # a country, its capital or demonym: the key resolves it across languages
+            continue
+        # a name right after a role word ('president', 'Präsident') is a person whatever the model says
+        role = next((m.role for m in rules if m.role and m.type == "PER" and m.start < end and start < m.end), None)
+        if role:
+            kind = "PER"
+        code = lookup_country(surface) if kind == "LOC" else None
+        place = lookup_place(surface, language) if kind == "LOC" and not code else None
+        out.append(Mention(start=start, end=end, text=surface, type=kind, sentence=_sentence_of(sentences, start),
+                           key=f"C:{code}" if code else f"N:{name_key(surface) or _fold(surface)}",
+                           country=code or (place[0] if place and place[0] else None), role=role if kind == "PER" else None))
+    for m in rules:
+        if any(m.start < x.end and x.start < m.end for x in out):
+            continue
+        if m.key.startswith("C:") or m.role or (m.type == "LOC" and m.country):
+            out.append(m)
+    return out
 
 
 def _lowercase_words(text: str) -> set[str]:
@@ -555,6 +700,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
     stop, articles, suffixes = settings["stop"], settings["articles"], settings["suffixes"]
     triggers = settings["triggers"]
     lower_words = lower_words or set()
+    common = common_words(language)
     tokens = []
     for m in _TOKEN.finditer(sentence.text):
         start, end, word = m.start() + sentence.start, m.end() + sentence.start, m.group(0)
@@ -625,6 +771,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 break
         if matched:
             continue
+        # a frequent common word capitalised because it opens the sentence ('Volvió', 'Se', 'Durante')
+        if i == 0 and lower in common and not word.isupper():
+            i += 1
+            continue
         j = i + 1
         # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names
         while j < len(tokens) and text[tokens[j - 1][1]:tokens[j][0]].strip() in ("", "-") and (
@@ -653,9 +803,11 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         place = lookup_place(phrase, language)
         if role:
             kind = "PER"
-        elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6):
+        elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6) \
+                or (2 <= len(words) <= 3 and not phrase.isupper() and any(_acronym(w, n) for n, w in enumerate(words))):
+            # an acronym inside a longer name is a club or company ('Kalmar FF', 'AC Cesena', 'BBC One')
             kind = "ORG"
-        elif place or any(w in LOC_WORDS for w in lowered):
+        elif place or any(w in LOC_WORDS for w in lowered) or _place_context(text, tokens, i, language):
             kind = "LOC"
         elif len(words) >= 2:
             kind = "PER"
@@ -666,26 +818,53 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             if len(key) >= 2 or kind != "PER" or len(phrase) >= 4:
                 mentions.append(Mention(start=start, end=tokens[j - 1][1], text=phrase, type=kind,
                                         sentence=sentence_index, key=f"N:{key or _fold(phrase)}",
-                                        country=place[0] if kind == "LOC" and place else None,
+                                        country=(place[0] or None) if kind == "LOC" and place else None,
                                         role=role if kind == "PER" else None))
         role = None
         i = j
     return mentions
 
 
+@lru_cache(maxsize=1)
+def _common_word_table() -> dict[str, frozenset[str]]:
+    import gzip
+    import json
+    from pathlib import Path
+
+    try:
+        with gzip.open(Path(__file__).with_name("data") / "common_words.json.gz", "rt", encoding="utf-8") as handle:
+            return {language: frozenset(words) for language, words in json.load(handle).items()}
+    except (OSError, ValueError):
+        return {}
+
+
+def common_words(language: str) -> frozenset[str]:
+    """Frequent words of a language that are not names (lower case; bench/build_common_words.py):
+    verbs, adjectives and function words, and in German the nouns that inflect."""
+    return _common_word_table().get(language, frozenset())
+
+
+def _known_place(word: str, language: str) -> bool:
+    return lookup_country(word) is not None or lookup_place(word, language) is not None or _fold(word) in CAPITALS
+
+
 def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
-    """A capitalised German word that reads as a common noun: after an article or a lower-case
-    adjective, or with a typical noun ending (and not followed by another capitalised word)."""
+    """A capitalised German word that reads as a common noun: a known noun, a typical noun ending,
+    or after an article or a lower-case adjective unless it opens a longer name ('der FC Bayern
+    München', 'die Harvard University', 'das Museo del Prado')."""
     word = tokens[i][2]
     lower = word.lower()
+    if lower in lower_words or lower in common_words("de") or (lower.endswith(suffixes) and len(word) > 5):
+        return True
+    if word.isupper():
+        return False  # an acronym: FC, SPD
     previous = tokens[i - 1][2] if i else ""
+    opens_name = i + 1 < len(tokens) and _capitalised(tokens[i + 1][2]) and tokens[i + 1][0] - tokens[i][1] == 1
     if previous.lower() in articles:
-        return True
+        return not opens_name
     if previous[:1].islower() and re.search(r"(?:e|en|er|es|em)$", previous) and len(previous) > 3:
-        return True
-    if lower.endswith(suffixes) and len(word) > 5:
-        return True
-    return lower in lower_words
+        return not opens_name
+    return False
 
 
 def _capitalised(word: str) -> bool:

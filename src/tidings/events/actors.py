@@ -4,6 +4,7 @@ joined into phrases ("Senior Hungarian and Romanian officials", "British Defence
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -68,24 +69,32 @@ class KnownActor:
     name: str = ""  # the line's first name: the same actor whatever the language ("Trump", "ترامب")
 
 
-@lru_cache(maxsize=1)
-def _known_actors() -> dict[str, list[KnownActor]]:
-    """data/*.txt (format in data/README.md): names in any language -> the actors they name."""
+def actor_lines(only: str | None = None) -> Iterator[tuple[str, str, str, str, list[str]]]:
+    """(code, sector, since, until, names) of each line of data/*.txt (format in data/README.md), in
+    file-name order, or of the one file `only` ("people.txt")."""
     from importlib import resources
 
-    table: dict[str, list[KnownActor]] = {}
     folder = resources.files("tidings.events") / "data"
     for path in sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name):
+        if only is not None and path.name != only:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             head, _, names = line.partition("  ")
             code, sector, *period = head.split()
             since, _, until = period[0].partition("..") if period else ("", "", "")
-            listed = [n.strip() for n in names.split("|") if n.strip()]
-            for name in listed:
-                table.setdefault(_fold(name), []).append(
-                    KnownActor(code, sector, since, until or "~", _casing(name), listed[0]))
+            yield code, sector, since, until, [n.strip() for n in names.split("|") if n.strip()]
+
+
+@lru_cache(maxsize=1)
+def _known_actors() -> dict[str, list[KnownActor]]:
+    """data/*.txt: names in any language -> the actors they name."""
+    table: dict[str, list[KnownActor]] = {}
+    for code, sector, since, until, listed in actor_lines():
+        for name in listed:
+            table.setdefault(_fold(name), []).append(
+                KnownActor(code, sector, since, until or "~", _casing(name), listed[0]))
     return table
 
 

@@ -58,25 +58,31 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
 
 
-@lru_cache(maxsize=1)
-def country_gazetteer() -> tuple[dict[str, str], dict[str, str]]:
-    """(cased-script names -> ISO alpha-2, uncased-script names -> ISO alpha-2)."""
+def _cldr_territories():
+    """(territory code, name) of CLDR's territories in every gazetteer locale, in locale order:
+    countries (two letters) and world regions (three digits)."""
     from babel import Locale
 
-    cased: dict[str, str] = {}
-    uncased: dict[str, str] = {}
     for locale in GAZETTEER_LOCALES:
         try:
             territories = Locale.parse(locale).territories
         except Exception:  # noqa: BLE001 - a locale missing from this babel is skipped
             continue
-        for code, name in territories.items():
-            if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO"):
-                continue
-            for variant in {name, name.split(" (")[0]}:
-                key = _fold(variant)
-                target = uncased if _CJK_OR_UNCASED.search(variant) else cased
-                target.setdefault(key, code)
+        yield from territories.items()
+
+
+@lru_cache(maxsize=1)
+def country_gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    """(cased-script names -> ISO alpha-2, uncased-script names -> ISO alpha-2)."""
+    cased: dict[str, str] = {}
+    uncased: dict[str, str] = {}
+    for code, name in _cldr_territories():
+        if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO"):
+            continue
+        for variant in {name, name.split(" (")[0]}:
+            key = _fold(variant)
+            target = uncased if _CJK_OR_UNCASED.search(variant) else cased
+            target.setdefault(key, code)
     for name, code in EXTRA_PLACES.items():
         (uncased if _CJK_OR_UNCASED.search(name) else cased).setdefault(name, code)
     return cased, uncased
@@ -416,17 +422,11 @@ def region_gazetteer() -> dict[str, tuple[str, float]]:
     import gettext
 
     import pycountry
-    from babel import Locale
 
     regions: dict[str, tuple[str, float]] = {}
-    for locale in GAZETTEER_LOCALES:
-        try:
-            territories = Locale.parse(locale).territories
-        except Exception:  # noqa: BLE001 - a locale missing from this babel is skipped
-            continue
-        for code, name in territories.items():
-            if code.isdigit() and code != "001":  # 001 is 'World'
-                regions.setdefault(_fold(name), ("", 0.0))
+    for code, name in _cldr_territories():
+        if code.isdigit() and code != "001":  # 001 is 'World'
+            regions.setdefault(_fold(name), ("", 0.0))
     translations = []
     for locale in GAZETTEER_LOCALES:
         try:

@@ -157,7 +157,7 @@ def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language
                             language=filters["language"], title_language=filters["lang"], q=filters["q"],
                             country=filters["country"], source=filters["source"], since=filters["since"],
                             until=filters["until"], entity=filters["entity"], event_type=filters["event"])
-    stats = explorer.memo(("stats",), explorer.stats)  # the same for every filter: counted once per store version
+    stats = _stats(explorer)
     languages = [{"code": code, "name": language_name(code), "articles": n} for code, n in stats["languages"].items()]
     facets = explorer.facets()
     countries = [{**c, "name": country_name(c["code"])} for c in facets["countries"]]
@@ -166,6 +166,11 @@ def _front_page_data(explorer: Explorer, *, page: int, sort: StorySort, language
             "sources": facets["sources"], "periods": periods(explorer.reference_day(filters["until"])),
             "search_hits": _front_search(explorer, filters), "entity": _entity_ref(explorer, filters["entity"]),
             "event_types": sorted(TYPES)}
+
+
+def _stats(explorer: Explorer) -> dict[str, Any]:
+    """The store's counts as pages show them: the same for every filter, counted once per store version."""
+    return explorer.memo(("stats",), explorer.stats)
 
 
 def _event_type(value: str | None) -> str | None:
@@ -377,9 +382,13 @@ def _twin_url(request: Request) -> str:
 def render(request: Request, name: str, context: dict[str, Any], *, status_code: int = 200,
            twin: bool = True) -> HTMLResponse:
     """A page; `twin` says whether it has a JSON twin to link to (error pages and /docs do not)."""
-    context = {"root": request.scope.get("root_path", ""), "twin_url": _twin_url(request) if twin else None,
-               **context}
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
+    return templates.TemplateResponse(request, name, _page_context(request, context, twin=twin),
+                                      status_code=status_code)
+
+
+def _page_context(request: Request, context: dict[str, Any], *, twin: bool = True) -> dict[str, Any]:
+    """What every template gets besides its own data: the mount point and the JSON twin's URL."""
+    return {"root": request.scope.get("root_path", ""), "twin_url": _twin_url(request) if twin else None, **context}
 
 
 def _page_key(kind: str, request: Request) -> tuple[str, str, str, str]:
@@ -392,9 +401,7 @@ def render_remembered(request: Request, explorer: Explorer, name: str, context_o
     sparklines), and every reader of a URL sees the same page (templates read nothing of the request
     but its URL)."""
     def rendered() -> str:
-        context = {"request": request, "root": request.scope.get("root_path", ""), "twin_url": _twin_url(request),
-                   **context_of()}
-        return templates.get_template(name).render(context)
+        return templates.get_template(name).render({"request": request, **_page_context(request, context_of())})
 
     return HTMLResponse(explorer.memo(_page_key("html", request), rendered))
 
@@ -512,7 +519,7 @@ def search_page(request: Request, explorer: Data, q: SearchPageQ = "", mode: Sea
                 language: Language = None, limit: SearchPageLimit = 20):
     def context() -> dict[str, Any]:
         data = search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)
-        languages = list(explorer.memo(("stats",), explorer.stats)["languages"])
+        languages = list(_stats(explorer)["languages"])
         return {**data, "languages": languages, "modes": [m.value for m in SearchMode], "nav": "search"}
 
     return render_remembered(request, explorer, "search.html", context)
@@ -680,7 +687,7 @@ def _warm_up(explorer: Explorer) -> None:
     front page shows (languages, countries, sources), so that the first visitor does not wait for
     them (babel's locale data and pytz's zone files cost ~100 ms to load, the counts ~80 ms on
     100,000 articles)."""
-    explorer.memo(("stats",), explorer.stats)
+    _stats(explorer)
     explorer.facets()
     for name in ("index.html", "story.html", "article.html", "search.html", "error.html"):
         templates.env.get_template(name)

@@ -90,6 +90,27 @@ def key_names(keys: dict[str, int], spellings: dict[str, tuple[str, str]]) -> li
             for key in top_names(keys) if key in spellings]
 
 
+class Recent(OrderedDict):
+    """A bounded mapping that forgets the least recently used entries first."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def recall(self, key: Any) -> Any:
+        """The value of `key` (None if absent), marked as just used."""
+        if key not in self:
+            return None
+        self.move_to_end(key)
+        return self[key]
+
+    def keep(self, key: Any, value: Any) -> None:
+        self[key] = value
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
+
 class Explorer:
     def __init__(self, store: Store, embedder=None, *, max_stale_s: float = 0.0):
         """`max_stale_s`: while the store keeps changing (an ingest beside the server), remembered
@@ -98,11 +119,11 @@ class Explorer:
         self._embedder = embedder
         # (count, newest id), ids, rows (a buffer with room to grow; the first len(ids) rows are used)
         self._vectors: tuple[tuple[int, int], list[int], np.ndarray] | None = None
-        self._query_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._parts: OrderedDict[tuple, tuple] = OrderedDict()  # a story row's version -> its card's parts
+        self._query_vectors = Recent(QUERY_VECTORS)
+        self._parts = Recent(MEMO_SIZE)  # a story row's version -> its card's parts
         self._vectors_checked: tuple | None = None  # the store's stamp when the index was last brought up to date
         self._lock = threading.Lock()
-        self._memo: OrderedDict[Any, Any] = OrderedDict()
+        self._memo = Recent(MEMO_SIZE)
         self._memo_stamp: tuple | None = None
         self._memo_since = 0.0
         self._generation = 0
@@ -167,15 +188,13 @@ class Explorer:
         versions = {row["id"]: (row["id"], row["size"], row["last_published"], row["central_article_id"], row["keys"])
                     for row in rows}
         with self._lock:
-            parts = {i: self._parts[v] for i, v in versions.items() if v in self._parts}
+            parts = {i: self._parts.recall(v) for i, v in versions.items() if v in self._parts}
         missing = [row for row in rows if row["id"] not in parts]
         if missing:
             computed = self._story_parts(missing)
             with self._lock:
                 for story_id, value in computed.items():
-                    self._parts[versions[story_id]] = value
-                while len(self._parts) > MEMO_SIZE:
-                    self._parts.popitem(last=False)
+                    self._parts.keep(versions[story_id], value)
             parts.update(computed)
         return [self._story_summary(row, *parts[row["id"]], reference, own_title=titles.get(row["id"]))
                 for row in rows]
@@ -417,15 +436,11 @@ class Explorer:
         """The query's embedding, remembered whatever the store does (the search box and the search
         page ask for the same words with different limits; the model is the costliest step)."""
         with self._lock:
-            vector = self._query_vectors.get(q)
-            if vector is not None:
-                self._query_vectors.move_to_end(q)
-                return vector
-        vector = self._query_embedder().embed_query(q)
-        with self._lock:
-            self._query_vectors[q] = vector
-            while len(self._query_vectors) > QUERY_VECTORS:
-                self._query_vectors.popitem(last=False)
+            vector = self._query_vectors.recall(q)
+        if vector is None:
+            vector = self._query_embedder().embed_query(q)
+            with self._lock:
+                self._query_vectors.keep(q, vector)
         return vector
 
     def _query_embedder(self):
@@ -495,9 +510,8 @@ class Explorer:
         stamp, now = self.store.stamp(), time.monotonic()
         with self._lock:
             changed = self._refresh(stamp, now)
-            if key in self._memo:
-                self._memo.move_to_end(key)
-                return self._memo[key]
+            if key in self._memo:  # (a remembered value may be None)
+                return self._memo.recall(key)
             generation = self._generation
             pending = self._pending.get((generation, key))
             owner = pending is None
@@ -523,7 +537,7 @@ class Explorer:
         values are allowed)."""
         changed = stamp != self._memo_stamp
         if changed and now - self._memo_since >= self.max_stale_s:
-            self._memo, self._memo_stamp, self._memo_since = OrderedDict(), stamp, now
+            self._memo, self._memo_stamp, self._memo_since = Recent(MEMO_SIZE), stamp, now
             self._generation += 1
             changed = False
         return changed
@@ -531,16 +545,13 @@ class Explorer:
     def _keep(self, generation: int, changed: bool, values: dict) -> None:
         with self._lock:
             if self._generation == generation and (not changed or self.max_stale_s > 0):
-                for key, value in values.items():
-                    self._memo[key] = value
-                    self._memo.move_to_end(key)
-                while len(self._memo) > MEMO_SIZE:  # a stream of one-off pages must not flush the popular ones
-                    self._memo.popitem(last=False)
+                for key, value in values.items():  # a stream of one-off pages must not flush the popular ones
+                    self._memo.keep(key, value)
 
     def forget(self) -> None:
         """Drop what is remembered now (after a write of this process: its author sees it at once)."""
         with self._lock:
-            self._memo, self._memo_stamp, self._memo_since = OrderedDict(), None, 0.0
+            self._memo, self._memo_stamp, self._memo_since = Recent(MEMO_SIZE), None, 0.0
             self._parts.clear()
             self._generation += 1
 

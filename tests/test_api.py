@@ -461,3 +461,20 @@ def test_world_map_asset_is_small_and_complete():
     codes = {c["id"] for c in world()["countries"]}
     assert len(codes) > 170 and {"FR", "KZ", "CN", "EG", "VN", "US", "XK"} <= codes
     assert "Natural Earth" in world()["source"]
+
+
+def test_app_made_inside_a_running_event_loop_serves_and_logs_no_warm_up(mini_store, caplog):
+    """create_app routes a request of its own at start (so the first visitor does not wait for
+    FastAPI's lazy set-up): that must work where an event loop already runs, and leave no access-log
+    line behind."""
+    import asyncio
+    import logging
+
+    async def make():
+        return create_app(store=mini_store)
+
+    with caplog.at_level(logging.INFO, logger="tidings.access"):
+        app = asyncio.run(make())
+    assert not [r for r in caplog.records if r.name == "tidings.access"]
+    response = TestClient(app).get("/")
+    assert response.status_code == 200 and "<html" in response.text

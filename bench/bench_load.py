@@ -152,7 +152,7 @@ def pick_request(rng: random.Random, stories: list[int], articles: int) -> tuple
 
 
 async def browse(client: httpx.AsyncClient, seed: int, deadline: float, think: float, stories: list[int],
-                 articles: int, log: list[tuple[str, float, bool]], failures: list[str]) -> None:
+                 articles: int, log: list[tuple[str, float, bool, float]], failures: list[str]) -> None:
     rng = random.Random(seed)
     await asyncio.sleep(rng.random() * think)  # clients do not all start on the same tick
     while time.perf_counter() < deadline:
@@ -163,7 +163,7 @@ async def browse(client: httpx.AsyncClient, seed: int, deadline: float, think: f
         except httpx.HTTPError as exc:
             status = type(exc).__name__
         ok = isinstance(status, int) and status < 400
-        log.append((kind, (time.perf_counter() - t0) * 1000, ok))
+        log.append((kind, (time.perf_counter() - t0) * 1000, ok, t0))
         if not ok:
             failures.append(f"{status} {path}")
         await asyncio.sleep(think * rng.uniform(0.5, 1.5))
@@ -209,7 +209,7 @@ class Ingest:
                 "stderr_tail": stderr.decode("utf-8", "replace")[-500:] if not running else ""}
 
 
-async def load(url: str, clients: int, duration: float, think: float, during=None) -> dict:
+async def load(url: str, clients: int, duration: float, think: float, during=None, timeline: Path | None = None) -> dict:
     async with httpx.AsyncClient(base_url=url, timeout=30,
                                  limits=httpx.Limits(max_connections=clients, max_keepalive_connections=clients)) as client:
         stories = [s["id"] for s in (await client.get("/api/stories?limit=500")).json()]
@@ -217,7 +217,7 @@ async def load(url: str, clients: int, duration: float, think: float, during=Non
         t0 = time.perf_counter()
         await client.get("/search?q=museum")  # loads the model and the vectors once, before the clock
         warm_up = (time.perf_counter() - t0) * 1000
-        log: list[tuple[str, float, bool]] = []
+        log: list[tuple[str, float, bool, float]] = []
         failures: list[str] = []
         ingest = during() if during else None
         if ingest:
@@ -226,17 +226,21 @@ async def load(url: str, clients: int, duration: float, think: float, during=Non
         await asyncio.gather(*(browse(client, i, deadline, think, stories, articles, log, failures)
                                for i in range(clients)))
     report = summarise(log, duration) | {"search_warm_up_ms": round(warm_up), "failures": failures[:20]}
+    if timeline:
+        start = deadline - duration
+        with open(timeline, "w") as handle:  # one request per line: seconds since the start, page, ms, ok
+            handle.writelines(f"{t - start:.3f}\t{kind}\t{ms:.1f}\t{int(ok)}\n" for kind, ms, ok, t in sorted(log, key=lambda r: r[3]))
     if ingest:
         report["ingest"] = ingest.stop()
     return report
 
 
-def summarise(log: list[tuple[str, float, bool]], duration: float) -> dict:
+def summarise(log: list[tuple[str, float, bool, float]], duration: float) -> dict:
     by_kind: dict[str, list[float]] = defaultdict(list)
-    for kind, ms, _ in log:
+    for kind, ms, *_ in log:
         by_kind[kind].append(ms)
-    every = [ms for _, ms, _ in log]
-    return {"requests": len(log), "errors": sum(1 for *_, ok in log if not ok),
+    every = [ms for _, ms, *_ in log]
+    return {"requests": len(log), "errors": sum(1 for _, _, ok, *_ in log if not ok),
             "requests_per_s": round(len(log) / duration, 1), "p50_ms": round(percentile(every, 0.5), 1),
             "p95_ms": round(percentile(every, 0.95), 1), "p99_ms": round(percentile(every, 0.99), 1),
             "max_ms": round(max(every), 1),
@@ -257,13 +261,15 @@ def main() -> None:
     parser.add_argument("--ingest-nice", type=int, default=0,
                         help="run the ingest at this niceness (batch work below the server's priority)")
     parser.add_argument("--no-browser", action="store_true", help="skip Chromium's first paint")
+    parser.add_argument("--timeline", type=Path, metavar="PATH",
+                        help="write every request (second, page, ms, ok) to PATH, to see when the slow ones came")
     args = parser.parse_args()
     server, url = start_server(args.db)
     during = (lambda: Ingest(args.db, args.ingest_during, args.ingest_articles, args.ingest_nice)) if args.ingest_during else None
     try:
         report = {"store": str(args.db), "front_page": first_render(url)}
         report["browser"] = None if args.no_browser else browser_paint(url)
-        report["load"] = asyncio.run(load(url, args.clients, args.duration, args.think, during))
+        report["load"] = asyncio.run(load(url, args.clients, args.duration, args.think, during, args.timeline))
         report.update(clients=args.clients, duration_s=args.duration, think_s=args.think,
                       ingest_nice=args.ingest_nice if args.ingest_during else None, load_average=os.getloadavg())
         print(json.dumps(report, indent=2))

@@ -46,6 +46,32 @@ def test_vector_index_appends_new_articles_and_reloads_after_other_changes(empty
     assert explorer._vector_index()[0] == ids[1:] and len(loads) == 2
 
 
+def test_an_article_committed_while_the_index_loads_is_appended_later_not_reloaded(empty_store, monkeypatch):
+    """A writer that commits between the index's count and its full read must not leave the index
+    with a stamp that mismatches its rows: every later append would then fail and re-read all
+    vectors (what kept a server beside an ingest reloading 100,000 vectors batch after batch)."""
+    embedder = HashingEmbedder()
+    pipeline = Pipeline(empty_store, embedder=embedder)
+    pipeline.ingest_raw(FIRST)
+    explorer = Explorer(empty_store, embedder=embedder)
+    loads = []
+    original = empty_store.article_vectors
+
+    def read_after_a_commit(*args):
+        if not loads:  # the writer commits after the count, before the read
+            pipeline.ingest_raw([LATER])
+        loads.append(1)
+        return original(*args)
+
+    monkeypatch.setattr(empty_store, "article_vectors", read_after_a_commit)
+    ids, _ = explorer._vector_index()
+    assert len(ids) == 3 and len(loads) == 1
+    pipeline.ingest_raw([raw(4, "Storm closes the harbour of Gdansk", "A winter storm closed the harbour of "
+                                                                        "Gdansk on Monday and ferries stayed in port.")])
+    ids, matrix = explorer._vector_index()
+    assert len(ids) == matrix.shape[0] == 4 and len(loads) == 1  # appended, not re-read
+
+
 def test_page_data_lags_a_busy_store_by_at_most_max_stale(empty_store):
     Pipeline(empty_store, embedder=HashingEmbedder()).ingest_raw(FIRST[:1])
     count = lambda: empty_store.counts()["articles"]  # noqa: E731

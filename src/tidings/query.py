@@ -123,6 +123,9 @@ class Explorer:
         self._parts = Recent(MEMO_SIZE)  # a story row's version -> its card's parts
         self._vectors_checked: tuple | None = None  # the store's stamp when the index was last brought up to date
         self._lock = threading.Lock()
+        # the vector index has a lock of its own: loading it takes seconds on a big store, and the
+        # pages that do not search must not wait for that
+        self._vectors_lock = threading.Lock()
         self._memo = Recent(MEMO_SIZE)
         self._memo_stamp: tuple | None = None
         self._memo_since = 0.0
@@ -455,21 +458,23 @@ class Explorer:
         articles are appended (an ingest beside the server adds a batch every second or so, and
         re-reading 100,000 vectors each time would stall every search); anything else reloads."""
         store_stamp = self.store.stamp()
-        with self._lock:
+        with self._vectors_lock:
             if self._vectors is not None and self._vectors_checked == store_stamp:  # nothing written since
                 return self._vectors[1], self._vectors[2][:len(self._vectors[1])]
-        # counting 100,000 embeddings costs ~10 ms: only after the store has changed
-        stamp = tuple(self.store.query("SELECT COUNT(*), COALESCE(MAX(article_id), 0) FROM embeddings")[0])
-        with self._lock:
+            # counting 100,000 embeddings costs ~10 ms: only after the store has changed
+            stamp = tuple(self.store.query("SELECT COUNT(*), COALESCE(MAX(article_id), 0) FROM embeddings")[0])
             self._vectors_checked = store_stamp
             if self._vectors is None or self._vectors[0] != stamp:
-                self._vectors = self._appended(stamp) or self._loaded(stamp)
+                self._vectors = self._appended(stamp) or self._loaded()
             ids, rows = self._vectors[1], self._vectors[2]
             return ids, rows[:len(ids)]
 
-    def _loaded(self, stamp: tuple[int, int]):
+    def _loaded(self):
+        """Every vector, with the stamp of what was read (not of the count taken before: a writer
+        may have committed in between, and a stamp that does not match the rows would make every
+        later append fail and reload the whole index again)."""
         ids, matrix = self.store.article_vectors()
-        return stamp, ids, matrix
+        return (len(ids), ids[-1] if ids else 0), ids, matrix
 
     def _appended(self, stamp: tuple[int, int]):
         """The index with the articles newer than its newest appended, or None when the change is

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+
 from tidings.model import RawArticle
 from tidings.pipeline import Pipeline, raw_key
-from tidings.query import Explorer
+from tidings.query import SEARCH_POOL, Explorer
 from tidings.read.embed import HashingEmbedder
 from tidings.store import open_store
 
@@ -38,7 +40,7 @@ def test_vector_index_appends_new_articles_and_reloads_after_other_changes(empty
     hits = explorer.search("marathon runners Seville heat", mode="semantic")
     assert hits[0]["title"].startswith("Marathon")
     assert len(loads) == 1  # the new article was appended, not everything re-read
-    ids, matrix = explorer._vector_index()
+    ids, matrix, _ = explorer._vector_index()
     assert len(ids) == matrix.shape[0] == 3 and ids == sorted(ids)
 
     with empty_store.transaction() as tx:  # not an append: a deletion
@@ -64,12 +66,38 @@ def test_an_article_committed_while_the_index_loads_is_appended_later_not_reload
         return original(*args)
 
     monkeypatch.setattr(empty_store, "article_vectors", read_after_a_commit)
-    ids, _ = explorer._vector_index()
+    ids, _, _ = explorer._vector_index()
     assert len(ids) == 3 and len(loads) == 1
     pipeline.ingest_raw([raw(4, "Storm closes the harbour of Gdansk", "A winter storm closed the harbour of "
                                                                         "Gdansk on Monday and ferries stayed in port.")])
-    ids, matrix = explorer._vector_index()
+    ids, matrix, _ = explorer._vector_index()
     assert len(ids) == matrix.shape[0] == 4 and len(loads) == 1  # appended, not re-read
+
+
+def test_a_repeated_search_scores_only_the_rows_added_since_and_ranks_as_a_fresh_one(empty_store):
+    embedder = HashingEmbedder()
+    pipeline = Pipeline(empty_store, embedder=embedder)
+    pipeline.ingest_raw(FIRST)
+    explorer = Explorer(empty_store, embedder=embedder)
+    query = "marathon runners Seville heat"
+    before = explorer.search(query, mode="semantic", limit=2)
+    assert not before[0]["title"].startswith("Marathon")
+    pipeline.ingest_raw([LATER])
+    ids, matrix, load = explorer._vector_index()
+    scored = []
+    original = np.ndarray.__matmul__
+
+    class Watched(np.ndarray):  # records how many rows each product scores
+        def __matmul__(self, other):
+            scored.append(len(self))
+            return original(np.asarray(self), other)
+
+    rows, scores = explorer._nearest_rows(explorer._query_vector(query), matrix.view(Watched), (load, query, SEARCH_POOL))
+    assert scored == [1]  # the one new row, not all three
+    again = explorer.search(query, mode="semantic", limit=2)
+    fresh = Explorer(empty_store, embedder=embedder).search(query, mode="semantic", limit=2)
+    assert [h["id"] for h in again] == [h["id"] for h in fresh] and again[0]["title"].startswith("Marathon")
+    assert [h["score"] for h in again] == [h["score"] for h in fresh]
 
 
 def test_page_data_lags_a_busy_store_by_at_most_max_stale(empty_store):
@@ -83,6 +111,39 @@ def test_page_data_lags_a_busy_store_by_at_most_max_stale(empty_store):
     assert lagging.memo("other", count) == 2  # what was not remembered is computed afresh
     lagging.max_stale_s = 0
     assert lagging.memo("n", count) == 2
+
+
+def test_past_max_stale_readers_get_the_previous_value_while_one_thread_recomputes_it(empty_store):
+    """Stale-while-revalidate: when a busy store's remembered values expire, readers are not made
+    to wait together for their recomputation; they get the previous value until it is done."""
+    import threading
+    import time
+
+    Pipeline(empty_store, embedder=HashingEmbedder()).ingest_raw(FIRST[:1])
+    count = lambda: empty_store.counts()["articles"]  # noqa: E731
+    explorer = Explorer(empty_store, max_stale_s=0.05)
+    assert explorer.memo("n", count) == 1
+    Pipeline(empty_store, embedder=HashingEmbedder()).ingest_raw(FIRST[1:])
+    time.sleep(0.1)
+    started, gate, calls = threading.Event(), threading.Event(), []
+
+    def slow_count():
+        calls.append(1)
+        started.set()
+        gate.wait(10)
+        return count()
+
+    assert explorer.memo("n", slow_count) == 1  # at once: the previous value
+    assert started.wait(10)  # ... while a background thread computes the new one
+    assert explorer.memo("n", slow_count) == 1 and len(calls) == 1  # one recomputation, not one per reader
+    gate.set()
+    deadline = time.monotonic() + 10
+    while explorer.memo("n", lambda: -1) != 2:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert explorer.memo("other", count) == 2  # never remembered: computed by its reader
+    explorer.forget()  # a write of this process: nothing stale is served to its author
+    assert explorer.memo("n", lambda: 7) == 7
 
 
 def test_readers_of_a_missing_value_wait_for_one_computation(empty_store):

@@ -9,7 +9,7 @@ import re
 import threading
 import time
 from collections import Counter, OrderedDict, defaultdict
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Any
 
@@ -35,6 +35,9 @@ STORY_HAS_KEY = "s.id IN (SELECT x.story_id FROM mentions m JOIN articles x ON x
 GROWTH_DAYS = 3  # a story's growth: its articles of the last GROWTH_DAYS days of the period
 KEY_NAMES = 5
 QUERY_VECTORS = 4096  # query embeddings remembered (1.5 KB each)
+SEARCH_POOL = 60  # hits ranked per half of a search (keyword, semantic), sliced to what a page shows
+NEAREST_REMEMBERED = 4096  # (query, k) -> its k nearest rows, kept as the index grows
+_ABSENT = object()
 MEMO_SIZE = 2048  # remembered page data and rendered pages, least recently used dropped first (all dropped when the store changes)
 SPELLING_SAMPLE = 50  # a name's spelling on the front page: the commonest in the story's first 50 articles
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -120,6 +123,8 @@ class Explorer:
         # (count, newest id), ids, rows (a buffer with room to grow; the first len(ids) rows are used)
         self._vectors: tuple[tuple[int, int], list[int], np.ndarray] | None = None
         self._query_vectors = Recent(QUERY_VECTORS)
+        self._nearest = Recent(NEAREST_REMEMBERED)  # (load, query, k) -> (rows scored, best rows, their scores)
+        self._loads = 0  # how many times the whole index was read (an append keeps row numbers)
         self._parts = Recent(MEMO_SIZE)  # a story row's version -> its card's parts
         self._vectors_checked: tuple | None = None  # the store's stamp when the index was last brought up to date
         self._lock = threading.Lock()
@@ -131,6 +136,8 @@ class Explorer:
         self._memo_since = 0.0
         self._generation = 0
         self._pending: dict[tuple[int, Any], Future] = {}
+        self._previous = Recent(MEMO_SIZE)  # the values of the generation before, while stale values are allowed
+        self._refresh_pool: ThreadPoolExecutor | None = None
         self.max_stale_s = max_stale_s
 
     # -- stories ----------------------------------------------------------------------
@@ -387,14 +394,19 @@ class Explorer:
             return []
         ranked: dict[int, float] = defaultdict(float)
         matched: dict[int, set[str]] = defaultdict(set)
+        # each half ranks a pool of the same size whatever the limit, so that the search box (6 hits)
+        # and the search page (20) share one keyword query and one vector product per query
+        wanted = limit * 3
+        pool = max(wanted, SEARCH_POOL)
         if mode in ("keyword", "hybrid"):
             match = fts_query(q)
-            hits = self.store.fts_search(match, limit * 3) if match else []
+            hits = self.memo(("keyword hits", match, pool), lambda: self.store.fts_search(match, pool))[:wanted] \
+                if match else []
             for rank, (article_id, _score) in enumerate(hits):
                 ranked[article_id] += 1.0 / (60 + rank)
                 matched[article_id].add("keyword")
         if mode in ("semantic", "hybrid"):
-            hits = self._semantic(q, limit * 3)
+            hits = self._semantic(q, pool)[:wanted]
             if semantic_margin is not None and hits:
                 hits = [(i, score) for i, score in hits if score >= hits[0][1] - semantic_margin]
             for rank, (article_id, _score) in enumerate(hits):
@@ -421,19 +433,42 @@ class Explorer:
     def _semantic(self, q: str, limit: int) -> list[tuple[int, float]]:
         if self.store.has_pgvector:  # a PostgreSQL server with pgvector searches its own vectors
             return self.store.vector_search(self._query_vector(q), limit)
-        ids, matrix = self._vector_index()
+        ids, matrix, load = self._vector_index()
         if not ids:
             return []
         query = self._query_vector(q)
         if query.shape[0] != matrix.shape[1]:
             return []
-        scores = matrix @ query
-        if limit < len(scores):  # the top `limit` without sorting every score
-            best = np.argpartition(-scores, limit)[:limit]
-            top = best[np.argsort(-scores[best])]
+        rows, scores = self._nearest_rows(query, matrix, (load, q, limit))
+        return [(ids[i], float(score)) for i, score in zip(rows, scores)]
+
+    def _nearest_rows(self, query: np.ndarray, matrix: np.ndarray, key: tuple) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of `matrix` nearest to `query`, best first, at most key[-1] of them.
+
+        Remembered per query: while an ingest appends articles, a repeated search scores only the
+        rows added since (the 100,000-row product is most of a search's CPU), and the best of those
+        old and new is the best of all, as the rows scored before are unchanged."""
+        limit = key[-1]
+        with self._lock:
+            known = self._nearest.recall(key)
+        scored, rows, scores = known if known is not None and known[0] <= len(matrix) else (0, None, None)
+        if known is not None and scored == len(matrix):
+            return rows, scores
+        fresh = matrix[scored:] @ query
+        if rows is not None:
+            fresh_rows = np.arange(scored, len(matrix))
+            rows, fresh = np.concatenate([rows, fresh_rows]), np.concatenate([scores, fresh])
         else:
-            top = np.argsort(-scores)[:limit]
-        return [(ids[i], float(scores[i])) for i in top]
+            rows = np.arange(len(matrix))
+        if limit < len(fresh):  # the top `limit` without sorting every score
+            best = np.argpartition(-fresh, limit)[:limit]
+            best = best[np.argsort(-fresh[best], kind="stable")]
+        else:
+            best = np.argsort(-fresh, kind="stable")[:limit]
+        result = (len(matrix), rows[best], fresh[best])
+        with self._lock:
+            self._nearest.keep(key, result)
+        return result[1], result[2]
 
     def _query_vector(self, q: str) -> np.ndarray:
         """The query's embedding, remembered whatever the store does (the search box and the search
@@ -453,27 +488,28 @@ class Explorer:
             self._embedder = get_query_embedder()
         return self._embedder
 
-    def _vector_index(self) -> tuple[list[int], np.ndarray]:
-        """All article vectors in memory, brought up to date when the store has changed: new
-        articles are appended (an ingest beside the server adds a batch every second or so, and
+    def _vector_index(self) -> tuple[list[int], np.ndarray, int]:
+        """All article vectors in memory (ids, rows, the number of the load they come from),
+        brought up to date when the store has changed: new articles are appended (an ingest beside the server adds a batch every second or so, and
         re-reading 100,000 vectors each time would stall every search); anything else reloads."""
         store_stamp = self.store.stamp()
         with self._vectors_lock:
             if self._vectors is not None and self._vectors_checked == store_stamp:  # nothing written since
-                return self._vectors[1], self._vectors[2][:len(self._vectors[1])]
+                return self._vectors[1], self._vectors[2][:len(self._vectors[1])], self._loads
             # counting 100,000 embeddings costs ~10 ms: only after the store has changed
             stamp = tuple(self.store.query("SELECT COUNT(*), COALESCE(MAX(article_id), 0) FROM embeddings")[0])
             self._vectors_checked = store_stamp
             if self._vectors is None or self._vectors[0] != stamp:
                 self._vectors = self._appended(stamp) or self._loaded()
             ids, rows = self._vectors[1], self._vectors[2]
-            return ids, rows[:len(ids)]
+            return ids, rows[:len(ids)], self._loads
 
     def _loaded(self):
         """Every vector, with the stamp of what was read (not of the count taken before: a writer
         may have committed in between, and a stamp that does not match the rows would make every
         later append fail and reload the whole index again)."""
         ids, matrix = self.store.article_vectors()
+        self._loads += 1  # row numbers change: what was remembered per row is void
         return (len(ids), ids[-1] if ids else 0), ids, matrix
 
     def _appended(self, stamp: tuple[int, int]):
@@ -509,9 +545,12 @@ class Explorer:
         """compute(), remembered until the store changes (`Store.stamp`); for what pages read often.
 
         While the store keeps changing (a writer beside the server), what is remembered is kept up
-        to `max_stale_s` after the first change, then dropped at once. Requests that need the same
-        missing value together wait for one computation instead of each doing it: after a change,
-        fifty readers of the front page would otherwise all render it at the same moment."""
+        to `max_stale_s` after the first change. Then the next reader of a value gets the previous
+        one at once while a background thread computes it afresh (stale-while-revalidate): an
+        ingest changes the store every second, and dropping every page at once made fifty readers
+        wait together for the same burst of renderings every `max_stale_s`. A value is therefore at
+        most about twice `max_stale_s` old. Requests that need a missing value (none remembered)
+        together wait for one computation instead of each doing it."""
         stamp, now = self.store.stamp(), time.monotonic()
         with self._lock:
             changed = self._refresh(stamp, now)
@@ -522,8 +561,16 @@ class Explorer:
             owner = pending is None
             if owner:
                 pending = self._pending[(generation, key)] = Future()
+            previous = self._previous.get(key, _ABSENT) if self.max_stale_s > 0 else _ABSENT
+        if previous is not _ABSENT:
+            if owner:
+                self._refresher().submit(self._compute, generation, changed, key, compute, pending)
+            return previous
         if not owner:
             return pending.result()
+        return self._compute(generation, changed, key, compute, pending)
+
+    def _compute(self, generation: int, changed: bool, key: Any, compute, pending: Future):
         try:
             value = compute()
         except BaseException as exc:
@@ -536,12 +583,21 @@ class Explorer:
         self._keep(generation, changed, {key: value})
         return value
 
+    def _refresher(self) -> ThreadPoolExecutor:
+        """One thread that recomputes values readers were given stale (one at a time: the server's
+        other threads keep serving meanwhile)."""
+        with self._lock:
+            if self._refresh_pool is None:
+                self._refresh_pool = ThreadPoolExecutor(1, thread_name_prefix="tidings-refresh")
+            return self._refresh_pool
+
     def _refresh(self, stamp: tuple, now: float) -> bool:
         """Under the lock: drop what is remembered if the store changed long enough ago; returns
         whether the store has changed since (values computed now are then kept only while stale
         values are allowed)."""
         changed = stamp != self._memo_stamp
         if changed and now - self._memo_since >= self.max_stale_s:
+            self._previous = self._memo  # served while their new values are computed (see memo)
             self._memo, self._memo_stamp, self._memo_since = Recent(MEMO_SIZE), stamp, now
             self._generation += 1
             changed = False
@@ -557,6 +613,7 @@ class Explorer:
         """Drop what is remembered now (after a write of this process: its author sees it at once)."""
         with self._lock:
             self._memo, self._memo_stamp, self._memo_since = Recent(MEMO_SIZE), None, 0.0
+            self._previous = Recent(MEMO_SIZE)
             self._parts.clear()
             self._generation += 1
 

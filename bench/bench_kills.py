@@ -9,7 +9,8 @@ over the same input.
 
 The input is synthetic articles (bench/synthetic.py), brought in three ways:
 
-* ingest: one JSON Lines file; `tidings ingest` is killed 0.3-2 s after each start.
+* ingest: one JSON Lines file; `tidings ingest` is killed at a random moment up to `--busy-window`
+  s after each restart commits its first work (raw items stored or processed).
 * watch: a JSON Feed on 127.0.0.1 (served here) that one followed source polls every second; before
   each restart of `tidings watch` the next `articles / kills` items appear in it (as files dropped
   into a folder would). The watcher is killed at a random moment up to `--busy-window` s after it
@@ -76,16 +77,28 @@ def counts(db: str) -> dict[str, int]:
 
 def raw_count(db: str) -> int:
     """Raw items stored so far (a plain read: it must not migrate or lock the store)."""
+    return _read_one(db, "SELECT COUNT(*) FROM raw_articles") or 0
+
+
+def work_done(db: str) -> tuple:
+    """Raw items stored and raw items processed so far: changes whenever an ingest commits work."""
+    return _read_one(db, "SELECT COUNT(*), COUNT(*) - SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END)"
+                         " FROM raw_articles", whole_row=True) or (0, 0)
+
+
+def _read_one(db: str, sql: str, whole_row: bool = False):
     if db.startswith("sqlite:///"):
         try:
             with sqlite3.connect(f"file:{db[len('sqlite:///'):]}?mode=ro", uri=True, timeout=30) as conn:
-                return conn.execute("SELECT COUNT(*) FROM raw_articles").fetchone()[0]
+                row = conn.execute(sql).fetchone()
         except sqlite3.OperationalError:  # not created yet
-            return 0
-    import psycopg
+            return None
+    else:
+        import psycopg
 
-    with psycopg.connect(db, autocommit=True) as conn:
-        return conn.execute("SELECT COUNT(*) FROM raw_articles").fetchone()[0]
+        with psycopg.connect(db, autocommit=True) as conn:
+            row = conn.execute(sql).fetchone()
+    return tuple(row) if whole_row else row[0]
 
 
 def complete(db: str, expected: int) -> bool:
@@ -94,11 +107,12 @@ def complete(db: str, expected: int) -> bool:
 
 
 def kill_when_busy(process: subprocess.Popen, db: str, rng: random.Random, window: float,
-                   timeout: float = 60.0) -> bool:
-    """SIGKILL the process at a random moment within `window` s after it starts storing new raw
-    items (or after `timeout`); False when it ended on its own first."""
-    before, deadline = raw_count(db), time.monotonic() + timeout
-    while process.poll() is None and time.monotonic() < deadline and raw_count(db) == before:
+                   timeout: float = 60.0, mark=raw_count) -> bool:
+    """SIGKILL the process at a random moment within `window` s after it starts its work (what
+    `mark` reads of the store changes: by default it stores new raw items), or after `timeout`;
+    False when it ended on its own first."""
+    before, deadline = mark(db), time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline and mark(db) == before:
         time.sleep(0.02)
     try:
         process.wait(timeout=rng.uniform(0.0, window))
@@ -146,7 +160,7 @@ def snapshot(db: str) -> dict:
 # -- ingest: one file ---------------------------------------------------------------------------
 class IngestTarget:
     def __init__(self, work: Path, articles: list[dict], window: float):
-        self.source, self.expected = work / "input.jsonl", len(articles)
+        self.source, self.expected, self.window = work / "input.jsonl", len(articles), window
         with open(self.source, "w", encoding="utf-8") as handle:
             for article in articles:
                 handle.write(json.dumps(article, ensure_ascii=False) + "\n")
@@ -155,21 +169,20 @@ class IngestTarget:
         subprocess.run(cli("ingest", str(self.source)), env=child_env(db), check=True, **QUIET)
 
     def under_fire(self, db: str, kills: int, rng: random.Random) -> dict:
-        done = finished = 0
+        """Killed within `window` s after each restart commits its first work (raw items stored or
+        processed), so that kills land in the work and not in Python's start-up."""
+        done = finished = hit = 0
         while done < kills:
             process = subprocess.Popen(cli("ingest", str(self.source)), env=child_env(db), **QUIET)
-            try:
-                process.wait(timeout=rng.uniform(0.3, 2.0))
-                finished += 1
-            except subprocess.TimeoutExpired:
-                process.send_signal(signal.SIGKILL)
-                process.wait()
+            if kill_when_busy(process, db, rng, self.window, mark=work_done):
                 done += 1
-                progress(done, db)
+                hit += progress(done, db)
+            else:
+                finished += 1
             if finished and complete(db, self.expected):
                 break  # the input is complete: further kills would only hit re-runs that add nothing
         self.clean(db)  # the last run, left to finish
-        return {"kills": done, "runs_that_ended_on_their_own": finished}
+        return {"kills": done, "kills_that_left_items_pending": hit, "runs_that_ended_on_their_own": finished}
 
 
 # -- watch: a feed that grows -------------------------------------------------------------------
@@ -427,7 +440,7 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--busy-window", type=float, default=1.5,
-                        help="watch/serve: kill within this many seconds after the process starts storing items")
+                        help="kill within this many seconds after the process starts its work")
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server (postgresql://user@host:port/postgres,"
                         " a user that may create databases): the stores are two new databases there")
     args = parser.parse_args()

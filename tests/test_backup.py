@@ -48,3 +48,33 @@ def test_import_refuses_other_files(tmp_path, make_store):
         handle.write('{"kind": "header", "format": "something-else"}\n')
     with pytest.raises(ValueError, match="not a tidings dump"):
         import_all(make_store("c"), bogus)
+
+
+def _entities(store: Store) -> list[tuple[str, list[str]]]:
+    return sorted((e["name"], e["type"], e["country"], sorted(e["aliases"])) for e in EntityExplorer(store).entities(limit=500))
+
+
+def test_a_sqlite_store_moves_to_the_engine_under_test_and_back(tmp_path, make_store):
+    """Between engines (on the PostgreSQL run, SQLite -> PostgreSQL -> SQLite): the same articles,
+    stories, entities with their aliases, and registry decisions at both ends."""
+    from tidings.store import open_store
+
+    origin = open_store(f"sqlite:///{tmp_path / 'origin.db'}")
+    back = open_store(f"sqlite:///{tmp_path / 'back.db'}")
+    try:
+        Pipeline(origin).ingest([str(MINI)])
+        person = EntityExplorer(origin).entities(q="Dati")[0]["id"]
+        registry.add_alias(origin, person, "Рашида Дати", "ru")
+        export_all(origin, tmp_path / "there.jsonl.gz")
+        moved = make_store("moved")
+        import_all(moved, tmp_path / "there.jsonl.gz")
+        export_all(moved, tmp_path / "back.jsonl.gz")
+        import_all(back, tmp_path / "back.jsonl.gz")
+        for store in (moved, back):
+            assert store.counts()["articles"] == origin.counts()["articles"] == 7
+            assert _grouping(store) == _grouping(origin)
+            assert _entities(store) == _entities(origin)
+            assert EntityExplorer(store).entities(q="Рашида Дати")[0]["name"].startswith("Rachida Dati")
+    finally:
+        origin.close_all()
+        back.close_all()

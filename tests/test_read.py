@@ -167,3 +167,10 @@ def test_month_only_publication_date_is_usable():
     raw = RawArticle("f#1", "jsonl", '{"title": "T", "text": "Ein Text über den Hafen von Hamburg.", "published": "März 2025"}'.encode())
     article = read_article(raw)
     assert (article.published, article.published_precision) == ("2025-03-01", "month")
+
+
+def test_an_rfc_822_date_with_an_absurd_hour_is_not_a_crash():
+    # found by fuzzing the feed parser: an hour of 80 digits overflowed email.utils
+    value = "Fri, 28 Mar 2124 " + "3" * 80 + "10:00:00 GMT"
+    assert parse_published(value)[1] in (None, "day", "month", "year")
+    assert parse_published("Fri, 28 Mar 2025 10:00:00 GMT") == ("2025-03-28", "day")

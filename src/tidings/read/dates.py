@@ -177,7 +177,7 @@ def parse_published(value: str | None) -> tuple[str | None, str | None]:
     try:  # RFC 822 dates of RSS feeds
         parsed = email.utils.parsedate_to_datetime(value)
         return parsed.date().isoformat(), "day"
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # (an hour of 80 digits overflows)
         pass
     for pattern, _kind in patterns():
         match = pattern.search(value)

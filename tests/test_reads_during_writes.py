@@ -233,12 +233,8 @@ def test_pages_are_rendered_once_per_store_version(empty_store, monkeypatch):
 
 
 def test_keyword_search_ranks_among_the_most_recent_matches_of_a_common_word(empty_store, monkeypatch):
-    import pytest
-
     import tidings.store.sqlite
 
-    if empty_store.dialect != "sqlite":
-        pytest.skip("PostgreSQL ranks every match (its bitmap scan reads them all anyway)")
     monkeypatch.setattr(tidings.store.sqlite, "FTS_RANKED", 2)
     Pipeline(empty_store, embedder=HashingEmbedder()).ingest_raw(FIRST + [LATER])
     ids = [r[0] for r in empty_store.query("SELECT id FROM articles ORDER BY id")]

@@ -57,6 +57,9 @@ class Store:
     dialect = "sqlite"
     has_pgvector = False  # vectors are searched in memory (query.Explorer)
 
+    # an article's row of the full-text index: (id, title, text as fts_row gives them)
+    FTS_INSERT = "INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)"
+
     def __init__(self, url: str):
         self.url = url
         self.path = sqlite_path(url)
@@ -262,8 +265,7 @@ class Store:
                              [(article.id, i, model, _blob(v)) for i, v in article.statement_vectors.items()])
         if signature is not None:
             conn.execute("INSERT INTO minhashes(article_id, signature) VALUES (?,?)", (article.id, signature))
-        conn.execute("INSERT INTO articles_fts(rowid, title, body) VALUES (?,?,?)",
-                     (article.id, *self.fts_row(article.title, article.text)))
+        conn.execute(self.FTS_INSERT, (article.id, *self.fts_row(article.title, article.text)))
 
     def fts_row(self, title: str, text: str) -> tuple[str, str]:
         """Title and text as the full-text index stores them."""

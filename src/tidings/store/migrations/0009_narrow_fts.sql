@@ -1,0 +1,3 @@
+-- tidings schema v9: nothing to do on SQLite. Its twin migrations_pg/0009_narrow_fts.sql narrows
+-- PostgreSQL's full-text table to (rowid, tsv); SQLite's FTS5 table keeps its own index. The number
+-- is recorded all the same, so that both engines' stores have the same schema version.

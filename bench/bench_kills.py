@@ -9,8 +9,9 @@ over the same input.
 
 The input is synthetic articles (bench/synthetic.py), brought in three ways:
 
-* ingest: one JSON Lines file; `tidings ingest` is killed at a random moment up to `--busy-window`
-  s after each restart commits its first work (raw items stored or processed).
+* ingest: one JSON Lines file; each restart of `tidings ingest` is killed at a random moment
+  between its start and `--busy-window` s after the time restarts take to commit their first work
+  (raw items stored or a batch processed): in start-up, reading, mid-batch or between batches.
 * watch: a JSON Feed on 127.0.0.1 (served here) that one followed source polls every second; before
   each restart of `tidings watch` the next `articles / kills` items appear in it (as files dropped
   into a folder would). The watcher is killed at a random moment up to `--busy-window` s after it
@@ -169,20 +170,37 @@ class IngestTarget:
         subprocess.run(cli("ingest", str(self.source)), env=child_env(db), check=True, **QUIET)
 
     def under_fire(self, db: str, kills: int, rng: random.Random) -> dict:
-        """Killed within `window` s after each restart commits its first work (raw items stored or
-        processed), so that kills land in the work and not in Python's start-up."""
-        done = finished = hit = 0
+        """Each restart is killed at a uniformly random moment between its start and `window` s
+        after the moment restarts typically commit their first work (raw items stored or a batch
+        processed; the median of what the runs so far took): kills land in start-up, in reading the
+        input, mid-batch and between batches, and not only after the start-up, which at load is
+        most of a short run."""
+        done = finished = hit = before_work = 0
+        first_work: list[float] = []
         while done < kills:
+            started, before = time.monotonic(), work_done(db)
             process = subprocess.Popen(cli("ingest", str(self.source)), env=child_env(db), **QUIET)
-            if kill_when_busy(process, db, rng, self.window, mark=work_done):
+            typical = sorted(first_work)[len(first_work) // 2] if first_work else 3.0
+            deadline = started + rng.uniform(0.0, typical + self.window)
+            committed = False
+            while process.poll() is None and time.monotonic() < deadline:
+                if not committed and work_done(db) != before:  # this run's first commit
+                    committed = True
+                    first_work.append(time.monotonic() - started)
+                time.sleep(0.02)
+            if process.poll() is not None:
+                finished += 1
+            else:
+                process.send_signal(signal.SIGKILL)
+                process.wait()
+                before_work += not committed
                 done += 1
                 hit += progress(done, db)
-            else:
-                finished += 1
             if finished and complete(db, self.expected):
                 break  # the input is complete: further kills would only hit re-runs that add nothing
         self.clean(db)  # the last run, left to finish
-        return {"kills": done, "kills_that_left_items_pending": hit, "runs_that_ended_on_their_own": finished}
+        return {"kills": done, "kills_before_the_runs_first_commit": before_work,
+                "kills_that_left_items_pending": hit, "runs_that_ended_on_their_own": finished}
 
 
 # -- watch: a feed that grows -------------------------------------------------------------------

@@ -37,6 +37,18 @@ def test_rss_items_become_raw_articles():
     assert article.source == "Example News"
 
 
+def test_a_broken_item_without_summary_is_an_empty_text_not_a_crash():
+    # found by fuzzing: feedparser leaves `summary` set to None for some broken items
+    broken = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+              b'<item><title>One</title><description>Lead.</description></item>'
+              b'<item><title>Two<description></item></channel></rss>')
+    items = list(feed_items("broken.xml", broken))
+    assert items and all(isinstance(i, (RawArticle, SourceError)) for i in items)
+    from pathlib import Path
+    found = Path(__file__).resolve().parent.parent / "fuzz" / "corpus" / "xml" / "crash-none-summary"
+    assert all(isinstance(i, (RawArticle, SourceError)) for i in feed_items("fuzz.xml", found.read_bytes()))
+
+
 def test_entity_expansion_is_refused():
     with pytest.raises(ValueError, match="unsafe XML"):
         check_xml(BILLION_LAUGHS)

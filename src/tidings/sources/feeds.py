@@ -42,10 +42,11 @@ def feed_items(locator: str, content: bytes) -> Iterator[RawArticle | SourceErro
     for number, entry in enumerate(parsed.entries, start=1):
         text = ""
         if entry.get("content"):
-            text = entry.content[0].get("value", "")
-        text = text or entry.get("summary", "")
+            text = entry.content[0].get("value") or ""
+        # (a broken feed can leave a field present but None: found by fuzzing)
+        text = text or entry.get("summary") or ""
         item = {
-            "title": entry.get("title", ""),
+            "title": entry.get("title") or "",
             "text": text,
             "url": entry.get("link"),
             "published": entry.get("published") or entry.get("updated"),

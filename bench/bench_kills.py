@@ -172,21 +172,27 @@ class IngestTarget:
     def under_fire(self, db: str, kills: int, rng: random.Random) -> dict:
         """Each restart is killed at a uniformly random moment between its start and `window` s
         after the moment restarts typically commit their first work (raw items stored or a batch
-        processed; the median of what the runs so far took): kills land in start-up, in reading the
-        input, mid-batch and between batches, and not only after the start-up, which at load is
-        most of a short run."""
+        processed: the median over the runs so far; the first three runs measure it, each killed
+        within `window` s after its first commit). Kills land in start-up, in reading the input,
+        mid-batch and between batches, not only after the start-up, which at load is most of a run."""
         done = finished = hit = before_work = 0
         first_work: list[float] = []
         while done < kills:
             started, before = time.monotonic(), work_done(db)
             process = subprocess.Popen(cli("ingest", str(self.source)), env=child_env(db), **QUIET)
-            typical = sorted(first_work)[len(first_work) // 2] if first_work else 3.0
-            deadline = started + rng.uniform(0.0, typical + self.window)
+            calibrating = len(first_work) < 3
+            recent = sorted(first_work[-9:])
+            limit = None if calibrating else started + rng.uniform(0.0, recent[len(recent) // 2] + self.window)
             committed = False
-            while process.poll() is None and time.monotonic() < deadline:
+            while process.poll() is None:
+                now = time.monotonic()
                 if not committed and work_done(db) != before:  # this run's first commit
                     committed = True
-                    first_work.append(time.monotonic() - started)
+                    first_work.append(now - started)
+                    if calibrating:
+                        limit = now + rng.uniform(0.0, self.window)
+                if (limit is not None and now >= limit) or now - started > 300:
+                    break
                 time.sleep(0.02)
             if process.poll() is not None:
                 finished += 1
@@ -200,7 +206,8 @@ class IngestTarget:
                 break  # the input is complete: further kills would only hit re-runs that add nothing
         self.clean(db)  # the last run, left to finish
         return {"kills": done, "kills_before_the_runs_first_commit": before_work,
-                "kills_that_left_items_pending": hit, "runs_that_ended_on_their_own": finished}
+                "kills_that_left_items_pending": hit, "runs_that_ended_on_their_own": finished,
+                "first_commit_s_median": round(sorted(first_work)[len(first_work) // 2], 2) if first_work else None}
 
 
 # -- watch: a feed that grows -------------------------------------------------------------------

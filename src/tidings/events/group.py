@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 
 @dataclass
@@ -42,28 +43,58 @@ class MentionRow:
     published: str | None = None
     names: frozenset = frozenset()  # entities (or name keys) of the sentence, countries left out
     numbers: frozenset = frozenset()  # (value, unit) of the figures the sentence states
+    participants: frozenset | None = field(default=None, repr=False, compare=False)  # see _participants
 
 
 @dataclass
 class Group:
     members: list[MentionRow] = field(default_factory=list)
+    # what _fits asks of every member, kept as members join (a story's biggest events have
+    # hundreds of mentions, and each new mention was compared with each of them)
+    dated: dict = field(default_factory=dict)  # date -> a member whose sentence states it
+    actors: dict = field(default_factory=dict)  # (source, target) -> a member with those actors
+    numbers: set = field(default_factory=set)
+    names: set = field(default_factory=set)
+    entities: set = field(default_factory=set)  # participants that are entities ("E", id)
 
     @property
     def id(self) -> int:
         return min(m.id for m in self.members)
+
+    def add(self, row: MentionRow) -> None:
+        self.members.append(row)
+        if row.date_from_text and row.date:
+            self.dated.setdefault(row.date, row)
+        self.actors.setdefault(_actor_signature(row), row)
+        self.numbers |= row.numbers
+        self.names |= row.names
+        self.entities |= {p for p in _participants(row) if p[0] == "E"}
 
 
 def group_mentions(rows: list[MentionRow]) -> list[Group]:
     ordered = sorted(rows, key=lambda r: (-_completeness(r), r.id))
     common = _common_names(rows)
     groups: list[Group] = []
+    # a mention only fits an event of its own type and negation (_same_kind): look among those only,
+    # in the order they were made (the first that fits, as over all events). A story's mentions are
+    # regrouped each time it grows: one of 2,600 mentions compared with every member of every event
+    # cost ~1 s per batch.
+    by_kind: dict[tuple[str, bool], list[Group]] = {}
     for row in ordered:
-        home = next((g for g in groups if _fits(row, g.members, common)), None)
+        candidates = by_kind.setdefault((row.type, row.negated), [])
+        home = next((g for g in candidates if _fits(row, g, common)), None)
         if home is None:
-            groups.append(Group([row]))
-        else:
-            home.members.append(row)
+            home = Group()
+            groups.append(home)
+            candidates.append(home)
+        home.add(row)
     return sorted(groups, key=lambda g: g.id)
+
+
+def _actor_signature(row: MentionRow) -> tuple:
+    """What _same_actors reads of a mention (its type is the group's)."""
+    return tuple(tuple(sorted((k, str(v)) for k, v in actor.items())) if actor else None
+                 for actor in (row.source, row.target))
 
 
 def _common_names(rows: list[MentionRow]) -> set:
@@ -73,12 +104,27 @@ def _common_names(rows: list[MentionRow]) -> set:
     return {name for name, n in counts.items() if n > COMMON_SHARE * len(sentences)}
 
 
-def _fits(row: MentionRow, members: list[MentionRow], common: set) -> bool:
-    if not all(_same_kind(row, other) for other in members):
+def _fits(row: MentionRow, group: Group, common: set) -> bool:
+    """The rule of the module's docstring against every member of the event, asked of what the
+    members have in common instead of member by member (the same answers: members with the same
+    date or actors give the same answer, and "any member shares one" is "the union shares one")."""
+    # same type and negation: by construction (group_mentions); dates only matter for stated ones
+    if row.date_from_text and row.date and not all(_same_time(row, other) for other in group.dated.values()):
         return False
-    if any(_same_wording(row, other, common) for other in members):
+    if _shares_wording(row, group, common):
         return True
-    return all(_same_actors(row, other) for other in members) and any(_tied(row, other) for other in members)
+    if not all(_same_actors(row, other) for other in group.actors.values()):
+        return False
+    return bool({p for p in _participants(row) if p[0] == "E"} & group.entities or row.names & group.names)
+
+
+def _shares_wording(row: MentionRow, group: Group, common: set) -> bool:
+    """_same_wording with any member."""
+    if any(n[1] or n[0] >= 3 for n in row.numbers & group.numbers):
+        return True
+    if len((row.names & group.names) - common) < 2:
+        return False
+    return any(_same_wording(row, other, common) for other in group.members)
 
 
 def _completeness(row: MentionRow) -> int:
@@ -115,15 +161,18 @@ def _same_actors(a: MentionRow, b: MentionRow) -> bool:
     return _same_actor(a.source, b.source) and _same_actor(a.target, b.target)
 
 
-def _participants(row: MentionRow) -> set:
-    found = set()
-    for actor in (row.source, row.target):
-        if actor:
-            if actor.get("entity_id"):
-                found.add(("E", actor["entity_id"]))
-            if actor.get("code") and not actor.get("inferred"):
-                found.add(("C", actor["code"]))
-    return found
+def _participants(row: MentionRow) -> frozenset:
+    """The entities ("E", id) and countries ("C", code) acting in a mention (computed once a row)."""
+    if row.participants is None:
+        found = set()
+        for actor in (row.source, row.target):
+            if actor:
+                if actor.get("entity_id"):
+                    found.add(("E", actor["entity_id"]))
+                if actor.get("code") and not actor.get("inferred"):
+                    found.add(("C", actor["code"]))
+        row.participants = frozenset(found)
+    return row.participants
 
 
 def _shared_participant(a: MentionRow, b: MentionRow) -> bool:
@@ -160,6 +209,7 @@ def _same_time(a: MentionRow, b: MentionRow) -> bool:
     return (first_a - last_b).days <= 1 and (first_b - last_a).days <= 1
 
 
+@lru_cache(maxsize=4096)
 def _bounds(value: str) -> tuple[date | None, date | None]:
     """'2025-12-14/2025-12-15' -> both days; a month or year has no day bounds (None)."""
     parts = value.split("/")

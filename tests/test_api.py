@@ -469,12 +469,14 @@ def test_app_made_inside_a_running_event_loop_serves_and_logs_no_warm_up(mini_st
     line behind."""
     import asyncio
     import logging
+    from concurrent.futures import ThreadPoolExecutor
 
     async def make():
         return create_app(store=mini_store)
 
-    with caplog.at_level(logging.INFO, logger="tidings.access"):
-        app = asyncio.run(make())
+    with caplog.at_level(logging.INFO, logger="tidings.access"), ThreadPoolExecutor(1) as thread:
+        # a thread of its own: this test process may already run a loop (Playwright's, in e2e tests)
+        app = thread.submit(asyncio.run, make()).result()
     assert not [r for r in caplog.records if r.name == "tidings.access"]
     response = TestClient(app).get("/")
     assert response.status_code == 200 and "<html" in response.text

@@ -44,6 +44,7 @@ class MentionRow:
     names: frozenset = frozenset()  # entities (or name keys) of the sentence, countries left out
     numbers: frozenset = frozenset()  # (value, unit) of the figures the sentence states
     participants: frozenset | None = field(default=None, repr=False, compare=False)  # see _participants
+    actors_text: tuple | None = field(default=None, repr=False, compare=False)  # source, target as stored (JSON)
 
 
 @dataclass
@@ -92,7 +93,10 @@ def group_mentions(rows: list[MentionRow]) -> list[Group]:
 
 
 def _actor_signature(row: MentionRow) -> tuple:
-    """What _same_actors reads of a mention (its type is the group's)."""
+    """What _same_actors reads of a mention (its type is the group's): the stored JSON when the row
+    came from the store (the same text is the same actors), else the actors' items."""
+    if row.actors_text is not None:
+        return row.actors_text
     return tuple(tuple(sorted((k, str(v)) for k, v in actor.items())) if actor else None
                  for actor in (row.source, row.target))
 

@@ -156,7 +156,7 @@ def _mention_row(r) -> MentionRow:
                       source=json.loads(r["source"]) if r["source"] else None,
                       target=json.loads(r["target"]) if r["target"] else None,
                       date=r["date"], date_from_text=r["date_start"] is not None, confidence=r["confidence"],
-                      language=r["language"], published=r["published"])
+                      language=r["language"], published=r["published"], actors_text=(r["source"], r["target"]))
 
 
 _INSERT_EVENT = (

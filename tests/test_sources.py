@@ -46,9 +46,9 @@ def test_a_broken_item_without_summary_is_an_empty_text_not_a_crash():
     assert items and all(isinstance(i, (RawArticle, SourceError)) for i in items)
     from pathlib import Path
     corpus = Path(__file__).resolve().parent.parent / "fuzz" / "corpus" / "xml"
-    assert all(isinstance(i, (RawArticle, SourceError)) for i in feed_items("fuzz.xml", (corpus / "crash-none-summary").read_bytes()))
+    assert all(isinstance(i, (RawArticle, SourceError)) for i in feed_items("fuzz.xml", (corpus / "regression-none-summary").read_bytes()))
     # and a document on which feedparser itself raised KeyError('links'): an error item that says so
-    [refused] = feed_items("fuzz.xml", (corpus / "crash-feedparser-keyerror").read_bytes())
+    [refused] = feed_items("fuzz.xml", (corpus / "regression-feedparser-keyerror").read_bytes())
     assert isinstance(refused, SourceError) and "unreadable feed" in str(refused)
 
 

@@ -9,10 +9,10 @@ over the same input.
 
 The input is synthetic articles (bench/synthetic.py), brought in three ways:
 
-* ingest: one JSON Lines file; restarts of `tidings ingest` are killed in turn within
-  `--busy-window` s after they commit their first work (raw items stored or a batch processed:
-  mid-batch, between batches) and at a random moment before restarts typically commit (start-up,
-  reading the input, the first batch).
+* ingest: one JSON Lines file; restarts of `tidings ingest` are killed within `--busy-window` s
+  after they commit their first work (raw items stored or a batch processed: mid-batch, between
+  batches) or, for a share `--early-share` of them, at a random moment before restarts typically
+  commit (start-up, reading the input, the first batch).
 * watch: a JSON Feed on 127.0.0.1 (served here) that one followed source polls every second; before
   each restart of `tidings watch` the next `articles / kills` items appear in it (as files dropped
   into a folder would). The watcher is killed at a random moment up to `--busy-window` s after it
@@ -163,6 +163,7 @@ def snapshot(db: str) -> dict:
 class IngestTarget:
     def __init__(self, work: Path, articles: list[dict], window: float):
         self.source, self.expected, self.window = work / "input.jsonl", len(articles), window
+        self.early_share = EARLY_SHARE
         with open(self.source, "w", encoding="utf-8") as handle:
             for article in articles:
                 handle.write(json.dumps(article, ensure_ascii=False) + "\n")
@@ -171,18 +172,19 @@ class IngestTarget:
         subprocess.run(cli("ingest", str(self.source)), env=child_env(db), check=True, **QUIET)
 
     def under_fire(self, db: str, kills: int, rng: random.Random) -> dict:
-        """Restarts are killed in turn at two kinds of moment: within `window` s after the restart
+        """Restarts are killed at two kinds of moment: within `window` s after the restart
         commits its first work (raw items stored or a batch processed: mid-batch, between batches),
         and at a uniformly random moment before the time restarts typically take to commit (the
-        median of the first kind: start-up, reading the input, the first batch). Each kill of the
-        first kind moves the work on by about one batch, so 2,000 articles take ~125 of them; the
-        second kind makes restarts that die before they commit anything."""
+        median of the first kind: start-up, reading the input, the first batch), the second kind
+        for a share `--early-share` of the restarts. Each kill of the first kind moves the work on by
+        a batch or two (2,000 articles took 92 of them), the second kind makes restarts that die
+        before they commit anything."""
         done = finished = hit = before_work = 0
         first_work: list[float] = []
         while done < kills:
             started, before = time.monotonic(), work_done(db)
             process = subprocess.Popen(cli("ingest", str(self.source)), env=child_env(db), **QUIET)
-            early = bool(first_work) and done % 2 == 1
+            early = bool(first_work) and rng.random() < self.early_share
             limit = started + rng.uniform(0.0, sorted(first_work)[len(first_work) // 2]) if early else None
             committed = False
             while process.poll() is None:
@@ -403,6 +405,7 @@ def progress(kills: int, db: str) -> bool:
     return found["pending"] > 0
 
 
+EARLY_SHARE = 2 / 3
 TARGETS = {"ingest": IngestTarget, "watch": WatchTarget, "serve": ServeTarget}
 
 
@@ -467,9 +470,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--busy-window", type=float, default=1.5,
                         help="kill within this many seconds after the process starts its work")
+    parser.add_argument("--early-share", type=float, default=2 / 3,
+                        help="ingest: the share of restarts killed before their first commit")
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server (postgresql://user@host:port/postgres,"
                         " a user that may create databases): the stores are two new databases there")
     args = parser.parse_args()
+    global EARLY_SHARE
+    EARLY_SHARE = args.early_share
     work = Path(tempfile.mkdtemp(prefix=f"tidings-kills-{args.target}-"))
     load = os.getloadavg()
     result = run(args.target, work, synthetic_articles(args.articles, args.seed), args.kills, args.seed,

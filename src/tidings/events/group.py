@@ -44,7 +44,6 @@ class MentionRow:
     names: frozenset = frozenset()  # entities (or name keys) of the sentence, countries left out
     numbers: frozenset = frozenset()  # (value, unit) of the figures the sentence states
     participants: frozenset | None = field(default=None, repr=False, compare=False)  # see _participants
-    actors_text: tuple | None = field(default=None, repr=False, compare=False)  # source, target as stored (JSON)
 
 
 @dataclass
@@ -93,12 +92,11 @@ def group_mentions(rows: list[MentionRow]) -> list[Group]:
 
 
 def _actor_signature(row: MentionRow) -> tuple:
-    """What _same_actors reads of a mention (its type is the group's): the stored JSON when the row
-    came from the store (the same text is the same actors), else the actors' items."""
-    if row.actors_text is not None:
-        return row.actors_text
-    return tuple(tuple(sorted((k, str(v)) for k, v in actor.items())) if actor else None
-                 for actor in (row.source, row.target))
+    """All that _same_actors reads of a mention (its type is the group's): per actor its entity,
+    its country unless inferred, and whether it is the country itself. Members alike in these give
+    the same answer, and a big event's members are alike in few ways."""
+    return tuple((actor.get("entity_id"), None if actor.get("inferred") else actor.get("code"),
+                  bool(actor.get("is_country"))) if actor else None for actor in (row.source, row.target))
 
 
 def _common_names(rows: list[MentionRow]) -> set:

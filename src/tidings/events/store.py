@@ -80,7 +80,7 @@ def regroup_story(conn, story_id: int) -> int:
     """Rebuild the events of one story from its mentions; returns the number of events."""
     conn.execute("DELETE FROM events WHERE story_id = ?", (story_id,))
     rows = conn.execute(
-        f"SELECT {_MENTION_COLUMNS}, m.sentence, m.sentence_start,"
+        f"SELECT {_MENTION_COLUMNS}, m.event_id, m.sentence, m.sentence_start,"
         " substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence_text"
         " FROM event_mentions m JOIN articles a ON a.id = m.article_id"
         " WHERE m.story_id = ? ORDER BY m.id", (story_id,)).fetchall()
@@ -101,8 +101,11 @@ def regroup_story(conn, story_id: int) -> int:
     groups = group_mentions(mentions)
     conn.executemany(_INSERT_EVENT, [_event_values(group.id, story_id, [by_id[m.id] for m in group.members])
                                      for group in groups])
+    # only the mentions whose event changed: a grown story's other mentions keep theirs (rewriting
+    # all of a big story's rows each batch was a good part of its cost)
     conn.executemany("UPDATE event_mentions SET event_id = ? WHERE id = ?",
-                     [(group.id, m.id) for group in groups for m in group.members])
+                     [(group.id, m.id) for group in groups for m in group.members
+                      if by_id[m.id]["event_id"] != group.id])
     return len(groups)
 
 
@@ -156,7 +159,7 @@ def _mention_row(r) -> MentionRow:
                       source=json.loads(r["source"]) if r["source"] else None,
                       target=json.loads(r["target"]) if r["target"] else None,
                       date=r["date"], date_from_text=r["date_start"] is not None, confidence=r["confidence"],
-                      language=r["language"], published=r["published"], actors_text=(r["source"], r["target"]))
+                      language=r["language"], published=r["published"])
 
 
 _INSERT_EVENT = (

@@ -68,14 +68,14 @@ class Group:
         self.actors.setdefault(_actor_signature(row), row)
         self.numbers |= row.numbers
         self.names |= row.names
-        self.entities |= {p for p in _participants(row) if p[0] == "E"}
+        self.entities |= _entities(row)
 
 
 def group_mentions(rows: list[MentionRow]) -> list[Group]:
     ordered = sorted(rows, key=lambda r: (-_completeness(r), r.id))
     common = _common_names(rows)
     groups: list[Group] = []
-    # a mention only fits an event of its own type and negation (_same_kind): look among those only,
+    # a mention only fits an event of its own type and negation: look among those only,
     # in the order they were made (the first that fits, as over all events). A story's mentions are
     # regrouped each time it grows: one of 2,600 mentions compared with every member of every event
     # cost ~1 s per batch.
@@ -117,7 +117,13 @@ def _fits(row: MentionRow, group: Group, common: set) -> bool:
         return True
     if not all(_same_actors(row, other) for other in group.actors.values()):
         return False
-    return bool({p for p in _participants(row) if p[0] == "E"} & group.entities or row.names & group.names)
+    # tied by one named actor or one name in common: without it, two reports of the same type in a
+    # story are as likely two events (a story's reactions, pledges and calls are many) as one
+    return bool(_entities(row) & group.entities or row.names & group.names)
+
+
+def _entities(row: MentionRow) -> set:
+    return {p for p in _participants(row) if p[0] == "E"}
 
 
 def _shares_wording(row: MentionRow, group: Group, common: set) -> bool:
@@ -139,22 +145,11 @@ SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE", "FIGHT"}
 COMMON_SHARE = 0.5  # "most" of a story's sentences
 
 
-def _same_kind(a: MentionRow, b: MentionRow) -> bool:
-    return a.type == b.type and a.negated == b.negated and _same_time(a, b)
-
-
 def _same_wording(a: MentionRow, b: MentionRow, common: set) -> bool:
     """A figure both state, or two names in common. Small plain counts ("two leaders") are too
     common to tie anything."""
     figures = [n for n in a.numbers & b.numbers if n[1] or n[0] >= 3]
     return bool(figures) or len((a.names & b.names) - common) >= 2
-
-
-def _tied(a: MentionRow, b: MentionRow) -> bool:
-    """One named actor or one name in common: without it, two reports of the same type in a story
-    are as likely two events (a story's reactions, pledges and calls are many) as one."""
-    entities = {p for p in _participants(a) & _participants(b) if p[0] == "E"}
-    return bool(entities or a.names & b.names)
 
 
 def _same_actors(a: MentionRow, b: MentionRow) -> bool:

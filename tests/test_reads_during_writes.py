@@ -26,11 +26,16 @@ LATER = raw(3, "Marathon runners brave the heat in Seville", "Thousands of marat
                                                              "Saturday as temperatures rose above thirty degrees.")
 
 
-def test_vector_index_appends_new_articles_and_reloads_after_other_changes(empty_store, monkeypatch):
+def _first_two_indexed(store) -> tuple[Pipeline, Explorer]:
+    """FIRST ingested, and an explorer over the store: a pipeline and an explorer with one embedder."""
     embedder = HashingEmbedder()
-    pipeline = Pipeline(empty_store, embedder=embedder)
+    pipeline = Pipeline(store, embedder=embedder)
     pipeline.ingest_raw(FIRST)
-    explorer = Explorer(empty_store, embedder=embedder)
+    return pipeline, Explorer(store, embedder=embedder)
+
+
+def test_vector_index_appends_new_articles_and_reloads_after_other_changes(empty_store, monkeypatch):
+    pipeline, explorer = _first_two_indexed(empty_store)
     loads = []
     original = empty_store.article_vectors
     monkeypatch.setattr(empty_store, "article_vectors", lambda *a: loads.append(1) or original(*a))
@@ -52,10 +57,7 @@ def test_an_article_committed_while_the_index_loads_is_appended_later_not_reload
     """A writer that commits between the index's count and its full read must not leave the index
     with a stamp that mismatches its rows: every later append would then fail and re-read all
     vectors (what kept a server beside an ingest reloading 100,000 vectors batch after batch)."""
-    embedder = HashingEmbedder()
-    pipeline = Pipeline(empty_store, embedder=embedder)
-    pipeline.ingest_raw(FIRST)
-    explorer = Explorer(empty_store, embedder=embedder)
+    pipeline, explorer = _first_two_indexed(empty_store)
     loads = []
     original = empty_store.article_vectors
 
@@ -75,10 +77,7 @@ def test_an_article_committed_while_the_index_loads_is_appended_later_not_reload
 
 
 def test_a_repeated_search_scores_only_the_rows_added_since_and_ranks_as_a_fresh_one(empty_store):
-    embedder = HashingEmbedder()
-    pipeline = Pipeline(empty_store, embedder=embedder)
-    pipeline.ingest_raw(FIRST)
-    explorer = Explorer(empty_store, embedder=embedder)
+    pipeline, explorer = _first_two_indexed(empty_store)
     query = "marathon runners Seville heat"
     before = explorer.search(query, mode="semantic", limit=2)
     assert not before[0]["title"].startswith("Marathon")
@@ -95,7 +94,7 @@ def test_a_repeated_search_scores_only_the_rows_added_since_and_ranks_as_a_fresh
     rows, scores = explorer._nearest_rows(explorer._query_vector(query), matrix.view(Watched), (load, query, SEARCH_POOL))
     assert scored == [1]  # the one new row, not all three
     again = explorer.search(query, mode="semantic", limit=2)
-    fresh = Explorer(empty_store, embedder=embedder).search(query, mode="semantic", limit=2)
+    fresh = Explorer(empty_store, embedder=HashingEmbedder()).search(query, mode="semantic", limit=2)
     assert [h["id"] for h in again] == [h["id"] for h in fresh] and again[0]["title"].startswith("Marathon")
     assert [h["score"] for h in again] == [h["score"] for h in fresh]
 

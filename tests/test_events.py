@@ -493,3 +493,46 @@ def test_a_domestic_event_without_a_named_target_stays_in_its_country():
     event = first("Zimbabwe's government banned all opposition rallies.")
     assert event.target is not None and event.target.code == "ZWE" and event.target.inferred
     assert first("Zimbabwe's government banned rallies in Kenya.").target.code == "KEN"
+
+
+def _events_of(store) -> list:
+    """Every event and which mentions it has, in a form two stores can be compared by."""
+    events = sorted(tuple(str(v) for v in r) for r in store.query(
+        "SELECT id, story_id, type, source_entity_id, target_entity_id, date, mentions, articles FROM events"))
+    links = sorted(tuple(r) for r in store.query("SELECT id, event_id FROM event_mentions"))
+    return [events, links]
+
+
+def test_big_stories_group_provisionally_and_settle_to_the_full_rebuild(make_store, monkeypatch):
+    """A story past EAGER_ARTICLES gets provisional events from each batch (every mention has an
+    event at once); the end of the run, or the next run after a killed one, rebuilds it: the same
+    events as rebuilding it with every batch."""
+    from tidings.events import store as event_store
+    from tidings.pipeline import Pipeline
+    from tidings.read.embed import HashingEmbedder
+
+    monkeypatch.setenv("TIDINGS_EMBEDDER", "hashing")
+    raws = lambda: [RawArticle(locator=name, format="txt", content=text.encode()) for name, text in STORY]  # noqa: E731
+    eager = make_store("eager")
+    Pipeline(eager, embedder=HashingEmbedder()).ingest_raw(raws())
+    assert eager.query("SELECT mentions FROM events WHERE type = 'AGREE'")[0][0] == 2
+    assert eager.query("SELECT COUNT(*) FROM stories WHERE size <> events_size")[0][0] == 0
+
+    monkeypatch.setattr(event_store, "EAGER_ARTICLES", 0)
+    monkeypatch.setattr(event_store, "REBUILD_GROWTH", 100.0)
+    monkeypatch.setattr("tidings.pipeline.BATCH_SIZE", 1)  # each article grows its story in a batch of its own
+    lazy = make_store("lazy")
+    # a run killed before it could settle: its batches' provisional events are all there is
+    with monkeypatch.context() as killed:
+        killed.setattr(Pipeline, "settle_events", lambda self: 0)
+        Pipeline(lazy, embedder=HashingEmbedder()).ingest_raw(raws())
+    assert lazy.query("SELECT COUNT(*) FROM stories WHERE size <> events_size")[0][0] >= 1
+    assert lazy.query("SELECT COUNT(*) FROM event_mentions WHERE event_id IS NULL"
+                      " OR event_id NOT IN (SELECT id FROM events)")[0][0] == 0
+    # the second article's report of the agreement is its own event until the story is rebuilt
+    assert [r[0] for r in lazy.query("SELECT mentions FROM events WHERE type = 'AGREE'")] == [1, 1]
+
+    # the next run (nothing new to read) settles what the killed one left
+    Pipeline(lazy, embedder=HashingEmbedder()).process_pending()
+    assert lazy.query("SELECT COUNT(*) FROM stories WHERE size <> events_size")[0][0] == 0
+    assert _events_of(lazy) == _events_of(eager)

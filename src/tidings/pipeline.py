@@ -125,6 +125,7 @@ class Pipeline:
         self._run(reader, self._batches(self.store.raw_ids("pending"), queued), queued, report, on_progress)
         items = iter_sources(targets, allow_networks=allow_networks, columns=columns)
         self._run(reader, self._new_batches(items, queued, report, on_progress), queued, report, on_progress)
+        self.settle_events()
         report.seconds = time.perf_counter() - started
         report.model_seconds += getattr(self.embedder, "seconds", 0.0) - model_before
         return report
@@ -209,6 +210,18 @@ class Pipeline:
                      reader: BatchReader | None = None) -> None:
         queued: set[int] = set()
         self._run(reader or LocalReader(), self._batches(ids, queued), queued, report, on_progress)
+        self.settle_events()
+
+    def settle_events(self) -> int:
+        """Rebuild the events of stories that batches grouped provisionally (events.store.update_stories),
+        once the run's input is in: a run's final events are those of all its mentions, however the
+        input was cut into batches or a killed run left them. Returns the stories rebuilt."""
+        started = time.perf_counter()
+        with self.store.transaction() as tx:
+            self.store.lock_placement(tx)  # one writer regroups a story at a time
+            settled = event_store.settle(tx)
+        self.event_seconds += time.perf_counter() - started
+        return settled
 
     # -- one batch, one transaction ---------------------------------------------------
     def _process_batch(self, raws: list[RawArticle], report: IngestReport) -> None:
@@ -272,9 +285,10 @@ class Pipeline:
                     event_store.save_mentions(tx, article)
                     self.event_seconds += time.perf_counter() - events_started
                     self.store.mark_raw(tx, article.id, "done")
-                # one event, many mentions: the stories that grew regroup their events
+                # one event, many mentions: the stories that grew regroup their events (big ones
+                # provisionally, until the run settles them)
                 events_started = time.perf_counter()
-                event_store.regroup_stories(tx, [a.story_id for a, _, _ in placed])
+                event_store.update_stories(tx, [(a.story_id, a.id) for a, _, _ in placed])
                 self.event_seconds += time.perf_counter() - events_started
                 for raw_id, (status, error, duplicate_of) in outcome.items():
                     self.store.mark_raw(tx, raw_id, status, error=error, duplicate_of=duplicate_of)

@@ -1,7 +1,9 @@
 """Events in the store: mentions are written per article; a story's events are regrouped from them.
 
 Everything here runs inside the caller's transaction (the pipeline's batch transaction), so
-events are never out of step with the articles and stories they come from.
+events are never out of step with the articles and stories they come from. During a long bulk run a
+big story's newest mentions may sit in provisional events (see `update_stories`): their ids last only
+until the run rebuilds the story; a rebuilt event keeps the id of its first mention.
 """
 from __future__ import annotations
 

@@ -59,6 +59,14 @@ def test_noise_lines_are_removed_and_kept_by_kind():
     ("المصدر: الجزيرة", "source"), ("By Jane Doe", "byline"),
     ("Von Montag an gilt in Berlin eine neue Regel für alle Autofahrer, die in der Stadt parken wollen.", None),
     ("Source of the quarrel was a disputed border in the north of the country, officials said on Monday.", None),
+    ("Also Read: Timeline - the final moments of flight AI171", "read_more"),
+    ("(Reporting by Reuters bureaus in Bangkok and Yangon; Editing by Mark Ellison)", "byline"),
+    ("Editing by the committee took three months, officials said.", None),
+    ("Special Correspondent, NEW DELHI", "byline"), ("Par notre correspondante à Bangkok", "byline"),
+    ("Our correspondent in Kyiv said the shelling continued through the night.", None),
+    ("（责编：李雪、王晓）", "byline"), ("编辑部发表声明。", None),
+    ("Minh Khang (Theo AFP, Reuters)", "source"),
+    ("Thủ tướng phát biểu tại hội nghị ở Hà Nội hôm thứ Hai (theo TTXVN).", None),
 ])
 def test_line_classification(line, kind):
     assert classify_line(line) == kind

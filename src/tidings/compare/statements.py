@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from ..read.clean import classify_line
 from ..store.sqlite import Store
 from .numbers import Quantity, find_quantities
 
@@ -149,14 +150,23 @@ def load_statements(store: Store, article_ids: list[int],
 
 def chosen_sentences(text: str, spans: list[tuple[int, int]], per_article: int = MAX_STATEMENTS_PER_ARTICLE) -> list[int]:
     """Which sentences (positions in `spans`) are an article's statements: the first `per_article`
-    that are long enough. One rule for comparing and for embedding at ingest time."""
+    that are long enough and are not a credit line. One rule for comparing and for embedding at
+    ingest time."""
     chosen = []
     for i, (start, end) in enumerate(spans):
         if len(chosen) >= per_article:
             break
-        if not _too_short(text[start:end]):
+        if not _too_short(text[start:end]) and not _credit_line(text[start:end]):
             chosen.append(i)
     return chosen
+
+
+def _credit_line(sentence: str) -> bool:
+    """A byline, source or "read more" line the reader left in the body (a store read by an older
+    version, or a line run into the text): it states nothing to compare. Only without a full stop:
+    a sentence of the news ends with one."""
+    stripped = sentence.strip()
+    return not stripped.endswith((".", "!", "?", "。", "！", "？")) and classify_line(stripped) is not None
 
 
 def _statement(article, sentence, text: str, mentions: list[dict], dates: list) -> Statement:

@@ -22,13 +22,14 @@ MARKERS: dict[str, list[str]] = {
     "byline": [
         "von", "by", "par", "por", "di", "autor", "author", "auteur", "автор", "авторы", "tác giả", "bài",
         "bài và ảnh", "muhabir", "yazan", "记者", "文", "كتب", "بقلم", "мақала авторы", "muallif",
+        "责编", "责任编辑", "編輯", "编辑",
     ],
     "source": [
         "quelle", "quellen", "source", "sources", "fuente", "fuentes", "fonte", "nguồn", "источник",
         "джерело", "kaynak", "来源", "來源", "المصدر", "дереккөз", "manba", "źródło", "bron",
     ],
     "read_more": [
-        "lesen sie auch", "lesen sie mehr", "mehr zum thema", "read more", "read also", "see also",
+        "lesen sie auch", "lesen sie mehr", "mehr zum thema", "read more", "read also", "also read", "see also",
         "related", "lire aussi", "à lire aussi", "lea también", "le puede interesar", "читайте также",
         "читайте також", "також читайте", "xem thêm", "đọc thêm", "ayrıca okuyun", "ilgili haber",
         "اقرأ أيضا", "اقرأ أيضاً", "相关阅读", "相关新闻", "толығырақ", "batafsil", "leggi anche",
@@ -59,6 +60,18 @@ _INLINE_CREDIT = re.compile(rf"(?:[(（\[]\s*(?:{_CREDIT_WORDS})\s*[:：][^)）\
                             rf"|(?:^|[.!?。]\s+)(?:{_CREDIT_WORDS})\s*[:：]\s*[^.:!?]{{1,60}})\s*$", re.IGNORECASE)
 
 
+# wire-service credits: "(Reporting by ...; Editing by ...)", "Additional reporting by ..."
+_WIRE_CREDIT = re.compile(r"^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|translated)\s+by\b",
+                          re.IGNORECASE)
+# "Special Correspondent, NEW DELHI", "Par notre correspondante à Bangkok", "Von unserem Korrespondenten"
+_CORRESPONDENT = re.compile(r"\b(?:correspondents?|correspondante?s?|correspondance|corresponsal(?:es)?|"
+                            r"correspondente|korrespondent(?:in|en)?|корреспондент\w*|кореспондент\w*|"
+                            r"muhabiri?|phóng viên)\b", re.IGNORECASE)
+# a name and its source in brackets at the end of an article: "Minh Khang (Theo AFP, Reuters)"
+_SIGNED_SOURCE = re.compile(r"^[^()（）.!?。]{0,40}[(（]\s*(?:theo|nguồn|according to|d'après|laut|по данным|"
+                            r"según|secondo|segundo|kaynak)\s[^()（）]{1,60}[)）]\s*$", re.IGNORECASE)
+
+
 def classify_line(line: str) -> str | None:
     """The kind of noise a line is, or None for article text."""
     stripped = line.strip()
@@ -71,11 +84,23 @@ def classify_line(line: str) -> str | None:
             return kind
     if _PATTERNS["byline"].match(stripped) and _looks_like_byline(stripped):
         return "byline"
+    if (_WIRE_CREDIT.match(stripped) and not stripped.endswith((".", "!", "?"))) or _correspondent_line(stripped):
+        return "byline"
+    if _SIGNED_SOURCE.match(stripped):
+        return "source"
     if _CHINESE_CAPTION.search(stripped) and len(stripped) < 120:
         return "caption"
     if _INLINE_CREDIT.search(stripped) and len(stripped) < 200:
         return "caption"
     return None
+
+
+def _correspondent_line(line: str) -> bool:
+    """A short line naming a correspondent, that is no sentence: 'Special Correspondent, NEW DELHI',
+    'Par Julien Moreau (New Delhi, correspondance) et notre correspondant à Islamabad'."""
+    words = line.split()
+    return (len(words) <= 14 and not line.endswith((".", "!", "?", "。")) and bool(_CORRESPONDENT.search(line))
+            and (len(words) <= 6 or bool(_PATTERNS["byline"].match(line))))
 
 
 def _looks_like_byline(line: str) -> bool:

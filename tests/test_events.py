@@ -508,6 +508,7 @@ def test_big_stories_group_provisionally_and_settle_to_the_full_rebuild(make_sto
     event at once); the end of the run, or the next run after a killed one, rebuilds it: the same
     events as rebuilding it with every batch."""
     from tidings.events import store as event_store
+    from tidings.ops import doctor
     from tidings.pipeline import Pipeline
     from tidings.read.embed import HashingEmbedder
 
@@ -531,8 +532,11 @@ def test_big_stories_group_provisionally_and_settle_to_the_full_rebuild(make_sto
                       " OR event_id NOT IN (SELECT id FROM events)")[0][0] == 0
     # the second article's report of the agreement is its own event until the story is rebuilt
     assert [r[0] for r in lazy.query("SELECT mentions FROM events WHERE type = 'AGREE'")] == [1, 1]
+    queue = next(c for c in doctor(lazy.url) if c.name == "processing queue")
+    assert not queue.ok and "1 stories have provisional events" in queue.detail
 
     # the next run (nothing new to read) settles what the killed one left
     Pipeline(lazy, embedder=HashingEmbedder()).process_pending()
     assert lazy.query("SELECT COUNT(*) FROM stories WHERE size <> events_size")[0][0] == 0
     assert _events_of(lazy) == _events_of(eager)
+    assert next(c for c in doctor(lazy.url) if c.name == "processing queue").ok

@@ -111,6 +111,10 @@ def doctor(store_url: str) -> list[Check]:
             counts = store.counts()
             if counts["pending"]:
                 raise RuntimeError(f"{counts['pending']} raw items wait to be processed")
+            # a run that was stopped before its end leaves its big stories' events provisional
+            unsettled = store.query("SELECT COUNT(*) FROM stories WHERE size <> events_size")[0][0]
+            if unsettled:
+                raise RuntimeError(f"{unsettled} stories have provisional events (a run stopped before its end)")
             return f"{counts['articles']} articles, {counts['stories']} stories, nothing pending"
 
         checks.append(_run("migrations current", migrations, "open the store once with this release (`tidings stats`) to migrate it"))

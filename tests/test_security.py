@@ -390,3 +390,21 @@ def test_a_restarted_server_finishes_what_a_killed_one_left_pending(store, token
     assert post_articles(client, token, ARTICLES[:1]).status_code == 200
     assert store.query("SELECT status FROM raw_articles WHERE id = ?", (raw_id,))[0][0] == "done"
     assert store.counts()["pending"] == 0 and store.counts()["articles"] == 2
+
+
+def test_a_restarted_server_finishes_left_over_work_before_any_post(store, token):
+    """`tidings serve` (writable) hands what a killed run left to its writer thread at start: the
+    pending item is processed without waiting for a post; with nothing left, no pipeline is made."""
+    from tidings.api.writes import finish_interrupted_work
+    from tidings.model import RawArticle
+    from tidings.pipeline import raw_key
+
+    idle = create_app(store=store, pipeline_factory=hashing_pipeline)
+    assert finish_interrupted_work(idle) is None and idle.state.pipeline is None
+    left = RawArticle(locator="api:left-over", format="jsonl", content=json.dumps(ARTICLES[1]).encode())
+    raw_id, _ = store.add_raw(left, raw_key(left))
+    app = create_app(store=store, pipeline_factory=hashing_pipeline)
+    finish_interrupted_work(app).result(timeout=120)
+    assert store.query("SELECT status FROM raw_articles WHERE id = ?", (raw_id,))[0][0] == "done"
+    assert store.counts()["pending"] == 0 and store.counts()["articles"] == 1
+    assert TestClient(app).get(f"/api/articles/{raw_id}").status_code == 200

@@ -346,6 +346,7 @@ def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", he
     import uvicorn
 
     from .api.app import create_app
+    from .api.writes import finish_interrupted_work
     from .tokens import has_live_tokens
 
     for origin in cors_origin:
@@ -354,9 +355,12 @@ def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", he
                                      param_hint="--cors-origin")
     url = resolve_db_url(db)
     application = create_app(url, read_only=read_only, cors_origins=cors_origin)
-    writes = ("off (--read-only)" if read_only else "with a token" if has_live_tokens(application.state.store)
+    writable = not read_only and has_live_tokens(application.state.store)
+    writes = ("off (--read-only)" if read_only else "with a token" if writable
               else "off (no token: `tidings token create NAME`)")
     console.print(f"serving {url} on http://{host}:{port}/  (API: /api/, docs: /docs; writes: {writes})")
+    if writable and finish_interrupted_work(application) is not None:
+        console.print("finishing what a stopped run left (pending items, provisional events) in the background")
     if access_log:
         logging.getLogger("tidings.access").setLevel(logging.INFO)
     # log_config=None: uvicorn's own loggers go through the handler configured above (text or JSON);

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, Any, Literal
@@ -21,6 +22,8 @@ from ..model import RawArticle
 from ..store.sources import SourceStore
 from .alerts import Alert
 from .security import Writer
+
+log = logging.getLogger("tidings.api")
 
 MAX_ID = 2**63 - 1
 MAX_BODY_BYTES = int(float(os.environ.get("TIDINGS_MAX_INGEST_MB", "5")) * 2**20)
@@ -183,16 +186,41 @@ def _pipeline(request: Request):
     """The app's pipeline, made on the first ingest (it loads the model) and kept."""
     from ..pipeline import EmbedderMismatch
 
-    state = request.app.state
+    try:
+        return _app_pipeline(request.app)
+    except EmbedderMismatch as exc:
+        raise HTTPException(409, str(exc)) from exc
+
+
+def _app_pipeline(app):
+    state = app.state
     if state.pipeline is None:
-        try:
-            state.pipeline = state.pipeline_factory(state.store)
-        except EmbedderMismatch as exc:
-            raise HTTPException(409, str(exc)) from exc
+        state.pipeline = state.pipeline_factory(state.store)
         # a server killed mid-batch left its raw input stored but pending: finish it first, as
         # `tidings ingest` does, so nothing posted before the crash waits for another writer
         state.pipeline.process_pending()
     return state.pipeline
+
+
+def finish_interrupted_work(app):
+    """At start, on the writer thread: finish what a killed server (or ingest) left, raw items still
+    pending or stories with provisional events, instead of waiting for the next post. Returns the
+    future, or None when there is nothing to do (the model is then loaded on the first post only)."""
+    store = app.state.store
+    pending = store.query("SELECT 1 FROM raw_articles WHERE status = 'pending' LIMIT 1")
+    unsettled = store.query("SELECT 1 FROM stories WHERE size <> events_size LIMIT 1")
+    if not pending and not unsettled:
+        return None
+
+    def finish() -> None:
+        try:
+            pipeline = _app_pipeline(app)  # processes what is pending
+            pipeline.settle_events()
+            app.state.explorer.forget()
+        except Exception:  # noqa: BLE001 - logged; the next post tries again
+            log.exception("could not finish the work a stopped run left")
+
+    return app.state.ingest_thread.submit(finish)
 
 
 def _ingest(request: Request, items: list[RawArticle]) -> IngestResult:

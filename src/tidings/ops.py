@@ -112,7 +112,9 @@ def doctor(store_url: str) -> list[Check]:
             if counts["pending"]:
                 raise RuntimeError(f"{counts['pending']} raw items wait to be processed")
             # a run that was stopped before its end leaves its big stories' events provisional
-            unsettled = store.query("SELECT COUNT(*) FROM stories WHERE size <> events_size")[0][0]
+            from .events.store import UNSETTLED
+
+            unsettled = store.query(f"SELECT COUNT(*) FROM stories WHERE {UNSETTLED}")[0][0]
             if unsettled:
                 raise RuntimeError(f"{unsettled} stories have provisional events (a run stopped before its end)")
             return f"{counts['articles']} articles, {counts['stories']} stories, nothing pending"

@@ -92,9 +92,8 @@ def group_mentions(rows: list[MentionRow]) -> list[Group]:
         position = next((p for p in positions if _fits(row, candidates[p], common)), None)
         if position is None:
             position = len(candidates)
-            home = Group()
-            groups.append(home)
-            candidates.append(home)
+            candidates.append(Group())
+            groups.append(candidates[-1])
         home = candidates[position]
         for tie in mine - home.ties:
             ties.setdefault(tie, []).append(position)

@@ -96,18 +96,19 @@ def regroup_story(conn, story_id: int) -> int:
 # mention in all, however big the story grows.
 EAGER_ARTICLES = 4
 REBUILD_GROWTH = 1.5
+# a story with provisional events: also the condition of the partial index stories_events_unsettled
+# (migration 0010), which every query for them should use as written here
+UNSETTLED = "size <> events_size"
 
 
-def update_stories(conn, placed: Iterable[tuple[int, int]]) -> list[int]:
+def update_stories(conn, placed: Iterable[tuple[int, int]]) -> None:
     """Events after a batch placed articles ((story id, article id) pairs) into stories. A story
     that is small or has grown enough is rebuilt; in a big one the batch's new mentions are grouped
     among themselves (provisional events, also shown) until `settle` rebuilds it when the run ends,
-    so that the final events never depend on how the input was cut into batches. Returns the
-    stories left with provisional events."""
+    so that the final events never depend on how the input was cut into batches."""
     articles: dict[int, list[int]] = {}
     for story_id, article_id in placed:
         articles.setdefault(story_id, []).append(article_id)
-    provisional = []
     for story_id in sorted(articles):
         size, grouped = conn.execute("SELECT size, events_size FROM stories WHERE id = ?", (story_id,)).fetchone()
         if size <= EAGER_ARTICLES or size >= REBUILD_GROWTH * grouped:
@@ -118,14 +119,12 @@ def update_stories(conn, placed: Iterable[tuple[int, int]]) -> list[int]:
         rows, mentions = _load_mentions(conn, f"m.article_id IN ({marks}) AND m.event_id IS NULL", tuple(ids), marks)
         if rows:
             _write_events(conn, story_id, rows, group_mentions(mentions))
-        provisional.append(story_id)
-    return provisional
 
 
 def settle(conn) -> int:
     """Rebuild every story left with provisional events (by this run, or by one that was killed);
     returns how many."""
-    stories = [r[0] for r in conn.execute("SELECT id FROM stories WHERE size <> events_size ORDER BY id").fetchall()]
+    stories = [r[0] for r in conn.execute(f"SELECT id FROM stories WHERE {UNSETTLED} ORDER BY id").fetchall()]
     for story_id in stories:
         regroup_story(conn, story_id)
     return len(stories)

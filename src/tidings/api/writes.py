@@ -206,18 +206,21 @@ def finish_interrupted_work(app):
     """At start, on the writer thread: finish what a killed server (or ingest) left, raw items still
     pending or stories with provisional events, instead of waiting for the next post. Returns the
     future, or None when there is nothing to do (the model is then loaded on the first post only)."""
+    from ..events.store import UNSETTLED
+
     store = app.state.store
     pending = store.query("SELECT 1 FROM raw_articles WHERE status = 'pending' LIMIT 1")
-    unsettled = store.query("SELECT 1 FROM stories WHERE size <> events_size LIMIT 1")
+    unsettled = store.query(f"SELECT 1 FROM stories WHERE {UNSETTLED} LIMIT 1")
     if not pending and not unsettled:
         return None
 
     def finish() -> None:
         try:
-            pipeline = _app_pipeline(app)  # processes what is pending
-            pipeline.settle_events()
+            # called at start, so the pipeline is made here: making it processes what is pending,
+            # and that run, like every run, ends by settling provisional events
+            _app_pipeline(app)
             app.state.explorer.forget()
-        except Exception:  # noqa: BLE001 - logged; the next post tries again
+        except Exception:  # logged; the next post tries again
             log.exception("could not finish the work a stopped run left")
 
     return app.state.ingest_thread.submit(finish)

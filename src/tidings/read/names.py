@@ -16,7 +16,10 @@ In the style of Europe Media Monitor:
   nothing, continents and first-level regions are places, and prepositions of place and
   geographical nouns (`PLACE_CONTEXT`) type unknown names as places.
 
-Where a language has an optional NER model installed (`recognise.MODELS`: ru, fr, en), the model's
+Known names of the event actors' dictionaries (people and groups, in many scripts) are names
+wherever they stand (`_dictionary_names`).
+
+Where a language has an optional NER model installed (`recognise.MODELS`: ru, fr, en, zh, es), the model's
 spans and types are used and the rules add keys, roles and what it missed (`_with_model`).
 Every language's rule choices are in one table, `LANGUAGES`. Every mention carries a script-independent
 key: `C:<ISO alpha-2>` for countries (and their demonyms and capitals), `N:<name_key>` otherwise.
@@ -122,8 +125,9 @@ def lookup_country(phrase: str) -> str | None:
 
 def name_key(name: str) -> str:
     """A spelling-independent key for a name: its last part, transliterated and folded to a
-    consonant skeleton (Tokayev, Tokajew, Токаев, Тоқаев -> 'tkv')."""
-    last = re.split(r"[\s\-]+", name.strip())[-1]
+    consonant skeleton (Tokayev, Tokajew, Токаев, Тоқаев -> 'tkv'). Chinese and Japanese write a
+    foreign name's parts with a middle dot between them (唐纳德·特朗普, ドナルド・トランプ)."""
+    last = re.split(r"[\s\-·・]+", name.strip())[-1]
     latin = anyascii(last).lower()
     latin = (latin.replace("ph", "f").replace("ts", "z").replace("tz", "z").replace("kh", "h")
              .replace("w", "v").replace("q", "k").replace("c", "k").replace("x", "ks"))
@@ -493,8 +497,62 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         spans = model_spans(text, language)
         if spans is not None:
             mentions = _with_model(text, sentences, language, mentions, spans)
+    mentions.extend(_dictionary_names(text, sentences, language, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _dictionary_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
+    """Names of the known-actor dictionaries (events/data: ~2,300 people and groups, written in many
+    scripts) where neither the rules nor a model found a name: in Arabic and Chinese a person needs a
+    role word before them for the rules, so 'ترامب' or '特朗普' alone would go unseen (Europe Media
+    Monitor recognises known names the same way). Groups (actors.txt) are organisations, the rest
+    people; a name in a cased script must be capitalised, as names are ('junta' is no name)."""
+    from ..events.actors import known_actor_spans
+
+    taken = [(m.start, m.end) for m in found]
+    added: list[Mention] = []
+    for start, end, _code, _sector, canonical in known_actor_spans(text, language=language):
+        surface = text[start:end]
+        if any(start < e and s < end for s, e in taken) or (surface[:1].isalpha() and surface[:1].islower()):
+            continue
+        kind = "ORG" if canonical in _dictionary_groups() or (surface.isupper() and len(surface) > 1) else "PER"
+        if kind == "PER":
+            start = _given_names_before(text, start, canonical, taken)
+            surface = text[start:end]
+        added.append(Mention(start=start, end=end, text=surface, type=kind, sentence=_sentence_of(sentences, start),
+                             key=f"N:{name_key(surface) or _fold(surface)}"))
+        taken.append((start, end))
+    return added
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"([\u0600-\u06ff\u0590-\u05ff]+) $|([\u4e00-\u9fff\u30a0-\u30ff]{1,6})[·・]$")
+
+
+def _given_names_before(text: str, start: int, canonical: str, taken: list[tuple[int, int]]) -> int:
+    """Where a dictionary person's name begins when the words before the listed surname spell the
+    person's given names ('دونالد ترامب', '唐纳德·特朗普' for Donald Trump): each word before it, from
+    right to left, must sound like the given name in its place (the cross-script name model)."""
+    from ..entities.transliterate import name_similarity
+
+    given = canonical.split()[:-1]
+    while given:
+        match = _GIVEN_NAME_BEFORE.search(text, max(0, start - 20), start)
+        if not match or any(match.start() < e and s < start for s, e in taken):
+            break
+        word = match.group(1) or match.group(2)
+        if name_similarity(word, given[-1]) < 0.7:  # 0.6 took "وقال" (wa-qala, "said") for Donald
+            break
+        start, given = match.start(), given[:-1]
+    return start
+
+
+@lru_cache(maxsize=1)
+def _dictionary_groups() -> frozenset[str]:
+    """The canonical names of the dictionaries' groups and bodies (events/data/actors.txt)."""
+    from ..events.actors import actor_lines
+
+    return frozenset(names[0] for *_, names in actor_lines("actors.txt") if names)
 
 
 def _with_model(text: str, sentences: list[Sentence], language: str, rules: list[Mention],

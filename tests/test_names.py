@@ -200,6 +200,18 @@ def test_chinese_model_finds_names_the_rules_cannot(monkeypatch):
     assert found["东京"].key == "C:JP"  # the rules' country key kept
 
 
+def test_german_role_compounds_give_the_role_and_the_name_before_the_hyphen():
+    found = rules("US-Präsident Donald Trump traf CDU-Chef Friedrich Merz und Ex-Präsident Barack Obama.", "de")
+    assert found["Donald Trump"].role == "us-präsident" and found["US"].key == "C:US"
+    assert found["Friedrich Merz"].role == "cdu-chef" and found["CDU"].type == "ORG"
+    assert found["Barack Obama"].role == "ex-präsident" and "Ex" not in found  # 'Ex' names nothing
+    glued = rules("Am Montag sagte Verteidigungsminister Boris Pistorius, man werde helfen.", "de")
+    assert glued["Boris Pistorius"].type == "PER" and glued["Boris Pistorius"].role == "verteidigungsminister"
+    # a compound that is no role ('Nato-Gipfel'), or a role with no name after it, changes nothing
+    assert "Gipfel" not in " ".join(rules("Der Nato-Gipfel beginnt morgen.", "de"))
+    assert rules("Der Verteidigungsminister reiste ab.", "de") == {}
+
+
 def test_every_language_has_its_table():
     for language in "de en fr es it pt pl ru uk tr vi kk uz".split():
         assert LANGUAGES[language]["triggers"], language

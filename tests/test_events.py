@@ -495,6 +495,33 @@ def test_a_domestic_event_without_a_named_target_stays_in_its_country():
     assert first("Zimbabwe's government banned rallies in Kenya.").target.code == "KEN"
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "Protesters clashed with police in Nairobi."),
+    ("es", "Los manifestantes se enfrentaron con la policía en Nairobi."),
+])
+def test_a_word_naming_both_event_and_actors_stays_an_actor(language, text):
+    # "protesters" is a PROTEST trigger too; as a second event of the sentence it must not vanish as an actor
+    event = first(text, language)
+    assert event.source is not None and event.source.sector == "CVL" and event.source.code == "KEN"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "A journalist was arrested in Uganda."),
+    ("es", "Un periodista fue detenido en Uganda."),
+    ("fr", "Un journaliste a été arrêté en Ouganda."),
+])
+def test_unnamed_actors_of_an_event_in_a_place_are_of_that_place(language, text):
+    event = first(text, language)
+    assert event.type == "COERCE"
+    assert event.source.code == "UGA" and event.source.inferred
+    assert event.target.code == "UGA" and event.target.sector == "MED"
+
+
+def test_an_unnamed_group_in_a_one_country_sentence_is_of_that_country():
+    event = first("La oposición criticó al gobierno de Zimbabue.", "es")
+    assert event.source.code == "ZWE" and event.source.sector == "OPP" and event.source.inferred
+
+
 def _events_of(store) -> list:
     """Every event and which mentions it has, in a form two stores can be compared by."""
     events = sorted(tuple(str(v) for v in r) for r in store.query(

@@ -71,7 +71,9 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
     chosen = _choose_triggers(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
     if not chosen:
         return []
-    trigger_tokens = {i for t in chosen for i in range(t.first, t.last + 1)}
+    sector_tokens = {i for m in by_section.get("sector", []) for i in range(m.first, m.last + 1)}
+    # "protesters", "strikers": a word that names both an event and its actors stays an actor
+    trigger_tokens = {i for t in chosen for i in range(t.first, t.last + 1)} - sector_tokens
     say_tokens = {i for m in by_section.get("say", []) for i in range(m.first, m.last + 1)}
     sectors = [m for m in by_section.get("sector", []) if not trigger_tokens & set(range(m.first, m.last + 1))]
     when = dates[0].value if dates else article.published  # who held an office depends on the date
@@ -133,6 +135,10 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
                          and is_locative(tokens, p, language)), None)
 
     _inherit_country([p for p in (source, target) if p is not None], location, phrases, tokens, language)
+    if source is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
+        # "a journalist was arrested in Uganda", "a bus was attacked in Kenya": whoever did it unnamed,
+        # it was done in that country, by its own people as a rule (CAMEO codes the country)
+        source = Phrase(location.first, location.last, country=location.country, inferred=True)
     if target is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
         # "police fired on protesters in Harare": those it was done to are of the place (CAMEO codes the country)
         target = Phrase(location.first, location.last, country=location.country, inferred=True)
@@ -184,10 +190,17 @@ def _inherit_country(actors: list, location, phrases: list, tokens, language: st
                             or tokens[p.first - 1].text.casefold() in ("from", "aus", "de", "из", "з"))), None)
         if nearby is not None and not actor.entity_id:  # "opposition groups in Zimbabwe", "rebels in Darfur"
             actor.country, actor.inferred = nearby.country, True
-        elif location is not None and location.country and actor.sector in STATE_SECTORS:
+        elif location is not None and location.country and (actor.sector in STATE_SECTORS or _unnamed(actor)):
+            # a state body acts where the event happens; so do the unnamed people of a place
+            # ("protesters", "gunmen", "journalists" in Nairobi are Kenyan unless the sentence says otherwise)
             actor.country, actor.inferred = location.country, True
-        elif len(countries) == 1 and (actor.sector in STATE_SECTORS or "PER" in actor.kinds):
+        elif len(countries) == 1 and (actor.sector in STATE_SECTORS or "PER" in actor.kinds or _unnamed(actor)):
             actor.country, actor.inferred = next(iter(countries)), True
+
+
+def _unnamed(actor) -> bool:
+    """A group named by what it is ("the opposition", "students"), not by a name of its own."""
+    return bool(actor.sector) and not actor.entity_id
 
 
 def _name_tokens(tokens, mentions, offset: int) -> set[int]:

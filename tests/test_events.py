@@ -522,6 +522,17 @@ def test_an_unnamed_group_in_a_one_country_sentence_is_of_that_country():
     assert event.source.code == "ZWE" and event.source.sector == "OPP" and event.source.inferred
 
 
+@pytest.mark.parametrize("language, text, place", [
+    ("en", "Police arrested ten students in northern Kenya.", "Kenya"),
+    ("en", "Police arrested ten students in the capital Nairobi.", "Nairobi"),
+    ("es", "La policía detuvo a diez estudiantes en el norte de Colombia.", "Colombia"),
+])
+def test_a_place_after_a_preposition_and_its_modifiers_is_the_location(language, text, place):
+    event = first(text, language)
+    assert event.location is not None and event.location.text == place
+    assert event.source.code == event.location.code and event.source.sector == "COP"
+
+
 def _events_of(store) -> list:
     """Every event and which mentions it has, in a form two stores can be compared by."""
     events = sorted(tuple(str(v) for v in r) for r in store.query(

@@ -417,8 +417,31 @@ def _sector_of_words(words: str, lexicon: Lexicon) -> str | None:
 
 
 def is_locative(tokens: list[Token], phrase: Phrase, language: str) -> bool:
-    before = tokens[phrase.first - 1].text if phrase.first > 0 else ""
-    return before in _LOCATIVE.get(language, set())
+    """After "in", "at", "near"..., also past articles and the words that place a name within a
+    country ("in northern Kenya", "in the capital Nairobi", "en el norte de Colombia")."""
+    return _preposition_before(tokens, phrase) in _LOCATIVE.get(language, set())
+
+
+def _preposition_before(tokens: list[Token], phrase: Phrase) -> str:
+    """The word before the phrase, skipping up to MAX_MODIFIERS articles and place words."""
+    i = phrase.first - 1
+    while i >= 0 and phrase.first - 1 - i < MAX_MODIFIERS and tokens[i].text in PLACE_MODIFIERS:
+        i -= 1
+    return tokens[i].text if i >= 0 else ""
+
+
+MAX_MODIFIERS = 3
+# articles and words that say where within a country, in the languages that put them between
+# a preposition and a place name
+PLACE_MODIFIERS = {
+    "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "capital",
+    "city", "town", "village", "province", "region", "state", "district", "of",
+    "el", "la", "los", "las", "norte", "sur", "este", "oeste", "capital", "ciudad", "provincia", "región", "de", "del",
+    "le", "les", "nord", "sud", "est", "ouest", "ville", "région", "du", "des",
+    "il", "lo", "gli", "nord", "città", "regione", "provincia", "di", "della", "del",
+    "o", "os", "as", "cidade", "região", "província", "da", "do",
+    "der", "dem", "den", "des", "norden", "süden", "osten", "westen", "hauptstadt", "stadt", "provinz", "region",
+}
 
 
 def to_actor(phrase: Phrase, tokens: list[Token], text: str, sentence_start: int) -> Actor:

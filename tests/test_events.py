@@ -94,6 +94,28 @@ def test_passive_voice_swaps_source_and_target():
     assert event.source.code == "RUS" and event.target.code == "UKR"
 
 
+@pytest.mark.parametrize("language, text", [
+    ("de", "Ein kenianischer Journalist wurde am Montag von der ugandischen Polizei festgenommen."),
+    ("zh", "一名肯尼亚记者被乌干达警方逮捕。"),
+    ("ja", "ケニアの記者がウガンダ警察によって逮捕された。"),
+    ("es", "Un periodista keniano fue detenido por la policía ugandesa."),
+])
+def test_passives_whose_agent_comes_before_the_verb_or_the_marker_after_it(language, text):
+    # German closes the clause with the participle, Chinese puts 被 + agent before the verb,
+    # Japanese marks agent and passive after them (によって, された)
+    event = first(text, language)
+    assert event.type == "COERCE"
+    assert (event.source.code, event.target.code) == ("UGA", "KEN")
+
+
+def test_what_looks_passive_but_is_not():
+    progressive = first("The Kenyan president is visiting China this week.")
+    assert (progressive.source.code, progressive.target.code) == ("KEN", "CHN")
+    # neither agent nor subject: the recipient after the verb stays the target
+    agentless = first("Aid was sent to Sudan on Monday.")
+    assert agentless.type == "AID" and agentless.source is None and agentless.target.code == "SDN"
+
+
 def test_reported_speech_keeps_the_actor_not_the_reporter():
     event = first("Iranian forces seized a British tanker, Reuters reported.")
     assert event.type == "COERCE" and event.source.code == "IRN" and event.target.code == "GBR"

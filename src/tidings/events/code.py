@@ -31,6 +31,15 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 ON_PLACE = {"ASSAULT", "FIGHT", "COERCE", "AID", "PROTEST", "MOBILIZE", "SANCTION"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "IMG"}
 _EVENT_SECTIONS = set(TYPES)
+# agent markers that follow the agent (postpositions: "polis tarafından", "警察によって")
+AGENT_AFTER = {"ja", "tr", "kk", "uz", "ko"}
+# passive markers that follow the trigger ("逮捕された", "gözaltına alındı"); Kazakh and Uzbek mark the
+# passive with a suffix, and their listed "болды", "bo'ldi" after a noun mostly mean "took place"
+PASSIVE_AFTER = {"ja", "tr"}
+# how far a passive marker may be from the trigger: German closes the clause with the participle
+# ("wurde am Montag in Berlin festgenommen"); Chinese and Japanese count characters ("被警方逮捕", "逮捕された")
+PASSIVE_WINDOW = {"de": 8, "nl": 8, "zh": 6, "ja": 3}
+PROGRESSIVE = {"en": "ing"}  # "is visiting": a form of "be" before it is no passive
 
 
 def code_events(article: Article) -> list[EventMention]:
@@ -101,7 +110,7 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         c.lexicon.language in NEGATION_AFTER and _cue_after(cues.get("negation", []), trigger.last))
     future = _cue_before(cues.get("future", []), trigger.first)
     hypothetical = _cue_before(cues.get("hypothetical", []), trigger.first)
-    passive = _cue_before(cues.get("passive", []), trigger.first, window=2)
+    passive = _is_passive(c, trigger)
     tokens, phrases, language = c.tokens, c.phrases, c.lexicon.language
 
     location = next((p for p in phrases if p.place_only and is_locative(tokens, p, language)), None)
@@ -124,12 +133,11 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         if target is None:
             source, target = None, source
     if passive:
-        agents = cues.get("agent", [])
-        # "by X", "by the X"
-        agent_phrase = next((p for p in after if any(a.last == p.first - 1 or a.last == p.first - 2 and
-                                                     tokens[p.first - 1].text.casefold() in CONNECTORS
-                                                     for a in agents)), None)
-        source, target = agent_phrase, (before[-1] if before else None)
+        agent = _agent_phrase(c, actors)
+        subject = next((p for p in reversed(before) if p is not agent), None)
+        if agent is not None or subject is not None:
+            # "aid was sent to Sudan": with neither agent nor subject, what follows keeps its reading
+            source, target = agent, subject
     if location is None:
         location = next((p for p in phrases if p.place_only and p is not source and p is not target
                          and is_locative(tokens, p, language)), None)
@@ -236,6 +244,29 @@ def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Mat
             chosen.append(m)
             types.add(m.pattern.section)
     return chosen[:EVENTS_PER_SENTENCE]
+
+
+def _is_passive(c: _SentenceContext, trigger: Match) -> bool:
+    """A passive auxiliary next to the trigger: before it ("was arrested", "fue detenido"), anywhere
+    in the clause before a German participle ("wurde am Montag festgenommen"), after it where the
+    marker follows the verb ("逮捕された", "gözaltına alındı"); "is visiting" is no passive."""
+    language, cues = c.lexicon.language, c.by_section.get("passive", [])
+    if c.tokens[trigger.first].text.endswith(PROGRESSIVE.get(language, "\0")):
+        return False
+    window = PASSIVE_WINDOW.get(language, 2)
+    if language in PASSIVE_AFTER:
+        return _cue_after(cues, trigger.last, window)
+    return _cue_before(cues, trigger.first, window)
+
+
+def _agent_phrase(c: _SentenceContext, actors: list[Phrase]) -> Phrase | None:
+    """The phrase a passive's agent marker governs: "by (the) X", "von der Polizei", "被警察", and in
+    languages with postpositions the phrase before it ("polis tarafından", "警察によって")."""
+    agents, tokens = c.by_section.get("agent", []), c.tokens
+    if c.lexicon.language in AGENT_AFTER:
+        return next((p for p in actors if any(a.first == p.last + 1 for a in agents)), None)
+    return next((p for p in actors if any(a.last == p.first - 1 or a.last == p.first - 2 and
+                                          tokens[p.first - 1].text in CONNECTORS for a in agents)), None)
 
 
 def _cue_before(cues: list[Match], position: int, window: int = CUE_WINDOW) -> bool:

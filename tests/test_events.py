@@ -116,6 +116,17 @@ def test_what_looks_passive_but_is_not():
     assert agentless.type == "AID" and agentless.source is None and agentless.target.code == "SDN"
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "The US ambassador to Iraq criticized the Iranian government."),
+    ("es", "El enviado estadounidense para Irak criticó al gobierno iraní."),
+    ("de", "Der amerikanische Gesandte für den Irak kritisierte die iranische Regierung."),
+    ("ru", "Американский посланник по Ираку раскритиковал правительство Ирана."),
+])
+def test_a_phrase_after_a_preposition_is_not_the_subject(language, text):
+    event = first(text, language)
+    assert (event.type, event.source.code, event.target.code) == ("ACCUSE", "USA", "IRN")
+
+
 def test_reported_speech_keeps_the_actor_not_the_reporter():
     event = first("Iranian forces seized a British tanker, Reuters reported.")
     assert event.type == "COERCE" and event.source.code == "IRN" and event.target.code == "GBR"

@@ -34,6 +34,21 @@ _LOCATIVE = {
     "ar": {"في"}, "zh": {"在", "于"}, "ja": set(),
 }
 
+# other prepositions (besides the locative ones) whose object is never the clause's subject; "by"
+# and its kin are left out: "attacks by the rebels killed ten" has its actor after them
+_PREPOSITIONS = {
+    "en": {"to", "from", "with", "for", "against", "on", "over", "between", "among", "about", "after", "before",
+           "under", "through", "toward", "towards", "including", "despite", "than", "like", "without", "amid"},
+    "de": {"mit", "gegen", "für", "zu", "zum", "zur", "aus", "über", "zwischen", "ohne", "vor", "unter"},
+    "fr": {"avec", "contre", "pour", "vers", "depuis", "entre", "sur", "dans", "sans", "chez"},
+    "es": {"a", "al", "con", "contra", "para", "hacia", "desde", "entre", "sobre", "sin"},
+    "it": {"con", "contro", "per", "verso", "tra", "fra", "su", "al", "alla", "ai", "senza"},
+    "pt": {"a", "ao", "à", "com", "contra", "para", "entre", "sobre", "sem"},
+    "pl": {"z", "ze", "przeciw", "przeciwko", "dla", "do", "od", "między", "o", "bez"},
+    "ru": {"с", "со", "против", "для", "к", "ко", "по", "из", "от", "между", "о", "об", "без", "при"},
+    "uk": {"з", "із", "зі", "проти", "для", "до", "від", "між", "про", "без", "при"},
+    "vi": {"với", "cho", "từ", "giữa", "về"},
+}
 
 @dataclass
 class Phrase:
@@ -420,6 +435,13 @@ def is_locative(tokens: list[Token], phrase: Phrase, language: str) -> bool:
     """After "in", "at", "near"..., also past articles and the words that place a name within a
     country ("in northern Kenya", "in the capital Nairobi", "en el norte de Colombia")."""
     return _preposition_before(tokens, phrase) in _LOCATIVE.get(language, set())
+
+
+def governed(tokens: list[Token], phrase: Phrase, language: str) -> bool:
+    """A phrase after a preposition is no subject: "the US ambassador to Iraq", "Kenya, with Uganda's
+    backing", "l'ambassadeur américain en Irak"."""
+    word = _preposition_before(tokens, phrase)
+    return word in _LOCATIVE.get(language, set()) or word in _PREPOSITIONS.get(language, set())
 
 
 def _preposition_before(tokens: list[Token], phrase: Phrase) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Article, DateMention, EventMention, Mention, Sentence
-from .actors import CONNECTORS, Phrase, build_phrases, is_locative, split_coordinated, to_actor
+from .actors import CONNECTORS, Phrase, build_phrases, governed, is_locative, split_coordinated, to_actor
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
 
@@ -120,7 +120,8 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     after = [p for p in actors if p.first > trigger.last]
     if not before:  # "Syria says it will withdraw": the one who speaks is the one who acts
         before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location]
-    source = before[-1] if before else None
+    # the subject is the nearest phrase before the trigger that no preposition governs
+    source = next((p for p in reversed(before) if not governed(tokens, p, language)), before[-1] if before else None)
     # "military aid to Mozambique", "official contact with the United States": a bare sector word
     # right after the trigger usually qualifies the action; the first actor with a name is the target
     target = next((p for p in after if p.country or p.entity_id or p.igo), after[0] if after else None)

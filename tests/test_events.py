@@ -127,6 +127,23 @@ def test_a_phrase_after_a_preposition_is_not_the_subject(language, text):
     assert (event.type, event.source.code, event.target.code) == ("ACCUSE", "USA", "IRN")
 
 
+@pytest.mark.parametrize("language, text, source", [
+    ("en", "Kenya received military aid from Japan.", "JPN"),
+    ("en", "Kenyan troops came under attack from Somali militants.", "SOM"),
+    ("ru", "Кения получила военную помощь от Японии.", "JPN"),
+    ("pl", "Kenia otrzymała pomoc wojskową od Japonii.", "JPN"),
+    ("es", "Kenia recibió ayuda de Japón.", "JPN"),
+])
+def test_the_subject_of_receive_or_suffer_is_the_target(language, text, source):
+    event = first(text, language)
+    assert (event.source.code, event.target.code) == (source, "KEN")
+
+
+def test_who_obtains_a_deal_is_a_party_to_it():
+    event = first("Kenya obtained a trade agreement with Uganda.")
+    assert (event.source.code, event.target.code) == ("KEN", "UGA")
+
+
 def test_reported_speech_keeps_the_actor_not_the_reporter():
     event = first("Iranian forces seized a British tanker, Reuters reported.")
     assert event.type == "COERCE" and event.source.code == "IRN" and event.target.code == "GBR"

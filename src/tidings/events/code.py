@@ -30,6 +30,7 @@ FORCEFUL = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 ON_PLACE = {"ASSAULT", "FIGHT", "COERCE", "AID", "PROTEST", "MOBILIZE", "SANCTION"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "IMG"}
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # who "obtained a deal with" someone is a party to it, not its object
 _EVENT_SECTIONS = set(TYPES)
 # agent markers that follow the agent (postpositions: "polis tarafından", "警察によって")
 AGENT_AFTER = {"ja", "tr", "kk", "uz", "ko"}
@@ -39,6 +40,10 @@ PASSIVE_AFTER = {"ja", "tr"}
 # how far a passive marker may be from the trigger: German closes the clause with the participle
 # ("wurde am Montag in Berlin festgenommen"); Chinese and Japanese count characters ("被警方逮捕", "逮捕された")
 PASSIVE_WINDOW = {"de": 8, "nl": 8, "zh": 6, "ja": 3}
+# "aid from Japan", "ayuda de Japón": where what a recipient gets comes from
+ORIGIN = {"en": {"from"}, "es": {"de", "del", "desde"}, "fr": {"de", "du", "des", "d'"}, "de": {"von", "vom", "aus"},
+          "it": {"da", "dal", "dalla", "dai", "dagli", "dalle"}, "pt": {"de", "do", "da", "dos", "das"},
+          "ru": {"от"}, "uk": {"від"}, "pl": {"od"}}
 PROGRESSIVE = {"en": "ing"}  # "is visiting": a form of "be" before it is no passive
 
 
@@ -133,6 +138,10 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         source, target = split_coordinated(target)
         if target is None:
             source, target = None, source
+    if not passive and source is not None and trigger.pattern.section not in MUTUAL and \
+            _cue_before(cues.get("recipient", []), trigger.first):
+        # "Kenya received aid from Japan", "troops came under attack": the subject undergoes the event
+        source, target = _origin_phrase(c, after), source
     if passive:
         agent = _agent_phrase(c, actors)
         subject = next((p for p in reversed(before) if p is not agent), None)
@@ -268,6 +277,15 @@ def _agent_phrase(c: _SentenceContext, actors: list[Phrase]) -> Phrase | None:
         return next((p for p in actors if any(a.first == p.last + 1 for a in agents)), None)
     return next((p for p in actors if any(a.last == p.first - 1 or a.last == p.first - 2 and
                                           tokens[p.first - 1].text in CONNECTORS for a in agents)), None)
+
+
+def _origin_phrase(c: _SentenceContext, after: list[Phrase]) -> Phrase | None:
+    """Where what the subject receives comes from: "from (the) X", or a passive agent marker's phrase."""
+    words = ORIGIN.get(c.lexicon.language, set())
+    tokens = c.tokens
+    marked = [p for p in after if p.first > 0 and (tokens[p.first - 1].text in words or p.first > 1 and
+              tokens[p.first - 1].text in CONNECTORS and tokens[p.first - 2].text in words)]
+    return marked[0] if marked else _agent_phrase(c, after)
 
 
 def _cue_before(cues: list[Match], position: int, window: int = CUE_WINDOW) -> bool:

@@ -583,6 +583,21 @@ def test_a_place_after_a_preposition_and_its_modifiers_is_the_location(language,
     assert event.source.code == event.location.code and event.source.sector == "COP"
 
 
+@pytest.mark.parametrize("language, text", [
+    ("en", "Kenya: on Monday the government accused Uganda of arming rebels."),
+    ("zh", "肯尼亚：周一，政府指责乌干达武装叛军。"),
+])
+def test_a_sentence_opening_with_a_place_is_set_there(language, text):
+    event = first(text, language)
+    assert (event.source.code, event.source.sector, event.target.code) == ("KEN", "GOV", "UGA")
+    assert event.source.inferred
+
+
+def test_a_heading_or_dateline_is_no_part_of_the_actor():
+    event = first("Uganda: Kenyan police arrested two Ugandan traders.")
+    assert event.source.text == "Kenyan police" and event.source.code == "KEN"
+
+
 def _events_of(store) -> list:
     """Every event and which mentions it has, in a form two stores can be compared by."""
     events = sorted(tuple(str(v) for v in r) for r in store.query(

@@ -26,7 +26,7 @@ IGO_NAMES = ["united nations", "european union", "european commission", "securit
              "الأمم المتحدة", "الاتحاد الأوروبي", "حلف الناتو", "جامعة الدول العربية", "联合国", "欧盟", "北约", "安理会",
              "国連", "欧州連合", "北大西洋条約機構", "біріккен ұлттар ұйымы", "еуропалық одақ", "birlashgan millatlar",
              "yevropa ittifoqi", "shanghai cooperation organisation", "brics"]
-_LOCATIVE = {
+LOCATIVE = {
     "en": {"in", "at", "near", "inside", "across", "into"}, "de": {"in", "im", "bei", "nahe", "nach"},
     "fr": {"à", "au", "en", "aux", "près"}, "es": {"en", "cerca"}, "it": {"a", "in", "nel", "nella", "presso"},
     "pt": {"em", "no", "na", "nos", "nas"}, "pl": {"w", "we", "na", "pod"}, "ru": {"в", "во", "на", "под"},
@@ -364,7 +364,7 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
     phrases: list[Phrase] = []
     for item in items:
         current = phrases[-1] if phrases else None
-        if current and _joins(tokens, current, item, skip):
+        if current and _joins(tokens, current, item, skip) and not _punctuated(tokens, text, current, item):
             if current.coordinated_at is None and any(tokens[i].text in COORDINATORS
                                                       for i in range(current.last + 1, item.first)):
                 current.coordinated_at = len(current.items)
@@ -407,6 +407,17 @@ def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -
     return len(between) <= 2 and not (skip & set(between)) and all(tokens[i].text in CONNECTORS for i in between)
 
 
+def _punctuated(tokens: list[Token], text: str, current: Phrase, item: Phrase) -> bool:
+    """A colon, dash or semicolon between two items ends a phrase ("NAIROBI, Kenya - The government",
+    "Uganda: Kenyan police"): a dateline or a heading is no part of the actor. Brackets do not: they
+    mostly hold an apposition of the same actor ("Hezbollah (Lebanon)")."""
+    gap = text[tokens[current.last].end:tokens[item.first].start]
+    return any(mark in gap for mark in BREAKS)
+
+
+BREAKS = (":", ";", " - ", " -- ", "—", "–", "：", "；")
+
+
 def _absorb(phrase: Phrase, item: Phrase) -> None:
     phrase.last = max(phrase.last, item.last)
     phrase.code = phrase.code or item.code
@@ -434,14 +445,14 @@ def _sector_of_words(words: str, lexicon: Lexicon) -> str | None:
 def is_locative(tokens: list[Token], phrase: Phrase, language: str) -> bool:
     """After "in", "at", "near"..., also past articles and the words that place a name within a
     country ("in northern Kenya", "in the capital Nairobi", "en el norte de Colombia")."""
-    return _preposition_before(tokens, phrase) in _LOCATIVE.get(language, set())
+    return _preposition_before(tokens, phrase) in LOCATIVE.get(language, set())
 
 
 def governed(tokens: list[Token], phrase: Phrase, language: str) -> bool:
     """A phrase after a preposition is no subject: "the US ambassador to Iraq", "Kenya, with Uganda's
     backing", "l'ambassadeur américain en Irak"."""
     word = _preposition_before(tokens, phrase)
-    return word in _LOCATIVE.get(language, set()) or word in _PREPOSITIONS.get(language, set())
+    return word in LOCATIVE.get(language, set()) or word in _PREPOSITIONS.get(language, set())
 
 
 def _preposition_before(tokens: list[Token], phrase: Phrase) -> str:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Article, DateMention, EventMention, Mention, Sentence
-from .actors import CONNECTORS, Phrase, build_phrases, governed, is_locative, split_coordinated, to_actor
+from .actors import (CONNECTORS, LOCATIVE, PLACE_MODIFIERS, Phrase, build_phrases, governed, is_locative,
+                     split_coordinated, to_actor)
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
 
@@ -214,6 +215,22 @@ def _inherit_country(actors: list, location, phrases: list, tokens, language: st
             actor.country, actor.inferred = location.country, True
         elif len(countries) == 1 and (actor.sector in STATE_SECTORS or "PER" in actor.kinds or _unnamed(actor)):
             actor.country, actor.inferred = next(iter(countries)), True
+        elif phrases and phrases[0].place_only and phrases[0].country and phrases[0].last < actor.first and \
+                (actor.sector in STATE_SECTORS or _unnamed(actor)):
+            # a sentence that opens with a place ("NAIROBI -", "Kenya: the government ...") is set there
+            actor.country, actor.inferred = phrases[0].country, True
+
+
+def _of_place(between: list, language: str) -> bool:
+    """Only a preposition and articles between an actor and a place ("rebels in Darfur", "the
+    government of Kenya"): a verb between them ("the government accused Uganda") makes the place
+    the event's other party."""
+    words = [t.text for t in between]
+    return bool(words) and all(w in CONNECTORS or w in PLACE_MODIFIERS or w in OF_PLACE or
+                               w in LOCATIVE.get(language, ()) for w in words)
+
+
+OF_PLACE = {"from", "aus", "de", "из", "з"}
 
 
 def _unnamed(actor) -> bool:

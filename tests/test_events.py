@@ -585,6 +585,7 @@ def test_a_place_after_a_preposition_and_its_modifiers_is_the_location(language,
 
 @pytest.mark.parametrize("language, text", [
     ("en", "Kenya: on Monday the government accused Uganda of arming rebels."),
+    ("es", "Kenia: el lunes el gobierno acusó a Uganda de armar a los rebeldes."),
     ("zh", "肯尼亚：周一，政府指责乌干达武装叛军。"),
 ])
 def test_a_sentence_opening_with_a_place_is_set_there(language, text):

@@ -205,8 +205,7 @@ def _inherit_country(actors: list, location, phrases: list, tokens, language: st
             continue
         # the place must be the actor's own ("in", "of", "from" between), not the event's other party
         nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3
-                       and (is_locative(tokens, p, language) or tokens[p.first - 1].text.casefold() in CONNECTORS
-                            or tokens[p.first - 1].text.casefold() in ("from", "aus", "de", "из", "з"))), None)
+                       and _of_place(tokens[actor.last + 1:p.first], language)), None)
         if nearby is not None and not actor.entity_id:  # "opposition groups in Zimbabwe", "rebels in Darfur"
             actor.country, actor.inferred = nearby.country, True
         elif location is not None and location.country and (actor.sector in STATE_SECTORS or _unnamed(actor)):

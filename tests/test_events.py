@@ -144,6 +144,19 @@ def test_who_obtains_a_deal_is_a_party_to_it():
     assert (event.source.code, event.target.code) == ("KEN", "UGA")
 
 
+@pytest.mark.parametrize("language, text, source, target", [
+    ("de", "Die kenianische Regierung wies die Vorwürfe Ugandas zurück.", "KEN", "UGA"),
+    ("de", "Die Polizei nahm am Montag zwei ugandische Händler in Nairobi fest.", "KEN", "UGA"),
+    ("pl", "Niemcy przekazały Ukrainie pomoc humanitarną.", "DEU", "UKR"),
+    ("ru", "Москва договорилась с Киевом о перемирии.", "RUS", "UKR"),
+])
+def test_the_words_a_split_trigger_encloses_can_be_its_target(language, text, source, target):
+    # "wies ... zurück", "przekazały ... pomoc", "договорилась ... о перемирии": the object sits inside
+    event = first(text, language)
+    assert (event.source.code, event.target.code) == (source, target)
+    assert not event.target.inferred
+
+
 def test_reported_speech_keeps_the_actor_not_the_reporter():
     event = first("Iranian forces seized a British tanker, Reuters reported.")
     assert event.type == "COERCE" and event.source.code == "IRN" and event.target.code == "GBR"

@@ -88,8 +88,9 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         return []
     sector_tokens = {i for m in by_section.get("sector", []) for i in range(m.first, m.last + 1)}
     # "protesters", "strikers": a word that names both an event and its actors stays an actor
-    trigger_tokens = {i for t in chosen for i in range(t.first, t.last + 1)} - sector_tokens
-    say_tokens = {i for m in by_section.get("say", []) for i in range(m.first, m.last + 1)}
+    # the trigger's own words: what a split verb encloses ("nahm zwei Händler fest") may be an actor
+    trigger_tokens = {i for t in chosen for i in t.span} - sector_tokens
+    say_tokens = {i for m in by_section.get("say", []) for i in m.span}
     sectors = [m for m in by_section.get("sector", []) if not trigger_tokens & set(range(m.first, m.last + 1))]
     when = dates[0].value if dates else article.published  # who held an office depends on the date
     phrases = build_phrases(tokens, text, sentence.start, mentions, lexicon, sectors, trigger_tokens | say_tokens,
@@ -123,7 +124,8 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
     actors = [p for p in phrases if p is not location and id(p) not in reporters]
     before = [p for p in actors if p.last < trigger.first]
-    after = [p for p in actors if p.first > trigger.last]
+    # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
+    after = [p for p in actors if p.first > trigger.first]
     if not before:  # "Syria says it will withdraw": the one who speaks is the one who acts
         before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location]
     # the subject is the nearest phrase before the trigger that no preposition governs

@@ -157,6 +157,15 @@ def test_the_words_a_split_trigger_encloses_can_be_its_target(language, text, so
     assert not event.target.inferred
 
 
+@pytest.mark.parametrize("language, text", [
+    ("uk", "Україна вимагає від МАГАТЕ постійної присутності на станції."),
+    ("de", "Russland kritisierte die OSZE scharf."),
+    ("es", "Argentina pidió al FMI un nuevo préstamo."),
+])
+def test_international_bodies_by_their_local_abbreviations(language, text):
+    assert first(text, language).target.code == "IGO"
+
+
 def test_reported_speech_keeps_the_actor_not_the_reporter():
     event = first("Iranian forces seized a British tanker, Reuters reported.")
     assert event.type == "COERCE" and event.source.code == "IRN" and event.target.code == "GBR"

@@ -15,7 +15,9 @@ from .lexicon import Lexicon, Token
 # Acronyms are matched case-sensitively, names case-insensitively.
 IGO_ACRONYMS = ["UN", "U.N.", "EU", "E.U.", "NATO", "OSCE", "ASEAN", "IMF", "WHO", "OPEC", "ECOWAS", "IAEA",
                 "UNHCR", "UNICEF", "ONU", "UE", "OTAN", "ООН", "ЕС", "НАТО", "ОБСЕ", "МАГАТЭ", "МВФ", "ОДКБ",
-                "ШОС", "СНГ", "ЄС", "БҰҰ", "ЕО", "BM", "AB", "BMT", "UNO", "OTSE"]
+                "ШОС", "СНГ", "ЄС", "БҰҰ", "ЕО", "BM", "AB", "BMT", "UNO", "OTSE",
+                # the IAEA, OSCE and IMF as other languages abbreviate them
+                "МАГАТЕ", "ОБСЄ", "AIEA", "OIEA", "MAEA", "UAEA", "OSZE", "OBWE", "AGİT", "FMI", "IWF", "MFW"]
 IGO_NAMES = ["united nations", "european union", "european commission", "security council", "african union",
              "arab league", "world bank", "world health organization", "red cross", "vereinte nationen",
              "vereinten nationen", "europäische union", "europäischen union", "nations unies", "union européenne",

@@ -166,6 +166,17 @@ def test_international_bodies_by_their_local_abbreviations(language, text):
     assert first(text, language).target.code == "IGO"
 
 
+@pytest.mark.parametrize("language, text, source, sector", [
+    ("en", "The White House condemned the attack on the Israeli embassy.", "USA", "GOV"),
+    ("fr", "L'Élysée a condamné l'attaque contre l'ambassade d'Israël.", "FRA", "GOV"),
+    ("ru", "Госдума осудила решение правительства Латвии.", "RUS", "LEG"),
+    ("uk", "СБУ затримала в Харкові російського агента.", "UKR", "COP"),
+])
+def test_state_institutions_named_by_their_seat_or_own_name(language, text, source, sector):
+    event = first(text, language)
+    assert (event.source.code, event.source.sector) == (source, sector) and not event.source.inferred
+
+
 def test_reported_speech_keeps_the_actor_not_the_reporter():
     event = first("Iranian forces seized a British tanker, Reuters reported.")
     assert event.type == "COERCE" and event.source.code == "IRN" and event.target.code == "GBR"

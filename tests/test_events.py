@@ -177,6 +177,26 @@ def test_state_institutions_named_by_their_seat_or_own_name(language, text, sour
     assert (event.source.code, event.source.sector) == (source, sector) and not event.source.inferred
 
 
+@pytest.mark.parametrize("language, text, source, target", [
+    ("ja", "インドはパキスタンを非難した。", "IND", "PAK"),
+    ("ja", "中国は日本に制裁を科した。", "CHN", "JPN"),
+    ("ja", "韓国の大統領は東京で日本の首相と会談した。", "KOR", "JPN"),
+    ("tr", "Yunanistan, Türkiye'yi hava sahasını ihlal etmekle suçladı.", "GRC", "TUR"),
+    ("tr", "Japonya, Ukrayna'ya insani yardım gönderdi.", "JPN", "UKR"),
+    ("tr", "Mısır, İsrail ile yeni bir anlaşma imzaladı.", "EGY", "ISR"),
+])
+def test_verb_final_languages_read_subject_and_object_off_their_case(language, text, source, target):
+    # both come before the verb; が/は and the Turkish nominative mark the subject, を/に, -'yi/-'ya the object
+    event = first(text, language)
+    assert (event.source.code, event.target.code) == (source, target)
+    assert not event.target.inferred
+
+
+def test_a_case_marked_place_is_the_location():
+    assert first("韓国の大統領は東京で日本の首相と会談した。", "ja").location.text == "東京"
+    assert first("Polis, İzmir'de 13 kişiyi gözaltına aldı.", "tr").location.text == "İzmir'de"
+
+
 def test_reported_speech_keeps_the_actor_not_the_reporter():
     event = first("Iranian forces seized a British tanker, Reuters reported.")
     assert event.type == "COERCE" and event.source.code == "IRN" and event.target.code == "GBR"

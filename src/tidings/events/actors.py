@@ -366,7 +366,7 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
     phrases: list[Phrase] = []
     for item in items:
         current = phrases[-1] if phrases else None
-        if current and _joins(tokens, current, item, skip) and not _punctuated(tokens, text, current, item):
+        if current and _joins(tokens, current, item, skip) and not _punctuated(tokens, text, current, item, language):
             if current.coordinated_at is None and any(tokens[i].text in COORDINATORS
                                                       for i in range(current.last + 1, item.first)):
                 current.coordinated_at = len(current.items)
@@ -409,12 +409,16 @@ def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -
     return len(between) <= 2 and not (skip & set(between)) and all(tokens[i].text in CONNECTORS for i in between)
 
 
-def _punctuated(tokens: list[Token], text: str, current: Phrase, item: Phrase) -> bool:
+def _punctuated(tokens: list[Token], text: str, current: Phrase, item: Phrase, language: str) -> bool:
     """A colon, dash or semicolon between two items ends a phrase ("NAIROBI, Kenya - The government",
     "Uganda: Kenyan police"): a dateline or a heading is no part of the actor. Brackets do not: they
-    mostly hold an apposition of the same actor ("Hezbollah (Lebanon)")."""
+    mostly hold an apposition of the same actor ("Hezbollah (Lebanon)"). In verb-final languages a
+    comma closes the subject ("Türkiye, İsrail ile ...", "ロシア当局は、米国人を ...")."""
     gap = text[tokens[current.last].end:tokens[item.first].start]
-    return any(mark in gap for mark in BREAKS)
+    return any(mark in gap for mark in BREAKS + COMMA_CLOSES.get(language, ()))
+
+
+COMMA_CLOSES = {"tr": (",",), "ja": ("、", ","), "kk": (",",), "uz": (",",)}
 
 
 BREAKS = (":", ";", " - ", " -- ", "—", "–", "：", "；")
@@ -446,8 +450,37 @@ def _sector_of_words(words: str, lexicon: Lexicon) -> str | None:
 
 def is_locative(tokens: list[Token], phrase: Phrase, language: str) -> bool:
     """After "in", "at", "near"..., also past articles and the words that place a name within a
-    country ("in northern Kenya", "in the capital Nairobi", "en el norte de Colombia")."""
-    return _preposition_before(tokens, phrase) in LOCATIVE.get(language, set())
+    country ("in northern Kenya", "in the capital Nairobi", "en el norte de Colombia"); in a
+    language that marks the place by a case ending or particle, with it ("Soçi'de", "東京で")."""
+    return _preposition_before(tokens, phrase) in LOCATIVE.get(language, set()) or \
+        case_role(tokens, phrase, language) == "place"
+
+
+# Turkish case endings after the apostrophe of a proper name ("Ankara'ya", "Soçi'de", "Rusya'nın")
+_TURKISH_CASES = [("place", re.compile(r"[dt][ae](ki)?")), ("origin", re.compile(r"[dt][ae]n")),
+                  ("object", re.compile(r"(y?[ae]|y?[ıiuü])")), ("owner", re.compile(r"n?[ıiuü]n")),
+                  ("partner", re.compile(r"y?l[ae]"))]
+# Japanese particles after a phrase: が/は mark the subject, を/に/へ the object, で the place, と a
+# partner, の an owner; から the origin
+_JAPANESE_PARTICLES = {"が": "subject", "は": "subject", "を": "object", "に": "object", "へ": "object",
+                       "で": "place", "と": "partner", "の": "owner", "から": "origin"}
+CASE_MARKED = {"tr", "ja"}
+
+
+def case_role(tokens: list[Token], phrase: Phrase, language: str) -> str | None:
+    """What a phrase's case ending or particle says it is in its clause: subject, object, place,
+    partner, owner, origin; None when unmarked (a Turkish nominative) or in other languages."""
+    if language == "ja":
+        after = "".join(t.text for t in tokens[phrase.last + 1:phrase.last + 3])
+        return _JAPANESE_PARTICLES.get(after) or _JAPANESE_PARTICLES.get(after[:1])
+    if language == "tr":
+        word = tokens[phrase.last].text
+        if "'" in word:
+            ending = word.rsplit("'", 1)[1]
+            return next((role for role, form in _TURKISH_CASES if form.fullmatch(ending)), "other")
+        following = tokens[phrase.last + 1].text if phrase.last + 1 < len(tokens) else ""
+        return "partner" if following == "ile" else None
+    return None
 
 
 def governed(tokens: list[Token], phrase: Phrase, language: str) -> bool:

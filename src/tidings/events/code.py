@@ -14,8 +14,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Article, DateMention, EventMention, Mention, Sentence
-from .actors import (CONNECTORS, LOCATIVE, PLACE_MODIFIERS, Phrase, build_phrases, governed, is_locative,
-                     split_coordinated, to_actor)
+from .actors import (CASE_MARKED, CONNECTORS, LOCATIVE, PLACE_MODIFIERS, Phrase, build_phrases, case_role, governed,
+                     is_locative, split_coordinated, to_actor)
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
 
@@ -133,6 +133,8 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     # "military aid to Mozambique", "official contact with the United States": a bare sector word
     # right after the trigger usually qualifies the action; the first actor with a name is the target
     target = next((p for p in after if p.country or p.entity_id or p.igo), after[0] if after else None)
+    if language in CASE_MARKED and before:
+        source, target = _by_case(tokens, before, language, source, target)
     if source is not None and target is None:
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
@@ -272,6 +274,20 @@ def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Mat
             chosen.append(m)
             types.add(m.pattern.section)
     return chosen[:EVENTS_PER_SENTENCE]
+
+
+def _by_case(tokens, before: list[Phrase], language: str, source, target):
+    """Verb-final languages put subject and object before the verb, in either order; their case
+    endings or particles say which is which ("ドイツはウクライナに供与する", "Atina, Ankara'yı suçladı")."""
+    roles = [(p, case_role(tokens, p, language)) for p in before]
+    subject = next((p for p, role in roles if role == "subject"), None) or \
+        next((p for p, role in roles if role is None), None)  # unmarked: a Turkish nominative
+    objects = [p for p, role in roles if role == "object" and p is not subject]
+    partners = [p for p, role in roles if role == "partner" and p is not subject]
+    counterpart = objects[-1] if objects else partners[0] if partners else None
+    if subject is None and counterpart is not None and source is counterpart:
+        source = None  # the nearest phrase is the object, not the one who acts
+    return subject or source, counterpart or target
 
 
 def _is_passive(c: _SentenceContext, trigger: Match) -> bool:

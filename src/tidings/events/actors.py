@@ -504,11 +504,11 @@ MAX_MODIFIERS = 3
 PLACE_MODIFIERS = {
     "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "capital",
     "city", "town", "village", "province", "region", "state", "district", "of",
-    "el", "la", "los", "las", "norte", "sur", "este", "oeste", "capital", "ciudad", "provincia", "región", "de", "del",
-    "le", "les", "nord", "sud", "est", "ouest", "ville", "région", "du", "des",
-    "il", "lo", "gli", "nord", "città", "regione", "provincia", "di", "della", "del",
+    "el", "la", "los", "las", "norte", "sur", "este", "oeste", "ciudad", "provincia", "región", "de", "del",
+    "le", "les", "nord", "sud", "est", "ouest", "ville", "du", "des",
+    "il", "lo", "gli", "città", "regione", "di", "della",
     "o", "os", "as", "cidade", "região", "província", "da", "do",
-    "der", "dem", "den", "des", "norden", "süden", "osten", "westen", "hauptstadt", "stadt", "provinz", "region",
+    "der", "dem", "den", "norden", "süden", "osten", "westen", "hauptstadt", "stadt", "provinz",
 }
 
 

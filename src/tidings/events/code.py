@@ -4,9 +4,10 @@ For each sentence: the lexicon's trigger patterns give the PLOVER type and mode 
 trigger of the sentence that is not an actor noun: news sentences put the main event first; a
 longer pattern beats a shorter one on the same words); the reader's names, international bodies
 and sector words form actor phrases; the phrase nearest before the trigger is the source and the
-first after it the target (swapped for passives: "was attacked by X"); phrases after a locative
-preposition are the location; a date named in the sentence is the event's date, else the
-article's. Cue words mark negation, future and hypothetical events. Stated intentions to cooperate
+first after it the target (swapped for passives: "was attacked by X", and for verbs whose subject
+receives the event: "received aid from X"; verb-final languages read the roles off case particles
+and endings instead); phrases after a locative preposition are the location; a date named in the
+sentence is the event's date, else the article's. Cue words mark negation, future and hypothetical events. Stated intentions to cooperate
 are AGREE and to use force THREATEN, as PLOVER defines them; the action intended is kept as context.
 """
 from __future__ import annotations
@@ -46,6 +47,7 @@ ORIGIN = {"en": {"from"}, "es": {"de", "del", "desde"}, "fr": {"de", "du", "des"
           "it": {"da", "dal", "dalla", "dai", "dagli", "dalle"}, "pt": {"de", "do", "da", "dos", "das"},
           "ru": {"от"}, "uk": {"від"}, "pl": {"od"}}
 PROGRESSIVE = {"en": "ing"}  # "is visiting": a form of "be" before it is no passive
+OF_PLACE = {"from", "aus", "de", "из", "з"}  # "rebels from Darfur": the place is the actor's own
 
 
 def code_events(article: Article) -> list[EventMention]:
@@ -87,8 +89,8 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
     if not chosen:
         return []
     sector_tokens = {i for m in by_section.get("sector", []) for i in range(m.first, m.last + 1)}
-    # "protesters", "strikers": a word that names both an event and its actors stays an actor
-    # the trigger's own words: what a split verb encloses ("nahm zwei Händler fest") may be an actor
+    # only the trigger's own words: what a split verb encloses ("nahm zwei Händler fest") may be an
+    # actor, and so may a word that names both an event and its actors ("protesters")
     trigger_tokens = {i for t in chosen for i in t.span} - sector_tokens
     say_tokens = {i for m in by_section.get("say", []) for i in m.span}
     sectors = [m for m in by_section.get("sector", []) if not trigger_tokens & set(range(m.first, m.last + 1))]
@@ -231,9 +233,6 @@ def _of_place(between: list, language: str) -> bool:
     words = [t.text for t in between]
     return bool(words) and all(w in CONNECTORS or w in PLACE_MODIFIERS or w in OF_PLACE or
                                w in LOCATIVE.get(language, ()) for w in words)
-
-
-OF_PLACE = {"from", "aus", "de", "из", "з"}
 
 
 def _unnamed(actor) -> bool:

@@ -3,6 +3,7 @@
     python bench/bench_events.py                # PLOVER GSR (en), Spanish PETRARCH validation, CASE 2021
     python bench/bench_events.py --own          # also the hand-written multilingual sentences (examples/events)
     python bench/bench_events.py --errors 20    # print some confusions
+    python bench/bench_events.py --data ../shared/eval   # where the evaluation data lives (this default)
     python bench/bench_events.py --corpus [--db sqlite:///var/demo.db]
         # merging on the sample corpus: ingest examples/corpus (or use a store that holds it) and score
         # the events against examples/gold/events.csv (which sentences of which articles report one event):
@@ -228,13 +229,16 @@ def corpus_merging(db: str | None) -> dict:
 
 
 def main() -> None:
+    global EVAL
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--own", action="store_true", help="also score the hand-written multilingual sentences")
     parser.add_argument("--errors", type=int, default=0)
     parser.add_argument("--only", choices=["gsr", "es", "case", "own"])
     parser.add_argument("--corpus", action="store_true", help="score event merging on the sample corpus")
     parser.add_argument("--db", help="a store that already holds the sample corpus (with --corpus)")
+    parser.add_argument("--data", default=str(EVAL.parent), help="the shared evaluation folder (holds events/)")
     args = parser.parse_args()
+    EVAL = Path(args.data) / "events"  # a git worktree outside the checkout has no ../shared
     if args.corpus:
         print(f"sample corpus merging: {json.dumps(corpus_merging(args.db))}")
         return

@@ -94,6 +94,109 @@ def test_passive_voice_swaps_source_and_target():
     assert event.source.code == "RUS" and event.target.code == "UKR"
 
 
+@pytest.mark.parametrize("language, text", [
+    ("de", "Ein kenianischer Journalist wurde am Montag von der ugandischen Polizei festgenommen."),
+    ("zh", "一名肯尼亚记者被乌干达警方逮捕。"),
+    ("ja", "ケニアの記者がウガンダ警察によって逮捕された。"),
+    ("es", "Un periodista keniano fue detenido por la policía ugandesa."),
+])
+def test_passives_whose_agent_comes_before_the_verb_or_the_marker_after_it(language, text):
+    # German closes the clause with the participle, Chinese puts 被 + agent before the verb,
+    # Japanese marks agent and passive after them (によって, された)
+    event = first(text, language)
+    assert event.type == "COERCE"
+    assert (event.source.code, event.target.code) == ("UGA", "KEN")
+
+
+def test_what_looks_passive_but_is_not():
+    progressive = first("The Kenyan president is visiting China this week.")
+    assert (progressive.source.code, progressive.target.code) == ("KEN", "CHN")
+    # neither agent nor subject: the recipient after the verb stays the target
+    agentless = first("Aid was sent to Sudan on Monday.")
+    assert agentless.type == "AID" and agentless.source is None and agentless.target.code == "SDN"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "The US ambassador to Iraq criticized the Iranian government."),
+    ("es", "El enviado estadounidense para Irak criticó al gobierno iraní."),
+    ("de", "Der amerikanische Gesandte für den Irak kritisierte die iranische Regierung."),
+    ("ru", "Американский посланник по Ираку раскритиковал правительство Ирана."),
+])
+def test_a_phrase_after_a_preposition_is_not_the_subject(language, text):
+    event = first(text, language)
+    assert (event.type, event.source.code, event.target.code) == ("ACCUSE", "USA", "IRN")
+
+
+@pytest.mark.parametrize("language, text, source", [
+    ("en", "Kenya received military aid from Japan.", "JPN"),
+    ("en", "Kenyan troops came under attack from Somali militants.", "SOM"),
+    ("ru", "Кения получила военную помощь от Японии.", "JPN"),
+    ("pl", "Kenia otrzymała pomoc wojskową od Japonii.", "JPN"),
+    ("es", "Kenia recibió ayuda de Japón.", "JPN"),
+])
+def test_the_subject_of_receive_or_suffer_is_the_target(language, text, source):
+    event = first(text, language)
+    assert (event.source.code, event.target.code) == (source, "KEN")
+
+
+def test_who_obtains_a_deal_is_a_party_to_it():
+    event = first("Kenya obtained a trade agreement with Uganda.")
+    assert (event.source.code, event.target.code) == ("KEN", "UGA")
+
+
+@pytest.mark.parametrize("language, text, source, target", [
+    ("de", "Die kenianische Regierung wies die Vorwürfe Ugandas zurück.", "KEN", "UGA"),
+    ("de", "Die Polizei nahm am Montag zwei ugandische Händler in Nairobi fest.", "KEN", "UGA"),
+    ("pl", "Niemcy przekazały Ukrainie pomoc humanitarną.", "DEU", "UKR"),
+    ("ru", "Москва договорилась с Киевом о перемирии.", "RUS", "UKR"),
+])
+def test_the_words_a_split_trigger_encloses_can_be_its_target(language, text, source, target):
+    # "wies ... zurück", "przekazały ... pomoc", "договорилась ... о перемирии": the object sits inside
+    event = first(text, language)
+    assert (event.source.code, event.target.code) == (source, target)
+    assert not event.target.inferred
+
+
+@pytest.mark.parametrize("language, text", [
+    ("uk", "Україна вимагає від МАГАТЕ постійної присутності на станції."),
+    ("de", "Russland kritisierte die OSZE scharf."),
+    ("es", "Argentina pidió al FMI un nuevo préstamo."),
+])
+def test_international_bodies_by_their_local_abbreviations(language, text):
+    assert first(text, language).target.code == "IGO"
+
+
+@pytest.mark.parametrize("language, text, source, sector", [
+    ("en", "The White House condemned the attack on the Israeli embassy.", "USA", "GOV"),
+    ("fr", "L'Élysée a condamné l'attaque contre l'ambassade d'Israël.", "FRA", "GOV"),
+    ("ru", "Госдума осудила решение правительства Латвии.", "RUS", "LEG"),
+    ("uk", "СБУ затримала в Харкові російського агента.", "UKR", "COP"),
+])
+def test_state_institutions_named_by_their_seat_or_own_name(language, text, source, sector):
+    event = first(text, language)
+    assert (event.source.code, event.source.sector) == (source, sector) and not event.source.inferred
+
+
+@pytest.mark.parametrize("language, text, source, target", [
+    ("ja", "インドはパキスタンを非難した。", "IND", "PAK"),
+    ("ja", "中国は日本に制裁を科した。", "CHN", "JPN"),
+    ("ja", "韓国の大統領は東京で日本の首相と会談した。", "KOR", "JPN"),
+    ("tr", "Yunanistan, Türkiye'yi hava sahasını ihlal etmekle suçladı.", "GRC", "TUR"),
+    ("tr", "Japonya, Ukrayna'ya insani yardım gönderdi.", "JPN", "UKR"),
+    ("tr", "Mısır, İsrail ile yeni bir anlaşma imzaladı.", "EGY", "ISR"),
+])
+def test_verb_final_languages_read_subject_and_object_off_their_case(language, text, source, target):
+    # both come before the verb; が/は and the Turkish nominative mark the subject, を/に, -'yi/-'ya the object
+    event = first(text, language)
+    assert (event.source.code, event.target.code) == (source, target)
+    assert not event.target.inferred
+
+
+def test_a_case_marked_place_is_the_location():
+    assert first("韓国の大統領は東京で日本の首相と会談した。", "ja").location.text == "東京"
+    assert first("Polis, İzmir'de 13 kişiyi gözaltına aldı.", "tr").location.text == "İzmir'de"
+
+
 def test_reported_speech_keeps_the_actor_not_the_reporter():
     event = first("Iranian forces seized a British tanker, Reuters reported.")
     assert event.type == "COERCE" and event.source.code == "IRN" and event.target.code == "GBR"
@@ -493,6 +596,60 @@ def test_a_domestic_event_without_a_named_target_stays_in_its_country():
     event = first("Zimbabwe's government banned all opposition rallies.")
     assert event.target is not None and event.target.code == "ZWE" and event.target.inferred
     assert first("Zimbabwe's government banned rallies in Kenya.").target.code == "KEN"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Protesters clashed with police in Nairobi."),
+    ("es", "Los manifestantes se enfrentaron con la policía en Nairobi."),
+])
+def test_a_word_naming_both_event_and_actors_stays_an_actor(language, text):
+    # "protesters" is a PROTEST trigger too; as a second event of the sentence it must not vanish as an actor
+    event = first(text, language)
+    assert event.source is not None and event.source.sector == "CVL" and event.source.code == "KEN"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "A journalist was arrested in Uganda."),
+    ("es", "Un periodista fue detenido en Uganda."),
+    ("fr", "Un journaliste a été arrêté en Ouganda."),
+])
+def test_unnamed_actors_of_an_event_in_a_place_are_of_that_place(language, text):
+    event = first(text, language)
+    assert event.type == "COERCE"
+    assert event.source.code == "UGA" and event.source.inferred
+    assert event.target.code == "UGA" and event.target.sector == "MED"
+
+
+def test_an_unnamed_group_in_a_one_country_sentence_is_of_that_country():
+    event = first("La oposición criticó al gobierno de Zimbabue.", "es")
+    assert event.source.code == "ZWE" and event.source.sector == "OPP" and event.source.inferred
+
+
+@pytest.mark.parametrize("language, text, place", [
+    ("en", "Police arrested ten students in northern Kenya.", "Kenya"),
+    ("en", "Police arrested ten students in the capital Nairobi.", "Nairobi"),
+    ("es", "La policía detuvo a diez estudiantes en el norte de Colombia.", "Colombia"),
+])
+def test_a_place_after_a_preposition_and_its_modifiers_is_the_location(language, text, place):
+    event = first(text, language)
+    assert event.location is not None and event.location.text == place
+    assert event.source.code == event.location.code and event.source.sector == "COP"
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Kenya: on Monday the government accused Uganda of arming rebels."),
+    ("es", "Kenia: el lunes el gobierno acusó a Uganda de armar a los rebeldes."),
+    ("zh", "肯尼亚：周一，政府指责乌干达武装叛军。"),
+])
+def test_a_sentence_opening_with_a_place_is_set_there(language, text):
+    event = first(text, language)
+    assert (event.source.code, event.source.sector, event.target.code) == ("KEN", "GOV", "UGA")
+    assert event.source.inferred
+
+
+def test_a_heading_or_dateline_is_no_part_of_the_actor():
+    event = first("Uganda: Kenyan police arrested two Ugandan traders.")
+    assert event.source.text == "Kenyan police" and event.source.code == "KEN"
 
 
 def _events_of(store) -> list:

@@ -15,7 +15,9 @@ from .lexicon import Lexicon, Token
 # Acronyms are matched case-sensitively, names case-insensitively.
 IGO_ACRONYMS = ["UN", "U.N.", "EU", "E.U.", "NATO", "OSCE", "ASEAN", "IMF", "WHO", "OPEC", "ECOWAS", "IAEA",
                 "UNHCR", "UNICEF", "ONU", "UE", "OTAN", "ООН", "ЕС", "НАТО", "ОБСЕ", "МАГАТЭ", "МВФ", "ОДКБ",
-                "ШОС", "СНГ", "ЄС", "БҰҰ", "ЕО", "BM", "AB", "BMT", "UNO", "OTSE"]
+                "ШОС", "СНГ", "ЄС", "БҰҰ", "ЕО", "BM", "AB", "BMT", "UNO", "OTSE",
+                # the IAEA, OSCE and IMF as other languages abbreviate them
+                "МАГАТЕ", "ОБСЄ", "AIEA", "OIEA", "MAEA", "UAEA", "OSZE", "OBWE", "AGİT", "FMI", "IWF", "MFW"]
 IGO_NAMES = ["united nations", "european union", "european commission", "security council", "african union",
              "arab league", "world bank", "world health organization", "red cross", "vereinte nationen",
              "vereinten nationen", "europäische union", "europäischen union", "nations unies", "union européenne",
@@ -26,7 +28,7 @@ IGO_NAMES = ["united nations", "european union", "european commission", "securit
              "الأمم المتحدة", "الاتحاد الأوروبي", "حلف الناتو", "جامعة الدول العربية", "联合国", "欧盟", "北约", "安理会",
              "国連", "欧州連合", "北大西洋条約機構", "біріккен ұлттар ұйымы", "еуропалық одақ", "birlashgan millatlar",
              "yevropa ittifoqi", "shanghai cooperation organisation", "brics"]
-_LOCATIVE = {
+LOCATIVE = {
     "en": {"in", "at", "near", "inside", "across", "into"}, "de": {"in", "im", "bei", "nahe", "nach"},
     "fr": {"à", "au", "en", "aux", "près"}, "es": {"en", "cerca"}, "it": {"a", "in", "nel", "nella", "presso"},
     "pt": {"em", "no", "na", "nos", "nas"}, "pl": {"w", "we", "na", "pod"}, "ru": {"в", "во", "на", "под"},
@@ -34,6 +36,21 @@ _LOCATIVE = {
     "ar": {"في"}, "zh": {"在", "于"}, "ja": set(),
 }
 
+# other prepositions (besides the locative ones) whose object is never the clause's subject; "by"
+# and its kin are left out: "attacks by the rebels killed ten" has its actor after them
+_PREPOSITIONS = {
+    "en": {"to", "from", "with", "for", "against", "on", "over", "between", "among", "about", "after", "before",
+           "under", "through", "toward", "towards", "including", "despite", "than", "like", "without", "amid"},
+    "de": {"mit", "gegen", "für", "zu", "zum", "zur", "aus", "über", "zwischen", "ohne", "vor", "unter"},
+    "fr": {"avec", "contre", "pour", "vers", "depuis", "entre", "sur", "dans", "sans", "chez"},
+    "es": {"a", "al", "con", "contra", "para", "hacia", "desde", "entre", "sobre", "sin"},
+    "it": {"con", "contro", "per", "verso", "tra", "fra", "su", "al", "alla", "ai", "senza"},
+    "pt": {"a", "ao", "à", "com", "contra", "para", "entre", "sobre", "sem"},
+    "pl": {"z", "ze", "przeciw", "przeciwko", "dla", "do", "od", "między", "o", "bez"},
+    "ru": {"с", "со", "против", "для", "к", "ко", "по", "из", "от", "между", "о", "об", "без", "при"},
+    "uk": {"з", "із", "зі", "проти", "для", "до", "від", "між", "про", "без", "при"},
+    "vi": {"với", "cho", "từ", "giữa", "về"},
+}
 
 @dataclass
 class Phrase:
@@ -349,7 +366,7 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
     phrases: list[Phrase] = []
     for item in items:
         current = phrases[-1] if phrases else None
-        if current and _joins(tokens, current, item, skip):
+        if current and _joins(tokens, current, item, skip) and not _punctuated(tokens, text, current, item, language):
             if current.coordinated_at is None and any(tokens[i].text in COORDINATORS
                                                       for i in range(current.last + 1, item.first)):
                 current.coordinated_at = len(current.items)
@@ -392,6 +409,21 @@ def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -
     return len(between) <= 2 and not (skip & set(between)) and all(tokens[i].text in CONNECTORS for i in between)
 
 
+def _punctuated(tokens: list[Token], text: str, current: Phrase, item: Phrase, language: str) -> bool:
+    """A colon, dash or semicolon between two items ends a phrase ("NAIROBI, Kenya - The government",
+    "Uganda: Kenyan police"): a dateline or a heading is no part of the actor. Brackets do not: they
+    mostly hold an apposition of the same actor ("Hezbollah (Lebanon)"). In verb-final languages a
+    comma closes the subject ("Türkiye, İsrail ile ...", "ロシア当局は、米国人を ...")."""
+    gap = text[tokens[current.last].end:tokens[item.first].start]
+    return any(mark in gap for mark in BREAKS + COMMA_CLOSES.get(language, ()))
+
+
+COMMA_CLOSES = {"tr": (",",), "ja": ("、", ","), "kk": (",",), "uz": (",",)}
+
+
+BREAKS = (":", ";", " - ", " -- ", "—", "–", "：", "；")
+
+
 def _absorb(phrase: Phrase, item: Phrase) -> None:
     phrase.last = max(phrase.last, item.last)
     phrase.code = phrase.code or item.code
@@ -417,8 +449,67 @@ def _sector_of_words(words: str, lexicon: Lexicon) -> str | None:
 
 
 def is_locative(tokens: list[Token], phrase: Phrase, language: str) -> bool:
-    before = tokens[phrase.first - 1].text if phrase.first > 0 else ""
-    return before in _LOCATIVE.get(language, set())
+    """After "in", "at", "near"..., also past articles and the words that place a name within a
+    country ("in northern Kenya", "in the capital Nairobi", "en el norte de Colombia"); in a
+    language that marks the place by a case ending or particle, with it ("Soçi'de", "東京で")."""
+    return _preposition_before(tokens, phrase) in LOCATIVE.get(language, set()) or \
+        case_role(tokens, phrase, language) == "place"
+
+
+# Turkish case endings after the apostrophe of a proper name ("Ankara'ya", "Soçi'de", "Rusya'nın")
+_TURKISH_CASES = [("place", re.compile(r"[dt][ae](ki)?")), ("origin", re.compile(r"[dt][ae]n")),
+                  ("object", re.compile(r"(y?[ae]|y?[ıiuü])")), ("owner", re.compile(r"n?[ıiuü]n")),
+                  ("partner", re.compile(r"y?l[ae]"))]
+# Japanese particles after a phrase: が/は mark the subject, を/に/へ the object, で the place, と a
+# partner, の an owner; から the origin
+_JAPANESE_PARTICLES = {"が": "subject", "は": "subject", "を": "object", "に": "object", "へ": "object",
+                       "で": "place", "と": "partner", "の": "owner", "から": "origin"}
+CASE_MARKED = {"tr", "ja"}
+
+
+def case_role(tokens: list[Token], phrase: Phrase, language: str) -> str | None:
+    """What a phrase's case ending or particle says it is in its clause: subject, object, place,
+    partner, owner, origin; None when unmarked (a Turkish nominative) or in other languages."""
+    if language == "ja":
+        after = "".join(t.text for t in tokens[phrase.last + 1:phrase.last + 3])
+        return _JAPANESE_PARTICLES.get(after) or _JAPANESE_PARTICLES.get(after[:1])
+    if language == "tr":
+        word = tokens[phrase.last].text
+        if "'" in word:
+            ending = word.rsplit("'", 1)[1]
+            return next((role for role, form in _TURKISH_CASES if form.fullmatch(ending)), "other")
+        following = tokens[phrase.last + 1].text if phrase.last + 1 < len(tokens) else ""
+        return "partner" if following == "ile" else None
+    return None
+
+
+def governed(tokens: list[Token], phrase: Phrase, language: str) -> bool:
+    """A phrase after a preposition is no subject: "the US ambassador to Iraq", "Kenya, with Uganda's
+    backing", "l'ambassadeur américain en Irak"."""
+    word = _preposition_before(tokens, phrase)
+    return word in LOCATIVE.get(language, set()) or word in _PREPOSITIONS.get(language, set())
+
+
+def _preposition_before(tokens: list[Token], phrase: Phrase) -> str:
+    """The word before the phrase, skipping up to MAX_MODIFIERS articles and place words."""
+    i = phrase.first - 1
+    while i >= 0 and phrase.first - 1 - i < MAX_MODIFIERS and tokens[i].text in PLACE_MODIFIERS:
+        i -= 1
+    return tokens[i].text if i >= 0 else ""
+
+
+MAX_MODIFIERS = 3
+# articles and words that say where within a country, in the languages that put them between
+# a preposition and a place name
+PLACE_MODIFIERS = {
+    "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "capital",
+    "city", "town", "village", "province", "region", "state", "district", "of",
+    "el", "la", "los", "las", "norte", "sur", "este", "oeste", "ciudad", "provincia", "región", "de", "del",
+    "le", "les", "nord", "sud", "est", "ouest", "ville", "du", "des",
+    "il", "lo", "gli", "città", "regione", "di", "della",
+    "o", "os", "as", "cidade", "região", "província", "da", "do",
+    "der", "dem", "den", "norden", "süden", "osten", "westen", "hauptstadt", "stadt", "provinz",
+}
 
 
 def to_actor(phrase: Phrase, tokens: list[Token], text: str, sentence_start: int) -> Actor:

@@ -4,9 +4,10 @@ For each sentence: the lexicon's trigger patterns give the PLOVER type and mode 
 trigger of the sentence that is not an actor noun: news sentences put the main event first; a
 longer pattern beats a shorter one on the same words); the reader's names, international bodies
 and sector words form actor phrases; the phrase nearest before the trigger is the source and the
-first after it the target (swapped for passives: "was attacked by X"); phrases after a locative
-preposition are the location; a date named in the sentence is the event's date, else the
-article's. Cue words mark negation, future and hypothetical events. Stated intentions to cooperate
+first after it the target (swapped for passives: "was attacked by X", and for verbs whose subject
+receives the event: "received aid from X"; verb-final languages read the roles off case particles
+and endings instead); phrases after a locative preposition are the location; a date named in the
+sentence is the event's date, else the article's. Cue words mark negation, future and hypothetical events. Stated intentions to cooperate
 are AGREE and to use force THREATEN, as PLOVER defines them; the action intended is kept as context.
 """
 from __future__ import annotations
@@ -14,7 +15,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import Article, DateMention, EventMention, Mention, Sentence
-from .actors import CONNECTORS, Phrase, build_phrases, is_locative, split_coordinated, to_actor
+from .actors import (CASE_MARKED, CONNECTORS, LOCATIVE, PLACE_MODIFIERS, Phrase, build_phrases, case_role, governed,
+                     is_locative, split_coordinated, to_actor)
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
 
@@ -30,7 +32,22 @@ FORCEFUL = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 ON_PLACE = {"ASSAULT", "FIGHT", "COERCE", "AID", "PROTEST", "MOBILIZE", "SANCTION"}
 ARMED_SECTORS = {"MIL", "COP", "REB", "IMG"}
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}  # who "obtained a deal with" someone is a party to it, not its object
 _EVENT_SECTIONS = set(TYPES)
+# agent markers that follow the agent (postpositions: "polis tarafından", "警察によって")
+AGENT_AFTER = {"ja", "tr", "kk", "uz", "ko"}
+# passive markers that follow the trigger ("逮捕された", "gözaltına alındı"); Kazakh and Uzbek mark the
+# passive with a suffix, and their listed "болды", "bo'ldi" after a noun mostly mean "took place"
+PASSIVE_AFTER = {"ja", "tr"}
+# how far a passive marker may be from the trigger: German closes the clause with the participle
+# ("wurde am Montag in Berlin festgenommen"); Chinese and Japanese count characters ("被警方逮捕", "逮捕された")
+PASSIVE_WINDOW = {"de": 8, "nl": 8, "zh": 6, "ja": 3}
+# "aid from Japan", "ayuda de Japón": where what a recipient gets comes from
+ORIGIN = {"en": {"from"}, "es": {"de", "del", "desde"}, "fr": {"de", "du", "des", "d'"}, "de": {"von", "vom", "aus"},
+          "it": {"da", "dal", "dalla", "dai", "dagli", "dalle"}, "pt": {"de", "do", "da", "dos", "das"},
+          "ru": {"от"}, "uk": {"від"}, "pl": {"od"}}
+PROGRESSIVE = {"en": "ing"}  # "is visiting": a form of "be" before it is no passive
+OF_PLACE = {"from", "aus", "de", "из", "з"}  # "rebels from Darfur": the place is the actor's own
 
 
 def code_events(article: Article) -> list[EventMention]:
@@ -71,8 +88,11 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
     chosen = _choose_triggers(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
     if not chosen:
         return []
-    trigger_tokens = {i for t in chosen for i in range(t.first, t.last + 1)}
-    say_tokens = {i for m in by_section.get("say", []) for i in range(m.first, m.last + 1)}
+    sector_tokens = {i for m in by_section.get("sector", []) for i in range(m.first, m.last + 1)}
+    # only the trigger's own words: what a split verb encloses ("nahm zwei Händler fest") may be an
+    # actor, and so may a word that names both an event and its actors ("protesters")
+    trigger_tokens = {i for t in chosen for i in t.span} - sector_tokens
+    say_tokens = {i for m in by_section.get("say", []) for i in m.span}
     sectors = [m for m in by_section.get("sector", []) if not trigger_tokens & set(range(m.first, m.last + 1))]
     when = dates[0].value if dates else article.published  # who held an office depends on the date
     phrases = build_phrases(tokens, text, sentence.start, mentions, lexicon, sectors, trigger_tokens | say_tokens,
@@ -99,20 +119,24 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         c.lexicon.language in NEGATION_AFTER and _cue_after(cues.get("negation", []), trigger.last))
     future = _cue_before(cues.get("future", []), trigger.first)
     hypothetical = _cue_before(cues.get("hypothetical", []), trigger.first)
-    passive = _cue_before(cues.get("passive", []), trigger.first, window=2)
+    passive = _is_passive(c, trigger)
     tokens, phrases, language = c.tokens, c.phrases, c.lexicon.language
 
     location = next((p for p in phrases if p.place_only and is_locative(tokens, p, language)), None)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
     actors = [p for p in phrases if p is not location and id(p) not in reporters]
     before = [p for p in actors if p.last < trigger.first]
-    after = [p for p in actors if p.first > trigger.last]
+    # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
+    after = [p for p in actors if p.first > trigger.first]
     if not before:  # "Syria says it will withdraw": the one who speaks is the one who acts
         before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location]
-    source = before[-1] if before else None
+    # the subject is the nearest phrase before the trigger that no preposition governs
+    source = next((p for p in reversed(before) if not governed(tokens, p, language)), before[-1] if before else None)
     # "military aid to Mozambique", "official contact with the United States": a bare sector word
     # right after the trigger usually qualifies the action; the first actor with a name is the target
     target = next((p for p in after if p.country or p.entity_id or p.igo), after[0] if after else None)
+    if language in CASE_MARKED and before:
+        source, target = _by_case(tokens, before, language, source, target)
     if source is not None and target is None:
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
@@ -121,18 +145,25 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         source, target = split_coordinated(target)
         if target is None:
             source, target = None, source
+    if not passive and source is not None and trigger.pattern.section not in MUTUAL and \
+            _cue_before(cues.get("recipient", []), trigger.first):
+        # "Kenya received aid from Japan", "troops came under attack": the subject undergoes the event
+        source, target = _origin_phrase(c, after), source
     if passive:
-        agents = cues.get("agent", [])
-        # "by X", "by the X"
-        agent_phrase = next((p for p in after if any(a.last == p.first - 1 or a.last == p.first - 2 and
-                                                     tokens[p.first - 1].text.casefold() in CONNECTORS
-                                                     for a in agents)), None)
-        source, target = agent_phrase, (before[-1] if before else None)
+        agent = _agent_phrase(c, actors)
+        subject = next((p for p in reversed(before) if p is not agent), None)
+        if agent is not None or subject is not None:
+            # "aid was sent to Sudan": with neither agent nor subject, what follows keeps its reading
+            source, target = agent, subject
     if location is None:
         location = next((p for p in phrases if p.place_only and p is not source and p is not target
                          and is_locative(tokens, p, language)), None)
 
     _inherit_country([p for p in (source, target) if p is not None], location, phrases, tokens, language)
+    if source is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
+        # "a journalist was arrested in Uganda", "a bus was attacked in Kenya": whoever did it unnamed,
+        # it was done in that country, by its own people as a rule (CAMEO codes the country)
+        source = Phrase(location.first, location.last, country=location.country, inferred=True)
     if target is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
         # "police fired on protesters in Harare": those it was done to are of the place (CAMEO codes the country)
         target = Phrase(location.first, location.last, country=location.country, inferred=True)
@@ -180,14 +211,33 @@ def _inherit_country(actors: list, location, phrases: list, tokens, language: st
             continue
         # the place must be the actor's own ("in", "of", "from" between), not the event's other party
         nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3
-                       and (is_locative(tokens, p, language) or tokens[p.first - 1].text.casefold() in CONNECTORS
-                            or tokens[p.first - 1].text.casefold() in ("from", "aus", "de", "из", "з"))), None)
+                       and _of_place(tokens[actor.last + 1:p.first], language)), None)
         if nearby is not None and not actor.entity_id:  # "opposition groups in Zimbabwe", "rebels in Darfur"
             actor.country, actor.inferred = nearby.country, True
-        elif location is not None and location.country and actor.sector in STATE_SECTORS:
+        elif location is not None and location.country and (actor.sector in STATE_SECTORS or _unnamed(actor)):
+            # a state body acts where the event happens; so do the unnamed people of a place
+            # ("protesters", "gunmen", "journalists" in Nairobi are Kenyan unless the sentence says otherwise)
             actor.country, actor.inferred = location.country, True
-        elif len(countries) == 1 and (actor.sector in STATE_SECTORS or "PER" in actor.kinds):
+        elif len(countries) == 1 and (actor.sector in STATE_SECTORS or "PER" in actor.kinds or _unnamed(actor)):
             actor.country, actor.inferred = next(iter(countries)), True
+        elif phrases and phrases[0].place_only and phrases[0].country and phrases[0].last < actor.first and \
+                (actor.sector in STATE_SECTORS or _unnamed(actor)):
+            # a sentence that opens with a place ("NAIROBI -", "Kenya: the government ...") is set there
+            actor.country, actor.inferred = phrases[0].country, True
+
+
+def _of_place(between: list, language: str) -> bool:
+    """Only a preposition and articles between an actor and a place ("rebels in Darfur", "the
+    government of Kenya"): a verb between them ("the government accused Uganda") makes the place
+    the event's other party."""
+    words = [t.text for t in between]
+    return bool(words) and all(w in CONNECTORS or w in PLACE_MODIFIERS or w in OF_PLACE or
+                               w in LOCATIVE.get(language, ()) for w in words)
+
+
+def _unnamed(actor) -> bool:
+    """A group named by what it is ("the opposition", "students"), not by a name of its own."""
+    return bool(actor.sector) and not actor.entity_id
 
 
 def _name_tokens(tokens, mentions, offset: int) -> set[int]:
@@ -223,6 +273,52 @@ def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Mat
             chosen.append(m)
             types.add(m.pattern.section)
     return chosen[:EVENTS_PER_SENTENCE]
+
+
+def _by_case(tokens, before: list[Phrase], language: str, source, target):
+    """Verb-final languages put subject and object before the verb, in either order; their case
+    endings or particles say which is which ("ドイツはウクライナに供与する", "Atina, Ankara'yı suçladı")."""
+    roles = [(p, case_role(tokens, p, language)) for p in before]
+    subject = next((p for p, role in roles if role == "subject"), None) or \
+        next((p for p, role in roles if role is None), None)  # unmarked: a Turkish nominative
+    objects = [p for p, role in roles if role == "object" and p is not subject]
+    partners = [p for p, role in roles if role == "partner" and p is not subject]
+    counterpart = objects[-1] if objects else partners[0] if partners else None
+    if subject is None and counterpart is not None and source is counterpart:
+        source = None  # the nearest phrase is the object, not the one who acts
+    return subject or source, counterpart or target
+
+
+def _is_passive(c: _SentenceContext, trigger: Match) -> bool:
+    """A passive auxiliary next to the trigger: before it ("was arrested", "fue detenido"), anywhere
+    in the clause before a German participle ("wurde am Montag festgenommen"), after it where the
+    marker follows the verb ("逮捕された", "gözaltına alındı"); "is visiting" is no passive."""
+    language, cues = c.lexicon.language, c.by_section.get("passive", [])
+    if c.tokens[trigger.first].text.endswith(PROGRESSIVE.get(language, "\0")):
+        return False
+    window = PASSIVE_WINDOW.get(language, 2)
+    if language in PASSIVE_AFTER:
+        return _cue_after(cues, trigger.last, window)
+    return _cue_before(cues, trigger.first, window)
+
+
+def _agent_phrase(c: _SentenceContext, actors: list[Phrase]) -> Phrase | None:
+    """The phrase a passive's agent marker governs: "by (the) X", "von der Polizei", "被警察", and in
+    languages with postpositions the phrase before it ("polis tarafından", "警察によって")."""
+    agents, tokens = c.by_section.get("agent", []), c.tokens
+    if c.lexicon.language in AGENT_AFTER:
+        return next((p for p in actors if any(a.first == p.last + 1 for a in agents)), None)
+    return next((p for p in actors if any(a.last == p.first - 1 or a.last == p.first - 2 and
+                                          tokens[p.first - 1].text in CONNECTORS for a in agents)), None)
+
+
+def _origin_phrase(c: _SentenceContext, after: list[Phrase]) -> Phrase | None:
+    """Where what the subject receives comes from: "from (the) X", or a passive agent marker's phrase."""
+    words = ORIGIN.get(c.lexicon.language, set())
+    tokens = c.tokens
+    marked = [p for p in after if p.first > 0 and (tokens[p.first - 1].text in words or p.first > 1 and
+              tokens[p.first - 1].text in CONNECTORS and tokens[p.first - 2].text in words)]
+    return marked[0] if marked else _agent_phrase(c, after)
 
 
 def _cue_before(cues: list[Match], position: int, window: int = CUE_WINDOW) -> bool:

@@ -20,7 +20,7 @@ CHARACTER_LANGUAGES = {"zh", "ja"}
 WORD_GAP = 4
 CHARACTER_GAP = 8
 SEPARABLE_GAP = 12  # German verb particles close the clause: "lehnte den Vorschlag ... erneut ab"
-CUE_SECTIONS = ("negation", "future", "hypothetical", "agent", "passive", "say")
+CUE_SECTIONS = ("negation", "future", "hypothetical", "agent", "passive", "say", "recipient")
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+(?:['’\-][\w\u064b-\u065f\u0670\u0640]+)*", re.UNICODE)
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 # elided articles and pronouns glued to the next word: l'accord, s'entretient, dall'esercito
@@ -58,6 +58,11 @@ class Match:
     pattern: Pattern
     first: int  # token index
     last: int  # token index (inclusive)
+    words: tuple[int, ...] = ()  # the tokens its parts matched ("lehnte" and "ab", not the object between)
+
+    @property
+    def span(self) -> range | tuple[int, ...]:
+        return self.words or range(self.first, self.last + 1)
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "ʻ": "'", "‘": "'", "`": "'"})
@@ -169,15 +174,16 @@ class Lexicon:
                     for pattern in self._index.get(key, ()):
                         if sections is not None and pattern.section not in sections:
                             continue
-                        last = self._match_from(pattern, tokens, i)
-                        if last is not None:
-                            found.append(Match(pattern, i, last))
+                        words = self._match_from(pattern, tokens, i)
+                        if words is not None:
+                            found.append(Match(pattern, i, words[-1], words))
         return _unique(found)
 
-    def _match_from(self, pattern: Pattern, tokens: list[Token], i: int) -> int | None:
+    def _match_from(self, pattern: Pattern, tokens: list[Token], i: int) -> tuple[int, ...] | None:
+        """The token of each part of the pattern when it matches from tokens[i]."""
         if not self._part(pattern, 0, tokens[i]):
             return None
-        position = i
+        position, words = i, [i]
         gap_size = CHARACTER_GAP if self.language in CHARACTER_LANGUAGES else WORD_GAP
         if self.language in LONG_GAP_LANGUAGES:
             gap_size = SEPARABLE_GAP
@@ -186,7 +192,8 @@ class Lexicon:
             position = next((j for j in window if self._part(pattern, k, tokens[j])), None)
             if position is None:
                 return None
-        return position
+            words.append(position)
+        return tuple(words)
 
     def _part(self, pattern: Pattern, k: int, token: Token) -> bool:
         part = pattern.parts[k]

@@ -196,3 +196,34 @@ def test_translated_names_resolve_through_the_bundled_dictionary(tmp_path):
     teacher = _find(store, "Francisco Mendes")  # a first name alone is not the pope
     assert teacher and all(e["id"] != pope[0]["id"] for e in teacher)
     store.close_all()
+
+
+DICTIONARY_PEOPLE = {
+    "de.txt": "date 2025-08-15\nsource: Beispielzeitung\nGipfel in Alaska\n\nDer ukrainische Staatschef Wolodymyr "
+              "Selenskyj war nicht eingeladen. Regierungssprecher Vladimir Putin? Nein: der Kremlchef Wladimir Putin kam.",
+    "ru.txt": "date 2025-08-15\nsource: Пример\nСаммит на Аляске\n\nТрамп встретился с Владимиром Путиным. "
+              "Людмилой Путиной журналисты не интересовались.",
+    "en.txt": "date 2025-08-15\nsource: Example Post\nAlaska summit\n\nVolodymyr Zelensky was not invited to "
+              "the talks between Donald Trump and Vladimir Putin.",
+}
+
+
+def test_dictionary_people_named_by_spellings_it_does_not_list(tmp_path):
+    """people.txt lists "Selenskyj" and "Путин", not the full names "Wolodymyr Selenskyj" or the
+    instrumental "Владимиром Путиным": the surname and the given name find the person; the same
+    surname with another given name ("Людмилой Путиной") does not."""
+    from tidings.read.embed import HashingEmbedder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in DICTIONARY_PEOPLE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "people"))
+    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    zelensky = _find(store, "Wolodymyr Selenskyj")
+    assert len(zelensky) == 1 and {"Volodymyr Zelensky", "Wolodymyr Selenskyj"} <= set(zelensky[0]["aliases"])
+    putin = _find(store, "Владимиром Путиным")
+    assert len(putin) == 1 and {"Vladimir Putin", "Wladimir Putin"} <= set(putin[0]["aliases"])
+    other = _find(store, "Людмилой Путиной")
+    assert other and all(e["id"] != putin[0]["id"] for e in other)
+    store.close_all()

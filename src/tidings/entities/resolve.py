@@ -215,7 +215,7 @@ class Resolver:
         surname = normalise_alias(name.split()[-1]) if name.split() else normalized
         # a person's registry decision first, then the dictionary of translated names, then spellings
         entity_id = (local.get(normalized) or batch.by_alias(normalized, mention.type, decided_only=True)
-                     or self._known(conn, mention, known, batch) or batch.by_alias(normalized, mention.type)
+                     or self._known(conn, article, mention, known, batch) or batch.by_alias(normalized, mention.type)
                      or (local.get(surname) if " " not in normalized else None)
                      or self._by_key(conn, article, mention, name, batch))
         if entity_id is None:
@@ -228,6 +228,11 @@ class Resolver:
     # -- lookups ----------------------------------------------------------------------
 
     def _by_key(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
+        return (self._by_spelling(conn, article, mention, name, batch)
+                or self._by_story_context(conn, article, mention, name))
+
+    def _by_spelling(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
+        """The entity whose surname key and given name match (see the module's step 4)."""
         surname = name.split()[-1] if name.split() else name
         rows = [row for key in sorted(_lookup_keys(mention, name)) for row in batch.entities.get(key, ())]
         mine = given_key(name)
@@ -238,7 +243,7 @@ class Resolver:
                       and surname_similarity(stem_name(surname), r[1].split()[-1] if r[1].split() else r[1])
                       >= SURNAME_SIMILARITY]
         if not candidates:
-            return self._by_story_context(conn, article, mention, name)
+            return None
         if len(candidates) > 1 and article.story_id is not None:
             in_story = {r[0] for r in conn.execute(
                 "SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
@@ -279,15 +284,22 @@ class Resolver:
         batch.entities.setdefault(key, []).append([cur.lastrowid, name, kind, given, 0, 0])
         return cur.lastrowid
 
-    def _known(self, conn, mention: Mention, entry: KnownEntity | None, batch: _AliasBatch) -> int | None:
+    def _known(self, conn, article: Article, mention: Mention, entry: KnownEntity | None,
+               batch: _AliasBatch) -> int | None:
         """The entity of the bundled dictionary of translated names (data/known.txt) that a mention
-        names, made on first use."""
+        names, made on first use. A person an earlier article already named in a spelling the
+        dictionary lacks ("Mahmud Abbas") keeps that entity: the dictionary must not split them."""
         if entry is None:
             return None
         found = batch.entities.get(entry.key)
         if found:
             return found[0][0]
-        entity_id = self._create(conn, entry.name, entry.type or mention.type, entry.key, "", entry.country, batch)
+        if not entry.type:  # a person of people.txt: spelling keys are meaningful
+            earlier = self._by_spelling(conn, article, mention, strip_roles(mention.text), batch)
+            if earlier is not None:
+                return earlier
+        given = given_key(entry.name) if not entry.type else ""
+        entity_id = self._create(conn, entry.name, entry.type or mention.type, entry.key, given, entry.country, batch)
         # its canonical name is an alias too (of no language), so that a search by it finds the entity
         conn.execute("INSERT INTO entity_aliases(entity_id, alias, normalized, language, script, mentions)"
                      " VALUES (?,?,?,'',?,0) ON CONFLICT(entity_id, normalized, language) DO NOTHING",
@@ -312,9 +324,24 @@ def _as_resolved(mention: Mention) -> Mention:
 
 
 def _lookup_keys(mention: Mention, name: str) -> set[str]:
-    """The entity keys a name may match: its own, and its stemmed surname's ("Tokajews" -> Tokajew)."""
+    """The entity keys a name may match: its own, its stemmed surname's ("Tokajews" -> Tokajew), and
+    those of the dictionary's people with that surname key (a spelling the dictionary lacks,
+    "Abbas Arakçi", still finds the entity it made from "Abbas Araghchi")."""
     surname = name.split()[-1] if name.split() else name
-    return {mention.key, f"N:{name_key(stem_name(surname))}"}
+    keys = {mention.key, f"N:{name_key(stem_name(surname))}"}
+    return keys | {k for key in keys for k in _known_people_by_key().get(key, ())}
+
+
+@lru_cache(maxsize=1)
+def _known_people_by_key() -> dict[str, frozenset[str]]:
+    """Spelling key ("N:" + name_key of a surname) -> keys of the dictionary people with that surname."""
+    found: dict[str, set[str]] = {}
+    for entry, aliases in _people():
+        for alias in aliases:
+            key = name_key(alias)
+            if len(key) >= 2:
+                found.setdefault(f"N:{key}", set()).add(entry.key)
+    return {key: frozenset(entries) for key, entries in found.items()}
 
 
 @dataclass(frozen=True)
@@ -333,7 +360,28 @@ def _known_for(text: str, mention: Mention) -> KnownEntity | None:
     before = text[max(0, mention.start - 30):mention.start].split()
     forms = [mention.text, strip_roles(mention.text)] + ([f"{before[-1]} {mention.text}"] if before else [])
     table = _known_entities()
-    return next((table[f] for f in map(normalise_alias, forms) if f in table), None)
+    return next((table[f] for f in map(normalise_alias, forms) if f in table), None) or _known_person(mention.text)
+
+
+def _known_person(text: str) -> KnownEntity | None:
+    """A person of the dictionary named by a full name it does not list: a listed full name after
+    a word the recogniser glued on ("Regierungschefs Shinzo Abe"), or a (declined) listed surname
+    after a word that is the person's given name ("Wolodymyr Selenskyj", "Владимиром Путиным",
+    "Rechtskonservative Sanae Takaichi"). A different given name is someone else (Melania, not
+    Donald Trump)."""
+    words = strip_roles(text).split()
+    if len(words) < 2:
+        return None
+    table = _known_entities()
+    for start in range(1, len(words) - 1):
+        entry = table.get(normalise_alias(" ".join(words[start:])))
+        if entry is not None and entry.type in ("", "PER"):
+            return entry
+    entry = table.get(normalise_alias(words[-1])) or table.get(normalise_alias(stem_name(words[-1])))
+    if entry is None or entry.type not in ("", "PER"):
+        return None
+    wanted = given_key(entry.name)
+    return entry if wanted and any(given_key(f"{w} x") == wanted for w in words[:-1]) else None
 
 
 @lru_cache(maxsize=1)

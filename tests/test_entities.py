@@ -227,3 +227,29 @@ def test_dictionary_people_named_by_spellings_it_does_not_list(tmp_path):
     other = _find(store, "Людмилой Путиной")
     assert other and all(e["id"] != putin[0]["id"] for e in other)
     store.close_all()
+
+
+ACROSS_TYPES = {
+    "en.txt": "date 2025-08-15\nsource: Example Post\nSummit in Alaska\n\nThe talks took place in Alaska on Friday. "
+              "A speech of Abraham Lincoln was quoted. Farmers in Lincoln protested.",
+    "ru.txt": "date 2025-08-15\nsource: Пример\nСаммит\n\nПутин прилетел на Аляску в пятницу.",
+}
+
+
+def test_a_place_typed_person_in_another_language_joins_the_place(tmp_path):
+    """The rules type "Аляску" PER (no place word before it) and "Alaska" LOC; a PER mention without a
+    role may still be a place, so it joins the place. A place never joins a person with a given name
+    ("Lincoln" the town, "Abraham Lincoln")."""
+    from tidings.read.embed import HashingEmbedder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ACROSS_TYPES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "types"))
+    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    alaska = _find(store, "Аляску")
+    assert len(alaska) == 1 and alaska[0]["type"] == "LOC" and "Alaska" in alaska[0]["aliases"]
+    lincoln = {e["type"]: e["id"] for e in _find(store, "Lincoln")}
+    assert set(lincoln) == {"PER", "LOC"} and lincoln["PER"] != lincoln["LOC"]
+    store.close_all()

@@ -161,7 +161,7 @@ class Resolver:
         the aliases, mention counts and canonical names in a few batched statements: a handful of
         round trips per article instead of six per mention (which made a PostgreSQL store crawl)."""
         started = time.perf_counter()
-        local: dict[str, int] = {}  # normalised surname / full name -> entity, within this article
+        local: dict[str, tuple[int, str, str]] = {}  # surname / full name -> (entity, type, given key)
         forms = [_as_resolved(m) for m in article.mentions]
         known = [_known_for(article.text, m) for m in forms]
         batch = _AliasBatch(self._known_aliases(conn, forms),
@@ -173,16 +173,16 @@ class Resolver:
         self.seconds += time.perf_counter() - started
 
     @staticmethod
-    def _known_aliases(conn, mentions: list[Mention]) -> dict[str, list[tuple[int, str, str]]]:
-        """normalised alias -> [(entity, origin, entity type)], best first, for the article's names."""
+    def _known_aliases(conn, mentions: list[Mention]) -> dict[str, list[tuple[int, str, str, str]]]:
+        """normalised alias -> [(entity, origin, entity type, given key)], best first, for the article's names."""
         wanted = {normalise_alias(strip_roles(m.text)) for m in mentions if m.key and not m.key.startswith("C:")}
-        found: dict[str, list[tuple[int, str, str]]] = {}
+        found: dict[str, list[tuple[int, str, str, str]]] = {}
         for chunk in _chunks(sorted(wanted)):
-            for normalized, entity_id, origin, entity_type in conn.execute(
-                    "SELECT a.normalized, a.entity_id, a.origin, e.type FROM entity_aliases a"
+            for normalized, entity_id, origin, entity_type, given in conn.execute(
+                    "SELECT a.normalized, a.entity_id, a.origin, e.type, e.given_key FROM entity_aliases a"
                     f" JOIN entities e ON e.id = a.entity_id WHERE a.normalized IN ({','.join('?' * len(chunk))})"
                     " ORDER BY a.normalized, a.origin = 'auto', a.mentions DESC, a.id", chunk):
-                found.setdefault(normalized, []).append((entity_id, origin, entity_type))
+                found.setdefault(normalized, []).append((entity_id, origin, entity_type, given))
         return found
 
     @staticmethod
@@ -200,7 +200,7 @@ class Resolver:
                 found.setdefault(key, []).append(row)
         return found
 
-    def _resolve_one(self, conn, article: Article, mention: Mention, local: dict[str, int],
+    def _resolve_one(self, conn, article: Article, mention: Mention, local: dict[str, tuple[int, str, str]],
                      batch: _AliasBatch, known: KnownEntity | None) -> int | None:
         if not mention.key:
             return None
@@ -214,14 +214,15 @@ class Resolver:
             return None  # "März", "Mai": capitalised months are not people
         surname = normalise_alias(name.split()[-1]) if name.split() else normalized
         # a person's registry decision first, then the dictionary of translated names, then spellings
-        entity_id = (local.get(normalized) or batch.by_alias(normalized, mention.type, decided_only=True)
+        entity_id = (_in_article(local, normalized, mention) or batch.by_alias(normalized, mention.type, decided_only=True)
                      or self._known(conn, article, mention, known, batch) or batch.by_alias(normalized, mention.type)
-                     or (local.get(surname) if " " not in normalized else None)
-                     or self._by_key(conn, article, mention, name, batch))
+                     or (_in_article(local, surname, mention) if " " not in normalized else None)
+                     or self._by_key(conn, article, mention, name, batch)
+                     or self._across_types(conn, article, mention, name, batch))
         if entity_id is None:
             entity_id = self._create(conn, name, mention.type, mention.key, given_key(name), mention.country, batch)
-        local.setdefault(normalized, entity_id)
-        local.setdefault(surname, entity_id)
+        local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
+        local.setdefault(surname, (entity_id, mention.type, given_key(name)))
         batch.add(entity_id, name, mention.type)
         return entity_id
 
@@ -231,15 +232,26 @@ class Resolver:
         return (self._by_spelling(conn, article, mention, name, batch)
                 or self._by_story_context(conn, article, mention, name))
 
-    def _by_spelling(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
-        """The entity whose surname key and given name match (see the module's step 4)."""
+    def _across_types(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
+        """An entity of another type that the same name may still be (`joinable_across`), tried only
+        when no entity of the mention's own type matched: the rules type by weak evidence, so one
+        place is LOC in one language and PER in another ("Alaska" / "Аляску")."""
+        return (batch.by_alias_across(normalise_alias(name), mention)
+                or self._by_spelling(conn, article, mention, name, batch, across=True)
+                or self._by_story_context(conn, article, mention, name, across=True))
+
+    def _by_spelling(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch,
+                     across: bool = False) -> int | None:
+        """The entity whose surname key and given name match (see the module's step 4); with
+        `across`, one of another type that the mention may join, whose given name must be the same."""
         surname = name.split()[-1] if name.split() else name
         rows = [row for key in sorted(_lookup_keys(mention, name)) for row in batch.entities.get(key, ())]
         mine = given_key(name)
         # mention counts as if this article's earlier mentions were already counted
         rows = [(*r[:4], r[4] + batch.counts.get(r[0], 0), r[5]) for r in rows]
         candidates = [Candidate(*r) for r in rows
-                      if r[2] == mention.type and (not mine or not r[3] or r[3] == mine)
+                      if (joinable_across(mention, r[2], r[3]) and r[3] == mine if across else
+                          r[2] == mention.type and (not mine or not r[3] or r[3] == mine))
                       and surname_similarity(stem_name(surname), r[1].split()[-1] if r[1].split() else r[1])
                       >= SURNAME_SIMILARITY]
         if not candidates:
@@ -258,7 +270,8 @@ class Resolver:
                 row[3] = mine
         return best.id
 
-    def _by_story_context(self, conn, article: Article, mention: Mention, name: str) -> int | None:
+    def _by_story_context(self, conn, article: Article, mention: Mention, name: str,
+                          across: bool = False) -> int | None:
         """Names in scripts that fold badly (特朗普, ترامب): the most similar entity of the same type
         already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate)."""
         if article.story_id is None or script_of(name) == "Latin" and not _NON_LATIN.search(name):
@@ -266,9 +279,9 @@ class Resolver:
         from .transliterate import name_similarity
 
         rows = conn.execute(
-            "SELECT DISTINCT e.id, e.name FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? AND e.type = ? LIMIT 200",
-            (article.story_id, mention.type)).fetchall()
+            "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400", (article.story_id,)).fetchall()
+        rows = [r for r in rows if (joinable_across(mention, r[2], r[3]) if across else r[2] == mention.type)]
         scored = sorted(((name_similarity(name, row[1]), row[0]) for row in rows), reverse=True)
         if not scored or scored[0][0] < CONTEXT_SIMILARITY:
             return None
@@ -321,6 +334,28 @@ def _as_resolved(mention: Mention) -> Mention:
         return Mention(mention.start, mention.end, mention.text, "LOC", mention.sentence,
                        key=f"N:{name_key(mention.text)}", country=mention.country or mention.key[2:])
     return mention
+
+
+def _in_article(local: dict[str, tuple[int, str, str]], normalized: str, mention: Mention) -> int | None:
+    """The entity a longer name of this article gave this form ("Tokajew" after "Kassym-Schomart
+    Tokajew"), if the types allow: the town in "farmers in Lincoln" is not Abraham Lincoln."""
+    found = local.get(normalized)
+    if found is None or found[1] != mention.type and not joinable_across(mention, found[1], found[2]):
+        return None
+    return found[0]
+
+
+def joinable_across(mention: Mention, entity_type: str, entity_given: str) -> bool:
+    """Whether a mention may join an entity of another type. The rules type a name PER when nothing
+    says otherwise (no role word, no place or organisation word), so a PER mention without a role
+    may be a place or an organisation, and a PER entity of one word (no given name) may be too; a
+    place and an organisation may be one thing ("the Louvre", "СЕУЛ" for its government). A person
+    named with a role, or an entity with a given name, stays a person."""
+    if entity_type == mention.type:
+        return False
+    if mention.type == "PER":
+        return not mention.role
+    return entity_type != "PER" or not entity_given
 
 
 def _lookup_keys(mention: Mention, name: str) -> set[str]:
@@ -441,7 +476,7 @@ class _AliasBatch:
     been written at once); the writes then go out as one upsert per distinct alias, one mention
     count per entity and one canonical-name update per entity whose best alias changed."""
 
-    def __init__(self, known: dict[str, list[tuple[int, str, str]]], entities: dict[str, list[list]]) -> None:
+    def __init__(self, known: dict[str, list[tuple[int, str, str, str]]], entities: dict[str, list[list]]) -> None:
         self.known = known
         self.entities = entities  # key -> entity rows, including those this article creates
         self.added: dict[tuple[int, str], list] = {}  # (entity, normalised) -> [first spelling, count]
@@ -450,8 +485,15 @@ class _AliasBatch:
     def by_alias(self, normalized: str, kind: str, *, decided_only: bool = False) -> int | None:
         """The entity a known alias names: a user's or an imported alias whatever the type, an
         automatic one only for the same type (and not at all with `decided_only`)."""
-        for entity_id, origin, entity_type in self.known.get(normalized, ()):
+        for entity_id, origin, entity_type, _given in self.known.get(normalized, ()):
             if origin != "auto" or (entity_type == kind and not decided_only):
+                return entity_id
+        return None
+
+    def by_alias_across(self, normalized: str, mention: Mention) -> int | None:
+        """The entity of another type an automatic alias names, if the mention may join it."""
+        for entity_id, origin, entity_type, given in self.known.get(normalized, ()):
+            if origin == "auto" and joinable_across(mention, entity_type, given):
                 return entity_id
         return None
 
@@ -462,7 +504,8 @@ class _AliasBatch:
         self.counts[entity_id] = self.counts.get(entity_id, 0) + 1
         rows = self.known.setdefault(normalized, [])
         if all(row[0] != entity_id for row in rows):
-            rows.append((entity_id, "auto", kind))
+            given = next((row[3] for found in self.entities.values() for row in found if row[0] == entity_id), "")
+            rows.append((entity_id, "auto", kind, given))
 
     def write(self, conn, language: str) -> None:
         if not self.counts:

@@ -200,18 +200,21 @@ def test_translated_names_resolve_through_the_bundled_dictionary(tmp_path):
 
 DICTIONARY_PEOPLE = {
     "de.txt": "date 2025-08-15\nsource: Beispielzeitung\nGipfel in Alaska\n\nDer ukrainische Staatschef Wolodymyr "
-              "Selenskyj war nicht eingeladen. Regierungssprecher Vladimir Putin? Nein: der Kremlchef Wladimir Putin kam.",
+              "Selenskyj war nicht eingeladen. Der Kremlchef Wladimir Putin kam. Ein Sprecher des Weißen Hauses "
+              "lobte das Treffen.",
     "ru.txt": "date 2025-08-15\nsource: Пример\nСаммит на Аляске\n\nТрамп встретился с Владимиром Путиным. "
               "Людмилой Путиной журналисты не интересовались.",
     "en.txt": "date 2025-08-15\nsource: Example Post\nAlaska summit\n\nVolodymyr Zelensky was not invited to "
-              "the talks between Donald Trump and Vladimir Putin.",
+              "the talks between Donald Trump and Vladimir Putin, the White House said. Pope Leo XIV prayed for peace.",
+    "uk.txt": "date 2025-08-15\nsource: Приклад\nМолитва\n\nВатикан процитував Роберта Френсіса Превоста.",
 }
 
 
 def test_dictionary_people_named_by_spellings_it_does_not_list(tmp_path):
     """people.txt lists "Selenskyj" and "Путин", not the full names "Wolodymyr Selenskyj" or the
     instrumental "Владимиром Путиным": the surname and the given name find the person; the same
-    surname with another given name ("Людмилой Путиной") does not."""
+    surname with another given name ("Людмилой Путиной") does not. known.txt lists "Weißen Haus",
+    not the genitive "Weißen Hauses"."""
     from tidings.read.embed import HashingEmbedder
 
     folder = tmp_path / "in"
@@ -226,6 +229,11 @@ def test_dictionary_people_named_by_spellings_it_does_not_list(tmp_path):
     assert len(putin) == 1 and {"Vladimir Putin", "Wladimir Putin"} <= set(putin[0]["aliases"])
     other = _find(store, "Людмилой Путиной")
     assert other and all(e["id"] != putin[0]["id"] for e in other)
+    # declined forms of listed names: a German genitive, a Ukrainian genitive of a birth name
+    house = _find(store, "Weißen Hauses")
+    assert len(house) == 1 and house[0]["name"] == "White House"
+    pope = _find(store, "Роберта Френсіса Превоста")
+    assert len(pope) == 1 and pope[0]["name"] == "Pope Leo XIV"
     store.close_all()
 
 

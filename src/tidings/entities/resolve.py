@@ -394,6 +394,7 @@ def _known_for(text: str, mention: Mention) -> KnownEntity | None:
         return None
     before = text[max(0, mention.start - 30):mention.start].split()
     forms = [mention.text, strip_roles(mention.text)] + ([f"{before[-1]} {mention.text}"] if before else [])
+    forms += _uninflected(strip_roles(mention.text))
     table = _known_entities()
     return next((table[f] for f in map(normalise_alias, forms) if f in table), None) or _known_person(mention.text)
 
@@ -415,8 +416,33 @@ def _known_person(text: str) -> KnownEntity | None:
     entry = table.get(normalise_alias(words[-1])) or table.get(normalise_alias(stem_name(words[-1])))
     if entry is None or entry.type not in ("", "PER"):
         return None
-    wanted = given_key(entry.name)
-    return entry if wanted and any(given_key(f"{w} x") == wanted for w in words[:-1]) else None
+    wanted = _known_given_keys().get(entry.key, frozenset())
+    return entry if any(given_key(f"{stem_name(w)} x") in wanted for w in words[:-1]) else None
+
+
+def _uninflected(name: str) -> list[str]:
+    """The name with its last word's case ending off, for dictionary lookups: German genitive
+    ("des Weißen Hauses"), a Turkish suffix after an apostrophe ("Kremlin'in"), Slavic endings."""
+    words = name.split()
+    if not words:
+        return []
+    last = words[-1]
+    variants = {stem_name(last), re.split(r"['’]", last)[0]}
+    if re.fullmatch(r"[^\W\d_]{4,}", last) and not _NON_LATIN.search(last):
+        variants |= {last[:-2] if last.endswith("es") else last, last[:-1] if last.endswith("s") else last}
+    return [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
+
+
+@lru_cache(maxsize=1)
+def _known_given_keys() -> dict[str, frozenset[str]]:
+    """Dictionary entry key -> the given names (keys) of its listed full names, roles aside: "Robert"
+    for Pope Leo XIV (Robert Francis Prevost), "Vladimir" for Putin (Wladimir, Владимир alike)."""
+    found: dict[str, set[str]] = {}
+    for alias, entry in _known_entities().items():
+        given = given_key(strip_roles(alias))
+        if given:
+            found.setdefault(entry.key, set()).add(given)
+    return {key: frozenset(keys) for key, keys in found.items()}
 
 
 @lru_cache(maxsize=1)

@@ -261,3 +261,15 @@ def test_a_place_typed_person_in_another_language_joins_the_place(tmp_path):
     lincoln = {e["type"]: e["id"] for e in _find(store, "Lincoln")}
     assert set(lincoln) == {"PER", "LOC"} and lincoln["PER"] != lincoln["LOC"]
     store.close_all()
+
+
+@pytest.mark.parametrize("word, code", [
+    ("Китаем", "CN"), ("Китае", "CN"), ("Китая", "CN"), ("Индии", "IN"), ("Ирана", "IR"), ("Україні", "UA"),
+    ("ABD", "US"), ("Путина", None), ("Трампа", None), ("Omani", None), ("Irani", None), ("Рима", None),
+])
+def test_declined_country_names_are_the_country(word, code):
+    """Short (five-letter) and -ем / -і / -а / -я forms of country names are the country, so they
+    resolve to its entity instead of a person of that name ("Китаем" was typed PER)."""
+    from tidings.read.names import lookup_country
+
+    assert lookup_country(word) == code

@@ -42,6 +42,7 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "us": "US", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "holland": "NL",
     "кнр": "CN", "рф": "RU", "фрг": "DE", "кндр": "KP", "оаэ": "AE", "юар": "ZA",
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
+    "abd": "US", "aqsh": "US",  # Turkish and Uzbek for USA
 }
 _CJK_OR_UNCASED = re.compile(r"[\u0600-\u06ff\u0590-\u05ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
@@ -103,20 +104,33 @@ def lookup_country(phrase: str) -> str | None:
     cased, uncased = country_gazetteer()
     key = _fold(phrase)
     code = cased.get(key) or uncased.get(key)
-    if code or " " in key or len(key) < 6:
+    if code or " " in key or len(key) < 5:
         return code
     # an inflected single word: the longest known name it starts with, at most 4 letters of ending
     for name, candidate in sorted(_prefix_index().get(key[:5], []), key=lambda p: -len(p[0])):
-        if key.startswith(name) and len(key) - len(name) <= 4:
+        if key.startswith(name) and len(key) - len(name) <= 4 and len(key) >= 6:
             return candidate
-    # declined forms whose stem changes its last letter (Франции, Японии, Танзании, Polsce is not covered)
+    return _declined_country(key)
+
+
+# Case endings of country names whose stem changes or is short: Франции, Японии, Индии (-ия), Китаем,
+# Китае (-й), Ирана (a four-letter name), Україні (-а). Polish Polsce is not covered.
+_CASE_ENDINGS = ("ии", "ию", "ией", "ой", "ей", "ем", "ом", "ої", "ою", "ы", "и", "і", "е", "у", "ю", "а", "я",
+                 "ą", "ę", "y", "i")
+
+
+def _declined_country(key: str) -> str | None:
+    """The country a declined single word names: its ending off, the nominative ending restored."""
     cased_names = country_gazetteer()[0]
-    for ending in ("ии", "ию", "ией", "ой", "ей", "ы", "и", "е", "у", "ю", "ą", "ę", "y", "i"):
-        if key.endswith(ending) and len(key) - len(ending) >= 3:
-            stem = key[: -len(ending)]
-            for restored in (stem + "ия", stem + "а", stem + "я", stem + "ь", stem + "a", stem + "ia"):
-                if restored in cased_names:
-                    return cased_names[restored]
+    for ending in _CASE_ENDINGS:
+        if not key.endswith(ending) or len(key) - len(ending) < 3:
+            continue
+        stem = key[: -len(ending)]
+        # a bare stem only in Cyrillic (Ирана -> Иран): Latin 'Omani', 'Irani' are adjectives and surnames
+        bare = (stem,) if len(stem) >= 4 and re.match(r"[\u0400-\u04ff]", stem) else ()
+        for restored in (stem + "ия", stem + "а", stem + "я", stem + "ь", stem + "й", *bare, stem + "a", stem + "ia"):
+            if restored in cased_names:
+                return cased_names[restored]
     return None
 
 

@@ -43,6 +43,7 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "кнр": "CN", "рф": "RU", "фрг": "DE", "кндр": "KP", "оаэ": "AE", "юар": "ZA",
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
     "abd": "US", "aqsh": "US",  # Turkish and Uzbek for USA
+    "vatican": "VA", "vaticano": "VA",  # CLDR: 'Vatican City', 'Ciudad del Vaticano'; 'Vatikan', 'Ватикан' are listed
 }
 _CJK_OR_UNCASED = re.compile(r"[\u0600-\u06ff\u0590-\u05ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)

@@ -273,3 +273,29 @@ def test_declined_country_names_are_the_country(word, code):
     from tidings.read.names import lookup_country
 
     assert lookup_country(word) == code
+
+
+ONE_CITY = {
+    "en.txt": "date 2025-05-09\nsource: Example Post\nParade\n\nTalks in Moscow ended on Friday.",
+    "de.txt": "date 2025-05-09\nsource: Beispielzeitung\nParade\n\nDie Gespräche in Moskau endeten am Freitag.",
+    "ru.txt": "date 2025-05-09\nsource: Пример\nПарад\n\nПереговоры в Москве завершились в пятницу.",
+    "tr.txt": "date 2025-05-09\nsource: Örnek\nGeçit töreni\n\nGörüşmeler Moskova'da cuma günü sona erdi.",
+}
+
+
+def test_a_city_is_one_entity_under_all_its_gazetteer_names(tmp_path):
+    """'Moscow', 'Moskau', 'Москве' and 'Moskova' share no spelling key (mskv, msk), but the
+    gazetteer (GeoNames) lists them as names of one city, so they are one entity."""
+    from tidings.read.embed import HashingEmbedder
+    from tidings.read.names import place_id
+
+    assert place_id("Moskau") == place_id("Москве", "ru") == place_id("Moscow") != place_id("Leipzig")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ONE_CITY.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "city"))
+    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    city = _find(store, "Moskau")
+    assert len(city) == 1 and {"Moscow", "Moskau", "Москве", "Moskova"} <= set(city[0]["aliases"])
+    store.close_all()

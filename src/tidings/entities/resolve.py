@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article, Mention
-from ..read.names import name_key
+from ..read.names import name_key, place_id, place_names
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
 # most of them, this list catches what reaches resolution anyway.
@@ -192,7 +192,9 @@ class Resolver:
         wanted: set[str] = set(extra)
         for mention in mentions:
             if mention.key:
-                wanted |= {mention.key} if mention.key.startswith("C:") else _lookup_keys(mention, strip_roles(mention.text))
+                name = strip_roles(mention.text)
+                wanted |= {mention.key} if mention.key.startswith("C:") else \
+                    _lookup_keys(mention, name) | _place_keys(mention, name)
         found: dict[str, list[list]] = {}
         for chunk in _chunks(sorted(wanted)):
             for key, *row in conn.execute("SELECT key, id, name, type, given_key, mentions, locked FROM entities"
@@ -245,15 +247,20 @@ class Resolver:
         """The entity whose surname key and given name match (see the module's step 4); with
         `across`, one of another type that the mention may join, whose given name must be the same."""
         surname = name.split()[-1] if name.split() else name
-        rows = [row for key in sorted(_lookup_keys(mention, name)) for row in batch.entities.get(key, ())]
+        own_keys = _lookup_keys(mention, name)
+        keys = sorted(own_keys) + sorted(_place_keys(mention, name) - own_keys)
+        rows = list({row[0]: row for key in keys for row in batch.entities.get(key, ())}.values())
+        place = _place_of(mention, name)
         mine = given_key(name)
         # mention counts as if this article's earlier mentions were already counted
         rows = [(*r[:4], r[4] + batch.counts.get(r[0], 0), r[5]) for r in rows]
+        spelled = {row[0] for key in own_keys for row in batch.entities.get(key, ())}
         candidates = [Candidate(*r) for r in rows
-                      if (joinable_across(mention, r[2], r[3]) and r[3] == mine if across else
-                          r[2] == mention.type and (not mine or not r[3] or r[3] == mine))
-                      and surname_similarity(stem_name(surname), r[1].split()[-1] if r[1].split() else r[1])
-                      >= SURNAME_SIMILARITY]
+                      if (r[2] == mention.type or across and joinable_across(mention, r[2], r[3]))
+                      and (place is not None and place_id(r[1]) == place  # one city: 'Moskau', 'Москва'
+                           or r[0] in spelled and (r[3] == mine if across else not mine or not r[3] or r[3] == mine)
+                           and surname_similarity(stem_name(surname), r[1].split()[-1] if r[1].split() else r[1])
+                           >= SURNAME_SIMILARITY)]
         if not candidates:
             return None
         if len(candidates) > 1 and article.story_id is not None:
@@ -276,6 +283,8 @@ class Resolver:
         already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate)."""
         if article.story_id is None or script_of(name) == "Latin" and not _NON_LATIN.search(name):
             return None
+        if mention.type == "LOC" and _place_of(mention, name) is not None:
+            return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
         from .transliterate import name_similarity
 
         rows = conn.execute(
@@ -365,6 +374,18 @@ def _lookup_keys(mention: Mention, name: str) -> set[str]:
     surname = name.split()[-1] if name.split() else name
     keys = {mention.key, f"N:{name_key(stem_name(surname))}"}
     return keys | {k for key in keys for k in _known_people_by_key().get(key, ())}
+
+
+def _place_of(mention: Mention, name: str) -> int | None:
+    """The GeoNames id of the city a mention names, unless it is a person named with a role."""
+    return place_id(name) if mention.type != "PER" or not mention.role else None
+
+
+def _place_keys(mention: Mention, name: str) -> set[str]:
+    """The spelling keys of every gazetteer name of the city a mention names ('Moskau': Moscow's
+    mskv, Москва's, ...): entities found by them must be that city, not merely spelled alike."""
+    place = _place_of(mention, name)
+    return {f"N:{name_key(other)}" for other in place_names(place)} if place is not None else set()
 
 
 @lru_cache(maxsize=1)

@@ -414,8 +414,8 @@ def _settings(language: str) -> dict:
 
 
 @lru_cache(maxsize=1)
-def place_gazetteer() -> dict[str, tuple[str, float]]:
-    """Folded city names (GeoNames, with alternate names) -> (country code, log10 population)."""
+def _place_rows() -> dict[str, list]:
+    """Folded city names (GeoNames, with alternate names) -> [country code, log10 population, GeoNames id]."""
     import gzip
     import json
     from pathlib import Path
@@ -423,10 +423,37 @@ def place_gazetteer() -> dict[str, tuple[str, float]]:
     path = Path(__file__).with_name("data") / "places.json.gz"
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
+            return json.load(handle)
     except (OSError, ValueError):
         return {}
-    return {k: (v[0], v[1]) for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def place_gazetteer() -> dict[str, tuple[str, float]]:
+    """Folded city names (GeoNames, with alternate names) -> (country code, log10 population)."""
+    return {k: (v[0], v[1]) for k, v in _place_rows().items()}
+
+
+@lru_cache(maxsize=1)
+def _place_names_by_id() -> dict[int, tuple[str, ...]]:
+    """GeoNames id -> the folded names of that city (an older data file without ids gives none)."""
+    found: dict[int, list[str]] = {}
+    for name, row in _place_rows().items():
+        if len(row) > 2:
+            found.setdefault(row[2], []).append(name)
+    return {place: tuple(names) for place, names in found.items()}
+
+
+def place_id(phrase: str, language: str = "") -> int | None:
+    """The GeoNames id of the city a name is ('Moskau', 'Москве', '莫斯科' -> Moscow's), or None."""
+    key = _place_key(phrase, language)
+    row = _place_rows().get(key) if key else None
+    return row[2] if row and len(row) > 2 else None
+
+
+def place_names(place: int) -> tuple[str, ...]:
+    """Every folded name of the city with this GeoNames id."""
+    return _place_names_by_id().get(place, ())
 
 
 @lru_cache(maxsize=1)
@@ -472,19 +499,29 @@ _ENDINGS = ("ами", "ыми", "ого", "ому", "ах", "ям", "ях", "о�
 def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     """A city by any of its names ('Leipzig', 'Пекин', '北京'), also inflected ('Москве') in
     languages that decline names."""
+    key = _fold(phrase)
+    hit = region_gazetteer().get(key) if key not in place_gazetteer() else None
+    if hit:
+        return hit
+    found = _place_key(phrase, language)
+    return place_gazetteer()[found] if found else None
+
+
+def _place_key(phrase: str, language: str = "") -> str | None:
+    """The gazetteer's name for a city name as written or inflected ('Москве' -> 'москва')."""
     places = place_gazetteer()
     key = _fold(phrase)
-    hit = places.get(key) or region_gazetteer().get(key)
-    if hit or " " in key or len(key) < 5:
-        return hit
+    if key in places:
+        return key
+    if " " in key or len(key) < 5:
+        return None
     if language in _INFLECTED or _CYRILLIC.search(key):
         for ending in _ENDINGS:
             if key.endswith(ending) and len(key) - len(ending) >= 4:
                 stem = key[: -len(ending)]
                 for restored in (stem, stem + "а", stem + "ь", stem + "a", stem + "й"):
-                    hit = places.get(restored)
-                    if hit:
-                        return hit
+                    if restored in places:
+                        return restored
     return None
 
 

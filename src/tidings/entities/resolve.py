@@ -237,15 +237,17 @@ class Resolver:
     def _across_types(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
         """An entity of another type that the same name may still be (`joinable_across`), tried only
         when no entity of the mention's own type matched: the rules type by weak evidence, so one
-        place is LOC in one language and PER in another ("Alaska" / "Аляску")."""
+        place is LOC in one language and PER in another ("Alaska" / "Аляску"). A place may have
+        learned a given key from a two-word spelling ("مظفر آباد"): as for people, a one-word name
+        is compatible with any."""
         return (batch.by_alias_across(normalise_alias(name), mention)
                 or self._by_spelling(conn, article, mention, name, batch, across=True)
                 or self._by_story_context(conn, article, mention, name, across=True))
 
     def _by_spelling(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch,
                      across: bool = False) -> int | None:
-        """The entity whose surname key and given name match (see the module's step 4); with
-        `across`, one of another type that the mention may join, whose given name must be the same."""
+        """The entity whose surname key and given name match (see the module's step 4), or that is
+        the same gazetteer city; with `across`, also one of another type the mention may join."""
         surname = name.split()[-1] if name.split() else name
         own_keys = _lookup_keys(mention, name)
         keys = sorted(own_keys) + sorted(_place_keys(mention, name) - own_keys)
@@ -258,7 +260,7 @@ class Resolver:
         candidates = [Candidate(*r) for r in rows
                       if (r[2] == mention.type or across and joinable_across(mention, r[2], r[3]))
                       and (place is not None and place_id(r[1]) == place  # one city: 'Moskau', 'Москва'
-                           or r[0] in spelled and (r[3] == mine if across else not mine or not r[3] or r[3] == mine)
+                           or r[0] in spelled and (not mine or not r[3] or r[3] == mine)
                            and surname_similarity(stem_name(surname), r[1].split()[-1] if r[1].split() else r[1])
                            >= SURNAME_SIMILARITY)]
         if not candidates:

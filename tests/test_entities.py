@@ -299,3 +299,13 @@ def test_a_city_is_one_entity_under_all_its_gazetteer_names(tmp_path):
     city = _find(store, "Moskau")
     assert len(city) == 1 and {"Moscow", "Moskau", "Москве", "Moskova"} <= set(city[0]["aliases"])
     store.close_all()
+
+
+def test_turkish_dotted_capital_and_possessive_roles():
+    """casefold turns 'İ' into 'i' and a combining dot, so 'İstanbul' missed the gazetteer's 'istanbul';
+    Turkish roles take a possessive ending ('Pakistan Başbakanı Şahbaz Şerif')."""
+    from tidings.read.names import place_id
+
+    assert place_id("İstanbul") is not None and place_id("İstanbul") == place_id("Istanbul")
+    assert strip_roles("Başbakanı Şahbaz Şerif") == "Şahbaz Şerif"
+    assert strip_roles("Katar Emiri Şeyh Temim bin Hamed Al Sani") == "Temim bin Hamed Al Sani"

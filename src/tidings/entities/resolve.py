@@ -34,6 +34,7 @@ ROLE_WORDS = {
     "ông", "bà", "tổng", "thống", "thủ", "tướng", "mr", "mrs", "ms", "dr", "prof", "herr", "frau", "m.", "mme",
     "senator", "gouverneur", "governor", "kardinal", "cardinal", "генсек", "глава", "премьер", "премьер-министр",
     "президенті", "prezident", "президентът", "başkanı", "başbakan", "bakan", "ministerin", "präsidentin",
+    "başbakanı", "bakanı", "cumhurbaşkanı'nın", "emiri", "şeyh", "kralı", "lideri", "sözcüsü",
 }
 ARABIC_ROLES = {"رئيس", "الرئيس", "وزير", "ملك", "أمير", "رئيسة", "المتحدث", "متحدث", "زعيم", "البابا", "بابا"}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")

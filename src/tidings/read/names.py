@@ -57,7 +57,8 @@ ORG_WORDS = {"bank", "ministry", "party", "union", "council", "committee", "agen
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    # casefold turns the Turkish dotted capital İ into i + a combining dot: 'İstanbul' must be 'istanbul'
+    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("i\u0307", "i")
 
 
 def _cldr_territories():

@@ -309,3 +309,21 @@ def test_turkish_dotted_capital_and_possessive_roles():
     assert place_id("İstanbul") is not None and place_id("İstanbul") == place_id("Istanbul")
     assert strip_roles("Başbakanı Şahbaz Şerif") == "Şahbaz Şerif"
     assert strip_roles("Katar Emiri Şeyh Temim bin Hamed Al Sani") == "Temim bin Hamed Al Sani"
+
+
+def test_a_surname_only_line_of_the_people_dictionary_joins_its_one_full_name():
+    from tidings.entities.resolve import KnownEntity, _joined_surname_lines
+
+    def person(name, country):
+        return KnownEntity(f"K:{name.lower()}", name, "", country)
+
+    full = person("Shavkat Mirziyoyev", "UZ")
+    bill, hillary = person("Bill Clinton", "US"), person("Hillary Clinton", "US")
+    lines = [(full, ["Shavkat Mirziyoyev"]), (person("Mirsijojew", "UZ"), ["Mirsijojew", "米尔济约耶夫"]),
+             (bill, ["Bill Clinton"]), (hillary, ["Hillary Clinton"]), (person("Clinton", "US"), ["Clinton"]),
+             (person("Mirziyoyev", "KZ"), ["Mirziyoyev"])]
+    joined = [entry for entry, _names in _joined_surname_lines(lines)]
+    assert joined[1] == full  # a spelling of the surname alone, same country
+    assert joined[4].name == "Clinton"  # two people of that surname: left alone
+    assert joined[5].name == "Mirziyoyev"  # another country
+    assert joined[2:4] == [bill, hillary]

@@ -47,6 +47,7 @@ CONTEXT_SIMILARITY = 0.6  # name_similarity of a non-Latin name to an entity of 
 CONTEXT_MARGIN = 0.1  # ... and by this much better than the runner-up
 _NON_LATIN = re.compile(r"[^\x00-\u024f\s\-'’.]")
 SURNAME_SIMILARITY = 0.7  # folded surnames must be this alike, beyond sharing a consonant key
+JOINED_SURNAME_SIMILARITY = 0.8  # a surname-only line of people.txt and a full name's surname (Toqayev, Tokayev)
 
 
 def normalise_alias(text: str) -> str:
@@ -487,7 +488,7 @@ def _known_entities() -> dict[str, KnownEntity]:
         for alias in aliases:
             table.setdefault(normalise_alias(alias), entry)
     people: dict[str, set[KnownEntity]] = {}
-    for entry, aliases in _people():
+    for entry, aliases in _joined_surname_lines(_people()):
         for alias in aliases:
             people.setdefault(normalise_alias(alias), set()).add(entry)
     for alias, entries in people.items():
@@ -510,6 +511,26 @@ def _people() -> list[tuple[KnownEntity, list[str]]]:
         found.append((KnownEntity(f"K:{normalise_alias(names[0])}", names[0], "",
                                   country.alpha_2 if country else None), names))
     return found
+
+
+def _joined_surname_lines(found: list[tuple[KnownEntity, list[str]]]) -> list[tuple[KnownEntity, list[str]]]:
+    """people.txt lists some people twice, once by surname alone ("Toqayev | 托卡耶夫" beside
+    "Kassym-Jomart Tokayev"): a surname-only line joins the one full-name line of the same country
+    whose surname is spelled alike. Two such lines (two Clintons) leave it alone; full names are
+    never joined (Li Qiang is not Li Keqiang)."""
+    full_names: dict[str | None, list[KnownEntity]] = {}
+    for entry, _names in found:
+        if " " in entry.name.strip():
+            full_names.setdefault(entry.country, []).append(entry)
+    joined: dict[KnownEntity, KnownEntity] = {}
+    for entry, _names in found:
+        if " " in entry.name.strip() or entry.country is None:
+            continue
+        alike = [other for other in full_names.get(entry.country, ())
+                 if surname_similarity(entry.name, other.name.split()[-1]) >= JOINED_SURNAME_SIMILARITY]
+        if len(alike) == 1:
+            joined[entry] = alike[0]
+    return [(joined.get(entry, entry), names) for entry, names in found]
 
 
 def _chunks(items: list[str], size: int = 500):

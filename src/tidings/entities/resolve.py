@@ -7,8 +7,11 @@ How a mention finds its entity, strongest evidence first:
   4. an entity with the same spelling-independent surname key whose given name is compatible
      (same folded first name, or one side has none); several candidates: the one already in this
      story, else the most mentioned. A different given name means a different person (Donald vs
-     Melania Trump), so shared surnames alone never merge people;
-  5. otherwise a new entity.
+     Melania Trump), so shared surnames alone never merge people. A city of the gazetteer is also
+     found under its other names (Moskau, Moscow, Москва: one GeoNames id);
+  5. none of its own type: an entity of another type it may be (`joinable_across`: the rules type
+     an unknown name PER, so "Аляску" may be the place Alaska; a person with a given name stays one);
+  6. otherwise a new entity.
 Every spelling becomes an alias with its language and script, so search by any alias finds it.
 """
 from __future__ import annotations

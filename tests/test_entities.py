@@ -196,3 +196,134 @@ def test_translated_names_resolve_through_the_bundled_dictionary(tmp_path):
     teacher = _find(store, "Francisco Mendes")  # a first name alone is not the pope
     assert teacher and all(e["id"] != pope[0]["id"] for e in teacher)
     store.close_all()
+
+
+DICTIONARY_PEOPLE = {
+    "de.txt": "date 2025-08-15\nsource: Beispielzeitung\nGipfel in Alaska\n\nDer ukrainische Staatschef Wolodymyr "
+              "Selenskyj war nicht eingeladen. Der Kremlchef Wladimir Putin kam. Ein Sprecher des Weißen Hauses "
+              "lobte das Treffen.",
+    "ru.txt": "date 2025-08-15\nsource: Пример\nСаммит на Аляске\n\nТрамп встретился с Владимиром Путиным. "
+              "Людмилой Путиной журналисты не интересовались.",
+    "en.txt": "date 2025-08-15\nsource: Example Post\nAlaska summit\n\nVolodymyr Zelensky was not invited to "
+              "the talks between Donald Trump and Vladimir Putin, the White House said. Pope Leo XIV prayed for peace.",
+    "uk.txt": "date 2025-08-15\nsource: Приклад\nМолитва\n\nВатикан процитував Роберта Френсіса Превоста.",
+}
+
+
+def test_dictionary_people_named_by_spellings_it_does_not_list(tmp_path):
+    """people.txt lists "Selenskyj" and "Путин", not the full names "Wolodymyr Selenskyj" or the
+    instrumental "Владимиром Путиным": the surname and the given name find the person; the same
+    surname with another given name ("Людмилой Путиной") does not. known.txt lists "Weißen Haus",
+    not the genitive "Weißen Hauses"."""
+    from tidings.read.embed import HashingEmbedder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in DICTIONARY_PEOPLE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "people"))
+    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    zelensky = _find(store, "Wolodymyr Selenskyj")
+    assert len(zelensky) == 1 and {"Volodymyr Zelensky", "Wolodymyr Selenskyj"} <= set(zelensky[0]["aliases"])
+    putin = _find(store, "Владимиром Путиным")
+    assert len(putin) == 1 and {"Vladimir Putin", "Wladimir Putin"} <= set(putin[0]["aliases"])
+    other = _find(store, "Людмилой Путиной")
+    assert other and all(e["id"] != putin[0]["id"] for e in other)
+    # declined forms of listed names: a German genitive, a Ukrainian genitive of a birth name
+    house = _find(store, "Weißen Hauses")
+    assert len(house) == 1 and house[0]["name"] == "White House"
+    pope = _find(store, "Роберта Френсіса Превоста")
+    assert len(pope) == 1 and pope[0]["name"] == "Pope Leo XIV"
+    store.close_all()
+
+
+ACROSS_TYPES = {
+    "en.txt": "date 2025-08-15\nsource: Example Post\nSummit in Alaska\n\nThe talks took place in Alaska on Friday. "
+              "A speech of Abraham Lincoln was quoted. Farmers in Lincoln protested.",
+    "ru.txt": "date 2025-08-15\nsource: Пример\nСаммит\n\nПутин прилетел на Аляску в пятницу.",
+}
+
+
+def test_a_place_typed_person_in_another_language_joins_the_place(tmp_path):
+    """The rules type "Аляску" PER (no place word before it) and "Alaska" LOC; a PER mention without a
+    role may still be a place, so it joins the place. A place never joins a person with a given name
+    ("Lincoln" the town, "Abraham Lincoln")."""
+    from tidings.read.embed import HashingEmbedder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ACROSS_TYPES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "types"))
+    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    alaska = _find(store, "Аляску")
+    assert len(alaska) == 1 and alaska[0]["type"] == "LOC" and "Alaska" in alaska[0]["aliases"]
+    lincoln = {e["type"]: e["id"] for e in _find(store, "Lincoln")}
+    assert set(lincoln) == {"PER", "LOC"} and lincoln["PER"] != lincoln["LOC"]
+    store.close_all()
+
+
+@pytest.mark.parametrize("word, code", [
+    ("Китаем", "CN"), ("Китае", "CN"), ("Китая", "CN"), ("Индии", "IN"), ("Ирана", "IR"), ("Україні", "UA"),
+    ("ABD", "US"), ("Vatican", "VA"), ("Vaticano", "VA"), ("Путина", None), ("Трампа", None), ("Omani", None), ("Irani", None), ("Рима", None),
+])
+def test_declined_country_names_are_the_country(word, code):
+    """Short (five-letter) and -ем / -і / -а / -я forms of country names are the country, so they
+    resolve to its entity instead of a person of that name ("Китаем" was typed PER)."""
+    from tidings.read.names import lookup_country
+
+    assert lookup_country(word) == code
+
+
+ONE_CITY = {
+    "en.txt": "date 2025-05-09\nsource: Example Post\nParade\n\nTalks in Moscow ended on Friday.",
+    "de.txt": "date 2025-05-09\nsource: Beispielzeitung\nParade\n\nDie Gespräche in Moskau endeten am Freitag.",
+    "ru.txt": "date 2025-05-09\nsource: Пример\nПарад\n\nПереговоры в Москве завершились в пятницу.",
+    "tr.txt": "date 2025-05-09\nsource: Örnek\nGeçit töreni\n\nGörüşmeler Moskova'da cuma günü sona erdi.",
+}
+
+
+def test_a_city_is_one_entity_under_all_its_gazetteer_names(tmp_path):
+    """'Moscow', 'Moskau', 'Москве' and 'Moskova' share no spelling key (mskv, msk), but the
+    gazetteer (GeoNames) lists them as names of one city, so they are one entity."""
+    from tidings.read.embed import HashingEmbedder
+    from tidings.read.names import place_id
+
+    assert place_id("Moskau") == place_id("Москве", "ru") == place_id("Moscow") != place_id("Leipzig")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ONE_CITY.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "city"))
+    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    city = _find(store, "Moskau")
+    assert len(city) == 1 and {"Moscow", "Moskau", "Москве", "Moskova"} <= set(city[0]["aliases"])
+    store.close_all()
+
+
+def test_turkish_dotted_capital_and_possessive_roles():
+    """casefold turns 'İ' into 'i' and a combining dot, so 'İstanbul' missed the gazetteer's 'istanbul';
+    Turkish roles take a possessive ending ('Pakistan Başbakanı Şahbaz Şerif')."""
+    from tidings.read.names import place_id
+
+    assert place_id("İstanbul") is not None and place_id("İstanbul") == place_id("Istanbul")
+    assert strip_roles("Başbakanı Şahbaz Şerif") == "Şahbaz Şerif"
+    assert strip_roles("Katar Emiri Şeyh Temim bin Hamed Al Sani") == "Temim bin Hamed Al Sani"
+
+
+def test_a_surname_only_line_of_the_people_dictionary_joins_its_one_full_name():
+    from tidings.entities.resolve import KnownEntity, _joined_surname_lines
+
+    def person(name, country):
+        return KnownEntity(f"K:{name.lower()}", name, "", country)
+
+    full = person("Shavkat Mirziyoyev", "UZ")
+    bill, hillary = person("Bill Clinton", "US"), person("Hillary Clinton", "US")
+    lines = [(full, ["Shavkat Mirziyoyev"]), (person("Mirsijojew", "UZ"), ["Mirsijojew", "米尔济约耶夫"]),
+             (bill, ["Bill Clinton"]), (hillary, ["Hillary Clinton"]), (person("Clinton", "US"), ["Clinton"]),
+             (person("Mirziyoyev", "KZ"), ["Mirziyoyev"])]
+    joined = [entry for entry, _names in _joined_surname_lines(lines)]
+    assert joined[1] == full  # a spelling of the surname alone, same country
+    assert joined[4].name == "Clinton"  # two people of that surname: left alone
+    assert joined[5].name == "Mirziyoyev"  # another country
+    assert joined[2:4] == [bill, hillary]

@@ -7,8 +7,11 @@ How a mention finds its entity, strongest evidence first:
   4. an entity with the same spelling-independent surname key whose given name is compatible
      (same folded first name, or one side has none); several candidates: the one already in this
      story, else the most mentioned. A different given name means a different person (Donald vs
-     Melania Trump), so shared surnames alone never merge people;
-  5. otherwise a new entity.
+     Melania Trump), so shared surnames alone never merge people. A city of the gazetteer is also
+     found under its other names (Moskau, Moscow, Москва: one GeoNames id);
+  5. none of its own type: an entity of another type it may be (`joinable_across`: the rules type
+     an unknown name PER, so "Аляску" may be the place Alaska; a person with a given name stays one);
+  6. otherwise a new entity.
 Every spelling becomes an alias with its language and script, so search by any alias finds it.
 """
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article, Mention
-from ..read.names import name_key
+from ..read.names import name_key, place_id, place_names
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
 # most of them, this list catches what reaches resolution anyway.
@@ -34,6 +37,7 @@ ROLE_WORDS = {
     "ông", "bà", "tổng", "thống", "thủ", "tướng", "mr", "mrs", "ms", "dr", "prof", "herr", "frau", "m.", "mme",
     "senator", "gouverneur", "governor", "kardinal", "cardinal", "генсек", "глава", "премьер", "премьер-министр",
     "президенті", "prezident", "президентът", "başkanı", "başbakan", "bakan", "ministerin", "präsidentin",
+    "başbakanı", "bakanı", "cumhurbaşkanı'nın", "emiri", "şeyh", "kralı", "lideri", "sözcüsü",
 }
 ARABIC_ROLES = {"رئيس", "الرئيس", "وزير", "ملك", "أمير", "رئيسة", "المتحدث", "متحدث", "زعيم", "البابا", "بابا"}
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -46,6 +50,7 @@ CONTEXT_SIMILARITY = 0.6  # name_similarity of a non-Latin name to an entity of 
 CONTEXT_MARGIN = 0.1  # ... and by this much better than the runner-up
 _NON_LATIN = re.compile(r"[^\x00-\u024f\s\-'’.]")
 SURNAME_SIMILARITY = 0.7  # folded surnames must be this alike, beyond sharing a consonant key
+JOINED_SURNAME_SIMILARITY = 0.8  # a surname-only line of people.txt and a full name's surname (Toqayev, Tokayev)
 
 
 def normalise_alias(text: str) -> str:
@@ -161,7 +166,7 @@ class Resolver:
         the aliases, mention counts and canonical names in a few batched statements: a handful of
         round trips per article instead of six per mention (which made a PostgreSQL store crawl)."""
         started = time.perf_counter()
-        local: dict[str, int] = {}  # normalised surname / full name -> entity, within this article
+        local: dict[str, tuple[int, str, str]] = {}  # surname / full name -> (entity, type, given key)
         forms = [_as_resolved(m) for m in article.mentions]
         known = [_known_for(article.text, m) for m in forms]
         batch = _AliasBatch(self._known_aliases(conn, forms),
@@ -173,16 +178,16 @@ class Resolver:
         self.seconds += time.perf_counter() - started
 
     @staticmethod
-    def _known_aliases(conn, mentions: list[Mention]) -> dict[str, list[tuple[int, str, str]]]:
-        """normalised alias -> [(entity, origin, entity type)], best first, for the article's names."""
+    def _known_aliases(conn, mentions: list[Mention]) -> dict[str, list[tuple[int, str, str, str]]]:
+        """normalised alias -> [(entity, origin, entity type, given key)], best first, for the article's names."""
         wanted = {normalise_alias(strip_roles(m.text)) for m in mentions if m.key and not m.key.startswith("C:")}
-        found: dict[str, list[tuple[int, str, str]]] = {}
+        found: dict[str, list[tuple[int, str, str, str]]] = {}
         for chunk in _chunks(sorted(wanted)):
-            for normalized, entity_id, origin, entity_type in conn.execute(
-                    "SELECT a.normalized, a.entity_id, a.origin, e.type FROM entity_aliases a"
+            for normalized, entity_id, origin, entity_type, given in conn.execute(
+                    "SELECT a.normalized, a.entity_id, a.origin, e.type, e.given_key FROM entity_aliases a"
                     f" JOIN entities e ON e.id = a.entity_id WHERE a.normalized IN ({','.join('?' * len(chunk))})"
                     " ORDER BY a.normalized, a.origin = 'auto', a.mentions DESC, a.id", chunk):
-                found.setdefault(normalized, []).append((entity_id, origin, entity_type))
+                found.setdefault(normalized, []).append((entity_id, origin, entity_type, given))
         return found
 
     @staticmethod
@@ -192,7 +197,9 @@ class Resolver:
         wanted: set[str] = set(extra)
         for mention in mentions:
             if mention.key:
-                wanted |= {mention.key} if mention.key.startswith("C:") else _lookup_keys(mention, strip_roles(mention.text))
+                name = strip_roles(mention.text)
+                wanted |= {mention.key} if mention.key.startswith("C:") else \
+                    _lookup_keys(mention, name) | _place_keys(mention, name)
         found: dict[str, list[list]] = {}
         for chunk in _chunks(sorted(wanted)):
             for key, *row in conn.execute("SELECT key, id, name, type, given_key, mentions, locked FROM entities"
@@ -200,7 +207,7 @@ class Resolver:
                 found.setdefault(key, []).append(row)
         return found
 
-    def _resolve_one(self, conn, article: Article, mention: Mention, local: dict[str, int],
+    def _resolve_one(self, conn, article: Article, mention: Mention, local: dict[str, tuple[int, str, str]],
                      batch: _AliasBatch, known: KnownEntity | None) -> int | None:
         if not mention.key:
             return None
@@ -214,31 +221,55 @@ class Resolver:
             return None  # "März", "Mai": capitalised months are not people
         surname = normalise_alias(name.split()[-1]) if name.split() else normalized
         # a person's registry decision first, then the dictionary of translated names, then spellings
-        entity_id = (local.get(normalized) or batch.by_alias(normalized, mention.type, decided_only=True)
-                     or self._known(conn, mention, known, batch) or batch.by_alias(normalized, mention.type)
-                     or (local.get(surname) if " " not in normalized else None)
-                     or self._by_key(conn, article, mention, name, batch))
+        entity_id = (_in_article(local, normalized, mention) or batch.by_alias(normalized, mention.type, decided_only=True)
+                     or self._known(conn, article, mention, known, batch) or batch.by_alias(normalized, mention.type)
+                     or (_in_article(local, surname, mention) if " " not in normalized else None)
+                     or self._by_key(conn, article, mention, name, batch)
+                     or self._across_types(conn, article, mention, name, batch))
         if entity_id is None:
             entity_id = self._create(conn, name, mention.type, mention.key, given_key(name), mention.country, batch)
-        local.setdefault(normalized, entity_id)
-        local.setdefault(surname, entity_id)
+        local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
+        local.setdefault(surname, (entity_id, mention.type, given_key(name)))
         batch.add(entity_id, name, mention.type)
         return entity_id
 
     # -- lookups ----------------------------------------------------------------------
 
     def _by_key(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
+        return (self._by_spelling(conn, article, mention, name, batch)
+                or self._by_story_context(conn, article, mention, name))
+
+    def _across_types(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
+        """An entity of another type that the same name may still be (`joinable_across`), tried only
+        when no entity of the mention's own type matched: the rules type by weak evidence, so one
+        place is LOC in one language and PER in another ("Alaska" / "Аляску"). A place may have
+        learned a given key from a two-word spelling ("مظفر آباد"): as for people, a one-word name
+        is compatible with any."""
+        return (batch.by_alias_across(normalise_alias(name), mention)
+                or self._by_spelling(conn, article, mention, name, batch, across=True)
+                or self._by_story_context(conn, article, mention, name, across=True))
+
+    def _by_spelling(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch,
+                     across: bool = False) -> int | None:
+        """The entity whose surname key and given name match (see the module's step 4), or that is
+        the same gazetteer city; with `across`, also one of another type the mention may join."""
         surname = name.split()[-1] if name.split() else name
-        rows = [row for key in sorted(_lookup_keys(mention, name)) for row in batch.entities.get(key, ())]
+        own_keys = _lookup_keys(mention, name)
+        keys = sorted(own_keys) + sorted(_place_keys(mention, name) - own_keys)
+        rows = list({row[0]: row for key in keys for row in batch.entities.get(key, ())}.values())
+        place = _place_of(mention, name)
         mine = given_key(name)
         # mention counts as if this article's earlier mentions were already counted
         rows = [(*r[:4], r[4] + batch.counts.get(r[0], 0), r[5]) for r in rows]
+        spelled = {row[0] for key in own_keys for row in batch.entities.get(key, ())}
         candidates = [Candidate(*r) for r in rows
-                      if r[2] == mention.type and (not mine or not r[3] or r[3] == mine)
-                      and surname_similarity(stem_name(surname), r[1].split()[-1] if r[1].split() else r[1])
-                      >= SURNAME_SIMILARITY]
+                      if (r[2] == mention.type or across and joinable_across(mention, r[2], r[3]))
+                      and (place is not None and place_id(r[1]) == place  # one city: 'Moskau', 'Москва'
+                           or r[0] in spelled and (not mine or not r[3] or r[3] == mine)
+                           and surname_similarity(stem_name(surname), r[1].split()[-1] if r[1].split() else r[1])
+                           >= SURNAME_SIMILARITY)]
         if not candidates:
-            return self._by_story_context(conn, article, mention, name)
+            return None
         if len(candidates) > 1 and article.story_id is not None:
             in_story = {r[0] for r in conn.execute(
                 "SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
@@ -253,17 +284,20 @@ class Resolver:
                 row[3] = mine
         return best.id
 
-    def _by_story_context(self, conn, article: Article, mention: Mention, name: str) -> int | None:
+    def _by_story_context(self, conn, article: Article, mention: Mention, name: str,
+                          across: bool = False) -> int | None:
         """Names in scripts that fold badly (特朗普, ترامب): the most similar entity of the same type
         already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate)."""
         if article.story_id is None or script_of(name) == "Latin" and not _NON_LATIN.search(name):
             return None
+        if mention.type == "LOC" and _place_of(mention, name) is not None:
+            return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
         from .transliterate import name_similarity
 
         rows = conn.execute(
-            "SELECT DISTINCT e.id, e.name FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? AND e.type = ? LIMIT 200",
-            (article.story_id, mention.type)).fetchall()
+            "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400", (article.story_id,)).fetchall()
+        rows = [r for r in rows if (joinable_across(mention, r[2], r[3]) if across else r[2] == mention.type)]
         scored = sorted(((name_similarity(name, row[1]), row[0]) for row in rows), reverse=True)
         if not scored or scored[0][0] < CONTEXT_SIMILARITY:
             return None
@@ -279,15 +313,22 @@ class Resolver:
         batch.entities.setdefault(key, []).append([cur.lastrowid, name, kind, given, 0, 0])
         return cur.lastrowid
 
-    def _known(self, conn, mention: Mention, entry: KnownEntity | None, batch: _AliasBatch) -> int | None:
+    def _known(self, conn, article: Article, mention: Mention, entry: KnownEntity | None,
+               batch: _AliasBatch) -> int | None:
         """The entity of the bundled dictionary of translated names (data/known.txt) that a mention
-        names, made on first use."""
+        names, made on first use. A person an earlier article already named in a spelling the
+        dictionary lacks ("Mahmud Abbas") keeps that entity: the dictionary must not split them."""
         if entry is None:
             return None
         found = batch.entities.get(entry.key)
         if found:
             return found[0][0]
-        entity_id = self._create(conn, entry.name, entry.type or mention.type, entry.key, "", entry.country, batch)
+        if not entry.type:  # a person of people.txt: spelling keys are meaningful
+            earlier = self._by_spelling(conn, article, mention, strip_roles(mention.text), batch)
+            if earlier is not None:
+                return earlier
+        given = given_key(entry.name) if not entry.type else ""
+        entity_id = self._create(conn, entry.name, entry.type or mention.type, entry.key, given, entry.country, batch)
         # its canonical name is an alias too (of no language), so that a search by it finds the entity
         conn.execute("INSERT INTO entity_aliases(entity_id, alias, normalized, language, script, mentions)"
                      " VALUES (?,?,?,'',?,0) ON CONFLICT(entity_id, normalized, language) DO NOTHING",
@@ -311,10 +352,59 @@ def _as_resolved(mention: Mention) -> Mention:
     return mention
 
 
+def _in_article(local: dict[str, tuple[int, str, str]], normalized: str, mention: Mention) -> int | None:
+    """The entity a longer name of this article gave this form ("Tokajew" after "Kassym-Schomart
+    Tokajew"), if the types allow: the town in "farmers in Lincoln" is not Abraham Lincoln."""
+    found = local.get(normalized)
+    if found is None or found[1] != mention.type and not joinable_across(mention, found[1], found[2]):
+        return None
+    return found[0]
+
+
+def joinable_across(mention: Mention, entity_type: str, entity_given: str) -> bool:
+    """Whether a mention may join an entity of another type. The rules type a name PER when nothing
+    says otherwise (no role word, no place or organisation word), so a PER mention without a role
+    may be a place or an organisation, and a PER entity of one word (no given name) may be too; a
+    place and an organisation may be one thing ("the Louvre", "СЕУЛ" for its government). A person
+    named with a role, or an entity with a given name, stays a person."""
+    if entity_type == mention.type:
+        return False
+    if mention.type == "PER":
+        return not mention.role
+    return entity_type != "PER" or not entity_given
+
+
 def _lookup_keys(mention: Mention, name: str) -> set[str]:
-    """The entity keys a name may match: its own, and its stemmed surname's ("Tokajews" -> Tokajew)."""
+    """The entity keys a name may match: its own, its stemmed surname's ("Tokajews" -> Tokajew), and
+    those of the dictionary's people with that surname key (a spelling the dictionary lacks,
+    "Abbas Arakçi", still finds the entity it made from "Abbas Araghchi")."""
     surname = name.split()[-1] if name.split() else name
-    return {mention.key, f"N:{name_key(stem_name(surname))}"}
+    keys = {mention.key, f"N:{name_key(stem_name(surname))}"}
+    return keys | {k for key in keys for k in _known_people_by_key().get(key, ())}
+
+
+def _place_of(mention: Mention, name: str) -> int | None:
+    """The GeoNames id of the city a mention names, unless it is a person named with a role."""
+    return place_id(name) if mention.type != "PER" or not mention.role else None
+
+
+def _place_keys(mention: Mention, name: str) -> set[str]:
+    """The spelling keys of every gazetteer name of the city a mention names ('Moskau': Moscow's
+    mskv, Москва's, ...): entities found by them must be that city, not merely spelled alike."""
+    place = _place_of(mention, name)
+    return {f"N:{name_key(other)}" for other in place_names(place)} if place is not None else set()
+
+
+@lru_cache(maxsize=1)
+def _known_people_by_key() -> dict[str, frozenset[str]]:
+    """Spelling key ("N:" + name_key of a surname) -> keys of the dictionary people with that surname."""
+    found: dict[str, set[str]] = {}
+    for entry, aliases in _people():
+        for alias in aliases:
+            key = name_key(alias)
+            if len(key) >= 2:
+                found.setdefault(f"N:{key}", set()).add(entry.key)
+    return {key: frozenset(entries) for key, entries in found.items()}
 
 
 @dataclass(frozen=True)
@@ -332,8 +422,55 @@ def _known_for(text: str, mention: Mention) -> KnownEntity | None:
         return None
     before = text[max(0, mention.start - 30):mention.start].split()
     forms = [mention.text, strip_roles(mention.text)] + ([f"{before[-1]} {mention.text}"] if before else [])
+    forms += _uninflected(strip_roles(mention.text))
     table = _known_entities()
-    return next((table[f] for f in map(normalise_alias, forms) if f in table), None)
+    return next((table[f] for f in map(normalise_alias, forms) if f in table), None) or _known_person(mention.text)
+
+
+def _known_person(text: str) -> KnownEntity | None:
+    """A person of the dictionary named by a full name it does not list: a listed full name after
+    a word the recogniser glued on ("Regierungschefs Shinzo Abe"), or a (declined) listed surname
+    after a word that is the person's given name ("Wolodymyr Selenskyj", "Владимиром Путиным",
+    "Rechtskonservative Sanae Takaichi"). A different given name is someone else (Melania, not
+    Donald Trump)."""
+    words = strip_roles(text).split()
+    if len(words) < 2:
+        return None
+    table = _known_entities()
+    for start in range(1, len(words) - 1):
+        entry = table.get(normalise_alias(" ".join(words[start:])))
+        if entry is not None and entry.type in ("", "PER"):
+            return entry
+    entry = table.get(normalise_alias(words[-1])) or table.get(normalise_alias(stem_name(words[-1])))
+    if entry is None or entry.type not in ("", "PER"):
+        return None
+    wanted = _known_given_keys().get(entry.key, frozenset())
+    return entry if any(given_key(f"{stem_name(w)} x") in wanted for w in words[:-1]) else None
+
+
+def _uninflected(name: str) -> list[str]:
+    """The name with its last word's case ending off, for dictionary lookups: German genitive
+    ("des Weißen Hauses"), a Turkish suffix after an apostrophe ("Kremlin'in"), Slavic endings."""
+    words = name.split()
+    if not words:
+        return []
+    last = words[-1]
+    variants = {stem_name(last), re.split(r"['’]", last)[0]}
+    if re.fullmatch(r"[^\W\d_]{4,}", last) and not _NON_LATIN.search(last):
+        variants |= {last.removesuffix("es"), last.removesuffix("s")}
+    return [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
+
+
+@lru_cache(maxsize=1)
+def _known_given_keys() -> dict[str, frozenset[str]]:
+    """Dictionary entry key -> the given names (keys) of its listed full names, roles aside: "Robert"
+    for Pope Leo XIV (Robert Francis Prevost), "Vladimir" for Putin (Wladimir, Владимир alike)."""
+    found: dict[str, set[str]] = {}
+    for alias, entry in _known_entities().items():
+        given = given_key(strip_roles(alias))
+        if given:
+            found.setdefault(entry.key, set()).add(given)
+    return {key: frozenset(keys) for key, keys in found.items()}
 
 
 @lru_cache(maxsize=1)
@@ -354,7 +491,7 @@ def _known_entities() -> dict[str, KnownEntity]:
         for alias in aliases:
             table.setdefault(normalise_alias(alias), entry)
     people: dict[str, set[KnownEntity]] = {}
-    for entry, aliases in _people():
+    for entry, aliases in _joined_surname_lines(_people()):
         for alias in aliases:
             people.setdefault(normalise_alias(alias), set()).add(entry)
     for alias, entries in people.items():
@@ -379,6 +516,26 @@ def _people() -> list[tuple[KnownEntity, list[str]]]:
     return found
 
 
+def _joined_surname_lines(found: list[tuple[KnownEntity, list[str]]]) -> list[tuple[KnownEntity, list[str]]]:
+    """people.txt lists some people twice, once by surname alone ("Toqayev | 托卡耶夫" beside
+    "Kassym-Jomart Tokayev"): a surname-only line joins the one full-name line of the same country
+    whose surname is spelled alike. Two such lines (two Clintons) leave it alone; full names are
+    never joined (Li Qiang is not Li Keqiang)."""
+    full_names: dict[str | None, list[KnownEntity]] = {}
+    for entry, _names in found:
+        if " " in entry.name.strip():
+            full_names.setdefault(entry.country, []).append(entry)
+    joined: dict[KnownEntity, KnownEntity] = {}
+    for entry, _names in found:
+        if " " in entry.name.strip() or entry.country is None:
+            continue
+        alike = [other for other in full_names.get(entry.country, ())
+                 if surname_similarity(entry.name, other.name.split()[-1]) >= JOINED_SURNAME_SIMILARITY]
+        if len(alike) == 1:
+            joined[entry] = alike[0]
+    return [(joined.get(entry, entry), names) for entry, names in found]
+
+
 def _chunks(items: list[str], size: int = 500):
     """Bounded parameter lists (SQLite allows 32,766 per statement; PostgreSQL plans shorter ones faster)."""
     for start in range(0, len(items), size):
@@ -393,7 +550,7 @@ class _AliasBatch:
     been written at once); the writes then go out as one upsert per distinct alias, one mention
     count per entity and one canonical-name update per entity whose best alias changed."""
 
-    def __init__(self, known: dict[str, list[tuple[int, str, str]]], entities: dict[str, list[list]]) -> None:
+    def __init__(self, known: dict[str, list[tuple[int, str, str, str]]], entities: dict[str, list[list]]) -> None:
         self.known = known
         self.entities = entities  # key -> entity rows, including those this article creates
         self.added: dict[tuple[int, str], list] = {}  # (entity, normalised) -> [first spelling, count]
@@ -402,8 +559,15 @@ class _AliasBatch:
     def by_alias(self, normalized: str, kind: str, *, decided_only: bool = False) -> int | None:
         """The entity a known alias names: a user's or an imported alias whatever the type, an
         automatic one only for the same type (and not at all with `decided_only`)."""
-        for entity_id, origin, entity_type in self.known.get(normalized, ()):
+        for entity_id, origin, entity_type, _given in self.known.get(normalized, ()):
             if origin != "auto" or (entity_type == kind and not decided_only):
+                return entity_id
+        return None
+
+    def by_alias_across(self, normalized: str, mention: Mention) -> int | None:
+        """The entity of another type an automatic alias names, if the mention may join it."""
+        for entity_id, origin, entity_type, given in self.known.get(normalized, ()):
+            if origin == "auto" and joinable_across(mention, entity_type, given):
                 return entity_id
         return None
 
@@ -414,7 +578,8 @@ class _AliasBatch:
         self.counts[entity_id] = self.counts.get(entity_id, 0) + 1
         rows = self.known.setdefault(normalized, [])
         if all(row[0] != entity_id for row in rows):
-            rows.append((entity_id, "auto", kind))
+            given = next((row[3] for found in self.entities.values() for row in found if row[0] == entity_id), "")
+            rows.append((entity_id, "auto", kind, given))
 
     def write(self, conn, language: str) -> None:
         if not self.counts:

@@ -45,6 +45,8 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "us": "US", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "holland": "NL",
     "кнр": "CN", "рф": "RU", "фрг": "DE", "кндр": "KP", "оаэ": "AE", "юар": "ZA",
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
+    "abd": "US", "aqsh": "US",  # Turkish and Uzbek for USA
+    "vatican": "VA", "vaticano": "VA",  # CLDR: 'Vatican City', 'Ciudad del Vaticano'; 'Vatikan', 'Ватикан' are listed
 }
 _CJK_OR_UNCASED = re.compile(r"[\u0600-\u06ff\u0590-\u05ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
@@ -58,7 +60,8 @@ ORG_WORDS = {"bank", "ministry", "party", "union", "council", "committee", "agen
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
+    # casefold turns the Turkish dotted capital İ into i + a combining dot: 'İstanbul' must be 'istanbul'
+    return unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("i\u0307", "i")
 
 
 def _cldr_territories():
@@ -106,20 +109,33 @@ def lookup_country(phrase: str) -> str | None:
     cased, uncased = country_gazetteer()
     key = _fold(phrase)
     code = cased.get(key) or uncased.get(key)
-    if code or " " in key or len(key) < 6:
+    if code or " " in key or len(key) < 5:
         return code
     # an inflected single word: the longest known name it starts with, at most 4 letters of ending
     for name, candidate in sorted(_prefix_index().get(key[:5], []), key=lambda p: -len(p[0])):
-        if key.startswith(name) and len(key) - len(name) <= 4:
+        if key.startswith(name) and len(key) - len(name) <= 4 and len(key) >= 6:
             return candidate
-    # declined forms whose stem changes its last letter (Франции, Японии, Танзании, Polsce is not covered)
+    return _declined_country(key)
+
+
+# Case endings of country names whose stem changes or is short: Франции, Японии, Индии (-ия), Китаем,
+# Китае (-й), Ирана (a four-letter name), Україні (-а). Polish Polsce is not covered.
+_CASE_ENDINGS = ("ии", "ию", "ией", "ой", "ей", "ем", "ом", "ої", "ою", "ы", "и", "і", "е", "у", "ю", "а", "я",
+                 "ą", "ę", "y", "i")
+
+
+def _declined_country(key: str) -> str | None:
+    """The country a declined single word names: its ending off, the nominative ending restored."""
     cased_names = country_gazetteer()[0]
-    for ending in ("ии", "ию", "ией", "ой", "ей", "ы", "и", "е", "у", "ю", "ą", "ę", "y", "i"):
-        if key.endswith(ending) and len(key) - len(ending) >= 3:
-            stem = key[: -len(ending)]
-            for restored in (stem + "ия", stem + "а", stem + "я", stem + "ь", stem + "a", stem + "ia"):
-                if restored in cased_names:
-                    return cased_names[restored]
+    for ending in _CASE_ENDINGS:
+        if not key.endswith(ending) or len(key) - len(ending) < 3:
+            continue
+        stem = key[: -len(ending)]
+        # a bare stem only in Cyrillic (Ирана -> Иран): Latin 'Omani', 'Irani' are adjectives and surnames
+        bare = (stem,) if len(stem) >= 4 and re.match(r"[\u0400-\u04ff]", stem) else ()
+        for restored in (stem + "ия", stem + "а", stem + "я", stem + "ь", stem + "й", *bare, stem + "a", stem + "ia"):
+            if restored in cased_names:
+                return cased_names[restored]
     return None
 
 
@@ -405,8 +421,8 @@ def _settings(language: str) -> dict:
 
 
 @lru_cache(maxsize=1)
-def place_gazetteer() -> dict[str, tuple[str, float]]:
-    """Folded city names (GeoNames, with alternate names) -> (country code, log10 population)."""
+def _place_rows() -> dict[str, list]:
+    """Folded city names (GeoNames, with alternate names) -> [country code, log10 population, GeoNames id]."""
     import gzip
     import json
     from pathlib import Path
@@ -414,10 +430,37 @@ def place_gazetteer() -> dict[str, tuple[str, float]]:
     path = Path(__file__).with_name("data") / "places.json.gz"
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
+            return json.load(handle)
     except (OSError, ValueError):
         return {}
-    return {k: (v[0], v[1]) for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def place_gazetteer() -> dict[str, tuple[str, float]]:
+    """Folded city names (GeoNames, with alternate names) -> (country code, log10 population)."""
+    return {k: (v[0], v[1]) for k, v in _place_rows().items()}
+
+
+@lru_cache(maxsize=1)
+def _place_names_by_id() -> dict[int, tuple[str, ...]]:
+    """GeoNames id -> the folded names of that city (an older data file without ids gives none)."""
+    found: dict[int, list[str]] = {}
+    for name, row in _place_rows().items():
+        if len(row) > 2:
+            found.setdefault(row[2], []).append(name)
+    return {place: tuple(names) for place, names in found.items()}
+
+
+def place_id(phrase: str, language: str = "") -> int | None:
+    """The GeoNames id of the city a name is ('Moskau', 'Москве', '莫斯科' -> Moscow's), or None."""
+    key = _place_key(phrase, language)
+    row = _place_rows().get(key) if key else None
+    return row[2] if row and len(row) > 2 else None
+
+
+def place_names(place: int) -> tuple[str, ...]:
+    """Every folded name of the city with this GeoNames id."""
+    return _place_names_by_id().get(place, ())
 
 
 @lru_cache(maxsize=1)
@@ -463,19 +506,29 @@ _ENDINGS = ("ами", "ыми", "ого", "ому", "ах", "ям", "ях", "о�
 def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     """A city by any of its names ('Leipzig', 'Пекин', '北京'), also inflected ('Москве') in
     languages that decline names."""
+    key = _fold(phrase)
+    hit = region_gazetteer().get(key) if key not in place_gazetteer() else None
+    if hit:
+        return hit
+    found = _place_key(phrase, language)
+    return place_gazetteer()[found] if found else None
+
+
+def _place_key(phrase: str, language: str = "") -> str | None:
+    """The gazetteer's name for a city name as written or inflected ('Москве' -> 'москва')."""
     places = place_gazetteer()
     key = _fold(phrase)
-    hit = places.get(key) or region_gazetteer().get(key)
-    if hit or " " in key or len(key) < 5:
-        return hit
+    if key in places:
+        return key
+    if " " in key or len(key) < 5:
+        return None
     if language in _INFLECTED or _CYRILLIC.search(key):
         for ending in _ENDINGS:
             if key.endswith(ending) and len(key) - len(ending) >= 4:
                 stem = key[: -len(ending)]
                 for restored in (stem, stem + "а", stem + "ь", stem + "a", stem + "й"):
-                    hit = places.get(restored)
-                    if hit:
-                        return hit
+                    if restored in places:
+                        return restored
     return None
 
 

@@ -329,9 +329,22 @@ def test_names_in_most_of_a_storys_sentences_tie_nothing():
 def test_known_actors_are_one_name_in_every_script():
     from tidings.events.store import _known_names
 
-    assert _known_names("وصل ترامب إلى القاهرة", "ar", None) == _known_names("Trump arrived in Cairo", "en", None) \
-        == {"K:Donald Trump"}
-    assert _known_names("Le président Emmanuel Macron", "fr", None) == {"K:Emmanuel Macron"}
+    def names(text, language):
+        return {name for _, _, name in _known_names(text, language, None)}
+
+    assert names("وصل ترامب إلى القاهرة", "ar") == names("Trump arrived in Cairo", "en") == {"K:Donald Trump"}
+    assert names("Le président Emmanuel Macron", "fr") == {"K:Emmanuel Macron"}
+
+
+def test_a_known_actor_recognised_as_a_name_counts_once():
+    from tidings.events.store import _known_names, _names_of
+
+    known = _known_names("Trump met Sisi and Jane Doe in Cairo", "en", None)
+    # the reader's mentions, in article offsets (the sentence starts at 100): Trump, Sisi, Jane Doe
+    recognised = [(100, 105, "E:1"), (110, 114, "E:2"), (119, 127, "E:3")]
+    # one name per person: the dictionary's (the same in every script), else the entity; counted
+    # twice, a sentence naming Trump alone shared "two names" with every other sentence naming him
+    assert _names_of(recognised, 100, known) == {"K:Donald Trump", "K:Abdel Fattah al-Sisi", "E:3"}
 
 
 # -- in the pipeline, the store, the CLI, the API and the exports ----------------------------

@@ -150,9 +150,8 @@ def _load_mentions(conn, where: str, args: tuple, articles: str) -> tuple[list, 
     for r in rows:
         mention = _mention_row(r)
         sentence = (r["article_id"], r["sentence"])
-        # known actors name the same person in every script ("Trump", "ترامب", "特朗普"), where the
-        # entities of different scripts may stay apart
-        mention.names = names.get(sentence, frozenset()) | _known_names(r["sentence_text"], r["language"], r["date"])
+        mention.names = _names_of(names.get(sentence, ()), r["sentence_start"],
+                                  _known_names(r["sentence_text"], r["language"], r["date"]))
         mention.numbers = _figures(r["sentence_text"], r["language"],
                                    tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ())))
         mentions.append(mention)
@@ -171,19 +170,31 @@ def _write_events(conn, story_id: int, rows: list, groups: list) -> int:
     return len(groups)
 
 
+def _names_of(recognised, sentence_start: int, known: tuple) -> frozenset:
+    """One name per thing a sentence names: a known actor by its dictionary line, which is the same
+    in every script ("Trump", "ترامب", "特朗普", where entities of different scripts may stay apart),
+    and every other recognised name by its entity. A recognised name that is also a known actor
+    counts once: twice, a sentence naming one person shared "two names" with any other naming him."""
+    spans = [(sentence_start + start, sentence_start + end) for start, end, _ in known]
+    names = {name for _, _, name in known}
+    names.update(name for start, end, name in recognised if not any(start < e and s < end for s, e in spans))
+    return frozenset(names)
+
+
 def _sentence_names_and_dates(conn, articles: str, args: tuple) -> tuple[dict, dict]:
-    """The names (entity, else name key; countries left out) and date spans of each sentence of
-    the articles that `articles` (SQL) lists: what grouping compares besides the actors."""
-    names: dict[tuple, set] = {}
-    for r in conn.execute(f"SELECT article_id, sentence, entity_id, key FROM mentions WHERE article_id IN ({articles})",
-                          args).fetchall():
+    """The names ((start, end, entity or else name key); countries left out) and date spans of each
+    sentence of the articles that `articles` (SQL) lists: what grouping compares besides the actors."""
+    names: dict[tuple, list] = {}
+    for r in conn.execute(f'SELECT article_id, sentence, start, "end", entity_id, key FROM mentions'
+                          f" WHERE article_id IN ({articles})", args).fetchall():
         if not r["key"].startswith("C:"):
-            names.setdefault((r["article_id"], r["sentence"]), set()).add(f"E:{r['entity_id']}" if r["entity_id"] else r["key"])
+            names.setdefault((r["article_id"], r["sentence"]), []).append(
+                (r["start"], r["end"], f"E:{r['entity_id']}" if r["entity_id"] else r["key"]))
     dates: dict[tuple, list] = {}
     for r in conn.execute(f'SELECT article_id, sentence, start, "end" FROM date_mentions WHERE article_id IN ({articles})',
                           args).fetchall():
         dates.setdefault((r["article_id"], r["sentence"]), []).append((r["start"], r["end"]))
-    return {k: frozenset(v) for k, v in names.items()}, dates
+    return names, dates
 
 
 @lru_cache(maxsize=65536)
@@ -196,8 +207,10 @@ def _figures(text: str, language: str, date_spans: tuple) -> frozenset:
 
 
 @lru_cache(maxsize=65536)
-def _known_names(text: str, language: str, when: str | None) -> frozenset:
-    return frozenset(f"K:{found[4]}" for found in known_actor_spans(text or "", when, language))
+def _known_names(text: str, language: str, when: str | None) -> tuple:
+    """(start, end, name) in the sentence of the known actors it names (cached: a story's mentions
+    are regrouped each time it grows)."""
+    return tuple((start, end, f"K:{name}") for start, end, _code, _sector, name in known_actor_spans(text or "", when, language))
 
 
 def regroup_stories(conn, story_ids: Iterable[int]) -> None:

@@ -336,6 +336,21 @@ def test_known_actors_are_one_name_in_every_script():
     assert names("Le président Emmanuel Macron", "fr") == {"K:Emmanuel Macron"}
 
 
+def test_the_dictionary_keeps_one_line_per_person():
+    from tidings.events.actors import known_actor_spans
+
+    def person(text, language, when=None):
+        return {found[4] for found in known_actor_spans(text, when, language)}
+
+    # spellings of one person are one line, whatever the language ('Lawrow', 'Лавров', 'Tokajew')
+    assert person("Lawrow sagte", "de") == person("Lavrov said", "en") == person("Лавров заявил", "ru")
+    assert person("Tokajew sagte", "de") == person("Toqayev said", "en") == person("托卡耶夫说", "zh")
+    # and two people are two lines: the brothers Sharif, told apart by the date where only 'Sharif' is written
+    assert person("Sharif said", "en", "2015-06-01") == {"Nawaz Sharif"}
+    assert person("Sharif said", "en", "2024-06-01") == {"Shehbaz Sharif"}
+    assert person("Sonia Gandhi and Rahul Gandhi", "en") == {"Sonia Gandhi", "Rahul Gandhi"}
+
+
 def test_a_known_actor_recognised_as_a_name_counts_once():
     from tidings.events.store import _known_names, _names_of
 

@@ -212,6 +212,13 @@ def test_german_role_compounds_give_the_role_and_the_name_before_the_hyphen():
     assert rules("Der Verteidigungsminister reiste ab.", "de") == {}
 
 
+def test_ukrainian_locatives_are_the_city():
+    found = rules("Вибух стався у Дніпрі, а переговори пройшли в Стамбулі та у Варшаві.", "uk")
+    assert {found[name].type for name in ("Дніпрі", "Стамбулі", "Варшаві")} == {"LOC"}
+    assert found["Стамбулі"].country == "TR" and found["Варшаві"].country == "PL"
+    assert rules("Марія Петренко виступила.", "uk")["Марія Петренко"].type == "PER"
+
+
 def test_every_language_has_its_table():
     for language in "de en fr es it pt pl ru uk tr vi kk uz".split():
         assert LANGUAGES[language]["triggers"], language

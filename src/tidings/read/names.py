@@ -498,8 +498,10 @@ def region_gazetteer() -> dict[str, tuple[str, float]]:
 
 _INFLECTED = {"ru", "uk", "pl", "kk", "uz", "tr", "be", "cs", "sk", "sr", "hr", "sl", "fi", "hu", "lt", "lv"}
 _ENDINGS = ("ами", "ыми", "ого", "ому", "ах", "ям", "ях", "ой", "ом", "ем", "ей", "ии", "ию", "ие", "а", "у", "е",
-            "ы", "и", "ю", "я", "ie", "iu", "em", "ą", "ę", "u", "a", "y", "da", "de", "ta", "te", "dan",
-            "den", "tan", "ten", "ın", "in", "un", "ün", "nın", "nin", "s")
+            "ы", "и", "ю", "я", "ові", "еві", "ою", "ею", "і", "ie", "iu", "em", "ą", "ę", "u", "a", "y", "da", "de",
+            "ta", "te", "dan", "den", "tan", "ten", "ın", "in", "un", "ün", "nın", "nin", "s")
+# what an ending replaced: Москв-е -> Москва, Дніпр-і -> Дніпро (Ukrainian locatives end in -і)
+_RESTORED = ("", "а", "ь", "a", "й", "о")
 
 
 def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
@@ -525,7 +527,7 @@ def _place_key(phrase: str, language: str = "") -> str | None:
         for ending in _ENDINGS:
             if key.endswith(ending) and len(key) - len(ending) >= 4:
                 stem = key[: -len(ending)]
-                for restored in (stem, stem + "а", stem + "ь", stem + "a", stem + "й"):
+                for restored in (stem + tail for tail in _RESTORED):
                     if restored in places:
                         return restored
     return None

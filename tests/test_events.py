@@ -184,6 +184,13 @@ def test_state_institutions_named_by_their_seat_or_own_name(language, text, sour
     ("tr", "Yunanistan, Türkiye'yi hava sahasını ihlal etmekle suçladı.", "GRC", "TUR"),
     ("tr", "Japonya, Ukrayna'ya insani yardım gönderdi.", "JPN", "UKR"),
     ("tr", "Mısır, İsrail ile yeni bir anlaşma imzaladı.", "EGY", "ISR"),
+    # Kazakh and Uzbek glue the ending to the name, and subject and object may stand side by side
+    ("kk", "Жапония Украинаға гуманитарлық көмек жіберді.", "JPN", "UKR"),
+    ("kk", "Ресей Қытаймен келісімге қол қойды.", "RUS", "CHN"),
+    ("kk", "Түркия Грекияны әуе кеңістігін бұзды деп айыптады.", "TUR", "GRC"),
+    ("uz", "Yaponiya Ukrainaga insonparvarlik yordami yubordi.", "JPN", "UKR"),
+    ("uz", "Turkiya Gretsiyani havo hududini buzishda aybladi.", "TUR", "GRC"),
+    ("uz", "Xitoy Yaponiyaga qarshi sanksiyalar joriy etdi.", "CHN", "JPN"),
 ])
 def test_verb_final_languages_read_subject_and_object_off_their_case(language, text, source, target):
     # both come before the verb; が/は and the Turkish nominative mark the subject, を/に, -'yi/-'ya the object

@@ -366,7 +366,8 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
     phrases: list[Phrase] = []
     for item in items:
         current = phrases[-1] if phrases else None
-        if current and _joins(tokens, current, item, skip) and not _punctuated(tokens, text, current, item, language):
+        if current and _joins(tokens, current, item, skip) and not _punctuated(tokens, text, current, item, language) \
+                and not (language in CASE_MARKED and _next_country(current, item)):
             if current.coordinated_at is None and any(tokens[i].text in COORDINATORS
                                                       for i in range(current.last + 1, item.first)):
                 current.coordinated_at = len(current.items)
@@ -375,6 +376,13 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         else:
             phrases.append(_start(item))
     return phrases
+
+
+def _next_country(current: Phrase, item: Phrase) -> bool:
+    """Another country right after a phrase of one: in verb-final languages subject and object stand
+    side by side, told apart by case endings only ("Eron AQShni aybladi", "Ресей Украинаға")."""
+    return item.first == current.last + 1 and item.place_only and bool(item.country) and \
+        bool(current.country) and item.country != current.country
 
 
 def _start(item: Phrase) -> Phrase:
@@ -464,7 +472,16 @@ _TURKISH_CASES = [("place", re.compile(r"[dt][ae](ki)?")), ("origin", re.compile
 # partner, の an owner; から the origin
 _JAPANESE_PARTICLES = {"が": "subject", "は": "subject", "を": "object", "に": "object", "へ": "object",
                        "で": "place", "と": "partner", "の": "owner", "から": "origin"}
-CASE_MARKED = {"tr", "ja"}
+# Kazakh and Uzbek glue their case endings to the name ("Жапонияға", "Путинмен", "Xitoyga"); the
+# nominative (the subject) has none. Longest endings first; a word that is a name as written
+# ("Өзбекстан", whose -тан is no ablative) is unmarked.
+_GLUED_CASES = {
+    "kk": [("origin", ("дан", "ден", "тан", "тен", "нан", "нен")), ("owner", ("ның", "нің", "дың", "дің", "тың", "тің")),
+           ("partner", ("мен", "бен", "пен")), ("place", ("нда", "нде", "да", "де", "та", "те")),
+           ("object", ("ны", "ні", "ды", "ді", "ты", "ті", "ға", "ге", "қа", "ке", "на", "не"))],
+    "uz": [("origin", ("dan",)), ("owner", ("ning",)), ("place", ("dagi", "da")), ("object", ("ni", "ga", "ka", "qa"))],
+}
+CASE_MARKED = {"tr", "ja", "kk", "uz"}
 
 
 def case_role(tokens: list[Token], phrase: Phrase, language: str) -> str | None:
@@ -480,6 +497,23 @@ def case_role(tokens: list[Token], phrase: Phrase, language: str) -> str | None:
             return next((role for role, form in _TURKISH_CASES if form.fullmatch(ending)), "other")
         following = tokens[phrase.last + 1].text if phrase.last + 1 < len(tokens) else ""
         return "partner" if following == "ile" else None
+    if language in _GLUED_CASES:
+        following = tokens[phrase.last + 1].text if phrase.last + 1 < len(tokens) else ""
+        return "partner" if following == "bilan" else _glued_case(tokens[phrase.last].text, language)
+    return None
+
+
+def _glued_case(word: str, language: str) -> str | None:
+    """The case a Kazakh or Uzbek name's ending marks; None for a name as written (the nominative)."""
+    from ..read.names import country_gazetteer, place_gazetteer
+
+    folded = word.casefold()
+    cased, uncased = country_gazetteer()
+    if folded in cased or folded in uncased or folded in place_gazetteer() or _fold(word) in _known_actors():
+        return None  # "Өзбекстан", "Астана", "Тоқаев"
+    for role, endings in _GLUED_CASES[language]:
+        if any(folded.endswith(e) and len(folded) - len(e) >= 3 for e in endings):
+            return role
     return None
 
 

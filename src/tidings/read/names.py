@@ -96,11 +96,12 @@ def country_gazetteer() -> tuple[dict[str, str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _prefix_index() -> dict[str, list[tuple[str, str]]]:
-    """Cased names by their first five letters, for inflected forms (Kasachstans, Казахстана)."""
+    """Cased names by their first five letters, for inflected forms (Kasachstans, Казахстана, and the
+    last word of a longer name: Janubiy Koreyaga)."""
     cased, _ = country_gazetteer()
     index: dict[str, list[tuple[str, str]]] = {}
     for name, code in cased.items():
-        if len(name) >= 5 and " " not in name:
+        if len(name) >= 5:
             index.setdefault(name[:5], []).append((name, code))
     return index
 
@@ -109,13 +110,34 @@ def lookup_country(phrase: str) -> str | None:
     cased, uncased = country_gazetteer()
     key = _fold(phrase)
     code = cased.get(key) or uncased.get(key)
-    if code or " " in key or len(key) < 5:
+    if code or len(key) < 5:
         return code
-    # an inflected single word: the longest known name it starts with, at most 4 letters of ending
+    # an inflected word (the last of a name of several: 'Janubiy Koreyaga'): the longest known name
+    # it starts with, at most 4 letters of ending
     for name, candidate in sorted(_prefix_index().get(key[:5], []), key=lambda p: -len(p[0])):
-        if key.startswith(name) and len(key) - len(name) <= 4 and len(key) >= 6:
+        if key.startswith(name) and len(key) - len(name) <= 4 and len(key) >= 6 and " " not in key[len(name):]:
             return candidate
-    return _declined_country(key)
+    if " " in key:
+        return None
+    return _declined_country(key) or _suffixed_short_country(phrase.strip(), key)
+
+
+# Uzbek and Kazakh case suffixes after a name too short for the prefix index ('Eronga', 'Ираннан');
+# after an acronym (AQSh, BAA, АҚШ) also the short ones ('AQShni'), which after a word would make
+# names of countries out of given names (Malika, Chadda)
+_TURKIC_SUFFIXES = ("ning", "dan", "ga", "qa", "ға", "ге", "қа", "ке", "дан", "ден", "нан", "нен", "ның", "нің",
+                    "мен")
+_ACRONYM_SUFFIXES = _TURKIC_SUFFIXES + ("ni", "da", "ka", "ны", "ні", "та", "те", "да", "де")
+
+
+def _suffixed_short_country(phrase: str, key: str) -> str | None:
+    cased, uncased = country_gazetteer()
+    acronym = sum(ch.isupper() for ch in phrase[:4]) >= 2
+    for suffix in _ACRONYM_SUFFIXES if acronym else _TURKIC_SUFFIXES:
+        stem = key[: -len(suffix)]
+        if key.endswith(suffix) and (3 if acronym else 4) <= len(stem) <= 4 and (cased.get(stem) or uncased.get(stem)):
+            return cased.get(stem) or uncased.get(stem)
+    return None
 
 
 # Case endings of country names whose stem changes or is short: Франции, Японии, Индии (-ия), Китаем,

@@ -52,9 +52,8 @@ def _lac() -> Recogniser:
     def run(text: str) -> Spans:
         # LAC segments the whole line into words (tagged PER / LOC / ORG among parts of speech):
         # their offsets are found from a cursor, so a word the model normalised is skipped, not misplaced
-        words, tags = _lac_words(lac, text)
         spans, cursor = [], 0
-        for word, tag in zip(words, tags):
+        for word, tag in lac.run(text):  # [(word, tag), ...]
             at = text.find(word, cursor)
             if at < 0:
                 continue
@@ -64,13 +63,6 @@ def _lac() -> Recogniser:
         return spans
 
     return run
-
-
-def _lac_words(lac, text: str) -> tuple[list[str], list[str]]:
-    pairs = lac.run(text)
-    if pairs and isinstance(pairs[0], tuple):  # [(word, tag), ...]
-        return [w for w, _ in pairs], [t for _, t in pairs]
-    return list(pairs[0]), list(pairs[1])  # ([words], [tags])
 
 
 def _spacy(package: str) -> Callable[[], Recogniser]:
@@ -117,11 +109,12 @@ _LOCK = threading.Lock()
 
 def enabled(language: str | None = None) -> bool:
     """The models run only when TIDINGS_NER_MODELS=1 (every installed model) or lists the language
-    (TIDINGS_NER_MODELS=zh,ru). They raise recognition F1 in their language, but
-    type names differently from the rules of the other languages ('Louvre': PER by the English model
-    and the Spanish rules, LOC by the French model), and the entity resolver joins names across
-    languages only within one type: on the sample corpus cross-language merge recall fell from 0.50
-    to 0.47 with them (docs/benchmarks.md). Off by default until the resolver tolerates that."""
+    (TIDINGS_NER_MODELS=zh,ru). They raise recognition F1 in their language, but type and cut some
+    names differently from the rules of the other languages ('Apollon du Louvre' as a person by the
+    French model, 'Louvre' a person by the English and German rules), and the resolver joins a name
+    to an entity of another type only when none of its own type matches: on the sample corpus they
+    raise all-pair merge recall (0.642 -> 0.657) but leave such splits (docs/benchmarks.md). Off by
+    default until those are gone."""
     setting = os.environ.get("TIDINGS_NER_MODELS", "0").strip().lower()
     if setting in ("1", "yes", "true", "on", "all"):
         return True

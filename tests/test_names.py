@@ -219,6 +219,12 @@ def test_ukrainian_locatives_are_the_city():
     assert rules("Марія Петренко виступила.", "uk")["Марія Петренко"].type == "PER"
 
 
+def test_a_german_genitive_name_does_not_take_the_noun_after_it():
+    found = rules("Gestern scheiterten Trumps Bemühungen um einen Waffenstillstand.", "de")
+    assert "Trumps Bemühungen" not in found and found["Trumps"].type == "PER"
+    assert "Klaus Müller" in rules("Das sagte gestern Klaus Müller.", "de")  # a first name in -s is no genitive
+
+
 def test_every_language_has_its_table():
     for language in "de en fr es it pt pl ru uk tr vi kk uz".split():
         assert LANGUAGES[language]["triggers"], language

@@ -941,6 +941,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             if i == j:
                 continue
             start, end, word = tokens[i]
+            # and a common noun after a name in the genitive ('Trumps Bemühungen', 'Putins Krieg')
+            if j - i == 2 and word.endswith("s") and _plain_noun(tokens[i + 1][2], suffixes):
+                j -= 1
         words = [t[2] for t in tokens[i:j]]
         phrase = text[start:tokens[j - 1][1]]
         lowered = [w.lower() for w in words]
@@ -1048,6 +1051,14 @@ def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
     if previous[:1].islower() and re.search(r"(?:e|en|er|es|em)$", previous) and len(previous) > 3:
         return not opens_name
     return False
+
+
+def _plain_noun(word: str, suffixes) -> bool:
+    """A German word with a common noun's ending ('Bemühungen', 'Invasion'), and no word that names
+    organisations or places. Only the ending: frequent nouns are also surnames ('Klaus Müller',
+    'Thomas Mann', whose first names end in -s like a genitive)."""
+    lower = word.lower()
+    return lower not in ORG_WORDS and lower not in LOC_WORDS and lower.endswith(suffixes) and len(word) > 5
 
 
 def _capitalised(word: str) -> bool:

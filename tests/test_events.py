@@ -344,7 +344,7 @@ def test_known_actors_are_one_name_in_every_script():
 
 
 def test_the_dictionary_keeps_one_line_per_person():
-    from tidings.events.actors import known_actor_spans
+    from tidings.known import known_actor_spans
 
     def person(text, language, when=None):
         return {found[4] for found in known_actor_spans(text, when, language)}
@@ -600,7 +600,7 @@ def test_well_known_people_act_for_their_country(language, text, published, code
 
 
 def test_a_persons_period_picks_what_they_acted_for():
-    from tidings.events.actors import known_actor_spans
+    from tidings.known import known_actor_spans
 
     text = "Guterres called for a ceasefire."
     assert known_actor_spans(text, "2001-05-02", "en")[0][2] == "PRT"  # prime minister of Portugal
@@ -609,7 +609,7 @@ def test_a_persons_period_picks_what_they_acted_for():
 
 
 def test_known_names_need_their_capital_and_their_whole_word():
-    from tidings.events.actors import known_actor_spans
+    from tidings.known import known_actor_spans
 
     assert known_actor_spans("The pound fell by two pence.", None, "en") == []
     assert [s[2] for s in known_actor_spans("Pence met Putin.", None, "en")] == ["USA", "RUS"]
@@ -618,7 +618,7 @@ def test_known_names_need_their_capital_and_their_whole_word():
 
 
 def test_names_keep_their_case_endings_and_clitics():
-    from tidings.events.actors import known_actor_spans
+    from tidings.known import known_actor_spans
 
     assert [s[2] for s in known_actor_spans("Встреча Путина и Трампа", None, "ru")] == ["RUS", "USA"]
     assert [s[:2] for s in known_actor_spans("Встреча Путина", None, "ru")] == [(8, 13)]  # the stem only

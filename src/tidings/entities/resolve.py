@@ -504,7 +504,7 @@ def _people() -> list[tuple[KnownEntity, list[str]]]:
     """(entity, names) per line of tidings/events/data/people.txt (type left to the recogniser)."""
     import pycountry
 
-    from ..events.actors import actor_lines
+    from ..known import actor_lines
 
     found = []
     for code, _sector, _since, _until, names in actor_lines("people.txt"):

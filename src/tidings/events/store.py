@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from functools import lru_cache
 
+from ..known import known_actor_spans
 from ..model import Actor, Article
-from .actors import alpha3, known_actor_spans
+from .actors import alpha3
 from .group import MentionRow, group_mentions
 from .ontology import TYPES
 

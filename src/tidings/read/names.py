@@ -586,7 +586,7 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
     role word before them for the rules, so 'ترامب' or '特朗普' alone would go unseen (Europe Media
     Monitor recognises known names the same way). Groups (actors.txt) are organisations, the rest
     people; a name in a cased script must be capitalised, as names are ('junta' is no name)."""
-    from ..events.actors import known_actor_spans
+    from ..known import known_actor_spans
 
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
@@ -628,7 +628,7 @@ def _given_names_before(text: str, start: int, canonical: str, taken: list[tuple
 @lru_cache(maxsize=1)
 def _dictionary_groups() -> frozenset[str]:
     """The canonical names of the dictionaries' groups and bodies (events/data/actors.txt)."""
-    from ..events.actors import actor_lines
+    from ..known import actor_lines
 
     return frozenset(names[0] for *_, names in actor_lines("actors.txt") if names)
 

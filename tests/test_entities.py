@@ -39,6 +39,19 @@ def _find(store, alias):
     return EntityExplorer(store).entities(q=alias)
 
 
+def _ingest_texts(tmp_path, name: str, texts: dict[str, str]) -> Store:
+    """A new store holding these articles (file name -> text), read with the model-free embedder."""
+    from tidings.read.embed import HashingEmbedder
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for file_name, text in texts.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, name))
+    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    return store
+
+
 def test_one_person_across_three_scripts(store):
     found = _find(store, "Токаев")
     assert len(found) == 1
@@ -178,14 +191,7 @@ TRANSLATED = {
 
 
 def test_translated_names_resolve_through_the_bundled_dictionary(tmp_path):
-    from tidings.read.embed import HashingEmbedder
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in TRANSLATED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path, "translated"))
-    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    store = _ingest_texts(tmp_path, "translated", TRANSLATED)
     house = _find(store, "Белый дом")
     assert len(house) == 1 and house[0]["country"] == "US"
     assert {"White House", "Белый дом"} <= set(house[0]["aliases"])
@@ -215,14 +221,7 @@ def test_dictionary_people_named_by_spellings_it_does_not_list(tmp_path):
     instrumental "Владимиром Путиным": the surname and the given name find the person; the same
     surname with another given name ("Людмилой Путиной") does not. known.txt lists "Weißen Haus",
     not the genitive "Weißen Hauses"."""
-    from tidings.read.embed import HashingEmbedder
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in DICTIONARY_PEOPLE.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path, "people"))
-    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    store = _ingest_texts(tmp_path, "people", DICTIONARY_PEOPLE)
     zelensky = _find(store, "Wolodymyr Selenskyj")
     assert len(zelensky) == 1 and {"Volodymyr Zelensky", "Wolodymyr Selenskyj"} <= set(zelensky[0]["aliases"])
     putin = _find(store, "Владимиром Путиным")
@@ -248,14 +247,7 @@ def test_a_place_typed_person_in_another_language_joins_the_place(tmp_path):
     """The rules type "Аляску" PER (no place word before it) and "Alaska" LOC; a PER mention without a
     role may still be a place, so it joins the place. A place never joins a person with a given name
     ("Lincoln" the town, "Abraham Lincoln")."""
-    from tidings.read.embed import HashingEmbedder
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in ACROSS_TYPES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path, "types"))
-    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    store = _ingest_texts(tmp_path, "types", ACROSS_TYPES)
     alaska = _find(store, "Аляску")
     assert len(alaska) == 1 and alaska[0]["type"] == "LOC" and "Alaska" in alaska[0]["aliases"]
     lincoln = {e["type"]: e["id"] for e in _find(store, "Lincoln")}
@@ -290,16 +282,10 @@ ONE_CITY = {
 def test_a_city_is_one_entity_under_all_its_gazetteer_names(tmp_path):
     """'Moscow', 'Moskau', 'Москве' and 'Moskova' share no spelling key (mskv, msk), but the
     gazetteer (GeoNames) lists them as names of one city, so they are one entity."""
-    from tidings.read.embed import HashingEmbedder
     from tidings.read.names import place_id
 
     assert place_id("Moskau") == place_id("Москве", "ru") == place_id("Moscow") != place_id("Leipzig")
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in ONE_CITY.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path, "city"))
-    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    store = _ingest_texts(tmp_path, "city", ONE_CITY)
     city = _find(store, "Moskau")
     assert len(city) == 1 and {"Moscow", "Moskau", "Москве", "Moskova"} <= set(city[0]["aliases"])
     store.close_all()

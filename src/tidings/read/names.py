@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from ..known import actor_lines, known_actor_spans
 from ..model import Mention, Sentence
 
 GAZETTEER_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk", "tr", "kk", "uz", "uz_Cyrl",
@@ -586,13 +587,11 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
     role word before them for the rules, so 'ترامب' or '特朗普' alone would go unseen (Europe Media
     Monitor recognises known names the same way). Groups (actors.txt) are organisations, the rest
     people; a name in a cased script must be capitalised, as names are ('junta' is no name)."""
-    from ..known import known_actor_spans
-
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for start, end, _code, _sector, canonical in known_actor_spans(text, language=language):
         surface = text[start:end]
-        if any(start < e and s < end for s, e in taken) or (surface[:1].isalpha() and surface[:1].islower()):
+        if _overlaps(start, end, taken) or (surface[:1].isalpha() and surface[:1].islower()):
             continue
         kind = "ORG" if canonical in _dictionary_groups() or (surface.isupper() and len(surface) > 1) else "PER"
         if kind == "PER":
@@ -616,7 +615,7 @@ def _given_names_before(text: str, start: int, canonical: str, taken: list[tuple
     given = canonical.split()[:-1]
     while given:
         match = _GIVEN_NAME_BEFORE.search(text, max(0, start - 20), start)
-        if not match or any(match.start() < e and s < start for s, e in taken):
+        if not match or _overlaps(match.start(), start, taken):
             break
         word = match.group(1) or match.group(2)
         if name_similarity(word, given[-1]) < 0.7:  # 0.6 took "وقال" (wa-qala, "said") for Donald
@@ -628,8 +627,6 @@ def _given_names_before(text: str, start: int, canonical: str, taken: list[tuple
 @lru_cache(maxsize=1)
 def _dictionary_groups() -> frozenset[str]:
     """The canonical names of the dictionaries' groups and bodies (events/data/actors.txt)."""
-    from ..known import actor_lines
-
     return frozenset(names[0] for *_, names in actor_lines("actors.txt") if names)
 
 
@@ -861,7 +858,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         start, end, word = tokens[i]
         lower = word.lower()
         compound = _role_compound(tokens, i, triggers) if settings.get("role_compounds") else None
-        if compound and not any(start < e and s < end for s, e in taken):
+        if compound and not _overlaps(start, end, taken):
             head, role = compound
             if head:  # the name the role is of: 'US' of 'US-Präsident', 'CDU' of 'CDU-Chef'
                 named = _compound_head(text, start, head, sentence_index, language)
@@ -883,7 +880,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             continue
         if i > role_until:
             role = None
-        if not _capitalised(word) or any(start < e and s < end for s, e in taken):
+        if not _capitalised(word) or _overlaps(start, end, taken):
             i += 1
             continue
         if lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words):
@@ -895,14 +892,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             if i + n > len(tokens):
                 continue
             phrase = text[start:tokens[i + n - 1][1]]
-            folded = _fold(phrase)
-            code, kind = None, None
-            if folded in DEMONYMS:
-                code, kind = DEMONYMS[folded], "demonym"
-            elif folded in CAPITALS:
-                code, kind = CAPITALS[folded], "capital"
-            else:
-                code = lookup_country(phrase)
+            code, kind = _country_reading(phrase)
             if code:
                 # a capital followed by more capitalised words is a longer name (Washington Post)
                 if kind == "capital" and i + n < len(tokens) and _capitalised(tokens[i + n][2]) \
@@ -974,6 +964,21 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
     return mentions
 
 
+def _country_reading(phrase: str) -> tuple[str | None, str | None]:
+    """(country code, how the phrase names it: 'demonym', 'capital' or None for its name), or
+    (None, None) for no country."""
+    folded = _fold(phrase)
+    if folded in DEMONYMS:
+        return DEMONYMS[folded], "demonym"
+    if folded in CAPITALS:
+        return CAPITALS[folded], "capital"
+    return lookup_country(phrase), None
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
 def _role_compound(tokens, i: int, triggers) -> tuple[str, str] | None:
     """(the name part, the role) of a German role compound before a name: 'US-Präsident Donald Trump'
     ('US', 'us-präsident'), 'Bundestagspräsidentin Julia Klöckner' ('', 'bundestagspräsidentin'). The
@@ -997,10 +1002,10 @@ def _compound_head(text: str, start: int, head: str, sentence_index: int, langua
     acronym ('CDU', 'UN') or a known place; nothing for 'Ex' of 'Ex-Präsident'."""
     end = start + len(head)
     folded = _fold(head)
-    code = DEMONYMS.get(folded) or CAPITALS.get(folded) or lookup_country(head)
+    code, kind = _country_reading(head)
     if code:
         return Mention(start=start, end=end, text=head, type="LOC", sentence=sentence_index, key=f"C:{code}",
-                       country=code, role="capital" if folded in CAPITALS else None)
+                       country=code, role="capital" if kind == "capital" else None)
     if head.isupper() and 2 <= len(head) <= 6:
         return Mention(start=start, end=end, text=head, type="ORG", sentence=sentence_index,
                        key=f"N:{name_key(head) or folded}")

@@ -367,16 +367,15 @@ def case_role(tokens: list[Token], phrase: Phrase, language: str) -> str | None:
     if language == "ja":
         after = "".join(t.text for t in tokens[phrase.last + 1:phrase.last + 3])
         return _JAPANESE_PARTICLES.get(after) or _JAPANESE_PARTICLES.get(after[:1])
+    word = tokens[phrase.last].text
+    following = tokens[phrase.last + 1].text if phrase.last + 1 < len(tokens) else ""
     if language == "tr":
-        word = tokens[phrase.last].text
         if "'" in word:
             ending = word.rsplit("'", 1)[1]
             return next((role for role, form in _TURKISH_CASES if form.fullmatch(ending)), "other")
-        following = tokens[phrase.last + 1].text if phrase.last + 1 < len(tokens) else ""
         return "partner" if following == "ile" else None
     if language in _GLUED_CASES:
-        following = tokens[phrase.last + 1].text if phrase.last + 1 < len(tokens) else ""
-        return "partner" if following == "bilan" else _glued_case(tokens[phrase.last].text, language)
+        return "partner" if following == "bilan" else _glued_case(word, language)
     return None
 
 

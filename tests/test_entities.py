@@ -317,3 +317,37 @@ def test_a_surname_only_line_of_the_people_dictionary_joins_its_one_full_name():
     assert joined[4].name == "Clinton"  # two people of that surname: left alone
     assert joined[5].name == "Mirziyoyev"  # another country
     assert joined[2:4] == [bill, hillary]
+
+
+def test_a_name_of_unknown_kind_takes_the_type_of_a_typed_mention_elsewhere(tmp_path):
+    """'Qarvash' alone is a name of unknown kind; another article says it is a place ('in Qarvash'):
+    one entity, and it is a place. 'Wrobeska' alone, then 'Halina Wrobeska' with a role elsewhere:
+    one person. A name nothing types stays NAME, and a user can say what it is."""
+    store = _ingest_texts(tmp_path, "unknown", {
+        "a.txt": "Monday report\n\nOfficials from Qarvash met Wrobeska yesterday to discuss the water supply.",
+        "b.txt": "Tuesday report\n\nThe water talks took place in Qarvash, where mayor Halina Wrobeska spoke to reporters.",
+        "c.txt": "Wednesday report\n\nThe statement was read out by Zembrowicz to the assembled press.",
+    })
+    place = _find(store, "Qarvash")
+    assert len(place) == 1 and place[0]["type"] == "LOC"
+    person = _find(store, "Wrobeska")
+    assert len(person) == 1 and person[0]["type"] == "PER" and "Halina Wrobeska" in person[0]["aliases"]
+    unknown = _find(store, "Zembrowicz")
+    assert len(unknown) == 1 and unknown[0]["type"] == "NAME"
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    listed = CliRunner().invoke(app, ["entities", "--db", store.url, "--type", "name", "--json"])
+    assert listed.exit_code == 0 and "Zembrowicz" in {e["name"] for e in json.loads(listed.stdout)}
+    assert "Qarvash" not in {e["name"] for e in json.loads(listed.stdout)}
+    retyped = CliRunner().invoke(app, ["entities", "retype", str(unknown[0]["id"]), "per", "--db", store.url])
+    assert retyped.exit_code == 0, retyped.output
+    assert _find(store, "Zembrowicz")[0]["type"] == "PER"
+    from tidings.read.embed import HashingEmbedder
+
+    Pipeline(store, embedder=HashingEmbedder()).reprocess()
+    assert _find(store, "Zembrowicz")[0]["type"] == "PER"  # the user's decision survives re-processing
+    with pytest.raises(registry.RegistryError):
+        registry.retype(store, unknown[0]["id"], "THING")
+    store.close_all()

@@ -90,6 +90,7 @@ def test_unauthenticated_writes_are_refused_with_401(client, token, store):
              ("delete", "/api/alerts/1", {}), ("post", "/api/entities/1/merge", {"json": {"other_id": 2}}),
              ("post", "/api/entities/1/split", {"json": {"aliases": ["x"]}}),
              ("put", "/api/entities/1/name", {"json": {"name": "x"}}),
+             ("put", "/api/entities/1/type", {"json": {"type": "ORG"}}),
              ("post", "/api/entities/1/aliases", {"json": {"alias": "x"}})]
     for method, path, kwargs in calls:
         response = getattr(client, method)(path, **kwargs)
@@ -252,6 +253,9 @@ def test_alias_registry_edits(client, token):
     assert client.get(f"/api/entities/{new_id}").status_code == 404
     assert client.post(f"/api/entities/{person}/merge", json={"other_id": person}, headers=auth(token)).status_code == 400
     assert client.put("/api/entities/999999/name", json={"name": "x"}, headers=auth(token)).status_code == 404
+    retyped = client.put(f"/api/entities/{person}/type", json={"type": "ORG"}, headers=auth(token))
+    assert retyped.status_code == 200 and client.get(f"/api/entities/{person}").json()["type"] == "ORG"
+    assert client.put(f"/api/entities/{person}/type", json={"type": "THING"}, headers=auth(token)).status_code == 422
 
 
 def test_openapi_documents_the_writes_and_their_token(client):

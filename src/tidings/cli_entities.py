@@ -34,7 +34,7 @@ def _edit(action) -> None:
 
 @entities_app.callback()
 def entities(ctx: typer.Context, db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json"),
-             type: Optional[str] = typer.Option(None, "--type", help="PER, ORG or LOC"),
+             type: Optional[str] = typer.Option(None, "--type", help="PER, ORG, LOC or NAME (name of unknown kind)"),
              country: Optional[str] = typer.Option(None, help="ISO alpha-2 code"),
              q: Optional[str] = typer.Option(None, "--q", help="Any alias, in any script"),
              limit: int = typer.Option(50, min=1, max=100000), offset: int = typer.Option(0, min=0)) -> None:
@@ -79,6 +79,15 @@ def rename(entity_id: int, name: str, db: Optional[str] = DbOption) -> None:
     from .entities import registry
 
     _edit(lambda: registry.rename(open_store(db), entity_id, name))
+
+
+@entities_app.command()
+def retype(entity_id: int, kind: str = typer.Argument(..., metavar="TYPE", help="PER, ORG, LOC or NAME"),
+           db: Optional[str] = DbOption) -> None:
+    """Say what an entity is: person, organisation or place (kept across re-processing)."""
+    from .entities import registry
+
+    _edit(lambda: registry.retype(open_store(db), entity_id, kind))
 
 
 @entities_app.command()

@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 
 PIPELINE_VERSION = "0.1.0"
+ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
+NAME = "NAME"
 
 
 @dataclass
@@ -45,7 +47,9 @@ class Sentence(Span):
 
 @dataclass
 class Mention(Span):
-    """A name found in the text: a person, organisation or place (type PER/ORG/LOC)."""
+    """A name found in the text: a person, organisation or place (type PER/ORG/LOC), or a name whose
+    kind nothing in the text tells (type NAME: one capitalised word with no role, place or
+    organisation word, no longer name of the article ending with it and no dictionary entry)."""
 
     text: str
     type: str

@@ -10,7 +10,8 @@ from ..entities.queries import EntityExplorer
 
 MAX_ID = 2**63 - 1
 EntityId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
-Kind = Annotated[str | None, Query(pattern=r"^(PER|ORG|LOC|per|org|loc)?$", description="PER, ORG or LOC")]
+Kind = Annotated[str | None, Query(pattern=r"^(PER|ORG|LOC|NAME|per|org|loc|name)?$",
+                                           description="PER, ORG, LOC or NAME (a name of unknown kind)")]
 Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{2})?$", description="ISO 3166 alpha-2")]
 AnyAlias = Annotated[str | None, Query(max_length=300, description="Any alias, in any script")]
 Limit = Annotated[int, Query(ge=1, le=500)]

@@ -74,7 +74,7 @@ class StoryName(BaseModel):
     """A name or place the story's articles share, with its spellings in each language."""
 
     key: str = Field(description="Script-independent matching key")
-    type: str | None = Field(None, description="PER, ORG or LOC")
+    type: str | None = Field(None, description="PER, ORG, LOC or NAME (a name of unknown kind)")
     country: str | None = None
     mentions: int
     spellings: dict[str, list[str]]

@@ -105,6 +105,10 @@ class RenameIn(BaseModel):
     name: str = Field(min_length=1, max_length=300)
 
 
+class TypeIn(BaseModel):
+    type: Literal["PER", "ORG", "LOC", "NAME"] = Field(description="person, organisation, place, or a name of unknown kind")
+
+
 class AliasIn(BaseModel):
     alias: str = Field(min_length=1, max_length=300)
     language: str = Field("", max_length=35, pattern=r"^([A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*)?$")
@@ -337,6 +341,14 @@ def split_entity(request: Request, writer: Writer, entity_id: Id, body: SplitIn)
 def rename_entity(request: Request, writer: Writer, entity_id: Id, body: RenameIn):
     """Give an entity its canonical name (also kept as an alias)."""
     _edit(request, lambda: registry.rename(request.app.state.store, entity_id, body.name))
+    return _entity_ref(request, entity_id)
+
+
+@router.put("/entities/{entity_id}/type", response_model=EntityRef, responses=ENTITY_ERRORS, tags=["entities"],
+            summary="Set an entity's type")
+def retype_entity(request: Request, writer: Writer, entity_id: Id, body: TypeIn):
+    """Say what an entity is (kept across re-processing): mostly for names of unknown kind (NAME)."""
+    _edit(request, lambda: registry.retype(request.app.state.store, entity_id, body.type))
     return _entity_ref(request, entity_id)
 
 

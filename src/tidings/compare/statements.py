@@ -107,7 +107,7 @@ def attribution(text: str, mentions: list[dict[str, Any]]) -> dict[str, str] | N
     if agency:
         by = agency.group(0)
     elif cue:
-        people = [m for m in mentions if m["type"] in ("PER", "ORG")]
+        people = [m for m in mentions if m["type"] in ("PER", "ORG", "NAME")]
         if people:
             at = cue.start()
             by = min(people, key=lambda m: abs(m["start"] - at))["text"]
@@ -176,7 +176,7 @@ def _statement(article, sentence, text: str, mentions: list[dict], dates: list) 
     local = [{**m, "start": m["start"] - offset} for m in mentions]
     places = {m["key"] for m in mentions if m["type"] == "LOC" or m["key"].startswith("C:")}
     actors = {f"E:{m['entity_id']}" if m["entity_id"] else m["key"] for m in mentions
-              if m["type"] in ("PER", "ORG") and not m["key"].startswith("C:")}
+              if m["type"] in ("PER", "ORG", "NAME") and not m["key"].startswith("C:")}
     return Statement(article_id=article["id"], index=sentence["idx"], text=text, start=sentence["start"],
                      end=sentence["end"], language=article["language"], source=article["source"] or "unknown",
                      published=article["published"], quantities=quantities,

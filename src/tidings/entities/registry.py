@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from ..events import store as event_store
+from ..model import ENTITY_TYPES
 from ..store.sqlite import Store
 from ..read.names import name_key
 from .resolve import normalise_alias, script_of, strip_roles
@@ -94,6 +95,22 @@ def rename(store: Store, entity_id: int, name: str) -> None:
         _pin_aliases(conn, entity_id)
 
 
+def retype(store: Store, entity_id: int, kind: str) -> None:
+    """Say what an entity is (PER, ORG, LOC): most useful for a name of unknown kind (NAME)."""
+    kind = _entity_type(kind)
+    with store.transaction() as conn:
+        _entity(conn, entity_id)
+        conn.execute("UPDATE entities SET type = ?, locked = 1 WHERE id = ?", (kind, entity_id))
+        _pin_aliases(conn, entity_id)
+
+
+def _entity_type(kind: str) -> str:
+    kind = kind.strip().upper()
+    if kind not in ENTITY_TYPES:
+        raise RegistryError(f"unknown type {kind!r} ({', '.join(ENTITY_TYPES)})")
+    return kind
+
+
 def add_alias_in(conn, entity_id: int, alias: str, language: str = "", origin: str = "user") -> None:
     if not alias.strip() or len(alias) > 300:
         raise RegistryError("an alias must have 1 to 300 characters")
@@ -154,9 +171,7 @@ def _import_target(conn, row: dict) -> int:
         found = conn.execute("SELECT id FROM entities WHERE id = ?", (int(row["entity_id"]),)).fetchone()
         if found:
             return found[0]
-    kind = (row.get("type") or "PER").strip().upper()
-    if kind not in ("PER", "ORG", "LOC"):
-        raise RegistryError(f"unknown type {kind!r} (PER, ORG or LOC)")
+    kind = _entity_type(row.get("type") or "PER")
     found = conn.execute("SELECT e.id FROM entities e JOIN entity_aliases a ON a.entity_id = e.id"
                          " WHERE a.normalized = ? AND e.type = ? LIMIT 1", (normalise_alias(row["name"]), kind)).fetchone()
     if found:

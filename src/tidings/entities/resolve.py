@@ -10,7 +10,9 @@ How a mention finds its entity, strongest evidence first:
      Melania Trump), so shared surnames alone never merge people. A city of the gazetteer is also
      found under its other names (Moskau, Moscow, Москва: one GeoNames id);
   5. none of its own type: an entity of another type it may be (`joinable_across`: the rules type
-     an unknown name PER, so "Аляску" may be the place Alaska; a person with a given name stays one);
+     a multi-word name without evidence PER, so "Аляску" may be the place Alaska; a person with a
+     given name stays one). A name of unknown kind (type NAME) may be any entity, and an entity of
+     unknown kind takes the type of the first typed mention that joins it;
   6. otherwise a new entity.
 Every spelling becomes an alias with its language and script, so search by any alias finds it.
 """
@@ -23,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Article, Mention
+from ..model import NAME, Article, Mention
 from ..read.names import name_key, place_id, place_names
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
@@ -328,7 +330,8 @@ class Resolver:
             if earlier is not None:
                 return earlier
         given = given_key(entry.name) if not entry.type else ""
-        entity_id = self._create(conn, entry.name, entry.type or mention.type, entry.key, given, entry.country, batch)
+        kind = entry.type or (mention.type if mention.type != NAME else "PER")
+        entity_id = self._create(conn, entry.name, kind, entry.key, given, entry.country, batch)
         # its canonical name is an alias too (of no language), so that a search by it finds the entity
         conn.execute("INSERT INTO entity_aliases(entity_id, alias, normalized, language, script, mentions)"
                      " VALUES (?,?,?,'',?,0) ON CONFLICT(entity_id, normalized, language) DO NOTHING",
@@ -369,6 +372,8 @@ def joinable_across(mention: Mention, entity_type: str, entity_given: str) -> bo
     named with a role, or an entity with a given name, stays a person."""
     if entity_type == mention.type:
         return False
+    if NAME in (entity_type, mention.type):
+        return True  # a name of unknown kind may be anything
     if mention.type == "PER":
         return not mention.role
     return entity_type != "PER" or not entity_given
@@ -555,6 +560,7 @@ class _AliasBatch:
         self.entities = entities  # key -> entity rows, including those this article creates
         self.added: dict[tuple[int, str], list] = {}  # (entity, normalised) -> [first spelling, count]
         self.counts: dict[int, int] = {}  # entity -> mentions in this article
+        self.typed: dict[int, str] = {}  # entity -> the type its first typed mention here gives it
 
     def by_alias(self, normalized: str, kind: str, *, decided_only: bool = False) -> int | None:
         """The entity a known alias names: a user's or an imported alias whatever the type, an
@@ -576,6 +582,8 @@ class _AliasBatch:
         entry = self.added.setdefault((entity_id, normalized), [alias, 0])
         entry[1] += 1
         self.counts[entity_id] = self.counts.get(entity_id, 0) + 1
+        if kind != NAME:
+            self.typed.setdefault(entity_id, kind)
         rows = self.known.setdefault(normalized, [])
         if all(row[0] != entity_id for row in rows):
             given = next((row[3] for found in self.entities.values() for row in found if row[0] == entity_id), "")
@@ -592,6 +600,9 @@ class _AliasBatch:
              for (entity_id, normalized), (alias, n) in sorted(self.added.items())])
         conn.executemany("UPDATE entities SET mentions = mentions + ? WHERE id = ?",
                          [(n, entity_id) for entity_id, n in sorted(self.counts.items())])
+        # an entity of unknown kind learns it from the first typed mention ('Natanz' ... 'in Natanz')
+        conn.executemany(f"UPDATE entities SET type = ? WHERE id = ? AND type = '{NAME}'",
+                         [(kind, entity_id) for entity_id, kind in sorted(self.typed.items())])
         _rename_if_better(conn, sorted(self.counts))
 
 

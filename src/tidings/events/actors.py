@@ -318,7 +318,7 @@ def _absorb(phrase: Phrase, item: Phrase) -> None:
         phrase.country, phrase.sector = item.country, item.sector
     phrase.country = phrase.country or item.country
     phrase.sector = phrase.sector or item.sector
-    named = {"PER", "ORG", "IGO"}
+    named = {"PER", "ORG", "IGO", "NAME"}
     if item.mention is not None and (phrase.mention is None or (named & set(item.kinds) and not named & set(phrase.kinds))):
         phrase.entity_id, phrase.mention = item.entity_id, item.mention  # the first person or body heads it
     phrase.igo = phrase.igo or item.igo

@@ -218,7 +218,7 @@ def _inherit_country(actors: list, location, phrases: list, tokens, language: st
             # a state body acts where the event happens; so do the unnamed people of a place
             # ("protesters", "gunmen", "journalists" in Nairobi are Kenyan unless the sentence says otherwise)
             actor.country, actor.inferred = location.country, True
-        elif len(countries) == 1 and (actor.sector in STATE_SECTORS or "PER" in actor.kinds or _unnamed(actor)):
+        elif len(countries) == 1 and (actor.sector in STATE_SECTORS or {"PER", "NAME"} & set(actor.kinds) or _unnamed(actor)):
             actor.country, actor.inferred = next(iter(countries)), True
         elif phrases and phrases[0].place_only and phrases[0].country and phrases[0].last < actor.first and \
                 (actor.sector in STATE_SECTORS or _unnamed(actor)):
@@ -244,7 +244,7 @@ def _name_tokens(tokens, mentions, offset: int) -> set[int]:
     """Tokens inside person and organisation names: "Defence" in "Ministry of Defence" is no trigger."""
     inside = set()
     for _, mention in mentions:
-        if mention.type in ("PER", "ORG"):
+        if mention.type in ("PER", "ORG", "NAME"):
             for i, token in enumerate(tokens):
                 if mention.start - offset <= token.start and token.end <= mention.end - offset:
                     inside.add(i)

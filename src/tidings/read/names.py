@@ -33,7 +33,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..known import actor_lines, known_actor_spans
-from ..model import Mention, Sentence
+from ..model import NAME, Mention, Sentence
 
 GAZETTEER_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk", "tr", "kk", "uz", "uz_Cyrl",
                      "ar", "zh", "zh_Hant", "ja", "ko", "vi", "fa", "he", "hi", "id", "ro", "cs", "sv", "el",
@@ -576,9 +576,49 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         spans = model_spans(text, language)
         if spans is not None:
             mentions = _with_model(text, sentences, language, mentions, spans)
-    mentions.extend(_dictionary_names(text, sentences, language, mentions))
+    mentions = _dictionary_names(text, sentences, language, mentions)
+    mentions.extend(_recurring_surnames(text, sentences, mentions))
     mentions.sort(key=lambda m: m.start)
+    _type_by_recurrence(mentions)
     return mentions
+
+
+def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+    """The surname of a person the article names in full, wherever else it stands alone ('Halina
+    Wrobeska' ... 'sagte Wrobeska'): the rules may miss it there (a German capitalised word after
+    a word ending like an adjective reads as a noun). Cased scripts only, whole words."""
+    surnames = {}
+    for m in found:
+        words = m.text.split()
+        if m.type == "PER" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][:1].isupper():
+            surnames.setdefault(words[-1], m)
+    taken = [(m.start, m.end) for m in found]
+    added: list[Mention] = []
+    for surname in surnames:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if not _overlaps(match.start(), match.end(), taken):
+                added.append(Mention(start=match.start(), end=match.end(), text=surname, type="PER",
+                                     sentence=_sentence_of(sentences, match.start()),
+                                     key=f"N:{name_key(surname) or _fold(surname)}"))
+                taken.append((match.start(), match.end()))
+    return added
+
+
+def _type_by_recurrence(mentions: list[Mention]) -> None:
+    """A name of unknown kind takes the type the article gives the same name elsewhere: the surname of
+    a person named in full ('Starmer' after 'Keir Starmer'), or the same name typed by its context
+    ('the Louvre museum' ... 'Louvre'). Recurrence within the document, as Europe Media Monitor uses it."""
+    typed: dict[str, str] = {}
+    for m in mentions:
+        if m.type == NAME or m.key.startswith("C:"):
+            continue
+        typed.setdefault(m.key, m.type)
+        words = m.text.split()
+        if m.type == "PER" and len(words) >= 2:
+            typed.setdefault(f"N:{name_key(words[-1]) or _fold(words[-1])}", "PER")
+    for m in mentions:
+        if m.type == NAME and m.key in typed:
+            m.type = typed[m.key]
 
 
 def _dictionary_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
@@ -586,21 +626,28 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
     scripts) where neither the rules nor a model found a name: in Arabic and Chinese a person needs a
     role word before them for the rules, so 'ترامب' or '特朗普' alone would go unseen (Europe Media
     Monitor recognises known names the same way). Groups (actors.txt) are organisations, the rest
-    people; a name in a cased script must be capitalised, as names are ('junta' is no name)."""
+    people; a name in a cased script must be capitalised, as names are ('junta' is no name). A name
+    the rules found without telling its kind takes the dictionary's. Returns all mentions."""
+    # what the rules could not type, and gazetteer places a group's name may hide ('Hamas' is a village)
+    unknown = {m.start: m for m in found if m.type == NAME or m.type == "LOC" and m.key.startswith("N:") and not m.role}
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for start, end, _code, _sector, canonical in known_actor_spans(text, language=language):
         surface = text[start:end]
+        kind = "ORG" if canonical in _dictionary_groups() or (surface.isupper() and len(surface) > 1) else "PER"
+        same = unknown.get(start)
+        if same is not None and end <= same.end and " " not in text[end:same.end] and (same.type == NAME or kind == "ORG"):
+            same.type, same.country = kind, None  # the rules found the name ('Trumps') but could not tell its kind
+            continue
         if _overlaps(start, end, taken) or (surface[:1].isalpha() and surface[:1].islower()):
             continue
-        kind = "ORG" if canonical in _dictionary_groups() or (surface.isupper() and len(surface) > 1) else "PER"
         if kind == "PER":
             start = _given_names_before(text, start, canonical, taken)
             surface = text[start:end]
         added.append(Mention(start=start, end=end, text=surface, type=kind, sentence=_sentence_of(sentences, start),
                              key=f"N:{name_key(surface) or _fold(surface)}"))
         taken.append((start, end))
-    return added
+    return found + added
 
 
 _GIVEN_NAME_BEFORE = re.compile(r"([\u0600-\u06ff\u0590-\u05ff]+) $|([\u4e00-\u9fff\u30a0-\u30ff]{1,6})[·・]$")
@@ -951,10 +998,13 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         elif len(words) >= 2:
             kind = "PER"
         elif not sentence_initial and len(word) > 2:
-            kind = "PER"
+            # one capitalised word and nothing that says what it names ('Natanz', 'Reuters', 'Frieden'):
+            # a name of unknown kind, typed later by the article's longer names (`_type_by_recurrence`),
+            # the dictionaries or the entity it resolves to
+            kind = NAME
         if kind:
             key = name_key(phrase)
-            if len(key) >= 2 or kind != "PER" or len(phrase) >= 4:
+            if len(key) >= 2 or kind not in ("PER", NAME) or len(phrase) >= 4:
                 mentions.append(Mention(start=start, end=tokens[j - 1][1], text=phrase, type=kind,
                                         sentence=sentence_index, key=f"N:{key or _fold(phrase)}",
                                         country=(place[0] or None) if kind == "LOC" and place else None,

@@ -732,3 +732,16 @@ def test_big_stories_group_provisionally_and_settle_to_the_full_rebuild(make_sto
     assert lazy.query("SELECT COUNT(*) FROM stories WHERE size <> events_size")[0][0] == 0
     assert _events_of(lazy) == _events_of(eager)
     assert next(c for c in doctor(lazy.url) if c.name == "processing queue").ok
+
+
+@pytest.mark.parametrize("language, text, expected", [
+    # armed force used against civilians is assault, between armed forces it is fighting (PLOVER)
+    ("en", "Yesterday soldiers opened fire on civilians in the market.", "ASSAULT"),
+    ("de", "Soldaten eröffneten das Feuer auf Zivilisten auf dem Markt.", "ASSAULT"),
+    ("fr", "Les soldats ont bombardé les civils du village.", "ASSAULT"),
+    ("en", "Yesterday soldiers opened fire on rebels near the border.", "FIGHT"),
+    ("es", "Los soldados del ejército se enfrentaron con los rebeldes cerca de la frontera.", "FIGHT"),
+])
+def test_fighting_is_between_armed_forces_and_assault_is_against_others(language, text, expected):
+    event = first(text, language)
+    assert event is not None and event.type == expected, (event.type if event else None, event)

@@ -185,6 +185,8 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     elif kind == "ASSAULT" and source is not None and target is not None and \
             source.sector in ARMED_SECTORS and target.sector in ARMED_SECTORS:
         kind = "FIGHT"  # violence between armed forces is fighting, against others it is assault (PLOVER)
+    elif kind == "FIGHT" and target is not None and target.sector == "CVL":
+        kind = "ASSAULT"  # ... so shooting at or shelling civilians ("opened fire on protesters") is assault
 
     start_token, end_token = tokens[trigger.first], tokens[trigger.last]
     offset, text = c.sentence.start, c.text

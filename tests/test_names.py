@@ -314,3 +314,24 @@ def test_a_dictionary_name_found_by_the_rules_takes_the_dictionary_type():
     assert found["Erdogan"].type == "PER"
     # a group of the dictionary is no village of the same name in the place gazetteer
     assert rules("Yesterday Israel and Hamas agreed to a truce.", "en")["Hamas"].type == "ORG"
+
+
+def test_arabic_bodies_and_places_are_head_nouns_with_their_definite_words():
+    found = rules("وقالت وزارة الخزانة الأمريكية إن الوكالة الدولية للطاقة الذرية زارت المنشأة قرب نهر السين.", "ar")
+    assert found["وزارة الخزانة الأمريكية"].type == "ORG" and found["وزارة الخزانة الأمريكية"].country == "US"
+    assert found["الوكالة الدولية للطاقة الذرية"].type == "ORG"
+    assert found["نهر السين"].type == "LOC"
+    # a time word ends the name; a head with only a demonym is no name ('the Israeli government')
+    found = rules("وقالت وزارة الصحة اليوم إن الحكومة الإسرائيلية وافقت.", "ar")
+    assert "وزارة الصحة" in found and found["وزارة الصحة"].type == "ORG"
+    assert "الحكومة الإسرائيلية" not in found and found["إسرائيلية"].key == "C:IL"
+    assert rules("أدانت وزارة الخارجية السعودية الهجوم.", "ar")["وزارة الخارجية السعودية"].country == "SA"
+
+
+def test_arabic_li_al_contraction_is_the_same_name():
+    from tidings.entities.resolve import normalise_alias
+
+    found = rules("قال الأمين العام للأمم المتحدة إن الوضع خطير.", "ar")
+    assert found["للأمم المتحدة"].type == "ORG"
+    assert normalise_alias("للأمم المتحدة") == normalise_alias("الأمم المتحدة")
+    assert normalise_alias("Lloyd George") == "lloyd george"

@@ -56,7 +56,10 @@ JOINED_SURNAME_SIMILARITY = 0.8  # a surname-only line of people.txt and a full 
 
 
 def normalise_alias(text: str) -> str:
-    return " ".join(_SPLIT.split(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").strip()))
+    words = _SPLIT.split(unicodedata.normalize("NFKC", text).casefold().replace("’", "'").strip())
+    if words and words[0].startswith("لل") and len(words[0]) > 3:
+        words[0] = "ال" + words[0][2:]  # Arabic li- + al- contract: 'للأمم المتحدة' is 'الأمم المتحدة'
+    return " ".join(words)
 
 
 def strip_roles(text: str) -> str:

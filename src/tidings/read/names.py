@@ -48,6 +48,8 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
     "abd": "US", "aqsh": "US",  # Turkish and Uzbek for USA
     "vatican": "VA", "vaticano": "VA",  # CLDR: 'Vatican City', 'Ciudad del Vaticano'; 'Vatikan', 'Ватикан' are listed
+    # Arabic press forms (CLDR: 'المملكة العربية السعودية', 'الإمارات العربية المتحدة', 'الأراضي الفلسطينية')
+    "السعودية": "SA", "الإمارات": "AE", "أمريكا": "US", "بريطانيا": "GB", "فلسطين": "PS",
 }
 _CJK_OR_UNCASED = re.compile(r"[\u0600-\u06ff\u0590-\u05ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
@@ -299,6 +301,21 @@ _ZH_STOP = set("的了在于和与对是将已也而被向就从为说称等及�
 _AR_STOP = {"في", "من", "على", "إلى", "الى", "أن", "إن", "ان", "قال", "وقال", "يوم", "عن", "مع", "الذي", "التي", "و",
             "خلال", "بعد", "قبل", "أمس", "اليوم", "إنه", "أنه", "كان", "قد", "لقد", "هذا", "هذه", "بين", "حول", "ما", "لا"}
 _AR_PREFIXES = ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف")
+# Arabic names of bodies and places are construct phrases: a head noun and the definite words after
+# it ('وزارة الثقافة الفرنسية', 'الوكالة الدولية للطاقة الذرية', 'نهر السين'); the head says the type
+_AR_BODY_HEADS = {
+    "ORG": ("وزارة", "منظمة", "وكالة", "الوكالة", "لجنة", "اللجنة", "مجلس", "المجلس", "الجيش", "جيش", "سلاح",
+            "حزب", "الحزب", "حركة", "جامعة", "بنك", "البنك", "محكمة", "المحكمة", "النيابة", "الشرطة", "شرطة",
+            "البرلمان", "الكنيسة", "كنيسة", "شركة", "الشركة", "صندوق", "الاتحاد", "اتحاد", "الأمم", "مكتب",
+            "هيئة", "الهيئة", "مؤسسة", "رابطة", "الحرس", "الحكومة", "حكومة", "متحف", "وحدة", "قوات", "القوات"),
+    "LOC": ("نهر", "بحر", "جزيرة", "مدينة", "محافظة", "ولاية", "إقليم", "جبل", "بحيرة", "مطار", "كاتدرائية",
+            "قصر", "ميناء", "قطاع", "منطقة", "خليج", "مضيق", "صحراء"),
+}
+_AR_HEAD_TYPE = {head: kind for kind, heads in _AR_BODY_HEADS.items() for head in heads}
+# definite words that end a name rather than continue it: times, relatives, 'the said'
+_AR_BODY_STOP = {"اليوم", "الماضي", "الحالي", "المقبل", "الجاري", "الذي", "التي", "الذين", "اللذين", "الأحد",
+                 "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأول", "الثاني",
+                 "الأخير", "الأخيرة", "السابق", "السابقة", "المذكور", "أيضا", "أيضاً", "الآن"}
 
 # metonyms: capitals (and seats of power) standing for their government; demonyms
 CAPITALS = {"washington": "US", "white house": "US", "the white house": "US", "weißen haus": "US",
@@ -760,6 +777,9 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
         found.append(Mention(start=start, end=end, text=surface, type=name_type,
                              sentence=_sentence_of(sentences, start), key=key, country=code, role=role))
 
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\u0600-\u06ff\u0590-\u05ff]+", text)]
+    if language in ("ar", "fa") or _ARABIC.search(text):
+        _arabic_bodies(text, words, add)
     # 1. gazetteer, longest match first, inside runs of uncased letters
     for run in _UNCASED_RUN.finditer(text):
         s, e = run.span()
@@ -776,7 +796,6 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
             else:
                 i += 1
     # Arabic / Hebrew: words with clitics stripped, phrases of up to three words
-    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\u0600-\u06ff\u0590-\u05ff]+", text)]
     w = 0
     while w < len(words):
         matched = False
@@ -858,6 +877,46 @@ def _arabic_triggers(text: str, words, add) -> None:
                 break
         if names:
             add(names[0][0], names[-1][1], "name", None, word, "PER")
+
+
+def _arabic_bodies(text: str, words, add) -> None:
+    """Bodies and places named by a head noun and the definite words after it: 'وزارة الصحة' (ORG),
+    'سلاح الجو الباكستاني' (ORG of PK: a demonym last gives the country), 'نهر السين' (LOC). A head
+    needs at least one such word ('الوزارة' alone is 'the ministry'), and more than a demonym ('the
+    Pakistani army' is no name in other languages either); a comma or any other word ends it."""
+    for w, (start, end, word) in enumerate(words):
+        core = word[1:] if word[:1] in "وفبل" and word[1:] in _AR_HEAD_TYPE else word
+        if word.startswith("لل") and "ال" + word[2:] in _AR_HEAD_TYPE:
+            core = word  # 'للأمم المتحدة': the preposition li- contracts with al- (the name is looked up undone)
+        kind = _AR_HEAD_TYPE.get(core) or _AR_HEAD_TYPE.get("ال" + core[2:])
+        if kind is None:
+            continue
+        body = []
+        for nxt in words[w + 1:w + 6]:
+            gap = text[(body[-1][1] if body else end):nxt[0]]
+            if gap.strip() or not nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_BODY_STOP:
+                break
+            body.append(nxt)
+            if len(nxt[2]) > 4 and _arabic_demonym(nxt[2]):
+                break  # a country's adjective ends the name: 'أدانت وزارة الخارجية السعودية الهجوم'
+        code = _arabic_demonym(body[-1][2]) if body and kind == "ORG" else None
+        if len(body) == 1 and code:
+            continue  # 'الحكومة الإسرائيلية', 'الجيش الباكستاني': the Israeli government, no name of its own
+        if body:
+            add(start + len(word) - len(core), body[-1][1], "body", code, None, kind)
+
+
+def _arabic_demonym(word: str) -> str | None:
+    """The country of an Arabic relative adjective: 'الباكستاني', 'الإيرانية' -> PK, IR."""
+    if word in DEMONYMS:
+        return DEMONYMS[word]
+    found = lookup_country(word)  # 'السعودية' is the country's name and its adjective
+    stem = word[2:] if word.startswith("ال") else word
+    for suffix in ("ية", "ي"):
+        if not found and stem.endswith(suffix) and len(stem) > len(suffix) + 2:
+            # 'الجزائرية' -> الجزائر, 'الباكستاني' -> باكستان
+            found = lookup_country(stem[:-len(suffix)]) or lookup_country("ال" + stem[:-len(suffix)])
+    return found
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")

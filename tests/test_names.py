@@ -335,3 +335,13 @@ def test_arabic_li_al_contraction_is_the_same_name():
     assert found["للأمم المتحدة"].type == "ORG"
     assert normalise_alias("للأمم المتحدة") == normalise_alias("الأمم المتحدة")
     assert normalise_alias("Lloyd George") == "lloyd george"
+
+
+def test_vietnamese_bodies_capitalise_the_first_syllable_of_each_word():
+    found = rules("Tòa án Hiến pháp Hàn Quốc đã bác đơn, và Ủy ban Bầu cử Quốc gia công bố kết quả.", "vi")
+    assert found["Tòa án Hiến pháp Hàn Quốc"].type == "ORG" and found["Tòa án Hiến pháp Hàn Quốc"].country == "KR"
+    assert found["Ủy ban Bầu cử Quốc gia"].type == "ORG"
+    found = rules("Quân đội Israel rút khỏi miền nam. Quốc hội đã bỏ phiếu. Bộ Tài chính Mỹ công bố lệnh mới.", "vi")
+    assert found["Quân đội Israel"].country == "IL" and found["Bộ Tài chính Mỹ"].country == "US"
+    assert found["Quốc hội"].type == "ORG"  # the parliament, named by its head alone
+    assert "Bộ" not in rules("Bộ trưởng nói rằng Bộ sẽ xem xét.", "vi")  # 'the ministry' is no name

@@ -583,6 +583,8 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     if not sentences and text:
         sentences = [Sentence(start=0, end=len(text), text=text)]
     mentions = _uncased_names(text, sentences, language)
+    if language == "vi":
+        mentions += _vietnamese_bodies(text, sentences)
     taken = [(m.start, m.end) for m in mentions]
     lower_words = _lowercase_words(text)
     for sentence_index, sentence in enumerate(sentences):
@@ -619,6 +621,46 @@ def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mentio
                                      key=f"N:{name_key(surname) or _fold(surname)}"))
                 taken.append((match.start(), match.end()))
     return added
+
+
+# Vietnamese names of bodies capitalise the first syllable of each word only ('Quốc hội', 'Tòa án Hiến
+# pháp', 'Ủy ban Bầu cử Quốc gia'), so name runs of capitalised syllables break inside them: a head
+# word, then words that open with a capital (a syllable and up to two lower-case ones), or a country
+_VI_HEADS = ("Quốc hội", "Tòa án", "Toà án", "Ủy ban", "Uỷ ban", "Thượng viện", "Hạ viện", "Tổng cục", "Hội đồng",
+             "Ngân hàng", "Công ty", "Tập đoàn", "Liên minh", "Quân đội", "Văn phòng", "Thông tấn xã", "Bộ", "Đảng",
+             "Viện", "Cục", "Hãng")
+_VI_ALONE = {"Quốc hội", "Thượng viện", "Hạ viện"}  # names on their own: the country's parliament
+_VI_SYLLABLE = r"[^\W\d_]+"
+_VI_BODY = re.compile(r"(?<!\w)(?P<head>" + "|".join(sorted(map(re.escape, _VI_HEADS), key=len, reverse=True))
+                      + rf")(?P<rest>(?: (?-i:[A-ZĐÀ-Ỹ]){_VI_SYLLABLE}(?: (?-i:[a-zđà-ỹ]){_VI_SYLLABLE}){{0,2}})*)(?!\w)")
+
+
+def _vietnamese_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
+    found = []
+    for match in _VI_BODY.finditer(text):
+        kept: list[str] = []
+        country = None
+        for syllable in match.group("rest").split():
+            # a word is a capital syllable and at most one lower-case one ('Hiến pháp', 'Bầu cử'); after
+            # two capitals (a name: 'Hàn Quốc', 'Nhật Bản') a lower-case syllable is the sentence going on
+            if syllable[:1].islower() and not (kept and kept[-1][:1].isupper()
+                                               and (len(kept) == 1 or kept[-2][:1].islower())):
+                break
+            kept.append(syllable)
+            # a country ends the name: 'Bộ Tài chính Mỹ', 'Quốc hội Nhật Bản', not '... Israel rút'
+            country = lookup_country(" ".join(kept[-2:])) if len(kept) >= 2 else None
+            country = country or (lookup_country(syllable) if syllable[:1].isupper() else None)
+            if country:
+                break
+        if kept and kept[-1][:1].islower() and len(kept) == 1:
+            kept.pop()
+        if not kept and match.group("head") not in _VI_ALONE:
+            continue  # 'Bộ', 'Đảng' alone are 'ministry', 'party'
+        surface = " ".join([match.group("head")] + kept)
+        found.append(Mention(start=match.start(), end=match.start() + len(surface), text=surface, type="ORG",
+                             sentence=_sentence_of(sentences, match.start()),
+                             key=f"N:{name_key(surface) or _fold(surface)}", country=country))
+    return found
 
 
 def _type_by_recurrence(mentions: list[Mention]) -> None:

@@ -12,6 +12,10 @@ In the style of Europe Media Monitor:
   sentence-initial function words dropped, and German common nouns (capitalised too) filtered by
   articles before them, noun endings and lower-case evidence in the article;
 * for uncased scripts (zh, ja, ar) gazetteers plus names next to triggers (katakana runs in ja);
+  Arabic bodies and places as a head noun with the definite words after it ('وزارة الصحة',
+  'نهر السين'), and Vietnamese bodies as a head word with capitalised words ('Tòa án Hiến pháp');
+* a lone capitalised word with no evidence of its kind is a name of unknown kind (type NAME), typed
+  later by the article's longer names, the dictionaries or the entity it resolves to;
 * frequent common words (data/common_words.json.gz) are not names where capitalisation proves
   nothing, continents and first-level regions are places, and prepositions of place and
   geographical nouns (`PLACE_CONTEXT`) type unknown names as places.

@@ -290,3 +290,37 @@ def test_short_candidates_do_not_win_by_leaving_sounds_out():
     for query, language, expected in [("쇼팽", "ko", "chopin"), ("폴케르", "ko", "folcker"),
                                       ("費納", "zh", "fellner"), ("理衣", "zh", "rie")]:
         assert best_matches(query, candidates, k=1, language=language)[0][0] == expected, query
+
+
+@pytest.mark.parametrize("text, language, place, country", [
+    # another country's town or region of the same name, pointed to by the sentence's other places
+    ("Hubo enfrentamientos en Florencia y en el Caquetá.", "es", "Florencia", "CO"),
+    ("Des inondations ont frappé Florencia, dans le Caquetá.", "fr", "Florencia", "CO"),
+    ("Houve chuvas em Florencia, no Caquetá.", "pt", "Florencia", "CO"),
+    ("Flooding closed roads around Paris, Texas, on Monday.", "en", "Paris", "US"),
+    # a country named right after the place
+    ("Llovió mucho en Córdoba, Colombia.", "es", "Córdoba", "CO"),
+    ("Un incendio è scoppiato a Córdoba (Spagna) ieri.", "it", "Córdoba", "ES"),
+    # no clue: the gazetteer's most populous town
+    ("Los turistas visitaron Florencia el lunes.", "es", "Florencia", "IT"),
+    ("Un incendio è scoppiato a Córdoba ieri.", "it", "Córdoba", "AR"),
+    # a country named as an actor says nothing of where a place is
+    ("US sanctions hit firms in Birmingham.", "en", "Birmingham", "GB"),
+    # a region name of several countries, with no clue: the one whose people speak the text's language
+    ("Hubo lluvias en el Huila.", "es", "Huila", "CO"),
+    ("Houve chuvas em Huila ontem.", "pt", "Huila", "AO"),
+])
+def test_a_place_name_of_several_countries_takes_the_one_the_text_points_to(text, language, place, country):
+    assert rules(text, language)[place].country == country
+
+
+def test_region_names_without_accents_and_every_country_that_has_them():
+    from tidings.read.names import lookup_place, place_holders, place_id
+
+    assert lookup_place("NARINO", "es") == lookup_place("Nariño", "es") == ("CO", 0.0)
+    assert {"IT", "CO"} <= set(place_holders("Florencia")) and place_holders("Florencia")[0] == "IT"
+    assert "CO" in place_holders("Antioquia")  # the department, besides Antakya's old name
+    assert place_holders("Zzyzzyva") == ()
+    # a namesake read in another country is not the gazetteer's city
+    assert place_id("Florencia") is not None and place_id("Florencia", country="CO") is None
+    assert place_id("Florencia", country="IT") == place_id("Florencia")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -473,10 +474,14 @@ def _place_names_by_id() -> dict[int, tuple[str, ...]]:
     return {place: tuple(names) for place, names in found.items()}
 
 
-def place_id(phrase: str, language: str = "") -> int | None:
-    """The GeoNames id of the city a name is ('Moskau', 'Москве', '莫斯科' -> Moscow's), or None."""
+def place_id(phrase: str, language: str = "", country: str | None = None) -> int | None:
+    """The GeoNames id of the city a name is ('Moskau', 'Москве', '莫斯科' -> Moscow's), or None; with
+    `country`, None when the gazetteer's city of that name lies elsewhere (a namesake: 'Florencia'
+    read as Colombian is not Florence)."""
     key = _place_key(phrase, language)
     row = _place_rows().get(key) if key else None
+    if country and row and row[0] != country:
+        return None
     return row[2] if row and len(row) > 2 else None
 
 
@@ -489,12 +494,26 @@ def place_names(place: int) -> tuple[str, ...]:
 def region_gazetteer() -> dict[str, tuple[str, float]]:
     """Folded names of continents and world regions (CLDR: 'Europa', 'África', 'Südostasien'; country
     code '') and of countries' first-level subdivisions (ISO 3166-2 via pycountry, translated where
-    pycountry has it: 'Nebraska', 'Bavière', 'Бавария') -> (country code, 0.0)."""
+    pycountry has it: 'Nebraska', 'Bavière', 'Бавария'; also without accents, 'Narino', 'Cordoba', as
+    all-capital datelines write them) -> (country code, 0.0)."""
+    return _regions()[0]
+
+
+@lru_cache(maxsize=1)
+def _region_holders() -> dict[str, tuple[str, ...]]:
+    """Folded first-level subdivision names -> every country that has one of that name ('bolívar':
+    VE and CO; 'córdoba': AR and CO)."""
+    return _regions()[1]
+
+
+@lru_cache(maxsize=1)
+def _regions() -> tuple[dict[str, tuple[str, float]], dict[str, tuple[str, ...]]]:
     import gettext
 
     import pycountry
 
     regions: dict[str, tuple[str, float]] = {}
+    holders: dict[str, list[str]] = {}
     for code, name in _cldr_territories():
         if code.isdigit() and code != "001":  # 001 is 'World'
             regions.setdefault(_fold(name), ("", 0.0))
@@ -508,6 +527,7 @@ def region_gazetteer() -> dict[str, tuple[str, float]]:
     ordinary = {"central", "centre", "center", "centro", "nord", "sud", "süd", "north", "south", "east", "west",
                 "northern", "southern", "eastern", "western", "capital", "coast", "littoral", "upper", "lower",
                 "interior", "island", "islands", "mountain", "lakes", "river", "valley", "plateau", "border"}
+    unaccented: list[tuple[str, str]] = []
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is not None:
             continue
@@ -516,7 +536,21 @@ def region_gazetteer() -> dict[str, tuple[str, float]]:
             key = _fold(name.split(" (")[0])
             if len(key) >= 4 and key not in ordinary:
                 regions.setdefault(key, (subdivision.country_code, 0.0))
-    return regions
+                if subdivision.country_code not in holders.setdefault(key, []):
+                    holders[key].append(subdivision.country_code)
+                plain = _unaccented(key)
+                if plain != key and plain.isascii():
+                    unaccented.append((plain, subdivision.country_code))
+    for key, code in unaccented:  # after every accented name, which wins where both exist
+        regions.setdefault(key, (code, 0.0))
+        if code not in holders.setdefault(key, []):
+            holders[key].append(code)
+    return regions, {key: tuple(codes) for key, codes in holders.items()}
+
+
+def _unaccented(text: str) -> str:
+    """The letters without their accents ('nariño' -> 'narino')."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 _INFLECTED = {"ru", "uk", "pl", "kk", "uz", "tr", "be", "cs", "sk", "sr", "hr", "sl", "fi", "hu", "lt", "lv"}
@@ -536,6 +570,22 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
         return hit
     found = _place_key(phrase, language)
     return place_gazetteer()[found] if found else None
+
+
+def place_holders(phrase: str, language: str = "") -> tuple[str, ...]:
+    """Every country with a town (GeoNames, 500 people or more) or a first-level region of this name,
+    lookup_place's country first ('Florencia': IT, then CO, CU, MX, CR; 'Antioquia': TR, the
+    alternate name of Antakya, then CO, the department); () for no place."""
+    found = _place_key(phrase, language)
+    codes: list[str] = []
+    if found:
+        row = _place_rows()[found]
+        codes = [row[0]] + ([row[3][i:i + 2] for i in range(0, len(row[3]), 2)] if len(row) > 3 else [])
+    key = _fold(phrase)
+    for code in _region_holders().get(key, ()):
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
 
 
 def _place_key(phrase: str, language: str = "") -> str | None:
@@ -578,7 +628,50 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
             mentions = _with_model(text, sentences, language, mentions, spans)
     mentions.extend(_dictionary_names(text, sentences, language, mentions))
     mentions.sort(key=lambda m: m.start)
+    _places_by_context(mentions, language)
     return mentions
+
+
+def _places_by_context(mentions: list[Mention], language: str) -> None:
+    """A place name that towns or regions of several countries bear takes the country the text's
+    other places point to, where it has a town or region of that name there: 'Florencia' is the
+    Italian city by default, Colombian beside 'Caquetá'; 'San José' beside 'Tierralta' (a Colombian
+    town) is Colombian, not Californian. The clues are places only: regions and towns of one country,
+    and a country named right after the place ('Córdoba, Argentina'). Countries named as actors
+    ('US sanctions on firms in St. Petersburg') and demonyms say nothing of where a place is. The
+    sentence's clues count first, then the whole text's. A region name no clue settles is read in
+    the text's language where one of its countries speaks it ('Huila' in Spanish: Colombia's, not
+    Angola's Huíla)."""
+    places = [(m, place_holders(m.text, language)) for m in mentions
+              if m.type == "LOC" and m.country and not m.key.startswith("C:")]
+    if not places:
+        return
+    clues: dict[int, list[str]] = {}  # sentence -> the countries its unambiguous places point to
+    for m, holders in places:
+        if len(holders) == 1:
+            clues.setdefault(m.sentence, []).append(holders[0])
+    named = [m for m in mentions if m.key.startswith("C:") and m.role is None and m.country]
+    everywhere = [code for codes in clues.values() for code in codes]
+    for m, holders in places:
+        if len(holders) < 2:
+            continue
+        # 'Córdoba, Argentina', 'Paris (Texas)': a country right after the place is its own
+        after = next((n.country for n in named if n.sentence == m.sentence and 0 < n.start - m.end <= 3), None)
+        local = [after] if after else clues.get(m.sentence) or everywhere
+        counted = Counter(code for code in local if code in holders)
+        if m.country in counted or not counted:
+            if not local and lookup_place(m.text, language)[1] == 0.0:
+                spoken = next((code for code in holders if language in _official_languages(code)), None)
+                m.country = spoken or m.country
+            continue
+        m.country = max(counted, key=lambda code: (counted[code], -holders.index(code)))
+
+
+@lru_cache(maxsize=512)
+def _official_languages(country: str) -> tuple[str, ...]:
+    from babel.languages import get_official_languages
+
+    return tuple(get_official_languages(country, de_facto=True))
 
 
 def _dictionary_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:

@@ -324,3 +324,38 @@ def test_region_names_without_accents_and_every_country_that_has_them():
     # a namesake read in another country is not the gazetteer's city
     assert place_id("Florencia") is not None and place_id("Florencia", country="CO") is None
     assert place_id("Florencia", country="IT") == place_id("Florencia")
+
+
+@pytest.mark.parametrize("text, language, place, country", [
+    ("La policía detuvo a dos hombres en Los Ángeles y en La Paz.", "es", "La Paz", "BO"),
+    ("La policía detuvo a dos hombres en Los Ángeles y en La Paz.", "es", "Los Ángeles", "US"),
+    ("La Paz fue escenario de protestas.", "es", "La Paz", "BO"),
+    ("Une explosion a frappé La Rochelle hier soir.", "fr", "La Rochelle", "FR"),
+    ("Un treno è deragliato vicino a La Spezia.", "it", "La Spezia", "IT"),
+    # a village the gazetteer lacks keeps its article after a word for a place; 'Diamante' alone is Argentine
+    ("Dos campesinos murieron en la vereda El Diamante, en el Cauca.", "es", "El Diamante", None),
+])
+def test_a_capitalised_article_begins_a_place_name(text, language, place, country):
+    found = rules(text, language)
+    assert found[place].type == "LOC" and found[place].country == country
+
+
+def test_a_capitalised_article_before_a_person_stays_outside_the_name():
+    found = rules("Lo dijo Marine Le Pen en La Haya.", "es")
+    assert found["Marine Le Pen"].type == "PER" and found["La Haya"].country == "NL"
+    assert "El Gobierno" not in rules("El Gobierno anunció nuevas medidas.", "es")
+
+
+@pytest.mark.parametrize("text, language, place, country", [
+    ("NEIVA, HUILA - Hombres armados quemaron un bus.", "es", "HUILA", "CO"),
+    ("KHARKIV, Ukraine - Shelling hit the city overnight.", "en", "KHARKIV", "UA"),
+    ("MARSEILLE - La police a arrêté deux suspects.", "fr", "MARSEILLE", "FR"),
+])
+def test_a_place_in_capitals_is_a_place_not_an_acronym(text, language, place, country):
+    found = rules(text, language)
+    assert found[place].type == "LOC" and found[place].country == country
+
+
+def test_short_capitals_and_known_acronyms_stay_organisations():
+    assert rules("Militantes de HAMAS dispararon cohetes.", "es")["HAMAS"].type == "ORG"  # also a town in Germany
+    assert rules("The ELN and the FARC met in Havana.", "en")["ELN"].type == "ORG"

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from ..known import actor_lines, known_actor_spans
+from ..known import actor_lines, fold as known_fold, known_actor_spans, known_actors
 from ..model import Mention, Sentence
 
 GAZETTEER_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk", "tr", "kk", "uz", "uz_Cyrl",
@@ -401,7 +401,8 @@ PLACE_CONTEXT: dict[str, tuple[set[str], set[str]]] = {
             "département", "canton", "mont", "vallée"}),
     "es": ({"en", "hacia", "cerca"},
            {"río", "lago", "isla", "condado", "provincia", "región", "ciudad", "municipio", "localidad",
-            "pueblo", "departamento", "estado", "monte", "valle", "villa"}),
+            "pueblo", "departamento", "estado", "monte", "valle", "villa", "vereda", "corregimiento", "caserío",
+            "aldea", "barrio", "comuna", "parroquia"}),
     "it": ({"in", "ad", "nel", "nella", "presso", "verso"},
            {"fiume", "lago", "isola", "contea", "provincia", "regione", "città", "comune", "frazione",
             "paese", "villaggio", "monte", "valle", "stato", "torrente", "dipartimento", "cantone"}),
@@ -976,7 +977,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if not _capitalised(word) or _overlaps(start, end, taken):
             i += 1
             continue
-        if lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words):
+        article = lower in PLACE_ARTICLES.get(language, ()) and _article_of_place(text, tokens, i, language, stop)
+        if (lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words)) and not article:
             i += 1
             continue
         # the longest country name, capital metonym or demonym starting here (up to three words)
@@ -1001,12 +1003,13 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if matched:
             continue
         # a frequent common word capitalised because it opens the sentence ('Volvió', 'Se', 'Durante')
-        if i == 0 and lower in common and not word.isupper():
+        if i == 0 and lower in common and not word.isupper() and not article:
             i += 1
             continue
         j = i + 1
-        # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names
-        while j < len(tokens) and text[tokens[j - 1][1]:tokens[j][0]].strip() in ("", "-") and (
+        # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names, and
+        # so are the two sides of a spaced dash ("NEIVA, HUILA - Hombres armados ...": a dateline)
+        while j < len(tokens) and _joined(text[tokens[j - 1][1]:tokens[j][0]]) and (
                 _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
                                                and _capitalised(tokens[j + 1][2]))) \
                 and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS) \
@@ -1035,7 +1038,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         place = lookup_place(phrase, language)
         if role:
             kind = "PER"
-        elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6) \
+        elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6 and not (
+                # a place in capitals ('NEIVA, HUILA -' in a dateline), unless a known body's acronym
+                len(phrase) >= 5 and place and known_fold(phrase) not in known_actors())) \
                 or (2 <= len(words) <= 3 and not phrase.isupper() and any(_acronym(w, n) for n, w in enumerate(words))):
             # an acronym inside a longer name is a club or company ('Kalmar FF', 'AC Cesena', 'BBC One')
             kind = "ORG"
@@ -1057,6 +1062,29 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
     return mentions
 
 
+# capitalised articles that begin place names ('La Paz', 'El Carmen', 'Los Ángeles', 'Le Havre', 'La Spezia')
+PLACE_ARTICLES = {"es": {"el", "la", "los", "las"}, "fr": {"le", "la", "les"}, "it": {"il", "la", "lo", "le"},
+                  "pt": {"o", "a", "os", "as"}}
+
+
+def _article_of_place(text: str, tokens, i: int, language: str, stop) -> bool:
+    """A capitalised article that is part of the place name after it: the article and the name are
+    a place of the gazetteer ('en La Paz', 'de Los Ángeles'; 'Paz' alone is a surname), or they follow
+    a word for a place ('municipio de La Vega', 'vereda El Diamante'), where a village the gazetteer
+    lacks keeps its article ('Diamante' alone is an Argentine town)."""
+    word = tokens[i][2]
+    if word.lower() not in PLACE_ARTICLES.get(language, ()) or not word[:1].isupper() or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1][2]
+    if text[tokens[i][1]:tokens[i + 1][0]] != " " or not _capitalised(after) or after.lower() in stop:
+        return False
+    for n in (3, 2):
+        if i + n <= len(tokens) and lookup_place(text[tokens[i][0]:tokens[i + n - 1][1]], language):
+            return True
+    return _place_context(text, tokens, i, language) and tokens[i - 1][2].lower() not in \
+        PLACE_CONTEXT.get(language, (set(), set()))[0]
+
+
 def _country_reading(phrase: str) -> tuple[str | None, str | None]:
     """(country code, how the phrase names it: 'demonym', 'capital' or None for its name), or
     (None, None) for no country."""
@@ -1066,6 +1094,10 @@ def _country_reading(phrase: str) -> tuple[str | None, str | None]:
     if folded in CAPITALS:
         return CAPITALS[folded], "capital"
     return lookup_country(phrase), None
+
+
+def _joined(gap: str) -> bool:
+    return not gap.strip() or gap == "-"
 
 
 def _overlaps(start: int, end: int, spans) -> bool:

@@ -309,6 +309,12 @@ def test_short_candidates_do_not_win_by_leaving_sounds_out():
     # a region name of several countries, with no clue: the one whose people speak the text's language
     ("Hubo lluvias en el Huila.", "es", "Huila", "CO"),
     ("Houve chuvas em Huila ontem.", "pt", "Huila", "AO"),
+    # not a town: the most populous one (Diamante: 20,000 people in Argentina, smaller towns in Italy)
+    ("Un incendio è scoppiato a Diamante ieri sera.", "it", "Diamante", "AR"),
+    # a region beats a city's alternate name (Antioquia is an old name of Antakya)
+    ("Heavy rain fell on Antioquia.", "en", "Antioquia", "CO"),
+    # a translated region name does not (Turkish 'Gazze' also names Mozambique's Gaza province)
+    ("Ordu Gazze'ye yardım gönderdi.", "tr", "Gazze", "PS"),
 ])
 def test_a_place_name_of_several_countries_takes_the_one_the_text_points_to(text, language, place, country):
     assert rules(text, language)[place].country == country
@@ -319,7 +325,7 @@ def test_region_names_without_accents_and_every_country_that_has_them():
 
     assert lookup_place("NARINO", "es") == lookup_place("Nariño", "es") == ("CO", 0.0)
     assert {"IT", "CO"} <= set(place_holders("Florencia")) and place_holders("Florencia")[0] == "IT"
-    assert "CO" in place_holders("Antioquia")  # the department, besides Antakya's old name
+    assert place_holders("Antioquia") == ("CO", "TR")  # the department first, then Antakya by an old name
     assert place_holders("Zzyzzyva") == ()
     # a namesake read in another country is not the gazetteer's city
     assert place_id("Florencia") is not None and place_id("Florencia", country="CO") is None

@@ -508,7 +508,8 @@ def _region_holders() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _regions() -> tuple[dict[str, tuple[str, float]], dict[str, tuple[str, ...]]]:
+def _regions() -> tuple[dict[str, tuple[str, float]], dict[str, tuple[str, ...]], frozenset[str]]:
+    """(region_gazetteer, _region_holders, the regions' own names: ISO's, not a translation)"""
     import gettext
 
     import pycountry
@@ -529,10 +530,13 @@ def _regions() -> tuple[dict[str, tuple[str, float]], dict[str, tuple[str, ...]]
                 "northern", "southern", "eastern", "western", "capital", "coast", "littoral", "upper", "lower",
                 "interior", "island", "islands", "mountain", "lakes", "river", "valley", "plateau", "border"}
     unaccented: list[tuple[str, str]] = []
+    own: set[str] = set()
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is not None:
             continue
         names = {subdivision.name} | {t.gettext(subdivision.name) for t in translations}
+        own_key = _fold(subdivision.name.split(" (")[0])
+        own.update((own_key, _unaccented(own_key)))
         for name in names:
             key = _fold(name.split(" (")[0])
             if len(key) >= 4 and key not in ordinary:
@@ -546,7 +550,7 @@ def _regions() -> tuple[dict[str, tuple[str, float]], dict[str, tuple[str, ...]]
         regions.setdefault(key, (code, 0.0))
         if code not in holders.setdefault(key, []):
             holders[key].append(code)
-    return regions, {key: tuple(codes) for key, codes in holders.items()}
+    return regions, {key: tuple(codes) for key, codes in holders.items()}, frozenset(own)
 
 
 def _unaccented(text: str) -> str:
@@ -566,7 +570,10 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     """A city by any of its names ('Leipzig', 'Пекин', '北京'), also inflected ('Москве') in
     languages that decline names."""
     key = _fold(phrase)
-    hit = region_gazetteer().get(key) if key not in place_gazetteer() else None
+    row = _place_rows().get(key)
+    # a region's own name beats a city's alternate name ('Antioquia', the Colombian department, not
+    # Antakya); a translated one does not (Turkish 'Gazze' is Gaza, not Mozambique's Gaza province)
+    hit = region_gazetteer().get(key) if row is None or len(row) > 4 and key in _regions()[2] else None
     if hit:
         return hit
     found = _place_key(phrase, language)
@@ -575,18 +582,16 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
 
 def place_holders(phrase: str, language: str = "") -> tuple[str, ...]:
     """Every country with a town (GeoNames, 500 people or more) or a first-level region of this name,
-    lookup_place's country first ('Florencia': IT, then CO, CU, MX, CR; 'Antioquia': TR, the
-    alternate name of Antakya, then CO, the department); () for no place."""
+    lookup_place's country first ('Florencia': IT, then CO, CU, MX, CR; 'Antioquia': CO, the
+    department, then TR, of which it is an old name of Antakya); () for no place."""
+    first = lookup_place(phrase, language)
+    codes = [first[0]] if first and first[0] else []
     found = _place_key(phrase, language)
-    codes: list[str] = []
     if found:
         row = _place_rows()[found]
-        codes = [row[0]] + ([row[3][i:i + 2] for i in range(0, len(row[3]), 2)] if len(row) > 3 else [])
-    key = _fold(phrase)
-    for code in _region_holders().get(key, ()):
-        if code not in codes:
-            codes.append(code)
-    return tuple(codes)
+        codes += [row[0]] + ([row[3][i:i + 2] for i in range(0, len(row[3]), 2)] if len(row) > 3 else [])
+    codes += _region_holders().get(_fold(phrase), ())
+    return tuple(dict.fromkeys(codes))
 
 
 def _place_key(phrase: str, language: str = "") -> str | None:
@@ -640,9 +645,11 @@ def _places_by_context(mentions: list[Mention], language: str) -> None:
     town) is Colombian, not Californian. The clues are places only: regions and towns of one country,
     and a country named right after the place ('Córdoba, Argentina'). Countries named as actors
     ('US sanctions on firms in St. Petersburg') and demonyms say nothing of where a place is. The
-    sentence's clues count first, then the whole text's. A region name no clue settles is read in
-    the text's language where one of its countries speaks it ('Huila' in Spanish: Colombia's, not
-    Angola's Huíla)."""
+    sentence's clues count first, then the whole text's. A region name that no clue settles, whose
+    default country does not speak the text's language, is read in a country that does, where it has
+    a region of the name ('Huila' in Spanish: Colombia's, not Angola's Huíla). Not towns: a town's
+    population says more than the language of the text (English, Spanish or Arabic news names towns
+    all over the world; doing so for towns cost a record on the English set)."""
     places = [(m, place_holders(m.text, language)) for m in mentions
               if m.type == "LOC" and m.country and not m.key.startswith("C:")]
     if not places:
@@ -661,7 +668,8 @@ def _places_by_context(mentions: list[Mention], language: str) -> None:
         local = [after] if after else clues.get(m.sentence) or everywhere
         counted = Counter(code for code in local if code in holders)
         if m.country in counted or not counted:
-            if not local and lookup_place(m.text, language)[1] == 0.0:
+            if not local and lookup_place(m.text, language)[1] == 0.0 and \
+                    language not in _official_languages(m.country):
                 spoken = next((code for code in holders if language in _official_languages(code)), None)
                 m.country = spoken or m.country
             continue

@@ -732,3 +732,31 @@ def test_big_stories_group_provisionally_and_settle_to_the_full_rebuild(make_sto
     assert lazy.query("SELECT COUNT(*) FROM stories WHERE size <> events_size")[0][0] == 0
     assert _events_of(lazy) == _events_of(eager)
     assert next(c for c in doctor(lazy.url) if c.name == "processing queue").ok
+
+
+@pytest.mark.parametrize("language, text, place, country, source", [
+    ("es", "Los paramilitares asesinaron a tres campesinos en zona rural del municipio de Tame, Arauca.", "Tame",
+     "COL", "COL"),
+    # a village the gazetteer lacks: no country of its own ('Diamante' alone is an Argentine town); the
+    # department after it gives the gunmen theirs
+    ("es", "Hombres armados asesinaron a un concejal en la vereda El Diamante, en el Cauca.", "El Diamante", None,
+     "COL"),
+    ("en", "Gunmen killed three farmers in the municipality of Tame in Arauca.", "Tame", "COL", "COL"),
+    ("it", "Uomini armati hanno ucciso due contadini nel comune di Tame, in Colombia.", "Tame", "COL", "COL"),
+    ("pt", "Homens armados mataram dois camponeses no município de Tame, na Colômbia.", "Tame", "COL", "COL"),
+])
+def test_a_place_named_with_its_kind_of_district_is_the_location(language, text, place, country, source):
+    event = first(text, language)
+    assert event.location is not None and event.location.text.startswith(place)
+    assert event.location.code == country
+    assert event.source.code == source  # unnamed gunmen are of the place's country
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Guerrilleros del Frente 30 de las FARC atacaron un puesto de policía en Florencia, en el Caquetá."),
+    ("en", "Guerrillas of the FARC's 30th Front attacked a police post in Florencia, Caquetá."),
+    ("fr", "Des guérilleros du 30e front des FARC ont attaqué un poste de police à Florencia, dans le Caquetá."),
+])
+def test_an_ambiguous_town_takes_the_country_of_its_region(language, text):
+    event = first(text, language)
+    assert event.location.code == "COL" and event.target.code == "COL"

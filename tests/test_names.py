@@ -313,6 +313,9 @@ def test_short_candidates_do_not_win_by_leaving_sounds_out():
     ("Un incendio è scoppiato a Diamante ieri sera.", "it", "Diamante", "AR"),
     # a region beats a city's alternate name (Antioquia is an old name of Antakya)
     ("Heavy rain fell on Antioquia.", "en", "Antioquia", "CO"),
+    # a capital's name that is a region of the country the other places point to
+    ("Paramilitares asesinaron a dos campesinos en Sincelejo, Sucre.", "es", "Sucre", "CO"),
+    ("Hubo reuniones en Moscú y en Idaho.", "es", "Moscú", "RU"),  # a town of the name is not enough
     # a translated region name does not (Turkish 'Gazze' also names Mozambique's Gaza province)
     ("Ordu Gazze'ye yardım gönderdi.", "tr", "Gazze", "PS"),
 ])
@@ -356,6 +359,8 @@ def test_a_capitalised_article_before_a_person_stays_outside_the_name():
     ("NEIVA, HUILA - Hombres armados quemaron un bus.", "es", "HUILA", "CO"),
     ("KHARKIV, Ukraine - Shelling hit the city overnight.", "en", "KHARKIV", "UA"),
     ("MARSEILLE - La police a arrêté deux suspects.", "fr", "MARSEILLE", "FR"),
+    ("Soldados mataron a dos guerrilleros en Villavicencio, META.", "es", "META", "CO"),  # a region of four
+    ("DES MOINES, IOWA - Voters lined up early.", "en", "IOWA", "US"),
 ])
 def test_a_place_in_capitals_is_a_place_not_an_acronym(text, language, place, country):
     found = rules(text, language)
@@ -364,4 +369,7 @@ def test_a_place_in_capitals_is_a_place_not_an_acronym(text, language, place, co
 
 def test_short_capitals_and_known_acronyms_stay_organisations():
     assert rules("Militantes de HAMAS dispararon cohetes.", "es")["HAMAS"].type == "ORG"  # also a town in Germany
+    assert rules("ABBA y SENA firmaron un convenio en Bogotá.", "es")["ABBA"].type == "ORG"  # four letters, towns
+    found = rules("POOL PARTY IN MIAMI TONIGHT", "en")  # a sentence all in capitals
+    assert all(m.country is None for m in found.values())
     assert rules("The ELN and the FARC met in Havana.", "en")["ELN"].type == "ORG"

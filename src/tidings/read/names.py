@@ -674,6 +674,17 @@ def _places_by_context(mentions: list[Mention], language: str) -> None:
                 m.country = spoken or m.country
             continue
         m.country = max(counted, key=lambda code: (counted[code], -holders.index(code)))
+    for m in mentions:
+        # a capital's name that is also a region of the country the sentence's places point to is that
+        # region ('Sincelejo, Sucre': the Colombian department, not Bolivia's capital); a town of the
+        # name is not enough ('Moscow' beside 'Idaho' is still Moscow)
+        if m.role != "capital" or m.type != "LOC" or m.country in clues.get(m.sentence, ()):
+            continue
+        regions = _region_holders().get(_fold(m.text), ())
+        there = Counter(code for code in clues.get(m.sentence, ()) if code in regions)
+        if there:
+            m.country, m.role = there.most_common(1)[0][0], None
+            m.key = f"N:{name_key(m.text) or _fold(m.text)}"
 
 
 @lru_cache(maxsize=512)
@@ -1047,8 +1058,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if role:
             kind = "PER"
         elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6 and not (
-                # a place in capitals ('NEIVA, HUILA -' in a dateline), unless a known body's acronym
-                len(phrase) >= 5 and place and known_fold(phrase) not in known_actors())) \
+                # a place in capitals in a sentence that is not ('NEIVA, HUILA -' in a dateline): a town
+                # of five letters or more, a region of four ('VILLAVICENCIO, META'); not a known body
+                place and (len(phrase) >= 5 or len(phrase) == 4 and place[1] == 0.0) and
+                known_fold(phrase) not in known_actors() and _has_lowercase(sentence.text))) \
                 or (2 <= len(words) <= 3 and not phrase.isupper() and any(_acronym(w, n) for n, w in enumerate(words))):
             # an acronym inside a longer name is a club or company ('Kalmar FF', 'AC Cesena', 'BBC One')
             kind = "ORG"
@@ -1102,6 +1115,10 @@ def _country_reading(phrase: str) -> tuple[str | None, str | None]:
     if folded in CAPITALS:
         return CAPITALS[folded], "capital"
     return lookup_country(phrase), None
+
+
+def _has_lowercase(text: str) -> bool:
+    return any(ch.islower() for ch in text)
 
 
 def _joined(gap: str) -> bool:

@@ -298,6 +298,9 @@ def test_short_candidates_do_not_win_by_leaving_sounds_out():
     ("Des inondations ont frappé Florencia, dans le Caquetá.", "fr", "Florencia", "CO"),
     ("Houve chuvas em Florencia, no Caquetá.", "pt", "Florencia", "CO"),
     ("Flooding closed roads around Paris, Texas, on Monday.", "en", "Paris", "US"),
+    # two ambiguous places: the country both may be in ('Huila' is in Angola or Colombia)
+    ("Hubo enfrentamientos entre Florencia y el Huila.", "es", "Florencia", "CO"),
+    ("Floods hit Birmingham and Manchester.", "en", "Birmingham", "GB"),  # both also American towns: a tie
     # a country named right after the place
     ("Llovió mucho en Córdoba, Colombia.", "es", "Córdoba", "CO"),
     ("Un incendio è scoppiato a Córdoba (Spagna) ieri.", "it", "Córdoba", "ES"),

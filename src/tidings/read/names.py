@@ -642,8 +642,10 @@ def _places_by_context(mentions: list[Mention], language: str) -> None:
     """A place name that towns or regions of several countries bear takes the country the text's
     other places point to, where it has a town or region of that name there: 'Florencia' is the
     Italian city by default, Colombian beside 'Caquetá'; 'San José' beside 'Tierralta' (a Colombian
-    town) is Colombian, not Californian. The clues are places only: regions and towns of one country,
-    and a country named right after the place ('Córdoba, Argentina'). Countries named as actors
+    town) is Colombian, not Californian. The clues are places only: each other place votes for every
+    country it may be in, and the default stands unless another country gets more votes ('Birmingham
+    and Manchester' stay British); a country named right after the place ('Córdoba, Argentina')
+    settles it. Countries named as actors
     ('US sanctions on firms in St. Petersburg') and demonyms say nothing of where a place is. The
     sentence's clues count first, then the whole text's. A region name that no clue settles, whose
     default country does not speak the text's language, is read in a country that does, where it has
@@ -659,16 +661,24 @@ def _places_by_context(mentions: list[Mention], language: str) -> None:
         if len(holders) == 1:
             clues.setdefault(m.sentence, []).append(holders[0])
     named = [m for m in mentions if m.key.startswith("C:") and m.role is None and m.country]
-    everywhere = [code for codes in clues.values() for code in codes]
     for m, holders in places:
         if len(holders) < 2:
             continue
         # 'Córdoba, Argentina', 'Paris (Texas)': a country right after the place is its own
         after = next((n.country for n in named if n.sentence == m.sentence and 0 < n.start - m.end <= 3), None)
-        local = [after] if after else clues.get(m.sentence) or everywhere
-        counted = Counter(code for code in local if code in holders)
-        if m.country in counted or not counted:
-            if not local and lookup_place(m.text, language)[1] == 0.0 and \
+        # else each other place of the sentence (of the text, where the sentence has none) splits a
+        # vote among the countries it may be in: 'Florencia' (IT, CO, ...) beside 'Huila' (AO, CO) is
+        # Colombian; 'La Paz' beside 'Los Ángeles' (a dozen countries) stays Bolivian
+        others = [h for o, h in places if o is not m and o.sentence == m.sentence] or \
+            [h for o, h in places if o is not m]
+        votes = [(after, 1.0)] if after else [(code, 1 / len(h)) for h in others for code in h]
+        counted: Counter = Counter()
+        for code, share in votes:
+            if code in holders:
+                counted[code] += share
+        best = max(counted.values(), default=0.0)
+        if best < MIN_VOTE or counted[m.country] >= best:
+            if not counted and lookup_place(m.text, language)[1] == 0.0 and \
                     language not in _official_languages(m.country):
                 spoken = next((code for code in holders if language in _official_languages(code)), None)
                 m.country = spoken or m.country
@@ -685,6 +695,9 @@ def _places_by_context(mentions: list[Mention], language: str) -> None:
         if there:
             m.country, m.role = there.most_common(1)[0][0], None
             m.key = f"N:{name_key(m.text) or _fold(m.text)}"
+
+
+MIN_VOTE = 0.5  # a place of one or two countries, or two of three ...
 
 
 @lru_cache(maxsize=512)

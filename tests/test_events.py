@@ -760,3 +760,15 @@ def test_a_place_named_with_its_kind_of_district_is_the_location(language, text,
 def test_an_ambiguous_town_takes_the_country_of_its_region(language, text):
     event = first(text, language)
     assert event.location.code == "COL" and event.target.code == "COL"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Guerrilleros ultimaron a un comerciante en Arauca.", "ASSAULT"),
+    ("Desconocidos balearon a un taxista en Cúcuta.", "ASSAULT"),
+    ("Un soldado murió al pisar una mina antipersonal en Caquetá.", "ASSAULT"),
+    ("Hombres armados quemaron tres buses en Cali.", "COERCE"),
+    ("Los paramilitares causaron el desplazamiento forzado de cien familias.", "COERCE"),
+    ("La policía y la guerrilla sostuvieron un cruce de disparos en Tame.", "FIGHT"),
+])
+def test_spanish_words_for_political_violence(text, kind):
+    assert first(text, "es").type == kind

@@ -772,3 +772,19 @@ def test_an_ambiguous_town_takes_the_country_of_its_region(language, text):
 ])
 def test_spanish_words_for_political_violence(text, kind):
     assert first(text, "es").type == kind
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "A town councillor from Tame was killed on Monday."),
+    ("es", "Un concejal de Tame fue asesinado el lunes."),
+    ("fr", "Un conseiller municipal de Tame a été tué lundi."),
+    ("de", "Ein Stadtrat aus Tame wurde am Montag getötet."),
+])
+def test_violence_with_no_one_named_doing_it_is_of_the_one_country_its_places_are_in(language, text):
+    event = first(text, language)
+    assert event.source is not None and event.source.code == "COL" and event.source.inferred
+
+
+def test_a_country_named_otherwise_than_by_a_place_gives_no_unnamed_source():
+    event = first("A councillor of Mosul was kidnapped, the Iraqi army said.")
+    assert event.source is None  # an Iraqi speaker: the sentence is not about one place alone

@@ -376,3 +376,19 @@ def test_short_capitals_and_known_acronyms_stay_organisations():
     found = rules("POOL PARTY IN MIAMI TONIGHT", "en")  # a sentence all in capitals
     assert all(m.country is None for m in found.values())
     assert rules("The ELN and the FARC met in Havana.", "en")["ELN"].type == "ORG"
+
+
+@pytest.mark.parametrize("text, language, place, country", [
+    ("The mayor of Leeds resigned on Monday.", "en", "Leeds", "GB"),
+    ("El alcalde de Florencia, en el Caquetá, denunció amenazas.", "es", "Florencia", "CO"),
+    ("Hier, le maire de Lyon a démissionné.", "fr", "Lyon", "FR"),
+    ("Il sindaco di Bergamo ha parlato ieri.", "it", "Bergamo", "IT"),
+])
+def test_the_place_a_role_is_of_is_no_person(text, language, place, country):
+    found = rules(text, language)
+    assert found[place].type == "LOC" and found[place].country == country
+
+
+def test_the_person_after_a_role_is_still_a_person():
+    assert rules("Ayer el alcalde Juan Pérez denunció amenazas.", "es")["Juan Pérez"].type == "PER"
+    assert rules("Yesterday the mayor Sadiq Khan spoke.", "en")["Sadiq Khan"].type == "PER"

@@ -1068,6 +1068,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         sentence_initial = i == 0 or (i == 1 and tokens[0][2].lower() in stop)
         kind = None
         place = lookup_place(phrase, language)
+        if role and place and i > 0 and tokens[i - 1][2].lower() in _ROLE_OF:
+            role = None  # what the role is of, not who holds it: 'the mayor of Leeds', 'el alcalde de Florencia'
         if role:
             kind = "PER"
         elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6 and not (
@@ -1128,6 +1130,9 @@ def _country_reading(phrase: str) -> tuple[str | None, str | None]:
     if folded in CAPITALS:
         return CAPITALS[folded], "capital"
     return lookup_country(phrase), None
+
+
+_ROLE_OF = {"of", "de", "del", "di", "du", "des", "da", "do", "della", "von"}
 
 
 def _has_lowercase(text: str) -> bool:

@@ -383,6 +383,9 @@ def test_short_capitals_and_known_acronyms_stay_organisations():
     ("El alcalde de Florencia, en el Caquetá, denunció amenazas.", "es", "Florencia", "CO"),
     ("Hier, le maire de Lyon a démissionné.", "fr", "Lyon", "FR"),
     ("Il sindaco di Bergamo ha parlato ieri.", "it", "Bergamo", "IT"),
+    # nor is where the role's holder went
+    ("The minister arrived in Leeds on Monday.", "en", "Leeds", "GB"),
+    ("Der Minister reiste nach Leipzig.", "de", "Leipzig", "DE"),
 ])
 def test_the_place_a_role_is_of_is_no_person(text, language, place, country):
     found = rules(text, language)

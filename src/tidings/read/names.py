@@ -1068,8 +1068,11 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         sentence_initial = i == 0 or (i == 1 and tokens[0][2].lower() in stop)
         kind = None
         place = lookup_place(phrase, language)
-        if role and place and i > 0 and tokens[i - 1][2].lower() in _ROLE_OF:
-            role = None  # what the role is of, not who holds it: 'the mayor of Leeds', 'el alcalde de Florencia'
+        if role and place and i > 0 and (tokens[i - 1][2].lower() in _ROLE_OF or
+                                         tokens[i - 1][2].lower() in PLACE_CONTEXT.get(language, (set(), set()))[0]):
+            # what the role is of, not who holds it ('the mayor of Leeds', 'el alcalde de Florencia'), or
+            # where the role's holder went ('el presidente viajó hacia Sucre', 'the minister arrived in Leeds')
+            role = None
         if role:
             kind = "PER"
         elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6 and not (

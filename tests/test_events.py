@@ -769,6 +769,9 @@ def test_an_ambiguous_town_takes_the_country_of_its_region(language, text):
     ("Hombres armados quemaron tres buses en Cali.", "COERCE"),
     ("Los paramilitares causaron el desplazamiento forzado de cien familias.", "COERCE"),
     ("La policía y la guerrilla sostuvieron un cruce de disparos en Tame.", "FIGHT"),
+    ("Paramilitares desaparecieron a dos líderes sociales en el Cesar.", "ASSAULT"),
+    ("Desconocidos lanzaron una granada contra una estación de policía.", "ASSAULT"),
+    ("Guerrilleros detonaron un artefacto al paso de una patrulla.", "ASSAULT"),
 ])
 def test_spanish_words_for_political_violence(text, kind):
     assert first(text, "es").type == kind

@@ -791,3 +791,14 @@ def test_violence_with_no_one_named_doing_it_is_of_the_one_country_its_places_ar
 def test_a_country_named_otherwise_than_by_a_place_gives_no_unnamed_source():
     event = first("A councillor of Mosul was kidnapped, the Iraqi army said.")
     assert event.source is None  # an Iraqi speaker: the sentence is not about one place alone
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Gunmen killed three farmers in Arauca."),
+    ("fr", "Des paramilitaires ont tué trois paysans à Tame."),
+    ("de", "Paramilitärs töteten drei Bauern in Tame."),
+    ("it", "Alcuni paramilitari hanno ucciso tre contadini a Tame."),
+])
+def test_unnamed_armed_groups_are_of_the_place_where_they_strike(language, text):
+    event = first(text, language)
+    assert event.source.sector == "IMG" and event.source.code == "COL" and event.source.inferred

@@ -395,3 +395,16 @@ def test_the_place_a_role_is_of_is_no_person(text, language, place, country):
 def test_the_person_after_a_role_is_still_a_person():
     assert rules("Ayer el alcalde Juan Pérez denunció amenazas.", "es")["Juan Pérez"].type == "PER"
     assert rules("Yesterday the mayor Sadiq Khan spoke.", "en")["Sadiq Khan"].type == "PER"
+
+
+def test_a_place_with_no_clue_in_its_sentence_takes_the_texts():
+    from tidings.read.names import find_mentions
+
+    first, second = "Hubo combates en Florencia el lunes.", "El Caquetá vive días difíciles."
+    text = f"{first} {second}"
+    sentences = [Sentence(start=0, end=len(first), text=first),
+                 Sentence(start=len(first) + 1, end=len(text), text=second)]
+    found = {m.text: m for m in find_mentions(text, sentences, "es", models=False)}
+    assert found["Florencia"].country == "CO"
+    alone = {m.text: m for m in find_mentions(first, sentences[:1], "es", models=False)}
+    assert alone["Florencia"].country == "IT"

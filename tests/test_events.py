@@ -745,3 +745,73 @@ def test_big_stories_group_provisionally_and_settle_to_the_full_rebuild(make_sto
 def test_fighting_is_between_armed_forces_and_assault_is_against_others(language, text, expected):
     event = first(text, language)
     assert event is not None and event.type == expected, (event.type if event else None, event)
+
+
+@pytest.mark.parametrize("language, text, place, country, source", [
+    ("es", "Los paramilitares asesinaron a tres campesinos en zona rural del municipio de Tame, Arauca.", "Tame",
+     "COL", "COL"),
+    # a village the gazetteer lacks: no country of its own ('Diamante' alone is an Argentine town); the
+    # department after it gives the gunmen theirs
+    ("es", "Hombres armados asesinaron a un concejal en la vereda El Diamante, en el Cauca.", "El Diamante", None,
+     "COL"),
+    ("en", "Gunmen killed three farmers in the municipality of Tame in Arauca.", "Tame", "COL", "COL"),
+    ("it", "Uomini armati hanno ucciso due contadini nel comune di Tame, in Colombia.", "Tame", "COL", "COL"),
+    ("pt", "Homens armados mataram dois camponeses no município de Tame, na Colômbia.", "Tame", "COL", "COL"),
+])
+def test_a_place_named_with_its_kind_of_district_is_the_location(language, text, place, country, source):
+    event = first(text, language)
+    assert event.location is not None and event.location.text.startswith(place)
+    assert event.location.code == country
+    assert event.source.code == source  # unnamed gunmen are of the place's country
+
+
+@pytest.mark.parametrize("language, text", [
+    ("es", "Guerrilleros del Frente 30 de las FARC atacaron un puesto de policía en Florencia, en el Caquetá."),
+    ("en", "Guerrillas of the FARC's 30th Front attacked a police post in Florencia, Caquetá."),
+    ("fr", "Des guérilleros du 30e front des FARC ont attaqué un poste de police à Florencia, dans le Caquetá."),
+])
+def test_an_ambiguous_town_takes_the_country_of_its_region(language, text):
+    event = first(text, language)
+    assert event.location.code == "COL" and event.target.code == "COL"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Guerrilleros ultimaron a un comerciante en Arauca.", "ASSAULT"),
+    ("Desconocidos balearon a un taxista en Cúcuta.", "ASSAULT"),
+    ("Un soldado murió al pisar una mina antipersonal en Caquetá.", "ASSAULT"),
+    ("Hombres armados quemaron tres buses en Cali.", "COERCE"),
+    ("Los paramilitares causaron el desplazamiento forzado de cien familias.", "COERCE"),
+    ("La policía y la guerrilla sostuvieron un cruce de disparos en Tame.", "FIGHT"),
+    ("Paramilitares desaparecieron a dos líderes sociales en el Cesar.", "ASSAULT"),
+    ("Desconocidos lanzaron una granada contra una estación de policía.", "ASSAULT"),
+    ("Guerrilleros detonaron un artefacto al paso de una patrulla.", "ASSAULT"),
+])
+def test_spanish_words_for_political_violence(text, kind):
+    assert first(text, "es").type == kind
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "A town councillor from Tame was killed on Monday."),
+    ("es", "Un concejal de Tame fue asesinado el lunes."),
+    ("fr", "Un conseiller municipal de Tame a été tué lundi."),
+    ("de", "Ein Stadtrat aus Tame wurde am Montag getötet."),
+])
+def test_violence_with_no_one_named_doing_it_is_of_the_one_country_its_places_are_in(language, text):
+    event = first(text, language)
+    assert event.source is not None and event.source.code == "COL" and event.source.inferred
+
+
+def test_a_country_named_otherwise_than_by_a_place_gives_no_unnamed_source():
+    event = first("A councillor of Mosul was kidnapped, the Iraqi army said.")
+    assert event.source is None  # an Iraqi speaker: the sentence is not about one place alone
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Gunmen killed three farmers in Arauca."),
+    ("fr", "Des paramilitaires ont tué trois paysans à Tame."),
+    ("de", "Paramilitärs töteten drei Bauern in Tame."),
+    ("it", "Alcuni paramilitari hanno ucciso tre contadini a Tame."),
+])
+def test_unnamed_armed_groups_are_of_the_place_where_they_strike(language, text):
+    event = first(text, language)
+    assert event.source.sector == "IMG" and event.source.code == "COL" and event.source.inferred

@@ -392,8 +392,10 @@ def _lookup_keys(mention: Mention, name: str) -> set[str]:
 
 
 def _place_of(mention: Mention, name: str) -> int | None:
-    """The GeoNames id of the city a mention names, unless it is a person named with a role."""
-    return place_id(name) if mention.type != "PER" or not mention.role else None
+    """The GeoNames id of the city a mention names, unless it is a person named with a role or the
+    reader placed the name in another country (a namesake of the gazetteer's city)."""
+    return place_id(name, country=mention.country if mention.type == "LOC" else None) \
+        if mention.type != "PER" or not mention.role else None
 
 
 def _place_keys(mention: Mention, name: str) -> set[str]:

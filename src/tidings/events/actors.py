@@ -408,17 +408,18 @@ def _preposition_before(tokens: list[Token], phrase: Phrase) -> str:
     return tokens[i].text if i >= 0 else ""
 
 
-MAX_MODIFIERS = 3
+MAX_MODIFIERS = 5
 # articles and words that say where within a country, in the languages that put them between
 # a preposition and a place name
 PLACE_MODIFIERS = {
     "the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "capital",
-    "city", "town", "village", "province", "region", "state", "district", "of",
+    "city", "town", "village", "province", "region", "state", "district", "of", "municipality", "county", "rural",
     "el", "la", "los", "las", "norte", "sur", "este", "oeste", "ciudad", "provincia", "región", "de", "del",
-    "le", "les", "nord", "sud", "est", "ouest", "ville", "du", "des",
-    "il", "lo", "gli", "città", "regione", "di", "della",
-    "o", "os", "as", "cidade", "região", "província", "da", "do",
-    "der", "dem", "den", "norden", "süden", "osten", "westen", "hauptstadt", "stadt", "provinz",
+    "municipio", "departamento", "localidad", "pueblo", "vereda", "corregimiento", "caserío", "barrio", "zona",
+    "le", "les", "nord", "sud", "est", "ouest", "ville", "du", "des", "commune", "département", "village",
+    "il", "lo", "gli", "città", "regione", "di", "della", "comune", "paese", "frazione",
+    "o", "os", "as", "cidade", "região", "província", "da", "do", "município", "estado", "bairro", "zona",
+    "der", "dem", "den", "norden", "süden", "osten", "westen", "hauptstadt", "stadt", "provinz", "dorf",
 }
 
 

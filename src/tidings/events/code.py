@@ -48,6 +48,7 @@ ORIGIN = {"en": {"from"}, "es": {"de", "del", "desde"}, "fr": {"de", "du", "des"
           "ru": {"от"}, "uk": {"від"}, "pl": {"od"}}
 PROGRESSIVE = {"en": "ing"}  # "is visiting": a form of "be" before it is no passive
 OF_PLACE = {"from", "aus", "de", "из", "з"}  # "rebels from Darfur": the place is the actor's own
+OWNER = {"of", "del", "des", "du", "di", "della", "da", "do", "von"}  # "the mayor of Tame"
 
 
 def code_events(article: Article) -> list[EventMention]:
@@ -164,6 +165,15 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         # "a journalist was arrested in Uganda", "a bus was attacked in Kenya": whoever did it unnamed,
         # it was done in that country, by its own people as a rule (CAMEO codes the country)
         source = Phrase(location.first, location.last, country=location.country, inferred=True)
+    if source is None and location is None and trigger.pattern.section in ON_PLACE:
+        # no locative, but the sentence's only country is that of the places it names ("Un concejal de
+        # Tame fue asesinado", a dateline "NEIVA, HUILA"): the event happened there, as above; not where
+        # the place is what the event was done to ("Aid was sent to Sudan", "Kharkiv was shelled"),
+        # unless it only says where its target is from ("a councillor from Tame")
+        place = _only_place_country(phrases)
+        if place is not None and (place is not target or place.first > 0 and
+                                  tokens[place.first - 1].text in OF_PLACE | OWNER):
+            source = Phrase(place.first, place.last, country=place.country, inferred=True)
     if target is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
         # "police fired on protesters in Harare": those it was done to are of the place (CAMEO codes the country)
         target = Phrase(location.first, location.last, country=location.country, inferred=True)
@@ -226,6 +236,14 @@ def _inherit_country(actors: list, location, phrases: list, tokens, language: st
                 (actor.sector in STATE_SECTORS or _unnamed(actor)):
             # a sentence that opens with a place ("NAIROBI -", "Kenya: the government ...") is set there
             actor.country, actor.inferred = phrases[0].country, True
+
+
+def _only_place_country(phrases: list) -> Phrase | None:
+    """The first place of a sentence whose every country-bearing phrase is a place of one country."""
+    countries = {p.country for p in phrases if p.country}
+    if len(countries) != 1 or any(p.country and not p.place_only for p in phrases):
+        return None
+    return next(p for p in phrases if p.country)
 
 
 def _of_place(between: list, language: str) -> bool:

@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from anyascii import anyascii
 
-from ..known import actor_lines, known_actor_spans
+from ..known import actor_lines, fold as known_fold, known_actor_spans, known_actors
 from ..model import NAME, Mention, Sentence
 
 GAZETTEER_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk", "tr", "kk", "uz", "uz_Cyrl",
@@ -421,7 +422,8 @@ PLACE_CONTEXT: dict[str, tuple[set[str], set[str]]] = {
             "département", "canton", "mont", "vallée"}),
     "es": ({"en", "hacia", "cerca"},
            {"río", "lago", "isla", "condado", "provincia", "región", "ciudad", "municipio", "localidad",
-            "pueblo", "departamento", "estado", "monte", "valle", "villa"}),
+            "pueblo", "departamento", "estado", "monte", "valle", "villa", "vereda", "corregimiento", "caserío",
+            "aldea", "barrio", "comuna", "parroquia"}),
     "it": ({"in", "ad", "nel", "nella", "presso", "verso"},
            {"fiume", "lago", "isola", "contea", "provincia", "regione", "città", "comune", "frazione",
             "paese", "villaggio", "monte", "valle", "stato", "torrente", "dipartimento", "cantone"}),
@@ -494,10 +496,14 @@ def _place_names_by_id() -> dict[int, tuple[str, ...]]:
     return {place: tuple(names) for place, names in found.items()}
 
 
-def place_id(phrase: str, language: str = "") -> int | None:
-    """The GeoNames id of the city a name is ('Moskau', 'Москве', '莫斯科' -> Moscow's), or None."""
+def place_id(phrase: str, language: str = "", country: str | None = None) -> int | None:
+    """The GeoNames id of the city a name is ('Moskau', 'Москве', '莫斯科' -> Moscow's), or None; with
+    `country`, None when the gazetteer's city of that name lies elsewhere (a namesake: 'Florencia'
+    read as Colombian is not Florence)."""
     key = _place_key(phrase, language)
     row = _place_rows().get(key) if key else None
+    if country and row and row[0] != country:
+        return None
     return row[2] if row and len(row) > 2 else None
 
 
@@ -510,12 +516,27 @@ def place_names(place: int) -> tuple[str, ...]:
 def region_gazetteer() -> dict[str, tuple[str, float]]:
     """Folded names of continents and world regions (CLDR: 'Europa', 'África', 'Südostasien'; country
     code '') and of countries' first-level subdivisions (ISO 3166-2 via pycountry, translated where
-    pycountry has it: 'Nebraska', 'Bavière', 'Бавария') -> (country code, 0.0)."""
+    pycountry has it: 'Nebraska', 'Bavière', 'Бавария'; also without accents, 'Narino', 'Cordoba', as
+    all-capital datelines write them) -> (country code, 0.0)."""
+    return _regions()[0]
+
+
+@lru_cache(maxsize=1)
+def _region_holders() -> dict[str, tuple[str, ...]]:
+    """Folded first-level subdivision names -> every country that has one of that name ('bolívar':
+    VE and CO; 'córdoba': AR and CO)."""
+    return _regions()[1]
+
+
+@lru_cache(maxsize=1)
+def _regions() -> tuple[dict[str, tuple[str, float]], dict[str, tuple[str, ...]], frozenset[str]]:
+    """(region_gazetteer, _region_holders, the regions' own names: ISO's, not a translation)"""
     import gettext
 
     import pycountry
 
     regions: dict[str, tuple[str, float]] = {}
+    holders: dict[str, list[str]] = {}
     for code, name in _cldr_territories():
         if code.isdigit() and code != "001":  # 001 is 'World'
             regions.setdefault(_fold(name), ("", 0.0))
@@ -529,15 +550,33 @@ def region_gazetteer() -> dict[str, tuple[str, float]]:
     ordinary = {"central", "centre", "center", "centro", "nord", "sud", "süd", "north", "south", "east", "west",
                 "northern", "southern", "eastern", "western", "capital", "coast", "littoral", "upper", "lower",
                 "interior", "island", "islands", "mountain", "lakes", "river", "valley", "plateau", "border"}
+    unaccented: list[tuple[str, str]] = []
+    own: set[str] = set()
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is not None:
             continue
         names = {subdivision.name} | {t.gettext(subdivision.name) for t in translations}
+        own_key = _fold(subdivision.name.split(" (")[0])
+        own.update((own_key, _unaccented(own_key)))
         for name in names:
             key = _fold(name.split(" (")[0])
             if len(key) >= 4 and key not in ordinary:
                 regions.setdefault(key, (subdivision.country_code, 0.0))
-    return regions
+                if subdivision.country_code not in holders.setdefault(key, []):
+                    holders[key].append(subdivision.country_code)
+                plain = _unaccented(key)
+                if plain != key and plain.isascii():
+                    unaccented.append((plain, subdivision.country_code))
+    for key, code in unaccented:  # after every accented name, which wins where both exist
+        regions.setdefault(key, (code, 0.0))
+        if code not in holders.setdefault(key, []):
+            holders[key].append(code)
+    return regions, {key: tuple(codes) for key, codes in holders.items()}, frozenset(own)
+
+
+def _unaccented(text: str) -> str:
+    """The letters without their accents ('nariño' -> 'narino')."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 _INFLECTED = {"ru", "uk", "pl", "kk", "uz", "tr", "be", "cs", "sk", "sr", "hr", "sl", "fi", "hu", "lt", "lv"}
@@ -552,11 +591,28 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     """A city by any of its names ('Leipzig', 'Пекин', '北京'), also inflected ('Москве') in
     languages that decline names."""
     key = _fold(phrase)
-    hit = region_gazetteer().get(key) if key not in place_gazetteer() else None
+    row = _place_rows().get(key)
+    # a region's own name beats a city's alternate name ('Antioquia', the Colombian department, not
+    # Antakya); a translated one does not (Turkish 'Gazze' is Gaza, not Mozambique's Gaza province)
+    hit = region_gazetteer().get(key) if row is None or len(row) > 4 and key in _regions()[2] else None
     if hit:
         return hit
     found = _place_key(phrase, language)
     return place_gazetteer()[found] if found else None
+
+
+def place_holders(phrase: str, language: str = "") -> tuple[str, ...]:
+    """Every country with a town (GeoNames, 500 people or more) or a first-level region of this name,
+    lookup_place's country first ('Florencia': IT, then CO, CU, MX, CR; 'Antioquia': CO, the
+    department, then TR, of which it is an old name of Antakya); () for no place."""
+    first = lookup_place(phrase, language)
+    codes = [first[0]] if first and first[0] else []
+    found = _place_key(phrase, language)
+    if found:
+        row = _place_rows()[found]
+        codes += [row[0]] + ([row[3][i:i + 2] for i in range(0, len(row[3]), 2)] if len(row) > 3 else [])
+    codes += _region_holders().get(_fold(phrase), ())
+    return tuple(dict.fromkeys(codes))
 
 
 def _place_key(phrase: str, language: str = "") -> str | None:
@@ -603,6 +659,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     mentions.extend(_recurring_surnames(text, sentences, mentions))
     mentions.sort(key=lambda m: m.start)
     _type_by_recurrence(mentions)
+    _places_by_context(mentions, language)
     return mentions
 
 
@@ -682,6 +739,76 @@ def _type_by_recurrence(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.type == NAME and m.key in typed:
             m.type = typed[m.key]
+
+
+
+def _places_by_context(mentions: list[Mention], language: str) -> None:
+    """A place name that towns or regions of several countries bear takes the country the text's
+    other places point to, where it has a town or region of that name there: 'Florencia' is the
+    Italian city by default, Colombian beside 'Caquetá'; 'San José' beside 'Tierralta' (a Colombian
+    town) is Colombian, not Californian. The clues are places only: each other place votes for every
+    country it may be in, and the default stands unless another country gets more votes ('Birmingham
+    and Manchester' stay British); a country named right after the place ('Córdoba, Argentina')
+    settles it. Countries named as actors
+    ('US sanctions on firms in St. Petersburg') and demonyms say nothing of where a place is. The
+    sentence's clues count first, then the whole text's. A region name that no clue settles, whose
+    default country does not speak the text's language, is read in a country that does, where it has
+    a region of the name ('Huila' in Spanish: Colombia's, not Angola's Huíla). Not towns: a town's
+    population says more than the language of the text (English, Spanish or Arabic news names towns
+    all over the world; doing so for towns cost a record on the English set)."""
+    places = [(m, place_holders(m.text, language)) for m in mentions
+              if m.type == "LOC" and m.country and not m.key.startswith("C:")]
+    if not places:
+        return
+    clues: dict[int, list[str]] = {}  # sentence -> the countries its unambiguous places point to
+    for m, holders in places:
+        if len(holders) == 1:
+            clues.setdefault(m.sentence, []).append(holders[0])
+    named = [m for m in mentions if m.key.startswith("C:") and m.role is None and m.country]
+    for m, holders in places:
+        if len(holders) < 2:
+            continue
+        # 'Córdoba, Argentina', 'Paris (Texas)': a country right after the place is its own
+        after = next((n.country for n in named if n.sentence == m.sentence and 0 < n.start - m.end <= 3), None)
+        # else each other place of the sentence (of the text, where the sentence has none) splits a
+        # vote among the countries it may be in: 'Florencia' (IT, CO, ...) beside 'Huila' (AO, CO) is
+        # Colombian; 'La Paz' beside 'Los Ángeles' (a dozen countries) stays Bolivian
+        others = [h for o, h in places if o is not m and o.sentence == m.sentence] or \
+            [h for o, h in places if o is not m]
+        votes = [(after, 1.0)] if after else [(code, 1 / len(h)) for h in others for code in h]
+        counted: Counter = Counter()
+        for code, share in votes:
+            if code in holders:
+                counted[code] += share
+        best = max(counted.values(), default=0.0)
+        if best < MIN_VOTE or counted[m.country] >= best:
+            if not counted and lookup_place(m.text, language)[1] == 0.0 and \
+                    language not in _official_languages(m.country):
+                spoken = next((code for code in holders if language in _official_languages(code)), None)
+                m.country = spoken or m.country
+            continue
+        m.country = max(counted, key=lambda code: (counted[code], -holders.index(code)))
+    for m in mentions:
+        # a capital's name that is also a region of the country the sentence's places point to is that
+        # region ('Sincelejo, Sucre': the Colombian department, not Bolivia's capital); a town of the
+        # name is not enough ('Moscow' beside 'Idaho' is still Moscow)
+        if m.role != "capital" or m.type != "LOC" or m.country in clues.get(m.sentence, ()):
+            continue
+        regions = _region_holders().get(_fold(m.text), ())
+        there = Counter(code for code in clues.get(m.sentence, ()) if code in regions)
+        if there:
+            m.country, m.role = there.most_common(1)[0][0], None
+            m.key = f"N:{name_key(m.text) or _fold(m.text)}"
+
+
+MIN_VOTE = 0.5  # a place of one or two countries, or two of three ...
+
+
+@lru_cache(maxsize=512)
+def _official_languages(country: str) -> tuple[str, ...]:
+    from babel.languages import get_official_languages
+
+    return tuple(get_official_languages(country, de_facto=True))
 
 
 def _dictionary_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
@@ -1035,7 +1162,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if not _capitalised(word) or _overlaps(start, end, taken):
             i += 1
             continue
-        if lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words):
+        article = lower in PLACE_ARTICLES.get(language, ()) and _article_of_place(text, tokens, i, language, stop)
+        if (lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words)) and not article:
             i += 1
             continue
         # the longest country name, capital metonym or demonym starting here (up to three words)
@@ -1060,12 +1188,13 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if matched:
             continue
         # a frequent common word capitalised because it opens the sentence ('Volvió', 'Se', 'Durante')
-        if i == 0 and lower in common and not word.isupper():
+        if i == 0 and lower in common and not word.isupper() and not article:
             i += 1
             continue
         j = i + 1
-        # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names
-        while j < len(tokens) and text[tokens[j - 1][1]:tokens[j][0]].strip() in ("", "-") and (
+        # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names, and
+        # so are the two sides of a spaced dash ("NEIVA, HUILA - Hombres armados ...": a dateline)
+        while j < len(tokens) and _joined(text[tokens[j - 1][1]:tokens[j][0]]) and (
                 _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
                                                and _capitalised(tokens[j + 1][2]))) \
                 and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS) \
@@ -1092,9 +1221,18 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         sentence_initial = i == 0 or (i == 1 and tokens[0][2].lower() in stop)
         kind = None
         place = lookup_place(phrase, language)
+        if role and place and i > 0 and (tokens[i - 1][2].lower() in _ROLE_OF or
+                                         tokens[i - 1][2].lower() in PLACE_CONTEXT.get(language, (set(), set()))[0]):
+            # what the role is of, not who holds it ('the mayor of Leeds', 'el alcalde de Florencia'), or
+            # where the role's holder went ('el presidente viajó hacia Sucre', 'the minister arrived in Leeds')
+            role = None
         if role:
             kind = "PER"
-        elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6) \
+        elif any(w in ORG_WORDS for w in lowered) or (phrase.isupper() and 2 <= len(phrase) <= 6 and not (
+                # a place in capitals in a sentence that is not ('NEIVA, HUILA -' in a dateline): a town
+                # of five letters or more, a region of four ('VILLAVICENCIO, META'); not a known body
+                place and (len(phrase) >= 5 or len(phrase) == 4 and place[1] == 0.0) and
+                known_fold(phrase) not in known_actors() and _has_lowercase(sentence.text))) \
                 or (2 <= len(words) <= 3 and not phrase.isupper() and any(_acronym(w, n) for n, w in enumerate(words))):
             # an acronym inside a longer name is a club or company ('Kalmar FF', 'AC Cesena', 'BBC One')
             kind = "ORG"
@@ -1119,6 +1257,29 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
     return mentions
 
 
+# capitalised articles that begin place names ('La Paz', 'El Carmen', 'Los Ángeles', 'Le Havre', 'La Spezia')
+PLACE_ARTICLES = {"es": {"el", "la", "los", "las"}, "fr": {"le", "la", "les"}, "it": {"il", "la", "lo", "le"},
+                  "pt": {"o", "a", "os", "as"}}
+
+
+def _article_of_place(text: str, tokens, i: int, language: str, stop) -> bool:
+    """A capitalised article that is part of the place name after it: the article and the name are
+    a place of the gazetteer ('en La Paz', 'de Los Ángeles'; 'Paz' alone is a surname), or they follow
+    a word for a place ('municipio de La Vega', 'vereda El Diamante'), where a village the gazetteer
+    lacks keeps its article ('Diamante' alone is an Argentine town)."""
+    word = tokens[i][2]
+    if word.lower() not in PLACE_ARTICLES.get(language, ()) or not word[:1].isupper() or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1][2]
+    if text[tokens[i][1]:tokens[i + 1][0]] != " " or not _capitalised(after) or after.lower() in stop:
+        return False
+    for n in (3, 2):
+        if i + n <= len(tokens) and lookup_place(text[tokens[i][0]:tokens[i + n - 1][1]], language):
+            return True
+    return _place_context(text, tokens, i, language) and tokens[i - 1][2].lower() not in \
+        PLACE_CONTEXT.get(language, (set(), set()))[0]
+
+
 def _country_reading(phrase: str) -> tuple[str | None, str | None]:
     """(country code, how the phrase names it: 'demonym', 'capital' or None for its name), or
     (None, None) for no country."""
@@ -1128,6 +1289,17 @@ def _country_reading(phrase: str) -> tuple[str | None, str | None]:
     if folded in CAPITALS:
         return CAPITALS[folded], "capital"
     return lookup_country(phrase), None
+
+
+_ROLE_OF = {"of", "de", "del", "di", "du", "des", "da", "do", "della", "von"}
+
+
+def _has_lowercase(text: str) -> bool:
+    return any(ch.islower() for ch in text)
+
+
+def _joined(gap: str) -> bool:
+    return not gap.strip() or gap == "-"
 
 
 def _overlaps(start: int, end: int, spans) -> bool:

@@ -1,8 +1,9 @@
 """Learn the character -> Latin segment tables of tidings.entities.transliterate.
 
 Reads the Wikidata name pairs (CC0) in ../shared/eval/names: only the training split `*_64` (and the
-full-name files wd_hebrew / wd_korean, split into words where the word counts agree). The dev split
-`*_16` is never read here; bench/bench_names.py evaluates on it.
+full-name files wd_hebrew / wd_korean, split into words where the word counts agree, of which only
+the words whose Latin spelling is a training word of `*_64` are read: those files also hold the dev and
+the held-back words). The dev split `*_16` is never read here; bench/bench_names.py evaluates on it.
 
 Hard EM: align every pair with the current table (Viterbi, monotone, each native unit standing
 for 0..5 Latin letters; the first round uses an anyascii prior), count unit -> segment, re-estimate,
@@ -10,6 +11,8 @@ repeat. Besides P(segment | unit) it writes P(unit | segment) (the reverse direc
 adds) and P(segment | unit, next unit). Writes src/tidings/entities/data/translit.json.gz (~0.6 MB).
 
     .venv/bin/python bench/train_translit.py [--data ../shared/eval] [--pairs 200000] [--rounds 4]
+    # for tuning: leave 15 % of the *_64 Latin words out and write them for bench_names.py --split held
+    .venv/bin/python bench/train_translit.py --tables zh,ko --holdout 0.15 --held-dir DIR --out DIR/ho.json.gz
 
 About 15 minutes on 2 cores with every pair (the default).
 """

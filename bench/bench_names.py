@@ -7,6 +7,7 @@ true Latin spelling plus 999 other Latin spellings from the same file. Two syste
   tidings   tidings.entities.transliterate.best_matches (learned tables, phonetic fold, rerank)
 
     .venv/bin/python bench/bench_names.py [--data ../shared/eval] [--queries 500] [--candidates 1000]
+        [--scripts chinese,korean] [--split held --data DIR --model FILE]   (tuning on held-out *_64 pairs)
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from anyascii import anyascii  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
+from tidings.entities import transliterate  # noqa: E402
 from tidings.entities.transliterate import best_matches  # noqa: E402
 
 SCRIPTS = ["arabic", "chinese", "hebrew", "japanese", "katakana", "korean", "russian"]
@@ -45,10 +47,17 @@ def main() -> None:
     parser.add_argument("--scripts", default=",".join(SCRIPTS))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--no-language", action="store_true", help="do not pass the language hint")
+    parser.add_argument("--split", default="16",
+                        help="file suffix: 16 (dev) or 'held' (pairs of *_64 held out by train_translit.py "
+                             "--holdout --held-dir, for tuning)")
+    parser.add_argument("--model", default=None, help="a translit.json.gz other than the shipped one")
     args = parser.parse_args()
+    if args.model:
+        transliterate.MODEL_PATH = Path(args.model)
+        transliterate._model.cache_clear()
     print(f"{'script':10} {'queries':>7} {'baseline@1':>10} {'tidings@1':>9} {'tidings@5':>9} {'ms/query':>8}")
     for script in args.scripts.split(","):
-        pairs = load(Path(args.data) / "names" / f"wd_{script}_16")
+        pairs = load(Path(args.data) / "names" / f"wd_{script}_{args.split}")
         rng = random.Random(args.seed)
         latin_all = sorted({latin for latin, _ in pairs})
         queries = rng.sample(pairs, min(args.queries, len(pairs)))

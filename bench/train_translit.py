@@ -1,8 +1,9 @@
 """Learn the character -> Latin segment tables of tidings.entities.transliterate.
 
 Reads the Wikidata name pairs (CC0) in ../shared/eval/names: only the training split `*_64` (and the
-full-name files wd_hebrew / wd_korean, split into words where the word counts agree). The dev split
-`*_16` is never read here; bench/bench_names.py evaluates on it.
+full-name files wd_hebrew / wd_korean, split into words where the word counts agree, of which only
+the words whose Latin spelling is a training word of `*_64` are read: those files also hold the dev and
+the held-back words). The dev split `*_16` is never read here; bench/bench_names.py evaluates on it.
 
 Hard EM: align every pair with the current table (Viterbi, monotone, each native unit standing
 for 0..5 Latin letters; the first round uses an anyascii prior), count unit -> segment, re-estimate,
@@ -10,6 +11,8 @@ repeat. Besides P(segment | unit) it writes P(unit | segment) (the reverse direc
 adds) and P(segment | unit, next unit). Writes src/tidings/entities/data/translit.json.gz (~0.6 MB).
 
     .venv/bin/python bench/train_translit.py [--data ../shared/eval] [--pairs 200000] [--rounds 4]
+    # for tuning: leave 15 % of the *_64 Latin words out and write them for bench_names.py --split held
+    .venv/bin/python bench/train_translit.py --tables zh,ko --holdout 0.15 --held-dir DIR --out DIR/ho.json.gz
 
 About 15 minutes on 2 cores with every pair (the default).
 """
@@ -21,6 +24,7 @@ import json
 import math
 import random
 import sys
+import zlib
 from collections import Counter, defaultdict
 from multiprocessing import Pool
 from pathlib import Path
@@ -32,8 +36,27 @@ FILES = {"ar": ["wd_arabic_64"], "zh": ["wd_chinese_64"], "he": ["wd_hebrew_64",
          "ja": ["wd_japanese_64", "wd_katakana_64"], "ko": ["wd_korean_64", "wd_korean"], "ru": ["wd_russian_64"]}
 
 
-def read_pairs(folder: Path, table: str, limit: int, seed: int = 7) -> list[tuple[list[str], str]]:
+def held_out(latin: str, share: float) -> bool:
+    """Whether a Latin word is held out of training (a stable share of the words, like the split
+    itself, which is by Latin word: no Latin word of `*_16` is in `*_64`)."""
+    return share > 0 and zlib.crc32(latin.lower().encode("utf-8")) % 1000 < share * 1000
+
+
+def read_pairs(folder: Path, table: str, limit: int, seed: int = 7, holdout: float = 0.0,
+               held: list | None = None) -> list[tuple[list[str], str]]:
+    """Training pairs (units, letters). The full-name files wd_hebrew / wd_korean hold the words of
+    every split (dev `*_16` and the held-back test words as well), so only their words whose Latin
+    spelling is a training word of `*_64` are read. With `holdout`, that share of the `*_64` Latin
+    words is left out of training and its pairs go to `held` (script file name, latin, native)."""
     pairs: list[tuple[list[str], str]] = []
+    train_words: set[str] = set()
+    for name in FILES[table]:
+        if not name.endswith("_64"):
+            continue
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) >= 2 and not held_out(cols[0], holdout):
+                train_words.add(cols[0].lower())
     for name in FILES[table]:
         path = folder / name
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -41,12 +64,16 @@ def read_pairs(folder: Path, table: str, limit: int, seed: int = 7) -> list[tupl
             if len(cols) < 2:
                 continue
             if name.endswith("_64"):
+                if held_out(cols[0], holdout):
+                    if held is not None:
+                        held.append((name, cols[0], cols[1].replace(" ", "")))
+                    continue
                 words = [(cols[0], cols[1].replace(" ", ""))]
-            else:  # full names: word by word when the counts agree
+            else:  # full names: word by word when the counts agree, training words only
                 latin_words, native_words = cols[0].split(), cols[1].split()
                 if len(latin_words) != len(native_words):
                     continue
-                words = list(zip(latin_words, native_words))
+                words = [(lw, nw) for lw, nw in zip(latin_words, native_words) if lw.lower() in train_words]
             for latin, native in words:
                 units, letters = tr._units(native, table), tr.latin_letters(latin)
                 if units and letters and len(units) <= 20 and len(letters) <= 30:
@@ -121,8 +148,9 @@ def estimate_next(following: Counter, logp: dict[str, dict[str, float]], weight:
     return table
 
 
-def train(folder: Path, table: str, limit: int, rounds: int, workers: int) -> dict:
-    pairs = read_pairs(folder, table, limit)
+def train(folder: Path, table: str, limit: int, rounds: int, workers: int, holdout: float = 0.0,
+          held: list | None = None) -> dict:
+    pairs = read_pairs(folder, table, limit, holdout=holdout, held=held)
     logp: dict[str, dict[str, float]] = {}
     chunks = [pairs[i::workers * 4] for i in range(workers * 4)]
     for round_ in range(rounds):
@@ -157,6 +185,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--tables", default="ar,zh,he,ja,ko,ru")
     parser.add_argument("--out", default=str(tr.MODEL_PATH))
+    parser.add_argument("--holdout", type=float, default=0.0,
+                        help="share of the *_64 Latin words left out of training, for tuning (e.g. 0.15)")
+    parser.add_argument("--held-dir", default=None,
+                        help="with --holdout: write the held-out pairs here as names/wd_SCRIPT_held, "
+                             "for bench_names.py --data DIR --split held")
     args = parser.parse_args()
     folder = Path(args.data) / "names"
     model = {}
@@ -165,7 +198,14 @@ def main() -> None:
         with gzip.open(out, "rt", encoding="utf-8") as handle:
             model = json.load(handle)
     for table in args.tables.split(","):
-        model[table] = train(folder, table, args.pairs, args.rounds, args.workers)
+        held: list = []
+        model[table] = train(folder, table, args.pairs, args.rounds, args.workers, args.holdout, held)
+        if args.held_dir and held:
+            target = Path(args.held_dir) / "names"
+            target.mkdir(parents=True, exist_ok=True)
+            for name in {n for n, _l, _t in held}:
+                with open(target / name.replace("_64", "_held"), "w", encoding="utf-8") as handle:
+                    handle.writelines(f"{latin}\t{' '.join(native)}\t1\n" for n, latin, native in held if n == name)
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
         json.dump(model, handle, ensure_ascii=False, separators=(",", ":"))

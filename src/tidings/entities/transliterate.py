@@ -341,19 +341,20 @@ def best_matches(name: str, candidates: list[str], k: int = 5, language: str | N
     if not name or not candidates:
         return []
     folded = [phonetic(latin_form(c).replace(" ", "")) for c in candidates]
-    target = phonetic(latin_form(name, language).replace(" ", ""))
-    pool = _shortlist([target, phonetic(latin_letters(name))], folded, shortlist)
     native = script_of(name, language)
     model = _model().get(native or "")
     units = _units(name.replace(" ", ""), native) if model else []
     rows = spelling_rows(units, model) if model and units and len(units) <= 40 else None
+    expected = expected_letters(units, model) if rows is not None else 0.0
+    target = phonetic(latin_form(name, language).replace(" ", ""))
+    pool = _shortlist([target, phonetic(latin_letters(name))], folded, shortlist)
     several_parts = len(_split(name)) > 1
     scored = []
     for index in pool:
         candidate = candidates[index]
         score = None
         if rows is not None and not script_of(candidate):
-            score = _learned_match(units, rows, model, candidate, _ratio(target, folded[index]))
+            score = _learned_match(units, rows, model, candidate, _ratio(target, folded[index]), expected)
         if score is None or several_parts or len(_split(candidate)) > 1:
             # names of several parts may come in another order: compare them part by part as well
             similarity = name_similarity(name, candidate)
@@ -365,16 +366,37 @@ def best_matches(name: str, candidates: list[str], k: int = 5, language: str | N
 
 LETTER_CREDIT = 2.0  # log-score given back per Latin letter: without it the shortest candidates win
 FUZZY_WEIGHT = 2.0  # per native unit, for the rapidfuzz ratio of the folded forms
+LENGTH_WEIGHT = 1.0  # per native unit, for each letter the candidate is longer or shorter than expected
 
 
-def _learned_match(units: list[str], rows: list, model: dict, candidate: str, fuzzy: float) -> float | None:
-    """How well a Latin candidate spells a native name, 0..1, from the two-way spelling model; the
-    weights were chosen on Wikidata pairs held out of the tables' training (never on the dev split)."""
+def expected_letters(units: list[str], model: dict) -> float:
+    """How many Latin letters the units are spelled with on average: the sum over units of the mean
+    segment length under P(segment | unit) (anyascii's length for a unit the table has not seen)."""
+    table = model["logp"]
+    total = 0.0
+    for unit in units:
+        probs = table.get(unit)
+        if probs:
+            mass = sum(math.exp(v) for v in probs.values())
+            total += sum(math.exp(v) * len(s) for s, v in probs.items()) / mass
+        else:
+            total += len(latin_letters(unit))
+    return total
+
+
+def _learned_match(units: list[str], rows: list, model: dict, candidate: str, fuzzy: float,
+                   expected: float = 0.0) -> float | None:
+    """How well a Latin candidate spells a native name, 0..1, from the two-way spelling model, with
+    a prior on its length (`expected` letters, see expected_letters: the spelling score alone lets
+    a candidate a letter or two too long or too short win when each of its segments is plausible);
+    the weights were chosen on Wikidata pairs held out of the tables' training (never on the dev split)."""
     letters = latin_letters(candidate)
     if not letters or len(letters) > 80:
         return None
     score = spelling_score(units, letters, model, rows) + LETTER_CREDIT * len(letters)
     per_unit = score / len(units) + FUZZY_WEIGHT * fuzzy
+    if expected:
+        per_unit -= LENGTH_WEIGHT * abs(len(letters) - expected) / len(units)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, (per_unit + 1.0) / 2.0))))
 
 

@@ -383,6 +383,7 @@ def test_arabic_bodies_and_places_are_head_nouns_with_their_definite_words():
     assert "وزارة الصحة" in found and found["وزارة الصحة"].type == "ORG"
     assert "الحكومة الإسرائيلية" not in found and found["إسرائيلية"].key == "C:IL"
     assert rules("أدانت وزارة الخارجية السعودية الهجوم.", "ar")["وزارة الخارجية السعودية"].country == "SA"
+    assert rules("وقالت وزارة الثقافة الفرنسية إن المتحف أغلق.", "ar")["وزارة الثقافة الفرنسية"].country == "FR"
 
 
 def test_arabic_li_al_contraction_is_the_same_name():

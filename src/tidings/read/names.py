@@ -1087,8 +1087,10 @@ def _arabic_demonym(word: str) -> str | None:
     stem = word[2:] if word.startswith("ال") else word
     for suffix in ("ية", "ي"):
         if not found and stem.endswith(suffix) and len(stem) > len(suffix) + 2:
-            # 'الجزائرية' -> الجزائر, 'الباكستاني' -> باكستان
-            found = lookup_country(stem[:-len(suffix)]) or lookup_country("ال" + stem[:-len(suffix)])
+            # 'الجزائرية' -> الجزائر, 'الباكستاني' -> باكستان, 'الفرنسية' -> فرنسا (the adjective drops the alif)
+            base = stem[:-len(suffix)]
+            found = lookup_country(base) or lookup_country("ال" + base) or lookup_country(base + "ا") \
+                or lookup_country(base + "يا")  # 'الإيطالية' -> إيطاليا, 'الألماني' -> ألمانيا
     return found
 
 

@@ -371,6 +371,10 @@ def test_a_dictionary_name_found_by_the_rules_takes_the_dictionary_type():
     assert found["Erdogan"].type == "PER"
     # a group of the dictionary is no village of the same name in the place gazetteer
     assert rules("Yesterday Israel and Hamas agreed to a truce.", "en")["Hamas"].type == "ORG"
+    # ... nor a person because a role word stands before it: the role is of the group
+    hamas = rules("Ein Sprecher der Hamas bestätigte das.", "de")["Hamas"]
+    assert hamas.type == "ORG" and hamas.role is None
+    assert rules("Gestern sagte Präsident TRUMP nichts.", "de")["TRUMP"].type == "PER"
 
 
 def test_arabic_bodies_and_places_are_head_nouns_with_their_definite_words():

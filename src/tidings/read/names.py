@@ -818,16 +818,21 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
     Monitor recognises known names the same way). Groups (actors.txt) are organisations, the rest
     people; a name in a cased script must be capitalised, as names are ('junta' is no name). A name
     the rules found without telling its kind takes the dictionary's. Returns all mentions."""
-    # what the rules could not type, and gazetteer places a group's name may hide ('Hamas' is a village)
-    unknown = {m.start: m for m in found if m.type == NAME or m.type == "LOC" and m.key.startswith("N:") and not m.role}
+    # what the rules could not type, gazetteer places a group's name may hide ('Hamas' is a village),
+    # and people a role word made of what the role is of ('ein Sprecher der Hamas')
+    unknown = {m.start: m for m in found if m.type == NAME or m.key.startswith("N:") and (
+        m.type == "LOC" and not m.role or m.type == "PER" and m.role)}
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for start, end, _code, _sector, canonical in known_actor_spans(text, language=language):
         surface = text[start:end]
         kind = "ORG" if canonical in _dictionary_groups() or (surface.isupper() and len(surface) > 1) else "PER"
         same = unknown.get(start)
-        if same is not None and end <= same.end and " " not in text[end:same.end] and (same.type == NAME or kind == "ORG"):
+        group = canonical in _dictionary_groups()
+        if same is not None and end <= same.end and " " not in text[end:same.end] and (
+                same.type == NAME or kind == "ORG" and (same.type == "LOC" or group)):
             same.type, same.country = kind, None  # the rules found the name ('Trumps') but could not tell its kind
+            same.role = same.role if kind == "PER" else None
             continue
         if _overlaps(start, end, taken) or (surface[:1].isalpha() and surface[:1].islower()):
             continue

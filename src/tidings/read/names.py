@@ -667,11 +667,8 @@ def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mentio
     """The surname of a person the article names in full, wherever else it stands alone ('Halina
     Wrobeska' ... 'sagte Wrobeska'): the rules may miss it there (a German capitalised word after
     a word ending like an adjective reads as a noun). Cased scripts only, whole words."""
-    surnames = {}
-    for m in found:
-        words = m.text.split()
-        if m.type == "PER" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][:1].isupper():
-            surnames.setdefault(words[-1], m)
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) >= 2}
+    surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper()}
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for surname in surnames:
@@ -713,8 +710,6 @@ def _vietnamese_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
             country = country or (lookup_country(syllable) if syllable[:1].isupper() else None)
             if country:
                 break
-        if kept and kept[-1][:1].islower() and len(kept) == 1:
-            kept.pop()
         if not kept and match.group("head") not in _VI_ALONE:
             continue  # 'Bộ', 'Đảng' alone are 'ministry', 'party'
         surface = " ".join([match.group("head")] + kept)
@@ -826,9 +821,9 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
     added: list[Mention] = []
     for start, end, _code, _sector, canonical in known_actor_spans(text, language=language):
         surface = text[start:end]
-        kind = "ORG" if canonical in _dictionary_groups() or (surface.isupper() and len(surface) > 1) else "PER"
-        same = unknown.get(start)
         group = canonical in _dictionary_groups()
+        kind = "ORG" if group or (surface.isupper() and len(surface) > 1) else "PER"
+        same = unknown.get(start)
         if same is not None and end <= same.end and " " not in text[end:same.end] and (
                 same.type == NAME or kind == "ORG" and (same.type == "LOC" or group)):
             same.type, same.country = kind, None  # the rules found the name ('Trumps') but could not tell its kind
@@ -1063,21 +1058,24 @@ def _arabic_bodies(text: str, words, add) -> None:
     needs at least one such word ('الوزارة' alone is 'the ministry'), and more than a demonym ('the
     Pakistani army' is no name in other languages either); a comma or any other word ends it."""
     for w, (start, end, word) in enumerate(words):
-        core = word[1:] if word[:1] in "وفبل" and word[1:] in _AR_HEAD_TYPE else word
         if word.startswith("لل") and "ال" + word[2:] in _AR_HEAD_TYPE:
-            core = word  # 'للأمم المتحدة': the preposition li- contracts with al- (the name is looked up undone)
-        kind = _AR_HEAD_TYPE.get(core) or _AR_HEAD_TYPE.get("ال" + core[2:])
+            # 'للأمم المتحدة': the preposition li- contracts with al- (the name is looked up undone)
+            core, kind = word, _AR_HEAD_TYPE["ال" + word[2:]]
+        else:
+            core = word[1:] if word[:1] in "وفبل" and word[1:] in _AR_HEAD_TYPE else word
+            kind = _AR_HEAD_TYPE.get(core)
         if kind is None:
             continue
-        body = []
+        body, last_country = [], None
         for nxt in words[w + 1:w + 6]:
             gap = text[(body[-1][1] if body else end):nxt[0]]
             if gap.strip() or not nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_BODY_STOP:
                 break
             body.append(nxt)
-            if len(nxt[2]) > 4 and _arabic_demonym(nxt[2]):
+            last_country = _arabic_demonym(nxt[2])
+            if len(nxt[2]) > 4 and last_country:
                 break  # a country's adjective ends the name: 'أدانت وزارة الخارجية السعودية الهجوم'
-        code = _arabic_demonym(body[-1][2]) if body and kind == "ORG" else None
+        code = last_country if kind == "ORG" else None
         if len(body) == 1 and code:
             continue  # 'الحكومة الإسرائيلية', 'الجيش الباكستاني': the Israeli government, no name of its own
         if body:

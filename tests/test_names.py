@@ -407,6 +407,9 @@ def test_vietnamese_bodies_capitalise_the_first_syllable_of_each_word():
     assert found["Quân đội Israel"].country == "IL" and found["Bộ Tài chính Mỹ"].country == "US"
     assert found["Quốc hội"].type == "ORG"  # the parliament, named by its head alone
     assert "Bộ" not in rules("Bộ trưởng nói rằng Bộ sẽ xem xét.", "vi")  # 'the ministry' is no name
+    # two bodies joined by 'và' are two names: the first's match must not run on into the second
+    found = rules("Hôm qua Cục Cứu hộ và Bộ Quốc phòng Việt Nam đã cử các đội.", "vi")
+    assert found["Cục Cứu hộ"].type == "ORG" and found["Bộ Quốc phòng Việt Nam"].country == "VN"
 
 
 @pytest.mark.parametrize("text, language, place, country", [

@@ -683,14 +683,15 @@ def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mentio
 
 # Vietnamese names of bodies capitalise the first syllable of each word only ('Quốc hội', 'Tòa án Hiến
 # pháp', 'Ủy ban Bầu cử Quốc gia'), so name runs of capitalised syllables break inside them: a head
-# word, then words that open with a capital (a syllable and up to two lower-case ones), or a country
+# word, then words that open with a capital (a capital syllable and at most one lower-case one: two
+# lower-case syllables are the sentence going on, 'Cục Cứu hộ và Bộ Quốc phòng' is two bodies)
 _VI_HEADS = ("Quốc hội", "Tòa án", "Toà án", "Ủy ban", "Uỷ ban", "Thượng viện", "Hạ viện", "Tổng cục", "Hội đồng",
              "Ngân hàng", "Công ty", "Tập đoàn", "Liên minh", "Quân đội", "Văn phòng", "Thông tấn xã", "Bộ", "Đảng",
              "Viện", "Cục", "Hãng")
 _VI_ALONE = {"Quốc hội", "Thượng viện", "Hạ viện"}  # names on their own: the country's parliament
 _VI_SYLLABLE = r"[^\W\d_]+"
 _VI_BODY = re.compile(r"(?<!\w)(?P<head>" + "|".join(sorted(map(re.escape, _VI_HEADS), key=len, reverse=True))
-                      + rf")(?P<rest>(?: (?-i:[A-ZĐÀ-Ỹ]){_VI_SYLLABLE}(?: (?-i:[a-zđà-ỹ]){_VI_SYLLABLE}){{0,2}})*)(?!\w)")
+                      + rf")(?P<rest>(?: (?-i:[A-ZĐÀ-Ỹ]){_VI_SYLLABLE}(?: (?-i:[a-zđà-ỹ]){_VI_SYLLABLE})?)*)(?!\w)")
 
 
 def _vietnamese_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:

@@ -13,6 +13,7 @@ import numpy as np
 PIPELINE_VERSION = "0.1.0"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
+AGENT_TYPES = frozenset({"PER", "ORG", NAME})  # mentions that may name who acts or speaks (a NAME may be either)
 
 
 @dataclass

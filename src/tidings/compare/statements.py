@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from ..model import AGENT_TYPES
 from ..read.clean import classify_line
 from ..store.sqlite import Store
 from .numbers import Quantity, find_quantities
@@ -107,7 +108,7 @@ def attribution(text: str, mentions: list[dict[str, Any]]) -> dict[str, str] | N
     if agency:
         by = agency.group(0)
     elif cue:
-        people = [m for m in mentions if m["type"] in ("PER", "ORG", "NAME")]
+        people = [m for m in mentions if m["type"] in AGENT_TYPES]
         if people:
             at = cue.start()
             by = min(people, key=lambda m: abs(m["start"] - at))["text"]
@@ -176,7 +177,7 @@ def _statement(article, sentence, text: str, mentions: list[dict], dates: list) 
     local = [{**m, "start": m["start"] - offset} for m in mentions]
     places = {m["key"] for m in mentions if m["type"] == "LOC" or m["key"].startswith("C:")}
     actors = {f"E:{m['entity_id']}" if m["entity_id"] else m["key"] for m in mentions
-              if m["type"] in ("PER", "ORG", "NAME") and not m["key"].startswith("C:")}
+              if m["type"] in AGENT_TYPES and not m["key"].startswith("C:")}
     return Statement(article_id=article["id"], index=sentence["idx"], text=text, start=sentence["start"],
                      end=sentence["end"], language=article["language"], source=article["source"] or "unknown",
                      published=article["published"], quantities=quantities,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..known import fold, known_actor_spans, known_actors
-from ..model import Actor, Mention
+from ..model import AGENT_TYPES, Actor, Mention
 from .lexicon import Lexicon, Token
 
 # International bodies get the actor code IGO instead of a country (as in CAMEO).
@@ -318,7 +318,7 @@ def _absorb(phrase: Phrase, item: Phrase) -> None:
         phrase.country, phrase.sector = item.country, item.sector
     phrase.country = phrase.country or item.country
     phrase.sector = phrase.sector or item.sector
-    named = {"PER", "ORG", "IGO", "NAME"}
+    named = AGENT_TYPES | {"IGO"}
     if item.mention is not None and (phrase.mention is None or (named & set(item.kinds) and not named & set(phrase.kinds))):
         phrase.entity_id, phrase.mention = item.entity_id, item.mention  # the first person or body heads it
     phrase.igo = phrase.igo or item.igo

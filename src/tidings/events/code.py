@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model import Article, DateMention, EventMention, Mention, Sentence
+from ..model import AGENT_TYPES, Article, DateMention, EventMention, Mention, Sentence
 from .actors import (CASE_MARKED, CONNECTORS, LOCATIVE, PLACE_MODIFIERS, Phrase, build_phrases, case_role, governed,
                      is_locative, split_coordinated, to_actor)
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
@@ -264,7 +264,7 @@ def _name_tokens(tokens, mentions, offset: int) -> set[int]:
     """Tokens inside person and organisation names: "Defence" in "Ministry of Defence" is no trigger."""
     inside = set()
     for _, mention in mentions:
-        if mention.type in ("PER", "ORG", "NAME"):
+        if mention.type in AGENT_TYPES:
             for i, token in enumerate(tokens):
                 if mention.start - offset <= token.start and token.end <= mention.end - offset:
                     inside.add(i)

@@ -18,7 +18,7 @@ from fastapi import APIRouter, HTTPException, Path as PathParam, Request, Respon
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, model_validator
 
 from ..entities import registry
-from ..model import RawArticle
+from ..model import ENTITY_TYPES, RawArticle
 from ..store.sources import SourceStore
 from .alerts import Alert
 from .security import Writer
@@ -106,7 +106,7 @@ class RenameIn(BaseModel):
 
 
 class TypeIn(BaseModel):
-    type: Literal["PER", "ORG", "LOC", "NAME"] = Field(description="person, organisation, place, or a name of unknown kind")
+    type: Literal[ENTITY_TYPES] = Field(description="person, organisation, place, or a name of unknown kind")
 
 
 class AliasIn(BaseModel):

@@ -78,7 +78,7 @@ def spanish_petrarch() -> list[dict]:
         if coding is None or text_node is None:
             continue
         code = (coding.get("eventcode") or "").split("_")[0]
-        plover = coding.get("plover") or CAMEO_ROOT_TO_PLOVER.get(code[:2])
+        plover = coding.get("plover") or cameo_to_plover(code)
         if not plover:
             continue
         text = text_node.text.strip().split("|", 1)[-1].strip()
@@ -87,6 +87,34 @@ def spanish_petrarch() -> list[dict]:
         rows.append({"text": text, "language": "es", "type": canonical_type(plover),
                      "source_codes": country(coding.get("sourcecode")), "target_codes": country(coding.get("targetcode"))})
     return rows
+
+
+def cameo_to_plover(code: str) -> str | None:
+    """A CAMEO code's PLOVER type by the conversion table shipped with the data
+    (CAMEO2PLOVER-2021.txt: the code itself, else its three-digit parent, else its root), or by
+    CAMEO_ROOT_TO_PLOVER where the table is missing. The 2021 table folds conventional military
+    force (CAMEO 19) into ASSAULT with context "military"; the draft whose names the GSR and tidings
+    use calls that FIGHT, so 19x codes the table makes ASSAULT are FIGHT here. The table is why
+    191 (blockade) and 192 (occupy territory) are COERCE, not FIGHT as their root would say."""
+    table = _cameo_table()
+    for key in (code, code[:3], code[:2]):
+        if key in table:
+            plover = table[key]
+            return "FIGHT" if plover == "ASSAULT" and code.startswith("19") else plover
+    return CAMEO_ROOT_TO_PLOVER.get(code[:2])
+
+
+_CAMEO_TABLE: dict[str, str] = {}
+
+
+def _cameo_table() -> dict[str, str]:
+    path = EVAL / "CAMEO2PLOVER-2021.txt"
+    if not _CAMEO_TABLE and path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            head, _, rest = line.split("#", 1)[0].partition(":")
+            if head.strip().isdigit() and rest.strip():
+                _CAMEO_TABLE[head.strip()] = rest.split(",")[0].strip().upper()
+    return _CAMEO_TABLE
 
 
 def _countries() -> set[str]:

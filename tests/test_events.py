@@ -267,10 +267,11 @@ def test_names_made_of_digits_emoji_and_500_characters():
 
 
 # -- grouping mentions into events ----------------------------------------------------------
-def _row(id, type="ACCUSE", source=None, target=None, date=None, negated=False, article=None, names=(), numbers=()):
+def _row(id, type="ACCUSE", source=None, target=None, date=None, negated=False, article=None, names=(), numbers=(),
+         countries=()):
     return MentionRow(id=id, article_id=article or id, type=type, negated=negated, source=source, target=target,
                       date=date, date_from_text=date is not None, confidence=0.6, names=frozenset(names),
-                      numbers=frozenset(numbers))
+                      numbers=frozenset(numbers), countries=frozenset(countries))
 
 
 def test_grouping_merges_compatible_mentions_and_keeps_ids_stable():
@@ -284,9 +285,34 @@ def test_grouping_merges_compatible_mentions_and_keeps_ids_stable():
 
 def test_meetings_compare_participants_not_direction():
     trump, sisi, emir = {"code": "USA", "entity_id": 1}, {"code": "EGY", "entity_id": 2}, {"code": "QAT", "entity_id": 3}
-    rows = [_row(1, type="CONSULT", source=trump, target=sisi), _row(2, type="CONSULT", source=sisi, target=emir),
+    summit = ["USA", "EGY", "QAT", "TUR", "FRA"]  # the sentences name a summit of many
+    rows = [_row(1, type="CONSULT", source=trump, target=sisi, countries=summit),
+            _row(2, type="CONSULT", source=emir, target=sisi, countries=summit),
             _row(3, type="CONSULT", source={"code": "FRA", "entity_id": 4}, target={"code": "DEU", "entity_id": 5})]
     assert sorted(sorted(m.id for m in g.members) for g in group_mentions(rows)) == [[1, 2], [3]]
+    # "Sisi met Trump": the same pair in the other direction is the same meeting
+    assert len(group_mentions([_row(1, type="CONSULT", source=trump, target=sisi),
+                               _row(2, type="CONSULT", source=sisi, target=trump)])) == 1
+
+
+def test_two_pairs_meeting_are_two_meetings_even_when_the_story_ties_them():
+    trump, putin, zelensky = ({"code": "USA", "entity_id": 1}, {"code": "RUS", "entity_id": 2},
+                              {"code": "UKR", "entity_id": 3})
+    alaska = ["E:9", "E:10"]  # both sentences also name Anchorage and the summit's venue
+    summit = _row(1, type="CONSULT", source=trump, target=putin, names=alaska, countries=["USA", "RUS", "UKR"])
+    call = _row(2, type="CONSULT", source=trump, target=zelensky, names=alaska, countries=["USA", "UKR", "RUS"])
+    assert len(group_mentions([summit, call])) == 2
+    # another report of the summit, whose second party is read as the country: one meeting
+    again = _row(3, type="CONSULT", source={"code": "RUS", "entity_id": 7, "is_country": True}, target=trump,
+                 names=alaska, countries=["USA", "RUS"])
+    assert sorted(len(g.members) for g in group_mentions([summit, call, again])) == [1, 2]
+    # a report naming one party only may be either meeting: it joins the first
+    half = _row(4, type="CONSULT", source=trump, names=alaska)
+    assert sorted(len(g.members) for g in group_mentions([summit, call, half])) == [1, 2]
+    # agreements often have more parties than a sentence reads: not kept apart this way
+    signed = [_row(5, type="AGREE", source=trump, target=putin, names=alaska),
+              _row(6, type="AGREE", source=trump, target=zelensky, names=alaska)]
+    assert len(group_mentions(signed)) == 1
 
 
 def test_grouping_keeps_apart_different_people_of_one_country_and_different_days():
@@ -337,7 +363,7 @@ def test_known_actors_are_one_name_in_every_script():
     from tidings.events.store import _known_names
 
     def names(text, language):
-        return {name for _, _, name in _known_names(text, language, None)}
+        return {name for _, _, name, _ in _known_names(text, language, None)}
 
     assert names("وصل ترامب إلى القاهرة", "ar") == names("Trump arrived in Cairo", "en") == {"K:Donald Trump"}
     assert names("Le président Emmanuel Macron", "fr") == {"K:Emmanuel Macron"}

@@ -86,6 +86,11 @@ def alpha3(country: str | None) -> str | None:
     return _alpha3_table().get(country.upper())
 
 
+def is_country_code(code: str | None) -> bool:
+    """An ISO alpha-3 country code, not a sector or body code (IGO, NGO, REB ...)."""
+    return bool(code) and code in _alpha2_table()
+
+
 @lru_cache(maxsize=1)
 def _alpha3_table() -> dict[str, str]:
     import pycountry

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..known import known_actor_spans
 from ..model import Actor, Article
-from .actors import alpha3
+from .actors import alpha3, is_country_code
 from .group import MentionRow, group_mentions
 from .ontology import TYPES
 
@@ -146,13 +146,14 @@ def _load_mentions(conn, where: str, args: tuple, articles: str) -> tuple[list, 
         f" FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE {where} ORDER BY m.id", args).fetchall()
     if not rows:
         return rows, []
-    names, date_spans = _sentence_names_and_dates(conn, articles, args)
+    names, date_spans, countries = _sentence_names_and_dates(conn, articles, args)
     mentions = []
     for r in rows:
         mention = _mention_row(r)
         sentence = (r["article_id"], r["sentence"])
-        mention.names = _names_of(names.get(sentence, ()), r["sentence_start"],
-                                  _known_names(r["sentence_text"], r["language"], r["date"]))
+        known = _known_names(r["sentence_text"], r["language"], r["date"])
+        mention.names = _names_of(names.get(sentence, ()), r["sentence_start"], known)
+        mention.countries = frozenset(countries.get(sentence, set()) | {code for _, _, _, code in known if is_country_code(code)})
         mention.numbers = _figures(r["sentence_text"], r["language"],
                                    tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ())))
         mentions.append(mention)
@@ -176,18 +177,22 @@ def _names_of(recognised, sentence_start: int, known: tuple) -> frozenset:
     in every script ("Trump", "ترامب", "特朗普", where entities of different scripts may stay apart),
     and every other recognised name by its entity. A recognised name that is also a known actor
     counts once: twice, a sentence naming one person shared "two names" with any other naming him."""
-    spans = [(sentence_start + start, sentence_start + end) for start, end, _ in known]
-    names = {name for _, _, name in known}
+    spans = [(sentence_start + start, sentence_start + end) for start, end, _, _ in known]
+    names = {name for _, _, name, _ in known}
     names.update(name for start, end, name in recognised if not any(start < e and s < end for s, e in spans))
     return frozenset(names)
 
 
-def _sentence_names_and_dates(conn, articles: str, args: tuple) -> tuple[dict, dict]:
-    """The names ((start, end, entity or else name key); countries left out) and date spans of each
-    sentence of the articles that `articles` (SQL) lists: what grouping compares besides the actors."""
+def _sentence_names_and_dates(conn, articles: str, args: tuple) -> tuple[dict, dict, dict]:
+    """The names ((start, end, entity or else name key); countries left out), date spans and
+    countries (alpha-3, of the countries and places named) of each sentence of the articles that
+    `articles` (SQL) lists: what grouping compares besides the actors."""
     names: dict[tuple, list] = {}
-    for r in conn.execute(f'SELECT article_id, sentence, start, "end", entity_id, key FROM mentions'
+    countries: dict[tuple, set] = {}
+    for r in conn.execute(f'SELECT article_id, sentence, start, "end", entity_id, key, country FROM mentions'
                           f" WHERE article_id IN ({articles})", args).fetchall():
+        if r["country"]:
+            countries.setdefault((r["article_id"], r["sentence"]), set()).add(alpha3(r["country"]) or r["country"])
         if not r["key"].startswith("C:"):
             names.setdefault((r["article_id"], r["sentence"]), []).append(
                 (r["start"], r["end"], f"E:{r['entity_id']}" if r["entity_id"] else r["key"]))
@@ -195,7 +200,7 @@ def _sentence_names_and_dates(conn, articles: str, args: tuple) -> tuple[dict, d
     for r in conn.execute(f'SELECT article_id, sentence, start, "end" FROM date_mentions WHERE article_id IN ({articles})',
                           args).fetchall():
         dates.setdefault((r["article_id"], r["sentence"]), []).append((r["start"], r["end"]))
-    return names, dates
+    return names, dates, countries
 
 
 @lru_cache(maxsize=65536)
@@ -209,9 +214,9 @@ def _figures(text: str, language: str, date_spans: tuple) -> frozenset:
 
 @lru_cache(maxsize=65536)
 def _known_names(text: str, language: str, when: str | None) -> tuple:
-    """(start, end, name) in the sentence of the known actors it names (cached: a story's mentions
-    are regrouped each time it grows)."""
-    return tuple((start, end, f"K:{name}") for start, end, _code, _sector, name in known_actor_spans(text or "", when, language))
+    """(start, end, name, country code) in the sentence of the known actors it names (cached: a
+    story's mentions are regrouped each time it grows)."""
+    return tuple((start, end, f"K:{name}", code) for start, end, code, _sector, name in known_actor_spans(text or "", when, language))
 
 
 def regroup_stories(conn, story_ids: Iterable[int]) -> None:

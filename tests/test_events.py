@@ -841,3 +841,30 @@ def test_a_country_named_otherwise_than_by_a_place_gives_no_unnamed_source():
 def test_unnamed_armed_groups_are_of_the_place_where_they_strike(language, text):
     event = first(text, language)
     assert event.source.sector == "IMG" and event.source.code == "COL" and event.source.inferred
+
+
+@pytest.mark.parametrize("word, language, country", [
+    ("американских", "ru", "US"), ("американським", "uk", "US"),  # not American Samoa
+    ("французский", "ru", "FR"), ("französischen", "de", "FR"),  # not the French Southern Territories
+    ("британский", "ru", "GB"), ("brytyjskiego", "pl", "GB"), ("İngiliz", "tr", "GB"),  # another stem than the name
+    ("turco", "pt", "TR"),  # not Turkmenistan
+    ("niemieckie", "pl", "DE"), ("німецький", "uk", "DE"), ("estadounidense", "es", "US"), ("Rus", "tr", "RU"),
+    ("syrische", "de", "SY"), ("Ugandan", "en", "UG"),  # grown from the country's name, as before
+])
+def test_country_adjectives_in_many_languages(word, language, country):
+    from tidings.events.actors import demonym_country
+
+    assert demonym_country(word, language) == country
+
+
+@pytest.mark.parametrize("word, language", [("Россия", "ru"), ("Polska", "pl"), ("Italien", "de"), ("Japonya", "tr"),
+                                            ("Rustam", "tr"), ("Central", "en")])
+def test_country_names_and_lookalikes_are_no_adjectives(word, language):
+    from tidings.events.actors import demonym_country
+
+    assert demonym_country(word, language) is None
+
+
+def test_a_country_adjective_gives_the_actor_its_country():
+    event = read("Турецкий министр иностранных дел осудил удар.", "ru").events[0]
+    assert event.source.country == "TR"

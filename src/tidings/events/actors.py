@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..known import fold, known_actor_spans, known_actors
 from ..model import AGENT_TYPES, Actor, Mention
 from .lexicon import Lexicon, Token
+from .demonyms import stem_country
 
 # International bodies get the actor code IGO instead of a country (as in CAMEO).
 # Acronyms are matched case-sensitively, names case-insensitively.
@@ -124,7 +125,7 @@ def _single_word_countries(language: str) -> dict[str, str]:
         except Exception:  # noqa: BLE001 - no CLDR data for this language
             continue
         for code, name in territories.items():
-            if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO"):
+            if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO") or code in _NAMED_AFTER:
                 continue
             first = name.split()[0].casefold()
             if " " not in name:
@@ -134,6 +135,10 @@ def _single_word_countries(language: str) -> dict[str, str]:
     return names
 
 
+# territories named by another country's adjective ("Американское Самоа", "Französische
+# Süd- und Antarktisgebiete", "Британская территория в Индийском океане"): as stems they made
+# "американских", "französischen", "британский" the territory's instead of the country's
+_NAMED_AFTER = {"AS", "VI", "UM", "TF", "PF", "GF", "IO", "VG", "BQ", "HM", "GS", "SX", "MF"}
 _GENERIC_NAME_WORDS = {"united", "south", "north", "central", "saint", "democratic", "republic", "equatorial",
                        "western", "eastern", "northern", "southern", "vereinigte", "république", "república",
                        "repubblica", "república", "россия", "южная", "северная", "объединённые", "центрально",
@@ -154,18 +159,21 @@ def _countries_by_start(language: str) -> dict[str, list[tuple[str, str]]]:
 def demonym_country(word: str, language: str) -> str | None:
     """'Afghan', 'afghanische', 'афганские', 'Ugandan', 'syrische' -> the country they come from.
 
-    Known demonyms first (read.names.DEMONYMS); otherwise the one-word country name sharing the
-    longest prefix with the word: at least five letters, or four covering 60 % of the name
+    Known demonyms first (read.names.DEMONYMS, then the stems of demonyms.py); otherwise the
+    one-word country name sharing the longest prefix with the word: at least five letters, or four covering 60 % of the name
     (Iraqi/Iraq, Syrien/syrische). Only whole country names are stems, so "Central" never
     becomes the Central African Republic.
     """
     from ..read.names import DEMONYMS
 
-    folded = word.casefold()
+    folded = word.replace("İ", "i").casefold()  # Turkish: casefold would keep İ's dot as a mark
     if folded in DEMONYMS:
         return DEMONYMS[folded]
-    if len(folded) < 4:
-        return None
+    if len(folded) < 3 or folded in _single_word_countries(language):
+        return None  # the country itself is a place mention, not a demonym
+    listed = stem_country(folded)  # adjectives not grown from the country's name (demonyms.py)
+    if listed or len(folded) < 4:
+        return listed
     best, best_length, tie = None, 0, False
     for name, code in _countries_by_start(language).get(folded[:4], ()):
         if folded == name:

@@ -390,6 +390,28 @@ def test_arabic_bodies_and_places_are_head_nouns_with_their_definite_words():
     assert rules("وقالت وزارة الثقافة الفرنسية إن المتحف أغلق.", "ar")["وزارة الثقافة الفرنسية"].country == "FR"
 
 
+def test_arabic_punctuation_is_no_part_of_a_name():
+    found = rules("وقالت اللجنة الدولية للصليب الأحمر، في بيان، إنها تسلمت الرهائن في غزة؛ ووصل الوفد إلى روما؟", "ar")
+    assert found["اللجنة الدولية للصليب الأحمر"].type == "ORG"  # not 'الأحمر،' with its comma
+    assert found["غزة"].key == "C:PS" and found["روما"].type == "LOC"
+    # a comma after a role word ends what follows it: no sheikh named 'evening'
+    assert "مساء" not in rules("انعقدت القمة في مدينة شرم الشيخ، مساء اليوم.", "ar")
+
+
+def test_chinese_bodies_and_places_end_in_their_kind_word():
+    found = rules("韩国最大在野党共同民主党候选人李在明当选总统，韩国宪法法院此前裁定。", "zh")
+    assert found["共同民主党"].type == "ORG"  # not '在野党共同民主党': another name ends before it
+    assert found["宪法法院"].type == "ORG" and found["宪法法院"].country == "KR"  # the country before it
+    assert found["韩国"].key == "C:KR"
+    found = rules("据缅甸国家管理委员会29日发布的消息，中国外交部和日本防卫省表示关注。", "zh")
+    assert found["国家管理委员会"].country == "MM" and found["外交部"].country == "CN"
+    assert found["防卫省"].type == "ORG"  # a Japanese ministry, not a province
+    found = rules("美国总统特朗普在阿拉斯加州会见普京，日本国会和奈良县政府表示欢迎。", "zh")
+    assert found["阿拉斯加州"].type == "LOC" and found["日本国会"].country == "JP"
+    # a kind word after a common word names nothing: the ruling party, local governments, 'the party'
+    assert rules("他说执政党和地方政府都同意，该党不会参加。", "zh") == {}
+
+
 def test_arabic_li_al_contraction_is_the_same_name():
     from tidings.entities.resolve import normalise_alias
 

@@ -56,6 +56,8 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     # Arabic press forms (CLDR: 'المملكة العربية السعودية', 'الإمارات العربية المتحدة', 'الأراضي الفلسطينية')
     "السعودية": "SA", "الإمارات": "AE", "أمريكا": "US", "بريطانيا": "GB", "فلسطين": "PS",
 }
+# Arabic letters without the script's punctuation (، ؛ ؟ ٪ ۔): "الأحمر،" is a word and a comma
+_ARABIC_LETTERS = r"\u0600-\u060b\u060e-\u061a\u061c-\u061e\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff"
 _CJK_OR_UNCASED = re.compile(r"[\u0600-\u06ff\u0590-\u05ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _CONNECTORS = {"of", "for", "de", "da", "del", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le", "di", "du", "dos"}
@@ -841,7 +843,7 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
     return found + added
 
 
-_GIVEN_NAME_BEFORE = re.compile(r"([\u0600-\u06ff\u0590-\u05ff]+) $|([\u4e00-\u9fff\u30a0-\u30ff]{1,6})[·・]$")
+_GIVEN_NAME_BEFORE = re.compile(r"([" + _ARABIC_LETTERS + r"\u0590-\u05ff]+) $|([\u4e00-\u9fff\u30a0-\u30ff]{1,6})[·・]$")
 
 
 def _given_names_before(text: str, start: int, canonical: str, taken: list[tuple[int, int]]) -> int:
@@ -910,7 +912,7 @@ def _lowercase_words(text: str) -> set[str]:
     return {w for w in _TOKEN.findall(text) if w[:1].islower()}
 
 
-_UNCASED_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af\u0600-\u06ff\u0590-\u05ff・·ー]+")
+_UNCASED_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af" + _ARABIC_LETTERS + r"\u0590-\u05ff・·ー]+")
 _KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・＝]{2,}")
 
 
@@ -951,9 +953,11 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
         found.append(Mention(start=start, end=end, text=surface, type=name_type,
                              sentence=_sentence_of(sentences, start), key=key, country=code, role=role))
 
-    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[\u0600-\u06ff\u0590-\u05ff]+", text)]
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[" + _ARABIC_LETTERS + r"\u0590-\u05ff]+", text)]
     if language in ("ar", "fa") or _ARABIC.search(text):
         _arabic_bodies(text, words, add)
+    if language == "zh":
+        _han_bodies(text, add, index)
     # 1. gazetteer, longest match first, inside runs of uncased letters
     for run in _UNCASED_RUN.finditer(text):
         s, e = run.span()
@@ -978,7 +982,7 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
                 continue
             start, end = words[w][0], words[w + n - 1][1]
             phrase = text[start:end]
-            if not re.fullmatch(r"[\u0600-\u06ff\u0590-\u05ff ]+", phrase):
+            if not re.fullmatch(r"[" + _ARABIC_LETTERS + r"\u0590-\u05ff ]+", phrase):
                 continue
             for prefix in ("",) + _AR_PREFIXES:
                 if prefix and not phrase.startswith(prefix):
@@ -1031,6 +1035,94 @@ def _han_triggers(text: str, add, language: str) -> None:
         add(match.start(), match.end(), "name", None, None, "PER")
 
 
+# Chinese names of bodies and places end in a word for their kind: 国民力量党, 宪法法院, 中央选举管理
+#委员会, 阿拉斯加州. The name runs back from that word to a function word, a verb, a date, another
+# such name or anything not Han (Chinese writes no spaces, and no rule here can do better than that).
+_HAN_ORG_ENDS = ("委员会", "基金会", "联合会", "理事会", "协会", "法院", "检察院", "参议院", "众议院", "议院", "国会", "国务院",
+                 "议会", "政府", "银行", "大学", "公司", "集团", "组织", "联盟", "通讯社", "电视台", "博物馆", "医院",
+                 "神社", "党")
+_HAN_LOC_ENDS = ("州", "县", "省", "联合基地", "空军基地", "基地", "机场")
+# ministries: 外交部, 国防部 (China, the US ...) and 外务省, 防卫省 (Japan, where 省 is not a province)
+_HAN_MINISTRY = re.compile(r"(?:外交|国防|财政|商务|内政|司法|卫生|教育|文化|外务|防卫|财务|总务|法务|经济产业|文部科学|"
+                           r"国土交通|厚生劳动|农林水产|环境|国土安全|能源|农业|交通|公安|国家安全|战争)[部省]")
+# words naming a country's own body: only after the country's name (美国国会), never after another word
+_HAN_OF_A_COUNTRY = {"国会", "政府", "国务院"}
+_HAN_BODY_STOP = set("的了在于和与对是将已也而被向就从为说称等及或但把给让到着过都还又再并该其此这那据由经以曾即如某")
+_HAN_BOUNDARIES = ("表示", "宣布", "举行", "会见", "访问", "出席", "指出", "强调", "发表", "会晤", "签署", "成为", "担任",
+              "领导", "发生", "造成", "进行", "当选", "获得", "赢得", "击败", "参加", "支持", "反对", "通过", "批准",
+              "要求", "呼吁", "决定", "认为", "加入", "退出", "组成", "发布", "报道", "援引", "根据", "代表", "提名",
+              "参拜", "裁定", "维持", "弹劾", "罢免", "解散", "召开", "任命", "选出", "宣誓", "就任", "抵达", "前往",
+              "离开", "来到", "接见", "致电", "谴责", "批评", "指责", "起诉", "逮捕", "袭击", "攻击", "轰炸", "占领",
+              "控制", "关闭", "成立", "建立", "设立", "隶属", "属于", "位于", "来自", "包括", "多次",
+              "南部", "北部", "东部", "西部", "中部", "境内", "地区")  # and a part of a country: 黎巴嫩南部
+# what stands before a kind word without naming anything: 执政党, 在野党, 该党, 地方政府, 联邦政府
+_HAN_GENERIC = {"执政", "在野", "反对", "政", "最大", "主要", "地方", "联邦", "临时", "当地", "新", "前", "现", "两", "各",
+                "全", "本", "友", "一个", "多个", "其他", "所有", "国家", "中央", "民主", "共和", "大", "小", "私营",
+                "国有", "这家", "该", "一家", "美国的", "空军", "军事", "秘密"}
+_HAN_MAX_NAME = 10  # characters before the kind word
+_HAN_NUMERALS = set("一二三四五六七八九十百千万两几数多")
+
+
+def _han_bodies(text: str, add, index: dict) -> None:
+    for match in _han_ends_pattern().finditer(text):
+        if match.group("ministry"):  # the kind word is the name: 外交部, 防卫省 (after a country: 中国外交部)
+            start = _han_name_start(text, match.start())
+            hit = index.get(text[start:match.start()])
+            code = hit[1] if hit and hit[0] == "country" else None
+            if code:
+                add(start, match.start(), "country", code, None)
+            add(match.start(), match.end(), "body", code, None, "ORG")
+            continue
+        kind = "ORG" if match.group("org") else "LOC"
+        if kind == "LOC" and text[match.end():match.end() + 1] == "长":
+            continue  # 省长, 州长: a governor, not a province
+        start = _han_name_start(text, match.start())
+        body = text[start:match.start()]
+        hit = index.get(body)
+        if hit:  # a country's parliament or government (日本国会, 中国政府), a place's county (奈良县)
+            add(start, match.end(), "body", hit[1], None, kind)
+            continue
+        if match.group(0) in _HAN_OF_A_COUNTRY:
+            continue
+        code = None
+        for cut in range(min(len(body) - 1, 6), 1, -1):  # a country first: 韩国国民力量党 -> 韩国 + 国民力量党
+            hit = index.get(body[:cut])
+            if hit and hit[0] == "country":
+                code, start, body = hit[1], start + cut, body[cut:]
+                add(start - cut, start, "country", code, None)
+                break
+        if len(body) < 2 or body in _HAN_GENERIC or body[-1] in "个家位名所座":
+            continue
+        add(start, match.end(), "body", code if kind == "ORG" else None, None, kind)
+
+
+@lru_cache(maxsize=1)
+def _han_ends_pattern() -> re.Pattern:
+    def alternatives(words) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?P<ministry>{_HAN_MINISTRY.pattern})|(?P<org>{alternatives(_HAN_ORG_ENDS)})"
+                      f"|(?P<loc>{alternatives(_HAN_LOC_ENDS)})")
+
+
+def _han_name_start(text: str, end: int) -> int:
+    """Where a body's name begins, going back from its kind word at `end`."""
+    start = end
+    while start > 0 and end - start < _HAN_MAX_NAME:
+        char = text[start - 1]
+        if not ("\u4e00" <= char <= "\u9fff" or char in "·-‐") or char in _HAN_BODY_STOP:
+            break
+        if char in "年月日" and start >= 2 and (text[start - 2].isdigit() or text[start - 2] in "今昨明当次同每前"):
+            break  # '29日缅甸国家管理委员会' (but 日本)
+        if char in "名个家位座所批支处" and start >= 2 and (text[start - 2].isdigit() or text[start - 2] in _HAN_NUMERALS):
+            break  # '数百名库尔德工人党武装人员': a count of people, not part of the name
+        if any(text[:start].endswith(v) for v in _HAN_BOUNDARIES) or any(text[:start].endswith(e) for e in _HAN_ORG_ENDS):
+            break  # '在野党共同民主党': another name ends there
+        start -= 1
+    while start < end and text[start] in "·-‐":
+        start += 1
+    return start
+
+
 def _arabic_triggers(text: str, words, add) -> None:
     triggers = set(UNCASED_TRIGGERS["ar"])
     for w, (start, end, word) in enumerate(words):
@@ -1038,8 +1130,9 @@ def _arabic_triggers(text: str, words, add) -> None:
             continue
         names = []
         for nxt in words[w + 1:w + 5]:
-            if nxt[2] in _AR_STOP or nxt[2] in triggers or nxt[0] - (names[-1][1] if names else end) > 2:
-                break
+            gap = text[(names[-1][1] if names else end):nxt[0]]
+            if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip():
+                break  # a comma ends the name: 'شرم الشيخ، مساء' is no sheikh named 'evening'
             if any(nxt[2].endswith(s) and len(nxt[2]) > 5 for s in ("ية",)):
                 break
             if names == [] and (nxt[2] in DEMONYMS or (nxt[2].startswith("ال") and nxt[2].endswith("ي")

@@ -199,6 +199,19 @@ def test_verb_final_languages_read_subject_and_object_off_their_case(language, t
     assert not event.target.inferred
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("中国政府向缅甸提供紧急人道主义援助。", "CHN", "MMR"),  # "to Myanmar" stands before the verb
+    ("新加坡总理将于下周对中国进行正式访问。", "SGP", "CHN"),  # 将于: "will", no object marker
+    ("美国财政部把三家伊朗公司列入制裁名单。", "USA", "IRN"),  # 把 puts the object before the verb
+    ("中国商务部宣布将11家美国军工企业列入不可靠实体清单。", "CHN", None),  # 将 as 把 (the companies' country is not read)
+])
+def test_chinese_prepositions_and_objects_before_the_verb(text, source, target):
+    event = read(text, "zh").events[0]
+    assert event.source.code == source
+    if target:
+        assert event.target.code == target
+
+
 def test_a_case_marked_place_is_the_location():
     assert first("韓国の大統領は東京で日本の首相と会談した。", "ja").location.text == "東京"
     assert first("Polis, İzmir'de 13 kişiyi gözaltına aldı.", "tr").location.text == "İzmir'de"

@@ -51,6 +51,8 @@ _PREPOSITIONS = {
     "ru": {"с", "со", "против", "для", "к", "ко", "по", "из", "от", "между", "о", "об", "без", "при"},
     "uk": {"з", "із", "зі", "проти", "для", "до", "від", "між", "про", "без", "при"},
     "vi": {"với", "cho", "từ", "giữa", "về"},
+    # Chinese: one character a token; "美国将对中国加征关税", "俄罗斯向乌克兰发动进攻", "来自美国"
+    "zh": {"对", "向", "同", "跟", "给", "从", "自"},
 }
 
 @dataclass
@@ -406,11 +408,11 @@ def _glued_case(word: str, language: str) -> str | None:
     return None
 
 
-def governed(tokens: list[Token], phrase: Phrase, language: str) -> bool:
+def governed(tokens: list[Token], phrase: Phrase, language: str, places: bool = True) -> bool:
     """A phrase after a preposition is no subject: "the US ambassador to Iraq", "Kenya, with Uganda's
-    backing", "l'ambassadeur américain en Irak"."""
+    backing", "l'ambassadeur américain en Irak" (`places`: counting prepositions of place)."""
     word = _preposition_before(tokens, phrase)
-    return word in LOCATIVE.get(language, set()) or word in _PREPOSITIONS.get(language, set())
+    return (places and word in LOCATIVE.get(language, set())) or word in _PREPOSITIONS.get(language, set())
 
 
 def _preposition_before(tokens: list[Token], phrase: Phrase) -> str:

@@ -138,6 +138,12 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     target = next((p for p in after if p.country or p.entity_id or p.igo), after[0] if after else None)
     if language in CASE_MARKED and before:
         source, target = _by_case(tokens, before, language, source, target)
+    if language in OBJECT_MARKERS and source is not None:
+        source, target = _object_marked(tokens, before, language, source, target, trigger)
+    if language in PREPOSED and source is not None and target is None:
+        # Chinese puts "to X", "against X" before the verb: "中国向缅甸提供援助", "对中国进行访问"
+        target = next((p for p in before if p.first > source.last and governed(tokens, p, language, places=False)),
+                      None)
     if source is not None and target is None:
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
@@ -307,6 +313,28 @@ def _by_case(tokens, before: list[Phrase], language: str, source, target):
     if subject is None and counterpart is not None and source is counterpart:
         source = None  # the nearest phrase is the object, not the one who acts
     return subject or source, counterpart or target
+
+
+# Chinese puts an object before its verb with 把 or 将 ("商务部将11家美国企业列入清单": the ministry puts
+# the companies on the list); 将 is also "will" (将于, 将对), "general" (将军) and part of 即将, 将近, 将来
+OBJECT_MARKERS = {"zh": {"把", "将"}}
+PREPOSED = {"zh"}  # languages whose prepositional phrases stand before the verb
+OBJECT_WINDOW = 12  # characters between the marker and the object's head: "将11家美国军工企业"
+_NOT_A_MARKER = {"将": ("军", "来", "近", "于", "会", "要", "在", "对", "与", "和", "向")}
+
+
+def _object_marked(tokens, before: list[Phrase], language: str, source, target, trigger: Match):
+    """The phrase after an object marker and before the verb is the target; the subject is before
+    the marker."""
+    for i in range(source.first - 1, max(-1, source.first - OBJECT_WINDOW), -1):
+        word = tokens[i].text
+        if word in OBJECT_MARKERS[language]:
+            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if following in _NOT_A_MARKER.get(word, ()) or (i > 0 and tokens[i - 1].text == "即"):
+                return source, target
+            subject = next((p for p in reversed(before) if p.last < i and not governed(tokens, p, language)), None)
+            return (subject, source) if subject is not None else (source, target)
+    return source, target
 
 
 def _is_passive(c: _SentenceContext, trigger: Match) -> bool:

@@ -351,3 +351,24 @@ def test_a_name_of_unknown_kind_takes_the_type_of_a_typed_mention_elsewhere(tmp_
     with pytest.raises(registry.RegistryError):
         registry.retype(store, unknown[0]["id"], "THING")
     store.close_all()
+
+
+def test_bodies_and_places_of_several_words_are_compared_whole(tmp_path):
+    """A person is found again by surname; a body or place of several words is not found by its last
+    word: the lower house and the senate ('Hạ viện', 'Thượng viện') are not Vienna, and a town named
+    after its square ('Plaza de Armas de Chiclayo') is not the square."""
+    store = _ingest_texts(tmp_path, "bodies", {
+        "vi.txt": "date 2025-10-21\nsource: Báo Mẫu\nBầu cử thủ tướng\n\nBà Takaichi giành 237 phiếu tại Hạ viện, "
+                  "sau đó Thượng viện cũng bỏ phiếu ủng hộ bà.",
+        "en.txt": "date 2025-10-21\nsource: Example Post\nTalks in Vienna\n\nDiplomats met in Vienna on Tuesday to "
+                  "discuss the nuclear file with the agency.",
+        "es.txt": "date 2025-10-21\nsource: Diario Ejemplo\nFeria en Chiclayo\n\nLa feria se abrió en la Plaza de Armas "
+                  "de Chiclayo. Miles de vecinos de Chiclayo llegaron al centro.",
+    })
+    vienna = _find(store, "Vienna")
+    assert len(vienna) == 1 and not {"Hạ viện", "Thượng viện"} & set(vienna[0]["aliases"])
+    houses = {e["name"] for e in _find(store, "viện")}
+    assert {"Hạ viện", "Thượng viện"} <= houses
+    town = [e for e in _find(store, "Chiclayo") if "Plaza de Armas de Chiclayo" not in e["aliases"]]
+    assert town and town[0]["type"] == "LOC"
+    store.close_all()

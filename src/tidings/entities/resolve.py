@@ -234,7 +234,8 @@ class Resolver:
         if entity_id is None:
             entity_id = self._create(conn, name, mention.type, mention.key, given_key(name), mention.country, batch)
         local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
-        local.setdefault(surname, (entity_id, mention.type, given_key(name)))
+        if mention.type not in BODY_OR_PLACE:  # a person's surname is the person; 'Chiclayo' is not its square
+            local.setdefault(surname, (entity_id, mention.type, given_key(name)))
         batch.add(entity_id, name, mention.type)
         return entity_id
 
@@ -271,8 +272,7 @@ class Resolver:
                       if (r[2] == mention.type or across and joinable_across(mention, r[2], r[3]))
                       and (place is not None and place_id(r[1]) == place  # one city: 'Moskau', 'Москва'
                            or r[0] in spelled and (not mine or not r[3] or r[3] == mine)
-                           and surname_similarity(stem_name(surname), r[1].split()[-1] if r[1].split() else r[1])
-                           >= SURNAME_SIMILARITY)]
+                           and _spelled_alike(mention, name, surname, r[1], r[2]))]
         if not candidates:
             return None
         if len(candidates) > 1 and article.story_id is not None:
@@ -365,6 +365,21 @@ def _in_article(local: dict[str, tuple[int, str, str]], normalized: str, mention
     if found is None or found[1] != mention.type and not joinable_across(mention, found[1], found[2]):
         return None
     return found[0]
+
+
+def _spelled_alike(mention: Mention, name: str, surname: str, entity_name: str, entity_type: str) -> bool:
+    """People are compared by surname (Kassym-Jomart Tokayev / Tokajew). A body or place of several
+    words is its whole name: 'Hạ viện' (the lower house) and 'Thượng viện' (the senate) share their
+    last word, and that word is spelled like 'Vienna'."""
+    several = len(name.split()) > 1 and mention.type in BODY_OR_PLACE \
+        or len(entity_name.split()) > 1 and entity_type in BODY_OR_PLACE
+    if several:
+        return surname_similarity(name, entity_name) >= SURNAME_SIMILARITY
+    last = entity_name.split()[-1] if entity_name.split() else entity_name
+    return surname_similarity(stem_name(surname), last) >= SURNAME_SIMILARITY
+
+
+BODY_OR_PLACE = {"ORG", "LOC"}
 
 
 def joinable_across(mention: Mention, entity_type: str, entity_given: str) -> bool:

@@ -199,6 +199,12 @@ def test_verb_final_languages_read_subject_and_object_off_their_case(language, t
     assert not event.target.inferred
 
 
+def test_a_chinese_chain_of_places_after_zai_is_where_not_who():
+    event = read("美国总统特朗普与俄罗斯总统普京在美国阿拉斯加州安克雷奇的埃尔门多夫-理查森联合基地举行会晤。", "zh").events[0]
+    assert (event.source.code, event.target.code) == ("USA", "RUS")  # not the air base
+    assert event.location is not None
+
+
 @pytest.mark.parametrize("text, source, target", [
     ("中国政府向缅甸提供紧急人道主义援助。", "CHN", "MMR"),  # "to Myanmar" stands before the verb
     ("新加坡总理将于下周对中国进行正式访问。", "SGP", "CHN"),  # 将于: "will", no object marker
@@ -881,3 +887,13 @@ def test_country_names_and_lookalikes_are_no_adjectives(word, language):
 def test_a_country_adjective_gives_the_actor_its_country():
     event = read("Турецкий министр иностранных дел осудил удар.", "ru").events[0]
     assert event.source.country == "TR"
+
+
+def test_a_country_inferred_for_an_unnamed_actor_is_called_by_the_country():
+    from tidings.events.store import _actor_name
+
+    # "Netanyahu met ..." with no one named on the receiving end: a domestic event, its target Israel
+    assert _actor_name({"text": "Netanjahu", "country": "IL", "inferred": True}) == "Israel"
+    assert _actor_name({"text": "Netanjahu", "country": "IL", "entity_id": 7, "name": "Benjamin Netanyahu"}) == \
+        "Benjamin Netanyahu"
+    assert _actor_name({"text": "police", "country": None, "inferred": True}) == "police"

@@ -123,9 +123,11 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     passive = _is_passive(c, trigger)
     tokens, phrases, language = c.tokens, c.phrases, c.lexicon.language
 
-    location = next((p for p in phrases if p.place_only and is_locative(tokens, p, language)), None)
+    chained = _locative_chain(tokens, phrases, language) if language in PREPOSED else set()
+    location = next((p for p in phrases if p.place_only and (is_locative(tokens, p, language) or id(p) in chained)),
+                    None)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
-    actors = [p for p in phrases if p is not location and id(p) not in reporters]
+    actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained]
     before = [p for p in actors if p.last < trigger.first]
     # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
     after = [p for p in actors if p.first > trigger.first]
@@ -321,6 +323,33 @@ OBJECT_MARKERS = {"zh": {"把", "将"}}
 PREPOSED = {"zh"}  # languages whose prepositional phrases stand before the verb
 OBJECT_WINDOW = 12  # characters between the marker and the object's head: "将11家美国军工企业"
 _NOT_A_MARKER = {"将": ("军", "来", "近", "于", "会", "要", "在", "对", "与", "和", "向")}
+
+
+def _locative_chain(tokens, phrases: list[Phrase], language: str) -> set[int]:
+    """Chinese places a name by a chain after 在 / 于: "在美国阿拉斯加州安克雷奇的埃尔门多夫-理查森联合基地
+    举行会晤". Each place of the chain is where it happened, none of them who acted (ids of the phrases)."""
+    places = [p for p in phrases if p.place_only]
+    covered = {i for p in places for i in range(p.first, p.last + 1)}
+    chained = set()
+    for phrase in places:
+        i = phrase.first - 1
+        while i >= 0 and (i in covered or tokens[i].text in ("的", "、")):
+            i -= 1
+        if i >= 0 and tokens[i].text in LOCATIVE.get(language, ()):
+            chained.add(id(phrase))
+        elif phrase.first > 0 and tokens[phrase.first - 1].text == "的":
+            # names the reader missed inside the chain ("安克雷奇的"): back over a clause's words
+            j = phrase.first - 2
+            while j >= 0 and phrase.first - j <= LOCATIVE_CHAIN and tokens[j].text not in CLAUSE_ENDS \
+                    and tokens[j].text not in LOCATIVE.get(language, ()):
+                j -= 1
+            if j >= 0 and tokens[j].text in LOCATIVE.get(language, ()):
+                chained.add(id(phrase))
+    return chained
+
+
+LOCATIVE_CHAIN = 20  # characters from 在 to the 的 before the place
+CLAUSE_ENDS = set("，。；：！？,;:!?（）()“”\"")
 
 
 def _object_marked(tokens, before: list[Phrase], language: str, source, target, trigger: Match):

@@ -270,14 +270,25 @@ def _event_values(event_id: int, story_id: int, members: list) -> tuple:
         doubt *= 1 - max(r["confidence"] for r in members if r["article_id"] == article_id)
     return (event_id, story_id, best["type"], best["mode"] or next((r["mode"] for r in ranked if r["mode"]), None),
             best["context"], kind.cameo, kind.quad, kind.goldstein,
-            source.get("entity_id"), source.get("name") or source.get("text"), source.get("country"),
+            source.get("entity_id"), _actor_name(source), source.get("country"),
             source.get("code"), source.get("sector"),
-            target.get("entity_id"), target.get("name") or target.get("text"), target.get("country"),
+            target.get("entity_id"), _actor_name(target), target.get("country"),
             target.get("code"), target.get("sector"),
             location.get("text"), location.get("country"), dated["date"], dated["date_precision"],
             best["negated"], max(r["future"] for r in members), best["hypothetical"], round(min(0.99, 1 - doubt), 3),
             len(members), len({r["article_id"] for r in members}), json.dumps(languages),
             seen[0] if seen else None, seen[-1] if seen else None)
+
+
+def _actor_name(actor: dict) -> str | None:
+    """What the event calls an actor: its entity's name or its words, but a country inferred for
+    an unnamed actor is the country ("Netanyahu met ..." with no one named on the receiving end is
+    domestic: the target is Israel, not Netanyahu's words again)."""
+    if actor.get("inferred") and not actor.get("entity_id") and actor.get("country"):
+        from ..entities.resolve import _country_names
+
+        return _country_names().get(actor["country"], actor["country"])
+    return actor.get("name") or actor.get("text")
 
 
 def _first_actor(ranked: list, field: str, unlike: dict | None = None) -> dict:

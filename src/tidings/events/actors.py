@@ -115,13 +115,13 @@ COORDINATORS = {"and", "und", "et", "y", "e", "i", "и", "і", "та", "й", "va
 DEMONYM_MIN_PREFIX = 5
 
 
-@lru_cache(maxsize=32)
-def _single_word_countries(language: str) -> dict[str, str]:
+@lru_cache(maxsize=64)
+def _single_word_countries(language: str, english: bool = True) -> dict[str, str]:
     """One-word country names of a language (and English), folded: the stems demonyms grow from."""
     from babel import Locale
 
     names: dict[str, str] = {}
-    for locale in {language, "en"}:
+    for locale in {language, "en"} if english else {language}:
         try:
             territories = Locale.parse(locale).territories
         except Exception:  # noqa: BLE001 - no CLDR data for this language
@@ -129,7 +129,7 @@ def _single_word_countries(language: str) -> dict[str, str]:
         for code, name in territories.items():
             if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO") or code in _NAMED_AFTER:
                 continue
-            first = name.split()[0].casefold()
+            first = name.split()[0].replace("İ", "i").casefold()
             if " " not in name:
                 names.setdefault(first, code)
             elif len(first) >= 5 and first not in _GENERIC_NAME_WORDS:  # "Bosnia & Herzegovina" -> Bosnian
@@ -146,15 +146,26 @@ _GENERIC_NAME_WORDS = {"united", "south", "north", "central", "saint", "democrat
                        "repubblica", "república", "россия", "южная", "северная", "объединённые", "центрально",
                        "saudi", "sierra", "costa", "papua", "trinidad", "antigua", "marshall", "solomon",
                        "cayman", "falkland", "british", "french", "american", "heard", "christmas", "norfolk",
-                       "åland", "faroe", "pitcairn", "turks", "isle", "caribbean"}
+                       "åland", "faroe", "pitcairn", "turks", "isle", "caribbean",
+                       # the first words of other languages' names that are common words: Ciudad del
+                       # Vaticano, Royaume-Uni, Reino Unido, Güney Kore, Isola di Ascensione ...
+                       "ciudad", "città", "cidade", "royaume", "regno", "reino", "güney", "kuzey", "isola",
+                       "isole", "islas", "isla", "ilhas", "ilha", "îles", "estados", "stati", "états", "nueva",
+                       "nuova", "nouvelle", "puerto", "santa", "papúa", "república", "emiratos", "emirati",
+                       "emirados", "vereinigtes", "birleşik", "guinea", "timor", "saint-martin", "territoires",
+                       "territorios", "territori", "territórios"}
 
 
 @lru_cache(maxsize=32)
 def _countries_by_start(language: str) -> dict[str, list[tuple[str, str]]]:
+    """The stems of a language's country names and the English ones."""
     index: dict[str, list[tuple[str, str]]] = {}
     for name, code in _single_word_countries(language).items():
         index.setdefault(name[:4], []).append((name, code))
     return index
+
+
+
 
 
 @lru_cache(maxsize=65536)
@@ -176,17 +187,68 @@ def demonym_country(word: str, language: str) -> str | None:
     listed = stem_country(folded)  # adjectives not grown from the country's name (demonyms.py)
     if listed or len(folded) < 4:
         return listed
+    if "-" in folded.strip("-"):  # "deutsch-iranischen", "Қырғыз-тәжік": the first country
+        return demonym_country(folded.strip("-").split("-")[0], language)
     best, best_length, tie = None, 0, False
     for name, code in _countries_by_start(language).get(folded[:4], ()):
         if folded == name:
             return None  # the country itself is a place mention, not a demonym
         common = _common_prefix(folded, name)
+        if not _adjective_ending(folded, common, len(name), language):
+            continue  # "children", "believer", "belirtti" start like Chile, Belize but end like no adjective
         if common >= DEMONYM_MIN_PREFIX or (common >= 4 and common >= 0.6 * len(name)):
             if common > best_length:
                 best, best_length, tie = code, common, False
             elif common == best_length and code != best:
                 tie = True
     return None if tie else best
+
+
+DECLINED_NAMES = {"pl", "ru", "uk", "cs", "kk", "uz", "tr"}  # languages that decline country names
+# how adjectives and nouns of nationality end, per language (folded): a word read off a country's
+# name must end like one ("chilean", "chilenische", "chileno", "чилийский", "şilili")
+DEMONYM_ENDINGS = {
+    "en": ("an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ean", "eans"),
+    "de": ("isch", "ische", "ischen", "ischer", "isches", "ischem", "er", "erin", "ern", "erinnen", "e", "en",
+           "i", "is", "ese", "esen"),
+    "nl": ("s", "se", "er", "ers", "ees", "ese", "ezen", "aan", "aanse", "iaan", "iaanse"),
+    "fr": ("ien", "ienne", "iens", "iennes", "ais", "aise", "aises", "ois", "oise", "oises", "ain", "aine", "ains",
+           "aines", "in", "ine", "ins", "ines", "e", "es", "i", "ite", "ites"),
+    "es": ("ano", "ana", "anos", "anas", "ense", "enses", "eño", "eña", "eños", "eñas", "és", "esa", "eses", "esas",
+           "ino", "ina", "inos", "inas", "í", "íes", "o", "a", "os", "as", "ero", "era", "eros", "eras", "ita", "itas"),
+    "it": ("ano", "ana", "ani", "ane", "ese", "esi", "ino", "ina", "ini", "ine", "o", "a", "i", "e", "ita", "iti"),
+    "pt": ("ano", "ana", "anos", "anas", "ense", "enses", "ês", "esa", "eses", "esas", "ino", "ina", "inos", "inas",
+           "eiro", "eira", "eiros", "eiras", "o", "a", "os", "as", "ita", "itas"),
+    "pl": ("ski", "ska", "skie", "skiego", "skiej", "skim", "skich", "ską", "scy", "skimi", "cki", "cka", "ckie",
+           "ckiego", "ckiej", "ckim", "ckich", "cką", "ccy", "czyk", "czycy", "czyków", "ańczyk", "ańczycy"),
+    "ru": ("ский", "ская", "ское", "ские", "ского", "ской", "ском", "скому", "скую", "ским", "скими", "ских",
+           "цы", "ец", "цев", "ка", "ки", "ане", "ан", "анин"),
+    "uk": ("ський", "ська", "ське", "ські", "ського", "ської", "ському", "ським", "ськими", "ських", "ській",
+           "ську", "цькі", "цький", "цька", "ці", "ець", "ців", "ка", "ки", "ани", "ан"),
+    "tr": ("lı", "li", "lu", "lü", "lılar", "liler", "lular", "lüler", "ca", "ce", "ça", "çe", "ı", "i"),
+    "kk": ("лық", "лік", "дық", "дік", "тық", "тік"),
+    "uz": ("lik", "liklar", "cha"),
+}
+
+
+def _adjective_ending(word: str, common: int, name_length: int, language: str) -> bool:
+    """Whether what follows the country's name in `word` is an ending of nationality: a listed ending
+    with at most two letters of the name's own ending dropped before it ("syr|ische" for Syrien,
+    "afghan|en" for Afghanistan), or a single vowel where only the name's last letter was dropped
+    ("siri|o" for Siria). Languages without a list are not checked."""
+    endings = DEMONYM_ENDINGS.get(language)
+    if not endings:
+        return True
+    rest = word[common:]
+    if not rest and common >= DEMONYM_MIN_PREFIX:
+        return True  # the name without its "-stan": "afghan", "kyrgyz", "қырғыз"
+    if language in DECLINED_NAMES and len(rest) <= 2 and common >= name_length - 2:
+        return True  # the name itself in a case: "Białorusi", "Polsce", "Египта", "Росії"
+    for ending in endings:
+        if word.endswith(ending) and len(rest) <= len(ending) + 2:
+            if len(ending) > 1 or common >= name_length - 1:
+                return True
+    return False
 
 
 def _common_prefix(a: str, b: str) -> int:

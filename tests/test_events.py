@@ -187,6 +187,7 @@ def test_state_institutions_named_by_their_seat_or_own_name(language, text, sour
     # Kazakh and Uzbek glue the ending to the name, and subject and object may stand side by side
     ("kk", "Жапония Украинаға гуманитарлық көмек жіберді.", "JPN", "UKR"),
     ("kk", "Ресей Қытаймен келісімге қол қойды.", "RUS", "CHN"),
+    ("kk", "Қырғызстан мен Тәжікстан шекарадағы атысты тоқтату туралы уағдаласты.", "KGZ", "TJK"),  # мен: "and"
     ("kk", "Түркия Грекияны әуе кеңістігін бұзды деп айыптады.", "TUR", "GRC"),
     ("uz", "Yaponiya Ukrainaga insonparvarlik yordami yubordi.", "JPN", "UKR"),
     ("uz", "Turkiya Gretsiyani havo hududini buzishda aybladi.", "TUR", "GRC"),

@@ -107,11 +107,12 @@ def _alpha3_table() -> dict[str, str]:
 # "President of Kazakhstan"); any other word in between starts a new phrase
 CONNECTORS = {"and", "of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "do", "e", "et", "y", "i",
               "und", "der", "die", "des", "von", "и", "і", "та", "й", "va", "và", "của", "ve", "ile", "ва", "және",
+              "мен", "бен", "пен",  # Kazakh "and" between two names: "Қазақстан мен Өзбекстан"
               "و", "的", "和", "与", "及", "の", "と", "w", "z", "ze", "a", "own",
               # titles' modifiers: "Kenya's foreign minister", "Iran's top negotiator"
               "foreign", "former", "deputy", "senior", "top", "chief", "acting", "vice"}
 COORDINATORS = {"and", "und", "et", "y", "e", "i", "и", "і", "та", "й", "va", "và", "ve", "ile", "ва", "және", "و",
-                "和", "与", "及", "と", "oraz", "a"}
+                "мен", "бен", "пен", "和", "与", "及", "と", "oraz", "a"}
 DEMONYM_MIN_PREFIX = 5
 
 

@@ -528,3 +528,62 @@ def test_a_place_with_no_clue_in_its_sentence_takes_the_texts():
     assert found["Florencia"].country == "CO"
     alone = {m.text: m for m in find_mentions(first, sentences[:1], "es", models=False)}
     assert alone["Florencia"].country == "IT"
+
+
+@pytest.mark.parametrize("text, language, name", [
+    # head nouns of bodies in more languages, and their inflected forms where nouns decline
+    ("Ieri la Banca Popolare Sarda ha chiuso due filiali.", "it", "Banca Popolare Sarda"),
+    ("O Banco Nacional Agrícola anunciou lucros.", "pt", "Banco Nacional Agrícola"),
+    ("Wykładał na Uniwersytecie Mazurskim przez lata.", "pl", "Uniwersytecie Mazurskim"),
+    ("De Stichting Groene Hart kreeg subsidie.", "nl", "Stichting Groene Hart"),
+    # linking words inside a name that has a head noun, and an elided article ('d'Europa')
+    ("Ha lavorato per la Compagnia delle Isole Orientali.", "it", "Compagnia delle Isole Orientali"),
+    ("Ele votou no Partido dos Trabalhadores Rurais.", "pt", "Partido dos Trabalhadores Rurais"),
+    ("Lo ha detto il Consiglio d'Europa oggi.", "it", "Consiglio d'Europa"),
+    # lower-case adjectives after the head in the Romance languages
+    ("Il Parlamento europeo ha votato la legge.", "it", "Parlamento europeo"),
+    ("A Academia francesa publicou o dicionário.", "pt", "Academia francesa"),
+    ("Ayer la Banca central europea subió los tipos.", "es", "Banca central europea"),
+])
+def test_organisation_head_words_links_and_adjectives(text, language, name):
+    found = rules(text, language)
+    assert found[name].type == "ORG"
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Suonava nella band Lanterne Spente da anni.", "it", "Lanterne Spente"),
+    ("Podpisał kontrakt z firmą Wolterix w maju.", "pl", "Wolterix"),
+    ("Trabalhou na revista Farol durante anos.", "pt", "Farol"),
+    ("He joined the band Marrowgate in 1999.", "en", "Marrowgate"),
+])
+def test_a_noun_for_a_kind_of_body_before_a_name_makes_it_an_organisation(text, language, name):
+    assert rules(text, language)[name].type == "ORG"
+
+
+def test_an_article_before_a_name_of_several_words_is_no_person():
+    # Romance languages give organisations an article and people none
+    assert rules("Firmò un contratto con la Scuderia Rossa Veloce.", "it")["Scuderia Rossa Veloce"].type == "ORG"
+    assert rules("Em 2010 jogou pelos Tigres Dourados de Lima.", "pt")["Tigres Dourados de Lima"].type == "ORG"
+    assert rules("Fue traspasado a los Halcones Negros Unidos.", "es")["Halcones Negros Unidos"].type == "ORG"
+    # a single word keeps its unknown kind ('la Siberia', 'il Danubio' are places), a person stays one
+    assert rules("Ha corso per la Brabhelli quell'anno.", "it")["Brabhelli"].type == "NAME"
+    assert rules("Ieri Marco Bellini ha parlato.", "it")["Marco Bellini"].type == "PER"
+
+
+def test_events_wars_and_geography_are_no_organisations():
+    found = rules("Durante a Segunda Guerra Mundial a cidade cresceu.", "pt")
+    assert found["Segunda Guerra Mundial"].type == "NAME"
+    assert rules("Vivono sulle rive del Mar Nero orientale.", "it")["Mar Nero"].type == "LOC"
+    assert rules("Caminhou até a Serra da Estrela ontem.", "pt")["Serra da Estrela"].type == "LOC"
+
+
+def test_roman_numerals_and_codes_are_no_organisations():
+    found = rules("Nel XIX secolo la strada B297 e il motore V8 erano nuovi.", "it")
+    assert "XIX" not in found
+    assert all(m.type != "ORG" for m in found.values())
+    assert rules("Wczoraj NATO i ONZ wydały komunikat.", "pl")["ONZ"].type == "ORG"
+
+
+def test_and_joins_no_two_bodies_into_one():
+    found = rules("Die Koalition von Union und SPD steht.", "de")
+    assert "Union und SPD" not in found and found["SPD"].type == "ORG"

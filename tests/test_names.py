@@ -587,3 +587,18 @@ def test_roman_numerals_and_codes_are_no_organisations():
 def test_and_joins_no_two_bodies_into_one():
     found = rules("Die Koalition von Union und SPD steht.", "de")
     assert "Union und SPD" not in found and found["SPD"].type == "ORG"
+
+
+def test_a_country_that_opens_an_organisations_name_is_part_of_it():
+    found = rules("Yesterday the United States Army opened a base.", "en")
+    assert found["United States Army"].type == "ORG"
+    assert rules("She works for British Airways in London.", "en")["British Airways"].type == "ORG"
+    # a country before a word that names clubs and places alike stays a country ('city': 'Manchester City')
+    assert rules("She flew to Mexico City on Monday.", "en")["Mexico"].key == "C:MX"
+
+
+def test_english_the_before_a_name_of_several_words_or_a_plural_is_a_body():
+    assert rules("He signed with the Riverton Lumberjacks in May.", "en")["Riverton Lumberjacks"].type == "ORG"
+    assert rules("Last year the Owlbears won the final.", "en")["Owlbears"].type == "ORG"
+    found = rules("Oil prices rose in the Middle East again.", "en")
+    assert found["Middle East"].type == "LOC"

@@ -475,6 +475,7 @@ ORG_ARTICLES: dict[str, frozenset[str]] = {
                      "nas", "pelo", "pela", "pelos", "pelas"}),
     "es": frozenset({"el", "la", "los", "las", "del", "al"}),
     "fr": frozenset({"le", "la", "l'", "les", "du", "des", "au", "aux"}),
+    "en": frozenset({"the"}),
 }
 # words that join the parts of an organisation's name ('Compagnia della Baia di Hudson', 'Partido dos
 # Trabalhadores', 'Queens of the Stone Age'): only once the name has an organisation's head word, two at
@@ -525,7 +526,8 @@ LOC_WORDS |= {"mar", "mare", "oceano", "océano", "océan", "valle", "val", "val
               "comté", "regione", "região", "región", "région", "comune", "município", "municipio", "impero",
               "império", "imperio", "ducato", "ducado", "duché", "principato", "principado", "principauté",
               "sultanato", "califfato", "califado", "isole", "ilhas", "rione", "bairro", "barrio", "quartiere",
-              "casa", "maison", "cappella", "capela", "capilla", "chapelle"}
+              "casa", "maison", "cappella", "capela", "capilla", "chapelle", "east", "hills", "lakes", "heights",
+              "coast"}
 # words of the names of events, wars, prizes, competitions and texts ('Seconda guerra mondiale', 'Gran
 # Premio del Belgio', 'Copa do Mundo', 'Nuovo Testamento'): such a name is neither a person's nor,
 # whatever article it has, an organisation's (type NAME)
@@ -535,7 +537,8 @@ MISC_WORDS = {"guerra", "guerre", "war", "krieg", "battaglia", "batalha", "batal
               "jogos", "juegos", "jeux", "games", "olimpiadi", "olimpíadas", "testamento", "testament",
               "rivoluzione", "revolução", "revolución", "révolution", "revolution", "età", "idade", "edad", "âge",
               "trattato", "tratado", "traité", "treaty", "concilio", "concílio", "concile", "trofeo", "troféu",
-              "trophée", "trophy", "mondiali", "olympics", "olympische", "mistrzostwa", "puchar", "wojna"}
+              "trophée", "trophy", "mondiali", "olympics", "olympische", "mistrzostwa", "puchar", "wojna", "age",
+              "ages", "era", "tour", "show"}
 _MONTHS_DAYS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -605,6 +608,18 @@ def _org_word(lower: str, language: str) -> bool:
     if lower in ORG_WORDS:
         return True
     return any(lower.startswith(stem) and len(lower) - len(stem) <= 3 for stem in ORG_STEMS.get(language, ()))
+
+
+def _org_ahead(text: str, tokens, i: int, language: str) -> int:
+    """The token after the last organisation's word among the capitalised words that run on from
+    token i (spaces between, six at most): 'United States Army' -> after 'Army'; 0 for none."""
+    j, after = i, 0
+    while j < len(tokens) and j - i < 6 and _capitalised(tokens[j][2]) and (
+            j == i or text[tokens[j - 1][1]:tokens[j][0]] == " "):
+        if _org_word(tokens[j][2].lower(), language) and tokens[j][2].lower() not in LOC_WORDS:
+            after = j + 1
+        j += 1
+    return after
 
 
 def _org_classifier(text: str, tokens, i: int, language: str) -> bool:
@@ -1358,13 +1373,17 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 or len(word) >= 2 and _ROMAN.fullmatch(word):  # 'XIX secolo', 'século XVIII': no name
             i += 1
             continue
-        # the longest country name, capital metonym or demonym starting here (up to three words)
+        # the longest country name, capital metonym or demonym starting here (up to three words), unless
+        # it begins an organisation's name ('United States Army', 'Deutsche Bank', 'British Airways')
         matched = False
+        org_ahead = _org_ahead(text, tokens, i, language)
         for n in (3, 2, 1):
             if i + n > len(tokens):
                 continue
             phrase = text[start:tokens[i + n - 1][1]]
             code, kind = _country_reading(phrase)
+            if code and org_ahead > i + n:
+                break
             if code:
                 # a capital followed by more capitalised words is a longer name (Washington Post)
                 if kind == "capital" and i + n < len(tokens) and _capitalised(tokens[i + n][2]) \
@@ -1390,8 +1409,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
                                                and _capitalised(tokens[j + 1][2]))) \
                 and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS) \
-                and (lookup_country(tokens[j][2]) is None or any(_org_word(t[2].lower(), language)
-                                                                 for t in tokens[i:j])) \
+                and (lookup_country(tokens[j][2]) is None or org_ahead > j or any(
+                    _org_word(t[2].lower(), language) for t in tokens[i:j])) \
                 and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
                 and text[tokens[j - 1][1]:tokens[j - 1][1] + 1] not in ("'", "’"):
             j += 1
@@ -1440,6 +1459,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             kind = "ORG"  # 'alla Scuderia Ferrari', 'ai Los Angeles Clippers': people take no article
         elif len(words) >= 2:
             kind = "PER"
+        elif language == "en" and word.endswith("s") and not word.endswith("ss") and _org_article(text, start, language):
+            kind = "ORG"  # 'the Tigers', 'the Beatles': a team or a band (places in -s are in the gazetteers)
         elif not sentence_initial and len(word) > 2:
             # one capitalised word and nothing that says what it names ('Natanz', 'Reuters', 'Frieden'):
             # a name of unknown kind, typed later by the article's longer names (`_type_by_recurrence`),

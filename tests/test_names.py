@@ -602,3 +602,9 @@ def test_english_the_before_a_name_of_several_words_or_a_plural_is_a_body():
     assert rules("Last year the Owlbears won the final.", "en")["Owlbears"].type == "ORG"
     found = rules("Oil prices rose in the Middle East again.", "en")
     assert found["Middle East"].type == "LOC"
+
+
+def test_german_and_dutch_articles_before_a_name_of_several_words_mark_a_body():
+    assert rules("Im Mai unterschrieb er beim Rotbach Wanderers einen Vertrag.", "de")["Rotbach Wanderers"].type == "ORG"
+    assert rules("Hij speelde bij de Veendam Reigers tot 2010.", "nl")["Veendam Reigers"].type == "ORG"
+    assert rules("Gestern sprach Olaf Scholz in Köln.", "de")["Olaf Scholz"].type == "PER"

@@ -476,6 +476,8 @@ ORG_ARTICLES: dict[str, frozenset[str]] = {
     "es": frozenset({"el", "la", "los", "las", "del", "al"}),
     "fr": frozenset({"le", "la", "l'", "les", "du", "des", "au", "aux"}),
     "en": frozenset({"the"}),
+    "de": frozenset({"der", "die", "das", "den", "dem", "des", "beim", "zum", "zur", "vom", "im", "am"}),
+    "nl": frozenset({"de", "het"}),
 }
 # words that join the parts of an organisation's name ('Compagnia della Baia di Hudson', 'Partido dos
 # Trabalhadores', 'Queens of the Stone Age'): only once the name has an organisation's head word, two at

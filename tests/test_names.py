@@ -608,3 +608,9 @@ def test_german_and_dutch_articles_before_a_name_of_several_words_mark_a_body():
     assert rules("Im Mai unterschrieb er beim Rotbach Wanderers einen Vertrag.", "de")["Rotbach Wanderers"].type == "ORG"
     assert rules("Hij speelde bij de Veendam Reigers tot 2010.", "nl")["Veendam Reigers"].type == "ORG"
     assert rules("Gestern sprach Olaf Scholz in Köln.", "de")["Olaf Scholz"].type == "PER"
+
+
+def test_italian_a_consonant_final_name_after_an_article_is_a_foreign_body():
+    found = rules("Nel 1990 passò alla Brackham e poi ai Corvetts.", "it")
+    assert found["Brackham"].type == "ORG" and found["Corvetts"].type == "ORG"
+    assert rules("Ha corso per la Brabhelli quell'anno.", "it")["Brabhelli"].type == "NAME"  # a vowel: may be a place

@@ -1463,6 +1463,11 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             kind = "PER"
         elif language == "en" and word.endswith("s") and not word.endswith("ss") and _org_article(text, start, language):
             kind = "ORG"  # 'the Tigers', 'the Beatles': a team or a band (places in -s are in the gazetteers)
+        elif language == "it" and not lower.endswith(_ITALIAN_ENDINGS) and _org_article(text, start, language):
+            # Italian words and places end in a vowel; a name in a consonant with an article is a foreign
+            # company, team or band ('la McLaren', 'i Deftones', 'della Microsoft'). Not in the other
+            # Romance languages (it lost there on the development sample)
+            kind = "ORG"
         elif not sentence_initial and len(word) > 2:
             # one capitalised word and nothing that says what it names ('Natanz', 'Reuters', 'Frieden'):
             # a name of unknown kind, typed later by the article's longer names (`_type_by_recurrence`),
@@ -1551,6 +1556,7 @@ def _country_reading(phrase: str) -> tuple[str | None, str | None]:
     return lookup_country(phrase), None
 
 
+_ITALIAN_ENDINGS = ("a", "e", "i", "o", "u", "à", "è", "é", "ì", "ò", "ù")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # I to XXXIX: centuries, popes, kings
 _ROLE_OF = {"of", "de", "del", "di", "du", "des", "da", "do", "della", "von"}
 

@@ -614,3 +614,8 @@ def test_italian_a_consonant_final_name_after_an_article_is_a_foreign_body():
     found = rules("Nel 1990 passò alla Brackham e poi ai Corvetts.", "it")
     assert found["Brackham"].type == "ORG" and found["Corvetts"].type == "ORG"
     assert rules("Ha corso per la Brabhelli quell'anno.", "it")["Brabhelli"].type == "NAME"  # a vowel: may be a place
+
+
+def test_roads_basins_theatres_and_territories_are_places_whatever_their_article():
+    assert rules("Ontem a Avenida Bela Vista ficou fechada.", "pt")["Avenida Bela Vista"].type == "LOC"
+    assert rules("Il concerto si tenne al Teatro Nuovo Sereno.", "it")["Teatro Nuovo Sereno"].type == "LOC"

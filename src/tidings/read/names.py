@@ -529,7 +529,9 @@ LOC_WORDS |= {"mar", "mare", "oceano", "océano", "océan", "valle", "val", "val
               "império", "imperio", "ducato", "ducado", "duché", "principato", "principado", "principauté",
               "sultanato", "califfato", "califado", "isole", "ilhas", "rione", "bairro", "barrio", "quartiere",
               "casa", "maison", "cappella", "capela", "capilla", "chapelle", "east", "hills", "lakes", "heights",
-              "coast"}
+              "coast", "bacia", "bacino", "cuenca", "rodovia", "autostrada", "autopista", "carretera", "avenida",
+              "avenue", "viale", "boulevard", "highway", "teatro", "théâtre", "theatre", "theater", "arena",
+              "zoológico", "zoo", "território", "territorio", "territoire", "territory", "oriente", "basin"}
 # words of the names of events, wars, prizes, competitions and texts ('Seconda guerra mondiale', 'Gran
 # Premio del Belgio', 'Copa do Mundo', 'Nuovo Testamento'): such a name is neither a person's nor,
 # whatever article it has, an organisation's (type NAME)

@@ -619,3 +619,12 @@ def test_italian_a_consonant_final_name_after_an_article_is_a_foreign_body():
 def test_roads_basins_theatres_and_territories_are_places_whatever_their_article():
     assert rules("Ontem a Avenida Bela Vista ficou fechada.", "pt")["Avenida Bela Vista"].type == "LOC"
     assert rules("Il concerto si tenne al Teatro Nuovo Sereno.", "it")["Teatro Nuovo Sereno"].type == "LOC"
+
+
+def test_a_name_spelled_out_before_its_acronym_is_a_body():
+    found = rules("Yesterday the Oslo Weather Watch Group (OWWG) said it would close.", "en")
+    assert found["Oslo Weather Watch Group"].type == "ORG" and found["OWWG"].type == "ORG"
+    found = rules("Ontem o Instituto Mineiro de Geologia e Clima (IMGC) publicou dados.", "pt")
+    assert found["Instituto Mineiro de Geologia e Clima"].type == "ORG"
+    assert rules("Ontem o Instituto Mineiro de Geologia e Clima publicou.", "pt")["Instituto Mineiro de Geologia"].type == "ORG"
+    assert rules("Ontem Maria Souza (PT) falou.", "pt")["Maria Souza"].type == "PER"  # a party, not her initials

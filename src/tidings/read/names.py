@@ -395,7 +395,8 @@ LOC_WORDS = {"county", "river", "island", "islands", "mountains", "mount", "moun
 # 'Partido dos Trabalhadores', 'Stichting Natuur en Milieu'), lower case, checked like ORG_WORDS
 ORG_WORDS |= {
     # Italian
-    "banca", "cassa", "compagnia", "società", "azienda", "consiglio", "parlamento", "senato", "camera",
+    "organización", "organização", "organizzazione", "organismo", "organisme", "organisatie", "banca",
+    "cassa", "compagnia", "società", "azienda", "consiglio", "parlamento", "senato", "camera",
     "esercito", "squadra", "scuderia", "associazione", "fondazione", "accademia", "unione", "lega",
     "comitato", "commissione", "agenzia", "gruppo", "movimento", "confederazione", "sindacato", "polizia",
     "edizioni", "ferrovie", "assemblea", "congresso", "ordine", "conservatorio", "politecnico",
@@ -624,6 +625,22 @@ def _org_ahead(text: str, tokens, i: int, language: str) -> int:
             after = j + 1
         j += 1
     return after
+
+
+_AND = {"and", "und", "e", "y", "et", "en", "i"}
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w.&\-]{1,11})\s*\)")
+
+
+def _spelled_out(text: str, end: int, words: list[str]) -> bool:
+    """The name's acronym follows it in brackets ('Instituto Brasileiro de Geografia e Estatística (IBGE)',
+    'Organización Mundial de la Salud (OMS)'): the acronym's capitals, three or more, are the initials
+    of the name's capitalised words."""
+    match = _ACRONYM_AFTER.match(text, end)
+    if not match:
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper()).upper()
+    capitals = "".join(ch for ch in match.group(1) if ch.isupper())
+    return len(capitals) >= 3 and capitals == initials
 
 
 def _org_classifier(text: str, tokens, i: int, language: str) -> bool:
@@ -1475,6 +1492,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # a name of unknown kind, typed later by the article's longer names (`_type_by_recurrence`),
             # the dictionaries or the entity it resolves to
             kind = NAME
+        if kind in ("PER", NAME, None) and not role and len(words) >= 2 and _spelled_out(text, tokens[j - 1][1], words):
+            kind = "ORG"  # 'Organización Mundial de la Salud (OMS)': a body and its acronym
         if kind:
             key = name_key(phrase)
             if len(key) >= 2 or kind not in ("PER", NAME) or len(phrase) >= 4:
@@ -1521,6 +1540,15 @@ def _org_name_end(text: str, tokens, i: int, j: int, language: str, stop) -> int
         while j < len(tokens) and _joined(text[tokens[j - 1][1]:tokens[j][0]]) and _capitalised(tokens[j][2]) \
                 and tokens[j][2].lower() not in stop and "\n" not in text[tokens[j - 1][1]:tokens[j][0]]:
             j += 1
+    # 'and' joins two parts of one name only where the acronym after it says so: 'Instituto Brasileiro
+    # de Geografia e Estatística (IBGE)'
+    if j + 1 < len(tokens) and tokens[j][2].lower() in _AND and _capitalised(tokens[j + 1][2]) and \
+            not text[tokens[j - 1][1]:tokens[j + 1][0]].replace(tokens[j][2], "").strip():
+        k = j + 2
+        while k < len(tokens) and text[tokens[k - 1][1]:tokens[k][0]] == " " and _capitalised(tokens[k][2]):
+            k += 1
+        if _spelled_out(text, tokens[k - 1][1], [t[2] for t in tokens[i:k]]):
+            return k
     return j
 
 

@@ -628,3 +628,9 @@ def test_a_name_spelled_out_before_its_acronym_is_a_body():
     assert found["Instituto Mineiro de Geologia e Clima"].type == "ORG"
     assert rules("Ontem o Instituto Mineiro de Geologia e Clima publicou.", "pt")["Instituto Mineiro de Geologia"].type == "ORG"
     assert rules("Ontem Maria Souza (PT) falou.", "pt")["Maria Souza"].type == "PER"  # a party, not her initials
+
+
+def test_more_english_head_words_of_companies_clubs_and_units():
+    assert rules("The deal was made by Harlow Pharmaceuticals last year.", "en")["Harlow Pharmaceuticals"].type == "ORG"
+    assert rules("He played for Bramley Rovers until 2001.", "en")["Bramley Rovers"].type == "ORG"
+    assert rules("The photo was released by Vatican Media on Sunday.", "en")["Vatican Media"].type == "ORG"

@@ -419,7 +419,12 @@ ORG_WORDS |= {
     "partei", "hochschule", "landtag", "bundesrat", "konzern", "orchester", "werke",
     # English
     "airline", "brewery", "records", "party", "parliament", "ltd.", "plc", "inc.", "limited", "corporation",
-    "department",
+    "department", "productions", "films", "media", "systems", "technologies", "labs", "software", "networks",
+    "railway", "railways", "rail", "industries", "holdings", "partners", "ventures", "pharmaceuticals",
+    "communications", "publishing", "publications", "herald", "gazette", "tribune", "telegraph", "bureau",
+    "office", "service", "services", "authority", "board", "institution", "trust", "fund", "reserve",
+    "exchange", "brigade", "division", "regiment", "battalion", "corps", "squadron", "fleet", "marines",
+    "rovers", "wanderers", "albion", "hotspur", "juniors", "calcio", "racing", "designs", "studio",
     # Polish (base forms; inflected ones by ORG_STEMS)
     "uniwersytet", "politechnika", "akademia", "instytut", "stowarzyszenie", "fundacja", "towarzystwo",
     "spółka", "bank", "komitet", "komisja", "rada", "sąd", "trybunał", "urząd", "agencja", "armia", "policja",

@@ -634,3 +634,9 @@ def test_more_english_head_words_of_companies_clubs_and_units():
     assert rules("The deal was made by Harlow Pharmaceuticals last year.", "en")["Harlow Pharmaceuticals"].type == "ORG"
     assert rules("He played for Bramley Rovers until 2001.", "en")["Bramley Rovers"].type == "ORG"
     assert rules("The photo was released by Vatican Media on Sunday.", "en")["Vatican Media"].type == "ORG"
+
+
+def test_a_german_noun_for_a_kind_of_body_before_its_name_is_left_out():
+    found = rules("Er wechselte zum Ligarivalen Kickers Wendelstadt im Sommer.", "de")
+    assert found["Kickers Wendelstadt"].type == "ORG"
+    assert rules("Das Lied lief beim Musiksender Klangwelle oft.", "de")["Klangwelle"].type == "ORG"

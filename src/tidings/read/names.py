@@ -632,6 +632,11 @@ def _org_ahead(text: str, tokens, i: int, language: str) -> int:
     return after
 
 
+_DE_CLASSIFIERS = ("verein", "vereins", "klub", "klubs", "club", "clubs", "label", "labels", "sender", "senders",
+                   "konkurrent", "konkurrenten", "rivale", "rivalen", "mannschaft", "band", "gruppe", "firma",
+                   "konzern", "konzerns", "unternehmen", "unternehmens", "partei", "zeitung", "magazin",
+                   "magazins", "hersteller", "herstellers", "team", "teams", "ligist", "ligisten", "verlag",
+                   "verlags", "fernsehsender", "plattenfirma", "organisation")
 _AND = {"and", "und", "e", "y", "et", "en", "i"}
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w.&\-]{1,11})\s*\)")
 
@@ -1445,10 +1450,15 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if any(_org_word(t[2].lower(), language) for t in tokens[i:j]):
             j = _org_name_end(text, tokens, i, j, language, stop)
         # German: capitalised common nouns before a name ('der Übersetzer Hans Magnus Enzensberger')
+        classified = False
         if articles or suffixes:
             while i < j and _common_noun(tokens, i, articles, suffixes, lower_words) and \
                     lookup_place(tokens[i][2], language) is None and lookup_country(tokens[i][2]) is None:
                 i += 1
+            # a German noun for a kind of body, alone or compounded, before the body's name: 'Klub Mamelodi
+            # Sundowns', 'Musiksender MTV', 'Ligarivale FC Walsall', 'Label Ministry of Sound'
+            if j - i >= 2 and tokens[i][2].lower().endswith(_DE_CLASSIFIERS) and not tokens[i][2].isupper():
+                i, classified = i + 1, True
             if i == j:
                 continue
             start, end, word = tokens[i]
@@ -1468,7 +1478,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             role = None
         if role:
             kind = "PER"
-        elif any(_org_word(w, language) for w in lowered) or _org_classifier(text, tokens, i, language) or (
+        elif classified or any(_org_word(w, language) for w in lowered) or _org_classifier(text, tokens, i, language) or (
                 phrase.isupper() and 2 <= len(phrase) <= 6 and not any(ch.isdigit() for ch in phrase) and not (
                 # a place in capitals in a sentence that is not ('NEIVA, HUILA -' in a dateline): a town
                 # of five letters or more, a region of four ('VILLAVICENCIO, META'); not a known body

@@ -640,3 +640,9 @@ def test_a_german_noun_for_a_kind_of_body_before_its_name_is_left_out():
     found = rules("Er wechselte zum Ligarivalen Kickers Wendelstadt im Sommer.", "de")
     assert found["Kickers Wendelstadt"].type == "ORG"
     assert rules("Das Lied lief beim Musiksender Klangwelle oft.", "de")["Klangwelle"].type == "ORG"
+
+
+def test_a_century_in_roman_numerals_is_no_dictionary_name_either():
+    assert rules("W połowie XIX wieku miasto podupadło.", "pl") == {}
+    found = rules("Chinas Präsident Xi Jinping sagte, XI JINPING sei da.", "de")
+    assert found["Xi Jinping"].type == "PER" and found["XI JINPING"].type == "PER"

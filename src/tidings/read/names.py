@@ -1052,6 +1052,9 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
     added: list[Mention] = []
     for start, end, _code, _sector, canonical in known_actor_spans(text, language=language):
         surface = text[start:end]
+        word = re.match(r"\w*", text[end:]).group()
+        if word and _ROMAN.fullmatch(surface + word):
+            continue  # 'XIX' (a century) is no 'Xi' with an ending
         group = canonical in _dictionary_groups()
         kind = "ORG" if group or (surface.isupper() and len(surface) > 1) else "PER"
         same = unknown.get(start)
@@ -1401,7 +1404,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             continue
         article = lower in PLACE_ARTICLES.get(language, ()) and _article_of_place(text, tokens, i, language, stop)
         if (lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words)) and not article \
-                or len(word) >= 2 and _ROMAN.fullmatch(word):  # 'XIX secolo', 'século XVIII': no name
+                or len(word) >= 2 and _ROMAN.fullmatch(word) and not (
+                    i + 1 < len(tokens) and _capitalised(tokens[i + 1][2])):  # 'XIX secolo', 'século XVIII'
             i += 1
             continue
         # the longest country name, capital metonym or demonym starting here (up to three words), unless

@@ -646,3 +646,8 @@ def test_a_century_in_roman_numerals_is_no_dictionary_name_either():
     assert rules("W połowie XIX wieku miasto podupadło.", "pl") == {}
     found = rules("Chinas Präsident Xi Jinping sagte, XI JINPING sei da.", "de")
     assert found["Xi Jinping"].type == "PER" and found["XI JINPING"].type == "PER"
+
+
+def test_a_head_noun_opening_a_sentence_opens_the_name_after_it():
+    assert rules("Asociación de Ajedrez de Tarija ganó el torneo.", "es")["Asociación de Ajedrez de Tarija"].type == "ORG"
+    assert rules("Partido muy duro ayer en Lima.", "es").get("Partido") is None  # 'match': a common word

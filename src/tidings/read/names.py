@@ -653,6 +653,18 @@ def _spelled_out(text: str, end: int, words: list[str]) -> bool:
     return len(capitals) >= 3 and capitals == initials
 
 
+def _opens_name(text: str, tokens, i: int) -> bool:
+    """A capitalised word follows token i, right after it or after one linking word."""
+    for k in (i + 1, i + 2):
+        if k >= len(tokens) or text[tokens[k - 1][1]:tokens[k][0]] != " ":
+            return False
+        if _capitalised(tokens[k][2]):
+            return True
+        if tokens[k][2].lower() not in ORG_LINKS:
+            return False
+    return False
+
+
 def _org_classifier(text: str, tokens, i: int, language: str) -> bool:
     """The word before token i says that the name is an organisation's ('la band Simple Plan', 'firmy
     Intel'): spaces or an opening quote between them."""
@@ -1403,7 +1415,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             i += 1
             continue
         article = lower in PLACE_ARTICLES.get(language, ()) and _article_of_place(text, tokens, i, language, stop)
-        if (lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words)) and not article \
+        # a head noun opening the sentence opens a name when a name follows ('Asociación de Fútbol de Corea')
+        head = i == 0 and _org_word(lower, language) and _opens_name(text, tokens, i)
+        if (lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words and not head)) and not article \
                 or len(word) >= 2 and _ROMAN.fullmatch(word) and not (
                     i + 1 < len(tokens) and _capitalised(tokens[i + 1][2])):  # 'XIX secolo', 'século XVIII'
             i += 1
@@ -1434,7 +1448,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if matched:
             continue
         # a frequent common word capitalised because it opens the sentence ('Volvió', 'Se', 'Durante')
-        if i == 0 and lower in common and not word.isupper() and not article:
+        if i == 0 and lower in common and not word.isupper() and not article and not head:
             i += 1
             continue
         j = i + 1

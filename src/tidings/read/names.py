@@ -1496,7 +1496,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             role = None
         if role:
             kind = "PER"
-        elif classified or any(_org_word(w, language) for w in lowered) or _org_classifier(text, tokens, i, language) or (
+        elif classified or any(_org_word(w, language) for w in lowered) or \
+                _org_classifier(text, tokens, i, language) or (
                 phrase.isupper() and 2 <= len(phrase) <= 6 and not any(ch.isdigit() for ch in phrase) and not (
                 # a place in capitals in a sentence that is not ('NEIVA, HUILA -' in a dateline): a town
                 # of five letters or more, a region of four ('VILLAVICENCIO, META'); not a known body

@@ -7,7 +7,10 @@ end on token boundaries can match nothing). Scored types: PER, LOC, ORG. Gold MI
 scored: a prediction exactly matching a MISC span (any type) is ignored, any other prediction that
 matches no gold span of its type is a false positive.
 
-    .venv/bin/python bench/bench_ner.py [--data ../shared/eval] [--sample 2000 | --all] [--langs de,en] [--rules]
+    .venv/bin/python bench/bench_ner.py [--data ../shared/eval] [--sample 2000 | --all] [--langs de,en] [--rules] [--dev]
+
+--dev scores --sample *other* sentences of the same files: none of the reported sample's (seed 5),
+drawn with the seed + 1. Develop rules on those, and report the standard sample only at the end.
 
 The "model" column says which recogniser ran: the language's optional NER model (tidings[ner],
 combined with the rules) or "rules". --rules measures the rules alone where a model is installed.
@@ -98,6 +101,17 @@ def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def pick(sentences: list, args) -> list:
+    """The reported sample (seed), every sentence (--all), or --dev: as many others, none of the sample's."""
+    if args.all or len(sentences) <= args.sample and not args.dev:
+        return sentences
+    reported = random.Random(args.seed).sample(range(len(sentences)), min(args.sample, len(sentences)))
+    if not args.dev:
+        return [sentences[i] for i in reported]
+    rest = sorted(set(range(len(sentences))) - set(reported))
+    return [sentences[i] for i in random.Random(args.seed + 1).sample(rest, min(args.sample, len(rest)))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
@@ -107,6 +121,8 @@ def main() -> None:
     parser.add_argument("--langs", default="")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--rules", action="store_true", help="rules only, even where a model is installed")
+    parser.add_argument("--dev", action="store_true",
+                        help="a development sample: sentences the reported sample does not hold")
     args = parser.parse_args()
     wanted = set(args.langs.split(",")) if args.langs else None
     find_mentions("Warm-up: load the gazetteers in Berlin.", [], "en")  # not timed
@@ -116,8 +132,7 @@ def main() -> None:
             if wanted and language not in wanted:
                 continue
             sentences = read_conllu(Path(args.data) / "ner" / set_name / language / "test.conllu")
-            if not args.all and len(sentences) > args.sample:
-                sentences = random.Random(args.seed).sample(sentences, args.sample)
+            sentences = pick(sentences, args)
             model = "rules"
             if not args.rules and language in MODELS and recogniser(language) is not None:  # loads it, not timed
                 model = MODELS[language][0]

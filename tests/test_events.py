@@ -907,3 +907,9 @@ def test_a_country_inferred_for_an_unnamed_actor_is_called_by_the_country():
     assert _actor_name({"text": "Netanjahu", "country": "IL", "entity_id": 7, "name": "Benjamin Netanyahu"}) == \
         "Benjamin Netanyahu"
     assert _actor_name({"text": "police", "country": None, "inferred": True}) == "police"
+
+
+def test_northern_is_no_country_in_russian():
+    from tidings.events.actors import demonym_country
+
+    assert demonym_country("северной", "ru") is None  # not the Northern Mariana Islands

@@ -673,3 +673,9 @@ def test_a_century_in_roman_numerals_is_no_dictionary_name_either():
 def test_a_head_noun_opening_a_sentence_opens_the_name_after_it():
     assert rules("Asociación de Ajedrez de Tarija ganó el torneo.", "es")["Asociación de Ajedrez de Tarija"].type == "ORG"
     assert rules("Partido muy duro ayer en Lima.", "es").get("Partido") is None  # 'match': a common word
+
+
+def test_a_body_named_with_its_country_is_that_countrys():
+    assert rules("Армия Израиля вывела войска из сектора Газа.", "ru")["Армия Израиля"].country == "IL"
+    assert rules("The United States Army said nothing.", "en")["United States Army"].country == "US"
+    assert rules("The Council of Europe met.", "en")["Council of Europe"].country is None

@@ -154,7 +154,9 @@ _GENERIC_NAME_WORDS = {"united", "south", "north", "central", "saint", "democrat
                        "isole", "islas", "isla", "ilhas", "ilha", "îles", "estados", "stati", "états", "nueva",
                        "nuova", "nouvelle", "puerto", "santa", "papúa", "república", "emiratos", "emirati",
                        "emirados", "vereinigtes", "birleşik", "guinea", "timor", "saint-martin", "territoires",
-                       "territorios", "territori", "territórios"}
+                       "territorios", "territori", "territórios", "северные", "южные", "виргинские", "фолклендские",
+                       "фарерские", "каймановы", "соломоновы", "маршалловы", "кокосовые", "острова", "північні",
+                       "південна", "південні"}
 
 
 @lru_cache(maxsize=32)

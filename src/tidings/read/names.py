@@ -904,7 +904,18 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     mentions.sort(key=lambda m: m.start)
     _type_by_recurrence(mentions)
     _places_by_context(mentions, language)
+    _bodies_of_countries(mentions)
     return mentions
+
+
+def _bodies_of_countries(mentions: list[Mention]) -> None:
+    """A body whose name holds a country's name is that country's ('Армия Израиля', 'United States
+    Army', 'Ministerstwo Spraw Zagranicznych Polski'): events read an actor's country off it."""
+    for mention in mentions:
+        if mention.type == "ORG" and not mention.country and " " in mention.text:
+            words = [w.strip(".,;:()\"'«»") for w in mention.text.split()]
+            windows = (" ".join(words[i:i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1))
+            mention.country = next((code for window in windows if (code := lookup_country(window))), None)
 
 
 def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:

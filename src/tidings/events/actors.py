@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from ..known import fold, known_actor_spans, known_actors
 from ..model import AGENT_TYPES, Actor, Mention
-from .lexicon import Lexicon, Token
 from .demonyms import stem_country
+from .lexicon import Lexicon, Token
 
 # International bodies get the actor code IGO instead of a country (as in CAMEO).
 # Acronyms are matched case-sensitively, names case-insensitively.
@@ -106,7 +106,7 @@ def _alpha3_table() -> dict[str, str]:
 # words that may join two parts of one actor phrase ("Hungarian and Romanian officials",
 # "President of Kazakhstan"); any other word in between starts a new phrase
 CONNECTORS = {"and", "of", "the", "de", "des", "du", "la", "le", "del", "di", "da", "do", "e", "et", "y", "i",
-              "und", "der", "die", "des", "von", "и", "і", "та", "й", "va", "và", "của", "ve", "ile", "ва", "және",
+              "und", "der", "die", "von", "и", "і", "та", "й", "va", "và", "của", "ve", "ile", "ва", "және",
               "мен", "бен", "пен",  # Kazakh "and" between two names: "Қазақстан мен Өзбекстан"
               "و", "的", "和", "与", "及", "の", "と", "w", "z", "ze", "a", "own",
               # titles' modifiers: "Kenya's foreign minister", "Iran's top negotiator"
@@ -116,13 +116,13 @@ COORDINATORS = {"and", "und", "et", "y", "e", "i", "и", "і", "та", "й", "va
 DEMONYM_MIN_PREFIX = 5
 
 
-@lru_cache(maxsize=64)
-def _single_word_countries(language: str, english: bool = True) -> dict[str, str]:
+@lru_cache(maxsize=32)
+def _single_word_countries(language: str) -> dict[str, str]:
     """One-word country names of a language (and English), folded: the stems demonyms grow from."""
     from babel import Locale
 
     names: dict[str, str] = {}
-    for locale in {language, "en"} if english else {language}:
+    for locale in {language, "en"}:
         try:
             territories = Locale.parse(locale).territories
         except Exception:  # noqa: BLE001 - no CLDR data for this language
@@ -144,7 +144,7 @@ def _single_word_countries(language: str, english: bool = True) -> dict[str, str
 _NAMED_AFTER = {"AS", "VI", "UM", "TF", "PF", "GF", "IO", "VG", "BQ", "HM", "GS", "SX", "MF"}
 _GENERIC_NAME_WORDS = {"united", "south", "north", "central", "saint", "democratic", "republic", "equatorial",
                        "western", "eastern", "northern", "southern", "vereinigte", "république", "república",
-                       "repubblica", "república", "россия", "южная", "северная", "объединённые", "центрально",
+                       "repubblica", "россия", "южная", "северная", "объединённые", "центрально",
                        "saudi", "sierra", "costa", "papua", "trinidad", "antigua", "marshall", "solomon",
                        "cayman", "falkland", "british", "french", "american", "heard", "christmas", "norfolk",
                        "åland", "faroe", "pitcairn", "turks", "isle", "caribbean",
@@ -152,7 +152,7 @@ _GENERIC_NAME_WORDS = {"united", "south", "north", "central", "saint", "democrat
                        # Vaticano, Royaume-Uni, Reino Unido, Güney Kore, Isola di Ascensione ...
                        "ciudad", "città", "cidade", "royaume", "regno", "reino", "güney", "kuzey", "isola",
                        "isole", "islas", "isla", "ilhas", "ilha", "îles", "estados", "stati", "états", "nueva",
-                       "nuova", "nouvelle", "puerto", "santa", "papúa", "república", "emiratos", "emirati",
+                       "nuova", "nouvelle", "puerto", "santa", "papúa", "emiratos", "emirati",
                        "emirados", "vereinigtes", "birleşik", "guinea", "timor", "saint-martin", "territoires",
                        "territorios", "territori", "territórios", "северные", "южные", "виргинские", "фолклендские",
                        "фарерские", "каймановы", "соломоновы", "маршалловы", "кокосовые", "острова", "північні",
@@ -168,17 +168,15 @@ def _countries_by_start(language: str) -> dict[str, list[tuple[str, str]]]:
     return index
 
 
-
-
-
 @lru_cache(maxsize=65536)
 def demonym_country(word: str, language: str) -> str | None:
     """'Afghan', 'afghanische', 'афганские', 'Ugandan', 'syrische' -> the country they come from.
 
     Known demonyms first (read.names.DEMONYMS, then the stems of demonyms.py); otherwise the
-    one-word country name sharing the longest prefix with the word: at least five letters, or four covering 60 % of the name
-    (Iraqi/Iraq, Syrien/syrische). Only whole country names are stems, so "Central" never
-    becomes the Central African Republic.
+    one-word country name sharing the longest prefix with the word: at least five letters, or four
+    covering 60 % of the name (Iraqi/Iraq, Syrien/syrische), the rest of the word ending like an
+    adjective of nationality (`_adjective_ending`). Only whole country names are stems, so
+    "Central" never becomes the Central African Republic.
     """
     from ..read.names import DEMONYMS
 
@@ -496,10 +494,8 @@ PLACE_MODIFIERS = {
     "city", "town", "village", "province", "region", "state", "district", "of", "municipality", "county", "rural",
     "el", "la", "los", "las", "norte", "sur", "este", "oeste", "ciudad", "provincia", "región", "de", "del",
     "municipio", "departamento", "localidad", "pueblo", "vereda", "corregimiento", "caserío", "barrio", "zona",
-    "le", "les", "nord", "sud", "est", "ouest", "ville", "du", "des", "commune", "département", "village",
-    "il", "lo", "gli", "città", "regione", "di", "della", "comune", "paese", "frazione",
-    "o", "os", "as", "cidade", "região", "província", "da", "do", "município", "estado", "bairro", "zona",
-    "der", "dem", "den", "norden", "süden", "osten", "westen", "hauptstadt", "stadt", "provinz", "dorf",
+    "le", "les", "nord", "sud", "est", "ouest", "ville", "du", "des", "commune", "département", "il", "lo", "gli", "città", "regione", "di", "della", "comune", "paese", "frazione",
+    "o", "os", "as", "cidade", "região", "província", "da", "do", "município", "estado", "bairro", "der", "dem", "den", "norden", "süden", "osten", "westen", "hauptstadt", "stadt", "provinz", "dorf",
 }
 
 

@@ -141,7 +141,7 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     if language in CASE_MARKED and before:
         source, target = _by_case(tokens, before, language, source, target)
     if language in OBJECT_MARKERS and source is not None:
-        source, target = _object_marked(tokens, before, language, source, target, trigger)
+        source, target = _object_marked(tokens, before, language, source, target)
     if language in PREPOSED and source is not None and target is None:
         # Chinese puts "to X", "against X" before the verb: "中国向缅甸提供援助", "对中国进行访问"
         target = next((p for p in before if p.first > source.last and governed(tokens, p, language, places=False)),
@@ -352,7 +352,7 @@ LOCATIVE_CHAIN = 20  # characters from 在 to the 的 before the place
 CLAUSE_ENDS = set("，。；：！？,;:!?（）()“”\"")
 
 
-def _object_marked(tokens, before: list[Phrase], language: str, source, target, trigger: Match):
+def _object_marked(tokens, before: list[Phrase], language: str, source, target):
     """The phrase after an object marker and before the verb is the target; the subject is before
     the marker."""
     for i in range(source.first - 1, max(-1, source.first - OBJECT_WINDOW), -1):

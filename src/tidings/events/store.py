@@ -153,7 +153,8 @@ def _load_mentions(conn, where: str, args: tuple, articles: str) -> tuple[list, 
         sentence = (r["article_id"], r["sentence"])
         known = _known_names(r["sentence_text"], r["language"], r["date"])
         mention.names = _names_of(names.get(sentence, ()), r["sentence_start"], known)
-        mention.countries = frozenset(countries.get(sentence, set()) | {code for _, _, _, code in known if is_country_code(code)})
+        named = {code for _, _, _, code in known if is_country_code(code)}
+        mention.countries = frozenset(countries.get(sentence, set()) | named)
         mention.numbers = _figures(r["sentence_text"], r["language"],
                                    tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ())))
         mentions.append(mention)

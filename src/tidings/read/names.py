@@ -37,7 +37,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from ..known import actor_lines, fold as known_fold, known_actor_spans, known_actors
+from ..known import actor_lines, known_actor_spans, known_actors
+from ..known import fold as known_fold
 from ..model import NAME, Mention, Sentence
 
 GAZETTEER_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk", "tr", "kk", "uz", "uz_Cyrl",
@@ -403,17 +404,16 @@ ORG_WORDS |= {
     "comitato", "commissione", "agenzia", "gruppo", "movimento", "confederazione", "sindacato", "polizia",
     "edizioni", "ferrovie", "assemblea", "congresso", "ordine", "conservatorio", "politecnico",
     # Portuguese
-    "banco", "companhia", "sociedade", "conselho", "assembleia", "congresso", "senado", "exército",
-    "polícia", "movimento", "associação", "fundação", "federação", "confederação", "comissão", "comitê",
+    "banco", "companhia", "sociedade", "conselho", "assembleia", "senado", "exército",
+    "polícia", "associação", "fundação", "federação", "confederação", "comissão", "comitê",
     "agência", "universidade", "faculdade", "escola", "grupo", "editora", "empresa", "seleção", "clube",
     "sindicato", "orquestra", "união", "ministério", "forças",
     # Spanish
     "sociedad", "congreso", "ejército", "armada", "fuerzas", "policía", "movimiento", "asociación",
     "confederación", "comisión", "comité", "agencia", "selección", "unión", "editorial", "orquesta",
-    "cámara", "banco",
+    "cámara",  # (banco: above)
     # French
-    "banque", "société", "congrès", "sénat", "assemblée", "armée", "mouvement", "confédération", "comité",
-    "agence", "groupe", "éditions", "syndicat", "orchestre", "parlement",
+    "banque", "société", "congrès", "sénat", "assemblée", "armée", "mouvement", "confédération", "agence", "groupe", "éditions", "syndicat", "orchestre", "parlement",
     # Dutch
     "vereniging", "stichting", "maatschappij", "hogeschool", "omroep", "genootschap", "beweging",
     "commissie", "groep", "rechtbank", "academie", "instituut", "orkest", "unie", "federatie", "nv", "bv",

@@ -913,3 +913,13 @@ def test_northern_is_no_country_in_russian():
     from tidings.events.actors import demonym_country
 
     assert demonym_country("северной", "ru") is None  # not the Northern Mariana Islands
+
+
+def test_a_place_of_someone_is_not_his_country():
+    # "the visit to Japan of US President Donald Trump": Japan is where he goes, not whose he is
+    event = read("Thủ tướng nói về chuyến thăm Nhật Bản của Tổng thống Mỹ Donald Trump vào tuần tới.", "vi").events
+    assert all(actor is None or actor.text != "Nhật Bản của Tổng thống Mỹ Donald Trump"
+               for e in event for actor in (e.source, e.target))
+    # a role of a place comes the other way round, and stays one actor
+    event = read("The President of Kazakhstan Kassym-Jomart Tokayev met Xi Jinping.").events[0]
+    assert event.source.code == "KAZ" and event.target.code == "CHN"

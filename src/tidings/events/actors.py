@@ -322,7 +322,8 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
     for item in items:
         current = phrases[-1] if phrases else None
         if current and _joins(tokens, current, item, skip) and not _punctuated(tokens, text, current, item, language) \
-                and not (language in CASE_MARKED and _next_country(current, item)):
+                and not (language in CASE_MARKED and _next_country(current, item)) \
+                and not _place_of_someone(tokens, current, item):
             if current.coordinated_at is None and any(tokens[i].text in COORDINATORS
                                                       for i in range(current.last + 1, item.first)):
                 current.coordinated_at = len(current.items)
@@ -331,6 +332,18 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         else:
             phrases.append(_start(item))
     return phrases
+
+
+OF_WORDS = {"of", "của", "de", "del", "di", "da", "do", "du", "von"}
+
+
+def _place_of_someone(tokens: list[Token], current: Phrase, item: Phrase) -> bool:
+    """A place, "of", then someone: "the visit to Japan of President Trump", "chuyến thăm Nhật Bản của
+    Tổng thống Mỹ Donald Trump". The place is what the other acts on, not whose he is (a body or
+    a role "of" a place comes the other way round: "the President of Kazakhstan")."""
+    between = {tokens[i].text for i in range(current.last + 1, item.first)}
+    someone = "SECTOR" in item.kinds or "KNOWN" in item.kinds  # a role or a known actor, not a place's name
+    return current.place_only and someone and bool(between & OF_WORDS)
 
 
 def _next_country(current: Phrase, item: Phrase) -> bool:

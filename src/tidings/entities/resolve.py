@@ -567,7 +567,6 @@ def _chunks(items: list[str], size: int = 500):
         yield items[start:start + size]
 
 
-
 class _AliasBatch:
     """One article's alias writes, held until its mentions are resolved, and the aliases it reads.
 

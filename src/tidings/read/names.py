@@ -413,7 +413,8 @@ ORG_WORDS |= {
     "confederación", "comisión", "comité", "agencia", "selección", "unión", "editorial", "orquesta",
     "cámara",  # (banco: above)
     # French
-    "banque", "société", "congrès", "sénat", "assemblée", "armée", "mouvement", "confédération", "agence", "groupe", "éditions", "syndicat", "orchestre", "parlement",
+    "banque", "société", "congrès", "sénat", "assemblée", "armée", "mouvement", "confédération", "agence",
+    "groupe", "éditions", "syndicat", "orchestre", "parlement",
     # Dutch
     "vereniging", "stichting", "maatschappij", "hogeschool", "omroep", "genootschap", "beweging",
     "commissie", "groep", "rechtbank", "academie", "instituut", "orkest", "unie", "federatie", "nv", "bv",
@@ -992,7 +993,6 @@ def _type_by_recurrence(mentions: list[Mention]) -> None:
             m.type = typed[m.key]
 
 
-
 def _places_by_context(mentions: list[Mention], language: str) -> None:
     """A place name that towns or regions of several countries bear takes the country the text's
     other places point to, where it has a town or region of that name there: 'Florencia' is the
@@ -1291,8 +1291,8 @@ def _han_triggers(text: str, add, language: str) -> None:
         add(match.start(), match.end(), "name", None, None, "PER")
 
 
-# Chinese names of bodies and places end in a word for their kind: 国民力量党, 宪法法院, 中央选举管理
-#委员会, 阿拉斯加州. The name runs back from that word to a function word, a verb, a date, another
+# Chinese names of bodies and places end in a word for their kind: 国民力量党, 宪法法院,
+# 中央选举管理委员会, 阿拉斯加州. The name runs back from that word to a function word, a verb, a date, another
 # such name or anything not Han (Chinese writes no spaces, and no rule here can do better than that).
 _HAN_ORG_ENDS = ("委员会", "基金会", "联合会", "理事会", "协会", "法院", "检察院", "参议院", "众议院", "议院", "国会", "国务院",
                  "议会", "政府", "银行", "大学", "公司", "集团", "组织", "联盟", "通讯社", "电视台", "博物馆", "医院",
@@ -1304,13 +1304,14 @@ _HAN_MINISTRY = re.compile(r"(?:外交|国防|财政|商务|内政|司法|卫生
 # words naming a country's own body: only after the country's name (美国国会), never after another word
 _HAN_OF_A_COUNTRY = {"国会", "政府", "国务院"}
 _HAN_BODY_STOP = set("的了在于和与对是将已也而被向就从为说称等及或但把给让到着过都还又再并该其此这那据由经以曾即如某")
+# verbs a name does not run back over, and the parts of a country ('黎巴嫩南部')
 _HAN_BOUNDARIES = ("表示", "宣布", "举行", "会见", "访问", "出席", "指出", "强调", "发表", "会晤", "签署", "成为", "担任",
-              "领导", "发生", "造成", "进行", "当选", "获得", "赢得", "击败", "参加", "支持", "反对", "通过", "批准",
-              "要求", "呼吁", "决定", "认为", "加入", "退出", "组成", "发布", "报道", "援引", "根据", "代表", "提名",
-              "参拜", "裁定", "维持", "弹劾", "罢免", "解散", "召开", "任命", "选出", "宣誓", "就任", "抵达", "前往",
-              "离开", "来到", "接见", "致电", "谴责", "批评", "指责", "起诉", "逮捕", "袭击", "攻击", "轰炸", "占领",
-              "控制", "关闭", "成立", "建立", "设立", "隶属", "属于", "位于", "来自", "包括", "多次",
-              "南部", "北部", "东部", "西部", "中部", "境内", "地区")  # and a part of a country: 黎巴嫩南部
+                   "领导", "发生", "造成", "进行", "当选", "获得", "赢得", "击败", "参加", "支持", "反对", "通过", "批准",
+                   "要求", "呼吁", "决定", "认为", "加入", "退出", "组成", "发布", "报道", "援引", "根据", "代表", "提名",
+                   "参拜", "裁定", "维持", "弹劾", "罢免", "解散", "召开", "任命", "选出", "宣誓", "就任", "抵达", "前往",
+                   "离开", "来到", "接见", "致电", "谴责", "批评", "指责", "起诉", "逮捕", "袭击", "攻击", "轰炸", "占领",
+                   "控制", "关闭", "成立", "建立", "设立", "隶属", "属于", "位于", "来自", "包括", "多次",
+                   "南部", "北部", "东部", "西部", "中部", "境内", "地区")
 # what stands before a kind word without naming anything: 执政党, 在野党, 该党, 地方政府, 联邦政府
 _HAN_GENERIC = {"执政", "在野", "反对", "政", "最大", "主要", "地方", "联邦", "临时", "当地", "新", "前", "现", "两", "各",
                 "全", "本", "友", "一个", "多个", "其他", "所有", "国家", "中央", "民主", "共和", "大", "小", "私营",
@@ -1371,7 +1372,7 @@ def _han_name_start(text: str, end: int) -> int:
             break  # '29日缅甸国家管理委员会' (but 日本)
         if char in "名个家位座所批支处" and start >= 2 and (text[start - 2].isdigit() or text[start - 2] in _HAN_NUMERALS):
             break  # '数百名库尔德工人党武装人员': a count of people, not part of the name
-        if any(text[:start].endswith(v) for v in _HAN_BOUNDARIES) or any(text[:start].endswith(e) for e in _HAN_ORG_ENDS):
+        if text.endswith(_HAN_BOUNDARIES, 0, start) or text.endswith(_HAN_ORG_ENDS, 0, start):
             break  # '在野党共同民主党': another name ends there
         start -= 1
     while start < end and text[start] in "·-‐":

@@ -106,8 +106,8 @@ def _key(record: dict[str, Any]) -> str:
     from .read.names import name_key
 
     if record["type"] == "LOC" and record.get("country") and record["name"]:
-        from .entities.resolve import _country_names
+        from .entities.resolve import country_name
 
-        if _country_names().get(record["country"]) == record["name"]:
+        if country_name(record["country"]) == record["name"]:
             return f"C:{record['country']}"
     return f"N:{name_key(record['name'])}"

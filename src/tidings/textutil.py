@@ -9,6 +9,12 @@ _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# "of" between a role or body and what it belongs to ("the mayor of Leeds", "el alcalde de Tame",
+# "chuyến thăm Nhật Bản của Tổng thống Trump"): read by the recogniser (a place after a role's "of" is
+# not its holder), by event coding (the place is its actor's own) and by actor phrases (a place "of"
+# someone is two phrases), so one table
+OF_WORDS = frozenset({"of", "của", "de", "del", "des", "di", "della", "da", "do", "du", "von"})
+
 
 def normalise(text: str) -> str:
     """Unicode NFC, case folded, whitespace collapsed: the form used for exact-duplicate hashes."""

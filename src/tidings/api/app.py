@@ -314,17 +314,11 @@ def language_name(code: str | None) -> str:
         return code
 
 
-@lru_cache(maxsize=512)
 def country_name(code: str | None) -> str:
-    """English name of an ISO alpha-2 code (CLDR via babel), the code itself if unknown."""
-    if not code:
-        return ""
-    try:
-        from babel import Locale
+    """English name of an ISO alpha-2 code, the code itself if unknown (one table with the resolver's)."""
+    from ..entities.resolve import country_name as resolved_name
 
-        return Locale("en").territories.get(code.upper(), code)
-    except Exception:  # noqa: BLE001 - a display nicety must never break a page
-        return code
+    return resolved_name(code)
 
 
 def date_span(first: str | None, last: str | None) -> str:

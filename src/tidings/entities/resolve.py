@@ -150,6 +150,14 @@ def _country_names() -> dict[str, str]:
     return dict(Locale.parse("en").territories)
 
 
+def country_name(code: str | None) -> str:
+    """The English name of an ISO alpha-2 code (CLDR via babel): what a country entity is called,
+    and what pages and events show for a bare code; the code itself if unknown."""
+    if not code:
+        return ""
+    return _country_names().get(code.upper(), code)
+
+
 @dataclass
 class Candidate:
     id: int
@@ -345,7 +353,7 @@ class Resolver:
         known = batch.entities.get(f"C:{code}")
         if known:
             return known[0][0]
-        name = _country_names().get(code, code)
+        name = country_name(code)
         return self._create(conn, name, "LOC", f"C:{code}", "", code, batch)
 
 

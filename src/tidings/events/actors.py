@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..known import fold, known_actor_spans, known_actors
 from ..model import AGENT_TYPES, Actor, Mention
+from ..textutil import OF_WORDS
 from .demonyms import stem_country
 from .lexicon import Lexicon, Token
 
@@ -332,9 +333,6 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         else:
             phrases.append(_start(item))
     return phrases
-
-
-OF_WORDS = {"of", "của", "de", "del", "di", "da", "do", "du", "von"}
 
 
 def _place_of_someone(tokens: list[Token], current: Phrase, item: Phrase) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..model import AGENT_TYPES, Article, DateMention, EventMention, Mention, Sentence
+from ..textutil import OF_WORDS
 from .actors import (CASE_MARKED, CONNECTORS, LOCATIVE, PLACE_MODIFIERS, Phrase, build_phrases, case_role, governed,
                      is_locative, split_coordinated, to_actor)
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
@@ -48,7 +49,6 @@ ORIGIN = {"en": {"from"}, "es": {"de", "del", "desde"}, "fr": {"de", "du", "des"
           "ru": {"от"}, "uk": {"від"}, "pl": {"od"}}
 PROGRESSIVE = {"en": "ing"}  # "is visiting": a form of "be" before it is no passive
 OF_PLACE = {"from", "aus", "de", "из", "з"}  # "rebels from Darfur": the place is the actor's own
-OWNER = {"of", "del", "des", "du", "di", "della", "da", "do", "von"}  # "the mayor of Tame"
 
 
 def code_events(article: Article) -> list[EventMention]:
@@ -180,7 +180,7 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         # unless it only says where its target is from ("a councillor from Tame")
         place = _only_place_country(phrases)
         if place is not None and (place is not target or place.first > 0 and
-                                  tokens[place.first - 1].text in OF_PLACE | OWNER):
+                                  tokens[place.first - 1].text in OF_PLACE | OF_WORDS):
             source = Phrase(place.first, place.last, country=place.country, inferred=True)
     if target is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
         # "police fired on protesters in Harare": those it was done to are of the place (CAMEO codes the country)

@@ -286,9 +286,9 @@ def _actor_name(actor: dict) -> str | None:
     an unnamed actor is the country ("Netanyahu met ..." with no one named on the receiving end is
     domestic: the target is Israel, not Netanyahu's words again)."""
     if actor.get("inferred") and not actor.get("entity_id") and actor.get("country"):
-        from ..entities.resolve import _country_names
+        from ..entities.resolve import country_name
 
-        return _country_names().get(actor["country"], actor["country"])
+        return country_name(actor["country"])
     return actor.get("name") or actor.get("text")
 
 

@@ -40,6 +40,7 @@ from anyascii import anyascii
 from ..known import actor_lines, known_actor_spans, known_actors
 from ..known import fold as known_fold
 from ..model import NAME, Mention, Sentence
+from ..textutil import OF_WORDS
 
 GAZETTEER_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk", "tr", "kk", "uz", "uz_Cyrl",
                      "ar", "zh", "zh_Hant", "ja", "ko", "vi", "fa", "he", "hi", "id", "ro", "cs", "sv", "el",
@@ -1594,7 +1595,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         sentence_initial = i == 0 or (i == 1 and tokens[0][2].lower() in stop)
         kind = None
         place = lookup_place(phrase, language)
-        if role and place and i > 0 and (tokens[i - 1][2].lower() in _ROLE_OF or
+        if role and place and i > 0 and (tokens[i - 1][2].lower() in OF_WORDS or
                                          tokens[i - 1][2].lower() in PLACE_CONTEXT.get(language, (set(), set()))[0]):
             # what the role is of, not who holds it ('the mayor of Leeds', 'el alcalde de Florencia'), or
             # where the role's holder went ('el presidente viajó hacia Sucre', 'the minister arrived in Leeds')
@@ -1727,7 +1728,6 @@ def _country_reading(phrase: str) -> tuple[str | None, str | None]:
 
 _ITALIAN_ENDINGS = ("a", "e", "i", "o", "u", "à", "è", "é", "ì", "ò", "ù")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # I to XXXIX: centuries, popes, kings
-_ROLE_OF = {"of", "de", "del", "di", "du", "des", "da", "do", "della", "von"}
 
 
 def _has_lowercase(text: str) -> bool:

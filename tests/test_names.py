@@ -679,3 +679,15 @@ def test_a_body_named_with_its_country_is_that_countrys():
     assert rules("Армия Израиля вывела войска из сектора Газа.", "ru")["Армия Израиля"].country == "IL"
     assert rules("The United States Army said nothing.", "en")["United States Army"].country == "US"
     assert rules("The Council of Europe met.", "en")["Council of Europe"].country is None
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Kim Moon-soo of the People Power Party lost the vote. Kim conceded defeat after midnight.", "Kim"),
+    ("Supreme Leader Ali Khamenei spoke on Sunday. Ali said the strikes would be answered.", "Ali"),
+])
+def test_a_lone_name_of_a_person_named_in_full_is_no_town(text, word):
+    # the gazetteer holds Indian towns called Kim and Ali: beside the person's full name, the lone word is him
+    last = [m for m in mentions(text, "en", models=False) if m.text == word][-1]
+    assert (last.type, last.country) == ("PER", None)
+    alone = [m for m in mentions(f"{word} said the strikes would be answered.", "en", models=False) if m.text == word]
+    assert alone and alone[0].type == "LOC"  # without the full name the town reading stays (what the rule changes)

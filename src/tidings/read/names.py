@@ -905,6 +905,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     mentions.extend(_recurring_surnames(text, sentences, mentions))
     mentions.sort(key=lambda m: m.start)
     _type_by_recurrence(mentions)
+    _people_not_towns(text, mentions, language)
     _places_by_context(mentions, language)
     _bodies_of_countries(mentions)
     return mentions
@@ -992,6 +993,33 @@ def _type_by_recurrence(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.type == NAME and m.key in typed:
             m.type = typed[m.key]
+
+
+def _people_not_towns(text: str, mentions: list[Mention], language: str) -> None:
+    """A lone word the gazetteer knows as a town is the person the article names in full when it is
+    one of that person's names: 'Kim' after 'Kim Moon-soo' is not the Indian town of Kim, 'Ali'
+    after 'Ali Khamenei' not the Indian town of Ali. Family names come first in Korean, Chinese and
+    Vietnamese names and last in most others, so both ends count. Countries, regions and cities of a
+    million people keep their reading ('Jordan', 'Paris' beside 'Paris Hilton'), and so does a town
+    the text puts a place word before ('Farmers in Lincoln' beside 'Abraham Lincoln')."""
+    parts: set[str] = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "PER" and len(words) >= 2:
+            parts.update((words[0], words[-1]))
+    if not parts:
+        return
+    for m in mentions:
+        if m.type != "LOC" or m.role or " " in m.text or m.text not in parts or m.key.startswith("C:"):
+            continue
+        place = lookup_place(m.text)
+        if place is None or place[1] >= 6 or region_gazetteer().get(_fold(m.text)):
+            continue
+        before = text[max(0, m.start - 40):m.start].split()
+        preps, nouns = PLACE_CONTEXT.get(language, (set(), set()))
+        if before and before[-1].lower() in preps | nouns:
+            continue
+        m.type, m.country, m.key = "PER", None, f"N:{name_key(m.text) or _fold(m.text)}"
 
 
 def _places_by_context(mentions: list[Mention], language: str) -> None:

@@ -691,3 +691,14 @@ def test_a_lone_name_of_a_person_named_in_full_is_no_town(text, word):
     assert (last.type, last.country) == ("PER", None)
     alone = [m for m in mentions(f"{word} said the strikes would be answered.", "en", models=False) if m.text == word]
     assert alone and alone[0].type == "LOC"  # without the full name the town reading stays (what the rule changes)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Die Lage in der Stadt bleibt angespannt, sagte der Sprecher.", "Lage"),
+    ("Das Treffen war nach drei Stunden zu Ende gegangen.", "Ende"),
+    ("Der Rest des Geldes fehlt bis heute.", "Rest"),
+])
+def test_german_nouns_after_an_article_are_no_towns(text, town):
+    # Lage and Ende are also towns (in Germany and Indonesia): after an article they are the nouns
+    assert town not in rules(text, "de")
+    assert rules(f"Der Minister reiste am Montag nach {town}.", "de")[town].type == "LOC"

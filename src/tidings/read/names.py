@@ -1605,7 +1605,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         classified = False
         if articles or suffixes:
             while i < j and _common_noun(tokens, i, articles, suffixes, lower_words) and \
-                    lookup_place(tokens[i][2], language) is None and lookup_country(tokens[i][2]) is None:
+                    (lookup_place(tokens[i][2], language) is None or _noun_after_article(tokens, i, articles)) \
+                    and lookup_country(tokens[i][2]) is None:
                 i += 1
             # a German noun for a kind of body, alone or compounded, before the body's name: 'Klub Mamelodi
             # Sundowns', 'Musiksender MTV', 'Ligarivale FC Walsall', 'Label Ministry of Sound'
@@ -1847,6 +1848,16 @@ def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
     if previous[:1].islower() and re.search(r"(?:e|en|er|es|em)$", previous) and len(previous) > 3:
         return not opens_name
     return False
+
+
+def _noun_after_article(tokens, i: int, articles) -> bool:
+    """A German common noun that is also a town's name is the noun after an article ('die Lage', 'der
+    Rest', 'zu Ende', 'das Wetter': not the towns of Lage, Rasht, Ende, Wetter); towns take none ('nach
+    Lage'). Not where it opens a longer name ('die Halle Münsterland')."""
+    previous = tokens[i - 1][2].lower() if i else ""
+    opens_name = i + 1 < len(tokens) and _capitalised(tokens[i + 1][2]) and tokens[i + 1][0] - tokens[i][1] == 1
+    return (previous in articles or previous == "zu") and not opens_name \
+        and tokens[i][2].lower() in common_words("de")  # 'der Alhambra', 'den Haag' stay places
 
 
 def _plain_noun(word: str, suffixes) -> bool:

@@ -59,6 +59,13 @@ def test_unknown_sections_and_junk_lines_are_skipped():
     assert [p.parts for p in lexicon.patterns] == [("agree",)]
 
 
+def test_not_section_keeps_words_of_another_meaning_from_a_stem():
+    lexicon = Lexicon("es", "[CONSULT visit]\nvisit*\n[COERCE deport]\ndeport*\ndeportación\n[negation]\nno*\n"
+                            "[not]\nvisitante* deporte*  # comment\ndeportación nombre\n")
+    tokens = tokenize("Los visitantes vieron deportes; visitó y ordenó la deportación del nombre", "es")
+    assert [tokens[m.first].text for m in lexicon.matches(tokens)] == ["visitó", "deportación", "nombre"]
+
+
 def test_longer_stem_wins_on_the_same_word():
     event = first("The court will investigate the killings in the province.")
     assert event.type == "INVESTIGATE"

@@ -85,6 +85,49 @@ def test_unknown_sections_and_junk_lines_are_skipped():
     assert [p.parts for p in lexicon.patterns] == [("agree",)]
 
 
+def test_not_section_keeps_words_of_another_meaning_from_a_stem():
+    lexicon = Lexicon("es", "[CONSULT visit]\nvisit*\n[COERCE deport]\ndeport*\ndeportación\n[negation]\nno*\n"
+                            "[not]\nvisitante* deporte*  # comment\ndeportación nombre\n")
+    tokens = tokenize("Los visitantes vieron deportes; visitó y ordenó la deportación del nombre", "es")
+    assert [tokens[m.first].text for m in lexicon.matches(tokens)] == ["visitó", "deportación", "nombre"]
+
+
+def _trigger_words(text: str, language: str) -> set[str]:
+    tokens = tokenize(text, language)
+    return {tokens[i].text for m in lexicon_for(language).matches(tokens, set(TYPES)) for i in m.span}
+
+
+@pytest.mark.parametrize("language, text, wrong, right", [
+    ("es", "Los visitantes del club deportivo vieron cómo el ministro visitó el centro y ordenó la deportación",
+     "visitantes deportivo", "visitó deportación"),
+    ("fr", "Les retraités et les visiteurs ont vu le retrait des troupes ; Paris a relâché deux otages",
+     "retraités visiteurs", "retrait relâché"),
+    ("de", "Die Besucher sahen, wie Kämpfer den Zug verlangsamten; der Minister besuchte Kiew und verlangte Aufklärung",
+     "besucher kämpfer verlangsamten", "besuchte verlangte"),
+    ("it", "Gli ospiti alla fermata con lo scontrino; Roma ospita il vertice dopo gli scontri",
+     "ospiti fermata scontrino", "ospita scontri"),
+    ("pt", "Os atacantes venceram a Libertadores; homens atacaram a base e o refém foi libertado",
+     "atacantes libertadores", "atacaram libertado"),
+    ("pl", "Odwiedzający kupili wizytówkę; premier odwiedził Kijów, a wizyta trwała dzień",
+     "odwiedzający wizytówkę", "odwiedził wizyta"),
+    ("ru", "Нападающий ошибся, штурман запросто проложил курс; боевики нападают, начался штурм",
+     "нападающий штурман запросто", "нападают штурм"),
+    ("uk", "За допомогою маршрутки він поступив до університету; Україна отримала допомогу, Київ поступився",
+     "допомогою маршрутки поступив", "допомогу поступився"),
+    ("tr", "Yatırımcılar pusula ile ziyaretçileri karşıladı; Türkiye yatırım yaptı, askerler pusuya düştü",
+     "yatırımcılar pusula ziyaretçileri", "yatırım pusuya"),
+    ("ar", "هناك اجتمع الزعماء في غياب الطلبة وعدم وجود الوزير، ثم هنأه الوزير ووعد بالدعم وطلب المساعدة وزعم",
+     "هناك الزعماء الطلبة وعدم", "هنأه ووعد وطلب وزعم"),
+])
+def test_stems_do_not_catch_frequent_words_of_another_meaning(language, text, wrong, right):
+    """The [not] section of each lexicon: visitantes are no visit, Kämpfer no fighting, الطلبة (students)
+    no request; the words the stems are for still trigger."""
+    found = _trigger_words(text, language)
+    words = lambda text: {t.text for t in tokenize(text, language)}  # folded: ة -> ه, أ -> ا
+    assert not found & words(wrong)
+    assert words(right) <= found
+
+
 def test_longer_stem_wins_on_the_same_word():
     event = first("The court will investigate the killings in the province.")
     assert event.type == "INVESTIGATE"

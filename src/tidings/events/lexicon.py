@@ -1,8 +1,9 @@
 """Per-language event lexicons (lexicon/LANG.txt) and the matcher that finds their patterns.
 
 A pattern is a short sequence of parts; each part matches one token exactly or, ending in `*`, by
-prefix; "..." between parts allows a few other tokens in between (German separable verbs:
-"lehnte den Vorschlag ab"). Chinese and Japanese have no spaces: their tokens are characters, so
+prefix (but not the words of the language's [not] section: "host*" must not catch "hostage"); "..."
+between parts allows a few other tokens in between (German separable verbs: "lehnte den Vorschlag
+ab"). Chinese and Japanese have no spaces: their tokens are characters, so
 a pattern is a substring. Arabic tokens are also tried without their clitic prefixes (و ب ل ال).
 The format is documented in lexicon/README.md.
 """
@@ -130,6 +131,11 @@ class Lexicon:
     def __init__(self, language: str, text: str):
         self.language = language
         self.patterns: list[Pattern] = []
+        # [not]: words a stem of an event type must not catch ("hostage" for "host*"); an entry
+        # ending in * excludes the words it begins ("deporte*": deporte, deportes) from the stems
+        # shorter than itself ("deport*"), not from a longer one written on purpose
+        self._not_words: set[str] = set()
+        self._not_stems: dict[str, list[str]] = {}
         section, mode = None, None
         for raw in text.splitlines():
             line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -137,6 +143,13 @@ class Lexicon:
                 continue
             if line.startswith("[") and line.endswith("]"):
                 section, mode = self._section(line[1:-1].split())
+                continue
+            if section == "not":
+                for word in fold(line).split():
+                    if word.endswith("*") and word.rstrip("*"):
+                        self._not_stems.setdefault(word[:3], []).append(word.rstrip("*"))
+                    elif word.rstrip("*"):
+                        self._not_words.add(word)
                 continue
             if section is None:
                 continue
@@ -151,6 +164,8 @@ class Lexicon:
     @staticmethod
     def _section(words: list[str]) -> tuple[str | None, str | None]:
         head = words[0]
+        if head == "not":
+            return "not", None
         if head in CUE_SECTIONS:
             return head, None
         if head == "sector" and len(words) > 1 and words[1].upper() in SECTORS:
@@ -197,10 +212,19 @@ class Lexicon:
 
     def _part(self, pattern: Pattern, k: int, token: Token) -> bool:
         part = pattern.parts[k]
-        for form in self._forms(token):
-            if form == part or (pattern.prefix[k] and form.startswith(part)):
-                return True
-        return False
+        forms = self._forms(token)
+        if not pattern.prefix[k]:
+            return part in forms
+        if not any(form.startswith(part) for form in forms):
+            return False
+        # a word of [not] (as written or without its Arabic clitics: الطلبة, students, not طلب*) is no trigger
+        return pattern.section not in TYPES or not any(self._excluded(form, len(part)) for form in forms)
+
+    def _excluded(self, form: str, stem_length: int) -> bool:
+        """A word of the [not] section, which no stem of an event type shorter than the entry catches."""
+        return form in self._not_words or any(
+            len(stem) > stem_length and form.startswith(stem)
+            for key in {form[:1], form[:2], form[:3]} for stem in self._not_stems.get(key, ()))
 
     @staticmethod
     def _forms(token: Token) -> tuple[str, ...]:

@@ -992,3 +992,14 @@ def test_a_place_of_someone_is_not_his_country():
     # a role of a place comes the other way round, and stays one actor
     event = read("The President of Kazakhstan Kassym-Jomart Tokayev met Xi Jinping.").events[0]
     assert event.source.code == "KAZ" and event.target.code == "CHN"
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # the first place of a German main clause held by an adverbial: the subject follows the verb
+    ("Noch auf dem Rückflug telefonierte Trump mit dem ukrainischen Präsidenten Wolodymyr Selenskyj.", "USA", "UKR"),
+    ("Am Montag besuchte Bundeskanzler Merz die Ukraine.", "DEU", "UKR"),
+    ("Bundeskanzler Merz besuchte am Montag die Ukraine.", "DEU", "UKR"),
+])
+def test_german_subject_after_the_verb(text, source, target):
+    event = first(text, "de")
+    assert (event.source.code, event.target.code) == (source, target)

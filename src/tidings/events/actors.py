@@ -380,7 +380,10 @@ def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -
     if item.first <= current.last + 1:
         return True
     between = range(current.last + 1, item.first)
-    return len(between) <= 2 and not (skip & set(between)) and all(tokens[i].text in CONNECTORS for i in between)
+    words = [tokens[i].text for i in between]
+    if words == ["die"]:
+        return False  # never a genitive ("Präsident der Ukraine"): "Merz die Ukraine" is subject and object
+    return len(between) <= 2 and not (skip & set(between)) and all(word in CONNECTORS for word in words)
 
 
 def _punctuated(tokens: list[Token], text: str, current: Phrase, item: Phrase, language: str) -> bool:

@@ -138,6 +138,14 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     # "military aid to Mozambique", "official contact with the United States": a bare sector word
     # right after the trigger usually qualifies the action; the first actor with a name is the target
     target = next((p for p in after if p.country or p.entity_id or p.igo), after[0] if after else None)
+    if language in VERB_SECOND and (source is None or governed(tokens, source, language)):
+        # "Noch auf dem Rückflug telefonierte Trump mit Selenskyj": the first place of a German main
+        # clause held by something else, the subject follows the finite verb
+        inverted = _subject_after_verb(c, trigger, after)
+        if inverted is not None:
+            source = inverted
+            target = next((p for p in after if p is not inverted and (p.country or p.entity_id or p.igo)),
+                          next((p for p in after if p is not inverted), None))
     if language in CASE_MARKED and before:
         source, target = _by_case(tokens, before, language, source, target)
     if language in OBJECT_MARKERS and source is not None:
@@ -301,6 +309,25 @@ def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Mat
             chosen.append(m)
             types.add(m.pattern.section)
     return chosen[:EVENTS_PER_SENTENCE]
+
+
+VERB_SECOND = {"de"}  # main clauses put the finite verb second, the subject after it when another part comes first
+_ARTICLES_AFTER_VERB = {"der", "die", "das", "den", "dem", "ein", "eine", "am", "im", "gestern", "heute", "erneut",
+                        "erstmals", "bereits", "nun", "auch", "noch"}
+
+
+def _subject_after_verb(c: _SentenceContext, trigger: Match, after: list[Phrase]) -> Phrase | None:
+    """The subject of an inverted German main clause: the phrase right after a finite verb trigger (a
+    lower-case word: German nouns are capitalised, so "Treffen" is no verb), with at most two articles
+    or adverbs between, and no preposition before it."""
+    verb = c.tokens[trigger.first]
+    if not c.text[verb.start:verb.start + 1].islower() or not after:
+        return None
+    first = after[0]
+    between = [c.tokens[i].text for i in range(trigger.first + 1, first.first) if i not in trigger.span]
+    if len(between) > 2 or any(word not in _ARTICLES_AFTER_VERB for word in between):
+        return None
+    return None if governed(c.tokens, first, c.lexicon.language) else first
 
 
 def _by_case(tokens, before: list[Phrase], language: str, source, target):

@@ -1003,3 +1003,22 @@ def test_a_place_of_someone_is_not_his_country():
 def test_german_subject_after_the_verb(text, source, target):
     event = first(text, "de")
     assert (event.source.code, event.target.code) == (source, target)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The 20 surviving hostages were handed to the Red Cross on Monday.", "en"),
+    ("Am Morgen hatte die Hamas die 20 noch lebenden Geiseln an das Rote Kreuz übergeben.", "de"),
+    ("Dans la matinée, le Hamas avait remis à la Croix-Rouge les vingt otages encore en vie.", "fr"),
+])
+def test_hostages_named_are_no_hostage_taking(text, language):
+    # the word for hostages names the victims of an abduction reported long before, not a new one
+    assert all(e.type not in ("ASSAULT", "COERCE") for e in read(text, language).events)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Gunmen took three aid workers hostage in Mali.", "en"),
+    ("Bewaffnete nahmen drei Helfer als Geiseln.", "de"),
+    ("Des hommes armés ont pris en otage trois humanitaires.", "fr"),
+])
+def test_hostage_taking_is_still_an_abduction(text, language):
+    assert first(text, language).type in ("ASSAULT", "COERCE")

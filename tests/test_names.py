@@ -702,3 +702,19 @@ def test_german_nouns_after_an_article_are_no_towns(text, town):
     # Lage and Ende are also towns (in Germany and Indonesia): after an article they are the nouns
     assert town not in rules(text, "de")
     assert rules(f"Der Minister reiste am Montag nach {town}.", "de")[town].type == "LOC"
+
+
+@pytest.mark.parametrize("text, language, person", [
+    ("Israel Katz said the army would respond.", "en", "Israel Katz"),
+    ("Le président du parti, Jordan Bardella, a critiqué le gouvernement.", "fr", "Jordan Bardella"),
+    ("Michael Jordan visited Chicago.", "en", "Michael Jordan"),
+    ("He met Tran Thanh Man in Hanoi.", "en", "Tran Thanh Man"),  # CLDR's 'Man' (the Isle of Man) is no country
+])
+def test_country_names_inside_peoples_names(text, language, person):
+    found = rules(text, language)
+    assert found[person].type == "PER" and found[person].country is None
+
+
+def test_countries_beside_other_names_stay_countries():
+    assert rules("Israel and Jordan signed a deal.", "en")["Jordan"].country == "JO"
+    assert rules("Israel Defense Forces struck Gaza.", "en")["Israel Defense Forces"].country == "IL"

@@ -89,13 +89,18 @@ def _cldr_territories():
         yield from territories.items()
 
 
+# short forms some locale gives a territory that are common words or names elsewhere: the Isle of Man
+# as "Man" split "Tran Thanh Man" (Vietnam's parliament speaker) into a person and a country
+_NOT_COUNTRIES = {"Man"}
+
+
 @lru_cache(maxsize=1)
 def country_gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     """(cased-script names -> ISO alpha-2, uncased-script names -> ISO alpha-2)."""
     cased: dict[str, str] = {}
     uncased: dict[str, str] = {}
     for code, name in _cldr_territories():
-        if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO"):
+        if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO") or name in _NOT_COUNTRIES:
             continue
         for variant in {name, name.split(" (")[0]}:
             key = _fold(variant)
@@ -1567,6 +1572,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             code, kind = _country_reading(phrase)
             if code and org_ahead > i + n:
                 break
+            if code and n == 1 and _given_name_first(text, tokens, i, stop, common):
+                break  # 'Israel Katz', 'Jordan Bardella': a person, read as a name below
             if code:
                 # a capital followed by more capitalised words is a longer name (Washington Post)
                 if kind == "capital" and i + n < len(tokens) and _capitalised(tokens[i + n][2]) \
@@ -1593,7 +1600,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                                                and _capitalised(tokens[j + 1][2]))) \
                 and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS) \
                 and (lookup_country(tokens[j][2]) is None or org_ahead > j or any(
-                    _org_word(t[2].lower(), language) for t in tokens[i:j])) \
+                    _org_word(t[2].lower(), language) for t in tokens[i:j]) or _given_name_surname(tokens, i, j)) \
                 and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
                 and text[tokens[j - 1][1]:tokens[j - 1][1] + 1] not in ("'", "’"):
             j += 1
@@ -1673,6 +1680,28 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         role = None
         i = j
     return mentions
+
+
+# countries whose names are also people's names, first ('Israel Katz', 'Jordan Bardella', 'Chad Daybell')
+# or last ('Michael Jordan'): beside another capitalised word that is no place, they are a person's
+GIVEN_NAME_COUNTRIES = {"israel", "jordan", "chad", "georgia"}
+
+
+def _given_name_first(text: str, tokens, i: int, stop, common) -> bool:
+    """A given-name country right before a capitalised word that is neither a common word, a place nor
+    a country, with only a space between: the two are a person's name."""
+    if tokens[i][2].lower() not in GIVEN_NAME_COUNTRIES or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1][2]
+    return text[tokens[i][1]:tokens[i + 1][0]] == " " and _capitalised(nxt) and not nxt.isupper() \
+        and nxt.lower() not in stop and nxt.lower() not in common and not _known_place(nxt, "")
+
+
+def _given_name_surname(tokens, i: int, j: int) -> bool:
+    """'Michael Jordan': a given-name country right after one capitalised word that is no place, ending
+    the name (no capitalised word after it)."""
+    return j == i + 1 and tokens[j][2].lower() in GIVEN_NAME_COUNTRIES and not _known_place(tokens[i][2], "") \
+        and not (j + 1 < len(tokens) and _capitalised(tokens[j + 1][2]))
 
 
 def _org_name_end(text: str, tokens, i: int, j: int, language: str, stop) -> int:

@@ -718,3 +718,12 @@ def test_country_names_inside_peoples_names(text, language, person):
 def test_countries_beside_other_names_stay_countries():
     assert rules("Israel and Jordan signed a deal.", "en")["Jordan"].country == "JO"
     assert rules("Israel Defense Forces struck Gaza.", "en")["Israel Defense Forces"].country == "IL"
+
+
+@pytest.mark.parametrize("text, language, place", [
+    ("The funeral was held at Santa Maria Maggiore on Saturday.", "en", "Santa Maria Maggiore"),
+    ("Los vecinos de San Juan Ixcoy protestaron.", "es", "San Juan Ixcoy"),
+    ("India struck sites in Pakistan-occupied Kashmir.", "en", "Pakistan-occupied Kashmir"),
+])
+def test_saints_and_held_territories_open_no_persons_name(text, language, place):
+    assert rules(text, language)[place].type == "LOC"

@@ -1654,6 +1654,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             kind = NAME  # 'Seconda Guerra Mondiale', 'Copa do Mundo': an event, no person
         elif len(words) >= 2 and _org_article(text, start, language):
             kind = "ORG"  # 'alla Scuderia Ferrari', 'ai Los Angeles Clippers': people take no article
+        elif len(words) >= 2 and (lowered[0] in _SAINTS or any(_HELD_PLACE.search(w) for w in lowered)):
+            kind = "LOC"  # 'Santa Maria Maggiore', 'Saint-Pierre', 'Pakistan-occupied Kashmir': no person
         elif len(words) >= 2:
             kind = "PER"
         elif language == "en" and word.endswith("s") and not word.endswith("ss") and _org_article(text, start, language):
@@ -1680,6 +1682,12 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         role = None
         i = j
     return mentions
+
+
+# a saint's name opens the names of churches, squares and towns, hardly ever a person's
+_SAINTS = {"san", "santa", "santo", "são", "saint", "sainte", "st", "st.", "sankt", "sant", "sint", "świętego",
+           "święty", "santi", "santissima"}
+_HELD_PLACE = re.compile(r"-(?:occupied|controlled|held|administered|annexed)$")
 
 
 # countries whose names are also people's names, first ('Israel Katz', 'Jordan Bardella', 'Chad Daybell')

@@ -372,3 +372,24 @@ def test_bodies_and_places_of_several_words_are_compared_whole(tmp_path):
     town = [e for e in _find(store, "Chiclayo") if "Plaza de Armas de Chiclayo" not in e["aliases"]]
     assert town and town[0]["type"] == "LOC"
     store.close_all()
+
+
+RETYPED = {
+    "a_de.txt": "date 2025-10-21\nsource: Beispiel\nJapan\n\nDie Rechtskonservative Sanae Takaichi wurde gewählt.",
+    "b_en.txt": "date 2025-10-21\nsource: Example\nJapan\n\nPrime Minister Sanae Takaichi spoke on Tuesday. "
+                "Takaichi said the economy came first. Takaichi thanked her party.",
+    "c_fr.txt": "date 2025-10-21\nsource: Exemple\nJapon\n\nLa Première ministre Sanae Takaichi a parlé mardi. "
+                "Sanae Takaichi a remercié son parti.",
+}
+
+
+def test_an_entity_takes_the_type_most_of_its_mentions_give_it(tmp_path):
+    # the German rules read 'Rechtskonservative Sanae Takaichi' as a body; every later mention is a person
+    store = _ingest_texts(tmp_path, "retyped", RETYPED)
+    with store.transaction() as conn:
+        types = {t for (t,) in conn.execute("SELECT m.type FROM mentions m JOIN entities e ON e.id = m.entity_id"
+                                            " WHERE e.name LIKE '%Takaichi%'")}
+    found = _find(store, "Takaichi")
+    assert "ORG" in types  # the reading the rule corrects is there
+    assert [e["type"] for e in found] == ["PER"]
+    store.close_all()

@@ -440,6 +440,32 @@ def test_a_shared_figure_or_two_shared_names_tie_reports_whose_actors_differ():
     assert len(group_mentions([named(1, india), named(2, pakistan)] + others)) == 3
 
 
+def test_an_attack_and_a_fight_reported_alike_are_one_event():
+    india, pakistan = {"code": "IND", "entity_id": 1}, {"code": "PAK", "entity_id": 2}
+    # "India's strikes killed 26 civilians" read as an attack by one outlet, as fighting by another
+    rows = [_row(1, type="ASSAULT", source=india, target=pakistan, numbers=[(26.0, "")]),
+            _row(2, type="FIGHT", source=pakistan, target=india, numbers=[(26.0, "")])]
+    groups = group_mentions(rows)
+    assert len(groups) == 1 and {m.type for m in groups[0].members} == {"ASSAULT", "FIGHT"}
+    # the types apart from violence stay apart, and so do an attack and a fight with nothing in common
+    assert len(group_mentions([_row(1, type="ASSAULT", numbers=[(26.0, "")]),
+                               _row(2, type="ACCUSE", numbers=[(26.0, "")])])) == 2
+    assert len(group_mentions([_row(1, type="ASSAULT", names=["E:4"]), _row(2, type="FIGHT", names=["E:5"])])) == 2
+
+
+def test_two_halves_of_an_event_that_fit_each_other_become_one():
+    kz = {"code": "KAZ"}
+    complete = _row(1, source=kz, target={"code": "CHN"}, names=["E:1"])
+    partial = _row(2, source=kz, names=["E:5"], numbers=[(26.0, "")])  # shares nothing with the first
+    bridge = _row(3, names=["E:1"], numbers=[(26.0, "")])  # fits both: joins the first, as before
+    groups = group_mentions([complete, partial, bridge])
+    assert [sorted(m.id for m in g.members) for g in groups] == [[1, 2, 3]]
+    # what keeps mentions apart keeps the halves apart: the second is dated four days later
+    later = _row(2, source=kz, names=["E:5"], numbers=[(26.0, "")], date="2025-06-20")
+    dated = _row(1, source=kz, target={"code": "CHN"}, names=["E:1"], date="2025-06-16")
+    assert sorted(len(g.members) for g in group_mentions([dated, later, bridge])) == [1, 2]
+
+
 def test_names_in_most_of_a_storys_sentences_tie_nothing():
     india, pakistan = {"code": "IND", "entity_id": 1}, {"code": "PAK", "entity_id": 2}
     everywhere = ["E:7", "E:8"]  # Trump and Hamas in every sentence of a story about Gaza

@@ -679,3 +679,22 @@ def test_a_body_named_with_its_country_is_that_countrys():
     assert rules("Армия Израиля вывела войска из сектора Газа.", "ru")["Армия Израиля"].country == "IL"
     assert rules("The United States Army said nothing.", "en")["United States Army"].country == "US"
     assert rules("The Council of Europe met.", "en")["Council of Europe"].country is None
+
+
+def test_german_given_names_that_are_common_words_open_names():
+    # 'Peter', 'Max', 'Thomas' are in the German common-word list; before a surname they open a name
+    found = rules("Gestern Abend traten Peter Brandauer und Max Lindqvist im Stadttheater auf.", "de")
+    assert found["Peter Brandauer"].type == "PER" and found["Max Lindqvist"].type == "PER"
+    found = rules("Thomas Reinholz eröffnete am Montag die Ausstellung.", "de")
+    assert found["Thomas Reinholz"].type == "PER"
+    # a one-country name that is also a word of the text's language is no given name: 'Will' in English
+    assert "Will Congress" not in rules("Will Congress act before the summer recess?", "en")
+
+
+def test_german_nouns_before_a_given_name_and_surname_are_dropped():
+    found = rules("Die Bauten entwarf der Filmarchitekt Harold Brenner für das Studio.", "de")
+    assert found["Harold Brenner"].type == "PER" and "Filmarchitekt Harold Brenner" not in found
+    found = rules("Sie folgte der Demokratin Susan Whitfield im Amt nach.", "de")
+    assert "Susan Whitfield" in found and "Demokratin Susan Whitfield" not in found
+    # a place before a given name is not dropped with it ('Santa Clara')
+    assert "Santa Clara" in rules("Er zog nach Santa Clara und arbeitete dort.", "de")

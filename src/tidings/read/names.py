@@ -1553,7 +1553,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if matched:
             continue
         # a frequent common word capitalised because it opens the sentence ('Volvió', 'Se', 'Durante')
-        if i == 0 and lower in common and not word.isupper() and not article and not head:
+        if i == 0 and lower in common and not word.isupper() and not article and not head \
+                and not _given_name_opens(tokens, i, language):
             i += 1
             continue
         j = i + 1
@@ -1577,6 +1578,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if articles or suffixes:
             while i < j and _common_noun(tokens, i, articles, suffixes, lower_words) and \
                     lookup_place(tokens[i][2], language) is None and lookup_country(tokens[i][2]) is None:
+                i += 1
+            # a noun no list knows before a given name and a surname: a role or a trade ('Demokratin
+            # Betsy Markey', 'Filmproduzent Charles Roven', 'Premierministerin Margaret Thatcher')
+            while j - i >= 3 and _noun_before_given_name(tokens, i, language):
                 i += 1
             # a German noun for a kind of body, alone or compounded, before the body's name: 'Klub Mamelodi
             # Sundowns', 'Musiksender MTV', 'Ligarivale FC Walsall', 'Label Ministry of Sound'
@@ -1808,6 +1813,8 @@ def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
     München', 'die Harvard University', 'das Museo del Prado')."""
     word = tokens[i][2]
     lower = word.lower()
+    if _given_name_opens(tokens, i, "de"):
+        return False
     if lower in lower_words or lower in common_words("de") or (lower.endswith(suffixes) and len(word) > 5):
         return True
     if word.isupper():
@@ -1819,6 +1826,46 @@ def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
     if previous[:1].islower() and re.search(r"(?:e|en|er|es|em)$", previous) and len(previous) > 3:
         return not opens_name
     return False
+
+
+def _noun_before_given_name(tokens, i: int, language: str) -> bool:
+    """Token i is a noun no list knows (a role, a trade: 'Demokratin', 'Filmproduzent') before a
+    person's given name and surname: not itself a given name, a place or an acronym."""
+    word = tokens[i][2]
+    return not word.isupper() and len(word) >= 4 and word not in given_names(language) \
+        and tokens[i + 1][0] - tokens[i][1] == 1 and _given_name_opens(tokens, i + 1, language) \
+        and not _known_place(word, language)
+
+
+def _given_name_opens(tokens, i: int, language: str) -> bool:
+    """Token i is a given name and a capitalised word follows it after one space: a person's name
+    begins there ('Peter Fonda', 'Max Schmeling'), whatever common word the given name also is."""
+    return tokens[i][2] in given_names(language) and i + 1 < len(tokens) and _capitalised(tokens[i + 1][2]) \
+        and tokens[i + 1][0] - tokens[i][1] == 1
+
+
+@lru_cache(maxsize=1)
+def _given_name_table() -> tuple[frozenset[str], frozenset[str]]:
+    import gzip
+    import json
+    from pathlib import Path
+
+    try:
+        with gzip.open(Path(__file__).with_name("data") / "given_names.json.gz", "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return frozenset(), frozenset()
+    return frozenset(data.get("shared", ())), frozenset(data.get("single", ()))
+
+
+@lru_cache(maxsize=64)
+def given_names(language: str) -> frozenset[str]:
+    """Given names (bench/build_given_names.py: Faker's first names of ~80 countries), as written
+    ('Peter', 'Пётр'): those of two countries or more, and those of one that are no common word of
+    the language ('Will', 'Forest' are English words; 'Buddy' is no German one)."""
+    shared, single = _given_name_table()
+    common = common_words(language)
+    return shared | frozenset(name for name in single if name.lower() not in common)
 
 
 def _plain_noun(word: str, suffixes) -> bool:

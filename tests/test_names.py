@@ -698,3 +698,11 @@ def test_german_nouns_before_a_given_name_and_surname_are_dropped():
     assert "Susan Whitfield" in found and "Demokratin Susan Whitfield" not in found
     # a place before a given name is not dropped with it ('Santa Clara')
     assert "Santa Clara" in rules("Er zog nach Santa Clara und arbeitete dort.", "de")
+
+
+def test_initials_are_part_of_a_persons_name():
+    found = rules("The film was produced by Neal H. Whitmore and written by A. J. Pierzak.", "en")
+    assert found["Neal H. Whitmore"].type == "PER" and found["A. J. Pierzak"].type == "PER"
+    assert rules("Die Serie schrieb Brian K. Vaughton.", "de")["Brian K. Vaughton"].type == "PER"
+    # an abbreviation's last letter is no initial
+    assert not any(name.startswith("S. ") for name in rules("The U.S. Navy sent Admiral Lisa Franchetti.", "en"))

@@ -1522,7 +1522,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         article = lower in PLACE_ARTICLES.get(language, ()) and _article_of_place(text, tokens, i, language, stop)
         # a head noun opening the sentence opens a name when a name follows ('Asociación de Fútbol de Corea')
         head = i == 0 and _org_word(lower, language) and _opens_name(text, tokens, i)
+        initial = _initial(text, tokens, i)  # 'A. J. Pierzynski': the 'A' is no article
         if (lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words and not head)) and not article \
+                and not initial \
                 or len(word) >= 2 and _ROMAN.fullmatch(word) and not (
                     i + 1 < len(tokens) and _capitalised(tokens[i + 1][2])):  # 'XIX secolo', 'século XVIII'
             i += 1
@@ -1560,10 +1562,12 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         j = i + 1
         # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names, and
         # so are the two sides of a spaced dash ("NEIVA, HUILA - Hombres armados ...": a dateline)
-        while j < len(tokens) and _joined(text[tokens[j - 1][1]:tokens[j][0]]) and (
+        # and over a person's initials ('Neal H. Moritz', 'T. S. Eliot')
+        while j < len(tokens) and (_joined(text[tokens[j - 1][1]:tokens[j][0]]) or _initial(text, tokens, j - 1)) and (
                 _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
                                                and _capitalised(tokens[j + 1][2]))) \
-                and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS) \
+                and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS
+                     or _initial(text, tokens, j)) \
                 and (lookup_country(tokens[j][2]) is None or org_ahead > j or any(
                     _org_word(t[2].lower(), language) for t in tokens[i:j])) \
                 and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
@@ -1737,6 +1741,14 @@ _ROLE_OF = {"of", "de", "del", "di", "du", "des", "da", "do", "della", "von"}
 
 def _has_lowercase(text: str) -> bool:
     return any(ch.islower() for ch in text)
+
+
+def _initial(text: str, tokens, k: int) -> bool:
+    """Token k is a person's initial: one capital letter and a full stop, then a space and a
+    capitalised word ('Neal H. Moritz', 'T. S. Eliot'); not the end of an abbreviation ('U.S. Army')."""
+    word = tokens[k][2]
+    return len(word) == 1 and word.isupper() and k + 1 < len(tokens) and _capitalised(tokens[k + 1][2]) \
+        and text[tokens[k][1]:tokens[k + 1][0]] == ". " and text[tokens[k][0] - 1:tokens[k][0]] != "."
 
 
 def _joined(gap: str) -> bool:

@@ -706,3 +706,11 @@ def test_initials_are_part_of_a_persons_name():
     assert rules("Die Serie schrieb Brian K. Vaughton.", "de")["Brian K. Vaughton"].type == "PER"
     # an abbreviation's last letter is no initial
     assert not any(name.startswith("S. ") for name in rules("The U.S. Navy sent Admiral Lisa Franchetti.", "en"))
+
+
+def test_a_lone_given_name_is_a_person_where_the_language_says_so():
+    assert rules("In the next scene, Kenny returns to the hotel.", "en")["Kenny"].type == "PER"
+    assert rules("Nella scena finale Giulia torna a casa.", "it")["Giulia"].type == "PER"
+    # not in German: there a lone given name is more often part of a name the rules cut
+    found = rules("Danach kehrte Kenny nach Hause zurück.", "de")
+    assert "Kenny" not in found or found["Kenny"].type != "PER"

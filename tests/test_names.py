@@ -714,3 +714,9 @@ def test_a_lone_given_name_is_a_person_where_the_language_says_so():
     # not in German: there a lone given name is more often part of a name the rules cut
     found = rules("Danach kehrte Kenny nach Hause zurück.", "de")
     assert "Kenny" not in found or found["Kenny"].type != "PER"
+
+
+def test_a_place_and_a_plural_is_a_sports_team_in_english():
+    found = rules("He signed a contract with the Milwaukee Bucks and later met Florence Williams.", "en")
+    assert found["Milwaukee Bucks"].type == "ORG"
+    assert found["Florence Williams"].type == "PER"  # a given name first: a person

@@ -1627,6 +1627,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             kind = NAME  # 'Seconda Guerra Mondiale', 'Copa do Mundo': an event, no person
         elif len(words) >= 2 and _org_article(text, start, language):
             kind = "ORG"  # 'alla Scuderia Ferrari', 'ai Los Angeles Clippers': people take no article
+        elif language == "en" and _team_name(words, language):
+            kind = "ORG"  # 'Milwaukee Bucks', 'Puerto Rico Islanders': a place and a plural, a sports team
         elif len(words) >= 2:
             kind = "PER"
         elif language == "en" and word.endswith("s") and not word.endswith("ss") and _org_article(text, start, language):
@@ -1748,6 +1750,16 @@ _ROLE_OF = {"of", "de", "del", "di", "du", "des", "da", "do", "della", "von"}
 
 def _has_lowercase(text: str) -> bool:
     return any(ch.islower() for ch in text)
+
+
+def _team_name(words: list[str], language: str) -> bool:
+    """A place's name and a plural after it ('Milwaukee Bucks', 'Toledo Mud Hens', 'Puerto Rico
+    Islanders'): a sports team. Not where the first word is a given name ('Florence Williams')."""
+    last = words[-1]
+    if len(words) > 4 or not last.endswith("s") or last.endswith(("ss", "'s")) or words[0] in given_names(language):
+        return False
+    return any(lookup_place(" ".join(words[:n]), language) or lookup_country(" ".join(words[:n]))
+               for n in range(1, min(3, len(words) - 1) + 1))
 
 
 def _initial(text: str, tokens, k: int) -> bool:

@@ -727,3 +727,44 @@ def test_countries_beside_other_names_stay_countries():
 ])
 def test_saints_and_held_territories_open_no_persons_name(text, language, place):
     assert rules(text, language)[place].type == "LOC"
+
+
+def test_german_given_names_that_are_common_words_open_names():
+    # 'Peter', 'Max', 'Thomas' are in the German common-word list; before a surname they open a name
+    found = rules("Gestern Abend traten Peter Brandauer und Max Lindqvist im Stadttheater auf.", "de")
+    assert found["Peter Brandauer"].type == "PER" and found["Max Lindqvist"].type == "PER"
+    found = rules("Thomas Reinholz eröffnete am Montag die Ausstellung.", "de")
+    assert found["Thomas Reinholz"].type == "PER"
+    # a one-country name that is also a word of the text's language is no given name: 'Will' in English
+    assert "Will Congress" not in rules("Will Congress act before the summer recess?", "en")
+
+
+def test_german_nouns_before_a_given_name_and_surname_are_dropped():
+    found = rules("Die Bauten entwarf der Filmarchitekt Harold Brenner für das Studio.", "de")
+    assert found["Harold Brenner"].type == "PER" and "Filmarchitekt Harold Brenner" not in found
+    found = rules("Sie folgte der Demokratin Susan Whitfield im Amt nach.", "de")
+    assert "Susan Whitfield" in found and "Demokratin Susan Whitfield" not in found
+    # a place before a given name is not dropped with it ('Santa Clara')
+    assert "Santa Clara" in rules("Er zog nach Santa Clara und arbeitete dort.", "de")
+
+
+def test_initials_are_part_of_a_persons_name():
+    found = rules("The film was produced by Neal H. Whitmore and written by A. J. Pierzak.", "en")
+    assert found["Neal H. Whitmore"].type == "PER" and found["A. J. Pierzak"].type == "PER"
+    assert rules("Die Serie schrieb Brian K. Vaughton.", "de")["Brian K. Vaughton"].type == "PER"
+    # an abbreviation's last letter is no initial
+    assert not any(name.startswith("S. ") for name in rules("The U.S. Navy sent Admiral Lisa Franchetti.", "en"))
+
+
+def test_a_lone_given_name_is_a_person_where_the_language_says_so():
+    assert rules("In the next scene, Kenny returns to the hotel.", "en")["Kenny"].type == "PER"
+    assert rules("Nella scena finale Giulia torna a casa.", "it")["Giulia"].type == "PER"
+    # not in German: there a lone given name is more often part of a name the rules cut
+    found = rules("Danach kehrte Kenny nach Hause zurück.", "de")
+    assert "Kenny" not in found or found["Kenny"].type != "PER"
+
+
+def test_a_place_and_a_plural_is_a_sports_team_in_english():
+    found = rules("He signed a contract with the Milwaukee Bucks and later met Florence Williams.", "en")
+    assert found["Milwaukee Bucks"].type == "ORG"
+    assert found["Florence Williams"].type == "PER"  # a given name first: a person

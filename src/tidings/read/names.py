@@ -196,6 +196,7 @@ def name_key(name: str) -> str:
 # stop: capitalised function words that start sentences, never names on their own;
 # articles: words after which a capitalised German word is a common noun; suffixes: noun endings;
 # org / loc: words that type a name sequence; post: roles that FOLLOW the name (ja, zh 'Mr').
+# lone_given_names: a given name alone is a person (see _cased_names).
 _COMMON_STOP = {"i", "a", "o", "e", "y"}
 LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
     "en": {"triggers": {"president", "prime minister", "minister", "foreign minister", "chancellor", "king",
@@ -208,7 +209,7 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                     "although", "following", "according", "under", "between", "its", "our", "one", "two", "some",
                     "many", "most", "all", "each", "both", "several", "other", "also", "later", "then", "today",
                     "yesterday", "last", "next", "first", "former", "late", "early"},
-           "articles": set(), "suffixes": ()},
+           "articles": set(), "suffixes": (), "lone_given_names": True},
     "de": {"triggers": {"präsident", "präsidentin", "bundespräsident", "ministerpräsident", "kanzler", "kanzlerin",
                         "bundeskanzler", "bundeskanzlerin", "minister", "ministerin", "außenminister",
                         "außenministerin", "regierungschef", "sprecher", "sprecherin", "könig", "königin",
@@ -249,13 +250,13 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
            "stop": {"il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "in", "di", "del", "della", "con",
                     "per", "da", "dal", "dopo", "prima", "durante", "secondo", "lui", "lei", "questo", "questa",
                     "suo", "sua", "ma", "e", "o", "se", "quando", "nel", "nella", "al", "alla", "tra", "fra"},
-           "articles": set(), "suffixes": ()},
+           "articles": set(), "suffixes": (), "lone_given_names": True},
     "pt": {"triggers": {"presidente", "primeiro-ministro", "ministro", "ministra", "chanceler", "rei", "rainha",
                         "porta-voz", "secretário", "embaixador", "prefeito", "general", "papa", "líder"},
            "stop": {"o", "a", "os", "as", "um", "uma", "em", "no", "na", "de", "do", "da", "com", "por", "para",
                     "após", "desde", "durante", "segundo", "ele", "ela", "este", "esta", "seu", "sua", "mas", "e",
                     "ou", "se", "quando", "ao", "entre", "sem", "sobre", "nos", "nas", "dos", "das"},
-           "articles": set(), "suffixes": ()},
+           "articles": set(), "suffixes": (), "lone_given_names": True},
     "nl": {"triggers": {"president", "premier", "minister", "koning", "koningin", "woordvoerder", "burgemeester",
                         "ambassadeur", "generaal", "paus", "bondskanselier"},
            "stop": {"de", "het", "een", "in", "op", "aan", "met", "voor", "na", "van", "bij", "door", "over", "hij",
@@ -276,7 +277,7 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                     "и", "а", "но", "или", "это", "этот", "эта", "он", "она", "они", "мы", "его", "её", "их",
                     "как", "когда", "после", "также", "так", "там", "этом", "однако", "то",
                     "у", "же", "ещё", "еще", "уже", "все", "всё", "среди", "через", "между", "под", "над"},
-           "articles": set(), "suffixes": ()},
+           "articles": set(), "suffixes": (), "lone_given_names": True},
     "uk": {"triggers": {"президент", "прем'єр-міністр", "прем’єр-міністр", "міністр", "голова", "канцлер",
                         "король", "речник", "посол", "мер", "генерал", "лідер", "спікер", "президента", "міністра"},
            "stop": {"в", "у", "на", "з", "із", "зі", "до", "від", "по", "за", "для", "при", "про", "і", "й", "та",
@@ -1556,7 +1557,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         article = lower in PLACE_ARTICLES.get(language, ()) and _article_of_place(text, tokens, i, language, stop)
         # a head noun opening the sentence opens a name when a name follows ('Asociación de Fútbol de Corea')
         head = i == 0 and _org_word(lower, language) and _opens_name(text, tokens, i)
+        initial = _initial(text, tokens, i)  # 'A. J. Pierzynski': the 'A' is no article
         if (lower in stop or lower in _MONTHS_DAYS or (i == 0 and lower in lower_words and not head)) and not article \
+                and not initial \
                 or len(word) >= 2 and _ROMAN.fullmatch(word) and not (
                     i + 1 < len(tokens) and _capitalised(tokens[i + 1][2])):  # 'XIX secolo', 'século XVIII'
             i += 1
@@ -1589,16 +1592,19 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if matched:
             continue
         # a frequent common word capitalised because it opens the sentence ('Volvió', 'Se', 'Durante')
-        if i == 0 and lower in common and not word.isupper() and not article and not head:
+        if i == 0 and lower in common and not word.isupper() and not article and not head \
+                and not _given_name_opens(tokens, i, language):
             i += 1
             continue
         j = i + 1
         # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names, and
         # so are the two sides of a spaced dash ("NEIVA, HUILA - Hombres armados ...": a dateline)
-        while j < len(tokens) and _joined(text[tokens[j - 1][1]:tokens[j][0]]) and (
+        # and over a person's initials ('Neal H. Moritz', 'T. S. Eliot')
+        while j < len(tokens) and (_joined(text[tokens[j - 1][1]:tokens[j][0]]) or _initial(text, tokens, j - 1)) and (
                 _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
                                                and _capitalised(tokens[j + 1][2]))) \
-                and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS) \
+                and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS
+                     or _initial(text, tokens, j)) \
                 and (lookup_country(tokens[j][2]) is None or org_ahead > j or any(
                     _org_word(t[2].lower(), language) for t in tokens[i:j]) or _given_name_surname(tokens, i, j)) \
                 and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
@@ -1614,6 +1620,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             while i < j and _common_noun(tokens, i, articles, suffixes, lower_words) and \
                     (lookup_place(tokens[i][2], language) is None or _noun_after_article(tokens, i, articles)) \
                     and lookup_country(tokens[i][2]) is None:
+                i += 1
+            # a noun no list knows before a given name and a surname: a role or a trade ('Demokratin
+            # Betsy Markey', 'Filmproduzent Charles Roven', 'Premierministerin Margaret Thatcher')
+            while j - i >= 3 and _noun_before_given_name(tokens, i, language):
                 i += 1
             # a German noun for a kind of body, alone or compounded, before the body's name: 'Klub Mamelodi
             # Sundowns', 'Musiksender MTV', 'Ligarivale FC Walsall', 'Label Ministry of Sound'
@@ -1656,6 +1666,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             kind = "ORG"  # 'alla Scuderia Ferrari', 'ai Los Angeles Clippers': people take no article
         elif len(words) >= 2 and (lowered[0] in _SAINTS or any(_HELD_PLACE.search(w) for w in lowered)):
             kind = "LOC"  # 'Santa Maria Maggiore', 'Saint-Pierre', 'Pakistan-occupied Kashmir': no person
+        elif language == "en" and _team_name(words, language):
+            kind = "ORG"  # 'Milwaukee Bucks', 'Puerto Rico Islanders': a place and a plural, a sports team
         elif len(words) >= 2:
             kind = "PER"
         elif language == "en" and word.endswith("s") and not word.endswith("ss") and _org_article(text, start, language):
@@ -1665,6 +1677,12 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # company, team or band ('la McLaren', 'i Deftones', 'della Microsoft'). Not in the other
             # Romance languages (it lost there on the development sample)
             kind = "ORG"
+        elif settings.get("lone_given_names") and len(word) > 2 and word in given_names(language) and (
+                not sentence_initial or lower not in common):
+            # a given name alone ('Serena', 'Kenny', 'Homer'): a person. Only where it won on the development
+            # sample (en +0.012, it, pt, ru +0.005); in de, fr, nl, pl a lone given name there is more often
+            # part of a longer name the rules cut ('Hafiz' of 'Hafiz al-Assad')
+            kind = "PER"
         elif not sentence_initial and len(word) > 2:
             # one capitalised word and nothing that says what it names ('Natanz', 'Reuters', 'Frieden'):
             # a name of unknown kind, typed later by the article's longer names (`_type_by_recurrence`),
@@ -1800,6 +1818,24 @@ def _has_lowercase(text: str) -> bool:
     return any(ch.islower() for ch in text)
 
 
+def _team_name(words: list[str], language: str) -> bool:
+    """A place's name and a plural after it ('Milwaukee Bucks', 'Toledo Mud Hens', 'Puerto Rico
+    Islanders'): a sports team. Not where the first word is a given name ('Florence Williams')."""
+    last = words[-1]
+    if len(words) > 4 or not last.endswith("s") or last.endswith(("ss", "'s")) or words[0] in given_names(language):
+        return False
+    return any(lookup_place(" ".join(words[:n]), language) or lookup_country(" ".join(words[:n]))
+               for n in range(1, min(3, len(words) - 1) + 1))
+
+
+def _initial(text: str, tokens, k: int) -> bool:
+    """Token k is a person's initial: one capital letter and a full stop, then a space and a
+    capitalised word ('Neal H. Moritz', 'T. S. Eliot'); not the end of an abbreviation ('U.S. Army')."""
+    word = tokens[k][2]
+    return len(word) == 1 and word.isupper() and k + 1 < len(tokens) and _capitalised(tokens[k + 1][2]) \
+        and text[tokens[k][1]:tokens[k + 1][0]] == ". " and text[tokens[k][0] - 1:tokens[k][0]] != "."
+
+
 def _joined(gap: str) -> bool:
     return not gap.strip() or gap == "-"
 
@@ -1874,6 +1910,8 @@ def _common_noun(tokens, i: int, articles, suffixes, lower_words) -> bool:
     München', 'die Harvard University', 'das Museo del Prado')."""
     word = tokens[i][2]
     lower = word.lower()
+    if _given_name_opens(tokens, i, "de"):
+        return False
     if lower in lower_words or lower in common_words("de") or (lower.endswith(suffixes) and len(word) > 5):
         return True
     if word.isupper():
@@ -1895,6 +1933,46 @@ def _noun_after_article(tokens, i: int, articles) -> bool:
     opens_name = i + 1 < len(tokens) and _capitalised(tokens[i + 1][2]) and tokens[i + 1][0] - tokens[i][1] == 1
     return (previous in articles or previous == "zu") and not opens_name \
         and tokens[i][2].lower() in common_words("de")  # 'der Alhambra', 'den Haag' stay places
+
+
+def _noun_before_given_name(tokens, i: int, language: str) -> bool:
+    """Token i is a noun no list knows (a role, a trade: 'Demokratin', 'Filmproduzent') before a
+    person's given name and surname: not itself a given name, a place or an acronym."""
+    word = tokens[i][2]
+    return not word.isupper() and len(word) >= 4 and word not in given_names(language) \
+        and tokens[i + 1][0] - tokens[i][1] == 1 and _given_name_opens(tokens, i + 1, language) \
+        and not _known_place(word, language)
+
+
+def _given_name_opens(tokens, i: int, language: str) -> bool:
+    """Token i is a given name and a capitalised word follows it after one space: a person's name
+    begins there ('Peter Fonda', 'Max Schmeling'), whatever common word the given name also is."""
+    return tokens[i][2] in given_names(language) and i + 1 < len(tokens) and _capitalised(tokens[i + 1][2]) \
+        and tokens[i + 1][0] - tokens[i][1] == 1
+
+
+@lru_cache(maxsize=1)
+def _given_name_table() -> tuple[frozenset[str], frozenset[str]]:
+    import gzip
+    import json
+    from pathlib import Path
+
+    try:
+        with gzip.open(Path(__file__).with_name("data") / "given_names.json.gz", "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return frozenset(), frozenset()
+    return frozenset(data.get("shared", ())), frozenset(data.get("single", ()))
+
+
+@lru_cache(maxsize=64)
+def given_names(language: str) -> frozenset[str]:
+    """Given names (bench/build_given_names.py: Faker's first names of ~80 countries), as written
+    ('Peter', 'Пётр'): those of two countries or more, and those of one that are no common word of
+    the language ('Will', 'Forest' are English words; 'Buddy' is no German one)."""
+    shared, single = _given_name_table()
+    common = common_words(language)
+    return shared | frozenset(name for name in single if name.lower() not in common)
 
 
 def _plain_noun(word: str, suffixes) -> bool:

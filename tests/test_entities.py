@@ -393,3 +393,12 @@ def test_an_entity_takes_the_type_most_of_its_mentions_give_it(tmp_path):
     assert "ORG" in types  # the reading the rule corrects is there
     assert [e["type"] for e in found] == ["PER"]
     store.close_all()
+
+
+def test_cyrillic_names_join_a_story_entity_of_like_length_only():
+    # Cyrillic transliterates letter by letter: an inflected form keeps its length, a news agency's name
+    # that merely scores 0.6 against a short word of another article does not
+    from tidings.entities.resolve import _like_length
+
+    assert _like_length("Алясці", "Alaska") and _like_length("Юн Сок Ёля", "Yoon Suk Yeol")
+    assert not _like_length("Укрінформ", "Rerum")

@@ -402,3 +402,14 @@ def test_cyrillic_names_join_a_story_entity_of_like_length_only():
 
     assert _like_length("Алясці", "Alaska") and _like_length("Юн Сок Ёля", "Yoon Suk Yeol")
     assert not _like_length("Укрінформ", "Rerum")
+
+
+def test_acronyms_join_by_their_letters_only():
+    from tidings.entities.resolve import _spelled_alike
+    from tidings.model import Mention
+
+    dn = Mention(start=0, end=2, text="DN", type="ORG", sentence=0, key="N:dn")
+    assert not _spelled_alike(dn, "DN", "DN", "ADN", "ORG") and not _spelled_alike(dn, "DN", "DN", "DNA", "ORG")
+    assert _spelled_alike(dn, "DN", "DN", "DN", "ORG")
+    tokayev = Mention(start=0, end=7, text="Tokajew", type="PER", sentence=0, key="N:tk")
+    assert _spelled_alike(tokayev, "Tokajew", "Tokajew", "Kassym-Jomart Tokayev", "PER")

@@ -394,6 +394,8 @@ def _spelled_alike(mention: Mention, name: str, surname: str, entity_name: str, 
     """People are compared by surname (Kassym-Jomart Tokayev / Tokajew). A body or place of several
     words is its whole name: 'Hạ viện' (the lower house) and 'Thượng viện' (the senate) share their
     last word, and that word is spelled like 'Vienna'."""
+    if _acronym(name) or _acronym(entity_name):
+        return name.casefold() == entity_name.casefold()  # letters, not a spelling: 'DN', 'ADN', 'DNA' are three bodies
     several = len(name.split()) > 1 and mention.type in BODY_OR_PLACE \
         or len(entity_name.split()) > 1 and entity_type in BODY_OR_PLACE
     if several:
@@ -403,6 +405,11 @@ def _spelled_alike(mention: Mention, name: str, surname: str, entity_name: str, 
 
 
 BODY_OR_PLACE = {"ORG", "LOC"}
+
+
+def _acronym(name: str) -> bool:
+    letters = [ch for ch in name if ch.isalpha()]
+    return 2 <= len(letters) <= 6 and all(ch.isupper() for ch in letters) and " " not in name.strip()
 
 
 def joinable_across(mention: Mention, entity_type: str, entity_given: str) -> bool:

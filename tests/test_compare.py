@@ -315,3 +315,104 @@ def test_statement_vectors_made_at_ingest_are_the_ones_compare_makes(ferry_store
     at_compare = compare_articles(ferry_store, list(_ids(ferry_store).values()))
     assert [[s["text"] for s in g["statements"]] for g in at_ingest["groups"]] == \
         [[s["text"] for s in g["statements"]] for g in at_compare["groups"]]
+
+
+def test_clauses_of_a_long_sentence():
+    from tidings.compare.statements import clause_spans, embed_texts
+
+    text = ("The storm flooded the old harbour district on Tuesday night, cutting power to 4,000 homes, "
+            "and the mayor closed every school in the valley until further notice.")
+    spans = clause_spans(text)
+    assert [text[a:b] for a, b in spans] == [
+        "The storm flooded the old harbour district on Tuesday night,",
+        "cutting power to 4,000 homes, and the mayor closed every school in the valley until further notice."]
+    assert embed_texts(text) == [text] + [text[a:b] for a, b in spans]
+    # short pieces are no clauses of their own; a sentence of one clause has none
+    assert clause_spans("Rescuers, divers and pilots searched the lake all night long without a break.") == []
+    assert clause_spans("The mayor – who was re-elected in May – declared three days of mourning.") == []
+    assert clause_spans("Der Bürgermeister kündigte drei Tage Trauer an.") == []
+
+
+def test_lines_that_do_not_end_as_sentences_are_no_statements():
+    from tidings.compare.statements import chosen_sentences
+
+    lines = ["Hochwasser im Tal: Schulen bleiben geschlossen",  # a crosshead
+             "Más información: Así fue la noche de la tormenta en el valle",  # a related link
+             "The storm cut power to 4,000 homes on Tuesday night.",
+             "\u00abWe have never seen water this high\u00bb, the mayor told reporters in the town hall.",
+             "\u00abNous n'avons jamais vu l'eau monter aussi vite.\u00bb"]
+    text = "\n".join(lines)
+    spans, at = [], 0
+    for line in lines:
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    assert chosen_sentences(text, spans) == [2, 3, 4]
+
+
+def test_a_clause_aligns_where_its_long_sentence_does_not():
+    from tidings.compare.align import AlignParams, align
+
+    facts = np.eye(8)
+    # three articles state fact 0 and fact 1 in short sentences; a fourth states facts 0, 1 and 2
+    # in one long sentence whose whole vector is close to none of them, but whose clauses are
+    statements = []
+    for article, language in ((1, "de"), (2, "vi"), (3, "fr")):
+        statements += [_statement(article, 0, language, facts[0] + 0.1 * facts[5 + article % 3], "a" * 30),
+                       _statement(article, 1, language, facts[1] + 0.1 * facts[5 + article % 3], "b" * 30)]
+    text = "x" * 60 + ", " + "y" * 60 + ", " + "z" * 60
+    long = _statement(4, 0, "en", facts[0] + facts[1] + 1.6 * facts[2] + facts[3], text)
+    statements += [_statement(4, 1, "en", facts[4], "w" * 30)]
+    params = AlignParams(threshold=0.5, second_threshold=0.9)
+
+    def grouped(long_statement):
+        groups = align(statements + [long_statement], params)
+        return sorted(sorted(statements[i].article_id if i < len(statements) else 4 for i in g)
+                      for g in groups if len(g) > 1)
+
+    assert grouped(long) == [[1, 2, 3], [1, 2, 3]]  # the whole sentence matches neither fact well
+    clauses = [(0, 61), (63, 124), (126, 186)]
+    split = replace(long, clauses=clauses, clause_vectors=np.vstack([facts[0], facts[1], facts[2]]).astype(np.float32))
+    assert grouped(split) == [[1, 2, 3, 4], [1, 2, 3, 4]]  # each clause joins its fact's group
+
+
+def test_the_same_exact_number_adds_to_the_score_and_a_year_does_not():
+    from tidings.compare.align import AlignParams, pair_scores
+
+    base = np.eye(8)
+    a = _statement(1, 0, "en", base[0], "242 people were on board", find_quantities("242 people were on board", "en"))
+    b = _statement(2, 0, "de", base[1], "242 Menschen an Bord", find_quantities("242 Menschen an Bord", "de"))
+    c = _statement(3, 0, "fr", base[2], "243 personnes à bord", find_quantities("243 personnes à bord", "fr"))
+    plain = AlignParams(number_weight=0, role_weight=0, exact_weight=0)
+    with_exact = AlignParams(number_weight=0, role_weight=0, exact_weight=0.1)
+    with np.errstate(invalid="ignore"):  # -inf - -inf within one article
+        gain = pair_scores([a, b, c], with_exact) - pair_scores([a, b, c], plain)
+    assert gain[0, 1] == pytest.approx(0.1) and gain[0, 2] == pytest.approx(0.0)
+    from tidings.compare.numbers import Quantity
+
+    year = Quantity(start=3, end=7, text="2011", value=2011, low=2011, high=2011)
+    years = [_statement(i, 0, "en", base[i], "in 2011", [year]) for i in (1, 2)]
+    with np.errstate(invalid="ignore"):
+        assert (pair_scores(years, with_exact) - pair_scores(years, plain))[0, 1] == pytest.approx(0.0)
+
+
+def test_clause_vectors_are_cached_with_their_sentence(tmp_path):
+    from tidings.compare.statements import attach_vectors, load_statements
+    from tidings.read.embed import HashingEmbedder
+
+    folder = tmp_path / "storm"
+    folder.mkdir()
+    (folder / "en.txt").write_text(
+        "Storm floods the harbour\n\nThe storm flooded the old harbour district on Tuesday night, cutting power "
+        "to 4,000 homes, and the mayor closed every school in the valley until further notice.\n"
+        "Rescue teams searched the flooded streets through the night.\n", encoding="utf-8")
+    embedder = HashingEmbedder(64)
+    store = Store(f"sqlite:///{tmp_path / 'storm.db'}")
+    Pipeline(store, embedder=embedder).ingest([str(folder)])
+    ids = [r[0] for r in store.query("SELECT id FROM articles")]
+    first = load_statements(store, ids)
+    assert [len(s.clauses) for s in first] == [2, 0]
+    assert attach_vectors(store, first, embedder) == 2
+    again = load_statements(store, ids)
+    assert attach_vectors(store, again, embedder) == 0  # sentence and clause vectors come from the cache
+    assert again[0].clause_vectors.shape == (2, 64) and again[1].clause_vectors is None
+    assert np.allclose(again[0].clause_vectors, first[0].clause_vectors) and np.allclose(again[0].vector, first[0].vector)

@@ -18,8 +18,10 @@ import time
 from collections import Counter
 from typing import Any
 
+import numpy as np
+
 from ..store.sqlite import Store
-from .align import AlignParams, align, pair_scores
+from .align import AlignParams, align, pair_scores, split_units
 from .statements import MAX_STATEMENTS_PER_ARTICLE, Statement, attach_vectors, load_statements
 from .verdicts import attributions, story_conflicts, verdict
 
@@ -99,9 +101,11 @@ def compare_statements(rows: list[dict[str, Any]], statements: list[Statement],
                        params: AlignParams = AlignParams()) -> dict[str, Any]:
     """Groups, verdicts and conflicts of statements (with their vectors) of these article rows."""
     if len(rows) > 1 and statements:
-        scores = pair_scores(statements, params)
-        groups = align(statements, params, scores)
-        found = story_conflicts(statements, groups, scores, params.conflict_score)
+        units = split_units(statements)
+        scores = pair_scores(units[0], params)
+        groups = align(statements, params, scores, units)
+        whole = units[2]  # conflicts are looked for between statements alike as wholes
+        found = story_conflicts(statements, groups, scores[np.ix_(whole, whole)], params.conflict_score)
     else:  # one article (or none): nothing to line up, every statement is its own
         groups, found = [[i] for i in range(len(statements))], []
     return _result(rows, statements, groups, found)

@@ -3,6 +3,7 @@
     score(a, b) = cos(a − mean of a's language, b − mean of b's language)
                 + number_weight × [both state a number of the same unit within a factor of 4]
                 + role_weight × [both state a number counting the same thing: dead, votes, %, USD …]
+                + exact_weight × [both state the same exact number of the same unit (years aside)]
                 + anchor_weight × min(1, weighted share of names, places, dates and exact numbers both state)
 
 Centring matters most: every sentence of a story shares its topic and every sentence of a language
@@ -14,6 +15,11 @@ on the gold stories that lifts the AUC of "same fact" from 0.89 to 0.95. The num
 Anchors are weighted by how rare they are among the compared articles; they add nothing on top
 of centred vectors on the gold stories (calibrated weight 0), and the term is kept for `--sweep`.
 
+What is aligned are a story's statements and, for a long sentence, its clauses as well (each
+clause is embedded on its own, statements.clause_spans): a sentence that states three facts has a
+low cosine with a short sentence stating one of them, its clause a high one. A statement is in
+every group one of its clauses (or itself) is in.
+
 Groups are built greedily from the best pairs down (average link: a statement joins a group only
 if its mean score to the group's members reaches the threshold; one statement per article). A
 sentence often states two facts, so a statement of a group may also join one other group it
@@ -23,7 +29,7 @@ over at most `max_statements` statements; the pairs considered are capped.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -35,10 +41,11 @@ MIN_FOR_LANGUAGE_MEAN = 4  # a language's mean needs a few statements to be its 
 @dataclass(frozen=True)
 class AlignParams:
     # calibrated with bench/bench_compare.py --sweep (leave-one-story-out picks the same values)
-    threshold: float = 0.18
-    second_threshold: float = 0.33  # a second group for a statement that states two facts
+    threshold: float = 0.20
+    second_threshold: float = 0.40  # a second group for a statement that states two facts
     number_weight: float = 0.1
     role_weight: float = 0.1
+    exact_weight: float = 0.1  # the same exact number ("242", "1.4%") in both
     anchor_weight: float = 0.0
     conflict_score: float = 0.25  # numbers are compared between statements this alike (verdicts.py)
     max_pairs: int = 50_000  # candidate pairs examined, best first (bounded time whatever the story)
@@ -118,6 +125,27 @@ def _number_matrix(statements: list[Statement]) -> np.ndarray:
     return ((exact_m @ near_m.T) > 0).astype(np.float32)
 
 
+def _exact_keys(statement: Statement) -> list[str]:
+    return [f"{q.unit}:{q.value:g}" for q in statement.quantities
+            if q.approx in ("", "range") and not (not q.unit and 1900 <= q.value <= 2100)]
+
+
+def split_units(statements: list[Statement]) -> tuple[list[Statement], np.ndarray, np.ndarray]:
+    """What is aligned: every statement, then the clauses of those that have clause vectors (each
+    a Statement of the clause's text, vector and numbers). Returns the units, each unit's statement
+    index, and the unit index of each whole statement (the first len(statements))."""
+    units, owner = list(statements), list(range(len(statements)))
+    for i, statement in enumerate(statements):
+        if statement.clause_vectors is None or len(statement.clause_vectors) != len(statement.clauses):
+            continue
+        for (start, end), vector in zip(statement.clauses, statement.clause_vectors):
+            units.append(replace(statement, text=statement.text[start:end], vector=vector, clauses=[],
+                                 clause_vectors=None,
+                                 quantities=[q for q in statement.quantities if start <= q.start < end]))
+            owner.append(i)
+    return units, np.array(owner, dtype=int), np.arange(len(statements))
+
+
 def pair_scores(statements: list[Statement], params: AlignParams = AlignParams()) -> np.ndarray:
     """Scores of every pair (n × n); -inf within one article."""
     n = len(statements)
@@ -130,6 +158,8 @@ def pair_scores(statements: list[Statement], params: AlignParams = AlignParams()
     if params.role_weight:
         scores += params.role_weight * _shares([[f"{q.unit}:{q.role}" for q in s.quantities if q.unit or q.role]
                                                 for s in statements])
+    if params.exact_weight:
+        scores += params.exact_weight * _shares([_exact_keys(s) for s in statements])
     if params.anchor_weight:
         incidence, weights = _anchor_matrices(statements)
         scores += params.anchor_weight * np.minimum(1.0, (incidence * weights) @ incidence.T)
@@ -138,15 +168,32 @@ def pair_scores(statements: list[Statement], params: AlignParams = AlignParams()
     return scores
 
 
-def align(statements: list[Statement], params: AlignParams = AlignParams(),
-          scores: np.ndarray | None = None) -> list[list[int]]:
+def align(statements: list[Statement], params: AlignParams = AlignParams(), scores: np.ndarray | None = None,
+          units: tuple[list[Statement], np.ndarray, np.ndarray] | None = None) -> list[list[int]]:
     """Groups of statement indices (singletons included), each with at most one statement per
-    article; a statement is in one group, or two when it states two facts. `scores` are
-    `pair_scores(statements, params)` where the caller has them already."""
+    article; a statement is in one group, or more when it (or its clauses) states several facts.
+    `units` are `split_units(statements)` and `scores` `pair_scores(units[0], params)` where the
+    caller has them already."""
+    units = units or split_units(statements)
     if scores is None:
-        scores = pair_scores(statements, params)
-    articles = np.array([s.article_id for s in statements])
-    return _second_facts(scores, articles, _average_link(scores, articles, params), params.second_threshold)
+        scores = pair_scores(units[0], params)
+    articles = np.array([u.article_id for u in units[0]])
+    grouped = _second_facts(scores, articles, _average_link(scores, articles, params), params.second_threshold)
+    return _statement_groups(grouped, units[1], len(statements))
+
+
+def _statement_groups(groups: list[list[int]], owner: np.ndarray, n: int) -> list[list[int]]:
+    """Unit groups as groups of their statements: each group of two or more once, then a singleton
+    for every statement in none."""
+    made, seen = [], set()
+    for group in groups:
+        if len(group) > 1:
+            members = tuple(sorted({int(owner[i]) for i in group}))
+            if members not in seen:
+                seen.add(members)
+                made.append(list(members))
+    grouped = {i for members in seen for i in members}
+    return made + [[i] for i in range(n) if i not in grouped]
 
 
 def _average_link(scores: np.ndarray, articles: np.ndarray, params: AlignParams) -> list[list[int]]:

@@ -28,6 +28,12 @@ MAX_STATEMENTS_PER_ARTICLE = 14  # the lead carries the news: statements are tak
 MIN_CHARS = 24  # shorter "sentences" are datelines, credits, captions ("REUTERS", "Москва.")
 MIN_CHARS_CJK = 8
 EMBED_CHARS, EMBED_CHARS_CJK = 260, 110  # cost grows with tokens; the first clauses carry the fact
+# a long sentence often states two or three facts: its clauses (split at , ; : and spaced dashes,
+# pieces shorter than this joined to a neighbour) are embedded too and aligned besides the sentence
+CLAUSE_CHARS, CLAUSE_CHARS_CJK = 60, 20
+_CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=[，；：])")
+SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "؟", "।", "۔")
+_CLOSING = "\"'»”’“)]）」』 \t"
 
 # attribution cue words, per language (who said it, or according to whom)
 ATTRIBUTION_CUES = re.compile(
@@ -72,6 +78,8 @@ class Statement:
     actors: set[str] = field(default_factory=set)  # person/organisation entity ids or keys
     attribution: dict[str, str] | None = None
     vector: np.ndarray | None = None
+    clauses: list[tuple[int, int]] = field(default_factory=list)  # spans in `text`; empty: one clause
+    clause_vectors: np.ndarray | None = None  # one row per clause, where there are two or more
 
     @property
     def anchors(self) -> set[str]:
@@ -157,9 +165,38 @@ def chosen_sentences(text: str, spans: list[tuple[int, int]], per_article: int =
     for i, (start, end) in enumerate(spans):
         if len(chosen) >= per_article:
             break
-        if not _too_short(text[start:end]) and not _credit_line(text[start:end]):
+        sentence = text[start:end]
+        if not _too_short(sentence) and _finished(sentence) and not _credit_line(sentence):
             chosen.append(i)
     return chosen
+
+
+def _finished(sentence: str) -> bool:
+    """Whether a sentence ends as a sentence does (after closing quotes and brackets). Lines that do
+    not are a crosshead ("Geiseln und Häftlinge frei"), a related link ("Más información: ..."), a
+    byline or a dateline the reader left in the body: none states a fact to compare."""
+    return sentence.rstrip(_CLOSING).endswith(SENTENCE_END)
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence as spans of `text` (split at commas, semicolons, colons and spaced
+    dashes; a piece shorter than CLAUSE_CHARS joins the next, a short last piece the one before),
+    or [] where it is one clause."""
+    floor = CLAUSE_CHARS_CJK if _CJK.search(text) else CLAUSE_CHARS
+    spans: list[list[int]] = []
+    start = 0
+    for cut in [*_CLAUSE_BREAK.finditer(text), None]:
+        end, after = (cut.start(), cut.end()) if cut else (len(text), len(text))
+        if end > start and text[start:end].strip():
+            if spans and spans[-1][1] - spans[-1][0] < floor:
+                spans[-1][1] = end
+            else:
+                spans.append([start, end])
+        start = after
+    if len(spans) > 1 and spans[-1][1] - spans[-1][0] < floor:
+        last = spans.pop()
+        spans[-1][1] = last[1]
+    return [(a, b) for a, b in spans] if len(spans) > 1 else []
 
 
 def _credit_line(sentence: str) -> bool:
@@ -182,13 +219,25 @@ def _statement(article, sentence, text: str, mentions: list[dict], dates: list) 
                      end=sentence["end"], language=article["language"], source=article["source"] or "unknown",
                      published=article["published"], quantities=quantities,
                      dates=sorted({d["value"] for d in dates if d["precision"] == "day"}), places=places,
-                     actors=actors, attribution=attribution(text, local))
+                     actors=actors, attribution=attribution(text, local), clauses=clause_spans(text))
 
 
 # -- vectors, cached in the store ------------------------------------------------------------
 def embed_text(statement: Statement | str) -> str:
     text = statement if isinstance(statement, str) else statement.text
     return text[:EMBED_CHARS_CJK if _CJK.search(text) else EMBED_CHARS]
+
+
+def embed_texts(sentence: str, clauses: list[tuple[int, int]] | None = None) -> list[str]:
+    """What is embedded for a statement: the sentence, then each of its clauses (if two or more).
+    Cached as one blob of len(result) vectors."""
+    spans = clause_spans(sentence) if clauses is None else clauses
+    return [embed_text(sentence)] + [embed_text(sentence[a:b]) for a, b in spans]
+
+
+def _set_vectors(statement: Statement, vectors: np.ndarray) -> None:
+    statement.vector = vectors[0]
+    statement.clause_vectors = vectors[1:] if len(vectors) > 2 else None
 
 
 def ingest_statement_vectors() -> bool:
@@ -204,12 +253,15 @@ def embed_statements_of(articles: list, embedder) -> None:
     for article in articles:
         spans = [(s.start, s.end) for s in article.sentences]
         for i in chosen_sentences(article.text, spans):
-            texts.append(embed_text(article.text[spans[i][0]:spans[i][1]]))
-            owners.append((article, i))
+            made = embed_texts(article.text[spans[i][0]:spans[i][1]])
+            texts += made
+            owners.append((article, i, len(made)))
         article.statement_vectors = {}
     if texts:
-        for (article, i), vector in zip(owners, embed_batch(embedder, texts)):
-            article.statement_vectors[i] = vector
+        vectors, at = embed_batch(embedder, texts), 0
+        for article, i, count in owners:  # a sentence's rows (sentence, clauses) are stored as one blob
+            article.statement_vectors[i] = vectors[at:at + count]
+            at += count
 
 
 def attach_vectors(store: Store, statements: list[Statement], embedder, *, write: bool = True) -> int:
@@ -224,24 +276,27 @@ def attach_vectors(store: Store, statements: list[Statement], embedder, *, write
     cached = {(r["article_id"], r["idx"]): r["vector"] for r in store.query(
         f"SELECT article_id, idx, vector FROM statement_vectors WHERE model = ? AND article_id IN ({marks})",
         [model, *ids])}
-    missing = []
+    missing, texts = [], []
     for statement in statements:
         blob = cached.get((statement.article_id, statement.index))
-        if blob is not None and len(blob) == 4 * embedder.dim:
-            statement.vector = np.frombuffer(blob, dtype=np.float32)
+        rows = 1 + len(statement.clauses)  # a blob of another count is of an older version: made again
+        if blob is not None and len(blob) == 4 * embedder.dim * rows:
+            _set_vectors(statement, np.frombuffer(blob, dtype=np.float32).reshape(rows, embedder.dim))
         else:
             missing.append(statement)
+            texts += embed_texts(statement.text, statement.clauses)
     if not missing:
         return 0
-    vectors = embed_batch(embedder, [embed_text(s) for s in missing])
-    for statement, vector in zip(missing, vectors):
-        statement.vector = vector
+    vectors, at, made = embed_batch(embedder, texts), 0, []
+    for statement in missing:
+        rows = vectors[at:at + 1 + len(statement.clauses)]
+        at += len(rows)
+        _set_vectors(statement, rows)
+        made.append((statement.article_id, statement.index, model, np.asarray(rows, np.float32).tobytes()))
     if write:
         with store.transaction() as conn:
             conn.executemany("INSERT INTO statement_vectors(article_id, idx, model, vector) VALUES (?,?,?,?)"
-                             " ON CONFLICT(article_id, idx, model) DO UPDATE SET vector = excluded.vector",
-                             [(s.article_id, s.index, model, np.asarray(s.vector, np.float32).tobytes())
-                              for s in missing])
+                             " ON CONFLICT(article_id, idx, model) DO UPDATE SET vector = excluded.vector", made)
     return len(missing)
 
 

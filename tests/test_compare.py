@@ -17,6 +17,7 @@ from tidings.compare.brief import brief_markdown
 from tidings.compare.numbers import agree, comparable, find_quantities
 from tidings.compare.verdicts import number_conflict
 from tidings.pipeline import Pipeline
+from tidings.model import STATEMENT_VECTORS_VERSION
 from tidings.read.dates import find_dates
 from tidings.read.sentences import split_sentences
 from tidings.store.sqlite import Store
@@ -315,6 +316,17 @@ def test_statement_vectors_made_at_ingest_are_the_ones_compare_makes(ferry_store
     at_compare = compare_articles(ferry_store, list(_ids(ferry_store).values()))
     assert [[s["text"] for s in g["statements"]] for g in at_ingest["groups"]] == \
         [[s["text"] for s in g["statements"]] for g in at_compare["groups"]]
+
+
+def test_statement_vectors_of_another_version_are_made_again(ferry_store, monkeypatch):
+    ids = list(_ids(ferry_store).values())
+    first = compare_articles(ferry_store, ids)
+    assert compare_articles(ferry_store, ids)["vectors_computed"] == 0  # cached by the first comparison
+    version = ferry_store.query("SELECT DISTINCT model FROM statement_vectors")[0][0]
+    assert version.endswith("#" + STATEMENT_VECTORS_VERSION)
+    monkeypatch.setattr("tidings.model.STATEMENT_VECTORS_VERSION", "clauses-next")
+    again = compare_articles(ferry_store, ids)
+    assert again["vectors_computed"] == first["counts"]["statements"] > 0  # rows of what they held before
 
 
 def test_clauses_of_a_long_sentence():

@@ -14,6 +14,14 @@ PIPELINE_VERSION = "0.1.0"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 AGENT_TYPES = frozenset({"PER", "ORG", NAME})  # mentions that may name who acts or speaks (a NAME may be either)
+# what a cached statement vector holds (compare/statements.py: the sentence's row, then one per clause);
+# bump it when clause splitting changes, so that vectors cached by an older version are made again
+STATEMENT_VECTORS_VERSION = "clauses-1"
+
+
+def statement_vector_key(model: str) -> str:
+    """The `model` column of statement_vectors: the embedding model and what its rows hold."""
+    return f"{model}#{STATEMENT_VECTORS_VERSION}"
 
 
 @dataclass

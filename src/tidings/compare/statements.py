@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model import AGENT_TYPES
+from ..model import AGENT_TYPES, statement_vector_key
 from ..read.clean import classify_line
 from ..store.sqlite import Store
 from .numbers import Quantity, find_quantities
@@ -270,7 +270,7 @@ def attach_vectors(store: Store, statements: list[Statement], embedder, *, write
     Returns how many were computed."""
     if not statements:
         return 0
-    model = embedder.name
+    model = statement_vector_key(embedder.name)
     ids = sorted({s.article_id for s in statements})
     marks = ",".join("?" * len(ids))
     cached = {(r["article_id"], r["idx"]): r["vector"] for r in store.query(

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from ..model import Article, RawArticle
+from ..model import Article, RawArticle, statement_vector_key
 from ..textutil import search_form
 
 SCHEMA_TABLE = "schema_migrations"
@@ -262,7 +262,8 @@ class Store:
                          (article.id, model, _blob(article.embedding)))
         if article.statement_vectors:  # embedded at ingest (TIDINGS_STATEMENT_VECTORS=ingest)
             conn.executemany("INSERT INTO statement_vectors(article_id, idx, model, vector) VALUES (?,?,?,?)",
-                             [(article.id, i, model, _blob(v)) for i, v in article.statement_vectors.items()])
+                             [(article.id, i, statement_vector_key(model), _blob(v))
+                              for i, v in article.statement_vectors.items()])
         if signature is not None:
             conn.execute("INSERT INTO minhashes(article_id, signature) VALUES (?,?)", (article.id, signature))
         conn.execute(self.FTS_INSERT, (article.id, *self.fts_row(article.title, article.text)))

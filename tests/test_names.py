@@ -768,3 +768,17 @@ def test_a_place_and_a_plural_is_a_sports_team_in_english():
     found = rules("He signed a contract with the Milwaukee Bucks and later met Florence Williams.", "en")
     assert found["Milwaukee Bucks"].type == "ORG"
     assert found["Florence Williams"].type == "PER"  # a given name first: a person
+
+
+@pytest.mark.parametrize("text, language, person, role", [
+    ("O‘zbekiston Respublikasi Prezidenti Shavkat Mirziyoyev nutq so‘zladi.", "uz", "Shavkat Mirziyoyev", "prezidenti"),
+    ("Bank of England Governor Andrew Bailey spoke on Tuesday.", "en", "Andrew Bailey", "governor"),
+    ("US Secretary of State Marco Rubio arrived in Doha.", "en", "Marco Rubio", "secretary of state"),
+])
+def test_a_role_inside_a_run_of_capitals_ends_the_name_before_it(text, language, person, role):
+    found = rules(text, language)
+    assert found[person].type == "PER" and found[person].role == role
+
+
+def test_a_road_named_after_a_president_stays_one_place():
+    assert rules("O acidente ocorreu na Rodovia Presidente Dutra ontem.", "pt")["Rodovia Presidente Dutra"].type == "LOC"

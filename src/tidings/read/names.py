@@ -202,7 +202,9 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
     "en": {"triggers": {"president", "prime minister", "minister", "foreign minister", "chancellor", "king",
                         "queen", "prince", "spokesperson", "spokesman", "spokeswoman", "secretary", "senator",
                         "governor", "mayor", "general", "ambassador", "chairman", "ceo", "pope", "sheikh",
-                        "mr", "mrs", "ms", "dr", "leader", "envoy", "premier", "judge", "coach", "director"},
+                        "mr", "mrs", "ms", "dr", "leader", "envoy", "premier", "judge", "coach", "director",
+                        "secretary of state", "secretary-general", "secretary general", "vice president",
+                        "attorney general", "defense secretary", "defence secretary", "foreign secretary"},
            "stop": {"the", "a", "an", "in", "on", "at", "for", "with", "after", "before", "when", "while", "since",
                     "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their",
                     "but", "and", "or", "as", "if", "by", "from", "of", "to", "there", "during", "however",
@@ -1608,6 +1610,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 and (lookup_country(tokens[j][2]) is None or org_ahead > j or any(
                     _org_word(t[2].lower(), language) for t in tokens[i:j]) or _given_name_surname(tokens, i, j)) \
                 and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
+                and not (_role_ahead(tokens, j, triggers) and not any(t[2].lower() in LOC_WORDS for t in tokens[i:j])) \
                 and text[tokens[j - 1][1]:tokens[j - 1][1] + 1] not in ("'", "’"):
             j += 1
         while j - 1 > i and tokens[j - 1][2].lower() in _CONNECTORS:
@@ -1728,6 +1731,19 @@ def _given_name_surname(tokens, i: int, j: int) -> bool:
     the name (no capitalised word after it)."""
     return j == i + 1 and tokens[j][2].lower() in GIVEN_NAME_COUNTRIES and not _known_place(tokens[i][2], "") \
         and not (j + 1 < len(tokens) and _capitalised(tokens[j + 1][2]))
+
+
+def _role_ahead(tokens, j: int, triggers) -> bool:
+    """A role word inside a run of capitalised words ends the name before it: 'O'zbekiston Respublikasi
+    Prezidenti Shavkat Mirziyoyev', 'Bank of England Governor Andrew Bailey' (a role the sentence opens
+    with is read before any name starts). Only a role followed by a capitalised name ('Ford President'
+    is no one's role), and not in the name of a road or square named after someone ('Rodovia
+    Presidente Dutra', 'Avenida Presidente Vargas': the caller checks for a place word)."""
+    for n in (3, 2, 1):
+        if j + n < len(tokens) and " ".join(t[2].lower() for t in tokens[j:j + n]) in triggers:
+            after = tokens[j + n][2]
+            return _capitalised(after) and tokens[j + n][0] - tokens[j + n - 1][1] == 1
+    return False
 
 
 def _org_name_end(text: str, tokens, i: int, j: int, language: str, stop) -> int:

@@ -782,3 +782,8 @@ def test_a_role_inside_a_run_of_capitals_ends_the_name_before_it(text, language,
 
 def test_a_road_named_after_a_president_stays_one_place():
     assert rules("O acidente ocorreu na Rodovia Presidente Dutra ontem.", "pt")["Rodovia Presidente Dutra"].type == "LOC"
+
+
+def test_turkish_military_ranks_are_roles():
+    found = rules("Korgeneral Ahmed Şerif Çaudri saldırıları doğruladı.", "tr")
+    assert found["Ahmed Şerif Çaudri"].type == "PER" and found["Ahmed Şerif Çaudri"].role == "korgeneral"

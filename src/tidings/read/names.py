@@ -287,7 +287,10 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                     "коли", "після", "також", "там", "однак", "між", "під", "над"},
            "articles": set(), "suffixes": ()},
     "tr": {"triggers": {"cumhurbaşkanı", "başbakan", "bakan", "bakanı", "dışişleri bakanı", "başkan", "başkanı",
-                        "sözcü", "sözcüsü", "kral", "büyükelçi", "genel sekreter", "lider", "lideri"},
+                        "sözcü", "sözcüsü", "kral", "büyükelçi", "genel sekreter", "lider", "lideri",
+                        # military ranks: general of the army, corps, division, brigade
+                        "orgeneral", "korgeneral", "tümgeneral", "tuğgeneral", "general", "albay", "amiral",
+                        "genelkurmay başkanı", "komutanı", "sözcüsü tuğgeneral"},
            "stop": {"bu", "bir", "ve", "ile", "için", "da", "de", "ama", "ancak", "o", "şu", "her", "daha", "en",
                     "sonra", "önce", "göre", "gibi", "kadar"},
            "articles": set(), "suffixes": ()},

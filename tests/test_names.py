@@ -787,3 +787,16 @@ def test_a_road_named_after_a_president_stays_one_place():
 def test_turkish_military_ranks_are_roles():
     found = rules("Korgeneral Ahmed Şerif Çaudri saldırıları doğruladı.", "tr")
     assert found["Ahmed Şerif Çaudri"].type == "PER" and found["Ahmed Şerif Çaudri"].role == "korgeneral"
+
+
+@pytest.mark.parametrize("text, language, name, kind", [
+    ("Elle est la présidente du Parti socialiste européen depuis mai.", "fr", "Parti socialiste européen", "ORG"),
+    ("The president of Duke University spoke on Monday.", "en", "Duke University", "ORG"),
+])
+def test_a_role_before_a_body_is_the_bodys_not_a_persons_name(text, language, name, kind):
+    found = rules(text, language)
+    assert found[name].type == kind and found[name].role is None
+
+
+def test_a_role_then_a_place_preposition_names_no_holder():
+    assert rules("She was elected prime minister in the Diet on Tuesday.", "en")["Diet"].type != "PER"

@@ -1652,6 +1652,13 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # what the role is of, not who holds it ('the mayor of Leeds', 'el alcalde de Florencia'), or
             # where the role's holder went ('el presidente viajó hacia Sucre', 'the minister arrived in Leeds')
             role = None
+        if role and (any(_org_word(w, language) for w in lowered) or _after_place_preposition(tokens, i, language)):
+            # what the role is of ('la présidente du Parti libéral-démocrate', 'Лидер Партии реформ') or
+            # where it was taken ('elected prime minister in the Diet'), not who holds it
+            role = None
+            if len(words) == 1 and _org_word(lowered[0], language):
+                i = j  # a body's head word alone ('Parti', 'Bộ' after 'Bộ trưởng'): no name
+                continue
         if role:
             kind = "PER"
         elif classified or any(_org_word(w, language) for w in lowered) or \
@@ -1734,6 +1741,18 @@ def _given_name_surname(tokens, i: int, j: int) -> bool:
     the name (no capitalised word after it)."""
     return j == i + 1 and tokens[j][2].lower() in GIVEN_NAME_COUNTRIES and not _known_place(tokens[i][2], "") \
         and not (j + 1 < len(tokens) and _capitalised(tokens[j + 1][2]))
+
+
+_ARTICLES_BEFORE_PLACE = {"the", "la", "le", "les", "el", "los", "las", "der", "die", "das", "dem", "den", "il", "lo"}
+
+
+def _after_place_preposition(tokens, i: int, language: str) -> bool:
+    """The name follows a preposition of place, perhaps with an article between ('in the Diet')."""
+    preps = PLACE_CONTEXT.get(language, (set(), set()))[0]
+    k = i - 1
+    if k >= 0 and tokens[k][2].lower() in _ARTICLES_BEFORE_PLACE:
+        k -= 1
+    return k >= 0 and tokens[k][2].lower() in preps
 
 
 def _role_ahead(tokens, j: int, triggers) -> bool:

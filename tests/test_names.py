@@ -800,3 +800,14 @@ def test_a_role_before_a_body_is_the_bodys_not_a_persons_name(text, language, na
 
 def test_a_role_then_a_place_preposition_names_no_holder():
     assert rules("She was elected prime minister in the Diet on Tuesday.", "en")["Diet"].type != "PER"
+
+
+def test_vietnamese_party_names_after_the_common_noun():
+    found = rules("Nhật Bản bầu Chủ tịch đảng Dân chủ Tự do (LDP) Sanae Takaichi làm thủ tướng.", "vi")
+    assert found["đảng Dân chủ Tự do"].type == "ORG" and "Dân" not in found
+    assert rules("Các đảng đối lập phản đối.", "vi") == {}
+
+
+def test_a_vietnamese_body_ends_where_another_name_begins():
+    found = rules("Ứng viên đảng Quyền lực Nhân dân Kim Moon-soo thừa nhận thất bại.", "vi")
+    assert found["đảng Quyền lực Nhân dân"].type == "ORG" and found["Kim Moon-soo"].type == "PER"

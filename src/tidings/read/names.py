@@ -956,7 +956,8 @@ def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mentio
 # lower-case syllables are the sentence going on, 'Cục Cứu hộ và Bộ Quốc phòng' is two bodies)
 _VI_HEADS = ("Quốc hội", "Tòa án", "Toà án", "Ủy ban", "Uỷ ban", "Thượng viện", "Hạ viện", "Tổng cục", "Hội đồng",
              "Ngân hàng", "Công ty", "Tập đoàn", "Liên minh", "Quân đội", "Văn phòng", "Thông tấn xã", "Bộ", "Đảng",
-             "Viện", "Cục", "Hãng")
+             "Viện", "Cục", "Hãng",
+             "đảng")  # a party's name after the common noun: 'đảng Dân chủ Tự do' (the LDP)
 _VI_ALONE = {"Quốc hội", "Thượng viện", "Hạ viện"}  # names on their own: the country's parliament
 _VI_SYLLABLE = r"[^\W\d_]+"
 _VI_BODY = re.compile(r"(?<!\w)(?P<head>" + "|".join(sorted(map(re.escape, _VI_HEADS), key=len, reverse=True))
@@ -968,11 +969,17 @@ def _vietnamese_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
     for match in _VI_BODY.finditer(text):
         kept: list[str] = []
         country = None
-        for syllable in match.group("rest").split():
+        syllables = match.group("rest").split()
+        for k, syllable in enumerate(syllables):
             # a word is a capital syllable and at most one lower-case one ('Hiến pháp', 'Bầu cử'); after
             # two capitals (a name: 'Hàn Quốc', 'Nhật Bản') a lower-case syllable is the sentence going on
             if syllable[:1].islower() and not (kept and kept[-1][:1].isupper()
                                                and (len(kept) == 1 or kept[-2][:1].islower())):
+                break
+            # after words of the body ('Quyền lực Nhân dân'), two capitals in a row that are no country
+            # begin another name: 'đảng Quyền lực Nhân dân Kim Moon-soo' is a party and its candidate
+            if kept and kept[-1][:1].islower() and k + 1 < len(syllables) and syllables[k + 1][:1].isupper() \
+                    and not lookup_country(f"{syllable} {syllables[k + 1]}"):
                 break
             kept.append(syllable)
             # a country ends the name: 'Bộ Tài chính Mỹ', 'Quốc hội Nhật Bản', not '... Israel rút'
@@ -1652,9 +1659,11 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # what the role is of, not who holds it ('the mayor of Leeds', 'el alcalde de Florencia'), or
             # where the role's holder went ('el presidente viajó hacia Sucre', 'the minister arrived in Leeds')
             role = None
-        if role and (any(_org_word(w, language) for w in lowered) or _after_place_preposition(tokens, i, language)):
+        if role and (any(_org_word(w, language) for w in lowered) and not (len(words) > 1 and words[0].isupper())
+                     or _after_place_preposition(tokens, i, language)):
             # what the role is of ('la présidente du Parti libéral-démocrate', 'Лидер Партии реформ') or
-            # where it was taken ('elected prime minister in the Diet'), not who holds it
+            # where it was taken ('elected prime minister in the Diet'), not who holds it; a body's acronym
+            # before a name is whose role it is ('Генсек ООН Антониу Гутерриш', 'глава МИД Сергей Лавров')
             role = None
             if len(words) == 1 and _org_word(lowered[0], language):
                 i = j  # a body's head word alone ('Parti', 'Bộ' after 'Bộ trưởng'): no name

@@ -202,7 +202,8 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
     "en": {"triggers": {"president", "prime minister", "minister", "foreign minister", "chancellor", "king",
                         "queen", "prince", "spokesperson", "spokesman", "spokeswoman", "secretary", "senator",
                         "governor", "mayor", "general", "ambassador", "chairman", "ceo", "pope", "sheikh",
-                        "mr", "mrs", "ms", "dr", "leader", "envoy", "premier", "judge", "coach", "director"},
+                        "mr", "mrs", "ms", "dr", "leader", "envoy", "premier", "judge", "coach", "director",
+                        "sir", "dame", "lord"},
            "stop": {"the", "a", "an", "in", "on", "at", "for", "with", "after", "before", "when", "while", "since",
                     "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their",
                     "but", "and", "or", "as", "if", "by", "from", "of", "to", "there", "during", "however",
@@ -910,11 +911,35 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     mentions = _dictionary_names(text, sentences, language, mentions)
     mentions.extend(_recurring_surnames(text, sentences, mentions))
     mentions.sort(key=lambda m: m.start)
+    mentions = _outside_titles(text, mentions)
     _type_by_recurrence(mentions)
     _people_not_towns(text, mentions, language)
     _places_by_context(mentions, language)
     _bodies_of_countries(mentions)
     return mentions
+
+
+_QUOTED = re.compile(r'"([^"\n]{1,120})"|“([^”\n]{1,120})”')
+
+
+def _outside_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names inside a quoted title are parts of the title, not names of their own: in " The Cat in the Hat ",
+    " Diana Ross Presents the Jackson 5 ", " Kingdom Hearts : Chain of Memories " (a film, song or book)
+    no person or place is meant. A quotation in title case (no word of four letters or more in lower case,
+    two words or more) is a title; quoted speech has lower-case words. A name that is the whole title
+    stays (the title may be a body's name: " Billboard ")."""
+    titles = []
+    for match in _QUOTED.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        inner = match.group(group)
+        words = re.findall(r"[^\W\d_][\w'’\-]*", inner)
+        if len(words) >= 2 and not any(len(w) >= 4 and w[:1].islower() for w in words):
+            start = match.start(group) + len(inner) - len(inner.lstrip())
+            titles.append((start, match.start(group) + len(inner.rstrip())))
+    if not titles:
+        return mentions
+    return [m for m in mentions if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
+                                           for s, e in titles)]
 
 
 def _bodies_of_countries(mentions: list[Mention]) -> None:
@@ -1519,6 +1544,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             word = word[:tail.start()]
         word = word.rstrip("-")
         end = start + len(word)
+        if word.lower() in _ABBREVIATIONS and text[end:end + 1] == "." and language not in ("de",):
+            word, end = word + ".", end + 1  # 'St. Louis', 'Gary Hall Sr.', 'Tumi Inc.': the full stop is the word's
         if word:
             tokens.append((start, end, word))
     mentions: list[Mention] = []
@@ -1568,6 +1595,27 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         # it begins an organisation's name ('United States Army', 'Deutsche Bank', 'British Airways')
         matched = False
         org_ahead = _org_ahead(text, tokens, i, language)
+        n = _team_ahead(text, tokens, i, language, stop) if language == "en" else 0
+        if n:
+            # 'Cleveland Indians', 'Singapore Slingers': a place and a plural, a sports team (the country or
+            # demonym in it would else be read alone)
+            end_ = tokens[i + n - 1][1]
+            phrase = text[start:end_]
+            mentions.append(Mention(start=start, end=end_, text=phrase, type="ORG", sentence=sentence_index,
+                                    key=f"N:{name_key(phrase) or _fold(phrase)}"))
+            i += n
+            continue
+        n = _compound_place(text, tokens, i, language, stop)
+        if n and org_ahead <= i + n:
+            # a place of two or three words that holds a country's name or a demonym ('South America',
+            # 'British Columbia', 'New Mexico', 'Western Australia'): one place, not a country and a word
+            end_ = tokens[i + n - 1][1]
+            phrase = text[start:end_]
+            place = lookup_place(phrase, language)
+            mentions.append(Mention(start=start, end=end_, text=phrase, type="LOC", sentence=sentence_index,
+                                    key=f"N:{name_key(phrase) or _fold(phrase)}", country=place[0] or None))
+            i += n
+            continue
         for n in (3, 2, 1):
             if i + n > len(tokens):
                 continue
@@ -1608,6 +1656,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 and (lookup_country(tokens[j][2]) is None or org_ahead > j or any(
                     _org_word(t[2].lower(), language) for t in tokens[i:j]) or _given_name_surname(tokens, i, j)) \
                 and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
+                and not _role_ahead(tokens, j, triggers) \
                 and text[tokens[j - 1][1]:tokens[j - 1][1] + 1] not in ("'", "’"):
             j += 1
         while j - 1 > i and tokens[j - 1][2].lower() in _CONNECTORS:
@@ -1646,6 +1695,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # what the role is of, not who holds it ('the mayor of Leeds', 'el alcalde de Florencia'), or
             # where the role's holder went ('el presidente viajó hacia Sucre', 'the minister arrived in Leeds')
             role = None
+        if role and i > 0 and tokens[i - 1][2] in ORG_ARTICLES_BEFORE.get(language, ()):
+            role = None  # 'coach for the Los Angeles Dodgers': people take no article, what the role is of may
         if role:
             kind = "PER"
         elif classified or any(_org_word(w, language) for w in lowered) or \
@@ -1701,6 +1752,13 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         i = j
     return mentions
 
+
+# a definite article right before a name a role word precedes: the name is what the role is of, not its
+# holder ('the head coach of the Chicago Bears'), where people take no article
+ORG_ARTICLES_BEFORE = {"en": {"the"}}
+
+# abbreviations inside or at the end of names, written with a full stop
+_ABBREVIATIONS = {"st", "sr", "jr", "mt", "ft", "inc", "co", "corp", "ltd", "bros"}
 
 # a saint's name opens the names of churches, squares and towns, hardly ever a person's
 _SAINTS = {"san", "santa", "santo", "são", "saint", "sainte", "st", "st.", "sankt", "sant", "sint", "świętego",
@@ -1826,6 +1884,59 @@ def _team_name(words: list[str], language: str) -> bool:
         return False
     return any(lookup_place(" ".join(words[:n]), language) or lookup_country(" ".join(words[:n]))
                for n in range(1, min(3, len(words) - 1) + 1))
+
+
+def _team_ahead(text: str, tokens, i: int, language: str, stop) -> int:
+    """How many words (2 to 4) from token i make a sports team's name, a place's and a plural
+    ('Cleveland Indians', 'Hawaii Islanders'; see `_team_name`), where a country or a demonym is one of
+    them and no capitalised word follows; not in a title-case line (a headline's 'Iran Strikes')."""
+    k = i + 1
+    while k < len(tokens) and k - i < 4 and text[tokens[k - 1][1]:tokens[k][0]] == " " \
+            and _capitalised(tokens[k][2]) and tokens[k][2].lower() not in stop:
+        k += 1
+    if k - i < 2 or k < len(tokens) and _capitalised(tokens[k][2]) and _joined(text[tokens[k - 1][1]:tokens[k][0]]):
+        return 0
+    words = [t[2] for t in tokens[i:k]]
+    if not any(_country_reading(w)[0] for w in words):
+        return 0
+    # a demonym's plural ends it ('Cleveland Indians'): no person's name, whatever the first word
+    if not (_team_name(words, language) or len(words) == 2 and _country_reading(words[-1])[0]
+            and words[-1].endswith("s") and lookup_place(words[0], language)):
+        return 0
+    capitalised = sum(1 for t in tokens if _capitalised(t[2]))
+    return 0 if capitalised * 2 > len(tokens) else k - i
+
+
+def _compound_place(text: str, tokens, i: int, language: str, stop) -> int:
+    """How many words (2 or 3) from token i make a place of the gazetteer that holds a country's name or
+    a demonym ('South America', 'British Columbia', 'New Mexico'), capitalised, spaced and not followed
+    by another capitalised word ('New Mexico State University' is longer); 0 for none."""
+    for n in (3, 2):
+        if i + n > len(tokens) or any(text[tokens[k - 1][1]:tokens[k][0]] != " " or not _capitalised(tokens[k][2])
+                                      or tokens[k][2].lower() in stop for k in range(i + 1, i + n)):
+            continue
+        if i + n < len(tokens) and _capitalised(tokens[i + n][2]) and tokens[i + n][2].lower() not in stop \
+                and _joined(text[tokens[i + n - 1][1]:tokens[i + n][0]]):
+            continue
+        words = [t[2] for t in tokens[i:i + n]]
+        first, kind = _country_reading(words[0])
+        if not any(_country_reading(w)[0] for w in words) or first and kind is None:
+            continue  # a country first stays the country: 'Mexico City', 'Kuwait City' are its capitals
+        phrase = text[tokens[i][0]:tokens[i + n - 1][1]]
+        if _country_reading(phrase)[0] is None and lookup_place(phrase, language):
+            return n
+    return 0
+
+
+def _role_ahead(tokens, j: int, triggers) -> bool:
+    """A role word (one to three words) starts at token j and a capitalised word follows it: the name
+    run before it ends there ('Republican President George W. Bush', 'Treasury Secretary Henry Paulson':
+    the person is the name after the role)."""
+    for n in (3, 2, 1):
+        if j + n < len(tokens) and " ".join(t[2].lower() for t in tokens[j:j + n]) in triggers \
+                and _capitalised(tokens[j + n][2]):
+            return True
+    return False
 
 
 def _initial(text: str, tokens, k: int) -> bool:

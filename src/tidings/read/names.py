@@ -203,7 +203,8 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                         "queen", "prince", "spokesperson", "spokesman", "spokeswoman", "secretary", "senator",
                         "governor", "mayor", "general", "ambassador", "chairman", "ceo", "pope", "sheikh",
                         "mr", "mrs", "ms", "dr", "leader", "envoy", "premier", "judge", "coach", "director",
-                        "sir", "dame", "lord"},
+                        "sir", "dame", "lord", "congressman", "congresswoman", "congressmen", "treasurer",
+                        "commissioner", "emperor", "empress", "archbishop", "bishop", "rabbi", "imam", "sen", "rep"},
            "stop": {"the", "a", "an", "in", "on", "at", "for", "with", "after", "before", "when", "while", "since",
                     "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their",
                     "but", "and", "or", "as", "if", "by", "from", "of", "to", "there", "during", "however",
@@ -1709,6 +1710,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 or (2 <= len(words) <= 3 and not phrase.isupper() and any(_acronym(w, n) for n, w in enumerate(words))):
             # an acronym inside a longer name is a club or company ('Kalmar FF', 'AC Cesena', 'BBC One')
             kind = "ORG"
+        elif language == "en" and place and place[1] > 0 and len(words) == 1 and _sporting(tokens) \
+                and not _place_context(text, tokens, i, language) \
+                and not (i > 0 and tokens[i - 1][2].lower() in _PLACE_PREPOSITIONS_EN):
+            kind = "ORG"  # 'Southampton won 2 – 0', 'signed for Lyon': a town's club in a match report
         elif place or any(w in LOC_WORDS for w in lowered) or _place_context(text, tokens, i, language):
             kind = "LOC"
         elif len(words) >= 2 and any(w in MISC_WORDS for w in lowered):
@@ -1756,6 +1761,19 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
 # a definite article right before a name a role word precedes: the name is what the role is of, not its
 # holder ('the head coach of the Chicago Bears'), where people take no article
 ORG_ARTICLES_BEFORE = {"en": {"the"}}
+
+# words of English match reports and transfers: in a sentence holding one, a town's name alone (no
+# place word or preposition before it) is its club ('Southampton were relegated', 'he joined Wrexham')
+_SPORT_WORDS = {"match", "goal", "goals", "league", "season", "club", "cup", "loan", "loaned", "draw", "scored",
+                "striker", "midfielder", "defender", "goalkeeper", "relegated", "relegation", "promotion", "fixture",
+                "play-off", "debut", "squad", "footballer", "transfer", "penalty", "semi-final", "quarter-final",
+                "final", "champions", "championship", "innings", "wicket", "derby", "kick-off", "half-time"}
+_PLACE_PREPOSITIONS_EN = {"in", "at", "from", "near", "of", "across", "around", "outside", "inside", "born"}
+
+
+def _sporting(tokens) -> bool:
+    return any(t[2].lower() in _SPORT_WORDS for t in tokens)
+
 
 # abbreviations inside or at the end of names, written with a full stop
 _ABBREVIATIONS = {"st", "sr", "jr", "mt", "ft", "inc", "co", "corp", "ltd", "bros"}

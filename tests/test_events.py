@@ -1048,3 +1048,17 @@ def test_hostages_named_are_no_hostage_taking(text, language):
 ])
 def test_hostage_taking_is_still_an_abduction(text, language):
     assert first(text, language).type in ("ASSAULT", "COERCE")
+
+
+def test_coordinated_parties_of_a_meeting_are_its_source_and_target():
+    # a place governed by "in" after the verb is no party to the summit
+    event = first("President Donald Trump and Russian President Vladimir Putin wrapped up their summit in "
+                  "Alaska on Friday, days after the fighting in Ukraine intensified.")
+    assert (event.type, event.source.code, event.target.code) == ("CONSULT", "USA", "RUS")
+    deal = first("Kenyan President Ruto and Ugandan President Museveni signed a trade deal with Tanzania.")
+    assert deal.target.code == "TZA"  # "with" names a party
+
+
+def test_a_role_between_a_body_and_its_person_keeps_them_one_actor():
+    event = first("British Defence Secretary Tom King has promised to continue military aid to Mozambique.")
+    assert (event.source.code, event.target.code) == ("GBR", "MOZ")

@@ -811,3 +811,22 @@ def test_names_inside_a_quoted_title_are_no_names_of_their_own():
 def test_abbreviations_with_a_full_stop_are_part_of_the_name():
     found = rules("The eruption of Mount St. Helens was studied by Gary Hallam Jr. and Tumi Inc. engineers.", "en")
     assert "Mount St. Helens" in found and "Gary Hallam Jr." in found and "Tumi Inc." in found
+
+
+@pytest.mark.parametrize("text, language, person, role", [
+    ("O‘zbekiston Respublikasi Prezidenti Shavkat Mirziyoyev nutq so‘zladi.", "uz", "Shavkat Mirziyoyev", "prezidenti"),
+    ("Bank of England Governor Andrew Bailey spoke on Tuesday.", "en", "Andrew Bailey", "governor"),
+    ("US Secretary of State Marco Rubio arrived in Doha.", "en", "Marco Rubio", "secretary of state"),
+])
+def test_a_role_inside_a_run_of_capitals_ends_the_name_before_it(text, language, person, role):
+    found = rules(text, language)
+    assert found[person].type == "PER" and found[person].role == role
+
+
+def test_a_road_named_after_a_president_stays_one_place():
+    assert rules("O acidente ocorreu na Rodovia Presidente Dutra ontem.", "pt")["Rodovia Presidente Dutra"].type == "LOC"
+
+
+def test_turkish_military_ranks_are_roles():
+    found = rules("Korgeneral Ahmed Şerif Çaudri saldırıları doğruladı.", "tr")
+    assert found["Ahmed Şerif Çaudri"].type == "PER" and found["Ahmed Şerif Çaudri"].role == "korgeneral"

@@ -157,6 +157,14 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     if source is not None and target is None:
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
+    elif source is not None and trigger.pattern.section in MUTUAL and source.coordinated_at is not None \
+            and governed(tokens, target, language) and not governed(tokens, target, language, places=False):
+        # "Trump and Putin wrapped up their summit ... the fighting in Ukraine": the parties of a meeting
+        # or a deal are the two coordinated actors, not a place after the verb ("in Ukraine"; "a deal
+        # with Tanzania" keeps Tanzania)
+        parties = split_coordinated(source)
+        if parties[1] is not None:
+            source, target = parties
     elif source is None and target is not None:
         # "talks between Ruto and Museveni": two coordinated actors after the trigger are both parties
         source, target = split_coordinated(target)

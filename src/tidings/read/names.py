@@ -203,6 +203,8 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                         "queen", "prince", "spokesperson", "spokesman", "spokeswoman", "secretary", "senator",
                         "governor", "mayor", "general", "ambassador", "chairman", "ceo", "pope", "sheikh",
                         "mr", "mrs", "ms", "dr", "leader", "envoy", "premier", "judge", "coach", "director",
+                        "secretary of state", "secretary-general", "secretary general", "vice president",
+                        "attorney general", "defense secretary", "defence secretary", "foreign secretary",
                         "sir", "dame", "lord", "congressman", "congresswoman", "congressmen", "treasurer",
                         "commissioner", "emperor", "empress", "archbishop", "bishop", "rabbi", "imam", "sen", "rep"},
            "stop": {"the", "a", "an", "in", "on", "at", "for", "with", "after", "before", "when", "while", "since",
@@ -287,7 +289,10 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                     "коли", "після", "також", "там", "однак", "між", "під", "над"},
            "articles": set(), "suffixes": ()},
     "tr": {"triggers": {"cumhurbaşkanı", "başbakan", "bakan", "bakanı", "dışişleri bakanı", "başkan", "başkanı",
-                        "sözcü", "sözcüsü", "kral", "büyükelçi", "genel sekreter", "lider", "lideri"},
+                        "sözcü", "sözcüsü", "kral", "büyükelçi", "genel sekreter", "lider", "lideri",
+                        # military ranks: general of the army, corps, division, brigade
+                        "orgeneral", "korgeneral", "tümgeneral", "tuğgeneral", "general", "albay", "amiral",
+                        "genelkurmay başkanı", "komutanı", "sözcüsü tuğgeneral"},
            "stop": {"bu", "bir", "ve", "ile", "için", "da", "de", "ama", "ancak", "o", "şu", "her", "daha", "en",
                     "sonra", "önce", "göre", "gibi", "kadar"},
            "articles": set(), "suffixes": ()},
@@ -1657,7 +1662,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 and (lookup_country(tokens[j][2]) is None or org_ahead > j or any(
                     _org_word(t[2].lower(), language) for t in tokens[i:j]) or _given_name_surname(tokens, i, j)) \
                 and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
-                and not _role_ahead(tokens, j, triggers) \
+                and not (_role_ahead(tokens, j, triggers) and not any(t[2].lower() in LOC_WORDS for t in tokens[i:j])) \
                 and text[tokens[j - 1][1]:tokens[j - 1][1] + 1] not in ("'", "’"):
             j += 1
         while j - 1 > i and tokens[j - 1][2].lower() in _CONNECTORS:
@@ -1806,6 +1811,19 @@ def _given_name_surname(tokens, i: int, j: int) -> bool:
         and not (j + 1 < len(tokens) and _capitalised(tokens[j + 1][2]))
 
 
+def _role_ahead(tokens, j: int, triggers) -> bool:
+    """A role word inside a run of capitalised words ends the name before it: 'O'zbekiston Respublikasi
+    Prezidenti Shavkat Mirziyoyev', 'Bank of England Governor Andrew Bailey' (a role the sentence opens
+    with is read before any name starts). Only a role followed by a capitalised name ('Ford President'
+    is no one's role), and not in the name of a road or square named after someone ('Rodovia
+    Presidente Dutra', 'Avenida Presidente Vargas': the caller checks for a place word)."""
+    for n in (3, 2, 1):
+        if j + n < len(tokens) and " ".join(t[2].lower() for t in tokens[j:j + n]) in triggers:
+            after = tokens[j + n][2]
+            return _capitalised(after) and tokens[j + n][0] - tokens[j + n - 1][1] == 1
+    return False
+
+
 def _org_name_end(text: str, tokens, i: int, j: int, language: str, stop) -> int:
     """Where an organisation's name that runs over tokens i..j-1 ends, once linking words and lower-case
     adjectives after its head are taken in: 'Compagnia della Baia di Hudson', 'Consiglio d'Europa',
@@ -1944,17 +1962,6 @@ def _compound_place(text: str, tokens, i: int, language: str, stop) -> int:
         if _country_reading(phrase)[0] is None and lookup_place(phrase, language):
             return n
     return 0
-
-
-def _role_ahead(tokens, j: int, triggers) -> bool:
-    """A role word (one to three words) starts at token j and a capitalised word follows it: the name
-    run before it ends there ('Republican President George W. Bush', 'Treasury Secretary Henry Paulson':
-    the person is the name after the role)."""
-    for n in (3, 2, 1):
-        if j + n < len(tokens) and " ".join(t[2].lower() for t in tokens[j:j + n]) in triggers \
-                and _capitalised(tokens[j + n][2]):
-            return True
-    return False
 
 
 def _initial(text: str, tokens, k: int) -> bool:

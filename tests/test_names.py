@@ -830,3 +830,16 @@ def test_a_road_named_after_a_president_stays_one_place():
 def test_turkish_military_ranks_are_roles():
     found = rules("Korgeneral Ahmed Şerif Çaudri saldırıları doğruladı.", "tr")
     assert found["Ahmed Şerif Çaudri"].type == "PER" and found["Ahmed Şerif Çaudri"].role == "korgeneral"
+
+
+def test_a_towns_name_alone_in_a_match_report_is_its_club():
+    found = rules("He scored twice as Wrexham beat Rotherham in the league on Saturday.", "en")
+    assert found["Wrexham"].type == "ORG" and found["Rotherham"].type == "ORG"
+    # a preposition of place keeps the town, and so does a sentence with no match in it
+    assert rules("The match was played in Rotherham on Saturday.", "en")["Rotherham"].type == "LOC"
+    assert rules("Floods hit Rotherham on Saturday.", "en")["Rotherham"].type == "LOC"
+
+
+def test_more_english_role_words_mark_a_person():
+    found = rules("The motion was backed by Congressman Elias Varnbrook and Rabbi Naomi Sterling.", "en")
+    assert found["Elias Varnbrook"].role == "congressman" and found["Naomi Sterling"].role == "rabbi"

@@ -933,7 +933,8 @@ def _outside_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     " Diana Ross Presents the Jackson 5 ", " Kingdom Hearts : Chain of Memories " (a film, song or book)
     no person or place is meant. A quotation in title case (no word of four letters or more in lower case,
     two words or more) is a title; quoted speech has lower-case words. A name that is the whole title
-    stays (the title may be a body's name: " Billboard ")."""
+    stays (the title may be a body's name: " Billboard "), and so do countries and places of several
+    words (a summit's name, "Центральная Азия - Китай", holds real places)."""
     titles = []
     for match in _QUOTED.finditer(text):
         group = 1 if match.group(1) is not None else 2
@@ -944,8 +945,8 @@ def _outside_titles(text: str, mentions: list[Mention]) -> list[Mention]:
             titles.append((start, match.start(group) + len(inner.rstrip())))
     if not titles:
         return mentions
-    return [m for m in mentions if not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
-                                           for s, e in titles)]
+    return [m for m in mentions if m.type == "LOC" and (m.key.startswith("C:") or " " in m.text) or not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
+                                                              for s, e in titles)]
 
 
 def _bodies_of_countries(mentions: list[Mention]) -> None:

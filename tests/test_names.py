@@ -843,3 +843,10 @@ def test_a_towns_name_alone_in_a_match_report_is_its_club():
 def test_more_english_role_words_mark_a_person():
     found = rules("The motion was backed by Congressman Elias Varnbrook and Rabbi Naomi Sterling.", "en")
     assert found["Elias Varnbrook"].role == "congressman" and found["Naomi Sterling"].role == "rabbi"
+
+
+def test_english_nouns_that_end_names_of_places_type_them():
+    found = rules("The ship sank near the Varnholt Trench and the crew was buried at Gresswick Cemetery.", "en")
+    assert found["Varnholt Trench"].type == "LOC" and found["Gresswick Cemetery"].type == "LOC"
+    # only as the last word: a body named after a temple stays a body
+    assert rules("She studied at Temple University for two years.", "en")["Temple University"].type != "LOC"

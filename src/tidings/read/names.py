@@ -1716,11 +1716,12 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 or (2 <= len(words) <= 3 and not phrase.isupper() and any(_acronym(w, n) for n, w in enumerate(words))):
             # an acronym inside a longer name is a club or company ('Kalmar FF', 'AC Cesena', 'BBC One')
             kind = "ORG"
-        elif language == "en" and place and place[1] > 0 and len(words) == 1 and _sporting(tokens) \
+        elif language == "en" and place and place[1] > 0 and len(words) == 1 and _sporting(tokens, i) \
                 and not _place_context(text, tokens, i, language) \
                 and not (i > 0 and tokens[i - 1][2].lower() in _PLACE_PREPOSITIONS_EN):
             kind = "ORG"  # 'Southampton won 2 – 0', 'signed for Lyon': a town's club in a match report
-        elif place or any(w in LOC_WORDS for w in lowered) or _place_context(text, tokens, i, language):
+        elif place or any(w in LOC_WORDS for w in lowered) or _place_context(text, tokens, i, language) \
+                or len(words) >= 2 and lowered[-1] in LOC_HEADS.get(language, ()):
             kind = "LOC"
         elif len(words) >= 2 and any(w in MISC_WORDS for w in lowered):
             kind = NAME  # 'Seconda Guerra Mondiale', 'Copa do Mundo': an event, no person
@@ -1777,9 +1778,20 @@ _SPORT_WORDS = {"match", "goal", "goals", "league", "season", "club", "cup", "lo
 _PLACE_PREPOSITIONS_EN = {"in", "at", "from", "near", "of", "across", "around", "outside", "inside", "born"}
 
 
-def _sporting(tokens) -> bool:
-    return any(t[2].lower() in _SPORT_WORDS for t in tokens)
+def _sporting(tokens, i: int) -> bool:
+    """A word of sport in the sentence other than the name at token i ('Derby' is a town)."""
+    return any(t[2].lower() in _SPORT_WORDS for k, t in enumerate(tokens) if k != i)
 
+
+# nouns that end the names of places and buildings ('Aleutian Trench', 'Tokyo Dome', 'Norwood Tunnel'):
+# the last word only, as they open names of bodies too ('Temple University')
+LOC_HEADS = {"en": {"trench", "archipelago", "plain", "plains", "spit", "hemisphere", "corridor", "channel", "tunnel",
+                    "bypass", "garden", "gardens", "stadium", "dome", "parkway", "trail", "refuge", "reserve",
+                    "velodrome", "arena", "avenue", "road", "cape", "glacier", "falls", "ridge", "peak", "hill",
+                    "hills", "plateau", "basin", "delta", "reef", "coast", "harbour", "harbor", "cathedral",
+                    "church", "abbey", "tower", "monastery", "temple", "mosque", "cemetery", "crematorium", "dam",
+                    "reservoir", "highway", "motorway", "boulevard", "heights", "beach", "pier", "volcano",
+                    "canyon", "creek", "estuary", "fjord", "empire", "field", "lock", "range", "pass"}}
 
 # abbreviations inside or at the end of names, written with a full stop
 _ABBREVIATIONS = {"st", "sr", "jr", "mt", "ft", "inc", "co", "corp", "ltd", "bros"}

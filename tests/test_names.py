@@ -850,3 +850,12 @@ def test_english_nouns_that_end_names_of_places_type_them():
     assert found["Varnholt Trench"].type == "LOC" and found["Gresswick Cemetery"].type == "LOC"
     # only as the last word: a body named after a temple stays a body
     assert rules("She studied at Temple University for two years.", "en")["Temple University"].type != "LOC"
+
+
+def test_russian_place_nouns_in_their_cases_mark_a_place():
+    found = rules("Он родился в небольшом городе Краснолесье и жил на острове Вальдгрен.", "ru")
+    assert found["Краснолесье"].type == "LOC" and found["Вальдгрен"].type == "LOC"
+
+
+def test_a_lone_russian_word_with_a_surname_ending_is_a_person():
+    assert rules("Позднее эту теорему доказал Заболотнов вместе с коллегами.", "ru")["Заболотнов"].type == "PER"

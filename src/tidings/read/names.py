@@ -613,7 +613,14 @@ PLACE_CONTEXT: dict[str, tuple[set[str], set[str]]] = {
             "województwo", "województwa", "jezioro", "wyspa", "stan", "prowincja", "regionie"}),
     "ru": ({"в", "во", "под", "около", "близ"},
            {"город", "города", "река", "реки", "село", "деревня", "посёлок", "поселок", "остров", "озеро",
-            "области", "район", "района", "провинции", "штат", "штата"}),
+            "области", "район", "района", "провинции", "штат", "штата",
+            # the same nouns in their other cases ('в городе Ханау', 'на острове Рюген', 'у реки Одер')
+            "городе", "городом", "реке", "рекой", "реку", "селе", "села", "деревне", "деревни", "посёлке",
+            "поселке", "посёлка", "поселка", "острове", "острова", "озере", "озера", "районе", "провинция",
+            "провинцию", "штате", "полуостров", "полуострова", "полуострове", "графство", "графства",
+            "графстве", "крепость", "крепости", "округ", "округа", "округе", "залив", "залива", "заливе",
+            "пролив", "пролива", "проливе", "столица", "столице", "столицы", "коммуна", "коммуны", "коммуне",
+            "департамент", "департамента", "департаменте", "горы", "горе", "долина", "долины", "долине"}),
 }
 _PLACE_OF = {"of", "di", "de", "du", "do", "da", "del", "della", "des", "van", "von"}
 
@@ -1746,6 +1753,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # sample (en +0.012, it, pt, ru +0.005); in de, fr, nl, pl a lone given name there is more often
             # part of a longer name the rules cut ('Hafiz' of 'Hafiz al-Assad')
             kind = "PER"
+        elif language in _SURNAME_ENDINGS and not sentence_initial and len(word) > 4 \
+                and _SURNAME_ENDINGS[language].search(word) and not word.isupper():
+            kind = "PER"  # 'Новиковым', 'Бутусов': a Russian surname's ending, and no place
         elif not sentence_initial and len(word) > 2:
             # one capitalised word and nothing that says what it names ('Natanz', 'Reuters', 'Frieden'):
             # a name of unknown kind, typed later by the article's longer names (`_type_by_recurrence`),
@@ -1792,6 +1802,11 @@ LOC_HEADS = {"en": {"trench", "archipelago", "plain", "plains", "spit", "hemisph
                     "church", "abbey", "tower", "monastery", "temple", "mosque", "cemetery", "crematorium", "dam",
                     "reservoir", "highway", "motorway", "boulevard", "heights", "beach", "pier", "volcano",
                     "canyon", "creek", "estuary", "fjord", "empire", "field", "lock", "range", "pass"}}
+
+# endings of Russian surnames in -ов/-ев, in all their cases ('Новиков', 'Новиковым', 'Бутусова'): a lone
+# capitalised word that ends so and that no gazetteer knows as a place is a person. Not -ин (towns and
+# nouns) nor -ский (adjectives and towns): both lost on the development sample
+_SURNAME_ENDINGS = {"ru": re.compile(r"[оеё]в(?:а|у|ым|ом|е|ой|ую|ых|ыми)?$")}
 
 # abbreviations inside or at the end of names, written with a full stop
 _ABBREVIATIONS = {"st", "sr", "jr", "mt", "ft", "inc", "co", "corp", "ltd", "bros"}

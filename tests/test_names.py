@@ -770,6 +770,49 @@ def test_a_place_and_a_plural_is_a_sports_team_in_english():
     assert found["Florence Williams"].type == "PER"  # a given name first: a person
 
 
+def test_a_role_word_inside_a_run_of_capitals_ends_the_name_before_it():
+    found = rules("The bill was signed by Republican President Gregory Ashdown in May.", "en")
+    assert found["Gregory Ashdown"].type == "PER"
+    assert not any("President" in name for name in found)
+    found = rules("The letter reached Sir Alfred Penhallow and Lord Tregarthen.", "en")
+    assert found["Alfred Penhallow"].type == "PER" and found["Tregarthen"].type == "PER"
+
+
+def test_a_role_word_does_not_make_a_person_of_a_name_after_an_article():
+    found = rules("He was named head coach for the Denver Nuggets last year.", "en")
+    assert found["Denver Nuggets"].type == "ORG"
+    assert rules("The team hired coach Morgan Tillery in June.", "en")["Morgan Tillery"].type == "PER"
+
+
+def test_a_place_of_several_words_that_holds_a_country_is_one_place():
+    found = rules("The plant grows in South America, British Columbia and New Mexico.", "en")
+    assert found["South America"].type == "LOC"
+    assert found["British Columbia"].type == "LOC" and found["New Mexico"].type == "LOC"
+    # a longer name keeps them: no place is cut out of it
+    assert "New Mexico" not in rules("She studied at New Mexico State University for a year.", "en")
+
+
+def test_a_place_and_a_demonym_plural_is_a_team():
+    found = rules("After a spell abroad, he signed with the Cleveland Indians in spring.", "en")
+    assert found["Cleveland Indians"].type == "ORG"
+    found = rules("After a spell abroad, he moved to the Singapore Slingers in spring.", "en")
+    assert found["Singapore Slingers"].type == "ORG"
+
+
+def test_names_inside_a_quoted_title_are_no_names_of_their_own():
+    found = rules('Her songs appeared in the films " Bam Bam and Celeste " and " The Girl Sarah Left Behind " .', "en")
+    assert not found
+    # quoted speech has lower-case words: the names in it stay
+    assert rules('"We will meet Sarah Jessop tomorrow," she said.', "en")["Sarah Jessop"].type == "PER"
+    # a name that is the whole quotation stays
+    assert "Billboard" in rules('According to " Billboard " , the album sold well .', "en")
+
+
+def test_abbreviations_with_a_full_stop_are_part_of_the_name():
+    found = rules("The eruption of Mount St. Helens was studied by Gary Hallam Jr. and Tumi Inc. engineers.", "en")
+    assert "Mount St. Helens" in found and "Gary Hallam Jr." in found and "Tumi Inc." in found
+
+
 @pytest.mark.parametrize("text, language, person, role", [
     ("O‘zbekiston Respublikasi Prezidenti Shavkat Mirziyoyev nutq so‘zladi.", "uz", "Shavkat Mirziyoyev", "prezidenti"),
     ("Bank of England Governor Andrew Bailey spoke on Tuesday.", "en", "Andrew Bailey", "governor"),
@@ -811,3 +854,32 @@ def test_vietnamese_party_names_after_the_common_noun():
 def test_a_vietnamese_body_ends_where_another_name_begins():
     found = rules("Ứng viên đảng Quyền lực Nhân dân Kim Moon-soo thừa nhận thất bại.", "vi")
     assert found["đảng Quyền lực Nhân dân"].type == "ORG" and found["Kim Moon-soo"].type == "PER"
+
+
+def test_a_towns_name_alone_in_a_match_report_is_its_club():
+    found = rules("He scored twice as Wrexham beat Rotherham in the league on Saturday.", "en")
+    assert found["Wrexham"].type == "ORG" and found["Rotherham"].type == "ORG"
+    # a preposition of place keeps the town, and so does a sentence with no match in it
+    assert rules("The match was played in Rotherham on Saturday.", "en")["Rotherham"].type == "LOC"
+    assert rules("Floods hit Rotherham on Saturday.", "en")["Rotherham"].type == "LOC"
+
+
+def test_more_english_role_words_mark_a_person():
+    found = rules("The motion was backed by Congressman Elias Varnbrook and Rabbi Naomi Sterling.", "en")
+    assert found["Elias Varnbrook"].role == "congressman" and found["Naomi Sterling"].role == "rabbi"
+
+
+def test_english_nouns_that_end_names_of_places_type_them():
+    found = rules("The ship sank near the Varnholt Trench and the crew was buried at Gresswick Cemetery.", "en")
+    assert found["Varnholt Trench"].type == "LOC" and found["Gresswick Cemetery"].type == "LOC"
+    # only as the last word: a body named after a temple stays a body
+    assert rules("She studied at Temple University for two years.", "en")["Temple University"].type != "LOC"
+
+
+def test_russian_place_nouns_in_their_cases_mark_a_place():
+    found = rules("Он родился в небольшом городе Краснолесье и жил на острове Вальдгрен.", "ru")
+    assert found["Краснолесье"].type == "LOC" and found["Вальдгрен"].type == "LOC"
+
+
+def test_a_lone_russian_word_with_a_surname_ending_is_a_person():
+    assert rules("Позднее эту теорему доказал Заболотнов вместе с коллегами.", "ru")["Заболотнов"].type == "PER"

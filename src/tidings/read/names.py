@@ -204,7 +204,9 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                         "governor", "mayor", "general", "ambassador", "chairman", "ceo", "pope", "sheikh",
                         "mr", "mrs", "ms", "dr", "leader", "envoy", "premier", "judge", "coach", "director",
                         "secretary of state", "secretary-general", "secretary general", "vice president",
-                        "attorney general", "defense secretary", "defence secretary", "foreign secretary"},
+                        "attorney general", "defense secretary", "defence secretary", "foreign secretary",
+                        "sir", "dame", "lord", "congressman", "congresswoman", "congressmen", "treasurer",
+                        "commissioner", "emperor", "empress", "archbishop", "bishop", "rabbi", "imam", "sen", "rep"},
            "stop": {"the", "a", "an", "in", "on", "at", "for", "with", "after", "before", "when", "while", "since",
                     "this", "that", "these", "those", "it", "he", "she", "they", "we", "his", "her", "their",
                     "but", "and", "or", "as", "if", "by", "from", "of", "to", "there", "during", "however",
@@ -611,7 +613,14 @@ PLACE_CONTEXT: dict[str, tuple[set[str], set[str]]] = {
             "województwo", "województwa", "jezioro", "wyspa", "stan", "prowincja", "regionie"}),
     "ru": ({"в", "во", "под", "около", "близ"},
            {"город", "города", "река", "реки", "село", "деревня", "посёлок", "поселок", "остров", "озеро",
-            "области", "район", "района", "провинции", "штат", "штата"}),
+            "области", "район", "района", "провинции", "штат", "штата",
+            # the same nouns in their other cases ('в городе Ханау', 'на острове Рюген', 'у реки Одер')
+            "городе", "городом", "реке", "рекой", "реку", "селе", "села", "деревне", "деревни", "посёлке",
+            "поселке", "посёлка", "поселка", "острове", "острова", "озере", "озера", "районе", "провинция",
+            "провинцию", "штате", "полуостров", "полуострова", "полуострове", "графство", "графства",
+            "графстве", "крепость", "крепости", "округ", "округа", "округе", "залив", "залива", "заливе",
+            "пролив", "пролива", "проливе", "столица", "столице", "столицы", "коммуна", "коммуны", "коммуне",
+            "департамент", "департамента", "департаменте", "горы", "горе", "долина", "долины", "долине"}),
 }
 _PLACE_OF = {"of", "di", "de", "du", "do", "da", "del", "della", "des", "van", "von"}
 
@@ -915,11 +924,36 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     mentions = _dictionary_names(text, sentences, language, mentions)
     mentions.extend(_recurring_surnames(text, sentences, mentions))
     mentions.sort(key=lambda m: m.start)
+    mentions = _outside_titles(text, mentions)
     _type_by_recurrence(mentions)
     _people_not_towns(text, mentions, language)
     _places_by_context(mentions, language)
     _bodies_of_countries(mentions)
     return mentions
+
+
+_QUOTED = re.compile(r'"([^"\n]{1,120})"|“([^”\n]{1,120})”')
+
+
+def _outside_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names inside a quoted title are parts of the title, not names of their own: in " The Cat in the Hat ",
+    " Diana Ross Presents the Jackson 5 ", " Kingdom Hearts : Chain of Memories " (a film, song or book)
+    no person or place is meant. A quotation in title case (no word of four letters or more in lower case,
+    two words or more) is a title; quoted speech has lower-case words. A name that is the whole title
+    stays (the title may be a body's name: " Billboard "), and so do countries and places of several
+    words (a summit's name, "Центральная Азия - Китай", holds real places)."""
+    titles = []
+    for match in _QUOTED.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        inner = match.group(group)
+        words = re.findall(r"[^\W\d_][\w'’\-]*", inner)
+        if len(words) >= 2 and not any(len(w) >= 4 and w[:1].islower() for w in words):
+            start = match.start(group) + len(inner) - len(inner.lstrip())
+            titles.append((start, match.start(group) + len(inner.rstrip())))
+    if not titles:
+        return mentions
+    return [m for m in mentions if m.type == "LOC" and (m.key.startswith("C:") or " " in m.text) or not any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
+                                                              for s, e in titles)]
 
 
 def _bodies_of_countries(mentions: list[Mention]) -> None:
@@ -1531,6 +1565,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             word = word[:tail.start()]
         word = word.rstrip("-")
         end = start + len(word)
+        if word.lower() in _ABBREVIATIONS and text[end:end + 1] == "." and language not in ("de",):
+            word, end = word + ".", end + 1  # 'St. Louis', 'Gary Hall Sr.', 'Tumi Inc.': the full stop is the word's
         if word:
             tokens.append((start, end, word))
     mentions: list[Mention] = []
@@ -1580,6 +1616,27 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         # it begins an organisation's name ('United States Army', 'Deutsche Bank', 'British Airways')
         matched = False
         org_ahead = _org_ahead(text, tokens, i, language)
+        n = _team_ahead(text, tokens, i, language, stop) if language == "en" else 0
+        if n:
+            # 'Cleveland Indians', 'Singapore Slingers': a place and a plural, a sports team (the country or
+            # demonym in it would else be read alone)
+            end_ = tokens[i + n - 1][1]
+            phrase = text[start:end_]
+            mentions.append(Mention(start=start, end=end_, text=phrase, type="ORG", sentence=sentence_index,
+                                    key=f"N:{name_key(phrase) or _fold(phrase)}"))
+            i += n
+            continue
+        n = _compound_place(text, tokens, i, language, stop)
+        if n and org_ahead <= i + n:
+            # a place of two or three words that holds a country's name or a demonym ('South America',
+            # 'British Columbia', 'New Mexico', 'Western Australia'): one place, not a country and a word
+            end_ = tokens[i + n - 1][1]
+            phrase = text[start:end_]
+            place = lookup_place(phrase, language)
+            mentions.append(Mention(start=start, end=end_, text=phrase, type="LOC", sentence=sentence_index,
+                                    key=f"N:{name_key(phrase) or _fold(phrase)}", country=place[0] or None))
+            i += n
+            continue
         for n in (3, 2, 1):
             if i + n > len(tokens):
                 continue
@@ -1659,6 +1716,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # what the role is of, not who holds it ('the mayor of Leeds', 'el alcalde de Florencia'), or
             # where the role's holder went ('el presidente viajó hacia Sucre', 'the minister arrived in Leeds')
             role = None
+        if role and i > 0 and tokens[i - 1][2] in ORG_ARTICLES_BEFORE.get(language, ()):
+            role = None  # 'coach for the Los Angeles Dodgers': people take no article, what the role is of may
         if role and (any(_org_word(w, language) for w in lowered) and not (len(words) > 1 and words[0].isupper())
                      or _after_place_preposition(tokens, i, language)):
             # what the role is of ('la présidente du Parti libéral-démocrate', 'Лидер Партии реформ') or
@@ -1680,7 +1739,12 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 or (2 <= len(words) <= 3 and not phrase.isupper() and any(_acronym(w, n) for n, w in enumerate(words))):
             # an acronym inside a longer name is a club or company ('Kalmar FF', 'AC Cesena', 'BBC One')
             kind = "ORG"
-        elif place or any(w in LOC_WORDS for w in lowered) or _place_context(text, tokens, i, language):
+        elif language == "en" and place and place[1] > 0 and len(words) == 1 and _sporting(tokens, i) \
+                and not _place_context(text, tokens, i, language) \
+                and not (i > 0 and tokens[i - 1][2].lower() in _PLACE_PREPOSITIONS_EN):
+            kind = "ORG"  # 'Southampton won 2 – 0', 'signed for Lyon': a town's club in a match report
+        elif place or any(w in LOC_WORDS for w in lowered) or _place_context(text, tokens, i, language) \
+                or len(words) >= 2 and lowered[-1] in LOC_HEADS.get(language, ()):
             kind = "LOC"
         elif len(words) >= 2 and any(w in MISC_WORDS for w in lowered):
             kind = NAME  # 'Seconda Guerra Mondiale', 'Copa do Mundo': an event, no person
@@ -1705,6 +1769,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # sample (en +0.012, it, pt, ru +0.005); in de, fr, nl, pl a lone given name there is more often
             # part of a longer name the rules cut ('Hafiz' of 'Hafiz al-Assad')
             kind = "PER"
+        elif language in _SURNAME_ENDINGS and not sentence_initial and len(word) > 4 \
+                and _SURNAME_ENDINGS[language].search(word) and not word.isupper():
+            kind = "PER"  # 'Новиковым', 'Бутусов': a Russian surname's ending, and no place
         elif not sentence_initial and len(word) > 2:
             # one capitalised word and nothing that says what it names ('Natanz', 'Reuters', 'Frieden'):
             # a name of unknown kind, typed later by the article's longer names (`_type_by_recurrence`),
@@ -1723,6 +1790,42 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         i = j
     return mentions
 
+
+# a definite article right before a name a role word precedes: the name is what the role is of, not its
+# holder ('the head coach of the Chicago Bears'), where people take no article
+ORG_ARTICLES_BEFORE = {"en": {"the"}}
+
+# words of English match reports and transfers: in a sentence holding one, a town's name alone (no
+# place word or preposition before it) is its club ('Southampton were relegated', 'he joined Wrexham')
+_SPORT_WORDS = {"match", "goal", "goals", "league", "season", "club", "cup", "loan", "loaned", "draw", "scored",
+                "striker", "midfielder", "defender", "goalkeeper", "relegated", "relegation", "promotion", "fixture",
+                "play-off", "debut", "squad", "footballer", "transfer", "penalty", "semi-final", "quarter-final",
+                "final", "champions", "championship", "innings", "wicket", "derby", "kick-off", "half-time"}
+_PLACE_PREPOSITIONS_EN = {"in", "at", "from", "near", "of", "across", "around", "outside", "inside", "born"}
+
+
+def _sporting(tokens, i: int) -> bool:
+    """A word of sport in the sentence other than the name at token i ('Derby' is a town)."""
+    return any(t[2].lower() in _SPORT_WORDS for k, t in enumerate(tokens) if k != i)
+
+
+# nouns that end the names of places and buildings ('Aleutian Trench', 'Tokyo Dome', 'Norwood Tunnel'):
+# the last word only, as they open names of bodies too ('Temple University')
+LOC_HEADS = {"en": {"trench", "archipelago", "plain", "plains", "spit", "hemisphere", "corridor", "channel", "tunnel",
+                    "bypass", "garden", "gardens", "stadium", "dome", "parkway", "trail", "refuge", "reserve",
+                    "velodrome", "arena", "avenue", "road", "cape", "glacier", "falls", "ridge", "peak", "hill",
+                    "hills", "plateau", "basin", "delta", "reef", "coast", "harbour", "harbor", "cathedral",
+                    "church", "abbey", "tower", "monastery", "temple", "mosque", "cemetery", "crematorium", "dam",
+                    "reservoir", "highway", "motorway", "boulevard", "heights", "beach", "pier", "volcano",
+                    "canyon", "creek", "estuary", "fjord", "empire", "field", "lock", "range", "pass"}}
+
+# endings of Russian surnames in -ов/-ев, in all their cases ('Новиков', 'Новиковым', 'Бутусова'): a lone
+# capitalised word that ends so and that no gazetteer knows as a place is a person. Not -ин (towns and
+# nouns) nor -ский (adjectives and towns): both lost on the development sample
+_SURNAME_ENDINGS = {"ru": re.compile(r"[оеё]в(?:а|у|ым|ом|е|ой|ую|ых|ыми)?$")}
+
+# abbreviations inside or at the end of names, written with a full stop
+_ABBREVIATIONS = {"st", "sr", "jr", "mt", "ft", "inc", "co", "corp", "ltd", "bros"}
 
 # a saint's name opens the names of churches, squares and towns, hardly ever a person's
 _SAINTS = {"san", "santa", "santo", "são", "saint", "sainte", "st", "st.", "sankt", "sant", "sint", "świętego",
@@ -1873,6 +1976,48 @@ def _team_name(words: list[str], language: str) -> bool:
         return False
     return any(lookup_place(" ".join(words[:n]), language) or lookup_country(" ".join(words[:n]))
                for n in range(1, min(3, len(words) - 1) + 1))
+
+
+def _team_ahead(text: str, tokens, i: int, language: str, stop) -> int:
+    """How many words (2 to 4) from token i make a sports team's name, a place's and a plural
+    ('Cleveland Indians', 'Hawaii Islanders'; see `_team_name`), where a country or a demonym is one of
+    them and no capitalised word follows; not in a title-case line (a headline's 'Iran Strikes')."""
+    k = i + 1
+    while k < len(tokens) and k - i < 4 and text[tokens[k - 1][1]:tokens[k][0]] == " " \
+            and _capitalised(tokens[k][2]) and tokens[k][2].lower() not in stop:
+        k += 1
+    if k - i < 2 or k < len(tokens) and _capitalised(tokens[k][2]) and _joined(text[tokens[k - 1][1]:tokens[k][0]]):
+        return 0
+    words = [t[2] for t in tokens[i:k]]
+    if not any(_country_reading(w)[0] for w in words):
+        return 0
+    # a demonym's plural ends it ('Cleveland Indians'): no person's name, whatever the first word
+    if not (_team_name(words, language) or len(words) == 2 and _country_reading(words[-1])[0]
+            and words[-1].endswith("s") and lookup_place(words[0], language)):
+        return 0
+    capitalised = sum(1 for t in tokens if _capitalised(t[2]))
+    return 0 if capitalised * 2 > len(tokens) else k - i
+
+
+def _compound_place(text: str, tokens, i: int, language: str, stop) -> int:
+    """How many words (2 or 3) from token i make a place of the gazetteer that holds a country's name or
+    a demonym ('South America', 'British Columbia', 'New Mexico'), capitalised, spaced and not followed
+    by another capitalised word ('New Mexico State University' is longer); 0 for none."""
+    for n in (3, 2):
+        if i + n > len(tokens) or any(text[tokens[k - 1][1]:tokens[k][0]] != " " or not _capitalised(tokens[k][2])
+                                      or tokens[k][2].lower() in stop for k in range(i + 1, i + n)):
+            continue
+        if i + n < len(tokens) and _capitalised(tokens[i + n][2]) and tokens[i + n][2].lower() not in stop \
+                and _joined(text[tokens[i + n - 1][1]:tokens[i + n][0]]):
+            continue
+        words = [t[2] for t in tokens[i:i + n]]
+        first, kind = _country_reading(words[0])
+        if not any(_country_reading(w)[0] for w in words) or first and kind is None:
+            continue  # a country first stays the country: 'Mexico City', 'Kuwait City' are its capitals
+        phrase = text[tokens[i][0]:tokens[i + n - 1][1]]
+        if _country_reading(phrase)[0] is None and lookup_place(phrase, language):
+            return n
+    return 0
 
 
 def _initial(text: str, tokens, k: int) -> bool:

@@ -91,6 +91,8 @@ def test_dates_keep_their_precision(text, value, precision):
 def test_date_without_year_takes_the_nearest_year():
     found = find_dates("Sie treffen sich am 3. Januar.", [], date(2025, 12, 20))
     assert found[0].value == "2026-01-03"
+    # half a year either way: the past one (news reports what happened; near plans are named so)
+    assert find_dates("Am 3. Dezember verhängte er das Kriegsrecht.", [], date(2025, 6, 4))[0].value == "2024-12-03"
 
 
 def test_no_date_found_in_plain_numbers():

@@ -74,17 +74,27 @@ def _month_number(match: re.Match[str]) -> int | None:
     return None
 
 
+FUTURE_WEIGHT = 2  # news reports what happened; a plan is named without its year only when it is near
+
+
 def _infer_year(month: int, day: int, reference: date | None) -> int | None:
-    """A date without a year is the nearest such date around the article's date."""
+    """A date without a year is the nearest such date around the article's date, days ahead counting
+    twice: an article of 4 June 2025 that names "3 December" means the past one (2024, 183 days back),
+    not the one 182 days ahead; "14 and 15 December" in an article of 20 October is this year's."""
     if reference is None:
         return None
+
+    def distance(candidate: date) -> int:
+        days = (candidate - reference).days
+        return days * FUTURE_WEIGHT if days > 0 else -days
+
     best = None
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
             candidate = date(year, month, day)
         except ValueError:
             continue
-        if best is None or abs((candidate - reference).days) < abs((best - reference).days):
+        if best is None or distance(candidate) < distance(best):
             best = candidate
     return best.year if best else None
 

@@ -1586,16 +1586,12 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             role_until = i + 1 + 3
             i += 1
             continue
-        # a role trigger (one or two words) marks the next name as a person
-        for n in (3, 2, 1):
-            phrase = " ".join(t[2].lower() for t in tokens[i:i + n]).replace(" - ", "-")
-            if i + n <= len(tokens) and phrase in triggers:
-                role, role_until = phrase, i + n + 3
-                i += n
-                break
-        else:
-            phrase = None
-        if phrase:
+        # a role trigger (one to three words) marks the next name as a person
+        found = _role_at(tokens, i, triggers)
+        if found:
+            role, n = found
+            role_until = i + n + 3
+            i += n
             continue
         if i > role_until:
             role = None
@@ -1873,11 +1869,21 @@ def _role_ahead(tokens, j: int, triggers) -> bool:
     with is read before any name starts). Only a role followed by a capitalised name ('Ford President'
     is no one's role), and not in the name of a road or square named after someone ('Rodovia
     Presidente Dutra', 'Avenida Presidente Vargas': the caller checks for a place word)."""
+    found = _role_at(tokens, j, triggers)
+    if found is None or j + found[1] >= len(tokens):
+        return False
+    k = j + found[1]
+    return _capitalised(tokens[k][2]) and tokens[k][0] - tokens[k - 1][1] == 1
+
+
+def _role_at(tokens, i: int, triggers) -> tuple[str, int] | None:
+    """The role trigger of one to three words that starts at token i, the longest, and its length."""
     for n in (3, 2, 1):
-        if j + n < len(tokens) and " ".join(t[2].lower() for t in tokens[j:j + n]) in triggers:
-            after = tokens[j + n][2]
-            return _capitalised(after) and tokens[j + n][0] - tokens[j + n - 1][1] == 1
-    return False
+        if i + n <= len(tokens):
+            phrase = " ".join(t[2].lower() for t in tokens[i:i + n]).replace(" - ", "-")
+            if phrase in triggers:
+                return phrase, n
+    return None
 
 
 def _org_name_end(text: str, tokens, i: int, j: int, language: str, stop) -> int:

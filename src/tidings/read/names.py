@@ -1061,6 +1061,7 @@ def _people_not_towns(text: str, mentions: list[Mention], language: str) -> None
             parts.update((words[0], words[-1]))
     if not parts:
         return
+    place_words = set().union(*PLACE_CONTEXT.get(language, (set(), set())))
     for m in mentions:
         if m.type != "LOC" or m.role or " " in m.text or m.text not in parts or m.key.startswith("C:"):
             continue
@@ -1068,8 +1069,7 @@ def _people_not_towns(text: str, mentions: list[Mention], language: str) -> None
         if place is None or place[1] >= 6 or region_gazetteer().get(_fold(m.text)):
             continue
         before = text[max(0, m.start - 40):m.start].split()
-        preps, nouns = PLACE_CONTEXT.get(language, (set(), set()))
-        if before and before[-1].lower() in preps | nouns:
+        if before and before[-1].lower() in place_words:
             continue
         m.type, m.country, m.key = "PER", None, f"N:{name_key(m.text) or _fold(m.text)}"
 

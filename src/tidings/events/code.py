@@ -137,15 +137,14 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     source = next((p for p in reversed(before) if not governed(tokens, p, language)), before[-1] if before else None)
     # "military aid to Mozambique", "official contact with the United States": a bare sector word
     # right after the trigger usually qualifies the action; the first actor with a name is the target
-    target = next((p for p in after if p.country or p.entity_id or p.igo), after[0] if after else None)
+    target = _counterpart(after)
     if language in VERB_SECOND and (source is None or governed(tokens, source, language)):
         # "Noch auf dem Rückflug telefonierte Trump mit Selenskyj": the first place of a German main
         # clause held by something else, the subject follows the finite verb
         inverted = _subject_after_verb(c, trigger, after)
         if inverted is not None:
             source = inverted
-            target = next((p for p in after if p is not inverted and (p.country or p.entity_id or p.igo)),
-                          next((p for p in after if p is not inverted), None))
+            target = _counterpart([p for p in after if p is not inverted])
     if language in CASE_MARKED and before:
         source, target = _by_case(tokens, before, language, source, target)
     if language in OBJECT_MARKERS and source is not None:
@@ -317,6 +316,12 @@ def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Mat
             chosen.append(m)
             types.add(m.pattern.section)
     return chosen[:EVENTS_PER_SENTENCE]
+
+
+def _counterpart(after: list[Phrase]) -> Phrase | None:
+    """The first phrase after the trigger with a name (a country, an entity, a body of states), else
+    the first: a bare sector word right after the trigger mostly qualifies the action."""
+    return next((p for p in after if p.country or p.entity_id or p.igo), after[0] if after else None)
 
 
 VERB_SECOND = {"de"}  # main clauses put the finite verb second, the subject after it when another part comes first

@@ -28,6 +28,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import resolve_db_url
+from ..entities.resolve import country_name  # pages name countries as the resolver names their entities
 from ..store import open_store
 from ..query import Explorer
 from ..store.sqlite import Store
@@ -312,13 +313,6 @@ def language_name(code: str | None) -> str:
         return Locale("en").languages.get(code.replace("-", "_"), code)
     except Exception:  # noqa: BLE001 - a display nicety must never break a page
         return code
-
-
-def country_name(code: str | None) -> str:
-    """English name of an ISO alpha-2 code, the code itself if unknown (one table with the resolver's)."""
-    from ..entities.resolve import country_name as resolved_name
-
-    return resolved_name(code)
 
 
 def date_span(first: str | None, last: str | None) -> str:

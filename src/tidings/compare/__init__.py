@@ -18,8 +18,6 @@ import time
 from collections import Counter
 from typing import Any
 
-import numpy as np
-
 from ..store.sqlite import Store
 from .align import AlignParams, align, pair_scores, split_units
 from .statements import MAX_STATEMENTS_PER_ARTICLE, Statement, attach_vectors, load_statements
@@ -104,8 +102,8 @@ def compare_statements(rows: list[dict[str, Any]], statements: list[Statement],
         units = split_units(statements)
         scores = pair_scores(units[0], params)
         groups = align(statements, params, scores, units)
-        whole = units[2]  # conflicts are looked for between statements alike as wholes
-        found = story_conflicts(statements, groups, scores[np.ix_(whole, whole)], params.conflict_score)
+        whole = len(statements)  # conflicts are looked for between statements alike as wholes (the first units)
+        found = story_conflicts(statements, groups, scores[:whole, :whole], params.conflict_score)
     else:  # one article (or none): nothing to line up, every statement is its own
         groups, found = [[i] for i in range(len(statements))], []
     return _result(rows, statements, groups, found)

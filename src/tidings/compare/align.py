@@ -130,10 +130,10 @@ def _exact_keys(statement: Statement) -> list[str]:
             if q.approx in ("", "range") and not (not q.unit and 1900 <= q.value <= 2100)]
 
 
-def split_units(statements: list[Statement]) -> tuple[list[Statement], np.ndarray, np.ndarray]:
+def split_units(statements: list[Statement]) -> tuple[list[Statement], np.ndarray]:
     """What is aligned: every statement, then the clauses of those that have clause vectors (each
-    a Statement of the clause's text, vector and numbers). Returns the units, each unit's statement
-    index, and the unit index of each whole statement (the first len(statements))."""
+    a Statement of the clause's text, vector and numbers). Returns the units (the whole statements
+    first, in their order) and each unit's statement index."""
     units, owner = list(statements), list(range(len(statements)))
     for i, statement in enumerate(statements):
         if statement.clause_vectors is None or len(statement.clause_vectors) != len(statement.clauses):
@@ -143,7 +143,7 @@ def split_units(statements: list[Statement]) -> tuple[list[Statement], np.ndarra
                                  clause_vectors=None,
                                  quantities=[q for q in statement.quantities if start <= q.start < end]))
             owner.append(i)
-    return units, np.array(owner, dtype=int), np.arange(len(statements))
+    return units, np.array(owner, dtype=int)
 
 
 def pair_scores(statements: list[Statement], params: AlignParams = AlignParams()) -> np.ndarray:
@@ -169,7 +169,7 @@ def pair_scores(statements: list[Statement], params: AlignParams = AlignParams()
 
 
 def align(statements: list[Statement], params: AlignParams = AlignParams(), scores: np.ndarray | None = None,
-          units: tuple[list[Statement], np.ndarray, np.ndarray] | None = None) -> list[list[int]]:
+          units: tuple[list[Statement], np.ndarray] | None = None) -> list[list[int]]:
     """Groups of statement indices (singletons included), each with at most one statement per
     article; a statement is in one group, or more when it (or its clauses) states several facts.
     `units` are `split_units(statements)` and `scores` `pair_scores(units[0], params)` where the

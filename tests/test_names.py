@@ -879,3 +879,17 @@ def test_russian_place_nouns_in_their_cases_mark_a_place():
 
 def test_a_lone_russian_word_with_a_surname_ending_is_a_person():
     assert rules("Позднее эту теорему доказал Заболотнов вместе с коллегами.", "ru")["Заболотнов"].type == "PER"
+
+
+def test_bodies_and_regions_cldr_lists_as_territories_are_no_countries():
+    from tidings.events.actors import _single_word_countries
+    from tidings.read.names import country_gazetteer
+
+    cased, _ = country_gazetteer()
+    assert cased["germany"] == "DE" and cased["deutschland"] == "DE"
+    codes = set(cased.values())
+    assert not codes & {"EU", "EZ", "UN", "ZZ", "QO"}
+    assert not any(code.isdigit() for code in codes)  # world regions (three digits) are not countries here
+    stems = _single_word_countries("de")
+    assert stems["frankreich"] == "FR"
+    assert "eurozone" not in stems and "eurozone" not in cased

@@ -15,6 +15,16 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # someone is two phrases), so one table
 OF_WORDS = frozenset({"of", "của", "de", "del", "des", "di", "della", "da", "do", "du", "von"})
 
+# CLDR territory codes of two letters that are no country: the European Union, the eurozone, the
+# United Nations, "unknown region" and "outlying Oceania". Read by the recogniser's country gazetteer
+# and by event coding's demonym stems, so one table
+_NOT_COUNTRY_CODES = frozenset({"EU", "EZ", "UN", "ZZ", "QO"})
+
+
+def is_cldr_country(code: str) -> bool:
+    """Whether a CLDR territory code is a country's (two letters; world regions have three digits)."""
+    return len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRY_CODES
+
 
 def normalise(text: str) -> str:
     """Unicode NFC, case folded, whitespace collapsed: the form used for exact-duplicate hashes."""

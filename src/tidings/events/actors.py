@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..known import fold, known_actor_spans, known_actors
 from ..model import AGENT_TYPES, Actor, Mention
-from ..textutil import OF_WORDS
+from ..textutil import OF_WORDS, is_cldr_country
 from .demonyms import stem_country
 from .lexicon import Lexicon, Token
 
@@ -129,7 +129,7 @@ def _single_word_countries(language: str) -> dict[str, str]:
         except Exception:  # noqa: BLE001 - no CLDR data for this language
             continue
         for code, name in territories.items():
-            if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO") or code in _NAMED_AFTER:
+            if not is_cldr_country(code) or code in _NAMED_AFTER:
                 continue
             first = name.split()[0].replace("İ", "i").casefold()
             if " " not in name:

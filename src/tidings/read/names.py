@@ -40,7 +40,7 @@ from anyascii import anyascii
 from ..known import actor_lines, known_actor_spans, known_actors
 from ..known import fold as known_fold
 from ..model import NAME, Mention, Sentence
-from ..textutil import OF_WORDS
+from ..textutil import OF_WORDS, is_cldr_country
 
 GAZETTEER_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk", "tr", "kk", "uz", "uz_Cyrl",
                      "ar", "zh", "zh_Hant", "ja", "ko", "vi", "fa", "he", "hi", "id", "ro", "cs", "sv", "el",
@@ -100,7 +100,7 @@ def country_gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     cased: dict[str, str] = {}
     uncased: dict[str, str] = {}
     for code, name in _cldr_territories():
-        if len(code) != 2 or not code.isalpha() or code in ("EU", "EZ", "UN", "ZZ", "QO") or name in _NOT_COUNTRIES:
+        if not is_cldr_country(code) or name in _NOT_COUNTRIES:
             continue
         for variant in {name, name.split(" (")[0]}:
             key = _fold(variant)

@@ -31,8 +31,8 @@ every group one of its clauses (or itself) is in.
 Groups are built greedily from the best pairs down (average link: a statement joins a group only
 if its mean score to the group's members reaches the threshold; one statement per article). A
 sentence often states two facts, so a statement of a group may also join up to `second_groups`
-other groups it matches clearly better (`second_threshold`). Every step is a matrix operation or O(n) per merge
-over at most `max_statements` statements; the pairs considered are capped.
+other groups it matches clearly better (`second_threshold`). Every step is a matrix operation or
+O(n) per merge over at most `max_statements` statements; the pairs considered are capped.
 """
 from __future__ import annotations
 

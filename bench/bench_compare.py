@@ -150,9 +150,10 @@ def scores(t: dict) -> dict:
             "conflict_p": cp, "conflict_r": cr, "conflict_f1": cf}
 
 
-# the calibration grid: few values of few parameters (number and role weights fixed at 0.1)
+# the calibration grid: few values of few parameters (the score's weights fixed at their defaults)
 GRID = [AlignParams(threshold=t, second_threshold=t + d, conflict_score=c)
-        for t in (0.14, 0.16, 0.18, 0.20, 0.22, 0.24) for d in (0.1, 0.15, 0.2, 9.0) for c in (0.1, 0.15, 0.2, 0.25, 0.3)]
+        for t in (0.18, 0.20, 0.22, 0.24, 0.26, 0.28, 0.30) for d in (0.1, 0.15, 0.2, 9.0)
+        for c in (0.1, 0.15, 0.2, 0.25, 0.3)]
 
 
 def _objective(result: dict) -> float:

@@ -271,7 +271,9 @@ def test_alignment_centres_languages_and_lets_a_sentence_state_two_facts():
     statements += [_statement(2, i, "vi", said(facts[i], "vi")) for i in range(4)]
     # a third article (German) states facts 0 and 1 in one sentence, and fact 2 alone
     statements += [_statement(3, 0, "de", said(facts[0] + facts[1], "de")), _statement(3, 1, "de", said(facts[2], "de"))]
-    groups = [sorted((statements[i].article_id, statements[i].index) for i in g) for g in align(statements, AlignParams())]
+    # the two-fact sentence's mean score to the fact-0 group is ~0.41 here: a second threshold under it
+    params = AlignParams(threshold=0.20, second_threshold=0.35)
+    groups = [sorted((statements[i].article_id, statements[i].index) for i in g) for g in align(statements, params)]
     # raw cosines are all above 0.9 here (the language offset dominates); centred, the facts line up
     assert [(1, 0), (2, 0), (3, 0)] in groups and [(1, 2), (2, 2), (3, 1)] in groups
     assert [(1, 1), (2, 1), (3, 0)] in groups  # the two-fact sentence is in a second group
@@ -428,3 +430,65 @@ def test_clause_vectors_are_cached_with_their_sentence(tmp_path):
     assert attach_vectors(store, again, embedder) == 0  # sentence and clause vectors come from the cache
     assert again[0].clause_vectors.shape == (2, 64) and again[1].clause_vectors is None
     assert np.allclose(again[0].clause_vectors, first[0].clause_vectors) and np.allclose(again[0].vector, first[0].vector)
+
+
+def test_a_shared_resolved_entity_adds_to_the_score_and_an_unresolved_name_does_not():
+    from tidings.compare.align import AlignParams, pair_scores
+
+    base = np.eye(8)
+    statements = [_statement(1, 0, "ko", base[0], "Lee Jae-myung took the oath of office in Seoul"),
+                  _statement(2, 0, "ru", base[1], "Ли Чжэ Мён принёс присягу в Сеуле"),
+                  _statement(3, 0, "vi", base[2], "Ông Lee tuyên thệ nhậm chức tổng thống"),
+                  _statement(4, 0, "de", base[3], "Der neue Präsident legte den Amtseid ab")]
+    statements[0].actors = {"E:7", "E:9"}
+    statements[1].actors = {"E:7"}  # the same person, resolved across scripts
+    statements[2].actors = {"P:l"}  # a name the entity stage did not resolve
+    statements[3].actors = {"E:9", "E:7"}  # two shared entities count once
+    plain = AlignParams(number_weight=0, role_weight=0, exact_weight=0, entity_weight=0, kind_penalty=0)
+    with_entities = replace(plain, entity_weight=0.08)
+    with np.errstate(invalid="ignore"):
+        gain = pair_scores(statements, with_entities) - pair_scores(statements, plain)
+    assert gain[0, 1] == pytest.approx(0.08) and gain[0, 3] == pytest.approx(0.08)
+    assert gain[0, 2] == pytest.approx(0.0) and gain[1, 2] == pytest.approx(0.0)
+
+
+def test_statements_counting_different_things_are_penalised():
+    from tidings.compare.align import AlignParams, pair_scores
+
+    base = np.eye(8)
+    texts = [("en", "Myanmar's military government said 732 people had been injured"),
+             ("fr", "La junte a fait état de 1 700 morts dans tout le pays"),
+             ("de", "Nach Angaben der Junta kamen 1.644 Menschen ums Leben"),
+             ("es", "Los equipos de rescate trabajaron toda la noche entre los escombros")]
+    statements = [_statement(i + 1, 0, language, base[i], text, find_quantities(text, language))
+                  for i, (language, text) in enumerate(texts)]
+    assert [q.role for q in statements[0].quantities] == ["injured"]
+    assert [q.role for q in statements[1].quantities] == ["dead"] == [q.role for q in statements[2].quantities]
+    plain = AlignParams(number_weight=0, role_weight=0, exact_weight=0, entity_weight=0, kind_penalty=0)
+    with np.errstate(invalid="ignore"):
+        change = pair_scores(statements, replace(plain, kind_penalty=0.2)) - pair_scores(statements, plain)
+    assert change[0, 1] == pytest.approx(-0.2) and change[0, 2] == pytest.approx(-0.2)  # injured vs dead
+    assert change[1, 2] == pytest.approx(0.0)  # both count the dead: a conflict to find, not a penalty
+    assert change[0, 3] == pytest.approx(0.0) and change[1, 3] == pytest.approx(0.0)  # one side counts nothing
+
+
+def test_a_sentence_stating_three_facts_joins_three_groups():
+    from tidings.compare.align import AlignParams, align
+
+    facts = np.eye(12)
+    statements = []
+    for article, language in ((1, "de"), (2, "vi"), (3, "fr")):  # five facts each, one sentence a fact
+        statements += [_statement(article, i, language, facts[i] + 0.05 * facts[8 + article]) for i in range(5)]
+    # the fourth article states facts 0, 1 and 2 in one sentence (centred, it scores ~0.37 with each)
+    long = len(statements)
+    statements += [_statement(4, 0, "en", facts[0] + facts[1] + facts[2]),
+                   _statement(4, 1, "en", facts[3]), _statement(4, 2, "en", facts[4])]
+    params = AlignParams(threshold=0.35, second_threshold=0.3)
+
+    def groups_of_the_long_sentence(extra):
+        groups = align(statements, replace(params, second_groups=extra))
+        return sorted(sorted({statements[i].index for i in g if i != long}) for g in groups if long in g)
+
+    assert groups_of_the_long_sentence(0) == [[0]]  # its own group only
+    assert groups_of_the_long_sentence(1) == [[0], [1]]  # and one more
+    assert groups_of_the_long_sentence(2) == [[0], [1], [2]]  # every fact it states

@@ -5,6 +5,8 @@
                 + role_weight × [both state a number counting the same thing: dead, votes, %, USD …]
                 + exact_weight × [both state the same exact number of the same unit (years aside)]
                 + anchor_weight × min(1, weighted share of names, places, dates and exact numbers both state)
+                + entity_weight × [both name one resolved person or organisation (the same entity id)]
+                − kind_penalty × [both count something, but nothing of the same unit and role]
 
 Centring matters most: every sentence of a story shares its topic and every sentence of a language
 its language, so raw e5 cosines of unrelated statements of one story (0.80–0.86) overlap those of
@@ -14,6 +16,12 @@ on the gold stories that lifts the AUC of "same fact" from 0.89 to 0.95. The num
 "265 dead" and "279 người chết" align although the numbers differ: that is what a conflict is.
 Anchors are weighted by how rare they are among the compared articles; they add nothing on top
 of centred vectors on the gold stories (calibrated weight 0), and the term is kept for `--sweep`.
+The entity term is narrower than the anchors: only people and organisations the entity stage
+resolved to one id, whatever the language or script ("Ли Чжэ Мён" and "Lee Jae-myung"), and not
+weighted by rarity (the story's protagonist is named in the sentences that tell its facts). The
+kind penalty is the other side of the role term: "732 injured" and "1,700 dead" both count, but
+not the same thing, and such pairs are rarely one fact; pairs where one side states no number
+are not penalised.
 
 What is aligned are a story's statements and, for a long sentence, its clauses as well (each
 clause is embedded on its own, statements.clause_spans): a sentence that states three facts has a
@@ -22,9 +30,9 @@ every group one of its clauses (or itself) is in.
 
 Groups are built greedily from the best pairs down (average link: a statement joins a group only
 if its mean score to the group's members reaches the threshold; one statement per article). A
-sentence often states two facts, so a statement of a group may also join one other group it
-matches clearly better (`second_threshold`). Every step is a matrix operation or O(n) per merge
-over at most `max_statements` statements; the pairs considered are capped.
+sentence often states two facts, so a statement of a group may also join up to `second_groups`
+other groups it matches clearly better (`second_threshold`). Every step is a matrix operation or
+O(n) per merge over at most `max_statements` statements; the pairs considered are capped.
 """
 from __future__ import annotations
 
@@ -41,11 +49,14 @@ MIN_FOR_LANGUAGE_MEAN = 4  # a language's mean needs a few statements to be its 
 @dataclass(frozen=True)
 class AlignParams:
     # calibrated with bench/bench_compare.py --sweep (leave-one-story-out picks the same values)
-    threshold: float = 0.20
-    second_threshold: float = 0.40  # a second group for a statement that states two facts
+    threshold: float = 0.26
+    second_threshold: float = 0.41  # more groups for a statement that states two or three facts
+    second_groups: int = 2  # how many groups a statement may join besides its own
     number_weight: float = 0.1
     role_weight: float = 0.1
     exact_weight: float = 0.1  # the same exact number ("242", "1.4%") in both
+    entity_weight: float = 0.08  # both name one resolved person or organisation
+    kind_penalty: float = 0.2  # both count something, never the same kind of thing
     anchor_weight: float = 0.0
     conflict_score: float = 0.25  # numbers are compared between statements this alike (verdicts.py)
     max_pairs: int = 50_000  # candidate pairs examined, best first (bounded time whatever the story)
@@ -125,6 +136,17 @@ def _number_matrix(statements: list[Statement]) -> np.ndarray:
     return ((exact_m @ near_m.T) > 0).astype(np.float32)
 
 
+def _kinds(statement: Statement) -> list[str]:
+    """What the statement's numbers count: unit and role ("USD:", ":dead", "%:votes")."""
+    return [f"{q.unit}:{q.role}" for q in statement.quantities if q.unit or q.role]
+
+
+def _entities(statement: Statement) -> list[str]:
+    """The resolved people and organisations it names (ids shared across languages and scripts);
+    a name the entity stage did not resolve is left out."""
+    return sorted(a for a in statement.actors if a.startswith("E:"))
+
+
 def _exact_keys(statement: Statement) -> list[str]:
     return [f"{q.unit}:{q.value:g}" for q in statement.quantities
             if q.approx in ("", "range") and not (not q.unit and 1900 <= q.value <= 2100)]
@@ -155,9 +177,14 @@ def pair_scores(statements: list[Statement], params: AlignParams = AlignParams()
     scores = vectors @ vectors.T
     if params.number_weight:
         scores += params.number_weight * _number_matrix(statements)
-    if params.role_weight:
-        scores += params.role_weight * _shares([[f"{q.unit}:{q.role}" for q in s.quantities if q.unit or q.role]
-                                                for s in statements])
+    kinds = [_kinds(s) for s in statements]
+    if params.role_weight or params.kind_penalty:
+        same_kind = _shares(kinds)
+        scores += params.role_weight * same_kind
+        counts = np.array([bool(k) for k in kinds], dtype=np.float32)
+        scores -= params.kind_penalty * np.outer(counts, counts) * (1.0 - same_kind)
+    if params.entity_weight:
+        scores += params.entity_weight * _shares([_entities(s) for s in statements])
     if params.exact_weight:
         scores += params.exact_weight * _shares([_exact_keys(s) for s in statements])
     if params.anchor_weight:
@@ -178,7 +205,8 @@ def align(statements: list[Statement], params: AlignParams = AlignParams(), scor
     if scores is None:
         scores = pair_scores(units[0], params)
     articles = np.array([u.article_id for u in units[0]])
-    grouped = _second_facts(scores, articles, _average_link(scores, articles, params), params.second_threshold)
+    grouped = _second_facts(scores, articles, _average_link(scores, articles, params), params.second_threshold,
+                            params.second_groups)
     return _statement_groups(grouped, units[1], len(statements))
 
 
@@ -229,12 +257,12 @@ def _average_link(scores: np.ndarray, articles: np.ndarray, params: AlignParams)
 
 
 def _second_facts(scores: np.ndarray, articles: np.ndarray, groups: list[list[int]],
-                  threshold: float) -> list[list[int]]:
-    """A statement also joins the one other group (of two or more) whose members it matches on
-    average by `threshold`, if that group has no statement of its article yet (the best such
-    statement per article joins)."""
+                  threshold: float, extra_groups: int = 1) -> list[list[int]]:
+    """A statement also joins the `extra_groups` other groups (of two or more) whose members it
+    matches best on average, by `threshold` at least, where that group has no statement of its
+    article yet (the best such statement per article joins)."""
     shared = [g for g in groups if len(g) > 1]
-    if not shared:
+    if not shared or extra_groups < 1:
         return groups
     finite = np.where(np.isfinite(scores), scores, -1.0)
     membership = np.zeros((len(shared), len(articles)), dtype=np.float32)
@@ -245,12 +273,14 @@ def _second_facts(scores: np.ndarray, articles: np.ndarray, groups: list[list[in
     for k, group in enumerate(shared):  # not a group it is in, nor one with its article
         mean[k, group] = -np.inf
         mean[k, np.isin(articles, articles[group])] = -np.inf
-    best = mean.argmax(axis=0)
+    mean[mean < threshold] = -np.inf
+    columns = np.arange(len(articles))
     extra: dict[int, dict[int, int]] = {}
-    for j in np.flatnonzero(mean[best, np.arange(len(articles))] >= threshold):
-        k, article = int(best[j]), articles[j]
-        chosen = extra.setdefault(k, {})
-        if article not in chosen or mean[k, j] > mean[k, chosen[article]]:
-            chosen[article] = int(j)
+    for best in np.argsort(-mean, axis=0, kind="stable")[:extra_groups]:  # the best group, the next ...
+        for j in np.flatnonzero(np.isfinite(mean[best, columns])):
+            k, article = int(best[j]), articles[j]
+            chosen = extra.setdefault(k, {})
+            if article not in chosen or mean[k, j] > mean[k, chosen[article]]:
+                chosen[article] = int(j)
     grown = [sorted(g + list(extra.get(k, {}).values())) for k, g in enumerate(shared)]
     return grown + [g for g in groups if len(g) == 1]

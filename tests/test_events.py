@@ -1156,3 +1156,11 @@ def test_a_date_dates_the_violence_it_stands_next_to():
     # a date that opens the sentence dates its events
     assert first("On 22 June, American bombers attacked three Iranian nuclear sites.",
                  published="2025-06-23").date == "2025-06-22"
+
+
+def test_an_english_strike_beside_an_armed_force_is_a_military_strike():
+    event = first("The Ministry of Defence said the strikes under Operation Sindoor were measured and that no "
+                  "Pakistani military facility had been targeted.")
+    assert event.type == "FIGHT" and event.trigger == "strikes"
+    assert first("Dock workers went on strike in Antwerp.").type == "PROTEST"
+    assert first("Teachers' strikes closed schools across France.").type == "PROTEST"

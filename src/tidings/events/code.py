@@ -220,6 +220,8 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         # within that country (domestic events: "Zimbabwe's government banned opposition rallies")
         target = Phrase(source.first, source.last, country=source.country, inferred=True)
     kind, mode, context = trigger.pattern.section, trigger.pattern.mode, None
+    if _military_strike(c, trigger):
+        kind, mode = "FIGHT", None
     event_date, precision, date_span = _event_date(c.article, _dates_of(c, trigger))
     intended = future and not _is_past(event_date, c.article)
     if negated and kind in COOPERATIVE | {"AGREE"}:
@@ -250,6 +252,19 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
 
 
 VIOLENT = {"ASSAULT", "FIGHT"}
+# words for a labour strike that also name a military one
+STRIKE_WORDS = {"en": {"strike", "strikes"}}
+
+
+def _military_strike(c: _SentenceContext, trigger: Match) -> bool:
+    """"The strikes were carried out between 1.05 a.m. and 1.30 a.m., Colonel Qureshi said": an English
+    strike in a sentence that names an armed force (a MIL sector word) or other violence is a
+    military strike, not a walkout."""
+    words = STRIKE_WORDS.get(c.lexicon.language, ())
+    if trigger.pattern.section != "PROTEST" or not all(part in words for part in trigger.pattern.parts):
+        return False
+    armed = any(m.pattern.mode == "MIL" for m in c.by_section.get("sector", []))
+    return armed or any(m is not trigger and m.pattern.section in VIOLENT for m in c.chosen)
 
 
 def _death_word(trigger: Match) -> bool:

@@ -233,8 +233,10 @@ def corpus_merging(db: str | None) -> dict:
         sentence = store.query("SELECT start FROM sentences WHERE article_id = ? AND start <= ? ORDER BY start DESC"
                                " LIMIT 1", (article_id, at))
         key = (article_id, sentence[0][0] if sentence else at)
+        # the types of all its mentions: two mentions of one sentence in one event (an attack and the
+        # fighting it is part of) are both the sentence's types
         entry = sentences.setdefault(key, {"article": article_id, "gold": set(), "types": set(),
-                                           "system": {h[0]: h[1] for h in hits}})
+                                           "system": {h[0]: h[1] for h in hits}, "coded": {h[1] for h in hits}})
         entry["gold"].add(row["event"])
         entry["types"].add(row["type"])
     found = list(sentences.values())
@@ -257,7 +259,7 @@ def corpus_merging(db: str | None) -> dict:
             both += same_gold and same_system
     return {"gold_rows": len(gold), "gold_sentences": len(found), "snippets_not_found": missing,
             "detected": len(detected),
-            "type_agreement_of_detected": round(sum(bool(f["types"] & set(f["system"].values())) for f in detected)
+            "type_agreement_of_detected": round(sum(bool(f["types"] & f["coded"]) for f in detected)
                                                 / max(1, len(detected)), 3),
             "merge_precision": round(both / system_pairs, 3) if system_pairs else None,
             "merge_recall_detected": round(both / gold_pairs, 3) if gold_pairs else None,

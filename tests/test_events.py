@@ -412,17 +412,37 @@ def test_grouping_keeps_apart_different_people_of_one_country_and_different_days
     groups = group_mentions([_row(1, source=putin, names=kyiv), _row(2, source=lavrov, names=kyiv),
                              _row(3, source=russia, names=kyiv)])
     assert len(groups) == 2  # Russia may stand for either, Putin and Lavrov stay apart
-    dated = group_mentions([_row(1, date="2025-06-16", names=kyiv), _row(2, date="2025-06-17", names=kyiv),
-                            _row(3, date="2025-06-20", names=kyiv)])
+    dated = group_mentions([_row(1, source=putin, date="2025-06-16", names=kyiv),
+                            _row(2, source=putin, date="2025-06-17", names=kyiv),
+                            _row(3, source=putin, date="2025-06-20", names=kyiv)])
     assert sorted(len(g.members) for g in dated) == [1, 2]
-    assert len(group_mentions([_row(1, names=kyiv), _row(2, negated=True, names=kyiv)])) == 2
+    assert len(group_mentions([_row(1, source=putin, names=kyiv), _row(2, source=putin, negated=True, names=kyiv)])) == 2
 
 
 def test_two_reports_with_nothing_in_common_stay_two_events():
     # a story's many calls for restraint, congratulations or pledges share a type and often nothing else
     assert len(group_mentions([_row(1), _row(2)])) == 2
     assert len(group_mentions([_row(1, names=["E:4"]), _row(2, names=["E:5"])])) == 2
-    assert len(group_mentions([_row(1, names=["E:4"]), _row(2, names=["E:4"])])) == 1
+    kz = {"code": "KAZ"}
+    assert len(group_mentions([_row(1, source=kz, names=["E:4"]), _row(2, source=kz, names=["E:4"])])) == 1
+
+
+def test_a_report_naming_no_one_needs_more_than_one_name_in_common():
+    # "artillery exchanges continue on the Line of Control in Kashmir" names no actor: it agrees with any
+    # event, and the region it shares with the strikes' reports does not make it one of them
+    india, pakistan = {"code": "IND", "entity_id": 1}, {"code": "PAK", "entity_id": 2}
+    strikes = _row(1, type="FIGHT", source=india, target=pakistan, names=["E:216"])
+    exchanges = _row(2, type="FIGHT", names=["E:216"])
+    assert len(group_mentions([strikes, exchanges])) == 2
+    # a figure, or two names, still tie it ("the strikes killed 26" reported with no one named)
+    assert len(group_mentions([_row(3, type="ASSAULT", names=["E:216"], numbers=[(26.0, "")]),
+                               _row(4, type="FIGHT", source=india, names=["E:7"], numbers=[(26.0, "")])])) == 1
+    others = [_row(i, type="AGREE", names=[f"E:{i}"]) for i in range(10, 13)]  # names in most sentences tie nothing
+    two = group_mentions([_row(1, type="FIGHT", source=india, target=pakistan, names=["E:216", "E:5"]),
+                          _row(2, type="FIGHT", names=["E:216", "E:5"])] + others)
+    assert sorted(len(g.members) for g in two) == [1, 1, 1, 2]
+    # whole events too: two halves that name no one stay apart when one name is all they share
+    assert len(group_mentions([_row(1, names=["E:4"]), _row(2, names=["E:4"])])) == 2
 
 
 def test_a_shared_figure_or_two_shared_names_tie_reports_whose_actors_differ():
@@ -1062,3 +1082,85 @@ def test_coordinated_parties_of_a_meeting_are_its_source_and_target():
 def test_a_role_between_a_body_and_its_person_keeps_them_one_actor():
     event = first("British Defence Secretary Tom King has promised to continue military aid to Mozambique.")
     assert (event.source.code, event.target.code) == ("GBR", "MOZ")
+
+
+# -- tenth session: weapons named after fighting, accidents, speakers, datelines, dates ---------------
+@pytest.mark.parametrize("language,text,trigger", [
+    ("en", "The government did not respond to claims that several Indian fighter jets had been shot down.",
+     "shot down"),
+    ("fr", "Islamabad affirme aussi avoir abattu cinq avions de combat indiens.", "abattu cinq avions"),
+    ("tr", "Pakistan Hava Kuvvetleri beş Hint savaş uçağını düşürdü.", "uçağını düşürdü"),
+])
+def test_aircraft_named_after_fighting_are_no_fight(language, text, trigger):
+    # "fighter jets", "avions de combat", "savaş uçağı" name aircraft: the shooting down is the event
+    events = read(text, language).events
+    assert [e.trigger for e in events] == [trigger] and events[0].type == "FIGHT"
+
+
+def test_not_phrases_keep_their_words_from_every_trigger():
+    lexicon = Lexicon("en", "[FIGHT]\nfight*\ncombat\n[not phrases]\nfighter jet*\ncombat aircraft\n")
+    found = lambda text: [m.pattern.section for m in lexicon.matches(tokenize(text, "en"))]  # noqa: E731
+    assert found("two fighter jets and a combat aircraft") == []
+    assert found("the fighters left after heavy combat") == ["FIGHT", "FIGHT"]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The plane crash killed 241 people in Ahmedabad on Thursday."),
+    ("ru", "В авиакатастрофе в Ахмадабаде погибли 260 человек."),
+    ("vi", "Số người thiệt mạng trong trận động đất đã tăng lên 2.056."),
+    ("es", "El terremoto mató a más de mil personas en Mandalay."),
+])
+def test_deaths_in_an_accident_or_a_disaster_are_no_assault(language, text):
+    assert read(text, language).events == []
+
+
+def test_an_attack_beside_an_accident_is_still_coded():
+    event = first("Gunmen attacked rescue workers near the crash site in Ahmedabad.")
+    assert event is not None and event.type == "ASSAULT" and event.trigger == "attacked"
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ru", "Представитель вооруженных сил Пакистана генерал Ахмед Чаудхри сообщил, что в результате ударов "
+           "погибли восемь человек."),
+    ("fr", "Selon l'armée pakistanaise, les frappes ont fait au moins 31 morts."),
+    # the verb first, then the speaker, then the reported clause ("the spokesman of the Pakistani army said
+    # that the strikes hit mosques in Bahawalpur and Muzaffarabad")
+    ("ar", "وقال المتحدث باسم الجيش الباكستاني إن الضربات طالت مساجد في باهاولبور ومظفر آباد"),
+])
+def test_a_spokesman_reporting_an_outcome_at_home_did_not_strike(language, text):
+    events = read(text, language).events
+    assert events and all(e.type in ("ASSAULT", "FIGHT") and e.source is None for e in events)
+
+
+def test_a_speaker_still_acts_in_an_attack_on_another_country():
+    event = first("Pakistan said it shot down five Indian jets.")
+    assert event.type == "FIGHT" and event.source.code == "PAK" and event.target.code == "IND"
+
+
+def test_a_dateline_is_no_actor():
+    events = read("ANKARA (AA) - Polis, göstericilere saldırdı.", "tr").events
+    assert events and all("AA" not in (e.source.text if e.source else "") for e in events)
+    assert events[0].source.text == "Polis"
+
+
+def test_a_date_dates_the_violence_it_stands_next_to():
+    # the strikes answered the attack of 22 April: the date is the attack's, the strikes are the day's
+    events = {e.type: e for e in read("Удары стали ответом на теракт 22 апреля в районе курорта Пахалгам.", "ru",
+                                      "2025-05-07").events}
+    assert events["ASSAULT"].date == "2025-04-22" and events["ASSAULT"].date_span is not None
+    assert events["FIGHT"].date == "2025-05-07" and events["FIGHT"].date_span is None
+    # a date far from the event, in a clause about another one, does not date it
+    far = first("Trump announced a very successful attack on three Iranian nuclear sites, the first direct American "
+                "intervention in the war that Israel began against Iran on 13 June.", published="2025-06-22")
+    assert far.date == "2025-06-22" and far.date_span is None
+    # a date that opens the sentence dates its events
+    assert first("On 22 June, American bombers attacked three Iranian nuclear sites.",
+                 published="2025-06-23").date == "2025-06-22"
+
+
+def test_an_english_strike_beside_an_armed_force_is_a_military_strike():
+    event = first("The Ministry of Defence said the strikes under Operation Sindoor were measured and that no "
+                  "Pakistani military facility had been targeted.")
+    assert event.type == "FIGHT" and event.trigger == "strikes"
+    assert first("Dock workers went on strike in Antwerp.").type == "PROTEST"
+    assert first("Teachers' strikes closed schools across France.").type == "PROTEST"

@@ -71,6 +71,7 @@ class Phrase:
     coordinated_at: int | None = None  # index into items where "and" joins a second actor
     inferred: bool = False  # country taken from the sentence's context, not from the actor's words
     code: str | None = None  # a known actor's own code (data/actors.txt), e.g. IMG for a transnational group
+    dateline: bool = False  # "İSLAMABAD (AA) -", "NAIROBI, Kenya —": where the report was filed, no actor
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +333,21 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
             _absorb(current, item)
         else:
             phrases.append(_start(item))
+    if phrases and _is_dateline(tokens, text, phrases[0]):
+        phrases[0].dateline = True
     return phrases
+
+
+def _is_dateline(tokens: list[Token], text: str, phrase: Phrase) -> bool:
+    """A dateline: the sentence opens with a place written in capitals, perhaps with its agency in
+    brackets, and a dash ("İSLAMABAD (AA) - Hindistan'ın ...", "ŞARM EL-ŞEYH (AA) -", "NAIROBI, Kenya -")."""
+    if phrase.first != 0 or phrase.last + 1 >= len(tokens):
+        return False
+    first = text[tokens[0].start:tokens[0].end]
+    if not (first.isupper() and len(first) > 2) or not any("LOC" in item.kinds for item in phrase.items):
+        return False
+    gap = text[tokens[phrase.last].end:tokens[phrase.last + 1].start]
+    return any(mark in gap for mark in (" - ", " -- ", "—", "–")) or gap.strip(" )") in ("-", "—", "–", "--")
 
 
 def _place_of_someone(tokens: list[Token], current: Phrase, item: Phrase) -> bool:

@@ -85,6 +85,12 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
     by_section: dict[str, list[Match]] = {}
     for m in found:
         by_section.setdefault(m.pattern.section, []).append(m)
+    if "accident" in by_section:
+        # "the crash killed 241 people", "погибли в авиакатастрофе": deaths in an accident or a disaster
+        # are no killing (PLOVER's ASSAULT is done by someone); other violence words still count
+        triggers = [m for m in triggers if not _death_word(m)]
+        if not triggers:
+            return []
     name_tokens = _name_tokens(tokens, mentions, sentence.start)
     chosen = _choose_triggers(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
     if not chosen:
@@ -98,7 +104,8 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
     when = dates[0].value if dates else article.published  # who held an office depends on the date
     phrases = build_phrases(tokens, text, sentence.start, mentions, lexicon, sectors, trigger_tokens | say_tokens,
                             lexicon.language, when)
-    context = _SentenceContext(article, index, sentence, text, tokens, lexicon, by_section, phrases, say_tokens, dates)
+    context = _SentenceContext(article, index, sentence, text, tokens, lexicon, by_section, phrases, say_tokens, dates,
+                               chosen)
     events = []
     for rank, trigger in enumerate(chosen):
         event = _event_for(context, trigger)
@@ -109,9 +116,10 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
 
 
 class _SentenceContext:
-    def __init__(self, article, index, sentence, text, tokens, lexicon, by_section, phrases, say_tokens, dates):
+    def __init__(self, article, index, sentence, text, tokens, lexicon, by_section, phrases, say_tokens, dates, chosen):
         self.article, self.index, self.sentence, self.text, self.tokens = article, index, sentence, text, tokens
         self.lexicon, self.by_section, self.phrases, self.say_tokens, self.dates = lexicon, by_section, phrases, say_tokens, dates
+        self.chosen = chosen  # the sentence's triggers, the main one first
 
 
 def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
@@ -127,12 +135,14 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     location = next((p for p in phrases if p.place_only and (is_locative(tokens, p, language) or id(p) in chained)),
                     None)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
-    actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained]
+    actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
+              and not p.dateline]
     before = [p for p in actors if p.last < trigger.first]
     # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
     after = [p for p in actors if p.first > trigger.first]
     if not before:  # "Syria says it will withdraw": the one who speaks is the one who acts
-        before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location]
+        before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location
+                  and not p.dateline]
     # the subject is the nearest phrase before the trigger that no preposition governs
     source = next((p for p in reversed(before) if not governed(tokens, p, language)), before[-1] if before else None)
     # "military aid to Mozambique", "official contact with the United States": a bare sector word
@@ -184,11 +194,15 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
                          and is_locative(tokens, p, language)), None)
 
     _inherit_country([p for p in (source, target) if p is not None], location, phrases, tokens, language)
-    if source is None and location is not None and location.country and trigger.pattern.section in ON_PLACE:
+    silenced = source is not None and _reporter_of_violence(c, trigger, source, target, location, future, reporters)
+    if silenced:  # who struck is not said: not the place either (the speaker may be "in Istanbul")
+        source = None
+    if source is None and not silenced and location is not None and location.country and \
+            trigger.pattern.section in ON_PLACE:
         # "a journalist was arrested in Uganda", "a bus was attacked in Kenya": whoever did it unnamed,
         # it was done in that country, by its own people as a rule (CAMEO codes the country)
         source = Phrase(location.first, location.last, country=location.country, inferred=True)
-    if source is None and location is None and trigger.pattern.section in ON_PLACE:
+    if source is None and not silenced and location is None and trigger.pattern.section in ON_PLACE:
         # no locative, but the sentence's only country is that of the places it names ("Un concejal de
         # Tame fue asesinado", a dateline "NEIVA, HUILA"): the event happened there, as above; not where
         # the place is what the event was done to ("Aid was sent to Sudan", "Kharkiv was shelled"),
@@ -206,7 +220,9 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         # within that country (domestic events: "Zimbabwe's government banned opposition rallies")
         target = Phrase(source.first, source.last, country=source.country, inferred=True)
     kind, mode, context = trigger.pattern.section, trigger.pattern.mode, None
-    event_date, precision, date_span = _event_date(c.article, c.dates)
+    if _military_strike(c, trigger):
+        kind, mode = "FIGHT", None
+    event_date, precision, date_span = _event_date(c.article, _dates_of(c, trigger))
     intended = future and not _is_past(event_date, c.article)
     if negated and kind in COOPERATIVE | {"AGREE"}:
         # refusing to cooperate is rejecting ("declined to resign", "will not accept")
@@ -233,6 +249,59 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         date=event_date, date_precision=precision, date_span=date_span,
         negated=negated, future=future or _is_future(event_date, c.article), hypothetical=hypothetical,
         confidence=_confidence(trigger, source, target, hypothetical, negated))
+
+
+VIOLENT = {"ASSAULT", "FIGHT"}
+# words for a labour strike that also name a military one
+STRIKE_WORDS = {"en": {"strike", "strikes"}}
+
+
+def _military_strike(c: _SentenceContext, trigger: Match) -> bool:
+    """"The strikes were carried out between 1.05 a.m. and 1.30 a.m., Colonel Qureshi said": an English
+    strike in a sentence that names an armed force (a MIL sector word) or other violence is a
+    military strike, not a walkout."""
+    words = STRIKE_WORDS.get(c.lexicon.language, ())
+    if trigger.pattern.section != "PROTEST" or not all(part in words for part in trigger.pattern.parts):
+        return False
+    armed = any(m.pattern.mode == "MIL" for m in c.by_section.get("sector", []))
+    return armed or any(m is not trigger and m.pattern.section in VIOLENT for m in c.chosen)
+
+
+def _death_word(trigger: Match) -> bool:
+    """A word for killing or dying (ASSAULT kill): "killed", "погибли", "thiệt mạng"."""
+    return trigger.pattern.section == "ASSAULT" and trigger.pattern.mode == "kill"
+
+
+def _reporter_of_violence(c: _SentenceContext, trigger: Match, source: Phrase, target, location, future: bool,
+                          reporters: set) -> bool:
+    """A speaker read as the source of violence its report does not say it did: the speaker (a phrase
+    next to "said", or before a reporting word that stands before the trigger) acts in the report of
+    an attack only when the attack is on another country ("Trump said bombs were dropped on Fordow",
+    "Pakistan said it shot down five Indian jets") or is intended. A spokesman reporting an outcome at
+    home did not strike ("Представитель вооруженных сил Пакистана ... сообщил, что в результате
+    ударов погибли восемь человек")."""
+    if trigger.pattern.section not in VIOLENT or future:
+        return False
+    says = [m.first for m in c.by_section.get("say", []) if source.last < m.first < trigger.first]
+    if id(source) not in reporters and not says and not _between_say_and_clause(c, source, trigger):
+        return False
+    others = {p.country for p in (target, location) if p is not None and p.country}
+    return not others or not source.country or others == {source.country}
+
+
+# words that open a reported clause ("said that ...", "قال ... إن"), folded as tokens are
+COMPLEMENTIZERS = {"en": {"that"}, "fr": {"que", "qu"}, "es": {"que"}, "it": {"che"}, "pt": {"que"}, "de": {"dass"},
+                   "ru": {"что"}, "uk": {"що"}, "pl": {"że"}, "ar": {"ان"}}
+
+
+def _between_say_and_clause(c: _SentenceContext, source: Phrase, trigger: Match) -> bool:
+    """The phrase stands after a reporting verb and before the word that opens the reported clause
+    of the trigger: the speaker of a sentence that puts its verb first ("وقال المتحدث باسم الجيش
+    الباكستاني ... إن الضربات طالت مساجد")."""
+    words = COMPLEMENTIZERS.get(c.lexicon.language, ())
+    said = any(m.last < source.first for m in c.by_section.get("say", []))
+    return said and any(c.tokens[i].text in words or c.tokens[i].bare in words
+                        for i in range(source.last + 1, trigger.first))
 
 
 def _inherit_country(actors: list, location, phrases: list, tokens, language: str) -> None:
@@ -449,6 +518,37 @@ def _cue_after(cues: list[Match], position: int, window: int = 3) -> bool:
 def _next_to(phrase, say_tokens: set[int]) -> bool:
     """A phrase right before or after "said" reports the event; it is not an actor in it."""
     return bool(say_tokens & {phrase.first - 1, phrase.first - 2, phrase.last + 1, phrase.last + 2})
+
+
+DATE_REACH = 90  # characters between a trigger and a date that dates it
+DATE_REACH_CHARACTERS = 40  # in Chinese and Japanese, where a character says more
+# a date in the first characters of a sentence, before its events, sets its time ("当地时间8月15日，",
+# "WASHINGTON, April 2 (Reuters) -")
+DATE_OPENING = 30
+
+
+def _dates_of(c: _SentenceContext, trigger: Match) -> list[DateMention]:
+    """The dates of the sentence that date this trigger: a date that opens the sentence, before any
+    event, dates them all; another only the events near it ("Trump announced a successful attack on
+    three sites, the first since Israel's war began on 13 June": the date is the war's), and of two
+    violent events the nearer ("Удары стали ответом на теракт 22 апреля": the attack's, not the
+    strikes')."""
+    reach = DATE_REACH_CHARACTERS if c.lexicon.language in ("zh", "ja") else DATE_REACH
+    rivals = [m for m in c.chosen if m is not trigger and
+              _violent(m.pattern.section) and _violent(trigger.pattern.section)]
+
+    def distance(found: DateMention, match: Match) -> int:
+        first = c.sentence.start + c.tokens[match.first].start
+        last = c.sentence.start + c.tokens[match.last].end
+        return max(0, found.start - last, first - found.end)
+
+    opening = min(c.sentence.start + c.tokens[m.first].start for m in c.chosen)
+    return [d for d in c.dates if d.end <= opening and d.start - c.sentence.start <= DATE_OPENING or
+            distance(d, trigger) <= reach and all(distance(d, trigger) <= distance(d, other) for other in rivals)]
+
+
+def _violent(section: str) -> bool:
+    return section in VIOLENT
 
 
 def _event_date(article: Article, dates: list[DateMention]) -> tuple[str | None, str | None, tuple[int, int] | None]:

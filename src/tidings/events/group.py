@@ -8,7 +8,8 @@ one) and something ties it to one of them:
   names in common (people, bodies, places, resolved to the same entities across languages; known
   actors by their dictionary line) that are not in most of the story's sentences: reports word the
   same event differently, so these tie mentions even when their actor readings differ;
-* or actors that agree with every mention of the event (below) and one named actor or name in common.
+* or actors that agree with every mention of the event (below) and one named actor or name in common;
+  a report that names no actor agrees with anything, so it needs one of the ties above.
 
 One-sided violence and fighting (ASSAULT, FIGHT) count as one type here: whether strikes on a
 country are an attack or a fight depends on whether it is read as fighting back, and reports of one
@@ -61,7 +62,7 @@ class MentionRow:
 @dataclass
 class Group:
     members: list[MentionRow] = field(default_factory=list)
-    # what _fits asks of every member, kept as members join (a story's biggest events have
+    # what _fit asks of every member, kept as members join (a story's biggest events have
     # hundreds of mentions, and each new mention was compared with each of them)
     dated: dict = field(default_factory=dict)  # date -> a member whose sentence states it
     actors: dict = field(default_factory=dict)  # (source, target) -> a member with those actors
@@ -69,6 +70,7 @@ class Group:
     names: set = field(default_factory=set)
     entities: set = field(default_factory=set)  # participants that are entities ("E", id)
     ties: frozenset = frozenset()  # what its members could share with a new one (_ties), for lookup
+    acted: bool = False  # some member names an actor (source or target)
 
     @property
     def id(self) -> int:
@@ -82,6 +84,7 @@ class Group:
         self.numbers |= row.numbers
         self.names |= row.names
         self.entities |= _entities(row)
+        self.acted = self.acted or row.source is not None or row.target is not None
 
 
 def group_mentions(rows: list[MentionRow]) -> list[Group]:
@@ -89,7 +92,7 @@ def group_mentions(rows: list[MentionRow]) -> list[Group]:
     common = _common_names(rows)
     groups: list[Group] = []
     # a mention only fits an event of its own type and negation, and only one it shares a figure, a
-    # name or an entity with (_fits accepts nothing else): look among those only, in the order they
+    # name or an entity with (_fit accepts nothing else): look among those only, in the order they
     # were made (the first that fits, as over all events). A story's mentions are regrouped as it
     # grows, and most mentions are events of their own: one of 2,600 compared with every event of
     # the story cost ~1 s a regroup.
@@ -101,7 +104,9 @@ def group_mentions(rows: list[MentionRow]) -> list[Group]:
         ties = postings.setdefault(kind, {})
         mine = _ties(row)
         positions = sorted({p for tie in mine for p in ties.get(tie, ())})
-        position = next((p for p in positions if _fits(row, candidates[p], common)), None)
+        alone = Group()
+        alone.add(row)
+        position = next((p for p in positions if _fit(candidates[p], alone, common)), None)
         if position is None:
             position = len(candidates)
             candidates.append(Group())
@@ -143,7 +148,7 @@ def _merge_fitting(groups: list[Group], common: set) -> list[Group]:
                 fitting = None
                 for p in sorted(near - tried - gone):
                     tried.add(p)
-                    if _fit_together(group, items[p], common):
+                    if _fit(group, items[p], common):
                         fitting = p
                         break
                 if fitting is None:
@@ -158,9 +163,12 @@ def _merge_fitting(groups: list[Group], common: set) -> list[Group]:
     return kept
 
 
-def _fit_together(a: Group, b: Group, common: set) -> bool:
-    """_fits asked of two events: no member of one keeps apart any of the other (dates, a meeting's
-    parties) and a figure or two names tie them, or their actors all agree and one name does."""
+def _fit(a: Group, b: Group, common: set) -> bool:
+    """The rule of the module's docstring, asked of an event and a mention (an event of one) or of two
+    events: no member of one keeps apart any of the other (dates, a meeting's parties), and a figure
+    or two names tie them, or their actors all agree and one name or named actor does. Asked of what
+    the members have in common rather than member by member (the same answers: members with the
+    same date or actors give the same answer, and "any member shares one" is "the union shares one")."""
     if not all(_same_time(x, y) for x in b.dated.values() for y in a.dated.values()):
         return False
     if a.members[0].type in BILATERAL and any(_other_meeting(x, y) for x in b.actors.values()
@@ -170,7 +178,12 @@ def _fit_together(a: Group, b: Group, common: set) -> bool:
         return True
     if len((a.names & b.names) - common) >= 2 and any(_shares_wording(row, a, common) for row in b.members):
         return True
-    if not (a.entities & b.entities or a.names & b.names):
+    # tied by one named actor or one name in common: without it, two reports of the same type in a
+    # story are as likely two events (a story's reactions, pledges and calls are many) as one. Actors
+    # agree only where there are some: a report that names no one ("artillery exchanges continue on
+    # the Line of Control in Kashmir") agrees with every event, and one name it shares with one (the
+    # region) says too little
+    if not (a.entities & b.entities or a.names & b.names) or not (a.acted and b.acted):
         return False
     return all(_same_actors(x, y) for x in b.actors.values() for y in a.actors.values())
 
@@ -196,24 +209,6 @@ def _common_names(rows: list[MentionRow]) -> set:
     sentences = {(r.article_id, r.names) for r in rows}
     counts = Counter(name for _, names in sentences for name in names)
     return {name for name, n in counts.items() if n > COMMON_SHARE * len(sentences)}
-
-
-def _fits(row: MentionRow, group: Group, common: set) -> bool:
-    """The rule of the module's docstring against every member of the event, asked of what the
-    members have in common instead of member by member (the same answers: members with the same
-    date or actors give the same answer, and "any member shares one" is "the union shares one")."""
-    # same type and negation: by construction (group_mentions); dates only matter for stated ones
-    if row.date_from_text and row.date and not all(_same_time(row, other) for other in group.dated.values()):
-        return False
-    if row.type in BILATERAL and any(_other_meeting(row, other) for other in group.actors.values()):
-        return False
-    if _shares_wording(row, group, common):
-        return True
-    if not all(_same_actors(row, other) for other in group.actors.values()):
-        return False
-    # tied by one named actor or one name in common: without it, two reports of the same type in a
-    # story are as likely two events (a story's reactions, pledges and calls are many) as one
-    return bool(_entities(row) & group.entities or row.names & group.names)
 
 
 def _entities(row: MentionRow) -> set:

@@ -21,7 +21,7 @@ CHARACTER_LANGUAGES = {"zh", "ja"}
 WORD_GAP = 4
 CHARACTER_GAP = 8
 SEPARABLE_GAP = 12  # German verb particles close the clause: "lehnte den Vorschlag ... erneut ab"
-CUE_SECTIONS = ("negation", "future", "hypothetical", "agent", "passive", "say", "recipient")
+CUE_SECTIONS = ("negation", "future", "hypothetical", "agent", "passive", "say", "recipient", "accident")
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+(?:['’\-][\w\u064b-\u065f\u0670\u0640]+)*", re.UNICODE)
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 # elided articles and pronouns glued to the next word: l'accord, s'entretient, dall'esercito
@@ -136,6 +136,9 @@ class Lexicon:
         # shorter than itself ("deport*"), not from a longer one written on purpose
         self._not_words: set[str] = set()
         self._not_stems: dict[str, list[str]] = {}
+        # [not phrases]: phrases whose words are no trigger ("fighter jets", "avions de combat",
+        # "savaş uçağı": aircraft, not fighting), as patterns
+        self._not_phrases: list[Pattern] = []
         section, mode = None, None
         for raw in text.splitlines():
             line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -143,6 +146,11 @@ class Lexicon:
                 continue
             if line.startswith("[") and line.endswith("]"):
                 section, mode = self._section(line[1:-1].split())
+                continue
+            if section == "not phrases":
+                phrase = _parse_pattern(line, section, None, language)
+                if phrase:
+                    self._not_phrases.append(phrase)
                 continue
             if section == "not":
                 for word in fold(line).split():
@@ -165,7 +173,7 @@ class Lexicon:
     def _section(words: list[str]) -> tuple[str | None, str | None]:
         head = words[0]
         if head == "not":
-            return "not", None
+            return ("not phrases", None) if words[1:2] == ["phrases"] else ("not", None)
         if head in CUE_SECTIONS:
             return head, None
         if head == "sector" and len(words) > 1 and words[1].upper() in SECTORS:
@@ -192,7 +200,22 @@ class Lexicon:
                         words = self._match_from(pattern, tokens, i)
                         if words is not None:
                             found.append(Match(pattern, i, words[-1], words))
+        if self._not_phrases and found:
+            covered = self._phrase_tokens(tokens, lo, hi)
+            found = [m for m in found if m.pattern.section not in TYPES or not covered.issuperset(m.span)]
         return _unique(found)
+
+    def _phrase_tokens(self, tokens: list[Token], lo: int, hi: int) -> set[int]:
+        """The tokens of the [not phrases] found around tokens[lo:hi] (a phrase may begin before a
+        trigger: "fighter jets")."""
+        covered: set[int] = set()
+        longest = max(len(p.parts) for p in self._not_phrases)
+        for i in range(max(0, lo - longest), hi):
+            for phrase in self._not_phrases:
+                words = self._match_from(phrase, tokens, i)
+                if words is not None:
+                    covered.update(range(words[0], words[-1] + 1))
+        return covered
 
     def _match_from(self, pattern: Pattern, tokens: list[Token], i: int) -> tuple[int, ...] | None:
         """The token of each part of the pattern when it matches from tokens[i]."""

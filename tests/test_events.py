@@ -730,6 +730,25 @@ def test_reprocess_events_stage_recodes_from_stored_articles(event_store):
     assert [r[1:] for r in after] == [r[1:] for r in before]
 
 
+@pytest.mark.parametrize("language, text", [
+    ("fr", "Emmanuel Macron a reconnu l'État de Palestine devant l'ONU."),
+    ("es", "Estados Unidos atacó Fordo, Natanz e Isfahán el domingo."),
+    ("en", "Kenyan President William Ruto and Ugandan President Yoweri Museveni met in Nairobi."),
+    ("en", "Opposition leader Raila Odinga in Kenya accused President Ruto of fraud."),
+])
+def test_coding_reads_no_entity_ids(language, text):
+    """Ingest codes events in the reader, before names are resolved; `reprocess --stage events`
+    codes stored articles whose names carry their entities: both must read the same events."""
+    from tidings.events.code import code_events
+
+    article = read(text, language)
+    plain = [(e.type, e.source and e.source.text, e.target and e.target.text) for e in article.events]
+    for number, mention in enumerate(article.mentions):
+        mention.entity_id = 100 + number
+    assert plain and [(e.type, e.source and e.source.text, e.target and e.target.text)
+                      for e in code_events(article)] == plain
+
+
 @pytest.mark.parametrize("language, text, code, sector", [
     ("en", "Hezbollah fighters attacked an Israeli patrol near the border.", "LBN", "REB"),
     ("es", "Guerrilleros de las FARC secuestraron a un alcalde.", "COL", "REB"),

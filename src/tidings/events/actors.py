@@ -62,7 +62,9 @@ class Phrase:
     last: int
     country: str | None = None
     sector: str | None = None
-    entity_id: int | None = None
+    # no entity id: coding runs in the reader, before entities are resolved (and on Dask workers),
+    # and re-coding a store (`tidings reprocess --stage events`) must give what ingest gave; the
+    # event's actors take their entities from their mentions afterwards (store.attach_entities)
     mention: int | None = None
     igo: bool = False
     place_only: bool = True  # made only of place names (a candidate location)
@@ -295,8 +297,8 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         country = mention.country
         if country is None and first == last and language not in ("zh", "ja"):
             country = demonym_country(tokens[first].text, language)  # "Palestinians" read as a name
-        items.append(Phrase(first, last, country=country, sector=sector, entity_id=mention.entity_id,
-                            mention=index, place_only=mention.type == "LOC" and mention.role in (None, "capital"),
+        items.append(Phrase(first, last, country=country, sector=sector, mention=index,
+                            place_only=mention.type == "LOC" and mention.role in (None, "capital"),
                             kinds=[mention.type]))
     for start, end in igo_spans(text):
         first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
@@ -367,8 +369,8 @@ def _next_country(current: Phrase, item: Phrase) -> bool:
 
 
 def _start(item: Phrase) -> Phrase:
-    phrase = Phrase(item.first, item.last, item.country, item.sector, item.entity_id, item.mention, item.igo,
-                    item.place_only, list(item.kinds))
+    phrase = Phrase(item.first, item.last, item.country, item.sector, item.mention, item.igo, item.place_only,
+                    list(item.kinds))
     phrase.code = item.code
     phrase.items = [item]
     return phrase
@@ -376,7 +378,7 @@ def _start(item: Phrase) -> Phrase:
 
 def split_coordinated(phrase: Phrase) -> tuple[Phrase, Phrase | None]:
     """"Kenyan President Ruto and Ugandan President Museveni" -> the two actors, when the parts
-    joined by "and" are different actors (another country or another named entity)."""
+    joined by "and" are of different countries."""
     if phrase.coordinated_at is None:
         return phrase, None
     head_items, tail_items = phrase.items[:phrase.coordinated_at], phrase.items[phrase.coordinated_at:]
@@ -385,8 +387,7 @@ def split_coordinated(phrase: Phrase) -> tuple[Phrase, Phrase | None]:
         _absorb(head, item)
     for item in tail_items[1:]:
         _absorb(tail, item)
-    different = (head.country and tail.country and head.country != tail.country) or \
-        (head.entity_id and tail.entity_id and head.entity_id != tail.entity_id)
+    different = head.country and tail.country and head.country != tail.country
     return (head, tail) if different else (phrase, None)
 
 
@@ -427,7 +428,7 @@ def _absorb(phrase: Phrase, item: Phrase) -> None:
     phrase.sector = phrase.sector or item.sector
     named = AGENT_TYPES | {"IGO"}
     if item.mention is not None and (phrase.mention is None or (named & set(item.kinds) and not named & set(phrase.kinds))):
-        phrase.entity_id, phrase.mention = item.entity_id, item.mention  # the first person or body heads it
+        phrase.mention = item.mention  # the first person or body heads it
     phrase.igo = phrase.igo or item.igo
     phrase.place_only = phrase.place_only and item.place_only
     phrase.kinds += item.kinds
@@ -533,4 +534,4 @@ def to_actor(phrase: Phrase, tokens: list[Token], text: str, sentence_start: int
     code = "IGO" if phrase.igo and not phrase.country else (alpha3(phrase.country) or phrase.code)
     return Actor(start=sentence_start + start, end=sentence_start + end, text=text[start:end][:300],
                  country=None if phrase.igo and not phrase.country else phrase.country, code=code,
-                 sector=phrase.sector, entity_id=phrase.entity_id, mention=phrase.mention, inferred=phrase.inferred)
+                 sector=phrase.sector, mention=phrase.mention, inferred=phrase.inferred)

@@ -316,7 +316,7 @@ def _inherit_country(actors: list, location, phrases: list, tokens, language: st
         # the place must be the actor's own ("in", "of", "from" between), not the event's other party
         nearby = next((p for p in phrases if p.place_only and p.country and 0 < p.first - actor.last <= 3
                        and _of_place(tokens[actor.last + 1:p.first], language)), None)
-        if nearby is not None and not actor.entity_id:  # "opposition groups in Zimbabwe", "rebels in Darfur"
+        if nearby is not None:  # "opposition groups in Zimbabwe", "rebels in Darfur"
             actor.country, actor.inferred = nearby.country, True
         elif location is not None and location.country and (actor.sector in STATE_SECTORS or _unnamed(actor)):
             # a state body acts where the event happens; so do the unnamed people of a place
@@ -348,8 +348,9 @@ def _of_place(between: list, language: str) -> bool:
 
 
 def _unnamed(actor) -> bool:
-    """A group named by what it is ("the opposition", "students"), not by a name of its own."""
-    return bool(actor.sector) and not actor.entity_id
+    """A group named by what it is ("the opposition", "students"): a phrase with a sector word.
+    Whether a name stands beside the word is not asked: what matters is the sector it gives."""
+    return bool(actor.sector)
 
 
 def _name_tokens(tokens, mentions, offset: int) -> set[int]:
@@ -388,9 +389,9 @@ def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Mat
 
 
 def _counterpart(after: list[Phrase]) -> Phrase | None:
-    """The first phrase after the trigger with a name (a country, an entity, a body of states), else
-    the first: a bare sector word right after the trigger mostly qualifies the action."""
-    return next((p for p in after if p.country or p.entity_id or p.igo), after[0] if after else None)
+    """The first phrase after the trigger with a country or a body of states, else the first: a bare
+    sector word right after the trigger mostly qualifies the action."""
+    return next((p for p in after if p.country or p.igo), after[0] if after else None)
 
 
 VERB_SECOND = {"de"}  # main clauses put the finite verb second, the subject after it when another part comes first

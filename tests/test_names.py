@@ -290,9 +290,10 @@ def test_short_candidates_do_not_win_by_leaving_sounds_out():
     candidates = ["span", "chopin", "peng", "pole", "folcker", "fee", "fellner", "i", "rie", "koh", "sako"]
     for query, language, expected in [("쇼팽", "ko", "chopin"), ("폴케르", "ko", "folcker"), ("理衣", "zh", "rie")]:
         assert best_matches(query, candidates, k=1, language=language)[0][0] == expected, query
-    # 費納 (fei na, ~4.5 letters expected) -> 'fellner' (7): the length prior now puts 'fee' (3) just
-    # before it; on held-out pairs the prior gains more such cases than it loses
-    assert [c for c, _ in best_matches("費納", candidates, k=2, language="zh")] == ["fee", "fellner"]
+    # 費納 (fei na, ~4.5 letters expected) -> 'fellner' (7): the length prior alone put 'fee' (3) just
+    # before it; the pinyin initials/finals table (f- -ei n- -a) and the Chinese table's rarer segments
+    # put 'fellner' first again
+    assert [c for c, _ in best_matches("費納", candidates, k=2, language="zh")] == ["fellner", "fee"]
 
 
 # a tiny two-way model written for these tests: 'a' spells 'a' or nothing, 'b' spells 'b' or 'bb'
@@ -321,6 +322,41 @@ def test_length_prior_prefers_candidates_of_the_expected_length(monkeypatch):
     without = [tr._learned_match(units, rows, _TINY, c, 0.5) for c in ("bab", "bbabb")]
     assert near > far  # both spell the units; the one far from the expected length loses more
     assert near - far > without[0] - without[1]
+
+
+def test_chinese_is_also_scored_by_the_initials_and_finals_of_its_pinyin(monkeypatch):
+    """The pinyin table learns each syllable's spellings on its own; a companion table over initials and
+    finals ('tang' -> 't-', '-ang') shares what is learned of '-ang' among syllables, and its score is
+    mixed in (tiny tables written for this test: the pinyin table slightly prefers 'tan' for 湯, the
+    initial/final table has learned that '-ang' is spelled 'on')."""
+    from tidings.entities import transliterate as tr
+    pinyin = {"logp": {"tang": {"tan": -0.5, "ton": -0.9}}, "reverse": {"tang": {"tan": -0.1, "ton": -0.1}},
+              "next": {}, "best": {"tang": "tan"}, "context": {}}
+    parts = {"logp": {"t-": {"t": -0.1}, "-ang": {"on": -0.1, "an": -4.0}},
+             "reverse": {"t-": {"t": -0.1}, "-ang": {"on": -0.1, "an": -0.1}},
+             "next": {}, "best": {"t-": "t", "-ang": "on"}, "context": {}}
+    assert tr._units("湯", "zh") == ["tang"] and tr._units("湯", "zhi") == ["t-", "-ang"]
+    assert tr._units("阿爾", "zhi") == ["a", "er"] and tr._units("張", "zhi") == ["zh-", "-ang"]
+    monkeypatch.setattr(tr, "_model", lambda: {"zh": pinyin})
+    assert tr.best_matches("湯", ["ton", "tan"], k=1, language="zh")[0][0] == "tan"
+    monkeypatch.setattr(tr, "_model", lambda: {"zh": pinyin, "zhi": parts})
+    assert tr.best_matches("湯", ["ton", "tan"], k=1, language="zh")[0][0] == "ton"
+
+
+def test_trainer_keeps_segments_seen_once_in_the_final_chinese_table():
+    import importlib.util
+    from collections import Counter
+    from pathlib import Path
+    spec = importlib.util.spec_from_file_location(
+        "train_translit", Path(__file__).resolve().parents[1] / "bench" / "train_translit.py")
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    counts = Counter({("tang", "tan"): 5, ("tang", "ton"): 1})
+    assert set(trainer.estimate(counts)["tang"]) == {"tan"}
+    assert set(trainer.estimate(counts, min_count=1)["tang"]) == {"tan", "ton"}
+    assert trainer.FINAL_MIN_COUNT.get("zh") == 1 and trainer.FINAL_MIN_COUNT.get("ko", 2) == 2
+    tables = trainer.build_tables(counts, Counter(), Counter(), min_count=1)
+    assert set(tables["logp"]["tang"]) == {"tan", "ton"} and tables["best"]["tang"] == "tan"
 
 
 def test_trainer_reads_full_names_only_for_training_words(tmp_path):

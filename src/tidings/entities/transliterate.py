@@ -16,7 +16,11 @@ the alignment model reranks it with a two-way score (how likely each Latin segme
 native unit given the next unit, and how surely the segment points back to that unit), so that
 a short candidate does not win by spelling some sounds as nothing. The units are characters, but
 Hangul syllables are read as their letters (jamo) and Chinese characters as their pinyin, so
-that the tables generalise across the thousands of syllables and characters names use.
+that the tables generalise across the thousands of syllables and characters names use. For Chinese
+the rerank mixes in the score of a second table whose units are the pinyin's initials and finals
+(`zhi`: 'tang' -> 't-', '-ang'), as Hangul is read by its letters: what is learned of '-ang' (spelled
+'ang', 'an', 'on') serves every syllable that ends in it, where the pinyin table has to learn each
+syllable's spellings on its own.
 """
 from __future__ import annotations
 
@@ -88,6 +92,10 @@ def _units(word: str, table: str | None = None) -> list[str]:
             # transliterations pick characters for their sound: 斯, 思 and 絲 all stand for 'si'
             # and behave alike, and traditional and simplified forms (爾/尔) become one unit
             units.append(anyascii(ch).lower() or ch)
+        elif table == "zhi" and _HAN.match(ch):
+            # the pinyin split into initial and final ('tang' -> 't-', '-ang'), as Hangul into jamo:
+            # what is learned of 'ang' serves every syllable that ends in it
+            units.extend(_pinyin_parts(anyascii(ch).lower() or ch))
         elif "\uac00" <= ch <= "\ud7a3":
             # a Hangul syllable is read as its letters (initial, vowel, final): 11,172 syllables
             # share 67 jamo, so what the table learns of 클 also serves 크 and 킬
@@ -97,6 +105,16 @@ def _units(word: str, table: str | None = None) -> list[str]:
         elif ch.isalpha() or ch in "'’ー":
             units.append(ch)
     return units[:MAX_NAME_CHARS]
+
+
+_PINYIN_INITIAL = re.compile(r"(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?=[aeiouv])")
+
+
+def _pinyin_parts(syllable: str) -> list[str]:
+    found = _PINYIN_INITIAL.match(syllable)
+    if not found or found.end() == len(syllable):
+        return [syllable]
+    return [found.group(1) + "-", "-" + syllable[found.end():]]
 
 
 @lru_cache(maxsize=200000)
@@ -346,6 +364,13 @@ def best_matches(name: str, candidates: list[str], k: int = 5, language: str | N
     units = _units(name.replace(" ", ""), native) if model else []
     rows = spelling_rows(units, model) if model and units and len(units) <= 40 else None
     expected = expected_letters(units, model) if rows is not None else 0.0
+    companion = None
+    if rows is not None and _model().get(_COMPANIONS.get(native or "", "")):
+        # the same name read by smaller units as well (Chinese: the initials and finals of the pinyin)
+        other = _model()[_COMPANIONS[native]]
+        other_units = _units(name.replace(" ", ""), _COMPANIONS[native])
+        if other_units and len(other_units) <= 40:
+            companion = (other_units, spelling_rows(other_units, other), other)
     target = phonetic(latin_form(name, language).replace(" ", ""))
     pool = _shortlist([target, phonetic(latin_letters(name))], folded, shortlist)
     several_parts = len(_split(name)) > 1
@@ -354,7 +379,8 @@ def best_matches(name: str, candidates: list[str], k: int = 5, language: str | N
         candidate = candidates[index]
         score = None
         if rows is not None and not script_of(candidate):
-            score = _learned_match(units, rows, model, candidate, _ratio(target, folded[index]), expected)
+            score = _learned_match(units, rows, model, candidate, _ratio(target, folded[index]), expected,
+                                   companion)
         if score is None or several_parts or len(_split(candidate)) > 1:
             # names of several parts may come in another order: compare them part by part as well
             similarity = name_similarity(name, candidate)
@@ -367,6 +393,11 @@ def best_matches(name: str, candidates: list[str], k: int = 5, language: str | N
 LETTER_CREDIT = 2.0  # log-score given back per Latin letter: without it the shortest candidates win
 FUZZY_WEIGHT = 2.0  # per native unit, for the rapidfuzz ratio of the folded forms
 LENGTH_WEIGHT = 1.0  # per native unit, for each letter the candidate is longer or shorter than expected
+COMPANION_WEIGHT = 0.7  # share of the companion table's spelling score (see _COMPANIONS)
+# a second table over other units of the same script, mixed into the spelling score of best_matches:
+# Chinese by the initials and finals of the pinyin besides whole syllables (chosen on held-out *_64
+# pairs; a table over the characters themselves added nothing on top of it)
+_COMPANIONS = {"zh": "zhi"}
 
 
 def expected_letters(units: list[str], model: dict) -> float:
@@ -385,7 +416,7 @@ def expected_letters(units: list[str], model: dict) -> float:
 
 
 def _learned_match(units: list[str], rows: list, model: dict, candidate: str, fuzzy: float,
-                   expected: float = 0.0) -> float | None:
+                   expected: float = 0.0, companion: tuple | None = None) -> float | None:
     """How well a Latin candidate spells a native name, 0..1, from the two-way spelling model, with
     a prior on its length (`expected` letters, see expected_letters: the spelling score alone lets
     a candidate a letter or two too long or too short win when each of its segments is plausible);
@@ -393,8 +424,13 @@ def _learned_match(units: list[str], rows: list, model: dict, candidate: str, fu
     letters = latin_letters(candidate)
     if not letters or len(letters) > 80:
         return None
-    score = spelling_score(units, letters, model, rows) + LETTER_CREDIT * len(letters)
-    per_unit = score / len(units) + FUZZY_WEIGHT * fuzzy
+    spelling = spelling_score(units, letters, model, rows) / len(units)
+    if companion is not None:  # both per unit, floored so that one table's failed alignment does not decide
+        other_units, other_rows, other = companion
+        other_spelling = spelling_score(other_units, letters, other, other_rows) / len(other_units)
+        spelling = ((1.0 - COMPANION_WEIGHT) * max(-40.0, spelling)
+                    + COMPANION_WEIGHT * max(-40.0, other_spelling))
+    per_unit = spelling + LETTER_CREDIT * len(letters) / len(units) + FUZZY_WEIGHT * fuzzy
     if expected:
         per_unit -= LENGTH_WEIGHT * abs(len(letters) - expected) / len(units)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, (per_unit + 1.0) / 2.0))))

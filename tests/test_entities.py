@@ -413,3 +413,67 @@ def test_acronyms_join_by_their_letters_only():
     assert _spelled_alike(dn, "DN", "DN", "DN", "ORG")
     tokayev = Mention(start=0, end=7, text="Tokajew", type="PER", sentence=0, key="N:tk")
     assert _spelled_alike(tokayev, "Tokajew", "Tokajew", "Kassym-Jomart Tokayev", "PER")
+
+
+class _NamesEmbedder:
+    """A cross-lingual embedder for the test: the names below get chosen vectors, every other text
+    (the articles' leads) one shared vector, so that the articles make one story."""
+
+    name = "test-names"
+    dim = 8
+    cross_lingual = True
+
+    def __init__(self, vectors: dict[str, list[float]]) -> None:
+        import numpy as np
+
+        self.vectors = {k: np.asarray(v, dtype=np.float32) / np.linalg.norm(v) for k, v in vectors.items()}
+        self.seconds = 0.0
+
+    def embed_passages(self, texts):
+        import numpy as np
+
+        lead = np.zeros(self.dim, dtype=np.float32)
+        lead[-1] = 1.0
+        return np.vstack([self.vectors.get(t, lead) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_query(self, text):
+        return self.embed_passages([text])[0]
+
+
+TRANSLATED_BODIES = {
+    "en.txt": "date 2025-06-04\nsource: Example Post\nElection in Korea\n\nThe Democratic Party won the election. "
+              "The People Power Party conceded. The Green Justice Party lost its seats.",
+    "es.txt": "date 2025-06-04\nsource: Diario Ejemplo\nElecciones en Corea\n\nEl Partido Democrático ganó las "
+              "elecciones. El Partido del Poder Popular reconoció la derrota. El Partido Verde perdió.",
+}
+
+
+def test_bodies_named_by_translation_join_by_a_close_embedding_in_their_story(tmp_path):
+    """'Partido Democrático' and 'Democratic Party' share no spelling key; their names' embeddings
+    are close (0.95) and clearly closer than the next body of the story, so the Spanish name joins
+    the entity. A name that is not close enough ('Partido Verde', 0.85), or as close to two
+    entities, stays apart; an embedder that is not cross-lingual joins nothing."""
+    vectors = {
+        "Democratic Party": [1, 0, 0, 0, 0, 0, 0, 0], "Partido Democrático": [1, 0.33, 0, 0, 0, 0, 0, 0],
+        "People Power Party": [0, 1, 0, 0, 0, 0, 0, 0], "Poder Popular": [0, 1, 0.3, 0, 0, 0, 0, 0],
+        "Green Justice Party": [0, 0, 0, 1, 0, 0, 0, 0], "Partido Verde": [0, 0, 0, 1, 0.62, 0, 0, 0],
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for file_name, text in TRANSLATED_BODIES.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "translated-bodies"))
+    Pipeline(store, embedder=_NamesEmbedder(vectors), check_embedder=False).ingest([str(folder)])
+    democrats = _find(store, "Partido Democrático")
+    assert len(democrats) == 1 and "Democratic Party" in democrats[0]["aliases"]
+    power = _find(store, "Poder Popular")  # what the Spanish rules read of 'Partido del Poder Popular'
+    assert len(power) == 1 and "People Power Party" in power[0]["aliases"]
+    green = _find(store, "Partido Verde")
+    assert green and all("Green Justice Party" not in e["aliases"] for e in green)
+    store.close_all()
+
+    # the model-free embedder compares spellings, not meanings: no join by translation
+    (tmp_path / "hashing").mkdir()
+    plain = _ingest_texts(tmp_path / "hashing", "hashing-bodies", TRANSLATED_BODIES)
+    assert all("Democratic Party" not in e["aliases"] for e in _find(plain, "Partido Democrático"))
+    plain.close_all()

@@ -929,3 +929,61 @@ def test_bodies_and_regions_cldr_lists_as_territories_are_no_countries():
     stems = _single_word_countries("de")
     assert stems["frankreich"] == "FR"
     assert "eurozone" not in stems and "eurozone" not in cased
+
+
+def test_names_of_the_translated_names_dictionary_are_found_where_they_stand():
+    """known.txt names are names wherever they stand: a longer dictionary name replaces the rules'
+    shorter reading, a dictionary acronym opening a longer name is a body of its own and the officer
+    after it a person, names in Chinese are found inside running text, and lower case is no name."""
+    found = rules("Die Zölle gelten auch für die Europäische Union, sagte er am Montag.", "de")
+    assert found["Europäische Union"].type == "ORG" and "Union" not in found
+    found = rules("Генсек ООН Антониу Гутерриш призвал стороны к сдержанности.", "ru")
+    assert found["ООН"].type == "ORG" and found["Антониу Гутерриш"].type == "PER"
+    assert rules("他说，欧盟将作出回应。", "zh")["欧盟"].type == "ORG"
+    assert "union européenne" not in rules("Il parle de la union européenne des marchés.", "fr")
+    # an acronym of the dictionary opening a club's name, or a compound, is no body of its own
+    found = rules("Er konnte sich beim SCO Angers nicht durchsetzen, weil es kein FIFA-Spiel war.", "de")
+    assert "SCO" not in found and "FIFA" not in found
+    # a country inside a dictionary name stays the country's mention ('МИД России')
+    assert rules("Об этом сообщили в МИД России в понедельник.", "ru")["России"].key == "C:RU"
+
+
+def test_a_dictionary_person_cut_by_the_rules_is_read_whole():
+    found = rules("Der Gipfel wurde von Ägyptens Präsident Abdel Fattah al-Sisi geleitet.", "de")
+    assert found["Abdel Fattah al-Sisi"].type == "PER" and found["Abdel Fattah al-Sisi"].role == "präsident"
+
+
+def test_russian_bodies_capitalise_their_first_word_only():
+    found = rules("Как сообщил 4 апреля Конституционный суд, данные Центральной избирательной комиссии верны.", "ru")
+    assert found["Конституционный суд"].type == "ORG"
+    assert found["Центральной избирательной комиссии"].type == "ORG"
+    found = rules("Лидер Партии реформ выступил на сессии Организации исламского сотрудничества.", "ru")
+    assert found["Партии реформ"].type == "ORG" and found["Организации исламского сотрудничества"].type == "ORG"
+    # a head opening a sentence is a common noun there: no body of two words
+    assert "Партия заявила" not in rules("Партия заявила о поддержке.", "ru")
+
+
+def test_turkish_body_heads_with_their_suffixes():
+    found = rules("Pakistan Ordusu açıklama yaptı.", "tr")  # a country opening the sentence, then the head
+    assert found["Pakistan Ordusu"].type == "ORG"
+    found = rules("Sözcü, Pakistan Hava Kuvvetlerinin karşılık verdiğini söyledi.", "tr")
+    assert found["Pakistan Hava Kuvvetlerinin"].type == "ORG"
+
+
+def test_a_french_contracted_article_joins_two_names_not_a_person():
+    """... when the article names the second on its own elsewhere; else it is one name."""
+    found = rules("Les malfaiteurs sont entrés dans la galerie d'Apollon du Louvre. L'entrée du musée du Louvre "
+                  "est fermée.", "fr")
+    assert "Apollon du Louvre" not in found and "Louvre" in found and found["Louvre"].type != "PER"
+    assert "Pont du Gard" in rules("Ils ont visité le Pont du Gard dimanche.", "fr")
+
+
+def test_acronyms_written_with_full_stops():
+    found = rules("With U.S. President Donald Trump due in Tokyo, U.N. officials met Commissioner G.S. Marlow.", "en")
+    assert found["U.S."].key == "C:US" and found["U.N."].type == "ORG"
+    assert "G.S." not in found  # a person's initials, no country or body
+
+
+def test_a_russian_body_takes_its_genitive_complement():
+    found = rules("Международный союз охраны природы рассматривает статус вида.", "ru")
+    assert found["Международный союз охраны природы"].type == "ORG"

@@ -83,7 +83,7 @@ class Pipeline:
         self.store = store
         self.embedder = embedder or get_embedder()
         self.params = params or ClusterParams()
-        self.resolver = Resolver()
+        self.resolver = Resolver(self.embedder)
         self.event_seconds = 0.0  # storing and grouping events (coding itself is a read component)
         if check_embedder:  # `reprocess` re-embeds everything, so it may switch models
             self._check_embedder()

@@ -13,7 +13,10 @@ How a mention finds its entity, strongest evidence first:
      a multi-word name without evidence PER, so "Аляску" may be the place Alaska; a person with a
      given name stays one). A name of unknown kind (type NAME) may be any entity, and an entity of
      unknown kind takes the type of the first typed mention that joins it;
-  6. otherwise a new entity.
+  6. a body named by translation ('Partido Democrático' / 'Democratic Party'): the organisation of
+     its story, named only in other languages, whose name the cross-lingual embedding finds clearly
+     closest (`Resolver._by_translation`; only with a cross-lingual embedder);
+  7. otherwise a new entity.
 Every spelling becomes an alias with its language and script, so search by any alias finds it.
 """
 from __future__ import annotations
@@ -54,6 +57,10 @@ CONTEXT_SIMILARITY = 0.6  # name_similarity of a non-Latin name to an entity of 
 LETTER_BY_LETTER = {"Cyrillic", "Greek"}
 LENGTH_RATIO = 0.7
 CONTEXT_MARGIN = 0.1  # ... and by this much better than the runner-up
+# a body named by translation: cosine of the names' cross-lingual embeddings (multilingual-e5-small)
+# and the lead over the next entity of the story (see Resolver._by_translation, docs/benchmarks.md)
+TRANSLATION_SIMILARITY = 0.90
+TRANSLATION_MARGIN = 0.03
 _NON_LATIN = re.compile(r"[^\x00-\u024f\s\-'’.]")
 SURNAME_SIMILARITY = 0.7  # folded surnames must be this alike, beyond sharing a consonant key
 JOINED_SURNAME_SIMILARITY = 0.8  # a surname-only line of people.txt and a full name's surname (Toqayev, Tokayev)
@@ -175,8 +182,15 @@ class Candidate:
 class Resolver:
     """Resolves the mentions of one article inside the caller's transaction."""
 
-    def __init__(self) -> None:
+    def __init__(self, embedder=None) -> None:
         self.seconds = 0.0  # time spent resolving, for the benchmarks
+        # a cross-lingual embedder joins bodies named by translation (`_by_translation`)
+        self.embedder = None
+        if getattr(embedder, "cross_lingual", False):
+            from ..read.embed import get_name_embedder
+
+            self.embedder = get_name_embedder(embedder)
+        self._vectors: dict[str, object] = {}  # name -> its vector (names recur across a story's articles)
 
     def resolve(self, conn: sqlite3.Connection, article: Article) -> None:
         """Looks up the article's known aliases in one query, resolves each mention, then writes
@@ -244,7 +258,8 @@ class Resolver:
                      or self._known(conn, article, mention, known, batch) or batch.by_alias(normalized, mention.type)
                      or (_in_article(local, surname, mention) if " " not in normalized else None)
                      or self._by_key(conn, article, mention, name, batch)
-                     or self._across_types(conn, article, mention, name, batch))
+                     or self._across_types(conn, article, mention, name, batch)
+                     or self._by_translation(conn, article, mention, name, batch))
         if entity_id is None:
             entity_id = self._create(conn, name, mention.type, mention.key, given_key(name), mention.country, batch)
         local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
@@ -325,6 +340,60 @@ class Resolver:
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CONTEXT_MARGIN:
             return None
         return scored[0][1]
+
+    def _by_translation(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
+        """A body named by translation ('Partido Democrático', 'Демократической партии' for the
+        Democratic Party), tried last, when no spelling, key or dictionary found one: the organisation
+        of this story, named only in other languages, whose name (its most used one per language) the
+        cross-lingual embedding finds closest, if it is close (TRANSLATION_SIMILARITY), clearly closer
+        than the next organisation (TRANSLATION_MARGIN), and closer to this name than to any other body
+        of the article. An entity already named in the article's language is not a candidate (that
+        name would be its translation), nor one of another country. Names of two words or more, or in
+        a script without capitals: a single Latin word is a spelling, which the keys compare. Places
+        are left out: the gazetteer names them, and each name embedded costs time (docs/benchmarks.md)."""
+        if self.embedder is None or article.story_id is None or mention.type != "ORG" \
+                or _acronym(name) or len(name) < 4 \
+                or " " not in name.strip() and script_of(name) == "Latin":
+            return None
+        rows = conn.execute(
+            "SELECT e.id, e.country, al.alias, al.language FROM entity_aliases al"
+            " JOIN entities e ON e.id = al.entity_id WHERE e.type = 'ORG'"
+            " AND e.id IN (SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+            " WHERE a.story_id = ? AND a.language != ?) ORDER BY al.mentions DESC, al.id",
+            (article.story_id, article.language)).fetchall()
+        named_here = {r[0] for r in rows if r[3] == article.language} | set(batch.counts)
+        aliases: dict[int, dict[str, str]] = {}  # entity -> its most used name in each language
+        for entity_id, country, alias, language in rows:
+            if entity_id in named_here or not language \
+                    or mention.country and country and country != mention.country or _acronym(alias):
+                continue
+            aliases.setdefault(entity_id, {}).setdefault(language, alias)
+        if not aliases:
+            return None
+        import numpy as np
+
+        mine = self._vector(name)
+        best: dict[int, float] = {entity_id: max(float(mine @ self._vector(a)) for a in names.values())
+                                  for entity_id, names in aliases.items()}
+        ranked = sorted(best.items(), key=lambda item: -item[1])
+        top, score = ranked[0]
+        if score < TRANSLATION_SIMILARITY or len(ranked) > 1 and score - ranked[1][1] < TRANSLATION_MARGIN:
+            return None
+        # ... and this name is the entity's closest among the article's bodies
+        others = {strip_roles(m.text) for m in article.mentions
+                  if m.type == "ORG" and m.key and not _acronym(m.text)} - {name}
+        top_vectors = np.vstack([self._vector(a) for a in aliases[top].values()])
+        if any(float(np.max(top_vectors @ self._vector(other))) >= score for other in others):
+            return None
+        return top
+
+    def _vector(self, name: str):
+        vector = self._vectors.get(name)
+        if vector is None:
+            if len(self._vectors) > 50_000:
+                self._vectors.clear()
+            vector = self._vectors[name] = self.embedder.embed_passages([name])[0]
+        return vector
 
     # -- writes -----------------------------------------------------------------------
     @staticmethod
@@ -478,6 +547,8 @@ def _known_for(text: str, mention: Mention) -> KnownEntity | None:
     before = text[max(0, mention.start - 30):mention.start].split()
     forms = [mention.text, strip_roles(mention.text)] + ([f"{before[-1]} {mention.text}"] if before else [])
     forms += _uninflected(strip_roles(mention.text))
+    if re.fullmatch(r"(?:[A-Z]\.){2,4}", mention.text):
+        forms.append(mention.text.replace(".", ""))  # 'U.N.' is the dictionary's 'UN'
     table = _known_entities()
     return next((table[f] for f in map(normalise_alias, forms) if f in table), None) or _known_person(mention.text)
 

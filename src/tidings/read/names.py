@@ -461,6 +461,11 @@ ORG_STEMS: dict[str, tuple[str, ...]] = {
            "служб", "ассоциаци", "партии", "партию", "партией", "комитет", "банк", "федераци", "союз", "фонд"),
     "uk": ("міністерств", "університет", "інститут", "академі", "компані", "товариств", "корпораці", "агентств",
            "служб", "асоціаці", "парті", "комітет", "банк", "федераці", "союз", "фонд"),
+    # Turkish heads carry a possessive and a case ('Pakistan Ordusu', 'Hava Kuvvetlerinin', 'Sağlık
+    # Bakanlığına', 'Araştırma Bürosu'); 'Ordu' alone is a province, so the army only with its suffix
+    "tr": ("ordus", "ordusun", "kuvvetleri", "bakanlığ", "bakanlığın", "bakanlık", "bürosu", "ajansı", "ajansın",
+           "komitesi", "komitesin", "grubu", "partisi", "partisin", "meclisi", "meclisin", "teşkilatı", "mahkemesi",
+           "konseyi", "birliği", "örgütü", "şirketi", "kurulu", "kurumu"),
 }
 # nouns that say what kind of body the name after them is ('la band Simple Plan', 'firmy Intel', 'a
 # revista Spin', 'the band Weezer'): a name right after one (spaces or an opening quote between) is an
@@ -922,6 +927,10 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         if spans is not None:
             mentions = _with_model(text, sentences, language, mentions, spans)
     mentions = _dictionary_names(text, sentences, language, mentions)
+    if language in ("ru", "uk"):
+        mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
+    mentions = _translated_names(text, sentences, language, mentions)
+    mentions = _dotted_acronyms(text, sentences, mentions)
     mentions.extend(_recurring_surnames(text, sentences, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions = _outside_titles(text, mentions)
@@ -1143,6 +1152,10 @@ def _official_languages(country: str) -> tuple[str, ...]:
     return tuple(get_official_languages(country, de_facto=True))
 
 
+# an Arabic article glued to a name by a hyphen, written in lower case ('al-Sisi', 'es-Sisi', 'el-Sisi')
+_ARTICLE_PARTICLE = re.compile(r"(?:al|el|es|ad|ash|as|at|az|an|ar)-[^\W\d_]", re.UNICODE)
+
+
 def _dictionary_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
     """Names of the known-actor dictionaries (events/data: ~2,300 people and groups, written in many
     scripts) where neither the rules nor a model found a name: in Arabic and Chinese a person needs a
@@ -1169,15 +1182,205 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
             same.type, same.country = kind, None  # the rules found the name ('Trumps') but could not tell its kind
             same.role = same.role if kind == "PER" else None
             continue
-        if _overlaps(start, end, taken) or (surface[:1].isalpha() and surface[:1].islower()):
+        if surface[:1].isalpha() and surface[:1].islower() and not _ARTICLE_PARTICLE.match(surface):
+            continue
+        role = None
+        covered = [m for m in found + added if start <= m.start and m.end <= end and (m.start, m.end) != (start, end)]
+        if surface[:1].islower():  # 'al-Assad' after the given name the rules read ('Hafiz'): one name
+            covered += [m for m in found + added if m.type in ("PER", NAME) and text[m.end:start] == " "
+                        and m.start < start]
+            if len(covered) == 1 and covered[0].end < start:
+                start = covered[0].start
+                surface = text[start:end]
+        if kind == "PER" and covered and not any(m.start < end and start < m.end and m not in covered
+                                                 for m in found + added) \
+                and not any(m.key.startswith("C:") or m.role and m.start > start for m in covered):
+            # the rules cut the name the dictionary lists ('Abdel Fattah' of 'Abdel Fattah al-Sisi'); a
+            # role word they left out stays out ('Queen' of 'Queen Elizabeth II')
+            role = next((m.role for m in covered if m.role), None)
+            for m in covered:
+                (found if m in found else added).remove(m)
+            taken = [(m.start, m.end) for m in found + added]
+        if _overlaps(start, end, taken):
             continue
         if kind == "PER":
             start = _given_names_before(text, start, canonical, taken)
             surface = text[start:end]
         added.append(Mention(start=start, end=end, text=surface, type=kind, sentence=_sentence_of(sentences, start),
-                             key=f"N:{name_key(surface) or _fold(surface)}"))
+                             key=f"N:{name_key(surface) or _fold(surface)}", role=role if kind == "PER" else None))
         taken.append((start, end))
     return found + added
+
+
+# Russian and Ukrainian capitalise the first word of a body's name only ('Конституционный суд',
+# 'Центральной избирательной комиссии', 'Партии реформ', 'Организации исламского сотрудничества'), so
+# the rules read the capitalised adjective or head alone. A capitalised adjective, up to two adjectives
+# in lower case and a head noun, with up to two nouns in the genitive after it when the clause goes
+# on ('Международный союз охраны природы рассматривает'; not a predicate that ends it: 'комиссии
+# верны.'); or a capitalised head inside a sentence and up to two adjectives and one noun in lower
+# case after it (the head's complement) is a body.
+_SLAVIC_ADJ = (r"(?:[а-яёіїєґ]+-)?[а-яёіїєґ]+"
+               r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|а|і|ої|ій|ою)")
+_SLAVIC_HEADS = (r"(?:суд|партия|партии|партию|партией|партія|партії|комиссия|комиссии|комиссию|комісія|"
+                 r"комісії|союз|союза|союзу|союзом|совет|совета|совете|рада|ради|комитет|комитета|комітет|комітету|собрание|собрания|"
+                 r"министерство|министерства|министерстве|міністерство|міністерства|агентство|агентства|агентстві|"
+                 r"служба|службы|служби|фронт|фронта|движение|движения|рух|руху|организация|организации|організація|"
+                 r"організації|бюро|палата|палаты|палати|церковь|церкви|церква|церкви)")
+_SLAVIC_BODY = re.compile(
+    rf"(?<![\w-])(?:(?-i:[А-ЯЁІЇЄҐ]){_SLAVIC_ADJ}(?: (?-i:{_SLAVIC_ADJ})){{0,2}} (?-i:{_SLAVIC_HEADS})"
+    rf"(?: (?-i:[а-яёіїєґ]{{3,}}(?:ы|и|ов|ев|ей|ів))(?<!ли)(?= \w)){{0,2}}"
+    rf"|(?<=[а-яёіїєґ,] ){_SLAVIC_HEADS}(?: (?-i:{_SLAVIC_ADJ})){{0,2}} (?-i:[а-яёіїєґ]{{4,}})"
+    r"(?<!ла|ло|ли|ть|ет|ют|ит|ат|ят|ся|сь))"
+    r"(?![\w-])", re.IGNORECASE)
+
+
+def _slavic_bodies(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
+    found = []
+    for match in _SLAVIC_BODY.finditer(text):
+        if not match.group()[:1].isupper():
+            continue
+        phrase = match.group()
+        found.append(Mention(start=match.start(), end=match.end(), text=phrase, type="ORG",
+                             sentence=_sentence_of(sentences, match.start()),
+                             key=f"N:{name_key(phrase) or _fold(phrase)}"))
+    return found
+
+
+def _replace_inside(found: list[Mention], spans: list[Mention]) -> list[Mention]:
+    """`spans` (longer names another rule read) replace the mentions that lie inside them; one that
+    overlaps a mention partly, or lies inside one, is dropped."""
+    out = list(found)
+    for new in spans:
+        inside = [m for m in out if new.start <= m.start and m.end <= new.end]
+        if any(m.start < new.end and new.start < m.end and m not in inside for m in out) \
+                or any(m.key.startswith("C:") or m.role for m in inside):
+            continue
+        out = [m for m in out if m not in inside] + [new]
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)")
+
+
+def _dotted_acronyms(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+    """Acronyms written with full stops ('U.S.', 'U.K.', 'U.N.'): the word pattern reads single
+    letters, so they went unseen. Without the stops, a country's name is the country and a name of
+    the translated-names dictionary its body; other letters are a person's initials ('G.S. Malik')."""
+    taken = [(m.start, m.end) for m in found]
+    added = []
+    for match in _DOTTED.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        letters = match.group().replace(".", "")
+        code = lookup_country(letters)
+        body = not code and any(kind == "ORG" for *_, kind, _country in translated_name_spans(letters))
+        if code or body:
+            added.append(Mention(start=match.start(), end=match.end(), text=match.group(),
+                                 type="LOC" if code else "ORG",
+                                 sentence=_sentence_of(sentences, match.start()),
+                                 key=f"C:{code}" if code else f"N:{name_key(letters) or _fold(letters)}",
+                                 country=code or None))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _translated_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
+    """Names of the dictionary of translated names (entities/data/known.txt: international bodies,
+    seats of power, parties ...) wherever they stand, as the event actors' names are: the rules cut
+    'Europäische Union' to 'Union' (an adjective before a noun), 'Abdel Fattah al-Sisi' to 'Abdel
+    Fattah', and never see '欧盟' or 'BM' alone. A dictionary name that covers the rules' mentions
+    replaces them (a person's reading stays); an acronym of the dictionary that opens what the rules
+    read as one name is a body of its own when a person's name of two words or more follows it
+    ('Генеральный секретарь ООН Антониу Гутерриш': the UN and its officer; not 'SCO Angers', a club,
+    or 'FIFA World Cup'). A name in a cased script must be written as the dictionary
+    writes it (capitalised, or in capitals): 'union européenne' in lower case is no name."""
+    from ..known import _casing
+
+    spans = translated_name_spans(text, language)
+    if not spans:
+        return found
+    out = list(found)
+    for start, end, kind, country in spans:
+        surface = text[start:end]
+        inside = [m for m in out if start <= m.start and m.end <= end]
+        around = [m for m in out if m.start <= start and end <= m.end and (m.start, m.end) != (start, end)]
+        partial = [m for m in out if m.start < end and start < m.end and m not in inside and m not in around]
+        if partial or any((m.start, m.end) == (start, end) or m.key.startswith("C:") for m in inside):
+            continue  # a country inside ('МИД России') stays the country's mention
+        if kind == "PER" and inside:
+            continue  # a person the rules found keeps their reading ('Queen' is a role of 'Elizabeth II')
+        if around:
+            longer = around[0]
+            rest = text[end:longer.end]
+            words = rest.split()
+            if not (start == longer.start and _casing(surface) == 2 and kind == "ORG" and rest[:1] == " "
+                    and len(words) >= 2 and (longer.type == "PER" or _a_person(rest.strip(), language))):
+                continue  # 'SCO Angers' (a club), 'FIFA World Cup': no body of the dictionary and a name
+            out.remove(longer)
+            if words:
+                rest_start = end + len(rest) - len(rest.lstrip())
+                phrase = text[rest_start:longer.end]
+                out.append(Mention(start=rest_start, end=longer.end, text=phrase, type="PER",
+                                   sentence=longer.sentence, key=f"N:{name_key(phrase) or _fold(phrase)}",
+                                   role=longer.role))
+        for m in inside:
+            out.remove(m)
+        out.append(Mention(start=start, end=end, text=surface, type=kind, sentence=_sentence_of(sentences, start),
+                           key=f"N:{name_key(surface) or _fold(surface)}", country=country if kind == "LOC" else None))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _a_person(name: str, language: str) -> bool:
+    """Whether a name of two words or more reads as a person's: a given name of the language first,
+    or a person of the event actors' dictionary in it ('Антониу Гутерриш')."""
+    if name.split()[0] in given_names(language):
+        return True
+    groups = _dictionary_groups()
+    return any(canonical not in groups for *_, canonical in known_actor_spans(name, language=language))
+
+
+def translated_name_spans(text: str, language: str = "") -> list[tuple[int, int, str, str | None]]:
+    """(start, end, type, country) of the names of entities/data/known.txt a text holds, longest first
+    at each place, whole words (names in Chinese and Japanese inside words), written as the
+    dictionary writes them; people only by a name of two words or more ('Pope Francis' may be
+    'Francis', but not every 'Francis' is the pope)."""
+    from ..known import _casing, fold
+
+    pattern, table = _translated_pattern()
+    found = []
+    for m in pattern.finditer(text):
+        surface = m.group()
+        if m.group("spaced") and re.match(r"\w|-\w", text[m.end():m.end() + 2]):
+            continue  # inside a longer word, or the first part of a compound ('FIFA-Spiel')
+        entry = table.get(fold(surface))
+        if entry is None or entry[0] > _casing(surface):
+            continue
+        found.append((m.start(), m.end(), entry[1], entry[2]))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _translated_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str, str | None]]]:
+    from importlib import resources
+
+    from ..known import _casing, _trie, _unspaced, fold
+
+    table: dict[str, tuple[int, str, str | None]] = {}
+    text = (resources.files("tidings.entities") / "data" / "known.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, country, names = line.split(None, 2)
+        for alias in (a.strip() for a in names.split("|")):
+            if len(alias) < 2 or kind == "PER" and " " not in alias and not _unspaced(alias):
+                continue
+            table.setdefault(fold(alias), (_casing(alias), kind, None if country == "-" else country))
+    joined = [n for n in table if _unspaced(n)]
+    spaced = [n for n in table if not _unspaced(n)]
+    pattern = re.compile(r"(?<![\w])(?P<spaced>" + _trie(spaced) + ")" + (f"|{_trie(joined)}" if joined else ""),
+                         re.IGNORECASE)
+    return pattern, table
 
 
 _GIVEN_NAME_BEFORE = re.compile(r"([" + _ARABIC_LETTERS + r"\u0590-\u05ff]+) $|([\u4e00-\u9fff\u30a0-\u30ff]{1,6})[·・]$")
@@ -1658,7 +1861,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             continue
         # a frequent common word capitalised because it opens the sentence ('Volvió', 'Se', 'Durante')
         if i == 0 and lower in common and not word.isupper() and not article and not head \
-                and not _given_name_opens(tokens, i, language):
+                and not (org_ahead > i + 1 and lookup_country(word)) and not _given_name_opens(tokens, i, language):
             i += 1
             continue
         j = i + 1
@@ -1702,6 +1905,15 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             if j - i == 2 and word.endswith("s") and _plain_noun(tokens[i + 1][2], suffixes):
                 j -= 1
         words = [t[2] for t in tokens[i:j]]
+        if language == "fr" and not role and not any(_org_word(w.lower(), language) for w in words):
+            # a contracted article inside a run of names joins two names when the article names the
+            # second elsewhere on its own ('la galerie d'Apollon du Louvre' ... 'musée du Louvre': Apollon,
+            # and the Louvre); else it is one name ('Pont du Gard', 'Parc des Princes')
+            cut = next((k for k in range(1, len(words) - 1) if words[k] in ("du", "des")), None)
+            tail = text[tokens[i + cut + 1][0]:tokens[j - 1][1]] if cut is not None else ""
+            if cut is not None and text.count(tail) > text.count(text[start:tokens[j - 1][1]]):
+                j = i + cut
+                words = words[:cut]
         phrase = text[start:tokens[j - 1][1]]
         lowered = [w.lower() for w in words]
         sentence_initial = i == 0 or (i == 1 and tokens[0][2].lower() in stop)

@@ -987,3 +987,39 @@ def test_acronyms_written_with_full_stops():
 def test_a_russian_body_takes_its_genitive_complement():
     found = rules("Международный союз охраны природы рассматривает статус вида.", "ru")
     assert found["Международный союз охраны природы"].type == "ORG"
+
+
+def test_german_place_compounds_and_capitalised_adjectives_before_a_compass_noun():
+    found = rules("Die Hilfskonvois erreichten den Gazastreifen erst am Abend.", "de")
+    assert found["Gazastreifen"].type == "LOC" and found["Gazastreifen"].key == "C:PS"  # as 'Gaza'
+    found = rules("Die Messe im Stephansdom wurde auf den Domplatz und den Stephansplatz übertragen.", "de")
+    assert found["Stephansdom"].type == "LOC" and found["Stephansplatz"].type == "LOC"  # a saint's name + s
+    assert "Domplatz" not in found  # no name before the head
+    found = rules("Er wurde in die Sacher-Klinik gebracht, nicht in die Uni-Klinik oder die Kinderklinik.", "de")
+    assert found["Sacher-Klinik"].type == "LOC" and "Uni-Klinik" not in found and "Kinderklinik" not in found
+    found = rules("Der Minister warnte vor einem Flächenbrand im Nahen Osten und reiste weiter in den Fernen Osten.",
+                  "de")
+    assert found["Nahen Osten"].type == "LOC" and found["Fernen Osten"].type == "LOC"
+    assert "Osten" not in rules("Osten und Westen verhandeln.", "de")
+
+
+def test_arabic_bare_place_after_a_town_head():
+    found = rules("وصل الوفد إلى بلدة كفرنبل الشمالية مساء أمس", "ar")
+    assert found["كفرنبل"].type == "LOC" and "بلدة" not in found
+    found = rules("عقد الاجتماع في مدينة شرم الشيخ، ثم غادروا", "ar")
+    assert found["شرم الشيخ"].type == "LOC"
+    assert not rules("أقيمت منطقة عازلة قرب الحدود", "ar")  # an adjective agreeing with the head
+    assert "مدينة" not in rules("زاروا مدينة كبيرة", "ar")  # 'a city', not Medina
+
+
+def test_arabic_role_complements_and_long_names_after_a_role():
+    found = rules("وقالت وزيرة العدل البلجيكية آنا مارتينز إن التحقيق مستمر", "ar")
+    assert found["آنا مارتينز"].type == "PER"
+    found = rules("وقال المتحدث باسم الشرطة الكينية العقيد جون موانغي إن", "ar")
+    assert "جون موانغي" in found
+    found = rules("استقبل الرئيس الكيني ويليام روتو والأمير محمد بن زايد آل نهيان الوفد", "ar")
+    assert found["ويليام روتو"].type == "PER"  # 'and the prince' after a name and a surname ends it
+    assert "محمد بن زايد آل نهيان" in rules("استقبل الشيخ محمد بن زايد آل نهيان الوفد", "ar")  # 'bin', 'Al' link names
+    assert "شهباز شريف" in rules("ووصف رئيس الوزراء الباكستاني شهباز شريف الهجوم بأنه خطير", "ar")  # no 'the attack'
+    found = rules("وأعلن الكاردينال بيترو بارولين الخبر", "ar")
+    assert found["بيترو بارولين"].type == "PER"

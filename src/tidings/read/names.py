@@ -316,7 +316,8 @@ UNCASED_TRIGGERS = {
            "将军", "领导人", "教皇", "议长", "總統", "總理", "外長", "部長", "發言人"),
     "ja": ("大統領", "首相", "外相", "国務長官", "報道官", "国王", "大使", "市長", "氏", "議長", "首席"),
     "ar": ("الرئيس", "رئيس", "رئيسة", "وزير", "وزيرة", "الوزير", "رئيس الوزراء", "المتحدث", "المتحدثة", "الملك",
-           "الأمير", "الشيخ", "السفير", "المستشار", "المستشارة", "الأمين العام", "زعيم", "السيد", "السيدة"),
+           "الأمير", "الشيخ", "السفير", "المستشار", "المستشارة", "الأمين العام", "زعيم", "السيد", "السيدة",
+           "الكاردينال", "الإمبراطور", "الإمبراطورة", "الملكة", "الجنرال", "اللواء"),
 }
 ROLE_AFTER = {"ja": True}
 _ZH_STOP = set("的了在于和与对是将已也而被向就从为说称等及或但把给让到会着过都还又再并该其此这那今昨明年月日时")
@@ -331,7 +332,7 @@ _AR_BODY_HEADS = {
             "البرلمان", "الكنيسة", "كنيسة", "شركة", "الشركة", "صندوق", "الاتحاد", "اتحاد", "الأمم", "مكتب",
             "هيئة", "الهيئة", "مؤسسة", "رابطة", "الحرس", "الحكومة", "حكومة", "متحف", "وحدة", "قوات", "القوات"),
     "LOC": ("نهر", "بحر", "جزيرة", "مدينة", "محافظة", "ولاية", "إقليم", "جبل", "بحيرة", "مطار", "كاتدرائية",
-            "قصر", "ميناء", "قطاع", "منطقة", "خليج", "مضيق", "صحراء"),
+            "قصر", "ميناء", "قطاع", "منطقة", "خليج", "مضيق", "صحراء", "بلدة", "قرية", "مخيم"),
 }
 _AR_HEAD_TYPE = {head: kind for kind, heads in _AR_BODY_HEADS.items() for head in heads}
 # definite words that end a name rather than continue it: times, relatives, 'the said'
@@ -927,6 +928,8 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         if spans is not None:
             mentions = _with_model(text, sentences, language, mentions, spans)
     mentions = _dictionary_names(text, sentences, language, mentions)
+    if language == "de":
+        mentions = _replace_inside(mentions, _german_place_names(text, sentences, mentions, lower_words))
     if language in ("ru", "uk"):
         mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
     mentions = _translated_names(text, sentences, language, mentions)
@@ -939,6 +942,65 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     _places_by_context(mentions, language)
     _bodies_of_countries(mentions)
     return mentions
+
+
+# German names the capitalised-noun filter reads as common nouns: a compound of a name and a place's
+# head noun ('Gazastreifen', 'Petersdom', 'Yasukuni-Schrein'), and a capitalised adjective before a
+# compass noun ('im Nahen Osten', 'im Fernen Osten'): adjectives are lower case unless part of a name
+_DE_PLACE_HEADS = ("streifen", "dom", "platz", "schrein", "klinik", "kathedrale", "basilika", "palast",
+                   "moschee", "tempel", "kapelle", "brücke", "turm", "kanal", "flughafen", "stadion", "gebirge")
+_DE_PLACE_COMPOUND = re.compile(
+    r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})(-?)(" + "|".join(_DE_PLACE_HEADS) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
+# a capitalised adjective in -isch inside a sentence before a body's head: the body's name
+# ('der Liberaldemokratischen Partei', 'die Sozialistische Einheitspartei'); lower case it is a description
+_DE_ADJECTIVE_BODY = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+isch(?:e|en|er|es|em))\s+([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+_DE_BODY_HEADS = ("partei", "union", "bund", "komitee", "kommission", "gericht", "ministerium", "agentur", "allianz",
+                  "front", "bewegung", "liga", "akademie", "universität", "gesellschaft", "versammlung")
+_DE_COMPASS = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em))\s+((?:Ost|West|Nord|Süd)en)s?(?![\w-])")
+
+
+def _german_place_names(text: str, sentences: list[Sentence], found: list[Mention],
+                        lower_words: set[str]) -> list[Mention]:
+    out: list[Mention] = []
+    given = given_names("de")
+    common = common_words("de")
+    for m in _DE_PLACE_COMPOUND.finditer(text):
+        prefix, hyphen, head = m.group(1), m.group(2), m.group(3)
+        if not prefix[0].isupper() or (hyphen and not head[0].isupper()) or (not hyphen and not head.islower()):
+            continue
+        country = lookup_country(prefix)
+        if _known_place(prefix, "de"):
+            pass  # 'Gazastreifen': the place's own name
+        elif prefix.endswith("s") and prefix[:-1] in given and len(prefix) > 4 and not hyphen:
+            pass  # a saint's or patron's name with the linking s: 'Petersdom', 'Stephansplatz'
+        elif hyphen and len(prefix) > 3 and prefix.lower() not in common and prefix.lower() not in lower_words:
+            pass  # a name no German word list knows: 'Gemelli-Klinik', 'Yasukuni-Schrein'
+        else:
+            continue
+        start, end = m.start(), m.end()
+        sentence = _sentence_of(sentences, start)
+        key = f"C:{country}" if country else f"N:{name_key(prefix + head)}"  # the whole word, not its head
+        out.append(Mention(start=start, end=end, text=text[start:end], type="LOC", sentence=sentence,
+                           key=key, country=country))
+    for m in _DE_ADJECTIVE_BODY.finditer(text):
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 3):start].strip()
+        noun = m.group(2).lower()
+        if not before or before[-1] in ".!?:\"„“" or not (_org_word(noun, "de") or noun.endswith(_DE_BODY_HEADS)):
+            continue
+        out.append(Mention(start=start, end=end, text=text[start:end], type="ORG",
+                           sentence=_sentence_of(sentences, start), key=f"N:{name_key(text[start:end])}"))
+    for m in _DE_COMPASS.finditer(text):
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 3):start].strip()
+        if not before or before[-1] in ".!?:\"„“" or m.group(1).lower() in ("die", "der", "den", "dem", "des"):
+            continue  # a sentence's first word is capitalised whatever it is
+        if m.group(1).lower() not in common and m.group(1)[:-1].lower() not in common \
+                and m.group(1)[:-2].lower() not in common:
+            continue  # an adjective German writes in lower case: 'nah', 'fern', 'mittler', 'wild'
+        out.append(Mention(start=start, end=end, text=text[start:end], type="LOC",
+                           sentence=_sentence_of(sentences, start), key=f"N:{name_key(text[start:end])}"))
+    return out
 
 
 _QUOTED = re.compile(r'"([^"\n]{1,120})"|“([^”\n]{1,120})”')
@@ -1482,7 +1544,13 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
     index, longest = _uncased_index()
     found: list[Mention] = []
 
-    def add(start: int, end: int, kind: str, code: str | None, role: str | None, name_type: str = "LOC") -> None:
+    def add(start: int, end: int, kind: str, code: str | None, role: str | None, name_type: str = "LOC",
+            replace: bool = False) -> None:
+        if replace:  # a person's whole name read after a role replaces the gazetteer's words inside it
+            # ('وزيرة الثقافة رشيدة داتي': 'رشيدة' is a town too); not a country
+            inside = [m for m in found if start <= m.start and m.end <= end and not m.key.startswith("C:")]
+            if not any(m.type == "PER" for m in inside):  # a known person's name is not run on
+                found[:] = [m for m in found if m not in inside]
         if end <= start or any(start < m.end and m.start < end for m in found):
             return
         surface = text[start:end]
@@ -1524,6 +1592,8 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
             phrase = text[start:end]
             if not re.fullmatch(r"[" + _ARABIC_LETTERS + r"\u0590-\u05ff ]+", phrase):
                 continue
+            if n == 1 and phrase in _AR_TOWN_HEADS:
+                continue  # 'مدينة' without the article is 'the city of', not Medina (المدينة)
             for prefix in ("",) + _AR_PREFIXES:
                 if prefix and not phrase.startswith(prefix):
                     continue
@@ -1664,27 +1734,43 @@ def _han_name_start(text: str, end: int) -> int:
     return start
 
 
+# roles followed by what they are of before the holder's name ('وزيرة الثقافة رشيدة داتي'); a rank
+# or a link word in between is part of that ('المتحدث باسم الجيش الباكستاني الفريق ...')
+_AR_COMPLEMENT_TRIGGERS = {"وزير", "وزيرة", "الوزير", "الوزيرة", "المتحدث", "المتحدثة", "رئيس", "رئيسة", "زعيم",
+                           "السفير", "المستشار", "المستشارة"}
+_AR_ROLE_LINKS = {"باسم", "لشؤون", "لدى"}
+_AR_NAME_LINKS = {"بن", "بنت", "ابن", "آل", "أبو", "عبد"}  # 'تميم بن حمد آل ثاني': three names, not five words
+
+
 def _arabic_triggers(text: str, words, add) -> None:
     triggers = set(UNCASED_TRIGGERS["ar"])
     for w, (start, end, word) in enumerate(words):
         if word not in triggers:
             continue
         names = []
-        for nxt in words[w + 1:w + 5]:
+        complement = word in _AR_COMPLEMENT_TRIGGERS
+        for nxt in words[w + 1:w + 8]:
             gap = text[(names[-1][1] if names else end):nxt[0]]
             if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip():
                 break  # a comma ends the name: 'شرم الشيخ، مساء' is no sheikh named 'evening'
+            if complement and not names and (nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_ROLE_LINKS):
+                end = nxt[1]
+                continue  # what the role is of: 'وزير الداخلية الفرنسي لوران نونيز', 'المتحدث باسم الجيش'
             if any(nxt[2].endswith(s) and len(nxt[2]) > 5 for s in ("ية",)):
                 break
+            if len(names) >= 2 and nxt[2].startswith(("ال", "و")) and names[-1][2] not in _AR_NAME_LINKS:
+                break  # a definite noun or 'and ...' after a first name and a surname: 'شهباز شريف الهجوم'
             if names == [] and (nxt[2] in DEMONYMS or (nxt[2].startswith("ال") and nxt[2].endswith("ي")
-                                                       and len(nxt[2]) >= 7)):
+                                                       and (len(nxt[2]) >= 7 or _arabic_demonym(nxt[2])))):
                 end = nxt[1]
                 continue  # 'الرئيس الكازاخستاني توكاييف': skip the demonym
             names.append(nxt)
-            if len(names) == 3:
+            if len([n for n in names if n[2] not in _AR_NAME_LINKS]) == 3:
                 break
+        while names and names[-1][2] in _AR_NAME_LINKS:
+            names.pop()
         if names:
-            add(names[0][0], names[-1][1], "name", None, word, "PER")
+            add(names[0][0], names[-1][1], "name", None, word, "PER", replace=True)
 
 
 def _arabic_bodies(text: str, words, add) -> None:
@@ -1710,11 +1796,43 @@ def _arabic_bodies(text: str, words, add) -> None:
             last_country = _arabic_demonym(nxt[2])
             if len(nxt[2]) > 4 and last_country:
                 break  # a country's adjective ends the name: 'أدانت وزارة الخارجية السعودية الهجوم'
+        if not body and kind == "LOC" and core in _AR_TOWN_HEADS:
+            named = _arabic_bare_place(text, words, w, end)
+            if named:
+                add(named[0], named[1], "body", None, None, "LOC")
+            continue
         code = last_country if kind == "ORG" else None
         if len(body) == 1 and code:
             continue  # 'الحكومة الإسرائيلية', 'الجيش الباكستاني': the Israeli government, no name of its own
         if body:
             add(start + len(word) - len(core), body[-1][1], "body", code, None, kind)
+
+
+# heads of a town's or a district's name that may stand before a bare name, one without the article
+# ('مدينة شرم الشيخ', 'منطقة باهالغام'): the name is the place, without the head ('the city of')
+_AR_TOWN_HEADS = {"مدينة", "منطقة", "بلدة", "قرية", "محافظة", "ولاية", "إقليم", "مخيم"}
+
+
+def _arabic_bare_place(text: str, words, w: int, end: int) -> tuple[int, int] | None:
+    """The bare name after a town's head at words[w]: a word without the article, not a function word,
+    no feminine adjective agreeing with the head ('مدينة كبيرة', 'منطقة عازلة'), and no place the
+    gazetteer knows (that reading comes later, with its country); then at most one definite word that
+    is no demonym nor time word ('شرم الشيخ', not 'باهالغام الهندية')."""
+    if w + 1 >= len(words):
+        return None
+    first = words[w + 1]
+    if text[end:first[0]].strip() or first[2].startswith(("ال", "لل")) or first[2] in _AR_STOP \
+            or first[2].endswith(("ة", "ى")) or len(first[2]) < 3 or first[2][:1] in "وفبل" and len(first[2]) < 5:
+        return None
+    if lookup_place(first[2], "ar") or lookup_country(first[2]) or first[2] in DEMONYMS:
+        return None
+    stop = first[1]
+    if w + 2 < len(words):
+        second = words[w + 2]
+        if not text[first[1]:second[0]].strip() and second[2].startswith("ال") and second[2] not in _AR_BODY_STOP \
+                and not _arabic_demonym(second[2]) and not second[2].endswith(("ية", "ي", "ة")):
+            stop = second[1]
+    return first[0], stop
 
 
 def _arabic_demonym(word: str) -> str | None:

@@ -1183,3 +1183,72 @@ def test_an_english_strike_beside_an_armed_force_is_a_military_strike():
     assert event.type == "FIGHT" and event.trigger == "strikes"
     assert first("Dock workers went on strike in Antwerp.").type == "PROTEST"
     assert first("Teachers' strikes closed schools across France.").type == "PROTEST"
+
+
+# -- actor readings that tied or split reports of the India-Pakistan strikes (branch evfix8) -------------------
+def test_a_known_surname_inside_a_longer_name_is_another_person():
+    from tidings.known import known_actor_spans
+
+    assert known_actor_spans("Генерал-лейтенант Ахмед Шариф Чаудхри сообщил о потерях.", language="ru") == []
+    assert known_actor_spans("Lieutenant General Ahmed Sharif Chaudhry spoke to reporters.", language="en") == []
+    # the surname alone, after a title or before a verb or a weekday, is still the known person
+    for text, language in [("Премьер-министр Шахбаз Шариф назвал удары актом войны.", "ru"),
+                           ("Prime Minister Sharif Tuesday called the strikes an act of war.", "en"),
+                           ("Sharif called the strikes an act of war.", "en")]:
+        assert [name for *_, name in known_actor_spans(text, language=language)] == ["Shehbaz Sharif"]
+    # German capitalises every noun: a name between two nouns is still the name
+    assert [name for *_, name in known_actor_spans("Die Europäer begrüßten Trumps Bemühungen.", language="de")] \
+        == ["Donald Trump"]
+
+
+@pytest.mark.parametrize("text", [
+    "Colonel Ahmadi said the strikes were carried out before dawn.",
+    "Brigadier Malik told reporters the strikes had hit their targets.",
+    "Admiral Ortega said the strikes would continue.",
+])
+def test_a_military_rank_makes_an_english_strike_military(text):
+    assert first(text).type in ("FIGHT", "ASSAULT")
+
+
+@pytest.mark.parametrize("language, text", [
+    ("ru", "Полковник Иванов заявил, что подразделение попало под обстрел."),
+    ("de", "Oberst Schmidt sagte, die Einheit sei beschossen worden."),
+    ("fr", "Le colonel Martin a dit que l'unité avait été attaquée."),
+    ("tr", "Tuğgeneral Yılmaz, birliğin saldırıya uğradığını söyledi."),
+])
+def test_military_ranks_are_armed_forces_in_other_languages(language, text):
+    from tidings.events.lexicon import lexicon_for, tokenize
+
+    lexicon = lexicon_for(language)
+    sectors = [m.pattern.mode for m in lexicon.matches(tokenize(text, language)) if m.pattern.section == "sector"]
+    assert "MIL" in sectors
+
+
+def test_a_turkish_genitive_before_a_participle_is_the_subject():
+    events = read("Hindistan'ın gece saatlerinde Pakistan'a düzenlediği füze saldırılarında 12 sivil hayatını "
+                  "kaybetti.", "tr").events
+    strikes = [e for e in events if e.type in ("FIGHT", "ASSAULT") and e.source is not None]
+    assert strikes and all(e.source.code == "IND" for e in strikes)
+    assert any(e.target is not None and e.target.code == "PAK" for e in strikes)
+
+
+def test_a_turkish_genitive_of_a_reported_clause_is_not_taken_as_the_subject():
+    # "Gazze'nin yeniden imarı" owns a noun; "edeceğini" (with a case ending) is the object of the saying
+    event = first("Erdoğan, açıklamada, Türkiye'nin ateşkesin kalıcı hale gelmesi ve Gazze'nin yeniden imarı için "
+                  "katkı sunmaya devam edeceğini, insani yardımların kesintisiz ulaştırılmasının hayati önem "
+                  "taşıdığını söyledi.", "tr")
+    assert event is None or event.source is None or "Gazze" not in event.source.text
+
+
+def test_an_arabic_relative_clause_names_who_launched_the_strikes():
+    events = read("قتل 12 مدنيا في ضربات صاروخية شنتها الهند على باكستان.", "ar").events
+    strike = next(e for e in events if e.trigger == "ضربات")
+    assert strike.source.code == "IND" and strike.target.code == "PAK"
+
+
+def test_a_line_between_armies_is_no_actor():
+    for text in ["Artillery exchanges continue on the Line of Control in Kashmir.",
+                 "Heavy shelling along the Line of Control killed four civilians."]:
+        for event in read(text).events:
+            for actor in (event.source, event.target):
+                assert actor is None or "Line of Control" not in actor.text

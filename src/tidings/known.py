@@ -61,6 +61,31 @@ _ARABIC_PREFIX = "\u0648\u0641\u0628\u0644"
 _WORD = re.compile(r"\w*")
 
 
+# capitalised words that may follow a name without being part of it ("President Trump Tuesday said")
+_NOT_NAME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                   "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december", "and", "or", "of", "und", "et", "y", "e", "и", "і", "ve", "i"}
+_WORD_BEFORE = re.compile(r"(\w[\w'’.-]*)[ \u00a0]$")
+_WORD_AFTER = re.compile(r"[ \u00a0](\w[\w'’-]*)")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """A one-word name between two other capitalised words is part of another person's name: "Шариф"
+    (Shehbaz Sharif) in "Ахмед Шариф Чаудхри", the army's spokesman. Full names listed in the
+    dictionary ("Shehbaz Sharif", "Raheel Sharif") match whole before this is asked. Not asked in German,
+    which capitalises every noun ("die Europäer begrüßten Trumps Bemühungen")."""
+    if any(ch.isspace() for ch in text[start:end]):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    if not before or not after:
+        return False
+    words = (before.group(1), after.group(1))
+    table = known_actors()
+    return all(w[0].isupper() and not w.isupper() and w.lower() not in _NOT_NAME_WORDS and fold(w) not in table
+               for w in words)
+
+
 @lru_cache(maxsize=1)
 def _known_pattern() -> re.Pattern:
     """One pattern for every language (compiling it takes a few tenths of a second)."""
@@ -123,6 +148,8 @@ def known_actor_spans(text: str, when: str | None = None, language: str = "") ->
             if tail and not _ending(language).fullmatch(tail):
                 continue  # inside a longer word
             if language != "ar" and m.start() and text[m.start() - 1] in _ARABIC_PREFIX:
+                continue
+            if language != "de" and _inside_longer_name(text, m.start(), m.end() + len(tail)):
                 continue
         entries = [e for e in table[fold(m.group())] if e.cased <= _casing(m.group())]
         if not entries:

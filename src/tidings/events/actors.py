@@ -30,6 +30,11 @@ IGO_NAMES = ["united nations", "european union", "european commission", "securit
              "الأمم المتحدة", "الاتحاد الأوروبي", "حلف الناتو", "جامعة الدول العربية", "联合国", "欧盟", "北约", "安理会",
              "国連", "欧州連合", "北大西洋条約機構", "біріккен ұлттар ұйымы", "еуропалық одақ", "birlashgan millatlar",
              "yevropa ittifoqi", "shanghai cooperation organisation", "brics"]
+# lines between armies, named like bodies ("the Line of Control", read as an organisation): places, no actors
+FRONT_LINES = re.compile(r"\b(?:line of (?:actual )?control|ligne de contr[ôo]le|l[íi]nea de control|linea di controllo"
+                         r"|linha de controle|kontrolllinie|lini[ia] kontroli|kontrol hatt|лини\w+ (?:фактического )?контроля"
+                         r"|лінії? контролю|blue line|green line|demilitari[sz]ed zone)\b|خط (?:ال)?سيطرة|خط المراقبة|控制线",
+                         re.IGNORECASE)
 LOCATIVE = {
     "en": {"in", "at", "near", "inside", "across", "into"}, "de": {"in", "im", "bei", "nahe", "nach"},
     "fr": {"à", "au", "en", "aux", "près"}, "es": {"en", "cerca"}, "it": {"a", "in", "nel", "nella", "presso"},
@@ -297,9 +302,10 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
         country = mention.country
         if country is None and first == last and language not in ("zh", "ja"):
             country = demonym_country(tokens[first].text, language)  # "Palestinians" read as a name
+        front = bool(FRONT_LINES.search(mention.text))
         items.append(Phrase(first, last, country=country, sector=sector, mention=index,
-                            place_only=mention.type == "LOC" and mention.role in (None, "capital"),
-                            kinds=[mention.type]))
+                            place_only=front or mention.type == "LOC" and mention.role in (None, "capital"),
+                            kinds=["FRONT"] if front else [mention.type]))
     for start, end in igo_spans(text):
         first, last = _token_at(tokens, start), _token_at(tokens, end - 1)
         if first is not None and last is not None and first not in skip:

@@ -12,6 +12,7 @@ are AGREE and to use force THREATEN, as PLOVER defines them; the action intended
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..model import AGENT_TYPES, Article, DateMention, EventMention, Mention, Sentence
@@ -136,7 +137,7 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
                     None)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
     actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
-              and not p.dateline]
+              and not p.dateline and set(p.kinds) != {"FRONT"}]  # "the Line of Control" is where, never who
     before = [p for p in actors if p.last < trigger.first]
     # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
     after = [p for p in actors if p.first > trigger.first]
@@ -157,6 +158,14 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
             target = _counterpart([p for p in after if p is not inverted])
     if language in CASE_MARKED and before:
         source, target = _by_case(tokens, before, language, source, target)
+        if language == "tr":
+            source, target = _participle_subject(tokens, c.text, before, trigger, source, target)
+    if language == "ar":
+        relative = _arabic_relative_subject(tokens, trigger, after)
+        if relative is not None:
+            source = relative
+            target = _counterpart([p for p in after if p.first > relative.last]) or \
+                (target if target is not relative else None)
     if language in OBJECT_MARKERS and source is not None:
         source, target = _object_marked(tokens, before, language, source, target)
     if language in PREPOSED and source is not None and target is None:
@@ -394,6 +403,22 @@ def _counterpart(after: list[Phrase]) -> Phrase | None:
     return next((p for p in after if p.country or p.igo), after[0] if after else None)
 
 
+# an Arabic verb of launching or carrying out that refers back to what it qualifies ("شنتها": launched it,
+# "نفذها", "أطلقتها"), opening a relative clause whose subject follows it: "ضربات صاروخية شنتها الهند"
+_ARABIC_RELATIVE_VERB = re.compile(r"[وف]?(?:شن|نفذ|أطلق|اطلق|ارتكب|أجر|اجر|قاد)ت?(?:ها|هم|ه)")
+RELATIVE_WINDOW = 3  # words from the trigger to that verb: "ضربات صاروخية شنتها", "الضربات التي شنتها"
+
+
+def _arabic_relative_subject(tokens, trigger: Match, after: list[Phrase]) -> Phrase | None:
+    """The subject of such a clause right after the trigger: the phrase just after the verb (the
+    missile strikes that India launched: India struck, whoever the sentence named before)."""
+    verb = next((i for i in range(trigger.last + 1, min(len(tokens), trigger.last + 1 + RELATIVE_WINDOW))
+                 if _ARABIC_RELATIVE_VERB.fullmatch(tokens[i].text)), None)
+    if verb is None:
+        return None
+    return next((p for p in after if p.first == verb + 1), None)
+
+
 VERB_SECOND = {"de"}  # main clauses put the finite verb second, the subject after it when another part comes first
 _ARTICLES_AFTER_VERB = {"der", "die", "das", "den", "dem", "ein", "eine", "am", "im", "gestern", "heute", "erneut",
                         "erstmals", "bereits", "nun", "auch", "noch"}
@@ -425,6 +450,32 @@ def _by_case(tokens, before: list[Phrase], language: str, source, target):
     if subject is None and counterpart is not None and source is counterpart:
         source = None  # the nearest phrase is the object, not the one who acts
     return subject or source, counterpart or target
+
+
+# a Turkish participle of a relative clause ("düzenlediği", "gerçekleştirdiği", "başlatacağı"); its
+# subject stands in the genitive: "Hindistan'ın ... düzenlediği füze saldırıları"
+# (bare: "düzenlediğini", "edeceğini" with a case ending make a clause the object of a verb of saying)
+_TURKISH_PARTICIPLE = re.compile(r"\w{2,}(?:[dt][ıiuü]ğ[ıiuü]|[dt][ıi]kl[ae]r[ıi]|[ae]c[ae]ğ[ıi])", re.IGNORECASE)
+PARTICIPLE_WINDOW = 3  # words from the participle to the trigger: "düzenlediği füze saldırıları"
+
+
+def _participle_subject(tokens, text: str, before: list[Phrase], trigger: Match, source, target):
+    """"Hindistan'ın gece saatlerinde Pakistan'a düzenlediği füze saldırıları" (the missile attacks India
+    carried out on Pakistan at night): a genitive before a participle just before the trigger is the
+    subject of what the participle qualifies, not an owner; an object between them is the target."""
+    verb = next((i for i in range(trigger.first - 1, max(-1, trigger.first - 1 - PARTICIPLE_WINDOW), -1)
+                 if _TURKISH_PARTICIPLE.fullmatch(tokens[i].text)), None)
+    if verb is None:
+        return source, target
+    owner = next((p for p in reversed(before) if p.last < verb and case_role(tokens, p, "tr") == "owner"), None)
+    if owner is None or any(mark in text[tokens[owner.last].end:tokens[trigger.first].start] for mark in ",;:()\""):
+        return source, target  # one clause from the genitive to the trigger
+    between = [p for p in before if owner.last < p.first and p.last < verb]
+
+    def object_marked(p: Phrase) -> bool:
+        return any(case_role(tokens, Phrase(i, i), "tr") == "object" for i in (p.first, p.last))
+
+    return owner, next((p for p in between if object_marked(p)), target if target is not owner else None)
 
 
 # Chinese puts an object before its verb with 把 or 将 ("商务部将11家美国企业列入清单": the ministry puts

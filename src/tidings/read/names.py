@@ -178,11 +178,17 @@ def _declined_country(key: str) -> str | None:
     return None
 
 
+_INNER_WAW = re.compile("\u0648(?=[\u0621-\u064a])")
+
+
 def name_key(name: str) -> str:
     """A spelling-independent key for a name: its last part, transliterated and folded to a
     consonant skeleton (Tokayev, Tokajew, Токаев, Тоқаев -> 'tkv'). Chinese and Japanese write a
     foreign name's parts with a middle dot between them (唐纳德·特朗普, ドナルド・トランプ)."""
     last = re.split(r"[\s\-·・]+", name.strip())[-1]
+    # inside an Arabic-script word, waw is mostly the long vowel u / o (دونالد Donald, محمود Mahmoud),
+    # which the skeleton drops as it drops vowels; anyascii writes it 'w' (a consonant: 'dvnld')
+    last = last[:1] + _INNER_WAW.sub("", last[1:])
     latin = anyascii(last).lower()
     latin = (latin.replace("ph", "f").replace("ts", "z").replace("tz", "z").replace("kh", "h")
              .replace("w", "v").replace("q", "k").replace("c", "k").replace("x", "ks"))

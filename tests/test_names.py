@@ -1026,3 +1026,5 @@ def test_arabic_role_complements_and_long_names_after_a_role():
     assert "شهباز شريف" in rules("ووصف رئيس الوزراء الباكستاني شهباز شريف الهجوم بأنه خطير", "ar")  # no 'the attack'
     found = rules("وأعلن الكاردينال بيترو بارولين الخبر", "ar")
     assert found["بيترو بارولين"].type == "PER"
+    found = rules("التقى الوفد الوزاري والرئيس الغاني كوامي أسانتي في أكرا", "ar")  # 'and the president'
+    assert (found["كوامي أسانتي"].type, found["كوامي أسانتي"].role) == ("PER", "الرئيس")

@@ -1751,6 +1751,8 @@ _AR_NAME_LINKS = {"بن", "بنت", "ابن", "آل", "أبو", "عبد"}  # 'ت
 def _arabic_triggers(text: str, words, add) -> None:
     triggers = set(UNCASED_TRIGGERS["ar"])
     for w, (start, end, word) in enumerate(words):
+        if word[:1] == "و" and word not in triggers and word[1:] in triggers:
+            word = word[1:]  # 'and': 'السيسي والرئيس ترامب' is al-Sisi and President Trump
         if word not in triggers:
             continue
         names = []

@@ -586,8 +586,8 @@ def _dates_of(c: _SentenceContext, trigger: Match) -> list[DateMention]:
     violent events the nearer ("Удары стали ответом на теракт 22 апреля": the attack's, not the
     strikes')."""
     reach = DATE_REACH_CHARACTERS if c.lexicon.language in ("zh", "ja") else DATE_REACH
-    rivals = [m for m in c.chosen if m is not trigger and
-              _violent(m.pattern.section) and _violent(trigger.pattern.section)]
+    rivals = [m for m in c.chosen if m is not trigger and m.pattern.section in VIOLENT] \
+        if trigger.pattern.section in VIOLENT else []
 
     def distance(found: DateMention, match: Match) -> int:
         first = c.sentence.start + c.tokens[match.first].start
@@ -597,10 +597,6 @@ def _dates_of(c: _SentenceContext, trigger: Match) -> list[DateMention]:
     opening = min(c.sentence.start + c.tokens[m.first].start for m in c.chosen)
     return [d for d in c.dates if d.end <= opening and d.start - c.sentence.start <= DATE_OPENING or
             distance(d, trigger) <= reach and all(distance(d, trigger) <= distance(d, other) for other in rivals)]
-
-
-def _violent(section: str) -> bool:
-    return section in VIOLENT
 
 
 def _event_date(article: Article, dates: list[DateMention]) -> tuple[str | None, str | None, tuple[int, int] | None]:

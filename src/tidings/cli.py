@@ -71,6 +71,17 @@ def ingest(
     console.print(f"[bold green]{report.added}[/] new articles, {report.duplicates} duplicates, "
                   f"{report.already} already stored, {report.failed} failed "
                   f"in {report.seconds:.1f} s ({rate:.2f} articles/s) → {resolve_db_url(db)}")
+    _say_if_read_by_another_version(pipeline.store, db)
+
+
+def _say_if_read_by_another_version(store, db: Optional[str]) -> None:
+    """After an ingest: articles read by an older reader may not meet the new ones (other name keys,
+    other event readings), which a user would not guess from the results alone."""
+    from .ops import other_readings_note
+
+    note = other_readings_note(store)
+    if note:
+        console.print(f"[yellow]note[/] {note}: `tidings reprocess{' --db ' + db if db else ''}` reads them again")
 
 
 @contextmanager

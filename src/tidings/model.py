@@ -10,7 +10,12 @@ from typing import Any
 
 import numpy as np
 
-PIPELINE_VERSION = "0.1.0"
+# The version of reading: what the reader writes into a store (sentences, names and their keys,
+# dates, event codings) follows the rules of the version it was read with, and each article row keeps
+# it (`articles.pipeline_version`; rows read before it existed say "0.1.0"). Bump it, to the day's
+# date, with every change to reading that alters what is stored: `tidings doctor`, `tidings ingest`
+# and `tidings stats` then tell a user that older rows need `tidings reprocess` to read as new ones do.
+PIPELINE_VERSION = "reading-2026.11.30"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 AGENT_TYPES = frozenset({"PER", "ORG", NAME})  # mentions that may name who acts or speaks (a NAME may be either)

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
+from .model import PIPELINE_VERSION
 from .store.sqlite import Store
 
 
@@ -36,8 +37,30 @@ def metrics_text(store: Store) -> str:
            [({"kind": k}, v) for k, v in sorted(kinds.items())])
     if store.table_exists("sources"):
         metric("tidings_sources", "gauge", "Followed sources.", [({}, one("SELECT COUNT(*) FROM sources"))])
+    metric("tidings_articles_by_reading_version", "gauge", "Articles by the version of the reader that read them.",
+           [({"version": r[0]}, r[1]) for r in store.query(
+               "SELECT pipeline_version, COUNT(*) FROM articles GROUP BY pipeline_version")])
     metric("tidings_schema_version", "gauge", "Schema version of the store.", [({}, store.schema_version())])
     return "\n".join(lines) + "\n"
+
+
+def other_readings(store: Store) -> dict[str, int]:
+    """Articles read by another version of the reader than this release's (`PIPELINE_VERSION`), by
+    version: their names, keys, dates and events are what that version's rules gave, so they may not
+    meet what new articles read, until `tidings reprocess` reads them again from the raw input."""
+    rows = store.query("SELECT pipeline_version, COUNT(*) FROM articles WHERE pipeline_version <> ?"
+                       " GROUP BY pipeline_version", (PIPELINE_VERSION,))
+    return {r[0]: r[1] for r in rows}
+
+
+def other_readings_note(store: Store) -> str:
+    """One line for a user when some articles were read by another version, else ''."""
+    other = other_readings(store)
+    if not other:
+        return ""
+    versions = ", ".join(f"{count} by {version}" for version, count in sorted(other.items()))
+    return (f"{sum(other.values())} articles were read by another version of the reader ({versions}); "
+            f"this release reads as {PIPELINE_VERSION}")
 
 
 def _escape(value: str) -> str:
@@ -56,7 +79,9 @@ def _run(name: str, probe: Callable[[], str], fix: str) -> Check:
     try:
         return Check(name, True, probe())
     except Exception as exc:  # noqa: BLE001 - a doctor reports every failure, it never raises
-        return Check(name, False, f"{type(exc).__name__}: {exc}", fix)
+        # a plain RuntimeError is what a probe found, said in its own words; others keep their kind
+        detail = str(exc) if type(exc) is RuntimeError else f"{type(exc).__name__}: {exc}"
+        return Check(name, False, detail, fix)
 
 
 def _postgres_integrity(store: Store) -> str:
@@ -125,6 +150,16 @@ def doctor(store_url: str) -> list[Check]:
             checks.append(_run("vector search", lambda: _pgvector(store),
                                "install the pgvector extension on the server to search vectors there"))
         checks.append(_run("processing queue", queue, "run `tidings ingest` (any path) or `tidings watch --once` to finish them"))
+
+        def reading() -> str:
+            note = other_readings_note(store)
+            if note:
+                raise RuntimeError(note)
+            return f"every article read by this release's reader ({PIPELINE_VERSION})"
+
+        checks.append(_run("reading version", reading,
+                           "run `tidings reprocess` to read them again from the stored raw input "
+                           "(your merges, splits, renames and aliases are kept)"))
 
     def language_model() -> str:
         from .read.language import detect_language

@@ -539,6 +539,8 @@ class Explorer:
         counts = self.store.counts()
         counts["languages"] = {r[0]: r[1] for r in self.store.query(
             "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC")}
+        counts["reading_versions"] = {r[0]: r[1] for r in self.store.query(
+            "SELECT pipeline_version, COUNT(*) FROM articles GROUP BY pipeline_version ORDER BY COUNT(*) DESC")}
         return counts
 
     def memo(self, key: Any, compute):

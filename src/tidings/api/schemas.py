@@ -157,6 +157,9 @@ class Stats(BaseModel):
     pending: int
     errors: int
     languages: dict[str, int] = Field(description="Articles per language")
+    reading_versions: dict[str, int] = Field(default_factory=dict, description=(
+        "Articles per version of the reader that read them; a version other than this release's "
+        "means `tidings reprocess` would read them again with the current rules"))
 
 
 class Health(BaseModel):

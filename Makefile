@@ -40,6 +40,7 @@ bench: install
 	$(BIN)/python bench/bench_latency.py --n 10000
 	$(BIN)/python bench/bench_entities.py
 	$(BIN)/python bench/bench_ner.py
+	$(BIN)/python bench/bench_mentions.py
 	$(BIN)/python bench/bench_names.py
 	$(BIN)/python bench/bench_watch.py
 

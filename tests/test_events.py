@@ -440,6 +440,14 @@ def test_a_report_taking_up_its_articles_event_with_the_same_word_joins_it():
     call = mention(12, 10, 5, "призвал", type="REQUEST", source=turkey)
     named = mention(13, 10, 5, "удары")
     assert len(group_mentions([strikes[0], named, call])) == 3
+    # nor is one in such a sentence taken up: "Trump warned Tehran of further attacks" is the threat,
+    # and "Araghchi said the attack would have everlasting consequences" does not take it up
+    iran = {"code": "IRN", "entity_id": 4, "text": "Tehran", "is_country": True}
+    threat = [mention(14, 60, 5, "attacks", type="ASSAULT", source=iran),
+              mention(15, 60, 5, "warned", type="THREATEN", source={"code": "USA", "entity_id": 5}, target=iran)]
+    consequences = mention(16, 60, 6, "attack", type="ASSAULT")
+    assert len(group_mentions(threat + [consequences])) == 3
+    assert len(group_mentions(threat[:1] + [consequences])) == 1
 
 
 def test_trigger_words_shared_up_to_their_ending():

@@ -261,9 +261,10 @@ def _antecedents(rows: list[MentionRow]) -> None:
     with that one's, refers to the nearest such mention (`antecedent`), and joins its event unless a
     date or a meeting's parties keep them apart. Reports that name no one ("the talks lasted three
     hours") share no name or figure with other articles; this ties them to the event their article
-    is about. Not a mention whose sentence reports an event of another kind with an actor: there
-    the word names what the sentence is about ("the Turkish foreign ministry said the US attack
-    risks a wider war, and called for restraint" is the call)."""
+    is about. Neither of them may stand in a sentence that reports an event of another kind with an
+    actor: there the word only names what the sentence speaks of ("the Turkish foreign ministry said
+    the US attack risks a wider war, and called for restraint" is the call; "Trump warned Tehran of
+    further attacks" the threat)."""
     sentences: dict[tuple, list[MentionRow]] = {}
     for row in rows:
         sentences.setdefault((row.article_id, row.sentence), []).append(row)
@@ -271,14 +272,19 @@ def _antecedents(rows: list[MentionRow]) -> None:
     for row in sorted(rows, key=lambda r: (r.article_id, r.sentence, r.id)):
         row.antecedent = None
         told = earlier.setdefault(row.article_id, [])
-        if row.source is None and row.sentence >= 0 and not any(
-                _kind(other) != _kind(row) and (other.source or other.target)
-                for other in sentences[(row.article_id, row.sentence)]):
+        if row.source is None and row.sentence >= 0 and not _about_another(row, sentences):
             row.antecedent = next((other.id for other in reversed(told)
                                    if other.sentence != row.sentence and _kind(other) == _kind(row)
                                    and (other.source is not None or other.target is not None)
+                                   and not _about_another(other, sentences)
                                    and _same_word(other.trigger, row.trigger) and _same_actors(other, row)), None)
         told.append(row)
+
+
+def _about_another(row: MentionRow, sentences: dict) -> bool:
+    """The mention's sentence reports an event of another kind with an actor: what the sentence is about."""
+    return any(_kind(other) != _kind(row) and (other.source or other.target)
+               for other in sentences[(row.article_id, row.sentence)])
 
 
 _ELISION = re.compile(r"^(?:[ldjnmst]|qu)['’]|^(?:وال|فال|بال|لل|ال)", re.I)

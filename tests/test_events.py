@@ -1228,6 +1228,8 @@ def test_an_attack_beside_an_accident_is_still_coded():
     # the verb first, then the speaker, then the reported clause ("the spokesman of the Pakistani army said
     # that the strikes hit mosques in Bahawalpur and Muzaffarabad")
     ("ar", "وقال المتحدث باسم الجيش الباكستاني إن الضربات طالت مساجد في باهاولبور ومظفر آباد"),
+    # an English strike is military by the rank beside it, and then the speaker's too
+    ("en", "Colonel Qureshi said the strikes were carried out between 1.05 a.m. and 1.30 a.m."),
 ])
 def test_a_spokesman_reporting_an_outcome_at_home_did_not_strike(language, text):
     events = read(text, language).events
@@ -1237,6 +1239,8 @@ def test_a_spokesman_reporting_an_outcome_at_home_did_not_strike(language, text)
 def test_a_speaker_still_acts_in_an_attack_on_another_country():
     event = first("Pakistan said it shot down five Indian jets.")
     assert event.type == "FIGHT" and event.source.code == "PAK" and event.target.code == "IND"
+    event = first("The Indian army said the strikes hit nine sites in Pakistan.")
+    assert event.type == "FIGHT" and event.source.code == "IND" and event.target.code == "PAK"
 
 
 def test_a_dateline_is_no_actor():

@@ -404,6 +404,79 @@ def test_two_pairs_meeting_are_two_meetings_even_when_the_story_ties_them():
     assert len(group_mentions(signed)) == 1
 
 
+def test_a_report_taking_up_its_articles_event_with_the_same_word_joins_it():
+    india = {"code": "IND", "entity_id": 1, "text": "India", "is_country": True}
+    pakistan = {"code": "PAK", "entity_id": 2, "text": "Pakistan", "is_country": True}
+    turkey = {"code": "TUR", "entity_id": 3, "text": "Türkiye"}
+
+    def mention(id, article, sentence, trigger, type="FIGHT", **kw):
+        row = _row(id, type=type, article=article, **kw)
+        row.trigger, row.sentence = trigger, sentence
+        return row
+
+    sites = ["E:8", "E:9"]  # both reports name Bahawalpur and Muridke
+    strikes = [mention(1, 10, 0, "удары", source=india, target=pakistan, names=sites),  # "нанесли удары по Пакистану"
+               mention(2, 20, 0, "missile strikes", source=india, target=pakistan, names=sites)]
+    # "в результате ударов погибли восемь человек": names no one, takes up the strikes of its article
+    toll = mention(3, 10, 4, "ударов")
+    # "артиллерийские перестрелки продолжаются на линии контроля": another word, another event
+    shelling = mention(4, 10, 6, "перестрелки")
+    groups = group_mentions(strikes + [toll, shelling])
+    assert sorted(sorted(m.id for m in g.members) for g in groups) == [[1, 2, 3], [4]]
+    # without the report it takes up, a report naming no one ties to nothing
+    assert len(group_mentions([strikes[1], toll, shelling])) == 3
+    # the same word in another article, or in the same sentence, takes up nothing
+    assert len(group_mentions([strikes[0], mention(5, 30, 4, "ударов")])) == 2
+    assert len(group_mentions([strikes[0], mention(6, 10, 0, "ударов")])) == 2
+    # a date that keeps them apart still does, and so do actors that disagree
+    dated = [mention(7, 40, 0, "strikes", source=india, target=pakistan, date="2025-05-07"),
+             mention(8, 40, 3, "strike", date="2025-04-22")]
+    assert len(group_mentions(dated)) == 2
+    assert len(group_mentions([strikes[0], mention(9, 10, 4, "ударов", target=india)])) == 1
+    assert len(group_mentions([mention(10, 50, 0, "attack", type="ASSAULT", source=india, target=pakistan),
+                               mention(11, 50, 2, "attack", type="ASSAULT", target=india)])) == 2
+    # a sentence about another event of its own, with an actor, is about that one ("the foreign
+    # ministry said the US attack risks a wider war and called for restraint"): the word names it
+    call = mention(12, 10, 5, "призвал", type="REQUEST", source=turkey)
+    named = mention(13, 10, 5, "удары")
+    assert len(group_mentions([strikes[0], named, call])) == 3
+    # nor is one in such a sentence taken up: "Trump warned Tehran of further attacks" is the threat,
+    # and "Araghchi said the attack would have everlasting consequences" does not take it up
+    iran = {"code": "IRN", "entity_id": 4, "text": "Tehran", "is_country": True}
+    threat = [mention(14, 60, 5, "attacks", type="ASSAULT", source=iran),
+              mention(15, 60, 5, "warned", type="THREATEN", source={"code": "USA", "entity_id": 5}, target=iran)]
+    consequences = mention(16, 60, 6, "attack", type="ASSAULT")
+    assert len(group_mentions(threat + [consequences])) == 3
+    assert len(group_mentions(threat[:1] + [consequences])) == 1
+
+
+def test_trigger_words_shared_up_to_their_ending():
+    from tidings.events.group import _same_word
+
+    assert _same_word("missile strikes", "strikes") and _same_word("удары", "ударов")
+    assert _same_word("الضربات", "ضربات") and _same_word("l'attaque", "attaques") and _same_word("会晤", "会晤")
+    assert not _same_word("strikes", "strong") and not _same_word("attack", "attitude")
+    assert not _same_word("会晤", "会面") and not _same_word("war", "warned")
+
+
+def test_a_threat_and_a_sanction_are_one_event_only_on_a_figure_or_two_names():
+    trump = {"code": "USA", "entity_id": 1, "text": "Trump"}
+    house = {"code": "USA", "entity_id": 2, "text": "the White House"}
+    ten = [(10.0, "%")]  # "announced a 10% baseline tariff" / "anunció un arancel del 10%"
+    announced = _row(1, type="THREATEN", source=trump, numbers=ten, names=["K:Donald Trump"])
+    imposed = _row(2, type="SANCTION", source=house, numbers=ten, names=["K:Donald Trump"])
+    assert len(group_mentions([announced, imposed])) == 1
+    # agreeing actors and one name in common join reports of one type, not a threat and a sanction
+    weak = [_row(3, type="THREATEN", source=trump, names=["K:Donald Trump"]),
+            _row(4, type="SANCTION", source=trump, names=["K:Donald Trump"])]
+    assert len(group_mentions(weak)) == 2
+    assert len(group_mentions([weak[0], _row(5, type="THREATEN", source=trump, names=["K:Donald Trump"])])) == 1
+    # nor other types, nor a threat and a sanction a date keeps apart
+    assert len(group_mentions([announced, _row(6, type="AGREE", source=house, numbers=ten)])) == 2
+    assert len(group_mentions([_row(7, type="THREATEN", source=trump, numbers=ten, date="2025-04-02"),
+                               _row(8, type="SANCTION", source=house, numbers=ten, date="2025-07-09")])) == 2
+
+
 def test_grouping_keeps_apart_different_people_of_one_country_and_different_days():
     putin = {"code": "RUS", "entity_id": 1, "text": "Putin"}
     lavrov = {"code": "RUS", "entity_id": 2, "text": "Lavrov"}
@@ -564,6 +637,16 @@ def test_pipeline_merges_reports_of_one_event_from_two_articles(event_store):
     assert event["date"] == "2025-06-16" and event["cameo"] == "03"
     mentions = store.query("SELECT event_id FROM event_mentions WHERE type = 'AGREE'")
     assert {m["event_id"] for m in mentions} == {event["id"]}
+
+
+def test_grouping_reads_the_trigger_and_sentence_of_stored_mentions(event_store):
+    from tidings.events.store import _load_mentions
+
+    store, _ = event_store
+    with store.transaction() as conn:
+        _, mentions = _load_mentions(conn, "1 = 1", (), "SELECT DISTINCT article_id FROM event_mentions")
+    stored = {r["id"]: (r["trigger"], r["sentence"]) for r in store.query("SELECT id, trigger, sentence FROM event_mentions")}
+    assert mentions and all((m.trigger, m.sentence) == stored[m.id] and m.trigger for m in mentions)
 
 
 def test_reprocess_and_recluster_give_the_same_events(event_store):
@@ -1145,6 +1228,8 @@ def test_an_attack_beside_an_accident_is_still_coded():
     # the verb first, then the speaker, then the reported clause ("the spokesman of the Pakistani army said
     # that the strikes hit mosques in Bahawalpur and Muzaffarabad")
     ("ar", "وقال المتحدث باسم الجيش الباكستاني إن الضربات طالت مساجد في باهاولبور ومظفر آباد"),
+    # an English strike is military by the rank beside it, and then the speaker's too
+    ("en", "Colonel Qureshi said the strikes were carried out between 1.05 a.m. and 1.30 a.m."),
 ])
 def test_a_spokesman_reporting_an_outcome_at_home_did_not_strike(language, text):
     events = read(text, language).events
@@ -1154,6 +1239,8 @@ def test_a_spokesman_reporting_an_outcome_at_home_did_not_strike(language, text)
 def test_a_speaker_still_acts_in_an_attack_on_another_country():
     event = first("Pakistan said it shot down five Indian jets.")
     assert event.type == "FIGHT" and event.source.code == "PAK" and event.target.code == "IND"
+    event = first("The Indian army said the strikes hit nine sites in Pakistan.")
+    assert event.type == "FIGHT" and event.source.code == "IND" and event.target.code == "PAK"
 
 
 def test_a_dateline_is_no_actor():

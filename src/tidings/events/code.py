@@ -288,8 +288,9 @@ def _reporter_of_violence(c: _SentenceContext, trigger: Match, source: Phrase, t
     an attack only when the attack is on another country ("Trump said bombs were dropped on Fordow",
     "Pakistan said it shot down five Indian jets") or is intended. A spokesman reporting an outcome at
     home did not strike ("Представитель вооруженных сил Пакистана ... сообщил, что в результате
-    ударов погибли восемь человек")."""
-    if trigger.pattern.section not in VIOLENT or future:
+    ударов погибли восемь человек"). An English military strike is violence here too ("Colonel Qureshi
+    said the strikes were carried out between 1.05 a.m. and 1.30 a.m.")."""
+    if trigger.pattern.section not in VIOLENT and not _military_strike(c, trigger) or future:
         return False
     says = [m.first for m in c.by_section.get("say", []) if source.last < m.first < trigger.first]
     if id(source) not in reporters and not says and not _between_say_and_clause(c, source, trigger):

@@ -8,12 +8,18 @@ one) and something ties it to one of them:
   names in common (people, bodies, places, resolved to the same entities across languages; known
   actors by their dictionary line) that are not in most of the story's sentences: reports word the
   same event differently, so these tie mentions even when their actor readings differ;
+* or a mention of the event that it takes up: within one article, a report that names no source
+  and uses the word of an earlier sentence's report of its kind ("India carried out missile strikes
+  on nine sites" ... "eight people were killed in the strikes"; "会晤持续约2小时45分钟" after "特朗普与
+  普京...举行会晤") is about the event that one reports, when their actors agree;
 * or actors that agree with every mention of the event (below) and one named actor or name in common;
   a report that names no actor agrees with anything, so it needs one of the ties above.
 
 One-sided violence and fighting (ASSAULT, FIGHT) count as one type here: whether strikes on a
 country are an attack or a fight depends on whether it is read as fighting back, and reports of one
-strike differ on that across languages.
+strike differ on that across languages. A sanction and a threat (CLOSE) are one event only when
+a figure, two names or a report taking up the other tie them ("announced a 10% baseline tariff" is a
+threat to one coder, "anunció un arancel del 10%" a sanction to another).
 
 A meeting, call or visit (CONSULT) also needs the same parties: two reports that each name two
 parties, one of them different, are two meetings however much else ties them (Trump and Putin in
@@ -38,6 +44,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+import re
 
 
 @dataclass
@@ -56,7 +63,10 @@ class MentionRow:
     names: frozenset = frozenset()  # entities (or name keys) of the sentence, countries left out
     numbers: frozenset = frozenset()  # (value, unit) of the figures the sentence states
     countries: frozenset = frozenset()  # alpha-3 codes of the countries and places the sentence names
+    trigger: str = ""  # the words that coded it ("strikes", "переговоры")
+    sentence: int = -1  # its sentence's position in the article
     participants: frozenset | None = field(default=None, repr=False, compare=False)  # see _participants
+    antecedent: int | None = field(default=None, repr=False, compare=False)  # see _antecedents
 
 
 @dataclass
@@ -71,6 +81,8 @@ class Group:
     entities: set = field(default_factory=set)  # participants that are entities ("E", id)
     ties: frozenset = frozenset()  # what its members could share with a new one (_ties), for lookup
     acted: bool = False  # some member names an actor (source or target)
+    ids: set = field(default_factory=set)  # its members' ids
+    refers: set = field(default_factory=set)  # the mentions its members take up again (_antecedents)
 
     @property
     def id(self) -> int:
@@ -85,9 +97,13 @@ class Group:
         self.names |= row.names
         self.entities |= _entities(row)
         self.acted = self.acted or row.source is not None or row.target is not None
+        self.ids.add(row.id)
+        if row.antecedent is not None:
+            self.refers.add(row.antecedent)
 
 
 def group_mentions(rows: list[MentionRow]) -> list[Group]:
+    _antecedents(rows)
     ordered = sorted(rows, key=lambda r: (-_completeness(r), r.id))
     common = _common_names(rows)
     groups: list[Group] = []
@@ -116,7 +132,38 @@ def group_mentions(rows: list[MentionRow]) -> list[Group]:
             ties.setdefault(tie, []).append(position)
         home.ties |= mine
         home.add(row)
-    return sorted(_merge_fitting(groups, common), key=lambda g: g.id)
+    return sorted(_merge_close_types(_merge_fitting(groups, common), common), key=lambda g: g.id)
+
+
+def _merge_close_types(groups: list[Group], common: set) -> list[Group]:
+    """Events of close types (CLOSE) that a figure, two names or a report taking up the other tie,
+    and that nothing keeps apart, are one: "Trump announced a 10% baseline tariff" is a threat in one
+    report and "anunció un arancel del 10%" a sanction in another. Only on those ties, asked both
+    ways: the weak tie of agreeing actors and one name does not join events of different types."""
+    close = [g for g in groups if _kind(g.members[0])[0] in CLOSE_TYPES]
+    if not close:
+        return groups
+    postings: dict[tuple, list[int]] = {}
+    for position, group in enumerate(close):
+        for tie in group.ties:
+            postings.setdefault(tie, []).append(position)
+    gone: set[int] = set()
+    for position, group in enumerate(close):
+        if position in gone:
+            continue
+        kind = _kind(group.members[0])
+        for p in sorted({p for tie in group.ties for p in postings[tie] if p > position} - gone):
+            other = close[p]
+            theirs = _kind(other.members[0])
+            if theirs == kind or theirs[1] != kind[1] or frozenset((kind[0], theirs[0])) not in CLOSE:
+                continue
+            if _strength(group, other, common) == STRONG and _strength(other, group, common) == STRONG:
+                for row in other.members:
+                    group.add(row)
+                group.ties |= other.ties
+                gone.add(p)
+    kept = {id(g) for i, g in enumerate(close) if i in gone}
+    return [g for g in groups if id(g) not in kept]
 
 
 def _kind(row: MentionRow) -> tuple:
@@ -164,34 +211,103 @@ def _merge_fitting(groups: list[Group], common: set) -> list[Group]:
 
 
 def _fit(a: Group, b: Group, common: set) -> bool:
+    return _strength(a, b, common) > 0
+
+
+def _strength(a: Group, b: Group, common: set) -> int:
     """The rule of the module's docstring, asked of an event and a mention (an event of one) or of two
-    events: no member of one keeps apart any of the other (dates, a meeting's parties), and a figure
-    or two names tie them, or their actors all agree and one name or named actor does. Asked of what
+    events: no member of one keeps apart any of the other (dates, a meeting's parties), and a member
+    of one takes up one of the other, a figure or two names tie them (STRONG), or their actors all
+    agree and one name or named actor does (WEAK); 0 when they do not fit. Asked of what
     the members have in common rather than member by member (the same answers: members with the
     same date or actors give the same answer, and "any member shares one" is "the union shares one")."""
     if not all(_same_time(x, y) for x in b.dated.values() for y in a.dated.values()):
-        return False
+        return 0
     if a.members[0].type in BILATERAL and any(_other_meeting(x, y) for x in b.actors.values()
                                                for y in a.actors.values()):
-        return False
+        return 0
+    if a.ids & b.refers or b.ids & a.refers:
+        return STRONG
     if any(n[1] or n[0] >= 3 for n in a.numbers & b.numbers):
-        return True
+        return STRONG
     if len((a.names & b.names) - common) >= 2 and any(_shares_wording(row, a, common) for row in b.members):
-        return True
+        return STRONG
     # tied by one named actor or one name in common: without it, two reports of the same type in a
     # story are as likely two events (a story's reactions, pledges and calls are many) as one. Actors
     # agree only where there are some: a report that names no one ("artillery exchanges continue on
     # the Line of Control in Kashmir") agrees with every event, and one name it shares with one (the
     # region) says too little
     if not (a.entities & b.entities or a.names & b.names) or not (a.acted and b.acted):
-        return False
-    return all(_same_actors(x, y) for x in b.actors.values() for y in a.actors.values())
+        return 0
+    return WEAK if all(_same_actors(x, y) for x in b.actors.values() for y in a.actors.values()) else 0
+
+
+STRONG, WEAK = 2, 1
 
 
 def _ties(row: MentionRow) -> frozenset:
-    """What a mention must share with an event to fit it: a figure _same_wording counts, a name, an entity."""
+    """What a mention must share with an event to fit it: a figure _same_wording counts, a name, an
+    entity, the mention it takes up (or itself, for those that take it up)."""
     return frozenset([("N", n) for n in row.numbers if n[1] or n[0] >= 3]
-                     + [("M", name) for name in row.names] + list(_entities(row)))
+                     + [("M", name) for name in row.names] + list(_entities(row))
+                     + [("R", row.id)] + ([("R", row.antecedent)] if row.antecedent is not None else []))
+
+
+def _antecedents(rows: list[MentionRow]) -> None:
+    """A report takes up an event its article told before with the same word ("India carried out
+    missile strikes on nine sites ..." / "в результате ударов погибли восемь человек" after "нанесли
+    удары"): a mention that names no source, whose trigger shares a word with that of a mention of
+    its kind in an earlier sentence of the same article that names an actor, and whose actors agree
+    with that one's, refers to the nearest such mention (`antecedent`), and joins its event unless a
+    date or a meeting's parties keep them apart. Reports that name no one ("the talks lasted three
+    hours") share no name or figure with other articles; this ties them to the event their article
+    is about. Neither of them may stand in a sentence that reports an event of another kind with an
+    actor: there the word only names what the sentence speaks of ("the Turkish foreign ministry said
+    the US attack risks a wider war, and called for restraint" is the call; "Trump warned Tehran of
+    further attacks" the threat)."""
+    sentences: dict[tuple, list[MentionRow]] = {}
+    for row in rows:
+        sentences.setdefault((row.article_id, row.sentence), []).append(row)
+    earlier: dict[int, list[MentionRow]] = {}  # article -> its mentions so far, in the text's order
+    for row in sorted(rows, key=lambda r: (r.article_id, r.sentence, r.id)):
+        row.antecedent = None
+        told = earlier.setdefault(row.article_id, [])
+        if row.source is None and row.sentence >= 0 and not _about_another(row, sentences):
+            row.antecedent = next((other.id for other in reversed(told)
+                                   if other.sentence != row.sentence and _kind(other) == _kind(row)
+                                   and (other.source is not None or other.target is not None)
+                                   and not _about_another(other, sentences)
+                                   and _same_word(other.trigger, row.trigger) and _same_actors(other, row)), None)
+        told.append(row)
+
+
+def _about_another(row: MentionRow, sentences: dict) -> bool:
+    """The mention's sentence reports an event of another kind with an actor: what the sentence is about."""
+    return any(_kind(other) != _kind(row) and (other.source or other.target)
+               for other in sentences[(row.article_id, row.sentence)])
+
+
+_ELISION = re.compile(r"^(?:[ldjnmst]|qu)['’]|^(?:وال|فال|بال|لل|ال)", re.I)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two triggers share a word, up to its ending ("strikes" / "strike", "удары" / "ударов",
+    "الضربات" / "ضربات"); triggers in a script without spaces, whole."""
+    first = [_ELISION.sub("", w) for w in a.lower().split()]
+    second = [_ELISION.sub("", w) for w in b.lower().split()]
+    return any(x == y or _stem_match(x, y) for x in first for y in second)
+
+
+def _stem_match(x: str, y: str) -> bool:
+    shorter = min(len(x), len(y))
+    if shorter < STEM_MIN:
+        return False
+    need = max(STEM_MIN, shorter - STEM_ENDING)
+    return x[:need] == y[:need]
+
+
+STEM_MIN = 4  # words shorter than this must be the same
+STEM_ENDING = 2  # an ending of up to this many letters may differ
 
 
 def _actor_signature(row: MentionRow) -> tuple:
@@ -237,6 +353,12 @@ COMMON_SHARE = 0.5  # "most" of a story's sentences
 # sample corpus (docs/benchmarks.md): other pairs (CONSULT / AGREE, SANCTION / THREATEN, COERCE with
 # violence, PLOVER's quad classes) cost precision or gained nothing.
 FAMILY = {"ASSAULT": "FIGHT"}
+# Types whose events are one when a figure, two names or a report taking up the other tie them
+# (_merge_close_types): a sanction announced is a threat to one coder and a sanction to another.
+# Measured on the sample corpus (docs/benchmarks.md): CONSULT / AGREE cost precision on these ties
+# too, CONSULT / REJECT, AGREE / COOPERATE, CONSULT / SUPPORT and AGREE / SUPPORT joined nothing.
+CLOSE = {frozenset(("SANCTION", "THREATEN"))}
+CLOSE_TYPES = {t for pair in CLOSE for t in pair}
 # A meeting, call or visit is between its parties: two reports that each name two parties, one of
 # them different ("Trump met Putin in Alaska" / "Trump spoke with Zelensky by phone"), are two
 # meetings, even where the story's names or a figure would tie them. Not for a summit of many

@@ -76,7 +76,7 @@ def save_mentions(conn, article: Article) -> None:
 
 _MENTION_COLUMNS = ("m.id, m.article_id, m.type, m.mode, m.context, m.source, m.target, m.location, m.date,"
                     " m.date_precision, m.date_start, m.negated, m.future, m.hypothetical, m.confidence,"
-                    " m.language, a.published, a.source AS outlet")
+                    " m.language, m.trigger, a.published, a.source AS outlet")
 
 
 def regroup_story(conn, story_id: int) -> int:
@@ -241,7 +241,8 @@ def _mention_row(r) -> MentionRow:
                       source=json.loads(r["source"]) if r["source"] else None,
                       target=json.loads(r["target"]) if r["target"] else None,
                       date=r["date"], date_from_text=r["date_start"] is not None, confidence=r["confidence"],
-                      language=r["language"], published=r["published"])
+                      language=r["language"], published=r["published"], trigger=r["trigger"],
+                      sentence=r["sentence"])
 
 
 _INSERT_EVENT = (

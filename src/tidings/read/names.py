@@ -940,6 +940,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
     mentions = _translated_names(text, sentences, language, mentions)
     mentions = _dotted_acronyms(text, sentences, mentions)
+    mentions = _arabic_particle_names(text, mentions)
     mentions.extend(_recurring_surnames(text, sentences, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions = _outside_titles(text, mentions)
@@ -1269,6 +1270,9 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
             for m in covered:
                 (found if m in found else added).remove(m)
             taken = [(m.start, m.end) for m in found + added]
+        if kind == "PER" and _cut_after_known_person(text, start, end, canonical, found):
+            taken = [(m.start, m.end) for m in found + added]
+            continue
         if _overlaps(start, end, taken):
             continue
         if kind == "PER":
@@ -1350,6 +1354,38 @@ def _dotted_acronyms(text: str, sentences: list[Sentence], found: list[Mention])
                                  key=f"C:{code}" if code else f"N:{name_key(letters) or _fold(letters)}",
                                  country=code or None))
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+# Arabic names written in Latin letters keep the article in lower case, hyphened to the next word
+# ('Abdel Fattah al-Sissi', 'Tamim bin Hamad al-Thani', 'Sharm el-Sheikh', 'Abdulfettah es-Sisi'; the
+# article assimilates: es-, ash-, ad-, ...)
+_NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\s\-'’.]")
+_AR_PARTICLE_AFTER = re.compile(r"[ \u00a0](?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)-([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’][^\W\d_]+)?)")
+
+
+def _arabic_particle_names(text: str, found: list[Mention]) -> list[Mention]:
+    """A Latin-script name followed by a lower-case Arabic article and a capitalised word continues
+    there: the word pattern reads a name in capitals only, so 'Abdel Fattah al-Sissi' was 'Abdel
+    Fattah' and the person 'Sissi', 'Sharm el-Sheikh' the name 'Sharm'. The mention takes the article
+    and the word (a mention of the word alone goes); countries and the dictionary's bodies stay as
+    they are ('Iraq al-...' is rare, and a country key is no spelling)."""
+    by_start = {m.start: m for m in found}
+    dropped: set[int] = set()
+    for m in found:
+        if id(m) in dropped or m.type not in ("PER", NAME, "LOC") or not m.key.startswith("N:") \
+                or _NON_LATIN_LETTER.search(m.text):
+            continue
+        match = _AR_PARTICLE_AFTER.match(text, m.end)
+        if not match:
+            continue
+        inner = by_start.get(match.start(1))
+        if inner is not None:
+            if inner.end != match.end() or inner.key.startswith("C:"):
+                continue
+            dropped.add(id(inner))
+        m.end, m.text = match.end(), text[m.start:match.end()]
+        m.key = f"N:{name_key(m.text) or _fold(m.text)}"
+    return [m for m in found if id(m) not in dropped] if dropped else found
 
 
 def _translated_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
@@ -1452,6 +1488,28 @@ def _translated_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str, str | N
 
 
 _GIVEN_NAME_BEFORE = re.compile(r"([" + _ARABIC_LETTERS + r"\u0590-\u05ff]+) $|([\u4e00-\u9fff\u30a0-\u30ff]{1,6})[·・]$")
+
+
+def _cut_after_known_person(text: str, start: int, end: int, canonical: str, found: list[Mention]) -> bool:
+    """A script without capitals gives the rules no end for a name after a role: they take up to three
+    words, and 'الرئيس الأمريكي دونالد ترامب فجر اليوم' (at dawn today) read 'دونالد ترامب فجر'. When a
+    dictionary person's listed name (start..end) stands inside such a name, the words of it before the
+    listed name spell the person's given names (as `_given_names_before` reads them) and the two make
+    a full name, the name ends there ('دونالد ترامب', 'محمود عباس'): the words after it are no part
+    of a name the dictionary knows. A first word that is not the person's given name ('أحمد ترامب
+    كريم') leaves the name as the rules read it, and so does a listed surname standing first alone
+    ('عباس عراقجي': Abbas is Araghchi's given name). True if a name was cut."""
+    for m in found:
+        if m.type != "PER" or not (m.start <= start and end < m.end) or not m.text[:1].isalpha() \
+                or m.text[:1].isupper() or m.text[:1].islower() or text[end:m.end][:1] not in (" ", "\u00a0"):
+            continue
+        others = [(o.start, o.end) for o in found if o is not m]
+        if _given_names_before(text, start, canonical, others) != m.start or " " not in text[m.start:end]:
+            continue
+        m.end, m.text = end, text[m.start:end]
+        m.key = f"N:{name_key(m.text) or _fold(m.text)}"
+        return True
+    return False
 
 
 def _given_names_before(text: str, start: int, canonical: str, taken: list[tuple[int, int]]) -> int:

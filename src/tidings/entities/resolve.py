@@ -57,6 +57,9 @@ CONTEXT_SIMILARITY = 0.6  # name_similarity of a non-Latin name to an entity of 
 LETTER_BY_LETTER = {"Cyrillic", "Greek"}
 LENGTH_RATIO = 0.7
 CONTEXT_MARGIN = 0.1  # ... and by this much better than the runner-up
+# a Latin name to an entity of its story named only in other scripts ('Rachida Dati' / 'رشيدة داتي'):
+# Latin names are most of the mentions, so the bar is higher ('Daudi' / 'داتي' is 0.67)
+LATIN_CONTEXT_SIMILARITY = 0.8
 # a body named by translation: cosine of the names' cross-lingual embeddings (multilingual-e5-small)
 # and the lead over the next entity of the story (see Resolver._by_translation, docs/benchmarks.md)
 TRANSLATION_SIMILARITY = 0.90
@@ -202,6 +205,8 @@ class Resolver:
         known = [_known_for(article.text, m) for m in forms]
         batch = _AliasBatch(self._known_aliases(conn, forms),
                             self._entities_by_key(conn, forms, {e.key for e in known if e}))
+        for m in article.mentions:
+            m.entity_id = None  # each is set below, long forms first (an acronym looks up the long form's)
         for index in sorted(range(len(forms)), key=lambda i: -len(forms[i].text)):  # long forms first
             article.mentions[index].entity_id = self._resolve_one(conn, article, forms[index], local, batch,
                                                                   known[index])
@@ -255,7 +260,8 @@ class Resolver:
         surname = normalise_alias(name.split()[-1]) if name.split() else normalized
         # a person's registry decision first, then the dictionary of translated names, then spellings
         entity_id = (_in_article(local, normalized, mention) or batch.by_alias(normalized, mention.type, decided_only=True)
-                     or self._known(conn, article, mention, known, batch) or batch.by_alias(normalized, mention.type)
+                     or self._known(conn, article, mention, known, batch) or _spelled_out(article, mention, name)
+                     or batch.by_alias(normalized, mention.type)
                      or (_in_article(local, surname, mention) if " " not in normalized else None)
                      or self._by_key(conn, article, mention, name, batch)
                      or self._across_types(conn, article, mention, name, batch)
@@ -322,8 +328,9 @@ class Resolver:
                           across: bool = False) -> int | None:
         """Names in scripts that fold badly (特朗普, ترامب): the most similar entity of the same type
         already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate)."""
-        if article.story_id is None or script_of(name) == "Latin" and not _NON_LATIN.search(name):
+        if article.story_id is None:
             return None
+        latin = script_of(name) == "Latin" and not _NON_LATIN.search(name)
         if mention.type == "LOC" and _place_of(mention, name) is not None:
             return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
         from .transliterate import name_similarity
@@ -332,10 +339,15 @@ class Resolver:
             "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
             " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400", (article.story_id,)).fetchall()
         rows = [r for r in rows if (joinable_across(mention, r[2], r[3]) if across else r[2] == mention.type)]
+        if latin:
+            # a Latin spelling and an entity of the story named so far only in another script
+            # ('Rachida Dati' after the Arabic article's 'رشيدة داتي'): the same comparison as the
+            # other way round, so that the order of the articles does not decide, but closer
+            rows = [r for r in rows if _NON_LATIN.search(r[1]) and not _acronym(r[1])]
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]
         scored = sorted(((name_similarity(name, row[1]), row[0]) for row in rows), reverse=True)
-        if not scored or scored[0][0] < CONTEXT_SIMILARITY:
+        if not scored or scored[0][0] < (LATIN_CONTEXT_SIMILARITY if latin else CONTEXT_SIMILARITY):
             return None
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CONTEXT_MARGIN:
             return None
@@ -450,6 +462,31 @@ def _as_resolved(mention: Mention) -> Mention:
     return mention
 
 
+_FULL_NAME_WORDS = re.compile(r"[\s\-\u00a0]+")
+
+
+def _spelled_out(article: Article, mention: Mention, name: str) -> int | None:
+    """The body of this article whose name an acronym abbreviates: the initials of its capitalised
+    words ('İİT' / 'İslam İşbirliği Teşkilatı', 'DGCA' / 'Directorate General of Civil Aviation') or
+    of all its words ('PLD' / 'Parti libéral-démocrate'). Long names are resolved first, so the body
+    already has its entity; two bodies of the article with those initials leave the acronym alone."""
+    if not _acronym(name) or mention.key.startswith("C:"):
+        return None
+    letters = "".join(ch for ch in name if ch.isalpha()).upper()
+    found = set()
+    for other in article.mentions:
+        if other.entity_id is None or other.type != "ORG" or other is mention:
+            continue
+        words = [w for w in _FULL_NAME_WORDS.split(other.text) if w[:1].isalpha()]
+        if len(words) < 2:
+            continue
+        capitalised = "".join(w[0] for w in words if w[0].isupper()).upper()
+        every = "".join(w[0] for w in words).upper()
+        if letters in (capitalised, every):
+            found.add(other.entity_id)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _in_article(local: dict[str, tuple[int, str, str]], normalized: str, mention: Mention) -> int | None:
     """The entity a longer name of this article gave this form ("Tokajew" after "Kassym-Schomart
     Tokajew"), if the types allow: the town in "farmers in Lincoln" is not Abraham Lincoln."""
@@ -558,7 +595,9 @@ def _known_person(text: str) -> KnownEntity | None:
     a word the recogniser glued on ("Regierungschefs Shinzo Abe"), or a (declined) listed surname
     after a word that is the person's given name ("Wolodymyr Selenskyj", "Владимиром Путиным",
     "Rechtskonservative Sanae Takaichi"). A different given name is someone else (Melania, not
-    Donald Trump)."""
+    Donald Trump). A listed full name of two words or more that opens the name is the person when
+    it is longer than any listed name ending it: 'تميم بن حمد آل ثاني' is Tamim bin Hamad (listed
+    'تميم بن حمد'), not the family's line 'آل ثاني' its last two words name."""
     words = strip_roles(text).split()
     if len(words) < 2:
         return None
@@ -566,12 +605,20 @@ def _known_person(text: str) -> KnownEntity | None:
     for start in range(1, len(words) - 1):
         entry = table.get(normalise_alias(" ".join(words[start:])))
         if entry is not None and entry.type in ("", "PER"):
-            return entry
-    entry = table.get(normalise_alias(words[-1])) or table.get(normalise_alias(stem_name(words[-1])))
+            opening = next((found for end in range(len(words) - 1, len(words) - start, -1)
+                            if (found := table.get(normalise_alias(" ".join(words[:end])))) is not None
+                            and found.type in ("", "PER")), None)
+            return opening or entry
+    bare = _AR_ARTICLE.sub("", words[-1])  # 'al-Sissi': the dictionary lists 'Sissi', 'el-Sissi', 'al-Sisi'
+    entry = table.get(normalise_alias(words[-1])) or table.get(normalise_alias(stem_name(words[-1]))) \
+        or (table.get(normalise_alias(bare)) if bare != words[-1] else None)
     if entry is None or entry.type not in ("", "PER"):
         return None
     wanted = _known_given_keys().get(entry.key, frozenset())
     return entry if any(given_key(f"{stem_name(w)} x") in wanted for w in words[:-1]) else None
+
+
+_AR_ARTICLE = re.compile(r"^(?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)-(?=[^\W\d_]{3})")
 
 
 def _uninflected(name: str) -> list[str]:
@@ -584,7 +631,25 @@ def _uninflected(name: str) -> list[str]:
     variants = {stem_name(last), re.split(r"['’]", last)[0]}
     if re.fullmatch(r"[^\W\d_]{4,}", last) and not _NON_LATIN.search(last):
         variants |= {last.removesuffix("es"), last.removesuffix("s")}
-    return [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
+    found = [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
+    if len(words) > 1:  # a declined first word: 'der Liberaldemokratischen Partei', 'Организации ...'
+        found += [" ".join([v] + words[1:]) for v in _nominative_first_words(words[0])]
+    return found
+
+
+# the first word of a name of several in an oblique case, and its nominative: a German adjective
+# ('Liberaldemokratischen Partei', 'Europäischen Union', 'Vereinten Nationen'); a Russian or Ukrainian
+# feminine noun or adjective, or a masculine adjective ('Организации исламского сотрудничества',
+# 'Центральной избирательной комиссии', 'Конституционного суда' keeps its last word's own ending)
+_FIRST_WORD_ENDINGS = {"Latin": (("en", "e"), ("em", "e"), ("er", "e"), ("es", "e")),
+                       "Cyrillic": (("ии", "ия"), ("ой", "ая"), ("ого", "ый"), ("ого", "ий"), ("ей", "ая"))}
+
+
+def _nominative_first_words(word: str) -> list[str]:
+    endings = _FIRST_WORD_ENDINGS.get(script_of(word), ())
+    if len(word) < 6 or not word[:1].isupper():
+        return []
+    return [word[: -len(old)] + new for old, new in endings if word.endswith(old)]
 
 
 @lru_cache(maxsize=1)

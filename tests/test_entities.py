@@ -262,6 +262,8 @@ def test_a_place_typed_person_in_another_language_joins_the_place(tmp_path):
     ("Eronga", "IR"), ("AQShni", "US"), ("Ираннан", "IR"), ("Janubiy Koreyaga", "KR"),
     # ... but not given names that end like them
     ("Malika", None), ("Manning", None), ("Chadda", None),
+    # a name of several words declines its first word: 'в Республике Корея', 'с Республикой Корея'
+    ("Республике Корея", "KR"), ("Республикой Корея", "KR"), ("Республике Кореи", None),
 ])
 def test_declined_country_names_are_the_country(word, code):
     """Short (five-letter) and -ем / -і / -а / -я forms of country names are the country, so they
@@ -558,3 +560,19 @@ def test_dictionary_names_with_a_declined_first_word():
     assert known("Europäischen Union") == "European Union"
     assert known("Организации исламского сотрудничества") == "Organisation of Islamic Cooperation"
     assert known("Liberaldemokratischen Bewegung") is None  # no name of the dictionary
+
+
+def test_places_of_several_words_whose_name_ends_the_others_and_chinese_region_words():
+    from tidings.entities.resolve import _HAN_REGION, _one_ends_the_other
+    from tidings.model import Mention
+
+    casa = Mention(start=0, end=16, text="Casa Santa Marta", type="LOC", sentence=0, key="N:mrt")
+    assert _one_ends_the_other(casa, "Casa Santa Marta", "Santa Marta", "LOC")
+    north = Mention(start=0, end=14, text="North Carolina", type="LOC", sentence=0, key="N:krln")
+    assert not _one_ends_the_other(north, "North Carolina", "South Carolina", "LOC")
+    assert not _one_ends_the_other(north, "North Carolina", "Carolina", "LOC")  # one word: no given key to pass
+    person = Mention(start=0, end=16, text="Casa Santa Marta", type="PER", sentence=0, key="N:mrt")
+    assert not _one_ends_the_other(person, "Casa Santa Marta", "Santa Marta", "LOC")
+    # '阿拉斯加州' (the state of Alaska) is compared without its region word too; '广州', '加州' are names whole
+    assert _HAN_REGION.fullmatch("阿拉斯加州") and not _HAN_REGION.fullmatch("广州")
+    assert not _HAN_REGION.fullmatch("加州")

@@ -3,12 +3,16 @@
 How a mention finds its entity, strongest evidence first:
   1. a country mention (key C:XX) is the country XX;
   2. an alias the registry already knows (a user's or an imported alias wins over automatic ones);
-  3. inside one article, a short form ("Tokajew") is the longer name it ends ("Kassym-Schomart Tokajew");
+  3. inside one article, a short form ("Tokajew") is the longer name it ends ("Kassym-Schomart Tokajew"),
+     and an acronym the body whose initials it spells ("İİT" / "İslam İşbirliği Teşkilatı");
   4. an entity with the same spelling-independent surname key whose given name is compatible
      (same folded first name, or one side has none); several candidates: the one already in this
      story, else the most mentioned. A different given name means a different person (Donald vs
      Melania Trump), so shared surnames alone never merge people. A city of the gazetteer is also
-     found under its other names (Moskau, Moscow, Москва: one GeoNames id);
+     found under its other names (Moskau, Moscow, Москва: one GeoNames id). Names in scripts that
+     fold badly join the entity of their story the transliteration model finds clearly alike, and
+     a Latin name one of its story named so far only in other scripts ("Rachida Dati" / "رشيدة داتي"),
+     so that the order of the articles does not decide;
   5. none of its own type: an entity of another type it may be (`joinable_across`: the rules type
      a multi-word name without evidence PER, so "Аляску" may be the place Alaska; a person with a
      given name stays one). A name of unknown kind (type NAME) may be any entity, and an entity of
@@ -306,7 +310,8 @@ class Resolver:
         candidates = [Candidate(*r) for r in rows
                       if (r[2] == mention.type or across and joinable_across(mention, r[2], r[3]))
                       and (place is not None and place_id(r[1]) == place  # one city: 'Moskau', 'Москва'
-                           or r[0] in spelled and (not mine or not r[3] or r[3] == mine)
+                           or r[0] in spelled and (not mine or not r[3] or r[3] == mine
+                                                   or _one_ends_the_other(mention, name, r[1], r[2]))
                            and _spelled_alike(mention, name, surname, r[1], r[2]))]
         if not candidates:
             return None
@@ -327,7 +332,10 @@ class Resolver:
     def _by_story_context(self, conn, article: Article, mention: Mention, name: str,
                           across: bool = False) -> int | None:
         """Names in scripts that fold badly (特朗普, ترامب): the most similar entity of the same type
-        already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate)."""
+        already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate).
+        A Latin name is compared the other way round with the story's entities named only in other
+        scripts (an Arabic article read first made 'رشيدة داتي'), at a higher bar (LATIN_CONTEXT_SIMILARITY).
+        A Chinese place is compared without its region word too ('阿拉斯加州', the state of Alaska)."""
         if article.story_id is None:
             return None
         latin = script_of(name) == "Latin" and not _NON_LATIN.search(name)
@@ -346,7 +354,8 @@ class Resolver:
             rows = [r for r in rows if _NON_LATIN.search(r[1]) and not _acronym(r[1])]
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]
-        scored = sorted(((name_similarity(name, row[1]), row[0]) for row in rows), reverse=True)
+        names = [name] + ([name[:-1]] if mention.type == "LOC" and _HAN_REGION.fullmatch(name) else [])
+        scored = sorted(((max(name_similarity(n, row[1]) for n in names), row[0]) for row in rows), reverse=True)
         if not scored or scored[0][0] < (LATIN_CONTEXT_SIMILARITY if latin else CONTEXT_SIMILARITY):
             return None
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CONTEXT_MARGIN:
@@ -446,6 +455,12 @@ class Resolver:
         return self._create(conn, name, "LOC", f"C:{code}", "", code, batch)
 
 
+# a Chinese place name with the word for its kind of region after it ('阿拉斯加州': the state of Alaska,
+# '奈良县'), which other languages leave out: compared with and without it (two characters at least
+# stay, so '加州' and '广州' are compared whole)
+_HAN_REGION = re.compile(r"[\u4e00-\u9fff]{2,}[州省县市区]")
+
+
 def _like_length(name: str, other: str) -> bool:
     from .transliterate import latin_form
 
@@ -511,6 +526,17 @@ def _spelled_alike(mention: Mention, name: str, surname: str, entity_name: str, 
 
 
 BODY_OR_PLACE = {"ORG", "LOC"}
+
+
+def _one_ends_the_other(mention: Mention, name: str, entity_name: str, entity_type: str) -> bool:
+    """A place or body of several words whose whole name ends the other's: a word for its kind before
+    it ('Casa Santa Marta' / 'Santa Marta'). The first words of two such names are no given names to
+    compare; two different first words before one last word stay apart ('North' / 'South Carolina')."""
+    if mention.type not in BODY_OR_PLACE or entity_type not in BODY_OR_PLACE:
+        return False
+    first, second = normalise_alias(name), normalise_alias(entity_name)
+    shorter, longer = sorted((first, second), key=len)
+    return " " in shorter and longer.endswith(" " + shorter)
 
 
 def _acronym(name: str) -> bool:

@@ -135,8 +135,28 @@ def lookup_country(phrase: str) -> str | None:
         if key.startswith(name) and len(key) - len(name) <= 4 and len(key) >= 6 and " " not in key[len(name):]:
             return candidate
     if " " in key:
-        return None
+        return _declined_first_word(key)
     return _declined_country(key) or _suffixed_short_country(phrase.strip(), key)
+
+
+# a Russian or Ukrainian country name of several words opening with a feminine noun declines it:
+# 'в Республике Корея', 'с Республикой Корея', 'Республики Корея' (the rest is not declined)
+_FIRST_WORD_CASES = ("ой", "ою", "е", "і", "и", "ы", "у", "ю")
+
+
+def _declined_first_word(key: str) -> str | None:
+    first, rest = key.split(" ", 1)
+    if len(first) < 5 or not re.match(r"[\u0400-\u04ff]", first):
+        return None
+    cased_names = country_gazetteer()[0]
+    for ending in _FIRST_WORD_CASES:
+        if first.endswith(ending):
+            stem = first[: -len(ending)]
+            for restored in (stem + "а", stem + "я"):
+                code = cased_names.get(f"{restored} {rest}")
+                if code:
+                    return code
+    return None
 
 
 # Uzbek and Kazakh case suffixes after a name too short for the prefix index ('Eronga', 'Ираннан');

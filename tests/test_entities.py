@@ -576,3 +576,21 @@ def test_places_of_several_words_whose_name_ends_the_others_and_chinese_region_w
     # '阿拉斯加州' (the state of Alaska) is compared without its region word too; '广州', '加州' are names whole
     assert _HAN_REGION.fullmatch("阿拉斯加州") and not _HAN_REGION.fullmatch("广州")
     assert not _HAN_REGION.fullmatch("加州")
+
+
+KOREAN_NAMES = {
+    "en.txt": "date 2025-06-04\nsource: Example Post\nElection in Korea\n\nLee Jae-myung won the election on Tuesday. "
+              "Lee pledged in a modest ceremony to unite the country. His rival Kim Moon-soo conceded.",
+}
+
+
+def test_a_korean_surname_alone_is_the_person_of_the_article_named_surname_first(tmp_path):
+    from tidings.entities.resolve import surname_first
+
+    assert surname_first("Lee Jae-myung") == "Lee" and surname_first("Yoon Suk-yeol") == "Yoon"
+    assert surname_first("Jean-Marc Ayrault") is None and surname_first("Donald Trump") is None
+    store = _ingest_texts(tmp_path, "korean", KOREAN_NAMES)
+    lee = _find(store, "Lee Jae-myung")
+    assert len(lee) == 1 and "Lee" in lee[0]["aliases"]
+    assert all("Lee" not in e["aliases"] for e in _find(store, "Kim Moon-soo"))
+    store.close_all()

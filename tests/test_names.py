@@ -194,6 +194,17 @@ def test_arabic_names_in_latin_letters_keep_their_lower_case_article():
     assert "Paris" in rules("Paris an-der-Seine is no name here.", "en")
 
 
+def test_a_korean_surname_written_first_recurs_alone():
+    found = [(m.text, m.type) for m in mentions("Lee Jae-myung won on Tuesday. Lee pledged to unite the country.", "en",
+                                                 models=False)]
+    assert ("Lee", "PER") in found
+    # two people of the article with that surname: the surname alone is neither
+    found = [m.text for m in mentions("Lee Jae-myung and Lee Jun-seok ran. Lee pledged to unite the country.", "en",
+                                      models=False)]
+    assert "Lee" not in found
+    assert "Jae" not in found and "Kim Jong Un" not in found
+
+
 def test_dictionary_names_need_a_capital_in_cased_scripts_and_yield_to_the_rules():
     # 'junta' (a dictionary name of Myanmar's military) is a common noun in Spanish
     assert "junta" not in rules("La junta directiva se reunió ayer en Madrid.", "es")

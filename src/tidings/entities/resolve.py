@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NAME, Article, Mention
-from ..read.names import name_key, place_id, place_names
+from ..read.names import name_key, place_id, place_names, surname_first
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
 # most of them, this list catches what reaches resolution anyway.
@@ -275,6 +275,13 @@ class Resolver:
         local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
         if mention.type not in BODY_OR_PLACE:  # a person's surname is the person; 'Chiclayo' is not its square
             local.setdefault(surname, (entity_id, mention.type, given_key(name)))
+            first = surname_first(name)  # a Korean name, surname first: 'Lee' after 'Lee Jae-myung'
+            if first:
+                first = normalise_alias(first)
+                if local.get(first, (entity_id,))[0] != entity_id:
+                    local[first] = (None, mention.type, "")  # two people of the article: neither
+                else:
+                    local.setdefault(first, (entity_id, mention.type, ""))
         batch.add(entity_id, name, mention.type)
         return entity_id
 
@@ -506,7 +513,8 @@ def _in_article(local: dict[str, tuple[int, str, str]], normalized: str, mention
     """The entity a longer name of this article gave this form ("Tokajew" after "Kassym-Schomart
     Tokajew"), if the types allow: the town in "farmers in Lincoln" is not Abraham Lincoln."""
     found = local.get(normalized)
-    if found is None or found[1] != mention.type and not joinable_across(mention, found[1], found[2]):
+    if found is None or found[0] is None \
+            or found[1] != mention.type and not joinable_across(mention, found[1], found[2]):
         return None
     return found[0]
 

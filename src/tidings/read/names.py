@@ -1064,12 +1064,27 @@ def _bodies_of_countries(mentions: list[Mention]) -> None:
             mention.country = next((code for window in windows if (code := lookup_country(window))), None)
 
 
+_SURNAME_FIRST = re.compile(r"([A-Z][a-z]{1,4}) [A-Z][a-z]+-[a-z]+")
+
+
+def surname_first(name: str) -> str | None:
+    """The surname of a Korean name in its usual romanisation, written first, the given name's two
+    syllables hyphened ('Lee Jae-myung', 'Kim Moon-soo', 'Yoon Suk-yeol'); None for other names."""
+    match = _SURNAME_FIRST.fullmatch(name.strip())
+    return match.group(1) if match else None
+
+
 def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
     """The surname of a person the article names in full, wherever else it stands alone ('Halina
     Wrobeska' ... 'sagte Wrobeska'): the rules may miss it there (a German capitalised word after
     a word ending like an adjective reads as a noun). Cased scripts only, whole words."""
     surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) >= 2}
     surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper()}
+    # a Korean name written surname first ('Lee Jae-myung' ... 'Lee pledged'), when no other
+    # person of the article has that surname ('Lee Jun-seok' too leaves 'Lee' alone)
+    first = [surname_first(m.text) for m in found if m.type == "PER"]
+    surnames |= {word for word in first if word
+                 and len({m.text for m in found if m.type == "PER" and surname_first(m.text) == word}) == 1}
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for surname in surnames:

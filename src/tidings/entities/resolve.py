@@ -340,8 +340,8 @@ class Resolver:
                           across: bool = False) -> int | None:
         """Names in scripts that fold badly (特朗普, ترامب): the most similar entity of the same type
         already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate).
-        A Latin name is compared the other way round with the story's entities named only in other
-        scripts (an Arabic article read first made 'رشيدة داتي'), at a higher bar (LATIN_CONTEXT_SIMILARITY).
+        A Latin name is compared the other way round with the names in other scripts of the story's
+        entities (an Arabic article read first made 'رشيدة داتي'), at a higher bar (LATIN_CONTEXT_SIMILARITY).
         A Chinese place is compared without its region word too ('阿拉斯加州', the state of Alaska)."""
         if article.story_id is None:
             return None
@@ -350,19 +350,29 @@ class Resolver:
             return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
         from .transliterate import name_similarity
 
-        rows = conn.execute(
-            "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400", (article.story_id,)).fetchall()
-        rows = [r for r in rows if (joinable_across(mention, r[2], r[3]) if across else r[2] == mention.type)]
         if latin:
-            # a Latin spelling and an entity of the story named so far only in another script
-            # ('Rachida Dati' after the Arabic article's 'رشيدة داتي'): the same comparison as the
-            # other way round, so that the order of the articles does not decide, but closer
-            rows = [r for r in rows if _NON_LATIN.search(r[1]) and not _acronym(r[1])]
+            # a Latin spelling and the names in other scripts of the story's entities ('Rachida Dati'
+            # after the Arabic article's 'رشيدة داتي'): the same comparison as the other way round, so
+            # that the order of the articles does not decide, but closer
+            rows = conn.execute(
+                "SELECT DISTINCT e.id, al.alias, e.type, e.given_key FROM mentions m"
+                " JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
+                " JOIN entity_aliases al ON al.entity_id = e.id WHERE a.story_id = ? AND al.script NOT IN"
+                " ('Latin', 'Common') LIMIT 800", (article.story_id,)).fetchall()
+            rows = [r for r in rows if not _acronym(r[1]) and (script_of(r[1]) not in LETTER_BY_LETTER
+                                                               or _like_length(name, r[1]))]
+        else:
+            rows = conn.execute(
+                "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
+                " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400", (article.story_id,)).fetchall()
+        rows = [r for r in rows if (joinable_across(mention, r[2], r[3]) if across else r[2] == mention.type)]
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]
         names = [name] + ([name[:-1]] if mention.type == "LOC" and _HAN_REGION.fullmatch(name) else [])
-        scored = sorted(((max(name_similarity(n, row[1]) for n in names), row[0]) for row in rows), reverse=True)
+        best: dict[int, float] = {}
+        for row in rows:
+            best[row[0]] = max(best.get(row[0], 0.0), max(name_similarity(n, row[1]) for n in names))
+        scored = sorted(((score, entity_id) for entity_id, score in best.items()), reverse=True)
         if not scored or scored[0][0] < (LATIN_CONTEXT_SIMILARITY if latin else CONTEXT_SIMILARITY):
             return None
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CONTEXT_MARGIN:

@@ -1533,14 +1533,16 @@ def _cut_after_known_person(text: str, start: int, end: int, canonical: str, fou
     a full name, the name ends there ('دونالد ترامب', 'محمود عباس'): the words after it are no part
     of a name the dictionary knows. A first word that is not the person's given name ('أحمد ترامب
     كريم') leaves the name as the rules read it, and so does a listed surname standing first alone
-    ('عباس عراقجي': Abbas is Araghchi's given name). True if a name was cut."""
+    ('عباس عراقجي': Abbas is Araghchi's given name), and so does a link word after it ('محمد بن زايد
+    آل نهيان', the family name). True if a name was cut."""
     for m in found:
         if m.type != "PER" or not (m.start <= start and end < m.end) or not m.text[:1].isalpha() \
                 or m.text[:1].isupper() or m.text[:1].islower() or text[end:m.end][:1] not in (" ", "\u00a0"):
             continue
         others = [(o.start, o.end) for o in found if o is not m]
-        if _given_names_before(text, start, canonical, others) != m.start or " " not in text[m.start:end]:
-            continue
+        if _given_names_before(text, start, canonical, others) != m.start or " " not in text[m.start:end] \
+                or text[end:m.end].split()[0] in _AR_NAME_LINKS:
+            continue  # 'محمد بن زايد آل نهيان': 'Al' (or 'bin') links the family name to the listed one
         m.end, m.text = end, text[m.start:end]
         m.key = f"N:{name_key(m.text) or _fold(m.text)}"
         return True

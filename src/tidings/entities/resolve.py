@@ -198,12 +198,14 @@ class Resolver:
 
             self.embedder = get_name_embedder(embedder)
         self._vectors: dict[str, object] = {}  # name -> its vector (names recur across a story's articles)
+        self._story_rows: dict[bool, list] = {}  # _by_story_context's reads of the story, per article
 
     def resolve(self, conn: sqlite3.Connection, article: Article) -> None:
         """Looks up the article's known aliases in one query, resolves each mention, then writes
         the aliases, mention counts and canonical names in a few batched statements: a handful of
         round trips per article instead of six per mention (which made a PostgreSQL store crawl)."""
         started = time.perf_counter()
+        self._story_rows: dict[bool, list] = {}  # _by_story_context's reads of the story, for this article
         local: dict[str, tuple[int, str, str]] = {}  # surname / full name -> (entity, type, given key)
         forms = [_as_resolved(m) for m in article.mentions]
         known = [_known_for(article.text, m) for m in forms]
@@ -348,30 +350,33 @@ class Resolver:
         latin = script_of(name) == "Latin" and not _NON_LATIN.search(name)
         if mention.type == "LOC" and _place_of(mention, name) is not None:
             return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
-        from .transliterate import name_similarity
-
+        # the story's entities as stored before this article (its own are written after it): read once
+        rows = self._story_rows.get(latin)
+        if rows is None:
+            if latin:
+                # a Latin spelling and the names in other scripts of the story's entities ('Rachida Dati'
+                # after the Arabic article's 'رشيدة داتي'): the same comparison as the other way round, so
+                # that the order of the articles does not decide, but closer
+                rows = [r for r in conn.execute(
+                    "SELECT DISTINCT e.id, al.alias, e.type, e.given_key FROM mentions m"
+                    " JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
+                    " JOIN entity_aliases al ON al.entity_id = e.id WHERE a.story_id = ? AND al.script NOT IN"
+                    " ('Latin', 'Common') LIMIT 800", (article.story_id,)).fetchall() if not _acronym(r[1])]
+            else:
+                rows = conn.execute(
+                    "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
+                    " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400",
+                    (article.story_id,)).fetchall()
+            self._story_rows[latin] = rows
         if latin:
-            # a Latin spelling and the names in other scripts of the story's entities ('Rachida Dati'
-            # after the Arabic article's 'رشيدة داتي'): the same comparison as the other way round, so
-            # that the order of the articles does not decide, but closer
-            rows = conn.execute(
-                "SELECT DISTINCT e.id, al.alias, e.type, e.given_key FROM mentions m"
-                " JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
-                " JOIN entity_aliases al ON al.entity_id = e.id WHERE a.story_id = ? AND al.script NOT IN"
-                " ('Latin', 'Common') LIMIT 800", (article.story_id,)).fetchall()
-            rows = [r for r in rows if not _acronym(r[1]) and (script_of(r[1]) not in LETTER_BY_LETTER
-                                                               or _like_length(name, r[1]))]
-        else:
-            rows = conn.execute(
-                "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
-                " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400", (article.story_id,)).fetchall()
+            rows = [r for r in rows if script_of(r[1]) not in LETTER_BY_LETTER or _like_length(name, r[1])]
         rows = [r for r in rows if (joinable_across(mention, r[2], r[3]) if across else r[2] == mention.type)]
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]
         names = [name] + ([name[:-1]] if mention.type == "LOC" and _HAN_REGION.fullmatch(name) else [])
         best: dict[int, float] = {}
         for row in rows:
-            best[row[0]] = max(best.get(row[0], 0.0), max(name_similarity(n, row[1]) for n in names))
+            best[row[0]] = max(best.get(row[0], 0.0), max(_similarity(n, row[1]) for n in names))
         scored = sorted(((score, entity_id) for entity_id, score in best.items()), reverse=True)
         if not scored or scored[0][0] < (LATIN_CONTEXT_SIMILARITY if latin else CONTEXT_SIMILARITY):
             return None
@@ -476,6 +481,15 @@ class Resolver:
 # '奈良县'), which other languages leave out: compared with and without it (two characters at least
 # stay, so '加州' and '广州' are compared whole)
 _HAN_REGION = re.compile(r"[\u4e00-\u9fff]{2,}[州省县市区]")
+
+
+@lru_cache(maxsize=100_000)
+def _similarity(name: str, other: str) -> float:
+    """`name_similarity`, remembered: a story's names are compared again in each of its articles, and
+    once for the mention's own type, once across types."""
+    from .transliterate import name_similarity
+
+    return name_similarity(name, other)
 
 
 def _like_length(name: str, other: str) -> bool:

@@ -262,6 +262,8 @@ def test_a_place_typed_person_in_another_language_joins_the_place(tmp_path):
     ("Eronga", "IR"), ("AQShni", "US"), ("Ираннан", "IR"), ("Janubiy Koreyaga", "KR"),
     # ... but not given names that end like them
     ("Malika", None), ("Manning", None), ("Chadda", None),
+    # a name of several words declines its first word: 'в Республике Корея', 'с Республикой Корея'
+    ("Республике Корея", "KR"), ("Республикой Корея", "KR"), ("Республике Кореи", None),
 ])
 def test_declined_country_names_are_the_country(word, code):
     """Short (five-letter) and -ем / -і / -а / -я forms of country names are the country, so they
@@ -477,3 +479,118 @@ def test_bodies_named_by_translation_join_by_a_close_embedding_in_their_story(tm
     plain = _ingest_texts(tmp_path / "hashing", "hashing-bodies", TRANSLATED_BODIES)
     assert all("Democratic Party" not in e["aliases"] for e in _find(plain, "Partido Democrático"))
     plain.close_all()
+
+
+LATIN_AFTER_ARABIC = {
+    "a-ar.txt": "date 2025-10-19\nsource: مثال\nسرقة في متحف\n\nقالت وزيرة الثقافة رشيدة داتي إن السرقة وقعت صباح "
+                "الأحد. وأكد وزير الداخلية لوران نونيز أن التحقيق بدأ.",
+    "b-fr.txt": "date 2025-10-19\nsource: Exemple\nVol au musée\n\nLa ministre Rachida Dati a parlé dimanche. "
+                "Le ministre Laurent Nuñez a confirmé l'enquête. Le maire Rachid Daoud a réagi.",
+}
+
+
+def test_a_latin_spelling_joins_a_story_entity_named_only_in_another_script(tmp_path):
+    """The Arabic article is read first, so its people are entities named in Arabic only; the French
+    article's 'Rachida Dati' and 'Laurent Nuñez' share no Latin spelling with them, and the
+    transliteration model finds each clearly alike (0.94, 0.89): they join, as an Arabic name joins a
+    Latin one of its story the other way round. 'Rachid Daoud' (0.59 against رشيدة داتي) stays apart."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for file_name, text in LATIN_AFTER_ARABIC.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "latin-after-arabic"))
+    Pipeline(store, embedder=_NamesEmbedder({}), check_embedder=False).ingest([str(folder)])
+    stories = {r["story_id"] for r in store.query("SELECT story_id FROM articles")}
+    assert len(stories) == 1
+    dati = _find(store, "Rachida Dati")
+    assert len(dati) == 1 and "رشيدة داتي" in dati[0]["aliases"]
+    nunez = _find(store, "Laurent Nuñez")
+    assert len(nunez) == 1 and "لوران نونيز" in nunez[0]["aliases"]
+    daoud = _find(store, "Rachid Daoud")
+    assert daoud and all("رشيدة داتي" not in e["aliases"] for e in daoud)
+    store.close_all()
+
+
+def test_dictionary_people_named_with_an_arabic_article_or_a_family_name_after_them():
+    from tidings.entities.resolve import _known_person
+
+    # the dictionary lists 'Sissi', 'el-Sissi' and 'al-Sisi', not 'al-Sissi'; the given name must agree
+    assert _known_person("Abdel Fattah al-Sissi").name == "Abdel Fattah al-Sisi"
+    assert _known_person("Omar al-Sissi") is None
+    # a listed full name opening the name wins over the family's line its last words name
+    assert _known_person("تميم بن حمد آل ثاني").name == "Tamim bin Hamad Al Thani"
+    assert _known_person("Regierungschefs Shinzo Abe").name == "Shinzo Abe"  # a word glued on before
+
+
+def test_an_acronym_is_the_body_of_its_article_whose_initials_it_spells():
+    from tidings.entities.resolve import _spelled_out
+    from tidings.model import Article, Mention
+
+    def article(*names):
+        mentions = []
+        for i, (text, kind, entity) in enumerate(names):
+            mentions.append(Mention(start=i * 50, end=i * 50 + len(text), text=text, type=kind, sentence=0,
+                                    key="N:x", entity_id=entity))
+        return Article(title="", text="", mentions=mentions)
+
+    oic = article(("İslam İşbirliği Teşkilatı", "ORG", 7), ("İİT", "ORG", None))
+    assert _spelled_out(oic, oic.mentions[1], "İİT") == 7
+    dgca = article(("Directorate General of Civil Aviation", "ORG", 3), ("DGCA", "ORG", None))
+    assert _spelled_out(dgca, dgca.mentions[1], "DGCA") == 3  # the capitalised words' initials
+    pld = article(("Parti libéral-démocrate", "ORG", 5), ("PLD", "PER", None))  # every word's initial
+    assert _spelled_out(pld, pld.mentions[1], "PLD") == 5
+    # no body with those initials, a person's name, or two bodies with them: no join
+    assert _spelled_out(pld, pld.mentions[1], "PDL") is None
+    person = article(("Pierre Louis Dupont", "PER", 9), ("PLD", "ORG", None))
+    assert _spelled_out(person, person.mentions[1], "PLD") is None
+    two = article(("Parti libéral-démocrate", "ORG", 5), ("Parti Libre Démocratique", "ORG", 6), ("PLD", "ORG", None))
+    assert _spelled_out(two, two.mentions[2], "PLD") is None
+
+
+def test_dictionary_names_with_a_declined_first_word():
+    from tidings.entities.resolve import _known_for
+    from tidings.model import Mention
+
+    def known(name):
+        entry = _known_for(name, Mention(start=0, end=len(name), text=name, type="ORG", sentence=0, key="N:x"))
+        return entry.name if entry else None
+
+    # German adjectives and Russian nouns before the rest of the name decline; the dictionary lists nominatives
+    assert known("Liberaldemokratischen Partei") == "Liberal Democratic Party"
+    assert known("Europäischen Union") == "European Union"
+    assert known("Организации исламского сотрудничества") == "Organisation of Islamic Cooperation"
+    assert known("Liberaldemokratischen Bewegung") is None  # no name of the dictionary
+
+
+def test_places_of_several_words_whose_name_ends_the_others_and_chinese_region_words():
+    from tidings.entities.resolve import _HAN_REGION, _one_ends_the_other
+    from tidings.model import Mention
+
+    casa = Mention(start=0, end=16, text="Casa Santa Marta", type="LOC", sentence=0, key="N:mrt")
+    assert _one_ends_the_other(casa, "Casa Santa Marta", "Santa Marta", "LOC")
+    north = Mention(start=0, end=14, text="North Carolina", type="LOC", sentence=0, key="N:krln")
+    assert not _one_ends_the_other(north, "North Carolina", "South Carolina", "LOC")
+    assert not _one_ends_the_other(north, "North Carolina", "Carolina", "LOC")  # one word: no given key to pass
+    person = Mention(start=0, end=16, text="Casa Santa Marta", type="PER", sentence=0, key="N:mrt")
+    assert not _one_ends_the_other(person, "Casa Santa Marta", "Santa Marta", "LOC")
+    # '阿拉斯加州' (the state of Alaska) is compared without its region word too; '广州', '加州' are names whole
+    assert _HAN_REGION.fullmatch("阿拉斯加州") and not _HAN_REGION.fullmatch("广州")
+    assert not _HAN_REGION.fullmatch("加州")
+
+
+KOREAN_NAMES = {
+    "en.txt": "date 2025-06-04\nsource: Example Post\nElection in Korea\n\nLee Jae-myung won the election on Tuesday. "
+              "Lee pledged in a modest ceremony to unite the country. His rival Kim Moon-soo conceded.",
+}
+
+
+def test_a_korean_surname_alone_is_the_person_of_the_article_named_surname_first(tmp_path):
+    from tidings.entities.resolve import surname_first
+
+    assert surname_first("Lee Jae-myung") == "Lee" and surname_first("Yoon Suk-yeol") == "Yoon"
+    assert surname_first("Jean-Marc Ayrault") is None and surname_first("Donald Trump") is None
+    store = _ingest_texts(tmp_path, "korean", KOREAN_NAMES)
+    lee = _find(store, "Lee Jae-myung")
+    assert len(lee) == 1 and "Lee" in lee[0]["aliases"]
+    assert all("Lee" not in e["aliases"] for e in _find(store, "Kim Moon-soo"))
+    store.close_all()

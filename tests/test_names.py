@@ -174,6 +174,37 @@ def test_dictionary_people_take_the_given_names_written_before_them():
     assert zh["唐纳德·特朗普"].key == "N:" + name_key("特朗普")  # the key reads the part after the middle dot
 
 
+def test_an_uncased_name_after_a_role_ends_with_a_dictionary_persons_surname():
+    # Arabic has no capitals to end a name after a role: the rules took 'at dawn' (فجر) into Trump's name
+    found = rules("أعلن الرئيس الأمريكي دونالد ترامب فجر اليوم أن القوات نفذت هجوما.", "ar")
+    assert found["دونالد ترامب"].type == "PER" and "دونالد ترامب فجر" not in found
+    assert found["دونالد ترامب"].key == rules("وقال ترامب ذلك.", "ar")["ترامب"].key
+    assert "محمود عباس" in rules("وقال الرئيس محمود عباس فجر اليوم إن الهجوم فشل.", "ar")
+    # a listed surname after a word that is not that person's given name stays inside the name
+    assert "أحمد ترامب كريم" in rules("وقال الوزير أحمد ترامب كريم إن الهجوم فشل.", "ar")
+
+
+def test_arabic_names_in_latin_letters_keep_their_lower_case_article():
+    found = rules("Trump met Qatar's emir, Sheikh Tamim bin Hamad al-Thani, and Abdel Fattah al-Sissi in "
+                  "Sharm el-Sheikh on Monday.", "en")
+    assert {"Tamim bin Hamad al-Thani", "Abdel Fattah al-Sissi", "Sharm el-Sheikh"} <= set(found)
+    assert "Sissi" not in found and found["Abdel Fattah al-Sissi"].key == rules("Sissi said so.", "en")["Sissi"].key
+    assert "Scharm el-Scheich" in rules("Das Treffen in Scharm el-Scheich begann am Montag.", "de")
+    # a lower-case word after a hyphen that is no Arabic article is not taken
+    assert "Paris" in rules("Paris an-der-Seine is no name here.", "en")
+
+
+def test_a_korean_surname_written_first_recurs_alone():
+    found = [(m.text, m.type) for m in mentions("Lee Jae-myung won on Tuesday. Lee pledged to unite the country.", "en",
+                                                 models=False)]
+    assert ("Lee", "PER") in found
+    # two people of the article with that surname: the surname alone is neither
+    found = [m.text for m in mentions("Lee Jae-myung and Lee Jun-seok ran. Lee pledged to unite the country.", "en",
+                                      models=False)]
+    assert "Lee" not in found
+    assert "Jae" not in found and "Kim Jong Un" not in found
+
+
 def test_dictionary_names_need_a_capital_in_cased_scripts_and_yield_to_the_rules():
     # 'junta' (a dictionary name of Myanmar's military) is a common noun in Spanish
     assert "junta" not in rules("La junta directiva se reunió ayer en Madrid.", "es")

@@ -3,12 +3,16 @@
 How a mention finds its entity, strongest evidence first:
   1. a country mention (key C:XX) is the country XX;
   2. an alias the registry already knows (a user's or an imported alias wins over automatic ones);
-  3. inside one article, a short form ("Tokajew") is the longer name it ends ("Kassym-Schomart Tokajew");
+  3. inside one article, a short form ("Tokajew") is the longer name it ends ("Kassym-Schomart Tokajew"),
+     and an acronym the body whose initials it spells ("İİT" / "İslam İşbirliği Teşkilatı");
   4. an entity with the same spelling-independent surname key whose given name is compatible
      (same folded first name, or one side has none); several candidates: the one already in this
      story, else the most mentioned. A different given name means a different person (Donald vs
      Melania Trump), so shared surnames alone never merge people. A city of the gazetteer is also
-     found under its other names (Moskau, Moscow, Москва: one GeoNames id);
+     found under its other names (Moskau, Moscow, Москва: one GeoNames id). Names in scripts that
+     fold badly join the entity of their story the transliteration model finds clearly alike, and
+     a Latin name one of its story named so far only in other scripts ("Rachida Dati" / "رشيدة داتي"),
+     so that the order of the articles does not decide;
   5. none of its own type: an entity of another type it may be (`joinable_across`: the rules type
      a multi-word name without evidence PER, so "Аляску" may be the place Alaska; a person with a
      given name stays one). A name of unknown kind (type NAME) may be any entity, and an entity of
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NAME, Article, Mention
-from ..read.names import name_key, place_id, place_names
+from ..read.names import name_key, place_id, place_names, surname_first
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
 # most of them, this list catches what reaches resolution anyway.
@@ -57,6 +61,9 @@ CONTEXT_SIMILARITY = 0.6  # name_similarity of a non-Latin name to an entity of 
 LETTER_BY_LETTER = {"Cyrillic", "Greek"}
 LENGTH_RATIO = 0.7
 CONTEXT_MARGIN = 0.1  # ... and by this much better than the runner-up
+# a Latin name to an entity of its story named only in other scripts ('Rachida Dati' / 'رشيدة داتي'):
+# Latin names are most of the mentions, so the bar is higher ('Daudi' / 'داتي' is 0.67)
+LATIN_CONTEXT_SIMILARITY = 0.8
 # a body named by translation: cosine of the names' cross-lingual embeddings (multilingual-e5-small)
 # and the lead over the next entity of the story (see Resolver._by_translation, docs/benchmarks.md)
 TRANSLATION_SIMILARITY = 0.90
@@ -191,17 +198,21 @@ class Resolver:
 
             self.embedder = get_name_embedder(embedder)
         self._vectors: dict[str, object] = {}  # name -> its vector (names recur across a story's articles)
+        self._story_rows: dict[bool, list] = {}  # _by_story_context's reads of the story, per article
 
     def resolve(self, conn: sqlite3.Connection, article: Article) -> None:
         """Looks up the article's known aliases in one query, resolves each mention, then writes
         the aliases, mention counts and canonical names in a few batched statements: a handful of
         round trips per article instead of six per mention (which made a PostgreSQL store crawl)."""
         started = time.perf_counter()
+        self._story_rows: dict[bool, list] = {}  # _by_story_context's reads of the story, for this article
         local: dict[str, tuple[int, str, str]] = {}  # surname / full name -> (entity, type, given key)
         forms = [_as_resolved(m) for m in article.mentions]
         known = [_known_for(article.text, m) for m in forms]
         batch = _AliasBatch(self._known_aliases(conn, forms),
                             self._entities_by_key(conn, forms, {e.key for e in known if e}))
+        for m in article.mentions:
+            m.entity_id = None  # each is set below, long forms first (an acronym looks up the long form's)
         for index in sorted(range(len(forms)), key=lambda i: -len(forms[i].text)):  # long forms first
             article.mentions[index].entity_id = self._resolve_one(conn, article, forms[index], local, batch,
                                                                   known[index])
@@ -255,7 +266,8 @@ class Resolver:
         surname = normalise_alias(name.split()[-1]) if name.split() else normalized
         # a person's registry decision first, then the dictionary of translated names, then spellings
         entity_id = (_in_article(local, normalized, mention) or batch.by_alias(normalized, mention.type, decided_only=True)
-                     or self._known(conn, article, mention, known, batch) or batch.by_alias(normalized, mention.type)
+                     or self._known(conn, article, mention, known, batch) or _spelled_out(article, mention, name)
+                     or batch.by_alias(normalized, mention.type)
                      or (_in_article(local, surname, mention) if " " not in normalized else None)
                      or self._by_key(conn, article, mention, name, batch)
                      or self._across_types(conn, article, mention, name, batch)
@@ -265,6 +277,13 @@ class Resolver:
         local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
         if mention.type not in BODY_OR_PLACE:  # a person's surname is the person; 'Chiclayo' is not its square
             local.setdefault(surname, (entity_id, mention.type, given_key(name)))
+            first = surname_first(name)  # a Korean name, surname first: 'Lee' after 'Lee Jae-myung'
+            if first:
+                first = normalise_alias(first)
+                if local.get(first, (entity_id,))[0] != entity_id:
+                    local[first] = (None, mention.type, "")  # two people of the article: neither
+                else:
+                    local.setdefault(first, (entity_id, mention.type, ""))
         batch.add(entity_id, name, mention.type)
         return entity_id
 
@@ -300,7 +319,8 @@ class Resolver:
         candidates = [Candidate(*r) for r in rows
                       if (r[2] == mention.type or across and joinable_across(mention, r[2], r[3]))
                       and (place is not None and place_id(r[1]) == place  # one city: 'Moskau', 'Москва'
-                           or r[0] in spelled and (not mine or not r[3] or r[3] == mine)
+                           or r[0] in spelled and (not mine or not r[3] or r[3] == mine
+                                                   or _one_ends_the_other(mention, name, r[1], r[2]))
                            and _spelled_alike(mention, name, surname, r[1], r[2]))]
         if not candidates:
             return None
@@ -321,21 +341,44 @@ class Resolver:
     def _by_story_context(self, conn, article: Article, mention: Mention, name: str,
                           across: bool = False) -> int | None:
         """Names in scripts that fold badly (特朗普, ترامب): the most similar entity of the same type
-        already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate)."""
-        if article.story_id is None or script_of(name) == "Latin" and not _NON_LATIN.search(name):
+        already named in this story, if clearly the best (transliteration model, tidings.entities.transliterate).
+        A Latin name is compared the other way round with the names in other scripts of the story's
+        entities (an Arabic article read first made 'رشيدة داتي'), at a higher bar (LATIN_CONTEXT_SIMILARITY).
+        A Chinese place is compared without its region word too ('阿拉斯加州', the state of Alaska)."""
+        if article.story_id is None:
             return None
+        latin = script_of(name) == "Latin" and not _NON_LATIN.search(name)
         if mention.type == "LOC" and _place_of(mention, name) is not None:
             return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
-        from .transliterate import name_similarity
-
-        rows = conn.execute(
-            "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400", (article.story_id,)).fetchall()
+        # the story's entities as stored before this article (its own are written after it): read once
+        rows = self._story_rows.get(latin)
+        if rows is None:
+            if latin:
+                # a Latin spelling and the names in other scripts of the story's entities ('Rachida Dati'
+                # after the Arabic article's 'رشيدة داتي'): the same comparison as the other way round, so
+                # that the order of the articles does not decide, but closer
+                rows = [r for r in conn.execute(
+                    "SELECT DISTINCT e.id, al.alias, e.type, e.given_key FROM mentions m"
+                    " JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
+                    " JOIN entity_aliases al ON al.entity_id = e.id WHERE a.story_id = ? AND al.script NOT IN"
+                    " ('Latin', 'Common') LIMIT 800", (article.story_id,)).fetchall() if not _acronym(r[1])]
+            else:
+                rows = conn.execute(
+                    "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
+                    " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400",
+                    (article.story_id,)).fetchall()
+            self._story_rows[latin] = rows
+        if latin:
+            rows = [r for r in rows if script_of(r[1]) not in LETTER_BY_LETTER or _like_length(name, r[1])]
         rows = [r for r in rows if (joinable_across(mention, r[2], r[3]) if across else r[2] == mention.type)]
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]
-        scored = sorted(((name_similarity(name, row[1]), row[0]) for row in rows), reverse=True)
-        if not scored or scored[0][0] < CONTEXT_SIMILARITY:
+        names = [name] + ([name[:-1]] if mention.type == "LOC" and _HAN_REGION.fullmatch(name) else [])
+        best: dict[int, float] = {}
+        for row in rows:
+            best[row[0]] = max(best.get(row[0], 0.0), max(_similarity(n, row[1]) for n in names))
+        scored = sorted(((score, entity_id) for entity_id, score in best.items()), reverse=True)
+        if not scored or scored[0][0] < (LATIN_CONTEXT_SIMILARITY if latin else CONTEXT_SIMILARITY):
             return None
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CONTEXT_MARGIN:
             return None
@@ -434,6 +477,21 @@ class Resolver:
         return self._create(conn, name, "LOC", f"C:{code}", "", code, batch)
 
 
+# a Chinese place name with the word for its kind of region after it ('阿拉斯加州': the state of Alaska,
+# '奈良县'), which other languages leave out: compared with and without it (two characters at least
+# stay, so '加州' and '广州' are compared whole)
+_HAN_REGION = re.compile(r"[\u4e00-\u9fff]{2,}[州省县市区]")
+
+
+@lru_cache(maxsize=100_000)
+def _similarity(name: str, other: str) -> float:
+    """`name_similarity`, remembered: a story's names are compared again in each of its articles, and
+    once for the mention's own type, once across types."""
+    from .transliterate import name_similarity
+
+    return name_similarity(name, other)
+
+
 def _like_length(name: str, other: str) -> bool:
     from .transliterate import latin_form
 
@@ -450,11 +508,37 @@ def _as_resolved(mention: Mention) -> Mention:
     return mention
 
 
+_FULL_NAME_WORDS = re.compile(r"[\s\-\u00a0]+")
+
+
+def _spelled_out(article: Article, mention: Mention, name: str) -> int | None:
+    """The body of this article whose name an acronym abbreviates: the initials of its capitalised
+    words ('İİT' / 'İslam İşbirliği Teşkilatı', 'DGCA' / 'Directorate General of Civil Aviation') or
+    of all its words ('PLD' / 'Parti libéral-démocrate'). Long names are resolved first, so the body
+    already has its entity; two bodies of the article with those initials leave the acronym alone."""
+    if not _acronym(name) or mention.key.startswith("C:"):
+        return None
+    letters = "".join(ch for ch in name if ch.isalpha()).upper()
+    found = set()
+    for other in article.mentions:
+        if other.entity_id is None or other.type != "ORG" or other is mention:
+            continue
+        words = [w for w in _FULL_NAME_WORDS.split(other.text) if w[:1].isalpha()]
+        if len(words) < 2:
+            continue
+        capitalised = "".join(w[0] for w in words if w[0].isupper()).upper()
+        every = "".join(w[0] for w in words).upper()
+        if letters in (capitalised, every):
+            found.add(other.entity_id)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _in_article(local: dict[str, tuple[int, str, str]], normalized: str, mention: Mention) -> int | None:
     """The entity a longer name of this article gave this form ("Tokajew" after "Kassym-Schomart
     Tokajew"), if the types allow: the town in "farmers in Lincoln" is not Abraham Lincoln."""
     found = local.get(normalized)
-    if found is None or found[1] != mention.type and not joinable_across(mention, found[1], found[2]):
+    if found is None or found[0] is None \
+            or found[1] != mention.type and not joinable_across(mention, found[1], found[2]):
         return None
     return found[0]
 
@@ -474,6 +558,17 @@ def _spelled_alike(mention: Mention, name: str, surname: str, entity_name: str, 
 
 
 BODY_OR_PLACE = {"ORG", "LOC"}
+
+
+def _one_ends_the_other(mention: Mention, name: str, entity_name: str, entity_type: str) -> bool:
+    """A place or body of several words whose whole name ends the other's: a word for its kind before
+    it ('Casa Santa Marta' / 'Santa Marta'). The first words of two such names are no given names to
+    compare; two different first words before one last word stay apart ('North' / 'South Carolina')."""
+    if mention.type not in BODY_OR_PLACE or entity_type not in BODY_OR_PLACE:
+        return False
+    first, second = normalise_alias(name), normalise_alias(entity_name)
+    shorter, longer = sorted((first, second), key=len)
+    return " " in shorter and longer.endswith(" " + shorter)
 
 
 def _acronym(name: str) -> bool:
@@ -558,7 +653,9 @@ def _known_person(text: str) -> KnownEntity | None:
     a word the recogniser glued on ("Regierungschefs Shinzo Abe"), or a (declined) listed surname
     after a word that is the person's given name ("Wolodymyr Selenskyj", "Владимиром Путиным",
     "Rechtskonservative Sanae Takaichi"). A different given name is someone else (Melania, not
-    Donald Trump)."""
+    Donald Trump). A listed full name of two words or more that opens the name is the person when
+    it is longer than any listed name ending it: 'تميم بن حمد آل ثاني' is Tamim bin Hamad (listed
+    'تميم بن حمد'), not the family's line 'آل ثاني' its last two words name."""
     words = strip_roles(text).split()
     if len(words) < 2:
         return None
@@ -566,12 +663,20 @@ def _known_person(text: str) -> KnownEntity | None:
     for start in range(1, len(words) - 1):
         entry = table.get(normalise_alias(" ".join(words[start:])))
         if entry is not None and entry.type in ("", "PER"):
-            return entry
-    entry = table.get(normalise_alias(words[-1])) or table.get(normalise_alias(stem_name(words[-1])))
+            opening = next((found for end in range(len(words) - 1, len(words) - start, -1)
+                            if (found := table.get(normalise_alias(" ".join(words[:end])))) is not None
+                            and found.type in ("", "PER")), None)
+            return opening or entry
+    bare = _AR_ARTICLE.sub("", words[-1])  # 'al-Sissi': the dictionary lists 'Sissi', 'el-Sissi', 'al-Sisi'
+    entry = table.get(normalise_alias(words[-1])) or table.get(normalise_alias(stem_name(words[-1]))) \
+        or (table.get(normalise_alias(bare)) if bare != words[-1] else None)
     if entry is None or entry.type not in ("", "PER"):
         return None
     wanted = _known_given_keys().get(entry.key, frozenset())
     return entry if any(given_key(f"{stem_name(w)} x") in wanted for w in words[:-1]) else None
+
+
+_AR_ARTICLE = re.compile(r"^(?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)-(?=[^\W\d_]{3})")
 
 
 def _uninflected(name: str) -> list[str]:
@@ -584,7 +689,25 @@ def _uninflected(name: str) -> list[str]:
     variants = {stem_name(last), re.split(r"['’]", last)[0]}
     if re.fullmatch(r"[^\W\d_]{4,}", last) and not _NON_LATIN.search(last):
         variants |= {last.removesuffix("es"), last.removesuffix("s")}
-    return [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
+    found = [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
+    if len(words) > 1:  # a declined first word: 'der Liberaldemokratischen Partei', 'Организации ...'
+        found += [" ".join([v] + words[1:]) for v in _nominative_first_words(words[0])]
+    return found
+
+
+# the first word of a name of several in an oblique case, and its nominative: a German adjective
+# ('Liberaldemokratischen Partei', 'Europäischen Union', 'Vereinten Nationen'); a Russian or Ukrainian
+# feminine noun or adjective, or a masculine adjective ('Организации исламского сотрудничества',
+# 'Центральной избирательной комиссии', 'Конституционного суда' keeps its last word's own ending)
+_FIRST_WORD_ENDINGS = {"Latin": (("en", "e"), ("em", "e"), ("er", "e"), ("es", "e")),
+                       "Cyrillic": (("ии", "ия"), ("ой", "ая"), ("ого", "ый"), ("ого", "ий"), ("ей", "ая"))}
+
+
+def _nominative_first_words(word: str) -> list[str]:
+    endings = _FIRST_WORD_ENDINGS.get(script_of(word), ())
+    if len(word) < 6 or not word[:1].isupper():
+        return []
+    return [word[: -len(old)] + new for old, new in endings if word.endswith(old)]
 
 
 @lru_cache(maxsize=1)

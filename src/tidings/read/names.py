@@ -135,8 +135,28 @@ def lookup_country(phrase: str) -> str | None:
         if key.startswith(name) and len(key) - len(name) <= 4 and len(key) >= 6 and " " not in key[len(name):]:
             return candidate
     if " " in key:
-        return None
+        return _declined_first_word(key)
     return _declined_country(key) or _suffixed_short_country(phrase.strip(), key)
+
+
+# a Russian or Ukrainian country name of several words opening with a feminine noun declines it:
+# 'в Республике Корея', 'с Республикой Корея', 'Республики Корея' (the rest is not declined)
+_FIRST_WORD_CASES = ("ой", "ою", "е", "і", "и", "ы", "у", "ю")
+
+
+def _declined_first_word(key: str) -> str | None:
+    first, rest = key.split(" ", 1)
+    if len(first) < 5 or not re.match(r"[\u0400-\u04ff]", first):
+        return None
+    cased_names = country_gazetteer()[0]
+    for ending in _FIRST_WORD_CASES:
+        if first.endswith(ending):
+            stem = first[: -len(ending)]
+            for restored in (stem + "а", stem + "я"):
+                code = cased_names.get(f"{restored} {rest}")
+                if code:
+                    return code
+    return None
 
 
 # Uzbek and Kazakh case suffixes after a name too short for the prefix index ('Eronga', 'Ираннан');
@@ -940,6 +960,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
     mentions = _translated_names(text, sentences, language, mentions)
     mentions = _dotted_acronyms(text, sentences, mentions)
+    mentions = _arabic_particle_names(text, mentions)
     mentions.extend(_recurring_surnames(text, sentences, mentions))
     mentions.sort(key=lambda m: m.start)
     mentions = _outside_titles(text, mentions)
@@ -1043,12 +1064,27 @@ def _bodies_of_countries(mentions: list[Mention]) -> None:
             mention.country = next((code for window in windows if (code := lookup_country(window))), None)
 
 
+_SURNAME_FIRST = re.compile(r"([A-Z][a-z]{1,4}) [A-Z][a-z]+-[a-z]+")
+
+
+def surname_first(name: str) -> str | None:
+    """The surname of a Korean name in its usual romanisation, written first, the given name's two
+    syllables hyphened ('Lee Jae-myung', 'Kim Moon-soo', 'Yoon Suk-yeol'); None for other names."""
+    match = _SURNAME_FIRST.fullmatch(name.strip())
+    return match.group(1) if match else None
+
+
 def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
     """The surname of a person the article names in full, wherever else it stands alone ('Halina
     Wrobeska' ... 'sagte Wrobeska'): the rules may miss it there (a German capitalised word after
     a word ending like an adjective reads as a noun). Cased scripts only, whole words."""
     surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) >= 2}
     surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper()}
+    # a Korean name written surname first ('Lee Jae-myung' ... 'Lee pledged'), when no other
+    # person of the article has that surname ('Lee Jun-seok' too leaves 'Lee' alone)
+    first = [surname_first(m.text) for m in found if m.type == "PER"]
+    surnames |= {word for word in first if word
+                 and len({m.text for m in found if m.type == "PER" and surname_first(m.text) == word}) == 1}
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for surname in surnames:
@@ -1269,6 +1305,9 @@ def _dictionary_names(text: str, sentences: list[Sentence], language: str, found
             for m in covered:
                 (found if m in found else added).remove(m)
             taken = [(m.start, m.end) for m in found + added]
+        if kind == "PER" and _cut_after_known_person(text, start, end, canonical, found):
+            taken = [(m.start, m.end) for m in found + added]
+            continue
         if _overlaps(start, end, taken):
             continue
         if kind == "PER":
@@ -1350,6 +1389,38 @@ def _dotted_acronyms(text: str, sentences: list[Sentence], found: list[Mention])
                                  key=f"C:{code}" if code else f"N:{name_key(letters) or _fold(letters)}",
                                  country=code or None))
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+# Arabic names written in Latin letters keep the article in lower case, hyphened to the next word
+# ('Abdel Fattah al-Sissi', 'Tamim bin Hamad al-Thani', 'Sharm el-Sheikh', 'Abdulfettah es-Sisi'; the
+# article assimilates: es-, ash-, ad-, ...)
+_NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\s\-'’.]")
+_AR_PARTICLE_AFTER = re.compile(r"[ \u00a0](?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)-([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’][^\W\d_]+)?)")
+
+
+def _arabic_particle_names(text: str, found: list[Mention]) -> list[Mention]:
+    """A Latin-script name followed by a lower-case Arabic article and a capitalised word continues
+    there: the word pattern reads a name in capitals only, so 'Abdel Fattah al-Sissi' was 'Abdel
+    Fattah' and the person 'Sissi', 'Sharm el-Sheikh' the name 'Sharm'. The mention takes the article
+    and the word (a mention of the word alone goes); countries and the dictionary's bodies stay as
+    they are ('Iraq al-...' is rare, and a country key is no spelling)."""
+    by_start = {m.start: m for m in found}
+    dropped: set[int] = set()
+    for m in found:
+        if id(m) in dropped or m.type not in ("PER", NAME, "LOC") or not m.key.startswith("N:") \
+                or _NON_LATIN_LETTER.search(m.text):
+            continue
+        match = _AR_PARTICLE_AFTER.match(text, m.end)
+        if not match:
+            continue
+        inner = by_start.get(match.start(1))
+        if inner is not None:
+            if inner.end != match.end() or inner.key.startswith("C:"):
+                continue
+            dropped.add(id(inner))
+        m.end, m.text = match.end(), text[m.start:match.end()]
+        m.key = f"N:{name_key(m.text) or _fold(m.text)}"
+    return [m for m in found if id(m) not in dropped] if dropped else found
 
 
 def _translated_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
@@ -1452,6 +1523,30 @@ def _translated_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str, str | N
 
 
 _GIVEN_NAME_BEFORE = re.compile(r"([" + _ARABIC_LETTERS + r"\u0590-\u05ff]+) $|([\u4e00-\u9fff\u30a0-\u30ff]{1,6})[·・]$")
+
+
+def _cut_after_known_person(text: str, start: int, end: int, canonical: str, found: list[Mention]) -> bool:
+    """A script without capitals gives the rules no end for a name after a role: they take up to three
+    words, and 'الرئيس الأمريكي دونالد ترامب فجر اليوم' (at dawn today) read 'دونالد ترامب فجر'. When a
+    dictionary person's listed name (start..end) stands inside such a name, the words of it before the
+    listed name spell the person's given names (as `_given_names_before` reads them) and the two make
+    a full name, the name ends there ('دونالد ترامب', 'محمود عباس'): the words after it are no part
+    of a name the dictionary knows. A first word that is not the person's given name ('أحمد ترامب
+    كريم') leaves the name as the rules read it, and so does a listed surname standing first alone
+    ('عباس عراقجي': Abbas is Araghchi's given name), and so does a link word after it ('محمد بن زايد
+    آل نهيان', the family name). True if a name was cut."""
+    for m in found:
+        if m.type != "PER" or not (m.start <= start and end < m.end) or not m.text[:1].isalpha() \
+                or m.text[:1].isupper() or m.text[:1].islower() or text[end:m.end][:1] not in (" ", "\u00a0"):
+            continue
+        others = [(o.start, o.end) for o in found if o is not m]
+        if _given_names_before(text, start, canonical, others) != m.start or " " not in text[m.start:end] \
+                or text[end:m.end].split()[0] in _AR_NAME_LINKS:
+            continue  # 'محمد بن زايد آل نهيان': 'Al' (or 'bin') links the family name to the listed one
+        m.end, m.text = end, text[m.start:end]
+        m.key = f"N:{name_key(m.text) or _fold(m.text)}"
+        return True
+    return False
 
 
 def _given_names_before(text: str, start: int, canonical: str, taken: list[tuple[int, int]]) -> int:

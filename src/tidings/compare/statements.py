@@ -167,9 +167,25 @@ def chosen_sentences(text: str, spans: list[tuple[int, int]], per_article: int =
             break
         sentence = text[start:end]
         if (not _too_short(sentence) and _finished(sentence) and not _credit_line(sentence)
-                and not _caption(text, start, end)):
+                and not _caption(text, start, end) and not _boilerplate(sentence)):
             chosen.append(i)
     return chosen
+
+
+# "Puedes seguir a EL PAÍS Internacional en Facebook y X.", "Follow us on Telegram."
+_FOLLOW_US = re.compile(r"^(?:puedes\s+seguir|s[íi]guenos|follow\s+(?:us|\w+)|suivez[-\s]nous|folgen\s+sie\s+uns|"
+                        r"seguici|siga-nos|подписывайтесь|підписуйтесь|bizi\s+takip)\b.{0,80}\b(?:Facebook|Twitter|X|"
+                        r"Instagram|Telegram|WhatsApp|YouTube|TikTok)\b", re.IGNORECASE)
+
+
+def _boilerplate(sentence: str) -> bool:
+    """A line of the page that ends like a sentence but states nothing: a dateline standing alone
+    ("МОСКВА, 22 июн - РИА Новости.": a place in capitals, an agency, a few words) or an invitation
+    to follow the outlet on social media."""
+    words = sentence.split()
+    place = words[0].strip(",.:-–—") if words else ""
+    dateline = (len(words) <= 6 and bool(AGENCIES.search(sentence)) and len(place) >= 3 and place.isupper())
+    return dateline or bool(_FOLLOW_US.search(sentence.strip()))
 
 
 # what a photo credit after a caption looks like: a credit word, or an agency / photographer in

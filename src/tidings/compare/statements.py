@@ -159,8 +159,8 @@ def load_statements(store: Store, article_ids: list[int],
 
 def chosen_sentences(text: str, spans: list[tuple[int, int]], per_article: int = MAX_STATEMENTS_PER_ARTICLE) -> list[int]:
     """Which sentences (positions in `spans`) are an article's statements: the first `per_article`
-    that are long enough and are not a credit line. One rule for comparing and for embedding at
-    ingest time."""
+    that are long enough, end as a sentence, and are no credit line, photo caption, lone dateline or
+    "follow us" line. One rule for comparing and for embedding at ingest time."""
     chosen = []
     for i, (start, end) in enumerate(spans):
         if len(chosen) >= per_article:

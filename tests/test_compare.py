@@ -363,6 +363,76 @@ def test_lines_that_do_not_end_as_sentences_are_no_statements():
     assert chosen_sentences(text, spans) == [2, 3, 4]
 
 
+def _spans_of(lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Text and sentence spans of lines that are one sentence each, or two where a line holds
+    'sentence. credit' (the reader splits the credit off as a sentence of its own)."""
+    text = "\n".join(lines)
+    spans, at = [], 0
+    for line in lines:
+        cut = line.find(". ") + 1 if ". " in line else len(line)
+        spans.append((at, at + cut))
+        if cut < len(line):
+            spans.append((at + cut + 1, at + len(line)))
+        at += len(line) + 1
+    return text, spans
+
+
+def test_a_photo_caption_is_no_statement():
+    from tidings.compare.statements import chosen_sentences, photo_credit
+
+    lines = ["The storm cut power to 4,000 homes on Tuesday night.",  # 0
+             "Firefighters pump water out of a flooded street in the old town. REUTERS",  # 1, 2
+             "El alcalde visita la zona inundada del casco antiguo en el valle. EFE/Yonhap",  # 3, 4
+             "Le maire devant la mairie inondée, mercredi 12 mars, à Valence. JEAN DUPONT / AFP",  # 5, 6
+             "Rescuers carry a resident through the flooded market square. (AP Photo)",  # 7, 8
+             "The mayor declared three days of mourning for the victims. He thanked the rescuers."]  # 9, 10
+    text, spans = _spans_of(lines)
+    # a line of one sentence and the photo's credit after it is a caption; two sentences of news are not
+    assert chosen_sentences(text, spans) == [0, 9, 10]
+    for credit in ("REUTERS", "EFE/Yonhap", "TAKASHI ONO / REUTERS", "(AP Photo)", "Getty Images", "| KYODO",
+                   "Photo credit: Akorda", "（新华社发）", "图片来源：视觉中国", "DN"):
+        assert photo_credit(credit), credit
+    for heading in ("Why Leo XIV matters", 'Teherán advierte de consecuencias "eternas"', "He thanked the rescuers.",
+                    "Il a finalement été élu dans l'après-midi."):
+        assert not photo_credit(heading), heading
+
+
+def test_a_dateline_or_a_follow_us_line_is_no_statement():
+    from tidings.compare.statements import chosen_sentences
+
+    lines = ["МОСКВА, 22 июн - РИА Новости.",
+             "Вооруженные силы США в ночь на воскресенье атаковали три ядерных объекта в Иране.",
+             "Puedes seguir a EL PAÍS Internacional en Facebook y X.",
+             "Reuters could not independently verify the footage from the town."]
+    text, spans = _spans_of(lines)
+    assert chosen_sentences(text, spans) == [1, 3]
+
+
+def test_a_caption_is_left_out_of_a_comparison(tmp_path):
+    """The same scene's captions in two outlets look alike, but they report no fact: neither is a
+    statement of its article."""
+    from tidings.compare import compare_articles
+    from tidings.pipeline import Pipeline
+    from tidings.read.embed import HashingEmbedder
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Storm in the valley\n\nThe storm cut power to 4,000 homes in the valley on Tuesday night, the utility said.\n"
+        "Firefighters pump water out of a flooded street in the old town. REUTERS\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Flooding after the storm\n\nMore than 4,000 households lost electricity when the river burst its banks.\n"
+        "Firefighters pump water out of a flooded street in the old town. AFP\n", encoding="utf-8")
+    store = Store(f"sqlite:///{tmp_path / 'caption.db'}")
+    embedder = HashingEmbedder(384)
+    Pipeline(store, embedder=embedder).ingest([str(folder)])
+    ids = [r[0] for r in store.query("SELECT id FROM articles ORDER BY id")]
+    result = compare_articles(store, ids, embedder=embedder)
+    assert result["compared_articles"] == 2 and result["counts"]["statements"] == 2  # the news sentence of each
+    texts = [s["text"] for g in result["groups"] for s in g["statements"]]
+    assert texts and not any("Firefighters" in t for t in texts)
+
+
 def test_a_clause_aligns_where_its_long_sentence_does_not():
     from tidings.compare.align import AlignParams, align
 

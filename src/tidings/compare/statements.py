@@ -159,16 +159,63 @@ def load_statements(store: Store, article_ids: list[int],
 
 def chosen_sentences(text: str, spans: list[tuple[int, int]], per_article: int = MAX_STATEMENTS_PER_ARTICLE) -> list[int]:
     """Which sentences (positions in `spans`) are an article's statements: the first `per_article`
-    that are long enough and are not a credit line. One rule for comparing and for embedding at
-    ingest time."""
+    that are long enough, end as a sentence, and are no credit line, photo caption, lone dateline or
+    "follow us" line. One rule for comparing and for embedding at ingest time."""
     chosen = []
     for i, (start, end) in enumerate(spans):
         if len(chosen) >= per_article:
             break
         sentence = text[start:end]
-        if not _too_short(sentence) and _finished(sentence) and not _credit_line(sentence):
+        if (not _too_short(sentence) and _finished(sentence) and not _credit_line(sentence)
+                and not _caption(text, start, end) and not _boilerplate(sentence)):
             chosen.append(i)
     return chosen
+
+
+# "Puedes seguir a EL PAÍS Internacional en Facebook y X.", "Follow us on Telegram."
+_FOLLOW_US = re.compile(r"^(?:puedes\s+seguir|s[íi]guenos|follow\s+(?:us|\w+)|suivez[-\s]nous|folgen\s+sie\s+uns|"
+                        r"seguici|siga-nos|подписывайтесь|підписуйтесь|bizi\s+takip)\b.{0,80}\b(?:Facebook|Twitter|X|"
+                        r"Instagram|Telegram|WhatsApp|YouTube|TikTok)\b", re.IGNORECASE)
+
+
+def _boilerplate(sentence: str) -> bool:
+    """A line of the page that ends like a sentence but states nothing: a dateline standing alone
+    ("МОСКВА, 22 июн - РИА Новости.": a place in capitals, an agency, a few words) or an invitation
+    to follow the outlet on social media."""
+    words = sentence.split()
+    place = words[0].strip(",.:-–—") if words else ""
+    dateline = (len(words) <= 6 and bool(AGENCIES.search(sentence)) and len(place) >= 3 and place.isupper())
+    return dateline or bool(_FOLLOW_US.search(sentence.strip()))
+
+
+# what a photo credit after a caption looks like: a credit word, or an agency / photographer in
+# capitals or with a slash ("EFE/Yonhap", "TAKASHI ONO / REUTERS", "(AP Photo)", "Getty Images")
+_CREDIT_WORD = re.compile(r"\b(?:images?|photos?|fotos?|pictures?|ảnh|фото)\b|图片|来源|供图|摄|新华社发", re.IGNORECASE)
+MAX_CREDIT_CHARS = 48
+
+
+def _caption(text: str, start: int, end: int) -> bool:
+    """A photo's caption left in the body: a line holding one sentence and, after it, the photo's
+    credit ("Sanae Takaichi, le 21 octobre, à la Diète, à Tokyo. TAKASHI ONO / REUTERS"). It
+    describes a picture, not a fact the article reports (and every outlet's caption of the same
+    scene looks alike)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    line_end = text.find("\n", end)
+    tail = text[end:len(text) if line_end < 0 else line_end].strip()
+    return bool(tail) and photo_credit(tail)
+
+
+def photo_credit(tail: str) -> bool:
+    """Whether a short piece of text after a sentence, on its line, is a photo or agency credit."""
+    if len(tail) > MAX_CREDIT_CHARS or _finished(tail):
+        return False
+    if classify_line(tail) is not None or tail[0] in "(（[|" or "/" in tail or _CREDIT_WORD.search(tail):
+        return True
+    letters = [c for c in tail if c.isalpha()]
+    cased = [c for c in letters if c.isupper() != c.islower()]
+    return bool(cased) and len(cased) == len(letters) and not any(c.islower() for c in cased)  # "REUTERS", "DN"
 
 
 def _finished(sentence: str) -> bool:

@@ -92,6 +92,10 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         triggers = [m for m in triggers if not _death_word(m)]
         if not triggers:
             return []
+    if "armed" in by_section:
+        triggers = _armed_only(triggers, by_section)
+        if not triggers:
+            return []
     name_tokens = _name_tokens(tokens, mentions, sentence.start)
     chosen = _choose_triggers(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
     if not chosen:
@@ -274,6 +278,21 @@ def _military_strike(c: _SentenceContext, trigger: Match) -> bool:
         return False
     armed = any(m.pattern.mode == "MIL" for m in c.by_section.get("sector", []))
     return armed or any(m is not trigger and m.pattern.section in VIOLENT for m in c.chosen)
+
+
+def _armed_only(triggers: list[Match], by_section: dict[str, list[Match]]) -> list[Match]:
+    """Triggers the lexicon's [armed] section also lists are violence only in a sentence that names an
+    armed force (a MIL sector word) or other violence: "L'armée indienne a frappé ... neuf sites" is a
+    strike, "la crise a frappé l'Europe" nothing."""
+    listed = {(m.first, m.last, m.pattern.parts, m.pattern.prefix) for m in by_section["armed"]}
+
+    def conditional(t: Match) -> bool:
+        return (t.first, t.last, t.pattern.parts, t.pattern.prefix) in listed
+
+    if any(m.pattern.mode == "MIL" for m in by_section.get("sector", [])) or \
+            any(t.pattern.section in VIOLENT and not conditional(t) for t in triggers):
+        return triggers
+    return [t for t in triggers if not conditional(t)]
 
 
 def _death_word(trigger: Match) -> bool:

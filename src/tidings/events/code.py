@@ -139,6 +139,8 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     chained = _locative_chain(tokens, phrases, language) if language in PREPOSED else set()
     location = next((p for p in phrases if p.place_only and (is_locative(tokens, p, language) or id(p) in chained)),
                     None)
+    if location is not None and language not in PREPOSED:
+        chained |= _within_location(tokens, phrases, location, language)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
     actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
               and not p.dateline and set(p.kinds) != {"FRONT"}]  # "the Line of Control" is where, never who
@@ -527,6 +529,27 @@ def _locative_chain(tokens, phrases: list[Phrase], language: str) -> set[int]:
             if j >= 0 and tokens[j].text in LOCATIVE.get(language, ()):
                 chained.add(id(phrase))
     return chained
+
+
+def _within_location(tokens, phrases: list[Phrase], location: Phrase, language: str) -> set[int]:
+    """Places that say where the location is, right after it: "Переговори в Анкориджі на Алясці", "talks
+    in Anchorage, Alaska". A place of the location's country that follows it at once, or after one
+    locative preposition, is where too, and so is a name of unknown kind after one ("на Алясці": the
+    reader knows no "Алясці"); never who acted (ids of the phrases)."""
+    within, last = set(), location.last
+    for phrase in sorted(phrases, key=lambda p: p.first):
+        if phrase.first <= last:
+            continue
+        between = [t.text.lower() for t in tokens[last + 1:phrase.first]]
+        if len(between) > 1 or between and between[0] not in LOCATIVE.get(language, ()):
+            break
+        place = phrase.place_only and phrase.country and phrase.country == location.country
+        unknown = between and set(phrase.kinds) == {"NAME"} and not phrase.country and not phrase.sector
+        if not (place or unknown):
+            break
+        within.add(id(phrase))
+        last = phrase.last
+    return within
 
 
 LOCATIVE_CHAIN = 20  # characters from 在 to the 的 before the place

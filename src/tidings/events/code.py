@@ -97,6 +97,8 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         if not triggers:
             return []
     name_tokens = _name_tokens(tokens, mentions, sentence.start)
+    if "after" in by_section:
+        triggers = _without_background(triggers, by_section["after"], lexicon.language, name_tokens)
     chosen = _choose_triggers(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
     if not chosen:
         return []
@@ -295,6 +297,29 @@ def _armed_only(triggers: list[Match], by_section: dict[str, list[Match]]) -> li
             any(t.pattern.section in VIOLENT and not conditional(t) for t in triggers):
         return triggers
     return [t for t in triggers if not conditional(t)]
+
+
+def _without_background(triggers: list[Match], after: list[Match], language: str, names: set[int]) -> list[Match]:
+    """An event named as the time of another ("Erdoğan, imza töreninin ardından ... yeniden imarı için
+    katkı vereceğini söyledi": after the signing ceremony, he pledged to help rebuild) is background
+    there, not reported: its trigger is dropped when the sentence reports an event of another type.
+    Alone in its sentence it stays ("він написав після тривалої телефонної розмови з американським
+    лідером": the call is what the sentence tells)."""
+    def background(t: Match) -> bool:
+        return _cue_before(after, t.first, BACKGROUND_WINDOW) or \
+            (language in AFTER_FOLLOWS and _cue_after(after, t.last, BACKGROUND_WINDOW))
+
+    behind = [t for t in triggers if background(t)]
+    # nor the words inside it: "بعد وقف إطلاق النار" (after the ceasefire) is no firing either
+    told = [t for t in triggers if not any(b.first <= t.last and t.first <= b.last for b in behind)]
+    dropped = {t.pattern.section for t in behind}
+    if any(t.pattern.section not in dropped and not names.issuperset(t.span) for t in told):
+        return told  # another event, not a word of a name ("İslam İşbirliği Teşkilatı")
+    return triggers
+
+
+BACKGROUND_WINDOW = 2  # "after the signing", "après la signature", "imza töreninin ardından"
+AFTER_FOLLOWS = {"tr", "kk", "uz", "ja", "ko"}  # "after" is a postposition: "imza töreninin ardından"
 
 
 def _death_word(trigger: Match) -> bool:

@@ -1339,3 +1339,53 @@ def test_a_line_between_armies_is_no_actor():
         for event in read(text).events:
             for actor in (event.source, event.target):
                 assert actor is None or "Line of Control" not in actor.text
+
+
+# -- coding that tied or split reports on the sample corpus (branch evmerge10) ----------------------------------
+def test_a_french_strike_verb_needs_an_armed_force_or_other_violence():
+    event = first("L'armée indienne a frappé, dans la nuit du mardi 6 au mercredi 7 mai, neuf sites au Pakistan.", "fr")
+    assert event.type == "FIGHT" and event.trigger == "frappé" and event.source.code == "IND"
+    assert first("Les soldats ont frappé des cibles près de la frontière.", "fr").type == "FIGHT"
+    # the verb of another sense: a crisis, an earthquake strike nothing
+    assert read("La crise financière a frappé l'Europe en 2008.", "fr").events == []
+    assert read("Le séisme a frappé la région de Mandalay.", "fr").events == []
+    # the noun needs nothing: "les frappes" are strikes
+    assert first("Les frappes ont fait au moins 31 morts.", "fr").type == "FIGHT"
+
+
+def test_a_place_right_after_the_location_is_where_too():
+    event = first("Переговори в Анкориджі на Алясці тривали близько трьох годин.", "uk")
+    assert event.type == "CONSULT" and event.location.text == "Анкориджі"
+    assert event.source is None and event.target is None
+    # a party after another preposition is still one
+    event = first("Переговори в Анкориджі з Україною тривали три години.", "uk")
+    assert event.target is not None and event.target.code == "UKR"
+
+
+def test_an_agency_name_before_a_dash_is_a_dateline():
+    event = first("ҚазАқпарат – Елордада «Орталық Азия – Қытай» форматындағы екінші саммит өтті.", "kk")
+    assert event.type == "CONSULT" and (event.source is None or "ҚазАқпарат" not in event.source.text)
+    # a dash that opens an aside closed by another one is no credit line
+    event = first("Hamas – the Palestinian group – said it would release the hostages.")
+    assert event.source is not None and event.source.text == "Hamas"
+
+
+@pytest.mark.parametrize("language, text, gone, kept", [
+    ("tr", "Erdoğan, imza töreninin ardından yaptığı açıklamada, Türkiye'nin ateşkesin kalıcı hale gelmesi ve "
+           "Gazze'nin yeniden imarı için katkı sunmaya devam edeceğini, insani yardımların kesintisiz "
+           "ulaştırılmasının hayati önem taşıdığını vurguladı.", "AGREE", "AID"),
+    ("de", "Nach stundenlangen Beratungen in den Fraktionen einigten sich Union und SPD mit Grünen und Linken "
+           "darauf, die Fristen zu verkürzen.", "CONSULT", "AGREE"),
+    ("ar", "ويأتي ذلك بعد دخول وقف إطلاق النار حيز التنفيذ يوم الجمعة الماضي، إثر مفاوضات غير مباشرة استضافتها "
+           "شرم الشيخ.", "RETREAT", "CONSULT"),
+])
+def test_an_event_named_as_the_time_of_another_is_background(language, text, gone, kept):
+    types = {e.type for e in read(text, language).events}
+    assert gone not in types and kept in types
+    # nor do the words inside it surface: "بعد وقف إطلاق النار" is no firing
+    assert "FIGHT" not in types
+
+
+def test_an_event_after_which_nothing_else_is_told_is_still_reported():
+    event = first("Про це він написав після тривалої телефонної розмови з американським лідером.", "uk")
+    assert event.type == "CONSULT"

@@ -95,6 +95,14 @@ def test_date_without_year_takes_the_nearest_year():
     assert find_dates("Am 3. Dezember verhängte er das Kriegsrecht.", [], date(2025, 6, 4))[0].value == "2024-12-03"
 
 
+def test_a_weekday_that_begins_like_a_month_is_no_month():
+    # "mardi 6" and "martes 6" are Tuesday the 6th, not 6 March ("mar")
+    found = find_dates("dans la nuit du mardi 6 au mercredi 7 mai", [], date(2025, 5, 7))
+    assert [d.value for d in found] == ["2025-05-07"]
+    assert find_dates("El martes 6 hubo elecciones.", [], date(2025, 5, 7)) == []
+    assert [d.value for d in find_dates("Le 6 mars, il a parlé.", [], date(2025, 5, 7))] == ["2025-03-06"]
+
+
 def test_no_date_found_in_plain_numbers():
     assert find_dates("The team scored 3 goals in 90 minutes before 45000 fans.", [], date(2025, 1, 1)) == []
 

@@ -37,6 +37,22 @@ def month_names() -> dict[str, int]:
     return names
 
 
+@lru_cache(maxsize=1)
+def weekday_names() -> frozenset[str]:
+    """Names of the days of the week, some of which begin like a month's abbreviation: "mardi 6",
+    "martes 6" (Tuesday the 6th) are no 6 March."""
+    from babel.dates import get_day_names
+
+    names = set()
+    for locale in LOCALES:
+        for context in ("format", "stand-alone"):
+            try:
+                names.update(n.lower() for n in get_day_names("wide", context=context, locale=locale).values())
+            except Exception:  # noqa: BLE001 - a locale babel lacks is simply skipped
+                continue
+    return frozenset(names)
+
+
 def _month_alternation() -> str:
     return "|".join(re.escape(n) for n in sorted(month_names(), key=len, reverse=True))
 
@@ -158,7 +174,7 @@ def _matches(pattern: re.Pattern[str], kind: str, text: str):
         yield from pattern.finditer(text)
         return
     for word in _WORD.finditer(text):
-        if _is_month_word(word.group(0)):
+        if _is_month_word(word.group(0)) and word.group(0).lower() not in weekday_names():
             match = pattern.match(text, word.start())
             if match:
                 yield match

@@ -1389,3 +1389,10 @@ def test_an_event_named_as_the_time_of_another_is_background(language, text, gon
 def test_an_event_after_which_nothing_else_is_told_is_still_reported():
     event = first("Про це він написав після тривалої телефонної розмови з американським лідером.", "uk")
     assert event.type == "CONSULT"
+
+
+def test_a_dateline_in_capitals_with_its_agency_is_no_actor_whatever_the_name_is_read_as():
+    # "ŞARM EL-ŞEYH" is read as a person's name: the bracketed agency and the dash make it a dateline
+    event = first("ŞARM EL-ŞEYH (AA) - Cumhurbaşkanı Recep Tayyip Erdoğan, Gazze'deki ateşkes anlaşmasına ilişkin "
+                  "belgeyi ABD Başkanı Donald Trump ile birlikte imzaladı.", "tr")
+    assert event.source is not None and "Erdoğan" in event.source.text

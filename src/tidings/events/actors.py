@@ -348,13 +348,16 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
 
 def _is_dateline(tokens: list[Token], text: str, phrase: Phrase) -> bool:
     """A dateline: the sentence opens with a place written in capitals, perhaps with its agency in
-    brackets, and a dash ("İSLAMABAD (AA) - Hindistan'ın ...", "ŞARM EL-ŞEYH (AA) -", "NAIROBI, Kenya -")."""
+    brackets, and a dash ("İSLAMABAD (AA) - Hindistan'ın ...", "ŞARM EL-ŞEYH (AA) -", "NAIROBI, Kenya -"),
+    or with the agency's name alone before the dash (_agency_credit)."""
     if phrase.first != 0 or phrase.last + 1 >= len(tokens):
         return False
     gap = text[tokens[phrase.last].end:tokens[phrase.last + 1].start]
     dash = any(mark in gap for mark in (" - ", " -- ", "—", "–")) or gap.strip(" )") in ("-", "—", "–", "--")
     first = text[tokens[0].start:tokens[0].end]
-    if first.isupper() and len(first) > 2 and any("LOC" in item.kinds for item in phrase.items):
+    # a place in capitals, or any name in capitals with its agency in brackets ("ŞARM EL-ŞEYH (AA) -",
+    # which the reader takes for a person)
+    if first.isupper() and len(first) > 2 and (any("LOC" in item.kinds for item in phrase.items) or ")" in gap):
         return dash
     return dash and _agency_credit(tokens, text, phrase)
 

@@ -192,3 +192,14 @@ def test_an_rfc_822_date_with_an_absurd_hour_is_not_a_crash():
     value = "Fri, 28 Mar 2124 " + "3" * 80 + "10:00:00 GMT"
     assert parse_published(value)[1] in (None, "day", "month", "year")
     assert parse_published("Fri, 28 Mar 2025 10:00:00 GMT") == ("2025-03-28", "day")
+
+
+def test_a_year_then_its_month_without_a_day():
+    found = find_dates("Алғашқы саммит 2023 жылғы мамырда Қытайдың Сиань қаласында өткен еді.", [], date(2025, 6, 17))
+    assert [(d.value, d.precision) for d in found] == [("2023-05", "month")]
+    found = find_dates("Биринчи саммит 2023 йил май ойида Хитойда бўлиб ўтган.", [], date(2025, 6, 17))
+    assert [(d.value, d.precision) for d in found] == [("2023-05", "month")]
+    # with its day it stays a day
+    assert [d.value for d in find_dates("2025 жылғы 17 маусымда саммит өтті.", [], None)] == ["2025-06-17"]
+    # the Russian May after "в", as the other months already were ("в июне 2024 года")
+    assert [d.value for d in find_dates("Первый саммит состоялся в мае 2023 года.", [], None)] == ["2023-05"]

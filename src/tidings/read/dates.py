@@ -34,6 +34,8 @@ def month_names() -> dict[str, int]:
                     names.setdefault(name, number)
     # common English abbreviation with a dot or "Sept"
     names.setdefault("sept", 9)
+    # the Russian May after "в" ("в мае 2023 года"): the other months' forms begin with a listed name
+    names.setdefault("мае", 5)
     return names
 
 
@@ -75,6 +77,8 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?:ngày\s+)?(?P<d1>\d{{1,2}})(?:\s*[-–và]+\s*(?P<d2>\d{{1,2}}))?\s+tháng\s+(?P<mn>\d{{1,2}})(?:\s*(?:năm|,)\s*{_Y})?", flags), "vi"),
         (re.compile(rf"tháng\s+(?P<mn>\d{{1,2}})(?:\s*(?:năm|/)\s*{_Y})", flags), "vi"),
         (re.compile(rf"{_Y}\s*(?:жылғы|жылы|йил|yil|-yil|г\.|года|року)\s*(?P<d1>\d{{1,2}})\s*[-–]?\s*{m}", flags), "ymd"),
+        # a year, then its month without a day: "2023 жылғы мамырда", "2023 yil mayda" (in May 2023)
+        (re.compile(rf"{_Y}\s*(?:жылғы|жылы|йил|yil|-yil|yılı|yılının)\s+{m}", flags), "ym"),
         (re.compile(rf"(?<![\d.]){_D}{_D2}\s*(?:de\s+)?{m}(?:\s*(?:de\s+|,\s*)?{_Y})?", flags), "dmy"),
         (re.compile(rf"\b{m}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?(?:,?\s+{_Y})?\b", flags), "mdy"),
         (re.compile(rf"\b{m}\s*(?:de\s+)?{_Y}\b", flags), "my"),

@@ -1396,3 +1396,19 @@ def test_a_dateline_in_capitals_with_its_agency_is_no_actor_whatever_the_name_is
     event = first("ŞARM EL-ŞEYH (AA) - Cumhurbaşkanı Recep Tayyip Erdoğan, Gazze'deki ateşkes anlaşmasına ilişkin "
                   "belgeyi ABD Başkanı Donald Trump ile birlikte imzaladı.", "tr")
     assert event.source is not None and "Erdoğan" in event.source.text
+
+
+def test_an_event_a_report_dates_months_back_is_not_an_undated_report_of_the_day():
+    china = {"code": "CHN", "entity_id": 2}
+    # "the first summit took place in Xi'an in May 2023" / a report of the summit, published on 17 June 2025
+    first_summit = _row(1, type="CONSULT", target=china, date="2023-05", names=["E:7", "E:8"])
+    today = MentionRow(id=2, article_id=2, type="CONSULT", negated=False, source=None, target=china,
+                       date="2025-06-17", date_from_text=False, confidence=0.6, names=frozenset(["E:7", "E:8"]))
+    assert len(group_mentions([first_summit, today])) == 2
+    # two reports that both recall it are one event; so are a dated and an undated report weeks apart (a
+    # strike's reports recalling the attack it answered)
+    again = _row(3, type="CONSULT", target=china, date="2023-05-19", names=["E:7", "E:8"])
+    assert len(group_mentions([first_summit, again])) == 1
+    weeks = MentionRow(id=4, article_id=4, type="CONSULT", negated=False, source=None, target=china,
+                       date="2023-06-07", date_from_text=False, confidence=0.6, names=frozenset(["E:7", "E:8"]))
+    assert len(group_mentions([again, weeks])) == 1

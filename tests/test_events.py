@@ -1339,3 +1339,76 @@ def test_a_line_between_armies_is_no_actor():
         for event in read(text).events:
             for actor in (event.source, event.target):
                 assert actor is None or "Line of Control" not in actor.text
+
+
+# -- coding that tied or split reports on the sample corpus (branch evmerge10) ----------------------------------
+def test_a_french_strike_verb_needs_an_armed_force_or_other_violence():
+    event = first("L'armée indienne a frappé, dans la nuit du mardi 6 au mercredi 7 mai, neuf sites au Pakistan.", "fr")
+    assert event.type == "FIGHT" and event.trigger == "frappé" and event.source.code == "IND"
+    assert first("Les soldats ont frappé des cibles près de la frontière.", "fr").type == "FIGHT"
+    # the verb of another sense: a crisis, an earthquake strike nothing
+    assert read("La crise financière a frappé l'Europe en 2008.", "fr").events == []
+    assert read("Le séisme a frappé la région de Mandalay.", "fr").events == []
+    # the noun needs nothing: "les frappes" are strikes
+    assert first("Les frappes ont fait au moins 31 morts.", "fr").type == "FIGHT"
+
+
+def test_a_place_right_after_the_location_is_where_too():
+    event = first("Переговори в Анкориджі на Алясці тривали близько трьох годин.", "uk")
+    assert event.type == "CONSULT" and event.location.text == "Анкориджі"
+    assert event.source is None and event.target is None
+    # a party after another preposition is still one
+    event = first("Переговори в Анкориджі з Україною тривали три години.", "uk")
+    assert event.target is not None and event.target.code == "UKR"
+
+
+def test_an_agency_name_before_a_dash_is_a_dateline():
+    event = first("ҚазАқпарат – Елордада «Орталық Азия – Қытай» форматындағы екінші саммит өтті.", "kk")
+    assert event.type == "CONSULT" and (event.source is None or "ҚазАқпарат" not in event.source.text)
+    # a dash that opens an aside closed by another one is no credit line
+    event = first("Hamas – the Palestinian group – said it would release the hostages.")
+    assert event.source is not None and event.source.text == "Hamas"
+
+
+@pytest.mark.parametrize("language, text, gone, kept", [
+    ("tr", "Erdoğan, imza töreninin ardından yaptığı açıklamada, Türkiye'nin ateşkesin kalıcı hale gelmesi ve "
+           "Gazze'nin yeniden imarı için katkı sunmaya devam edeceğini, insani yardımların kesintisiz "
+           "ulaştırılmasının hayati önem taşıdığını vurguladı.", "AGREE", "AID"),
+    ("de", "Nach stundenlangen Beratungen in den Fraktionen einigten sich Union und SPD mit Grünen und Linken "
+           "darauf, die Fristen zu verkürzen.", "CONSULT", "AGREE"),
+    ("ar", "ويأتي ذلك بعد دخول وقف إطلاق النار حيز التنفيذ يوم الجمعة الماضي، إثر مفاوضات غير مباشرة استضافتها "
+           "شرم الشيخ.", "RETREAT", "CONSULT"),
+])
+def test_an_event_named_as_the_time_of_another_is_background(language, text, gone, kept):
+    types = {e.type for e in read(text, language).events}
+    assert gone not in types and kept in types
+    # nor do the words inside it surface: "بعد وقف إطلاق النار" is no firing
+    assert "FIGHT" not in types
+
+
+def test_an_event_after_which_nothing_else_is_told_is_still_reported():
+    event = first("Про це він написав після тривалої телефонної розмови з американським лідером.", "uk")
+    assert event.type == "CONSULT"
+
+
+def test_a_dateline_in_capitals_with_its_agency_is_no_actor_whatever_the_name_is_read_as():
+    # "ŞARM EL-ŞEYH" is read as a person's name: the bracketed agency and the dash make it a dateline
+    event = first("ŞARM EL-ŞEYH (AA) - Cumhurbaşkanı Recep Tayyip Erdoğan, Gazze'deki ateşkes anlaşmasına ilişkin "
+                  "belgeyi ABD Başkanı Donald Trump ile birlikte imzaladı.", "tr")
+    assert event.source is not None and "Erdoğan" in event.source.text
+
+
+def test_an_event_a_report_dates_months_back_is_not_an_undated_report_of_the_day():
+    china = {"code": "CHN", "entity_id": 2}
+    # "the first summit took place in Xi'an in May 2023" / a report of the summit, published on 17 June 2025
+    first_summit = _row(1, type="CONSULT", target=china, date="2023-05", names=["E:7", "E:8"])
+    today = MentionRow(id=2, article_id=2, type="CONSULT", negated=False, source=None, target=china,
+                       date="2025-06-17", date_from_text=False, confidence=0.6, names=frozenset(["E:7", "E:8"]))
+    assert len(group_mentions([first_summit, today])) == 2
+    # two reports that both recall it are one event; so are a dated and an undated report weeks apart (a
+    # strike's reports recalling the attack it answered)
+    again = _row(3, type="CONSULT", target=china, date="2023-05-19", names=["E:7", "E:8"])
+    assert len(group_mentions([first_summit, again])) == 1
+    weeks = MentionRow(id=4, article_id=4, type="CONSULT", negated=False, source=None, target=china,
+                       date="2023-06-07", date_from_text=False, confidence=0.6, names=frozenset(["E:7", "E:8"]))
+    assert len(group_mentions([again, weeks])) == 1

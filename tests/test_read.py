@@ -95,6 +95,14 @@ def test_date_without_year_takes_the_nearest_year():
     assert find_dates("Am 3. Dezember verhängte er das Kriegsrecht.", [], date(2025, 6, 4))[0].value == "2024-12-03"
 
 
+def test_a_weekday_that_begins_like_a_month_is_no_month():
+    # "mardi 6" and "martes 6" are Tuesday the 6th, not 6 March ("mar")
+    found = find_dates("dans la nuit du mardi 6 au mercredi 7 mai", [], date(2025, 5, 7))
+    assert [d.value for d in found] == ["2025-05-07"]
+    assert find_dates("El martes 6 hubo elecciones.", [], date(2025, 5, 7)) == []
+    assert [d.value for d in find_dates("Le 6 mars, il a parlé.", [], date(2025, 5, 7))] == ["2025-03-06"]
+
+
 def test_no_date_found_in_plain_numbers():
     assert find_dates("The team scored 3 goals in 90 minutes before 45000 fans.", [], date(2025, 1, 1)) == []
 
@@ -184,3 +192,14 @@ def test_an_rfc_822_date_with_an_absurd_hour_is_not_a_crash():
     value = "Fri, 28 Mar 2124 " + "3" * 80 + "10:00:00 GMT"
     assert parse_published(value)[1] in (None, "day", "month", "year")
     assert parse_published("Fri, 28 Mar 2025 10:00:00 GMT") == ("2025-03-28", "day")
+
+
+def test_a_year_then_its_month_without_a_day():
+    found = find_dates("Алғашқы саммит 2023 жылғы мамырда Қытайдың Сиань қаласында өткен еді.", [], date(2025, 6, 17))
+    assert [(d.value, d.precision) for d in found] == [("2023-05", "month")]
+    found = find_dates("Биринчи саммит 2023 йил май ойида Хитойда бўлиб ўтган.", [], date(2025, 6, 17))
+    assert [(d.value, d.precision) for d in found] == [("2023-05", "month")]
+    # with its day it stays a day
+    assert [d.value for d in find_dates("2025 жылғы 17 маусымда саммит өтті.", [], None)] == ["2025-06-17"]
+    # the Russian May after "в", as the other months already were ("в июне 2024 года")
+    assert [d.value for d in find_dates("Первый саммит состоялся в мае 2023 года.", [], None)] == ["2023-05"]

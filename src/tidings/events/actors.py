@@ -348,14 +348,31 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
 
 def _is_dateline(tokens: list[Token], text: str, phrase: Phrase) -> bool:
     """A dateline: the sentence opens with a place written in capitals, perhaps with its agency in
-    brackets, and a dash ("İSLAMABAD (AA) - Hindistan'ın ...", "ŞARM EL-ŞEYH (AA) -", "NAIROBI, Kenya -")."""
+    brackets, and a dash ("İSLAMABAD (AA) - Hindistan'ın ...", "ŞARM EL-ŞEYH (AA) -", "NAIROBI, Kenya -"),
+    or with the agency's name alone before the dash (_agency_credit)."""
     if phrase.first != 0 or phrase.last + 1 >= len(tokens):
         return False
-    first = text[tokens[0].start:tokens[0].end]
-    if not (first.isupper() and len(first) > 2) or not any("LOC" in item.kinds for item in phrase.items):
-        return False
     gap = text[tokens[phrase.last].end:tokens[phrase.last + 1].start]
-    return any(mark in gap for mark in (" - ", " -- ", "—", "–")) or gap.strip(" )") in ("-", "—", "–", "--")
+    dash = any(mark in gap for mark in (" - ", " -- ", "—", "–")) or gap.strip(" )") in ("-", "—", "–", "--")
+    first = text[tokens[0].start:tokens[0].end]
+    # a place in capitals, or any name in capitals with its agency in brackets ("ŞARM EL-ŞEYH (AA) -",
+    # which the reader takes for a person)
+    if first.isupper() and len(first) > 2 and (any("LOC" in item.kinds for item in phrase.items) or ")" in gap):
+        return dash
+    return dash and _agency_credit(tokens, text, phrase)
+
+
+def _agency_credit(tokens: list[Token], text: str, phrase: Phrase) -> bool:
+    """The agency's name alone before the dash ("ҚазАқпарат – Елордада ... саммит өтті", read as the
+    demonym of "Қаз-"): one word that names no person, role or known actor, and no second dash after it
+    in the sentence (which would make the dash an aside: "Hamas – the Palestinian group – said")."""
+    if phrase.last != 0 or {"PER", "KNOWN", "SECTOR"} & set(phrase.kinds) or phrase.sector:
+        return False
+    rest = _QUOTED.sub("", text[tokens[1].start:])  # a name in quotes may hold a dash: «Орталық Азия – Қытай»
+    return not any(mark in rest for mark in (" - ", "—", "–"))
+
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"")
 
 
 def _place_of_someone(tokens: list[Token], current: Phrase, item: Phrase) -> bool:

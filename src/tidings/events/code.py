@@ -92,7 +92,13 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         triggers = [m for m in triggers if not _death_word(m)]
         if not triggers:
             return []
+    if "armed" in by_section:
+        triggers = _armed_only(triggers, by_section)
+        if not triggers:
+            return []
     name_tokens = _name_tokens(tokens, mentions, sentence.start)
+    if "after" in by_section:
+        triggers = _without_background(triggers, by_section["after"], lexicon.language, name_tokens)
     chosen = _choose_triggers(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
     if not chosen:
         return []
@@ -135,6 +141,8 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     chained = _locative_chain(tokens, phrases, language) if language in PREPOSED else set()
     location = next((p for p in phrases if p.place_only and (is_locative(tokens, p, language) or id(p) in chained)),
                     None)
+    if location is not None and language not in PREPOSED:
+        chained |= _within_location(tokens, phrases, location, language)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
     actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
               and not p.dateline and set(p.kinds) != {"FRONT"}]  # "the Line of Control" is where, never who
@@ -274,6 +282,44 @@ def _military_strike(c: _SentenceContext, trigger: Match) -> bool:
         return False
     armed = any(m.pattern.mode == "MIL" for m in c.by_section.get("sector", []))
     return armed or any(m is not trigger and m.pattern.section in VIOLENT for m in c.chosen)
+
+
+def _armed_only(triggers: list[Match], by_section: dict[str, list[Match]]) -> list[Match]:
+    """Triggers the lexicon's [armed] section also lists are violence only in a sentence that names an
+    armed force (a MIL sector word) or other violence: "L'armée indienne a frappé ... neuf sites" is a
+    strike, "la crise a frappé l'Europe" nothing."""
+    listed = {(m.first, m.last, m.pattern.parts, m.pattern.prefix) for m in by_section["armed"]}
+
+    def conditional(t: Match) -> bool:
+        return (t.first, t.last, t.pattern.parts, t.pattern.prefix) in listed
+
+    if any(m.pattern.mode == "MIL" for m in by_section.get("sector", [])) or \
+            any(t.pattern.section in VIOLENT and not conditional(t) for t in triggers):
+        return triggers
+    return [t for t in triggers if not conditional(t)]
+
+
+def _without_background(triggers: list[Match], after: list[Match], language: str, names: set[int]) -> list[Match]:
+    """An event named as the time of another ("Erdoğan, imza töreninin ardından ... yeniden imarı için
+    katkı vereceğini söyledi": after the signing ceremony, he pledged to help rebuild) is background
+    there, not reported: its trigger is dropped when the sentence reports an event of another type.
+    Alone in its sentence it stays ("він написав після тривалої телефонної розмови з американським
+    лідером": the call is what the sentence tells)."""
+    def background(t: Match) -> bool:
+        return _cue_before(after, t.first, BACKGROUND_WINDOW) or \
+            (language in AFTER_FOLLOWS and _cue_after(after, t.last, BACKGROUND_WINDOW))
+
+    behind = [t for t in triggers if background(t)]
+    # nor the words inside it: "بعد وقف إطلاق النار" (after the ceasefire) is no firing either
+    told = [t for t in triggers if not any(b.first <= t.last and t.first <= b.last for b in behind)]
+    dropped = {t.pattern.section for t in behind}
+    if any(t.pattern.section not in dropped and not names.issuperset(t.span) for t in told):
+        return told  # another event, not a word of a name ("İslam İşbirliği Teşkilatı")
+    return triggers
+
+
+BACKGROUND_WINDOW = 2  # "after the signing", "après la signature", "imza töreninin ardından"
+AFTER_FOLLOWS = {"tr", "kk", "uz", "ja", "ko"}  # "after" is a postposition: "imza töreninin ardından"
 
 
 def _death_word(trigger: Match) -> bool:
@@ -508,6 +554,27 @@ def _locative_chain(tokens, phrases: list[Phrase], language: str) -> set[int]:
             if j >= 0 and tokens[j].text in LOCATIVE.get(language, ()):
                 chained.add(id(phrase))
     return chained
+
+
+def _within_location(tokens, phrases: list[Phrase], location: Phrase, language: str) -> set[int]:
+    """Places that say where the location is, right after it: "Переговори в Анкориджі на Алясці", "talks
+    in Anchorage, Alaska". A place of the location's country that follows it at once, or after one
+    locative preposition, is where too, and so is a name of unknown kind after one ("на Алясці": the
+    reader knows no "Алясці"); never who acted (ids of the phrases)."""
+    within, last = set(), location.last
+    for phrase in sorted(phrases, key=lambda p: p.first):
+        if phrase.first <= last:
+            continue
+        between = [t.text.lower() for t in tokens[last + 1:phrase.first]]
+        if len(between) > 1 or between and between[0] not in LOCATIVE.get(language, ()):
+            break
+        place = phrase.place_only and phrase.country and phrase.country == location.country
+        unknown = between and set(phrase.kinds) == {"NAME"} and not phrase.country and not phrase.sector
+        if not (place or unknown):
+            break
+        within.add(id(phrase))
+        last = phrase.last
+    return within
 
 
 LOCATIVE_CHAIN = 20  # characters from 在 to the 的 before the place

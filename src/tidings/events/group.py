@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 import re
 
@@ -75,6 +75,7 @@ class Group:
     # what _fit asks of every member, kept as members join (a story's biggest events have
     # hundreds of mentions, and each new mention was compared with each of them)
     dated: dict = field(default_factory=dict)  # date -> a member whose sentence states it
+    undated: dict = field(default_factory=dict)  # date -> a member dated by its article only
     actors: dict = field(default_factory=dict)  # (source, target) -> a member with those actors
     numbers: set = field(default_factory=set)
     names: set = field(default_factory=set)
@@ -92,6 +93,8 @@ class Group:
         self.members.append(row)
         if row.date_from_text and row.date:
             self.dated.setdefault(row.date, row)
+        elif row.date:
+            self.undated.setdefault(row.date, row)
         self.actors.setdefault(_actor_signature(row), row)
         self.numbers |= row.numbers
         self.names |= row.names
@@ -222,6 +225,9 @@ def _strength(a: Group, b: Group, common: set) -> int:
     the members have in common rather than member by member (the same answers: members with the
     same date or actors give the same answer, and "any member shares one" is "the union shares one")."""
     if not all(_same_time(x, y) for x in b.dated.values() for y in a.dated.values()):
+        return 0
+    if any(_long_before(x, y) for x in b.dated.values() for y in a.undated.values()) or \
+            any(_long_before(x, y) for x in a.dated.values() for y in b.undated.values()):
         return 0
     if a.members[0].type in BILATERAL and any(_other_meeting(x, y) for x in b.actors.values()
                                                for y in a.actors.values()):
@@ -455,6 +461,34 @@ def _same_time(a: MentionRow, b: MentionRow) -> bool:
     if None in (first_a, first_b):
         return a.date[:7] == b.date[:7]
     return (first_a - last_b).days <= 1 and (first_b - last_a).days <= 1
+
+
+def _long_before(dated: MentionRow, undated: MentionRow) -> bool:
+    """A report whose sentence dates its event months before the day of a report that names no date
+    ("the first summit in this format was held in Xi'an in May 2023" beside a report of 17 June 2025):
+    the undated report tells its day's news, which is another event. Weeks apart are not enough: a
+    report recalls the attack that a strike answers, a fortnight before (docs/benchmarks.md)."""
+    first, last = _bounds(dated.date)
+    if last is None:
+        last = _month_end(dated.date)
+    day, _ = _bounds(undated.date[:10])
+    return last is not None and day is not None and (day - last).days > LONG_BEFORE_DAYS
+
+
+LONG_BEFORE_DAYS = 60
+
+
+def _month_end(value: str) -> date | None:
+    """The last day of a month ("2023-05") or a year ("2023") a date names."""
+    try:
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if len(value) == 4:
+            return date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 @lru_cache(maxsize=4096)

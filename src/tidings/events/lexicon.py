@@ -21,7 +21,8 @@ CHARACTER_LANGUAGES = {"zh", "ja"}
 WORD_GAP = 4
 CHARACTER_GAP = 8
 SEPARABLE_GAP = 12  # German verb particles close the clause: "lehnte den Vorschlag ... erneut ab"
-CUE_SECTIONS = ("negation", "future", "hypothetical", "agent", "passive", "say", "recipient", "accident")
+CUE_SECTIONS = ("negation", "future", "hypothetical", "agent", "passive", "say", "recipient", "accident",
+                "armed", "after")
 _WORD = re.compile(r"[\w\u064b-\u065f\u0670\u0640]+(?:['’\-][\w\u064b-\u065f\u0670\u0640]+)*", re.UNICODE)
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 # elided articles and pronouns glued to the next word: l'accord, s'entretient, dall'esercito

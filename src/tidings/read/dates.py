@@ -34,7 +34,25 @@ def month_names() -> dict[str, int]:
                     names.setdefault(name, number)
     # common English abbreviation with a dot or "Sept"
     names.setdefault("sept", 9)
+    # the Russian May after "в" ("в мае 2023 года"): the other months' forms begin with a listed name
+    names.setdefault("мае", 5)
     return names
+
+
+@lru_cache(maxsize=1)
+def weekday_names() -> frozenset[str]:
+    """Names of the days of the week, some of which begin like a month's abbreviation: "mardi 6",
+    "martes 6" (Tuesday the 6th) are no 6 March."""
+    from babel.dates import get_day_names
+
+    names = set()
+    for locale in LOCALES:
+        for context in ("format", "stand-alone"):
+            try:
+                names.update(n.lower() for n in get_day_names("wide", context=context, locale=locale).values())
+            except Exception:  # noqa: BLE001 - a locale babel lacks is simply skipped
+                continue
+    return frozenset(names)
 
 
 def _month_alternation() -> str:
@@ -59,6 +77,8 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?:ngày\s+)?(?P<d1>\d{{1,2}})(?:\s*[-–và]+\s*(?P<d2>\d{{1,2}}))?\s+tháng\s+(?P<mn>\d{{1,2}})(?:\s*(?:năm|,)\s*{_Y})?", flags), "vi"),
         (re.compile(rf"tháng\s+(?P<mn>\d{{1,2}})(?:\s*(?:năm|/)\s*{_Y})", flags), "vi"),
         (re.compile(rf"{_Y}\s*(?:жылғы|жылы|йил|yil|-yil|г\.|года|року)\s*(?P<d1>\d{{1,2}})\s*[-–]?\s*{m}", flags), "ymd"),
+        # a year, then its month without a day: "2023 жылғы мамырда", "2023 yil mayda" (in May 2023)
+        (re.compile(rf"{_Y}\s*(?:жылғы|жылы|йил|yil|-yil|yılı|yılının)\s+{m}", flags), "ym"),
         (re.compile(rf"(?<![\d.]){_D}{_D2}\s*(?:de\s+)?{m}(?:\s*(?:de\s+|,\s*)?{_Y})?", flags), "dmy"),
         (re.compile(rf"\b{m}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?(?:,?\s+{_Y})?\b", flags), "mdy"),
         (re.compile(rf"\b{m}\s*(?:de\s+)?{_Y}\b", flags), "my"),
@@ -158,7 +178,7 @@ def _matches(pattern: re.Pattern[str], kind: str, text: str):
         yield from pattern.finditer(text)
         return
     for word in _WORD.finditer(text):
-        if _is_month_word(word.group(0)):
+        if _is_month_word(word.group(0)) and word.group(0).lower() not in weekday_names():
             match = pattern.match(text, word.start())
             if match:
                 yield match

@@ -123,9 +123,17 @@ def _prefix_index() -> dict[str, list[tuple[str, str]]]:
     return index
 
 
+# Uzbek Latin writes oʻ / gʻ with U+02BB (CLDR's 'Oʻzbekiston') and as often with ' ‘ ’ or `
+_UZ_APOSTROPHES = str.maketrans({"'": "\u02bb", "‘": "\u02bb", "`": "\u02bb"})
+
+
 def lookup_country(phrase: str) -> str | None:
     cased, uncased = country_gazetteer()
     key = _fold(phrase)
+    if re.search(r"[ogOG]['‘`]\w", phrase):
+        code = lookup_country(phrase.replace("’", "'").translate(_UZ_APOSTROPHES))
+        if code:
+            return code  # "O'zbekiston", "Qozog'istonda"
     code = cased.get(key) or uncased.get(key)
     if code or len(key) < 5:
         return code
@@ -143,7 +151,7 @@ def lookup_country(phrase: str) -> str | None:
 # after an acronym (AQSh, BAA, АҚШ) also the short ones ('AQShni'), which after a word would make
 # names of countries out of given names (Malika, Chadda)
 _TURKIC_SUFFIXES = ("ning", "dan", "ga", "qa", "ға", "ге", "қа", "ке", "дан", "ден", "нан", "нен", "ның", "нің",
-                    "мен")
+                    "мен", "dagi", "даги", "дағы", "дегі", "тағы", "тегі")  # -dagi: 'Perudagi' (in Peru)
 _ACRONYM_SUFFIXES = _TURKIC_SUFFIXES + ("ni", "da", "ka", "ны", "ні", "та", "те", "да", "де")
 
 
@@ -307,13 +315,23 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
            "stop": {"các", "những", "một", "và", "của", "trong", "tại", "theo", "với", "khi", "sau", "trước",
                     "này", "đó", "ngày", "tháng", "năm", "hôm", "cũng", "nhưng", "người", "ông", "bà"},
            "articles": set(), "suffixes": ()},
-    "kk": {"triggers": {"президент", "президенті", "премьер-министр", "министр", "министрі", "төраға", "елші",
-                        "әкім", "мемлекет басшысы"},
-           "stop": {"және", "мен", "бен", "пен", "бұл", "осы", "ол", "олар", "біз", "үшін", "туралы", "бойынша"},
+    # Kazakh and Uzbek put a role after whose it is, in the possessive ('ҚХР Төрағасы Си Цзиньпин', 'Хитой
+    # Халқ Республикаси Раиси Си Цзиньпин', 'Rim papasi'): both the bare and the possessive forms are roles
+    "kk": {"triggers": {"президент", "президенті", "премьер-министр", "премьер-министрі", "министр", "министрі",
+                        "төраға", "төрағасы", "елші", "елшісі", "әкім", "әкімі", "мемлекет басшысы", "басшысы",
+                        "хатшы", "хатшысы", "бас хатшысы", "спикері", "вице-президенті", "папа", "рим папасы",
+                        "папасы", "король", "королі"},
+           "stop": {"және", "мен", "бен", "пен", "бұл", "осы", "ол", "олар", "біз", "үшін", "туралы", "бойынша",
+                    "ал", "бірақ", "сондай-ақ", "алайда", "сонымен", "ия", "иә", "де", "да", "та", "те"},
            "articles": set(), "suffixes": ()},
-    "uz": {"triggers": {"prezident", "prezidenti", "bosh vazir", "vazir", "vaziri", "rais", "raisi", "elchi",
-                        "hokim", "президент", "президенти", "вазир", "бош вазир"},
-           "stop": {"va", "bu", "u", "ular", "biz", "uchun", "bilan", "ham", "lekin", "ва", "бу", "у", "учун"},
+    "uz": {"triggers": {"prezident", "prezidenti", "bosh vazir", "bosh vaziri", "vazir", "vaziri", "rais", "raisi",
+                        "elchi", "elchisi", "hokim", "hokimi", "kotib", "kotibi", "bosh kotibi", "papa", "papasi",
+                        "rim papasi", "qirol", "qiroli", "vitse-prezidenti",
+                        "президент", "президенти", "вазир", "вазири", "бош вазир", "бош вазири", "раис", "раиси",
+                        "элчи", "элчиси", "ҳоким", "ҳокими", "котиби", "бош котиби", "папа", "папаси", "рим папаси",
+                        "қирол", "қироли"},
+           "stop": {"va", "bu", "u", "ular", "biz", "uchun", "bilan", "ham", "lekin", "ammo", "biroq", "shu", "ushbu",
+                    "ва", "бу", "у", "учун", "билан", "ҳам", "лекин", "аммо", "бироқ", "шу", "ушбу"},
            "articles": set(), "suffixes": ()},
 }
 # uncased scripts: roles before (zh, ar) or after (ja, zh 先生) a name
@@ -869,6 +887,10 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     """A city by any of its names ('Leipzig', 'Пекин', '北京'), also inflected ('Москве') in
     languages that decline names."""
     key = _fold(phrase)
+    if re.search(r"[ogOG]['‘`’]\w", phrase):
+        hit = lookup_place(phrase.replace("’", "'").translate(_UZ_APOSTROPHES), language)
+        if hit:
+            return hit  # "Farg'ona" is Fargʻona
     row = _place_rows().get(key)
     # a region's own name beats a city's alternate name ('Antioquia', the Colombian department, not
     # Antakya); a translated one does not (Turkish 'Gazze' is Gaza, not Mozambique's Gaza province)
@@ -901,6 +923,11 @@ def _place_key(phrase: str, language: str = "") -> str | None:
         return key
     if " " in key or len(key) < 5:
         return None
+    if language in _TURKIC:
+        # Kazakh and Uzbek case endings glued to a town's name: 'Астанада', 'Алматыда', 'Toshkentdagi'
+        for ending in _TURKIC_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 4 and key[: -len(ending)] in places:
+                return key[: -len(ending)]
     if language in _INFLECTED or _CYRILLIC.search(key):
         for ending in _ENDINGS:
             if key.endswith(ending) and len(key) - len(ending) >= 4:
@@ -912,6 +939,13 @@ def _place_key(phrase: str, language: str = "") -> str | None:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_TURKIC = {"kk", "uz", "ky", "tk", "tt", "ba"}  # not Turkish: it sets a name's endings off with an apostrophe
+# locative, attributive locative, dative, ablative, genitive, accusative, 'up to' (longest first)
+_TURKIC_ENDINGS = tuple(sorted({
+    "da", "ta", "dagi", "dan", "ga", "ka", "qa", "ning", "ni", "gacha",
+    "да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "даги", "ға", "ге", "қа", "ке", "га", "ка",
+    "дан", "ден", "тан", "тен", "нан", "нен", "ның", "нің", "дың", "дің", "тың", "тің", "нинг", "ны", "ні", "ни",
+    "ды", "ді", "ты", "ті", "гача"}, key=len, reverse=True))
 
 
 def find_mentions(text: str, sentences: list[Sentence], language: str, models: bool = True) -> list[Mention]:
@@ -940,7 +974,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
     mentions = _translated_names(text, sentences, language, mentions)
     mentions = _dotted_acronyms(text, sentences, mentions)
-    mentions.extend(_recurring_surnames(text, sentences, mentions))
+    mentions.extend(_recurring_surnames(text, sentences, mentions, language))
     mentions.sort(key=lambda m: m.start)
     mentions = _outside_titles(text, mentions)
     _type_by_recurrence(mentions)
@@ -1043,12 +1077,14 @@ def _bodies_of_countries(mentions: list[Mention]) -> None:
             mention.country = next((code for window in windows if (code := lookup_country(window))), None)
 
 
-def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mention], language: str = "") -> list[Mention]:
     """The surname of a person the article names in full, wherever else it stands alone ('Halina
     Wrobeska' ... 'sagte Wrobeska'): the rules may miss it there (a German capitalised word after
     a word ending like an adjective reads as a noun). Cased scripts only, whole words."""
     surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) >= 2}
-    surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper()}
+    roles = _settings(language)["triggers"] if language else set()
+    # a role word is no surname, even where a run of names took it in ('Республикаси Президенти')
+    surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper() and word.lower() not in roles}
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for surname in surnames:
@@ -1889,6 +1925,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             start += elided.end()
             word = word[elided.end():]
         tail = re.search(r"['’]\w{0,4}$", word)
+        if tail and language == "uz" and word[tail.start() - 1:tail.start()] in ("o", "g", "O", "G"):
+            tail = None  # Uzbek Latin oʻ / gʻ written with an apostrophe: a letter ("Farg'ona"), no suffix
         if tail and tail.start() > 0:
             end -= len(word) - tail.start()
             word = word[:tail.start()]
@@ -1976,6 +2014,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 if kind == "capital" and i + n < len(tokens) and _capitalised(tokens[i + n][2]) \
                         and tokens[i + n][2].lower() not in stop:
                     break
+                if kind is None and language in _STATE_AFTER:
+                    n += _state_words(tokens, i + n, stop)  # 'Ўзбекистон Республикаси', 'Çin Halk Cumhuriyeti'
+                    phrase = text[start:tokens[i + n - 1][1]]
                 mentions.append(Mention(start=start, end=tokens[i + n - 1][1], text=phrase, type="LOC",
                                         sentence=sentence_index, key=f"C:{code}", country=code, role=kind))
                 i += n
@@ -2007,6 +2048,14 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             j += 1
         while j - 1 > i and tokens[j - 1][2].lower() in _CONNECTORS:
             j -= 1
+        # a role word that ends the run is no part of the name before it, whose role it is: 'Ўзбекистон
+        # Республикаси Президенти матбуот хизмати' (the President of the Republic's press office),
+        # 'Robert Prevostni Rim papasi etib sayladi' (elected Robert Prevost pope)
+        for k in range(i + 1, j):
+            found_role = _role_at(tokens, k, triggers)
+            if found_role and k + found_role[1] >= j and not any(t[2].lower() in LOC_WORDS for t in tokens[i:k]):
+                j = k
+                break
         if any(_org_word(t[2].lower(), language) for t in tokens[i:j]):
             j = _org_name_end(text, tokens, i, j, language, stop)
         # German: capitalised common nouns before a name ('der Übersetzer Hans Magnus Enzensberger')
@@ -2199,6 +2248,30 @@ def _after_place_preposition(tokens, i: int, language: str) -> bool:
     if k >= 0 and tokens[k][2].lower() in _ARTICLES_BEFORE_PLACE:
         k -= 1
     return k >= 0 and tokens[k][2].lower() in preps
+
+
+# Turkic official names of states put the kind of state after the country's name, in the possessive:
+# 'Ўзбекистон Республикаси', 'Хитой Халқ Республикаси', 'Қазақстан Республикасы', 'Türkiye Cumhuriyeti',
+# 'Ресей Федерациясы', 'Birleşik Arap Emirlikleri' is in the gazetteer whole. Inflected forms too
+# ('Республикасининг'): the stem is matched.
+_STATE_AFTER = {"kk", "uz", "tr", "az", "ky", "tk", "tt", "ba"}
+_STATE_STEMS = ("республика", "respublika", "cumhuriyet", "федерация", "federatsiya", "federasyon", "korolligi",
+                "қироллиги", "корольдігі", "krallığı", "krallık", "әмірлігі", "amirligi")
+
+
+def _state_words(tokens, k: int, stop) -> int:
+    """How many words from token k complete a Turkic official name of a state: at most two capitalised
+    words ('Халқ', 'Демократик', 'Ислом') and a capitalised word for the kind of state; 0 for none."""
+    for extra in range(0, 3):
+        last = k + extra
+        if last >= len(tokens) or tokens[last][0] - tokens[last - 1][1] != 1:
+            return 0
+        word = tokens[last][2]
+        if not _capitalised(word) or word.lower() in stop:
+            return 0
+        if word.lower().startswith(_STATE_STEMS):
+            return extra + 1
+    return 0
 
 
 def _role_ahead(tokens, j: int, triggers) -> bool:

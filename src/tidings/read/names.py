@@ -1817,8 +1817,12 @@ def _arabic_triggers(text: str, words, add) -> None:
                 break
             if len(names) >= 2 and nxt[2].startswith(("ال", "و")) and names[-1][2] not in _AR_NAME_LINKS:
                 break  # a definite noun or 'and ...' after a first name and a surname: 'شهباز شريف الهجوم'
-            if names and names[-1][2] not in _AR_NAME_LINKS and _arabic_construct(text, words, nxt):
-                break  # a noun heading a construct after the name: 'ترامب قادة الدول', 'ترامب فجر الأحد'
+            if names and names[-1][2] not in _AR_NAME_LINKS and _arabic_construct(text, words, nxt) and (
+                    len(names) >= 2 or nxt[2].endswith(("ة", "ات", "اء")) and _known_person(text, names)):
+                # a noun heading a construct after a full name ('دونالد ترامب فجر الأحد'), or after a known
+                # person's name when it has a noun's feminine or plural ending, which foreign surnames
+                # do not ('ترامب قادة الدول', 'ماكرون زعماء الدول'; but 'بيترو بارولين الخبر')
+                break
             if names == [] and (nxt[2] in DEMONYMS or (nxt[2].startswith("ال") and nxt[2].endswith("ي")
                                                        and (len(nxt[2]) >= 7 or _arabic_demonym(nxt[2])))):
                 end = nxt[1]
@@ -1883,6 +1887,11 @@ def _arabic_lists(text: str, words, found: list[Mention], add) -> None:
                     or surface.endswith("ية") or len(surface) < 3 or any(start < m.end and m.start < end for m in found):
                 continue
             add(start, end, "name", None, None, "LOC")
+
+
+def _known_person(text: str, names) -> bool:
+    """The words read after a role are a known person's name (tidings.known: 'ترامب', 'دونالد ترامب')."""
+    return known_fold(text[names[0][0]:names[-1][1]]) in known_actors()
 
 
 def _arabic_construct(text: str, words, word) -> bool:

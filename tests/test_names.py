@@ -1078,3 +1078,19 @@ def test_kazakh_town_case_endings_and_conjunction():
     found = rules("Ал Шымкентте жаңбыр жауды, Қарағандыда қар түсті.", "kk")
     assert found["Шымкентте"].type == "LOC" and found["Қарағандыда"].type == "LOC"
     assert not any(m.text.startswith("Ал ") for m in mentions("Ал Шымкентте жаңбыр жауды.", "kk"))
+
+
+def test_turkic_kind_noun_after_a_name_compass_regions_place_kinds_and_locative():
+    found = rules("Меҳмонлар Мустақиллик майдонида гул қўйишди, кейин Самарқанд университети вакиллари келди.", "uz")
+    assert found["Мустақиллик майдонида"].type == "LOC" and found["Самарқанд университети"].type == "ORG"
+    found = rules("Kecha delegatsiya Amir Temur maydoniga bordi.", "uz")
+    assert found["Amir Temur maydoniga"].type == "LOC"  # no person: a square
+    found = rules("Ертең Оңтүстік Қазақстан және Түркістан облыстарында жаңбыр жауады.", "kk")
+    assert found["Оңтүстік Қазақстан"].type == "LOC" and found["Оңтүстік Қазақстан"].country == "KZ"
+    found = rules("Бүгін Павлодар, Баянауыл және Екібастұз аудандарында дауыл болады.", "kk")
+    assert found["Баянауыл"].type == "LOC" and found["Екібастұз"].type == "LOC"
+    found = rules("Келіссөздер кеше Көкжиектеде өтті.", "kk")  # an unknown name in the locative: a place
+    assert found["Көкжиектеде"].type == "LOC"
+    found = rules("Саммит кезінде мемлекет басшысы қол қойған Бейбітшілік туралы шарт жарияланды.", "kk")
+    assert "Бейбітшілік" not in found or found["Бейбітшілік"].type != "PER"  # the role's person follows at once
+    assert rules("ҚХР және АҚШ өкілдері кездесті.", "kk")["ҚХР"].key == "C:CN"

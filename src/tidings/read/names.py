@@ -54,6 +54,8 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "кнр": "CN", "рф": "RU", "фрг": "DE", "кндр": "KP", "оаэ": "AE", "юар": "ZA",
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
     "abd": "US", "aqsh": "US",  # Turkish and Uzbek for USA
+    # Kazakh and Uzbek press abbreviations: USA, the People's Republic of China (ҚХР, ХХР / XXR), the UAE
+    "ақш": "US", "қхр": "CN", "ххр": "CN", "xxr": "CN", "баә": "AE", "баа": "AE", "baa": "AE",
     "vatican": "VA", "vaticano": "VA",  # CLDR: 'Vatican City', 'Ciudad del Vaticano'; 'Vatikan', 'Ватикан' are listed
     # Arabic press forms (CLDR: 'المملكة العربية السعودية', 'الإمارات العربية المتحدة', 'الأراضي الفلسطينية')
     "السعودية": "SA", "الإمارات": "AE", "أمريكا": "US", "بريطانيا": "GB", "فلسطين": "PS",
@@ -973,6 +975,8 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         mentions = _replace_inside(mentions, _german_place_names(text, sentences, mentions, lower_words))
     if language in ("ru", "uk"):
         mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
+    if language in _TURKIC:
+        mentions = _turkic_names(text, sentences, language, mentions)
     mentions = _translated_names(text, sentences, language, mentions)
     mentions = _dotted_acronyms(text, sentences, mentions)
     mentions.extend(_recurring_surnames(text, sentences, mentions, language))
@@ -1045,6 +1049,97 @@ def _german_place_names(text: str, sentences: list[Sentence], found: list[Mentio
 
 
 _QUOTED = re.compile(r'"([^"\n]{1,120})"|“([^”\n]{1,120})”')
+
+
+# Kazakh and Uzbek: the kind of a place or body follows its name, in lower case and in the possessive
+# ('Сикстин капелласи', 'Avliyo Pyotr maydoniga', 'Қазақ ұлттық университеті'): it is part of the name
+# (as in Turkish 'Taksim Meydanı', where it is capitalised) and says its type. Case endings may follow.
+_TURKIC_HEADS = {
+    "LOC": ("kapellasi", "bazilikasi", "sobori", "maydoni", "ko'chasi", "koʻchasi", "aeroporti", "masjidi", "saroyi",
+            "капелласи", "базиликаси", "собори", "майдони", "кўчаси", "аэропорти", "масжиди", "саройи",
+            "алаңы", "көшесі", "әуежайы", "мешіті", "сарайы", "соборы", "базиликасы", "капелласы"),
+    "ORG": ("cherkovi", "universiteti", "partiyasi", "vazirligi", "qo'mitasi", "qoʻmitasi", "banki", "kompaniyasi",
+            "agentligi", "ordeni", "jamg'armasi", "jamgʻarmasi", "kengashi",
+            "черкови", "университети", "партияси", "вазирлиги", "қўмитаси", "банки", "компанияси", "агентлиги",
+            "ордени", "жамғармаси", "кенгаши",
+            "шіркеуі", "университеті", "партиясы", "министрлігі", "комитеті", "банкі", "компаниясы", "агенттігі",
+            "қоры", "кеңесі"),
+}
+# lower-case nouns for a kind of place after a name or a list of names: 'Ақмола, Абай, Жамбыл облыстарында'
+_TURKIC_PLACE_KINDS = ("облыс", "аудан", "қала", "ауыл", "өзен", "вилоят", "туман", "шаҳ", "қишлоқ", "дарё",
+                       "viloyat", "tuman", "shahar", "shahr", "qishloq", "daryo")
+# compass and 'central' before a country: a region of it ('Солтүстік Қазақстан', 'Janubiy Qozog'iston')
+_TURKIC_COMPASS = {"солтүстік", "оңтүстік", "шығыс", "батыс", "шимолий", "жанубий", "шарқий", "ғарбий",
+                   "shimoliy", "janubiy", "sharqiy", "g'arbiy", "gʻarbiy"}
+_TURKIC_LOCATIVE = ("нда", "нде", "да", "де", "та", "те", "da", "ta")
+_TURKIC_WORD = r"[^\W\d_][\w'ʻ’\-]*"
+_TURKIC_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:және|мен|va|ва)\s+")
+
+
+def _turkic_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
+    """Kazakh and Uzbek readings the capitalised-run rules miss: a name and the lower-case kind noun after
+    it (`_TURKIC_HEADS`), a region named by a compass word and its country, names before a word for a kind
+    of place, and a name of unknown kind in the locative case ('Ақордада', 'Peruda': in X), a place."""
+    stop = _settings(language)["stop"]
+    lower_words = _lowercase_words(text)
+    heads = {head: kind for kind, words in _TURKIC_HEADS.items() for head in words}
+    added: list[Mention] = []
+    words = [(w.start(), w.end(), w.group(0)) for w in re.finditer(_TURKIC_WORD, text)]
+    for w, (start, end, word) in enumerate(words):
+        head = next((h for h in heads if word.lower().startswith(h)), None) if word[:1].islower() else None
+        if head is None:
+            continue
+        k = w  # the name is the capitalised words right before the head, one space apart
+        while k > 0 and w - k < 3 and words[k - 1][2][:1].isupper() and text[words[k - 1][1]:words[k][0]] == " " \
+                and words[k - 1][2].lower() not in stop:
+            k -= 1
+        if k < w - 1 and _sentence_opener(text, words[k][0]) and (
+                words[k][2].lower() in lower_words or words[k][2].lower().endswith(("лар", "лер", "lar", "ler"))):
+            k += 1  # a common noun opening the sentence ('Меҳмонлар Мустақиллик майдонида': guests)
+        if k == w:
+            continue
+        start = words[k][0]
+        if any(m.key.startswith("C:") and start <= m.start < end for m in found):
+            continue  # 'Қазақстан банкі': the country stays the country
+        surface = text[start:end]
+        added.append(Mention(start=start, end=end, text=surface, type=heads[head],
+                             sentence=_sentence_of(sentences, start), key=f"N:{name_key(surface) or _fold(surface)}"))
+    if added:
+        found = [m for m in found if not any(a.start < m.end and m.start < a.end for a in added)] + added
+        found.sort(key=lambda m: m.start)
+    for n, m in enumerate(found):
+        before = re.search(r"([^\W\d_][\w'ʻ’]*) $", text[max(0, m.start - 20):m.start])
+        if m.key.startswith("C:") and m.role is None and before and before.group(1)[:1].isupper() \
+                and before.group(1).lower() in _TURKIC_COMPASS:
+            start = m.start - len(before.group(0))
+            surface = text[start:m.end]
+            found[n] = Mention(start=start, end=m.end, text=surface, type="LOC", sentence=m.sentence,
+                               key=f"N:{name_key(surface) or _fold(surface)}", country=m.country)
+    found = [m for n, m in enumerate(found) if not any(
+        o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in found)]
+    for n, m in enumerate(found):
+        if m.type != NAME:
+            continue
+        k = n  # the list this name opens or is in, then the word after it
+        while k + 1 < len(found) and found[k + 1].type in (NAME, "LOC") \
+                and _TURKIC_LIST_GAP.fullmatch(text[found[k].end:found[k + 1].start]):
+            k += 1
+        after = re.match(r"\s+([^\W\d_][\w'ʻ’]*)", text[found[k].end:found[k].end + 40])
+        if after and after.group(1)[:1].islower() and after.group(1).lower().startswith(_TURKIC_PLACE_KINDS):
+            for o in found[n:k + 1]:
+                if o.type == NAME:
+                    o.type = "LOC"
+            continue
+        word = m.text
+        if " " not in word and len(word) >= 6 and word.lower().endswith(_TURKIC_LOCATIVE) and not word.isupper():
+            m.type = "LOC"
+    return found
+
+
+def _sentence_opener(text: str, start: int) -> bool:
+    """The word at `start` opens a sentence or a line."""
+    before = text[:start].rstrip(" ")
+    return not before or before[-1] in ".!?\n:«\"“"
 
 
 def _outside_titles(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -2051,7 +2146,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             role_until = i + n + 3
             i += n
             continue
-        if i > role_until:
+        if i > role_until or language in _TURKIC and not _capitalised(word) and lower not in stop:
+            # Kazakh and Uzbek name whose role it is before the role, so the person follows the role
+            # at once: 'мемлекет басшысы қол қойған Мәңгілік ... шарт' (the treaty the heads of state
+            # signed) names nobody
             role = None
         if not _capitalised(word) or _overlaps(start, end, taken):
             i += 1

@@ -1038,6 +1038,9 @@ def test_arabic_a_construct_noun_or_and_the_role_ends_a_name_after_a_role():
     found = rules("وحضر الرئيس أردوغان والرئيس ميلوني وأمير الكويت الحفل", "ar")
     assert "أردوغان" in found and "ميلوني" in found  # 'and the emir of' ends the second name
     assert "عبد الله" in " ".join(rules("وصل الملك عبد الله الثاني إلى عمان", "ar"))  # a name link stays
+    assert not rules("وقالت المتحدثة إن البابا توفي صباح الاثنين", "ar")  # 'the pope died': a verb, no name
+    found = rules("وقال البابا ليو إن السلام ممكن", "ar")
+    assert found["ليو"].type == "PER" and found["ليو"].role == "البابا"
 
 
 def test_arabic_article_inside_and_no_article_no_match():

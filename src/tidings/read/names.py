@@ -2027,7 +2027,15 @@ def _arabic_bodies(text: str, words, add) -> None:
         body, last_country = [], None
         for nxt in words[w + 1:w + 6]:
             gap = text[(body[-1][1] if body else end):nxt[0]]
-            if gap.strip() or not nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_BODY_STOP:
+            saint = body and body[-1][2] in ("القديس", "القديسة") and not nxt[2].startswith("ال")
+            if not saint and (gap.strip() or not nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_BODY_STOP):
+                break
+            if saint and (gap.strip() or nxt[2] in _AR_STOP):
+                break
+            if kind == "LOC" and nxt[2].startswith("لل"):
+                break  # 'نهر السين للوصول': 'to reach' (li-), no part of a place's name
+            if saint:
+                body.append(nxt)  # a saint's name has no article: 'كاتدرائية القديس بطرس'
                 break
             body.append(nxt)
             last_country = _arabic_demonym(nxt[2])

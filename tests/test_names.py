@@ -1103,3 +1103,11 @@ def test_arabic_saints_names_and_li_words_after_a_place_head():
     found = rules("صلى الحجاج في كاتدرائية القديس مرقس ثم عبروا نهر النيل للوصول إلى القاهرة", "ar")
     assert "كاتدرائية القديس مرقس" in found and found["نهر النيل"].type == "LOC"
     # li- inside a body's name stays: test_arabic_bodies_and_places_are_head_nouns_with_their_definite_words
+
+
+def test_arabic_a_name_read_from_context_recurs_and_joined_place_names():
+    text = "انعقد المؤتمر في مدينة كفرنبل أمس. وقال المنظمون إن كفرنبل ستستضيف الدورة المقبلة."
+    assert [m.start for m in mentions(text, "ar", models=False) if m.text == "كفرنبل"] == [
+        text.index("كفرنبل"), text.rindex("كفرنبل")]
+    found = rules("وصل الوفد إلى أبو ظبي مساء أمس", "ar")
+    assert found["أبو ظبي"].country == "AE"

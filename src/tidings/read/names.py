@@ -1754,6 +1754,8 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
                         continue
                     hit = (index.get(body) or (index.get("ال" + body) if definite else None)) \
                         if len(body) >= 3 else None
+                    if hit is None and n == 2 and not suffix and body.split(" ")[0] in _AR_JOINED_FIRST:
+                        hit = index.get(body.replace(" ", ""))  # 'أبو ظبي' is written 'أبوظبي' too
                     if hit and suffix and hit[0] == "place" and n == 1:
                         hit = None  # a town's adjective is no place ('تعزية' is condolence, not Taiz's)
                     if hit:
@@ -1774,6 +1776,7 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
         _han_triggers(text, add, language)
     if language in ("ar", "fa") or _ARABIC.search(text):
         _arabic_triggers(text, words, add)
+        _arabic_recurrence(text, found, add)
     return found
 
 
@@ -1938,6 +1941,8 @@ def _arabic_triggers(text: str, words, add) -> None:
             add(names[0][0], names[-1][1], "name", None, word, "PER", replace=True)
 
 
+# first words of place names that Arabic writes apart or joined (أبو ظبي / أبوظبي, عين شمس / عينشمس)
+_AR_JOINED_FIRST = {"أبو", "ابو", "أم", "ام", "عين", "رأس", "راس", "دير", "كفر", "تل", "بني", "بيت", "بئر", "عبد"}
 # words before the first item of a list of places: prepositions, pronouns, plural heads of places
 _AR_LIST_OPENERS = {"في", "من", "إلى", "الى", "على", "عن", "هي", "هما", "بين", "منشآت", "منشأتي", "موقعي", "مواقع",
                     "مدن", "مدينتي", "مناطق", "منطقتي", "مدينة", "منطقة", "منشأة", "موقع", "مفاعل"}
@@ -1994,6 +1999,20 @@ def _arabic_lists(text: str, words, found: list[Mention], add) -> None:
 def _known_person(text: str, names) -> bool:
     """The words read after a role are a known person's name (tidings.known: 'ترامب', 'دونالد ترامب')."""
     return known_fold(text[names[0][0]:names[-1][1]]) in known_actors()
+
+
+def _arabic_recurrence(text: str, found: list[Mention], add) -> None:
+    """A name read from its context (after a role, a town's head, in a list of places) names the same
+    thing wherever else the article writes it, perhaps after a proclitic: 'مدينة شرم الشيخ' ...
+    'استضافتها شرم الشيخ', 'منشآت فوردو ونطنز' ... 'على فوردو' (one sense per discourse). Names of
+    four letters or more; the gazetteer's names are found everywhere already."""
+    letters = _ARABIC_LETTERS
+    for m in list(found):
+        if m.key.startswith("C:") or len(m.text) < 4 or m.type not in ("PER", "LOC", "ORG") \
+                or not _ARABIC.match(m.text) or (m.type == "LOC" and m.country):
+            continue
+        for match in re.finditer(rf"(?<![{letters}])[وبلف]?({re.escape(m.text)})(?![{letters}])", text):
+            add(match.start(1), match.end(1), "name", None, None, m.type)
 
 
 def _arabic_construct(text: str, words, word) -> bool:

@@ -32,6 +32,32 @@ def test_uzbek_cyrillic_is_not_russian():
     assert detect_language(text)[0] == "uz"
 
 
+@pytest.mark.parametrize("text", [
+    # names-heavy Uzbek Latin with a plain apostrophe for oʻ / gʻ: fastText's lite model says tr, sq, jbo
+    "Turkiya Prezidenti Rajab Toyyib Erdog'an Istanbulda forum ishtirokchilariga murojaat qildi. "
+    "U iqtisodiy hamkorlik haqida gapirdi.",
+    "Yaponiya bosh vaziri Tokio shahrida matbuot anjumani o'tkazdi va saylov haqida gapirdi.",
+    "Madridda bo'lib o'tgan uchrashuvda Ispaniya bosh vaziri Italiya prezidenti bilan muzokara olib bordi.",
+    "Futbol boʻyicha Oʻzbekiston terma jamoasi jahon chempionatiga yoʻllanma oldi.",
+])
+def test_uzbek_latin_is_not_turkish(text):
+    assert detect_language(text)[0] == "uz"
+
+
+@pytest.mark.parametrize("text", [
+    "Cumhurbaşkanı bugün Ankara'da düzenlenen törende konuştu ve yeni projeleri açıkladı.",
+    "Kosovo'da seçim sonuçları açıklandı ve muhalefet partisi kazandı.",
+    "Papa Leo, Vatikan'da kardinallerle bir araya geldi. Toplantıda Kilise'nin geleceği ele alındı.",
+    "Robert Prevost, Chicago'da doğdu ve uzun yıllar Peru'da misyoner olarak görev yaptı.",
+    "Tokyo'da bulunan Japon Başbakanı, Togo'ya yapılacak ziyaretin ertelendiğini söyledi.",
+    # Turkish typed without its letters stays Turkish: no Uzbek word in it
+    "Cumhurbaskani bugun Ankara'da gazetecilere aciklama yapti ve secim tarihini duyurdu.",
+    "Istanbul'da yapilan zirvede liderler Gazze icin ateskes cagrisi yapti, ancak anlasma saglanamadi.",
+])
+def test_turkish_stays_turkish(text):
+    assert detect_language(text)[0] == "tr"
+
+
 def test_noise_lines_are_removed_and_kept_by_kind():
     body = "\n".join([
         "Der Kanzler traf am Montag den Präsidenten.",

@@ -54,6 +54,8 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "кнр": "CN", "рф": "RU", "фрг": "DE", "кндр": "KP", "оаэ": "AE", "юар": "ZA",
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
     "abd": "US", "aqsh": "US",  # Turkish and Uzbek for USA
+    # Kazakh and Uzbek press abbreviations: USA, the People's Republic of China (ҚХР, ХХР / XXR), the UAE
+    "ақш": "US", "қхр": "CN", "ххр": "CN", "xxr": "CN", "баә": "AE", "баа": "AE", "baa": "AE",
     "vatican": "VA", "vaticano": "VA",  # CLDR: 'Vatican City', 'Ciudad del Vaticano'; 'Vatikan', 'Ватикан' are listed
     # Arabic press forms (CLDR: 'المملكة العربية السعودية', 'الإمارات العربية المتحدة', 'الأراضي الفلسطينية')
     "السعودية": "SA", "الإمارات": "AE", "أمريكا": "US", "بريطانيا": "GB", "فلسطين": "PS",
@@ -123,9 +125,17 @@ def _prefix_index() -> dict[str, list[tuple[str, str]]]:
     return index
 
 
+# Uzbek Latin writes oʻ / gʻ with U+02BB (CLDR's 'Oʻzbekiston') and as often with ' ‘ ’ or `
+_UZ_APOSTROPHES = str.maketrans({"'": "\u02bb", "‘": "\u02bb", "`": "\u02bb"})
+
+
 def lookup_country(phrase: str) -> str | None:
     cased, uncased = country_gazetteer()
     key = _fold(phrase)
+    if re.search(r"[ogOG]['‘`]\w", phrase):
+        code = lookup_country(phrase.replace("’", "'").translate(_UZ_APOSTROPHES))
+        if code:
+            return code  # "O'zbekiston", "Qozog'istonda"
     code = cased.get(key) or uncased.get(key)
     if code or len(key) < 5:
         return code
@@ -163,7 +173,7 @@ def _declined_first_word(key: str) -> str | None:
 # after an acronym (AQSh, BAA, АҚШ) also the short ones ('AQShni'), which after a word would make
 # names of countries out of given names (Malika, Chadda)
 _TURKIC_SUFFIXES = ("ning", "dan", "ga", "qa", "ға", "ге", "қа", "ке", "дан", "ден", "нан", "нен", "ның", "нің",
-                    "мен")
+                    "мен", "dagi", "даги", "дағы", "дегі", "тағы", "тегі")  # -dagi: 'Perudagi' (in Peru)
 _ACRONYM_SUFFIXES = _TURKIC_SUFFIXES + ("ni", "da", "ka", "ны", "ні", "та", "те", "да", "де")
 
 
@@ -327,13 +337,23 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
            "stop": {"các", "những", "một", "và", "của", "trong", "tại", "theo", "với", "khi", "sau", "trước",
                     "này", "đó", "ngày", "tháng", "năm", "hôm", "cũng", "nhưng", "người", "ông", "bà"},
            "articles": set(), "suffixes": ()},
-    "kk": {"triggers": {"президент", "президенті", "премьер-министр", "министр", "министрі", "төраға", "елші",
-                        "әкім", "мемлекет басшысы"},
-           "stop": {"және", "мен", "бен", "пен", "бұл", "осы", "ол", "олар", "біз", "үшін", "туралы", "бойынша"},
+    # Kazakh and Uzbek put a role after whose it is, in the possessive ('ҚХР Төрағасы Си Цзиньпин', 'Хитой
+    # Халқ Республикаси Раиси Си Цзиньпин', 'Rim papasi'): both the bare and the possessive forms are roles
+    "kk": {"triggers": {"президент", "президенті", "премьер-министр", "премьер-министрі", "министр", "министрі",
+                        "төраға", "төрағасы", "елші", "елшісі", "әкім", "әкімі", "мемлекет басшысы", "басшысы",
+                        "хатшы", "хатшысы", "бас хатшысы", "спикері", "вице-президенті", "папа", "рим папасы",
+                        "папасы", "король", "королі"},
+           "stop": {"және", "мен", "бен", "пен", "бұл", "осы", "ол", "олар", "біз", "үшін", "туралы", "бойынша",
+                    "ал", "бірақ", "сондай-ақ", "алайда", "сонымен", "ия", "иә", "де", "да", "та", "те"},
            "articles": set(), "suffixes": ()},
-    "uz": {"triggers": {"prezident", "prezidenti", "bosh vazir", "vazir", "vaziri", "rais", "raisi", "elchi",
-                        "hokim", "президент", "президенти", "вазир", "бош вазир"},
-           "stop": {"va", "bu", "u", "ular", "biz", "uchun", "bilan", "ham", "lekin", "ва", "бу", "у", "учун"},
+    "uz": {"triggers": {"prezident", "prezidenti", "bosh vazir", "bosh vaziri", "vazir", "vaziri", "rais", "raisi",
+                        "elchi", "elchisi", "hokim", "hokimi", "kotib", "kotibi", "bosh kotibi", "papa", "papasi",
+                        "rim papasi", "qirol", "qiroli", "vitse-prezidenti",
+                        "президент", "президенти", "вазир", "вазири", "бош вазир", "бош вазири", "раис", "раиси",
+                        "элчи", "элчиси", "ҳоким", "ҳокими", "котиби", "бош котиби", "папа", "папаси", "рим папаси",
+                        "қирол", "қироли"},
+           "stop": {"va", "bu", "u", "ular", "biz", "uchun", "bilan", "ham", "lekin", "ammo", "biroq", "shu", "ushbu",
+                    "ва", "бу", "у", "учун", "билан", "ҳам", "лекин", "аммо", "бироқ", "шу", "ушбу"},
            "articles": set(), "suffixes": ()},
 }
 # uncased scripts: roles before (zh, ar) or after (ja, zh 先生) a name
@@ -343,12 +363,20 @@ UNCASED_TRIGGERS = {
     "ja": ("大統領", "首相", "外相", "国務長官", "報道官", "国王", "大使", "市長", "氏", "議長", "首席"),
     "ar": ("الرئيس", "رئيس", "رئيسة", "وزير", "وزيرة", "الوزير", "رئيس الوزراء", "المتحدث", "المتحدثة", "الملك",
            "الأمير", "الشيخ", "السفير", "المستشار", "المستشارة", "الأمين العام", "زعيم", "السيد", "السيدة",
-           "الكاردينال", "الإمبراطور", "الإمبراطورة", "الملكة", "الجنرال", "اللواء"),
+           "الكاردينال", "الإمبراطور", "الإمبراطورة", "الملكة", "الجنرال", "اللواء", "البابا"),
 }
 ROLE_AFTER = {"ja": True}
 _ZH_STOP = set("的了在于和与对是将已也而被向就从为说称等及或但把给让到会着过都还又再并该其此这那今昨明年月日时")
 _AR_STOP = {"في", "من", "على", "إلى", "الى", "أن", "إن", "ان", "قال", "وقال", "يوم", "عن", "مع", "الذي", "التي", "و",
-            "خلال", "بعد", "قبل", "أمس", "اليوم", "إنه", "أنه", "كان", "قد", "لقد", "هذا", "هذه", "بين", "حول", "ما", "لا"}
+            "خلال", "بعد", "قبل", "أمس", "اليوم", "إنه", "أنه", "كان", "قد", "لقد", "هذا", "هذه", "بين", "حول", "ما", "لا",
+            "ذلك", "تلك", "هؤلاء", "أيضا", "أيضاً"}
+# frequent news verbs (perfect, he / she): Arabic has no case, so a role alone before its verb would take the
+# verb for a name ('قال الكاردينال إن البابا توفي': the pope died)
+_AR_STOP |= {form for verb in ("قال", "أكد", "أعلن", "أشار", "أضاف", "توفي", "تحدث", "دعا", "وصل", "غادر", "التقى",
+                               "استقبل", "شدد", "أوضح", "اعتبر", "رأى", "كشف", "زار", "طالب", "هنأ", "أدان", "رحب",
+                               "وقع", "ترأس", "شارك", "حضر", "قرر", "أمر", "بحث", "ناقش", "تلقى", "أجرى", "عاد",
+                               "رفض", "وافق", "صرح", "نفى", "حذر", "أفاد", "ذكر", "أصدر", "ألقى", "توجه")
+             for form in (verb, verb + "ت", "و" + verb, "و" + verb + "ت")}
 _AR_PREFIXES = ("وال", "بال", "لل", "فال", "كال", "ال", "و", "ب", "ل", "ف")
 # Arabic names of bodies and places are construct phrases: a head noun and the definite words after
 # it ('وزارة الثقافة الفرنسية', 'الوكالة الدولية للطاقة الذرية', 'نهر السين'); the head says the type
@@ -889,6 +917,10 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     """A city by any of its names ('Leipzig', 'Пекин', '北京'), also inflected ('Москве') in
     languages that decline names."""
     key = _fold(phrase)
+    if re.search(r"[ogOG]['‘`’]\w", phrase):
+        hit = lookup_place(phrase.replace("’", "'").translate(_UZ_APOSTROPHES), language)
+        if hit:
+            return hit  # "Farg'ona" is Fargʻona
     row = _place_rows().get(key)
     # a region's own name beats a city's alternate name ('Antioquia', the Colombian department, not
     # Antakya); a translated one does not (Turkish 'Gazze' is Gaza, not Mozambique's Gaza province)
@@ -921,6 +953,11 @@ def _place_key(phrase: str, language: str = "") -> str | None:
         return key
     if " " in key or len(key) < 5:
         return None
+    if language in _TURKIC:
+        # Kazakh and Uzbek case endings glued to a town's name: 'Астанада', 'Алматыда', 'Toshkentdagi'
+        for ending in _TURKIC_ENDINGS:
+            if key.endswith(ending) and len(key) - len(ending) >= 4 and key[: -len(ending)] in places:
+                return key[: -len(ending)]
     if language in _INFLECTED or _CYRILLIC.search(key):
         for ending in _ENDINGS:
             if key.endswith(ending) and len(key) - len(ending) >= 4:
@@ -932,6 +969,13 @@ def _place_key(phrase: str, language: str = "") -> str | None:
 
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_TURKIC = {"kk", "uz", "ky", "tk", "tt", "ba"}  # not Turkish: it sets a name's endings off with an apostrophe
+# locative, attributive locative, dative, ablative, genitive, accusative, 'up to' (longest first)
+_TURKIC_ENDINGS = tuple(sorted({
+    "da", "ta", "dagi", "dan", "ga", "ka", "qa", "ning", "ni", "gacha",
+    "да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "даги", "ға", "ге", "қа", "ке", "га", "ка",
+    "дан", "ден", "тан", "тен", "нан", "нен", "ның", "нің", "дың", "дің", "тың", "тің", "нинг", "ны", "ні", "ни",
+    "ды", "ді", "ты", "ті", "гача"}, key=len, reverse=True))
 
 
 def find_mentions(text: str, sentences: list[Sentence], language: str, models: bool = True) -> list[Mention]:
@@ -958,10 +1002,12 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         mentions = _replace_inside(mentions, _german_place_names(text, sentences, mentions, lower_words))
     if language in ("ru", "uk"):
         mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
+    if language in _TURKIC:
+        mentions = _turkic_names(text, sentences, language, mentions)
     mentions = _translated_names(text, sentences, language, mentions)
     mentions = _dotted_acronyms(text, sentences, mentions)
     mentions = _arabic_particle_names(text, mentions)
-    mentions.extend(_recurring_surnames(text, sentences, mentions))
+    mentions.extend(_recurring_surnames(text, sentences, mentions, language))
     mentions.sort(key=lambda m: m.start)
     mentions = _outside_titles(text, mentions)
     _type_by_recurrence(mentions)
@@ -1033,6 +1079,97 @@ def _german_place_names(text: str, sentences: list[Sentence], found: list[Mentio
 _QUOTED = re.compile(r'"([^"\n]{1,120})"|“([^”\n]{1,120})”')
 
 
+# Kazakh and Uzbek: the kind of a place or body follows its name, in lower case and in the possessive
+# ('Сикстин капелласи', 'Avliyo Pyotr maydoniga', 'Қазақ ұлттық университеті'): it is part of the name
+# (as in Turkish 'Taksim Meydanı', where it is capitalised) and says its type. Case endings may follow.
+_TURKIC_HEADS = {
+    "LOC": ("kapellasi", "bazilikasi", "sobori", "maydoni", "ko'chasi", "koʻchasi", "aeroporti", "masjidi", "saroyi",
+            "капелласи", "базиликаси", "собори", "майдони", "кўчаси", "аэропорти", "масжиди", "саройи",
+            "алаңы", "көшесі", "әуежайы", "мешіті", "сарайы", "соборы", "базиликасы", "капелласы"),
+    "ORG": ("cherkovi", "universiteti", "partiyasi", "vazirligi", "qo'mitasi", "qoʻmitasi", "banki", "kompaniyasi",
+            "agentligi", "ordeni", "jamg'armasi", "jamgʻarmasi", "kengashi",
+            "черкови", "университети", "партияси", "вазирлиги", "қўмитаси", "банки", "компанияси", "агентлиги",
+            "ордени", "жамғармаси", "кенгаши",
+            "шіркеуі", "университеті", "партиясы", "министрлігі", "комитеті", "банкі", "компаниясы", "агенттігі",
+            "қоры", "кеңесі"),
+}
+# lower-case nouns for a kind of place after a name or a list of names: 'Ақмола, Абай, Жамбыл облыстарында'
+_TURKIC_PLACE_KINDS = ("облыс", "аудан", "қала", "ауыл", "өзен", "вилоят", "туман", "шаҳ", "қишлоқ", "дарё",
+                       "viloyat", "tuman", "shahar", "shahr", "qishloq", "daryo")
+# compass and 'central' before a country: a region of it ('Солтүстік Қазақстан', 'Janubiy Qozog'iston')
+_TURKIC_COMPASS = {"солтүстік", "оңтүстік", "шығыс", "батыс", "шимолий", "жанубий", "шарқий", "ғарбий",
+                   "shimoliy", "janubiy", "sharqiy", "g'arbiy", "gʻarbiy"}
+_TURKIC_LOCATIVE = ("нда", "нде", "да", "де", "та", "те", "da", "ta")
+_TURKIC_WORD = r"[^\W\d_][\w'ʻ’\-]*"
+_TURKIC_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:және|мен|va|ва)\s+")
+
+
+def _turkic_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
+    """Kazakh and Uzbek readings the capitalised-run rules miss: a name and the lower-case kind noun after
+    it (`_TURKIC_HEADS`), a region named by a compass word and its country, names before a word for a kind
+    of place, and a name of unknown kind in the locative case ('Ақордада', 'Peruda': in X), a place."""
+    stop = _settings(language)["stop"]
+    lower_words = _lowercase_words(text)
+    heads = {head: kind for kind, words in _TURKIC_HEADS.items() for head in words}
+    added: list[Mention] = []
+    words = [(w.start(), w.end(), w.group(0)) for w in re.finditer(_TURKIC_WORD, text)]
+    for w, (start, end, word) in enumerate(words):
+        head = next((h for h in heads if word.lower().startswith(h)), None) if word[:1].islower() else None
+        if head is None:
+            continue
+        k = w  # the name is the capitalised words right before the head, one space apart
+        while k > 0 and w - k < 3 and words[k - 1][2][:1].isupper() and text[words[k - 1][1]:words[k][0]] == " " \
+                and words[k - 1][2].lower() not in stop:
+            k -= 1
+        if k < w - 1 and _sentence_opener(text, words[k][0]) and (
+                words[k][2].lower() in lower_words or words[k][2].lower().endswith(("лар", "лер", "lar", "ler"))):
+            k += 1  # a common noun opening the sentence ('Меҳмонлар Мустақиллик майдонида': guests)
+        if k == w:
+            continue
+        start = words[k][0]
+        if any(m.key.startswith("C:") and start <= m.start < end for m in found):
+            continue  # 'Қазақстан банкі': the country stays the country
+        surface = text[start:end]
+        added.append(Mention(start=start, end=end, text=surface, type=heads[head],
+                             sentence=_sentence_of(sentences, start), key=f"N:{name_key(surface) or _fold(surface)}"))
+    if added:
+        found = [m for m in found if not any(a.start < m.end and m.start < a.end for a in added)] + added
+        found.sort(key=lambda m: m.start)
+    for n, m in enumerate(found):
+        before = re.search(r"([^\W\d_][\w'ʻ’]*) $", text[max(0, m.start - 20):m.start])
+        if m.key.startswith("C:") and m.role is None and before and before.group(1)[:1].isupper() \
+                and before.group(1).lower() in _TURKIC_COMPASS:
+            start = m.start - len(before.group(0))
+            surface = text[start:m.end]
+            found[n] = Mention(start=start, end=m.end, text=surface, type="LOC", sentence=m.sentence,
+                               key=f"N:{name_key(surface) or _fold(surface)}", country=m.country)
+    found = [m for n, m in enumerate(found) if not any(
+        o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for o in found)]
+    for n, m in enumerate(found):
+        if m.type != NAME:
+            continue
+        k = n  # the list this name opens or is in, then the word after it
+        while k + 1 < len(found) and found[k + 1].type in (NAME, "LOC") \
+                and _TURKIC_LIST_GAP.fullmatch(text[found[k].end:found[k + 1].start]):
+            k += 1
+        after = re.match(r"\s+([^\W\d_][\w'ʻ’]*)", text[found[k].end:found[k].end + 40])
+        if after and after.group(1)[:1].islower() and after.group(1).lower().startswith(_TURKIC_PLACE_KINDS):
+            for o in found[n:k + 1]:
+                if o.type == NAME:
+                    o.type = "LOC"
+            continue
+        word = m.text
+        if " " not in word and len(word) >= 6 and word.lower().endswith(_TURKIC_LOCATIVE) and not word.isupper():
+            m.type = "LOC"
+    return found
+
+
+def _sentence_opener(text: str, start: int) -> bool:
+    """The word at `start` opens a sentence or a line."""
+    before = text[:start].rstrip(" ")
+    return not before or before[-1] in ".!?\n:«\"“"
+
+
 def _outside_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names inside a quoted title are parts of the title, not names of their own: in " The Cat in the Hat ",
     " Diana Ross Presents the Jackson 5 ", " Kingdom Hearts : Chain of Memories " (a film, song or book)
@@ -1074,12 +1211,14 @@ def surname_first(name: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mention], language: str = "") -> list[Mention]:
     """The surname of a person the article names in full, wherever else it stands alone ('Halina
     Wrobeska' ... 'sagte Wrobeska'): the rules may miss it there (a German capitalised word after
     a word ending like an adjective reads as a noun). Cased scripts only, whole words."""
     surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) >= 2}
-    surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper()}
+    roles = _settings(language)["triggers"] if language else set()
+    # a role word is no surname, even where a run of names took it in ('Республикаси Президенти')
+    surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper() and word.lower() not in roles}
     # a Korean name written surname first ('Lee Jae-myung' ... 'Lee pledged'), when no other
     # person of the article has that surname ('Lee Jun-seok' too leaves 'Lee' alone)
     first = [surname_first(m.text) for m in found if m.type == "PER"]
@@ -1699,13 +1838,23 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
                 if prefix and not phrase.startswith(prefix):
                     continue
                 core = phrase[len(prefix):]
+                # the article stays inside the name ('والعراق' -> 'العراق'), 'لل' keeps the whole word
+                # (convention of examples/gold/mentions.md); a name with the article is not found in a
+                # word without it: 'خمس' (five) is not الخمس, the Libyan town
+                definite = prefix.endswith("ال") or prefix == "لل"
+                shift = 0 if prefix == "لل" else len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
                 for suffix in ("", "ية", "ي", "ة"):
                     body = core[: len(core) - len(suffix)] if suffix and core.endswith(suffix) else core
                     if suffix and not core.endswith(suffix):
                         continue
-                    hit = index.get(body) or index.get("ال" + body) if len(body) >= 3 else None
+                    hit = (index.get(body) or (index.get("ال" + body) if definite else None)) \
+                        if len(body) >= 3 else None
+                    if hit is None and n == 2 and not suffix and body.split(" ")[0] in _AR_JOINED_FIRST:
+                        hit = index.get(body.replace(" ", ""))  # 'أبو ظبي' is written 'أبوظبي' too
+                    if hit and suffix and hit[0] == "place" and n == 1:
+                        hit = None  # a town's adjective is no place ('تعزية' is condolence, not Taiz's)
                     if hit:
-                        add(start + len(prefix), end, hit[0], hit[1], hit[2] or ("demonym" if suffix else None))
+                        add(start + shift, end, hit[0], hit[1], hit[2] or ("demonym" if suffix else None))
                         matched = True
                         break
                 if matched:
@@ -1715,11 +1864,14 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
                 break
         if not matched:
             w += 1
+    if language in ("ar", "fa") or _ARABIC.search(text):
+        _arabic_lists(text, words, found, add)
     # 2. names next to role triggers
     if language in ("zh", "ja") or re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", text):
         _han_triggers(text, add, language)
     if language in ("ar", "fa") or _ARABIC.search(text):
         _arabic_triggers(text, words, add)
+        _arabic_recurrence(text, found, add)
     return found
 
 
@@ -1854,7 +2006,9 @@ def _arabic_triggers(text: str, words, add) -> None:
         complement = word in _AR_COMPLEMENT_TRIGGERS
         for nxt in words[w + 1:w + 8]:
             gap = text[(names[-1][1] if names else end):nxt[0]]
-            if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip():
+            if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip() \
+                    or nxt[2][:1] == "و" and (nxt[2][1:] in triggers or "ال" + nxt[2][1:] in triggers):
+                # 'and the president', 'and the emir of': 'السيسي والرئيس ترامب وأمير قطر' are three people
                 break  # a comma ends the name: 'شرم الشيخ، مساء' is no sheikh named 'evening'
             if complement and not names and (nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_ROLE_LINKS):
                 end = nxt[1]
@@ -1863,6 +2017,12 @@ def _arabic_triggers(text: str, words, add) -> None:
                 break
             if len(names) >= 2 and nxt[2].startswith(("ال", "و")) and names[-1][2] not in _AR_NAME_LINKS:
                 break  # a definite noun or 'and ...' after a first name and a surname: 'شهباز شريف الهجوم'
+            if names and names[-1][2] not in _AR_NAME_LINKS and _arabic_construct(text, words, nxt) and (
+                    len(names) >= 2 or nxt[2].endswith(("ة", "ات", "اء")) and _known_person(text, names)):
+                # a noun heading a construct after a full name ('دونالد ترامب فجر الأحد'), or after a known
+                # person's name when it has a noun's feminine or plural ending, which foreign surnames
+                # do not ('ترامب قادة الدول', 'ماكرون زعماء الدول'; but 'بيترو بارولين الخبر')
+                break
             if names == [] and (nxt[2] in DEMONYMS or (nxt[2].startswith("ال") and nxt[2].endswith("ي")
                                                        and (len(nxt[2]) >= 7 or _arabic_demonym(nxt[2])))):
                 end = nxt[1]
@@ -1874,6 +2034,94 @@ def _arabic_triggers(text: str, words, add) -> None:
             names.pop()
         if names:
             add(names[0][0], names[-1][1], "name", None, word, "PER", replace=True)
+
+
+# first words of place names that Arabic writes apart or joined (أبو ظبي / أبوظبي, عين شمس / عينشمس)
+_AR_JOINED_FIRST = {"أبو", "ابو", "أم", "ام", "عين", "رأس", "راس", "دير", "كفر", "تل", "بني", "بيت", "بئر", "عبد"}
+# words before the first item of a list of places: prepositions, pronouns, plural heads of places
+_AR_LIST_OPENERS = {"في", "من", "إلى", "الى", "على", "عن", "هي", "هما", "بين", "منشآت", "منشأتي", "موقعي", "مواقع",
+                    "مدن", "مدينتي", "مناطق", "منطقتي", "مدينة", "منطقة", "منشأة", "موقع", "مفاعل"}
+
+
+def _arabic_lists(text: str, words, found: list[Mention], add) -> None:
+    """Places the gazetteer lacks, listed with ones it knows: 'فوردو ونطنز وأصفهان', 'في باهاولبور
+    ومريدكي'. A list is words joined by 'و' (and); each item must be one bare word (no article,
+    no adjective ending -ية, no function word), the list must end where its last item is followed by
+    no bare word (else an item has more words: 'القدس وبيت لحم'), and its first item must follow a
+    preposition, a pronoun, a plural head ('منشآت') or a punctuation mark."""
+    anchors = {(m.start, m.end) for m in found if m.type == "LOC" and m.role != "demonym" and " " not in m.text}
+    if not anchors:
+        return
+    n = 0
+    while n < len(words):
+        items = [n]  # indices into words; items after the first carry the و
+        while items[-1] + 1 < len(words):
+            nxt = words[items[-1] + 1]
+            if text[words[items[-1]][1]:nxt[0]] != " " or not nxt[2].startswith("و") or len(nxt[2]) < 4:
+                break
+            items.append(items[-1] + 1)
+        if len(items) < 2:
+            n += 1
+            continue
+        n = items[-1] + 1
+        spans = [(words[k][0] + (1 if i else 0), words[k][1]) for i, k in enumerate(items)]
+        hits = [sp for sp in spans if any(a[0] <= sp[0] and sp[1] <= a[1] or sp == a for a in anchors)]
+        if not hits:
+            continue
+        after = words[items[-1] + 1] if items[-1] + 1 < len(words) else None
+        if after and text[words[items[-1]][1]:after[0]] == " " and not after[2].startswith("ال") \
+                and after[2] not in _AR_STOP:
+            continue  # the last item runs on: 'وبيت لحم'
+        # items after the last known place must end the clause ('فوردو ونطنز.'): 'إلى باريس وأكد أن' is
+        # Paris, and he stressed that
+        last_anchor = max(i for i, sp in enumerate(spans) if sp in hits or any(
+            a[0] <= sp[0] and sp[1] <= a[1] for a in anchors))
+        closed = after is None or bool(text[words[items[-1]][1]:after[0]].strip()) or after[2].startswith("ال")
+        if last_anchor < len(spans) - 1 and not (closed and after is not None and
+                                                  text[words[items[-1]][1]:after[0]].strip()):
+            spans = spans[:last_anchor + 1]
+        before = words[items[0] - 1] if items[0] else None
+        gap = text[before[1]:words[items[0]][0]] if before else "\n"
+        first_ok = bool(gap.strip()) or before is None or before[2] in _AR_LIST_OPENERS or before[2] in _AR_STOP
+        for i, (start, end) in enumerate(spans):
+            surface = text[start:end]
+            if (i == 0 and not first_ok) or surface.startswith(("ال", "لل")) or surface in _AR_STOP \
+                    or surface.endswith("ية") or len(surface) < 3 or any(start < m.end and m.start < end for m in found):
+                continue
+            add(start, end, "name", None, None, "LOC")
+
+
+def _known_person(text: str, names) -> bool:
+    """The words read after a role are a known person's name (tidings.known: 'ترامب', 'دونالد ترامب')."""
+    return known_fold(text[names[0][0]:names[-1][1]]) in known_actors()
+
+
+def _arabic_recurrence(text: str, found: list[Mention], add) -> None:
+    """A name read from its context (after a role, a town's head, in a list of places) names the same
+    thing wherever else the article writes it, perhaps after a proclitic: 'مدينة شرم الشيخ' ...
+    'استضافتها شرم الشيخ', 'منشآت فوردو ونطنز' ... 'على فوردو' (one sense per discourse). Names of
+    four letters or more; the gazetteer's names are found everywhere already."""
+    letters = _ARABIC_LETTERS
+    for m in list(found):
+        if m.key.startswith("C:") or len(m.text) < 4 or m.type not in ("PER", "LOC", "ORG") \
+                or not _ARABIC.match(m.text) or (m.type == "LOC" and m.country):
+            continue
+        for match in re.finditer(rf"(?<![{letters}])[وبلف]?({re.escape(m.text)})(?![{letters}])", text):
+            add(match.start(1), match.end(1), "name", None, None, m.type)
+
+
+def _arabic_construct(text: str, words, word) -> bool:
+    """The word heads a construct phrase (iḍāfa): it has no article and a definite noun follows it
+    right away ('قادة الدول' the leaders of the states, 'فجر الأحد' Sunday's dawn, 'منشأة فوردو'
+    is not one). A name's word before a definite one is a name link ('عبد الله', 'أبو الغيط'): those
+    are left to the caller. 'الله' makes names ('نصر الله')."""
+    if word[2].startswith(("ال", "لل")) or word[2] in _AR_NAME_LINKS:
+        return False
+    k = next((n for n, w in enumerate(words) if w[0] == word[0]), None)
+    if k is None or k + 1 >= len(words):
+        return False
+    after = words[k + 1]
+    return text[word[1]:after[0]] == " " and after[2].startswith("ال") and not after[2].startswith("الله")
 
 
 def _arabic_bodies(text: str, words, add) -> None:
@@ -1893,7 +2141,15 @@ def _arabic_bodies(text: str, words, add) -> None:
         body, last_country = [], None
         for nxt in words[w + 1:w + 6]:
             gap = text[(body[-1][1] if body else end):nxt[0]]
-            if gap.strip() or not nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_BODY_STOP:
+            saint = body and body[-1][2] in ("القديس", "القديسة") and not nxt[2].startswith("ال")
+            if not saint and (gap.strip() or not nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_BODY_STOP):
+                break
+            if saint and (gap.strip() or nxt[2] in _AR_STOP):
+                break
+            if kind == "LOC" and nxt[2].startswith("لل"):
+                break  # 'نهر السين للوصول': 'to reach' (li-), no part of a place's name
+            if saint:
+                body.append(nxt)  # a saint's name has no article: 'كاتدرائية القديس بطرس'
                 break
             body.append(nxt)
             last_country = _arabic_demonym(nxt[2])
@@ -1984,6 +2240,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             start += elided.end()
             word = word[elided.end():]
         tail = re.search(r"['’]\w{0,4}$", word)
+        if tail and language == "uz" and word[tail.start() - 1:tail.start()] in ("o", "g", "O", "G"):
+            tail = None  # Uzbek Latin oʻ / gʻ written with an apostrophe: a letter ("Farg'ona"), no suffix
         if tail and tail.start() > 0:
             end -= len(word) - tail.start()
             word = word[:tail.start()]
@@ -2017,7 +2275,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             role_until = i + n + 3
             i += n
             continue
-        if i > role_until:
+        if i > role_until or language in _TURKIC and not _capitalised(word) and lower not in stop:
+            # Kazakh and Uzbek name whose role it is before the role, so the person follows the role
+            # at once: 'мемлекет басшысы қол қойған Мәңгілік ... шарт' (the treaty the heads of state
+            # signed) names nobody
             role = None
         if not _capitalised(word) or _overlaps(start, end, taken):
             i += 1
@@ -2071,6 +2332,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 if kind == "capital" and i + n < len(tokens) and _capitalised(tokens[i + n][2]) \
                         and tokens[i + n][2].lower() not in stop:
                     break
+                if kind is None and language in _STATE_AFTER:
+                    n += _state_words(tokens, i + n, stop)  # 'Ўзбекистон Республикаси', 'Çin Halk Cumhuriyeti'
+                    phrase = text[start:tokens[i + n - 1][1]]
                 mentions.append(Mention(start=start, end=tokens[i + n - 1][1], text=phrase, type="LOC",
                                         sentence=sentence_index, key=f"C:{code}", country=code, role=kind))
                 i += n
@@ -2102,6 +2366,14 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             j += 1
         while j - 1 > i and tokens[j - 1][2].lower() in _CONNECTORS:
             j -= 1
+        # a role word that ends the run is no part of the name before it, whose role it is: 'Ўзбекистон
+        # Республикаси Президенти матбуот хизмати' (the President of the Republic's press office),
+        # 'Robert Prevostni Rim papasi etib sayladi' (elected Robert Prevost pope)
+        for k in range(i + 1, j):
+            found_role = _role_at(tokens, k, triggers)
+            if found_role and k + found_role[1] >= j and not any(t[2].lower() in LOC_WORDS for t in tokens[i:k]):
+                j = k
+                break
         if any(_org_word(t[2].lower(), language) for t in tokens[i:j]):
             j = _org_name_end(text, tokens, i, j, language, stop)
         # German: capitalised common nouns before a name ('der Übersetzer Hans Magnus Enzensberger')
@@ -2294,6 +2566,30 @@ def _after_place_preposition(tokens, i: int, language: str) -> bool:
     if k >= 0 and tokens[k][2].lower() in _ARTICLES_BEFORE_PLACE:
         k -= 1
     return k >= 0 and tokens[k][2].lower() in preps
+
+
+# Turkic official names of states put the kind of state after the country's name, in the possessive:
+# 'Ўзбекистон Республикаси', 'Хитой Халқ Республикаси', 'Қазақстан Республикасы', 'Türkiye Cumhuriyeti',
+# 'Ресей Федерациясы', 'Birleşik Arap Emirlikleri' is in the gazetteer whole. Inflected forms too
+# ('Республикасининг'): the stem is matched.
+_STATE_AFTER = {"kk", "uz", "tr", "az", "ky", "tk", "tt", "ba"}
+_STATE_STEMS = ("республика", "respublika", "cumhuriyet", "федерация", "federatsiya", "federasyon", "korolligi",
+                "қироллиги", "корольдігі", "krallığı", "krallık", "әмірлігі", "amirligi")
+
+
+def _state_words(tokens, k: int, stop) -> int:
+    """How many words from token k complete a Turkic official name of a state: at most two capitalised
+    words ('Халқ', 'Демократик', 'Ислом') and a capitalised word for the kind of state; 0 for none."""
+    for extra in range(0, 3):
+        last = k + extra
+        if last >= len(tokens) or tokens[last][0] - tokens[last - 1][1] != 1:
+            return 0
+        word = tokens[last][2]
+        if not _capitalised(word) or word.lower() in stop:
+            return 0
+        if word.lower().startswith(_STATE_STEMS):
+            return extra + 1
+    return 0
 
 
 def _role_ahead(tokens, j: int, triggers) -> bool:

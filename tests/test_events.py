@@ -1412,3 +1412,40 @@ def test_an_event_a_report_dates_months_back_is_not_an_undated_report_of_the_day
     weeks = MentionRow(id=4, article_id=4, type="CONSULT", negated=False, source=None, target=china,
                        date="2023-06-07", date_from_text=False, confidence=0.6, names=frozenset(["E:7", "E:8"]))
     assert len(group_mentions([again, weeks])) == 1
+@pytest.mark.parametrize("text,language", [
+    ("Pakistan condemned the attack on tourists in Pahalgam.", "en"),
+    ("Islamabad denied any link to the attack.", "en"),
+    ("La France a condamné l'attaque contre les touristes.", "fr"),
+    ("Пакистан осудил нападение на туристов.", "ru"),
+    ("أدانت تركيا الهجوم على السياح.", "ar"),
+    ("ونفت إسلام آباد أي صلة لها بذلك الهجوم.", "ar"),
+    ("Türkiye saldırıyı kınadı.", "tr"),
+])
+def test_who_condemns_or_denies_an_attack_did_not_attack(text, language):
+    events = read(text, language).events
+    violent = [e for e in events if e.type in ("ASSAULT", "FIGHT")]
+    reactions = [e for e in events if e.type in ("ACCUSE", "REJECT")]
+    assert violent and reactions and reactions[0].source is not None, events
+    assert all(e.source is None for e in violent), violent
+    # nor did the party condemn itself: the sentence says what it reacted to, not whom
+    assert reactions[0].target is None
+
+
+@pytest.mark.parametrize("text,language", [
+    ("Russia rejected the ceasefire and launched new attacks on Kharkiv.", "en"),
+    ("رفضت روسيا الهدنة وشنت هجمات على خاركيف.", "ar"),
+])
+def test_two_acts_of_one_subject_keep_it(text, language):
+    violent = [e for e in read(text, language).events if e.type in ("ASSAULT", "FIGHT")]
+    assert violent and violent[0].source is not None and violent[0].source.country == "RU"
+
+
+def test_an_arabic_sentence_that_opens_with_its_verb_names_the_subject_after_it():
+    events = read("وأدانت وزارة الخارجية التركية الهجوم الإسرائيلي على غزة.", "ar").events
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert accuse.source is not None and accuse.source.text == "وزارة الخارجية التركية"
+    assert accuse.source.country == "TR"
+    assert next(e for e in events if e.type == "ASSAULT").source is None
+    # a noun opening the sentence is no verb: nothing after it becomes its subject
+    attack = read("الهجوم على السياح أسفر عن مقتل 26 شخصا في كشمير.", "ar").events
+    assert attack and all(e.source is None or e.source.text != "السياح" for e in attack)

@@ -17,7 +17,7 @@ from datetime import date
 
 from ..model import AGENT_TYPES, Article, DateMention, EventMention, Mention, Sentence
 from ..textutil import OF_WORDS
-from .actors import (CASE_MARKED, CONNECTORS, LOCATIVE, PLACE_MODIFIERS, Phrase, build_phrases, case_role, governed,
+from .actors import (CASE_MARKED, CONNECTORS, COORDINATORS, LOCATIVE, PLACE_MODIFIERS, Phrase, build_phrases, case_role, governed,
                      is_locative, split_coordinated, to_actor)
 from .lexicon import Lexicon, Match, lexicon_for, tokenize
 from .ontology import TYPES
@@ -113,13 +113,67 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
                             lexicon.language, when)
     context = _SentenceContext(article, index, sentence, text, tokens, lexicon, by_section, phrases, say_tokens, dates,
                                chosen)
-    events = []
-    for rank, trigger in enumerate(chosen):
-        event = _event_for(context, trigger)
+    events = [_event_for(context, trigger) for trigger in chosen]
+    context.reacted_to = _reactions_to_violence(context, events)
+    if context.reacted_to:  # read again: the reacting party did not strike, nor react to itself
+        events = [_event_for(context, trigger) for trigger in chosen]
+        # the sentence reports the reaction; the attack it reacts to comes second ("日本政府は北朝鮮に
+        # 対し、拉致被害者の即時帰国を強く求めた": the demand, not the abduction)
+        events = [e for t, e in zip(chosen, events) if id(t) not in context.reacted_to] + \
+                 [e for t, e in zip(chosen, events) if id(t) in context.reacted_to]
+    for rank, event in enumerate(events):
         if rank:
             event.confidence = round(event.confidence * SECONDARY_CONFIDENCE, 2)
-        events.append(event)
     return events
+
+
+# what a party does about an event the sentence names: "Pakistan condemned the attack", "Islamabad
+# denied any link to the attack", "called for an end to the strikes", "investigates the attack"
+REACTIONS = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "INVESTIGATE"}
+VERB_FIRST = {"ar"}  # the subject follows the verb ("أدانت تركيا الهجوم": Turkey condemned the attack)
+
+
+def _reactions_to_violence(c: "_SentenceContext", events: list[EventMention]) -> set[int]:
+    """The violent triggers whose source is the party that reacts to them in the same sentence: who
+    condemns, denies, welcomes or investigates an attack is not who attacked ("Pakistan condemned the
+    attack on tourists" is no attack by Pakistan, on Pakistan). The reaction's source is that party,
+    or in a language that puts the verb first, the phrase right after the reaction's verb. Not when
+    the two verbs are coordinated ("Russia rejected the ceasefire and launched new attacks")."""
+    reacted: set[int] = set()
+    for trigger, event in zip(c.chosen, events):
+        if event.source is None or event.source.inferred or \
+                (trigger.pattern.section not in VIOLENT and not _military_strike(c, trigger)):
+            continue
+        span = (event.source.start, event.source.end)
+        for other, reaction in zip(c.chosen, events):
+            if other.pattern.section not in REACTIONS or _coordinated(c, other, trigger):
+                continue
+            same = reaction.source is not None and (reaction.source.start, reaction.source.end) == span
+            after_verb = c.lexicon.language in VERB_FIRST and reaction.trigger_end <= span[0] and \
+                span[1] <= event.trigger_start and not _phrase_between(c, reaction.trigger_end, span[0])
+            if same or after_verb:
+                reacted.add(id(trigger))
+    return reacted
+
+
+def _coordinated(c: "_SentenceContext", a: Match, b: Match) -> bool:
+    """A word for "and" (or ";") between two triggers: two acts of one subject, not one about the other."""
+    first, second = sorted((a, b), key=lambda m: m.first)
+    named = {i for p in c.phrases for i in range(p.first, p.last + 1)}  # "وزارة" (ministry) is no "and"
+    for index in range(first.last + 1, second.first):
+        token = c.tokens[index]
+        if index in named:
+            continue
+        if token.text in COORDINATORS or token.text == ";":
+            return True
+        if c.lexicon.language == "ar" and token.text[:1] in "وف" and token.bare and token.bare == token.text[1:]:
+            return True  # the Arabic conjunction glued to the next word ("وشنت": and launched)
+    return False
+
+
+def _phrase_between(c: "_SentenceContext", start: int, end: int) -> bool:
+    offset = c.sentence.start
+    return any(start <= offset + c.tokens[p.first].start and offset + c.tokens[p.last].end <= end for p in c.phrases)
 
 
 class _SentenceContext:
@@ -127,6 +181,7 @@ class _SentenceContext:
         self.article, self.index, self.sentence, self.text, self.tokens = article, index, sentence, text, tokens
         self.lexicon, self.by_section, self.phrases, self.say_tokens, self.dates = lexicon, by_section, phrases, say_tokens, dates
         self.chosen = chosen  # the sentence's triggers, the main one first
+        self.reacted_to: set[int] = set()  # violent triggers whose first reading took the reacting party as source
 
 
 def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
@@ -174,6 +229,13 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
             source = relative
             target = _counterpart([p for p in after if p.first > relative.last]) or \
                 (target if target is not relative else None)
+    if language in VERB_FIRST and not passive and (source is None or id(source) in reporters) and \
+            not any(p.last < trigger.first for p in actors):
+        # "أدانت تركيا الهجوم": a sentence that opens with its verb names the subject after it
+        subject = _subject_after_first_verb(c, trigger, after)
+        if subject is not None:
+            source = subject
+            target = _counterpart([p for p in after if p.first > subject.last])
     if language in OBJECT_MARKERS and source is not None:
         source, target = _object_marked(tokens, before, language, source, target)
     if language in PREPOSED and source is not None and target is None:
@@ -211,7 +273,8 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
                          and is_locative(tokens, p, language)), None)
 
     _inherit_country([p for p in (source, target) if p is not None], location, phrases, tokens, language)
-    silenced = source is not None and _reporter_of_violence(c, trigger, source, target, location, future, reporters)
+    silenced = source is not None and (id(trigger) in c.reacted_to or
+                                       _reporter_of_violence(c, trigger, source, target, location, future, reporters))
     if silenced:  # who struck is not said: not the place either (the speaker may be "in Istanbul")
         source = None
     if source is None and not silenced and location is not None and location.country and \
@@ -232,7 +295,8 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         # "police fired on protesters in Harare": those it was done to are of the place (CAMEO codes the country)
         target = Phrase(location.first, location.last, country=location.country, inferred=True)
     countries = {p.country for p in phrases if p.country}
-    if target is None and source is not None and source.country and not source.inferred and len(countries) == 1:
+    if target is None and source is not None and source.country and not source.inferred and len(countries) == 1 \
+            and not (c.reacted_to and trigger.pattern.section in REACTIONS):
         # a sentence about one country, no one named on the receiving end: by default it happens
         # within that country (domestic events: "Zimbabwe's government banned opposition rallies")
         target = Phrase(source.first, source.last, country=source.country, inferred=True)
@@ -464,6 +528,25 @@ def _arabic_relative_subject(tokens, trigger: Match, after: list[Phrase]) -> Phr
     if verb is None:
         return None
     return next((p for p in after if p.first == verb + 1), None)
+
+
+# what may stand before the verb of an Arabic sentence that opens with it: and, also, then, indeed
+_ARABIC_OPENERS = {"و", "ف", "كما", "قد", "وقد", "لقد", "ثم", "فيما", "بينما", "من جهتها", "من جهته"}
+
+
+def _subject_after_first_verb(c: _SentenceContext, trigger: Match, after: list[Phrase]) -> Phrase | None:
+    """The subject of an Arabic sentence that opens with its verb (VSO: "وأدانت وزارة الخارجية التركية
+    الهجوم", the Turkish foreign ministry condemned the attack): the phrase right after a trigger that
+    is a verb (no article: "الهجوم" is a noun) and that only a conjunction or an adverb precedes."""
+    verb = c.tokens[trigger.first]
+    if verb.text.startswith(("ال", "وال", "بال", "فال", "لل")) or not after:
+        return None
+    if any(c.tokens[i].text not in _ARABIC_OPENERS for i in range(trigger.first)):
+        return None
+    first = after[0]
+    if first.first - trigger.last > 2 or governed(c.tokens, first, c.lexicon.language):
+        return None
+    return first
 
 
 VERB_SECOND = {"de"}  # main clauses put the finite verb second, the subject after it when another part comes first

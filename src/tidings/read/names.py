@@ -1853,6 +1853,9 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
                         hit = index.get(body.replace(" ", ""))  # 'أبو ظبي' is written 'أبوظبي' too
                     if hit and suffix and hit[0] == "place" and n == 1:
                         hit = None  # a town's adjective is no place ('تعزية' is condolence, not Taiz's)
+                    if hit and hit[0] == "place" and n == 1 and not suffix \
+                            and _arabic_common_word(words, w, ("ال" + core) if definite else core):
+                        hit = None
                     if hit:
                         add(start + shift, end, hit[0], hit[1], hit[2] or ("demonym" if suffix else None))
                         matched = True
@@ -1873,6 +1876,17 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
         _arabic_triggers(text, words, add)
         _arabic_recurrence(text, found, add)
     return found
+
+
+def _arabic_common_word(words, w: int, form: str) -> bool:
+    """The gazetteer's town in words[w] (`form`: without its proclitics, with its article) is a frequent
+    common word (common_words('ar'), bench/build_common_words.py: 'السلطات' the authorities is not
+    Settat, 'المدينة' the city not Medina, 'الخبر' the news not Khobar, 'طراز' model not Taraz), unless
+    a town's head names it ('مدينة العين')."""
+    previous = words[w - 1][2] if w else ""
+    if previous in _AR_TOWN_HEADS or previous in ("العاصمة", "عاصمة"):
+        return False
+    return form in common_words("ar")
 
 
 def _han_triggers(text: str, add, language: str) -> None:

@@ -196,6 +196,19 @@ def test_html_article_keeps_captions_as_metadata():
     assert article.metadata["captions"] == ["Rescuers search the rubble in Mandalay. Photo: AFP"]
 
 
+def test_a_caption_left_in_an_html_body_joins_the_figure_captions():
+    html = """<html lang="en"><head><title>Quake hits Myanmar</title></head><body><article><h1>Quake hits Myanmar</h1>
+    <figure><img src="a.jpg"><figcaption>Rescuers search the rubble in Mandalay. Photo: AFP</figcaption></figure>
+    <p>A powerful earthquake of magnitude 7.7 struck central Myanmar on Friday, damaging buildings in Mandalay and Naypyidaw.</p>
+    <p>A monk walks past a collapsed pagoda in Sagaing on Saturday. REUTERS/Stringer</p>
+    <p>The military government declared a state of emergency in six regions and appealed for international aid.</p>
+    </article></body></html>"""
+    article = read_article(RawArticle("q.html", "html", html.encode()))
+    assert "monk" not in article.text and "state of emergency" in article.text
+    assert article.metadata["captions"] == ["Rescuers search the rubble in Mandalay. Photo: AFP",
+                                            "A monk walks past a collapsed pagoda in Sagaing on Saturday. REUTERS/Stringer"]
+
+
 @pytest.mark.parametrize("content, reason", [
     (b"", "empty"), (b"\x00\x01\x02\x03" * 100, "binary"), (b'{"title": "x"', "malformed JSON"),
     (b'["a", "b"]', "not an object"), (b'{"title": "only a title"}', "no 'text'"),
@@ -229,3 +242,96 @@ def test_a_year_then_its_month_without_a_day():
     assert [d.value for d in find_dates("2025 жылғы 17 маусымда саммит өтті.", [], None)] == ["2025-06-17"]
     # the Russian May after "в", as the other months already were ("в июне 2024 года")
     assert [d.value for d in find_dates("Первый саммит состоялся в мае 2023 года.", [], None)] == ["2023-05"]
+
+
+# a photo's caption that the extractor ran into the text, its credit on the same line: removed whole
+CAPTIONS_WITH_CREDIT = [
+    "Rescue workers search the rubble of a collapsed school in Antakya on Monday. REUTERS/Umit Bektas",
+    "Bundeskanzler Merz bei seiner Ankunft in Brüssel am Donnerstag. Michael Kappeler/dpa",
+    "Vecinos observan los daños del incendio en Valparaíso, este domingo. EFE/Ailen Díaz",
+    "Des manifestants place de la République, à Paris, le 12 mars 2025. STÉPHANE DE SAKUTIN / AFP",
+    "Владимир Путин во время встречи в Кремле 5 мая. Сергей Бобылев / ТАСС",
+    "Cumhurbaşkanı Erdoğan, Ankara'daki törende konuşuyor. (AA)",
+    "Người dân xếp hàng chờ mua vé tại ga Hà Nội sáng 20/1. TTXVN",
+    "متظاهرون في ساحة التحرير في بغداد يوم الجمعة. صورة: رويترز",
+    "The prime minister arrives at the summit in Brussels. (AP Photo/Virginia Mayo)",
+    "A view of the flooded old town of Valencia on Wednesday. Getty Images",
+]
+
+
+@pytest.mark.parametrize("caption", CAPTIONS_WITH_CREDIT)
+def test_a_caption_with_its_credit_on_one_line_is_removed(caption):
+    body = "\n".join(["The first paragraph reports the news of the day in full, as a paragraph does.", caption,
+                      "The last paragraph says what happens next, and when."])
+    text, removed = strip_noise(body)
+    assert text == "The first paragraph reports the news of the day in full, as a paragraph does.\n" \
+                   "The last paragraph says what happens next, and when."
+    assert removed == {"captions": [caption]}
+
+
+def test_a_chinese_caption_is_removed_with_or_without_its_credit():
+    body = "\n".join(["据国家航天局介绍，探测器于29日凌晨发射升空，任务历时约十年。",
+                      "图为运载火箭托举探测器升空。（新华社发）",
+                      "图为6月4日，新总统在国会举行的就职仪式上发表讲话。",
+                      "记者会结束前，总统用英语说：“下次在首尔。”",
+                      "人民网记者 王明",
+                      "（本文来自人民网）"])
+    text, removed = strip_noise(body)
+    assert text == "据国家航天局介绍，探测器于29日凌晨发射升空，任务历时约十年。\n记者会结束前，总统用英语说：“下次在首尔。”"
+    assert removed["captions"] == ["图为运载火箭托举探测器升空。（新华社发）", "图为6月4日，新总统在国会举行的就职仪式上发表讲话。"]
+    assert removed["bylines"] == ["人民网记者 王明"] and removed["credits"] == ["（本文来自人民网）"]
+
+
+def test_an_article_s_last_sentence_keeps_its_text_and_gives_up_its_agency_credit():
+    # "… said the ministry. (Reuters)": the sentence is the article's, the bracketed agency its source
+    body = "\n".join(["Talks between the two governments broke down on Tuesday evening.",
+                      "The talks will resume in Geneva next week, the foreign ministry said. (Reuters)"])
+    text, removed = strip_noise(body)
+    assert text == "Talks between the two governments broke down on Tuesday evening.\n" \
+                   "The talks will resume in Geneva next week, the foreign ministry said."
+    assert removed == {"credits": ["(Reuters)"]}
+    # a last line ending with a bare credit in capitals or a photo credit is a caption like any other
+    text, removed = strip_noise("La tormenta dejó sin luz a 4.000 hogares el martes por la noche.\n"
+                                "Bomberos achican agua de una calle inundada del casco antiguo. EFE")
+    assert text == "La tormenta dejó sin luz a 4.000 hogares el martes por la noche."
+    assert removed == {"captions": ["Bomberos achican agua de una calle inundada del casco antiguo. EFE"]}
+
+
+@pytest.mark.parametrize("line", [
+    # two sentences or more: a paragraph, even if a credit follows
+    "Rescuers worked through the night in Antakya. Three survivors were found on Tuesday. REUTERS",
+    # what follows the sentence is a sentence, a heading or an aside, not a credit
+    "Putin met Trump in Alaska on Friday. NATO allies were not invited to the talks.",
+    "El Gobierno anunció nuevas medidas el martes. Qué cambia para los hogares",
+    "Die Wahlbeteiligung lag bei 79,4 Prozent. (siehe Grafik)",
+    "Die Regierung rief die Bevölkerung zur Ruhe auf, teilte die Agentur dpa am Abend mit.",
+    "Le président a reçu le Premier ministre à l'Élysée, a indiqué l'AFP.",
+    "Президент провел встречу с премьер-министром в Кремле, сообщает ТАСС.",
+    "Avec l'AFP, il a négocié pendant des heures.",
+    "Talks with Reuters reporters continued",
+])
+def test_a_line_that_merely_ends_like_a_credit_stays(line):
+    body = "\n".join(["The first paragraph reports the news of the day in full, as a paragraph does.", line,
+                      "The last paragraph says what happens next, and when."])
+    assert strip_noise(body) == (body, {})
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Avec AFP et Reuters", "source"), ("Le Parisien avec AFP", "source"), ("Con información de EFE y Europa Press", "source"),
+    ("Mit Informationen von dpa, Reuters und AFP", "source"), ("(TTXVN/Vietnam+)", "source"), ("Redacción / Agencias", "source"),
+    ("Autorin: Julia Becker, Tokio", "byline"), ("Edited by: Sarah Kessler", "source"), ("Texto: Iñaki Garde | Fotos: DN", "byline"),
+    ("Associated Press writers in Washington and Vienna contributed to this report.", "source"),
+    ("Edited by the committee, the report took three months to write.", None),
+    ("ЎзА ва «Халқ сўзи» мухбирлари", "byline"), ("Сурат: Президент матбуот хизмати", "photo_credit"),
+    ("جميع الحقوق محفوظة © بوابة الأهرام", "copyright"),
+    ("Text messages from the minister were published on Monday", None), ("Redacción de la ley", None),
+])
+def test_credit_lines_of_the_sample_corpus_kinds(line, kind):
+    assert classify_line(line) == kind
+
+
+def test_a_signature_in_capitals_is_a_byline_only_on_the_last_line():
+    body = "Đội tuyển Việt Nam giành chức vô địch sau chiến thắng 3-2.\nTHỊ TRƯỜNG PHẢN ỨNG\nCác cầu thủ về nước ngày 6/1.\nMINH KHÔI"
+    text, removed = strip_noise(body)
+    assert text == "Đội tuyển Việt Nam giành chức vô địch sau chiến thắng 3-2.\nTHỊ TRƯỜNG PHẢN ỨNG\nCác cầu thủ về nước ngày 6/1."
+    assert removed == {"bylines": ["MINH KHÔI"]}

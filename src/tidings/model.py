@@ -15,7 +15,9 @@ import numpy as np
 # it (`articles.pipeline_version`; rows read before it existed say "0.1.0"). Bump it, to the day's
 # date, with every change to reading that alters what is stored: `tidings doctor`, `tidings ingest`
 # and `tidings stats` then tell a user that older rows need `tidings reprocess` to read as new ones do.
-PIPELINE_VERSION = "reading-2026.11.30-argaz11"  # argaz11: frequent Arabic words are no towns (common_words ar)
+# 2026-11-30 (eleventh session): reading changed several times this day; "c" is its final state (Uzbek
+# Latin detection and ar / kk / uz names, frequent Arabic words no towns, captions and credits out of the text)
+PIPELINE_VERSION = "reading-2026.11.30c"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 AGENT_TYPES = frozenset({"PER", "ORG", NAME})  # mentions that may name who acts or speaks (a NAME may be either)

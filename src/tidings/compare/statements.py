@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..model import AGENT_TYPES, statement_vector_key
-from ..read.clean import classify_line
+from ..read.clean import caption_or_credit, classify_line, photo_credit  # noqa: F401 (photo_credit: one rule, re-exported)
 from ..store.sqlite import Store
 from .numbers import Quantity, find_quantities
 
@@ -188,34 +188,16 @@ def _boilerplate(sentence: str) -> bool:
     return dateline or bool(_FOLLOW_US.search(sentence.strip()))
 
 
-# what a photo credit after a caption looks like: a credit word, or an agency / photographer in
-# capitals or with a slash ("EFE/Yonhap", "TAKASHI ONO / REUTERS", "(AP Photo)", "Getty Images")
-_CREDIT_WORD = re.compile(r"\b(?:images?|photos?|fotos?|pictures?|ảnh|фото)\b|图片|来源|供图|摄|新华社发", re.IGNORECASE)
-MAX_CREDIT_CHARS = 48
-
-
 def _caption(text: str, start: int, end: int) -> bool:
-    """A photo's caption left in the body: a line holding one sentence and, after it, the photo's
-    credit ("Sanae Takaichi, le 21 octobre, à la Diète, à Tokyo. TAKASHI ONO / REUTERS"). It
-    describes a picture, not a fact the article reports (and every outlet's caption of the same
-    scene looks alike)."""
+    """A photo's caption left in the body of an article an older reader read (the reader now removes
+    it: `tidings.read.clean.caption_or_credit`, the one rule): a line holding one sentence and, after
+    it, the photo's credit ("Sanae Takaichi, le 21 octobre, à la Diète, à Tokyo. TAKASHI ONO / REUTERS").
+    It describes a picture, not a fact the article reports."""
     line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
     line_end = text.find("\n", end)
-    tail = text[end:len(text) if line_end < 0 else line_end].strip()
-    return bool(tail) and photo_credit(tail)
-
-
-def photo_credit(tail: str) -> bool:
-    """Whether a short piece of text after a sentence, on its line, is a photo or agency credit."""
-    if len(tail) > MAX_CREDIT_CHARS or _finished(tail):
-        return False
-    if classify_line(tail) is not None or tail[0] in "(（[|" or "/" in tail or _CREDIT_WORD.search(tail):
-        return True
-    letters = [c for c in tail if c.isalpha()]
-    cased = [c for c in letters if c.isupper() != c.islower()]
-    return bool(cased) and len(cased) == len(letters) and not any(c.islower() for c in cased)  # "REUTERS", "DN"
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    found = caption_or_credit(line, last=line_end < 0 or not text[line_end:].strip())
+    return found is not None and found[0] == "caption"
 
 
 def _finished(sentence: str) -> bool:

@@ -76,7 +76,9 @@ def read_article(raw: RawArticle) -> Article:
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise ReadError(f"too little article text ({len(text.strip())} characters after removing captions and credits)")
     metadata = dict(parsed.metadata)
-    metadata.update(noise)
+    for kind, lines in noise.items():  # added to the figure captions the HTML parser found, not over them
+        before = metadata.get(kind)
+        metadata[kind] = [*before, *lines] if isinstance(before, list) else lines
     if parsed.language:
         metadata["_language_hint"] = parsed.language
     published, precision = parse_published(parsed.published)

@@ -1449,3 +1449,44 @@ def test_an_arabic_sentence_that_opens_with_its_verb_names_the_subject_after_it(
     # a noun opening the sentence is no verb: nothing after it becomes its subject
     attack = read("الهجوم على السياح أسفر عن مقتل 26 شخصا في كشمير.", "ar").events
     assert attack and all(e.source is None or e.source.text != "السياح" for e in attack)
+
+
+def test_two_places_side_by_side_are_one_name():
+    from tidings.events.store import _places_as_one
+
+    text = "Shelling in the Poonch sector of Jammu and Kashmir, Trump and Putin"
+    at = lambda word: (100 + text.index(word), 100 + text.index(word) + len(word))  # noqa: E731
+    recognised = [(*at("Poonch"), "E:1", "LOC"), (*at("Jammu"), "E:2", "LOC"), (*at("Kashmir"), "E:3", "LOC"),
+                  (*at("Trump"), "E:4", "PER"), (*at("Putin"), "E:5", "PER")]
+    names = {name for _, _, name in _places_as_one(recognised, text, 100)}
+    # "Jammu and Kashmir" is one region: two reports naming it do not share "two names"
+    assert names == {"E:1", "P:E:2+E:3", "E:4", "E:5"}
+    # the same pair written the other way round, or in another language, is the same name
+    other = "Джамму и Кашмира"
+    assert [n for _, _, n in _places_as_one([(0, 6, "E:3", "LOC"), (9, 16, "E:2", "LOC")], other, 0)] == ["P:E:2+E:3"]
+    # a list with commas, or places further apart, stay names of their own
+    listed = "Fordow, Natanz, Isfahan"
+    assert [n for _, _, n in _places_as_one([(0, 6, "E:1", "LOC"), (8, 14, "E:2", "LOC"), (16, 23, "E:3", "LOC")],
+                                           listed, 0)] == ["E:1", "E:2", "E:3"]
+
+
+def test_violence_on_opposite_sides_is_not_one_event_by_the_weak_tie():
+    india = {"code": "IND", "text": "India", "entity_id": 28, "is_country": True}
+    pakistan = {"code": "PAK", "text": "Pakistan", "entity_id": 22, "is_country": True}
+    civilians = {"code": "PAK", "text": "civilians", "inferred": True}
+    # "Indian forces struck targets in Pakistan and Kashmir" / "Pakistani shelling along the Line of
+    # Control killed civilians in Kashmir": Pakistan attacked in one, attacking in the other, one name
+    strikes = _row(1, type="FIGHT", source=india, target=pakistan, names=["E:217"])
+    shelling = _row(2, type="ASSAULT", source=pakistan, target=civilians, names=["E:217"])
+    assert sorted(sorted(m.id for m in g.members) for g in group_mentions([strikes, shelling])) == [[1], [2]]
+    # on the same side, the weak tie holds ("Pakistan's army said its strikes hit ..." / "Pakistan shelled ...")
+    again = _row(3, type="FIGHT", source=pakistan, names=["E:217"])
+    assert sorted(sorted(m.id for m in g.members) for g in group_mentions([shelling, again])) == [[2, 3]]
+    # a strong tie (a figure both state) still joins them: readings swap the sides of one strike
+    figured = _row(4, type="ASSAULT", source=pakistan, target=civilians, names=["E:217"], numbers=[(26.0, "")])
+    struck = _row(5, type="FIGHT", source=india, target=pakistan, names=["E:217"], numbers=[(26.0, "")])
+    assert len(group_mentions([figured, struck])) == 1
+    # meetings compare participants without sides, as before
+    met = _row(6, type="CONSULT", source=india, target=pakistan, names=["E:217"])
+    hosted = _row(7, type="CONSULT", source=pakistan, target=india, names=["E:217"])
+    assert len(group_mentions([met, hosted])) == 1

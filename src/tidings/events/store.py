@@ -152,7 +152,8 @@ def _load_mentions(conn, where: str, args: tuple, articles: str) -> tuple[list, 
         mention = _mention_row(r)
         sentence = (r["article_id"], r["sentence"])
         known = _known_names(r["sentence_text"], r["language"], r["date"])
-        mention.names = _names_of(names.get(sentence, ()), r["sentence_start"], known)
+        mention.names = _names_of(_places_as_one(names.get(sentence, ()), r["sentence_text"] or "", r["sentence_start"]),
+                                  r["sentence_start"], known)
         named = {code for _, _, _, code in known if is_country_code(code)}
         mention.countries = frozenset(countries.get(sentence, set()) | named)
         mention.numbers = _figures(r["sentence_text"], r["language"],
@@ -184,19 +185,42 @@ def _names_of(recognised, sentence_start: int, known: tuple) -> frozenset:
     return frozenset(names)
 
 
+def _places_as_one(recognised, text: str, sentence_start: int) -> list:
+    """Two places a sentence names side by side, joined by one short word ("Jammu and Kashmir",
+    "Джамму и Кашмира"), are one name: otherwise every report naming the region shares "two names"
+    with every other, the tie of one event's reports."""
+    ordered = sorted(recognised)
+    merged, skip = [], set()
+    for i, (start, end, name, kind) in enumerate(ordered):
+        if i in skip:
+            continue
+        if kind == "LOC" and i + 1 < len(ordered) and ordered[i + 1][3] == "LOC":
+            following = ordered[i + 1]
+            gap = text[end - sentence_start:following[0] - sentence_start].strip()
+            if gap and len(gap) <= JOINING_WORD and gap.isalpha():
+                merged.append((start, following[1], "P:" + "+".join(sorted((name, following[2]))), kind))
+                skip.add(i + 1)
+                continue
+        merged.append((start, end, name, kind))
+    return [(start, end, name) for start, end, name, _ in merged]
+
+
+JOINING_WORD = 3  # "and", "и", "et", "ve", "y", "und"
+
+
 def _sentence_names_and_dates(conn, articles: str, args: tuple) -> tuple[dict, dict, dict]:
     """The names ((start, end, entity or else name key); countries left out), date spans and
     countries (alpha-3, of the countries and places named) of each sentence of the articles that
     `articles` (SQL) lists: what grouping compares besides the actors."""
     names: dict[tuple, list] = {}
     countries: dict[tuple, set] = {}
-    for r in conn.execute(f'SELECT article_id, sentence, start, "end", entity_id, key, country FROM mentions'
+    for r in conn.execute(f'SELECT article_id, sentence, start, "end", entity_id, key, country, type FROM mentions'
                           f" WHERE article_id IN ({articles})", args).fetchall():
         if r["country"]:
             countries.setdefault((r["article_id"], r["sentence"]), set()).add(alpha3(r["country"]) or r["country"])
         if not r["key"].startswith("C:"):
             names.setdefault((r["article_id"], r["sentence"]), []).append(
-                (r["start"], r["end"], f"E:{r['entity_id']}" if r["entity_id"] else r["key"]))
+                (r["start"], r["end"], f"E:{r['entity_id']}" if r["entity_id"] else r["key"], r["type"]))
     dates: dict[tuple, list] = {}
     for r in conn.execute(f'SELECT article_id, sentence, start, "end" FROM date_mentions WHERE article_id IN ({articles})',
                           args).fetchall():

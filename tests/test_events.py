@@ -1490,3 +1490,39 @@ def test_violence_on_opposite_sides_is_not_one_event_by_the_weak_tie():
     met = _row(6, type="CONSULT", source=india, target=pakistan, names=["E:217"])
     hosted = _row(7, type="CONSULT", source=pakistan, target=india, names=["E:217"])
     assert len(group_mentions([met, hosted])) == 1
+
+
+def test_the_attacked_side_striking_back_in_the_same_sentence_is_a_second_event():
+    from tidings.events import code_events
+
+    said = ("وقال المتحدث باسم الجيش الباكستاني الفريق أحمد شريف تشودري إن الضربات طالت مساجد ومناطق سكنية في"
+            " باهاولبور ومريدكي ومظفر آباد وكوتلي، مؤكداً أن سلاح الجو الباكستاني أسقط خمس طائرات هندية")
+    events = code_events(read(said, "ar", "2025-05-07"))
+    # the strikes on Pakistan first, then Pakistan's air force downing Indian jets: two FIGHT events
+    assert [(e.type, e.source.code if e.source else None) for e in events] == [("FIGHT", None), ("FIGHT", "PAK")]
+    assert events[1].trigger.startswith("أسقط")
+    # the same side again (an Indian air force after strikes on Pakistan) is no second event
+    same_side = said.replace("سلاح الجو الباكستاني", "سلاح الجو الهندي")
+    assert [e.type for e in code_events(read(same_side, "ar", "2025-05-07"))] == ["FIGHT"]
+    # nor more shelling by the attacker
+    more = said.replace("سلاح الجو الباكستاني أسقط خمس طائرات هندية", "الجيش الهندي قصف مواقع أخرى")
+    assert [e.type for e in code_events(read(more, "ar", "2025-05-07"))] == ["FIGHT"]
+    # nor a sentence with a single attack
+    assert len(code_events(read("وقال الجيش إن سلاح الجو الباكستاني أسقط خمس طائرات هندية", "ar", "2025-05-07"))) == 1
+
+
+def test_two_mentions_of_one_type_in_a_sentence_share_out_its_names_and_figures():
+    from tidings.events.store import _clauses
+
+    def row(id, type, trigger_start, source_start=None, sentence=1):
+        source = json.dumps({"start": source_start, "text": "x"}) if source_start is not None else None
+        return {"id": id, "article_id": 7, "sentence": sentence, "sentence_start": 100, "type": type,
+                "trigger_start": trigger_start, "source": source}
+
+    # "the strikes (at 160) hit mosques ..., adding that the air force (from 250) downed (at 270) five jets"
+    parts = _clauses([row(1, "FIGHT", 160), row(2, "FIGHT", 270, source_start=250), row(3, "ASSAULT", 180),
+                      row(4, "FIGHT", 130, sentence=2)])
+    assert parts[1] == (100, 250) and parts[2][0] == 250  # the downing from its subject on
+    assert 3 not in parts and 4 not in parts  # alone of its type in its sentence: the whole sentence
+    # a subject before the earlier trigger is not where the later event begins
+    assert _clauses([row(1, "FIGHT", 160), row(2, "FIGHT", 270, source_start=120)])[2][0] == 270

@@ -121,10 +121,37 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         # 対し、拉致被害者の即時帰国を強く求めた": the demand, not the abduction)
         events = [e for t, e in zip(chosen, events) if id(t) not in context.reacted_to] + \
                  [e for t, e in zip(chosen, events) if id(t) in context.reacted_to]
+    struck_back = _struck_back(context, chosen, triggers, events)
+    if struck_back is not None:
+        events.append(struck_back)
     for rank, event in enumerate(events):
         if rank:
             event.confidence = round(event.confidence * SECONDARY_CONFIDENCE, 2)
     return events
+
+
+def _struck_back(c: "_SentenceContext", chosen: list[Match], triggers: list[Match],
+                 events: list[EventMention]) -> EventMention | None:
+    """A sentence that tells of violence and, later, of the attacked side's own (one trigger of the
+    same kind whose subject is of the country the first event struck) reports two events of one type:
+    "the strikes hit mosques in Bahawalpur and Muzaffarabad, adding that the Pakistani air force downed
+    five Indian jets". The second is a mention of its own, after the others; one trigger per type
+    read it as part of the strikes, and its figures tied the downing to them."""
+    for first, event in zip(chosen, events):
+        if event.type not in VIOLENCE or event.target is None or event.target.inferred or not event.target.code:
+            continue
+        for trigger in triggers:
+            if trigger.pattern.section != first.pattern.section or trigger.first <= first.last or \
+                    any(not (trigger.last < k.first or trigger.first > k.last) for k in chosen):
+                continue
+            second = _event_for(c, trigger)
+            if second.source is not None and not second.source.inferred and second.source.code == event.target.code \
+                    and not (event.source is not None and event.source.code == second.source.code):
+                return second
+    return None
+
+
+VIOLENCE = {"ASSAULT", "FIGHT"}
 
 
 # what a party does about an event the sentence names: "Pakistan condemned the attack", "Islamabad

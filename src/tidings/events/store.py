@@ -143,23 +143,60 @@ def _load_mentions(conn, where: str, args: tuple, articles: str) -> tuple[list, 
     rows = conn.execute(
         f"SELECT {_MENTION_COLUMNS}, m.event_id, m.sentence, m.sentence_start,"
         " substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence_text"
+        ", m.trigger_start"
         f" FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE {where} ORDER BY m.id", args).fetchall()
     if not rows:
         return rows, []
     names, date_spans, countries = _sentence_names_and_dates(conn, articles, args)
+    parts = _clauses(rows)
     mentions = []
     for r in rows:
         mention = _mention_row(r)
         sentence = (r["article_id"], r["sentence"])
         known = _known_names(r["sentence_text"], r["language"], r["date"])
-        mention.names = _names_of(_places_as_one(names.get(sentence, ()), r["sentence_text"] or "", r["sentence_start"]),
-                                  r["sentence_start"], known)
         named = {code for _, _, _, code in known if is_country_code(code)}
         mention.countries = frozenset(countries.get(sentence, set()) | named)
-        mention.numbers = _figures(r["sentence_text"], r["language"],
-                                   tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ())))
+        recognised = _places_as_one(names.get(sentence, ()), r["sentence_text"] or "", r["sentence_start"])
+        spans = tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ()))
+        if r["id"] in parts:
+            first, last = parts[r["id"]]
+            relative = (first - r["sentence_start"], last - r["sentence_start"])
+            mention.names = _names_of([n for n in recognised if first <= n[0] < last], r["sentence_start"],
+                                      tuple(k for k in known if relative[0] <= k[0] < relative[1]))
+            mention.numbers = frozenset((value, unit) for at, value, unit in
+                                        _figure_positions(r["sentence_text"], r["language"], spans)
+                                        if relative[0] <= at < relative[1])
+        else:
+            mention.names = _names_of(recognised, r["sentence_start"], known)
+            mention.numbers = _figures(r["sentence_text"], r["language"], spans)
         mentions.append(mention)
     return rows, mentions
+
+
+def _clauses(rows) -> dict[int, tuple[int, int]]:
+    """Where a sentence has two mentions of one type ("the strikes hit mosques in Muzaffarabad, adding
+    that the Pakistani air force downed five Indian jets": code._struck_back), each has its part of
+    the sentence for names and figures: the later one from its subject (or trigger) on, the earlier
+    one up to there. The five jets and the air force are the downing's, not the strikes'. Article
+    offsets, per mention id; mentions alone of their type in their sentence are not listed."""
+    same: dict[tuple, list] = {}
+    for r in rows:
+        same.setdefault((r["article_id"], r["sentence"], r["type"]), []).append(r)
+    parts: dict[int, tuple[int, int]] = {}
+    for members in same.values():
+        if len(members) < 2:
+            continue
+        members = sorted(members, key=lambda r: r["trigger_start"])
+        starts = [members[0]["sentence_start"]]
+        for previous, r in zip(members, members[1:]):
+            source = json.loads(r["source"]) if r["source"] else {}
+            begin = source.get("start")
+            starts.append(begin if begin is not None and previous["trigger_start"] < begin < r["trigger_start"]
+                          else r["trigger_start"])
+        ends = starts[1:] + [10 ** 12]
+        for r, first, last in zip(members, starts, ends):
+            parts[r["id"]] = (first, last)
+    return parts
 
 
 def _write_events(conn, story_id: int, rows: list, groups: list) -> int:
@@ -235,6 +272,14 @@ def _figures(text: str, language: str, date_spans: tuple) -> frozenset:
     from ..compare.numbers import find_quantities
 
     return frozenset((q.value, q.unit) for q in find_quantities(text or "", language, list(date_spans)))
+
+
+@lru_cache(maxsize=4096)
+def _figure_positions(text: str, language: str, date_spans: tuple) -> tuple:
+    """(start, value, unit) of the figures a sentence states, dates left out."""
+    from ..compare.numbers import find_quantities
+
+    return tuple((q.start, q.value, q.unit) for q in find_quantities(text or "", language, list(date_spans)))
 
 
 @lru_cache(maxsize=65536)

@@ -1486,6 +1486,13 @@ def test_violence_on_opposite_sides_is_not_one_event_by_the_weak_tie():
     figured = _row(4, type="ASSAULT", source=pakistan, target=civilians, names=["E:217"], numbers=[(26.0, "")])
     struck = _row(5, type="FIGHT", source=india, target=pakistan, names=["E:217"], numbers=[(26.0, "")])
     assert len(group_mentions([figured, struck])) == 1
+    # so do directed events: "Trump warned Tehran of further attacks" / "Tehran warns of consequences"
+    us = {"code": "USA", "text": "Trump", "entity_id": 7}
+    tehran = {"code": "IRN", "text": "Tehran", "entity_id": 322, "is_country": True}
+    warned = _row(8, type="THREATEN", source=None, target=tehran, names=["E:322"])
+    warns = _row(9, type="THREATEN", source=tehran, names=["E:322"])
+    assert len(group_mentions([warned, warns])) == 2
+    assert len(group_mentions([warned, _row(10, type="THREATEN", source=us, target=tehran, names=["E:322"])])) == 1
     # meetings compare participants without sides, as before
     met = _row(6, type="CONSULT", source=india, target=pakistan, names=["E:217"])
     hosted = _row(7, type="CONSULT", source=pakistan, target=india, names=["E:217"])
@@ -1526,3 +1533,12 @@ def test_two_mentions_of_one_type_in_a_sentence_share_out_its_names_and_figures(
     assert 3 not in parts and 4 not in parts  # alone of its type in its sentence: the whole sentence
     # a subject before the earlier trigger is not where the later event begins
     assert _clauses([row(1, "FIGHT", 160), row(2, "FIGHT", 270, source_start=120)])[2][0] == 270
+
+
+def test_a_russian_phrase_opening_with_an_oblique_adjective_is_no_subject():
+    # "they met the Russian president with a red carpet": the president is met, he does not meet himself
+    event = first("Российского президента встречали с красной ковровой дорожкой.", "ru", "2025-08-16")
+    assert event.type == "CONSULT" and event.source is None and event.target.code == "RUS"
+    # the nominative is the subject
+    event = first("Российский президент встретился с американским коллегой.", "ru", "2025-08-16")
+    assert event.source.code == "RUS" and event.target.code == "USA"

@@ -265,6 +265,12 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
             target = _counterpart([p for p in after if p.first > subject.last])
     if language in OBJECT_MARKERS and source is not None:
         source, target = _object_marked(tokens, before, language, source, target)
+    if language in OBLIQUE_ADJECTIVE and source is not None and source.last < trigger.first and target is None \
+            and OBLIQUE_ADJECTIVE[language].search(tokens[source.first].text):
+        # "Российского президента встречали с красной ковровой дорожкой" (they met the Russian
+        # president with a red carpet): a phrase that opens with an adjective in an oblique case is
+        # the object of a verb without a named subject, not who acts
+        source, target = None, source
     if language in PREPOSED and source is not None and target is None:
         # Chinese puts "to X", "against X" before the verb: "中国向缅甸提供援助", "对中国进行访问"
         target = next((p for p in before if p.first > source.last and governed(tokens, p, language, places=False)),
@@ -638,6 +644,9 @@ def _participle_subject(tokens, text: str, before: list[Phrase], trigger: Match,
 # Chinese puts an object before its verb with 把 or 将 ("商务部将11家美国企业列入清单": the ministry puts
 # the companies on the list); 将 is also "will" (将于, 将对), "general" (将军) and part of 即将, 将近, 将来
 OBJECT_MARKERS = {"zh": {"把", "将"}}
+# adjective endings of the genitive, accusative and dative singular (masculine, neuter), never a subject's
+OBLIQUE_ADJECTIVE = {"ru": re.compile(r"\w{3,}(?:ого|его|ому|ему)$", re.IGNORECASE),
+                     "uk": re.compile(r"\w{3,}(?:ого|ому|ьому)$", re.IGNORECASE)}
 PREPOSED = {"zh"}  # languages whose prepositional phrases stand before the verb
 OBJECT_WINDOW = 12  # characters between the marker and the object's head: "将11家美国军工企业"
 _NOT_A_MARKER = {"将": ("军", "来", "近", "于", "会", "要", "在", "对", "与", "和", "向")}

@@ -1542,3 +1542,15 @@ def test_a_russian_phrase_opening_with_an_oblique_adjective_is_no_subject():
     # the nominative is the subject
     event = first("Российский президент встретился с американским коллегой.", "ru", "2025-08-16")
     assert event.source.code == "RUS" and event.target.code == "USA"
+
+
+def test_who_confirms_strikes_reports_them():
+    # the Iranian atomic energy agency confirmed the strikes: it reports them, it did not strike Iran
+    said = ("Организация по атомной энергии Ирана подтвердила факт ударов, назвав их грубым нарушением"
+            " международного права, и заявила, что работа в отрасли будет продолжена.")
+    event = first(said, "ru", "2025-06-22")
+    assert event.type == "FIGHT" and event.source is None
+    # as with "said": "The army confirmed" is the speaker, not who attacked
+    assert first("Pakistan's army confirmed the strikes on Muzaffarabad.", "en", "2025-05-07").source is None
+    # a confirmation that is the sentence's only event word codes nothing
+    assert first("The ministry confirmed the report.", "en") is None

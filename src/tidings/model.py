@@ -15,7 +15,7 @@ import numpy as np
 # it (`articles.pipeline_version`; rows read before it existed say "0.1.0"). Bump it, to the day's
 # date, with every change to reading that alters what is stored: `tidings doctor`, `tidings ingest`
 # and `tidings stats` then tell a user that older rows need `tidings reprocess` to read as new ones do.
-PIPELINE_VERSION = "reading-2026.11.30-evmerge11"  # evmerge11: the attacked side striking back is a second event of its sentence; ar "أسقط ... طائرات"
+PIPELINE_VERSION = "reading-2026.11.30-evmerge11"  # evmerge11: a second violent event of a sentence, "confirmed"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 AGENT_TYPES = frozenset({"PER", "ORG", NAME})  # mentions that may name who acts or speaks (a NAME may be either)

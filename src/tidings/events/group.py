@@ -258,9 +258,10 @@ def _opposite_sides(a: MentionRow, b: MentionRow) -> bool:
     along the Line of Control killed civilians"; "Trump warned Tehran" / "Tehran warns of
     consequences"): the weak tie does not make them one event, as the two sides of a conflict are in
     every report of it. Violence counts its sides although it is compared without direction; meetings,
-    agreements and cooperation do not ("Trump met Putin" / "Putin met Trump"). Not for the strong ties (a figure, two names, a
-    report taking up another), nor for reports taking up an earlier one: readings of violence across
-    languages swap the sides of one strike too often for that (docs/benchmarks.md)."""
+    agreements and cooperation do not ("Trump met Putin" / "Putin met Trump"). Not for the strong ties
+    (a figure, two names, a report taking up another), nor for reports taking up an earlier one:
+    readings of violence across languages swap the sides of one strike too often for that
+    (docs/benchmarks.md)."""
     if any(t in SYMMETRIC and FAMILY.get(t, t) != "FIGHT" for t in (a.type, b.type)):
         return False
     sa, ta, sb, tb = _side(a.source), _side(a.target), _side(b.source), _side(b.target)

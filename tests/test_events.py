@@ -1449,3 +1449,108 @@ def test_an_arabic_sentence_that_opens_with_its_verb_names_the_subject_after_it(
     # a noun opening the sentence is no verb: nothing after it becomes its subject
     attack = read("الهجوم على السياح أسفر عن مقتل 26 شخصا في كشمير.", "ar").events
     assert attack and all(e.source is None or e.source.text != "السياح" for e in attack)
+
+
+def test_two_places_side_by_side_are_one_name():
+    from tidings.events.store import _places_as_one
+
+    text = "Shelling in the Poonch sector of Jammu and Kashmir, Trump and Putin"
+    at = lambda word: (100 + text.index(word), 100 + text.index(word) + len(word))  # noqa: E731
+    recognised = [(*at("Poonch"), "E:1", "LOC"), (*at("Jammu"), "E:2", "LOC"), (*at("Kashmir"), "E:3", "LOC"),
+                  (*at("Trump"), "E:4", "PER"), (*at("Putin"), "E:5", "PER")]
+    names = {name for _, _, name in _places_as_one(recognised, text, 100)}
+    # "Jammu and Kashmir" is one region: two reports naming it do not share "two names"
+    assert names == {"E:1", "P:E:2+E:3", "E:4", "E:5"}
+    # the same pair written the other way round, or in another language, is the same name
+    other = "Джамму и Кашмира"
+    assert [n for _, _, n in _places_as_one([(0, 6, "E:3", "LOC"), (9, 16, "E:2", "LOC")], other, 0)] == ["P:E:2+E:3"]
+    # a list with commas, or places further apart, stay names of their own
+    listed = "Fordow, Natanz, Isfahan"
+    assert [n for _, _, n in _places_as_one([(0, 6, "E:1", "LOC"), (8, 14, "E:2", "LOC"), (16, 23, "E:3", "LOC")],
+                                           listed, 0)] == ["E:1", "E:2", "E:3"]
+
+
+def test_violence_on_opposite_sides_is_not_one_event_by_the_weak_tie():
+    india = {"code": "IND", "text": "India", "entity_id": 28, "is_country": True}
+    pakistan = {"code": "PAK", "text": "Pakistan", "entity_id": 22, "is_country": True}
+    civilians = {"code": "PAK", "text": "civilians", "inferred": True}
+    # "Indian forces struck targets in Pakistan and Kashmir" / "Pakistani shelling along the Line of
+    # Control killed civilians in Kashmir": Pakistan attacked in one, attacking in the other, one name
+    strikes = _row(1, type="FIGHT", source=india, target=pakistan, names=["E:217"])
+    shelling = _row(2, type="ASSAULT", source=pakistan, target=civilians, names=["E:217"])
+    assert sorted(sorted(m.id for m in g.members) for g in group_mentions([strikes, shelling])) == [[1], [2]]
+    # on the same side, the weak tie holds ("Pakistan's army said its strikes hit ..." / "Pakistan shelled ...")
+    again = _row(3, type="FIGHT", source=pakistan, names=["E:217"])
+    assert sorted(sorted(m.id for m in g.members) for g in group_mentions([shelling, again])) == [[2, 3]]
+    # a strong tie (a figure both state) still joins them: readings swap the sides of one strike
+    figured = _row(4, type="ASSAULT", source=pakistan, target=civilians, names=["E:217"], numbers=[(26.0, "")])
+    struck = _row(5, type="FIGHT", source=india, target=pakistan, names=["E:217"], numbers=[(26.0, "")])
+    assert len(group_mentions([figured, struck])) == 1
+    # so do directed events: "Trump warned Tehran of further attacks" / "Tehran warns of consequences"
+    us = {"code": "USA", "text": "Trump", "entity_id": 7}
+    tehran = {"code": "IRN", "text": "Tehran", "entity_id": 322, "is_country": True}
+    warned = _row(8, type="THREATEN", source=None, target=tehran, names=["E:322"])
+    warns = _row(9, type="THREATEN", source=tehran, names=["E:322"])
+    assert len(group_mentions([warned, warns])) == 2
+    assert len(group_mentions([warned, _row(10, type="THREATEN", source=us, target=tehran, names=["E:322"])])) == 1
+    # meetings compare participants without sides, as before
+    met = _row(6, type="CONSULT", source=india, target=pakistan, names=["E:217"])
+    hosted = _row(7, type="CONSULT", source=pakistan, target=india, names=["E:217"])
+    assert len(group_mentions([met, hosted])) == 1
+
+
+def test_the_attacked_side_striking_back_in_the_same_sentence_is_a_second_event():
+    from tidings.events import code_events
+
+    said = ("وقال المتحدث باسم الجيش الباكستاني الفريق أحمد شريف تشودري إن الضربات طالت مساجد ومناطق سكنية في"
+            " باهاولبور ومريدكي ومظفر آباد وكوتلي، مؤكداً أن سلاح الجو الباكستاني أسقط خمس طائرات هندية")
+    events = code_events(read(said, "ar", "2025-05-07"))
+    # the strikes on Pakistan first, then Pakistan's air force downing Indian jets: two FIGHT events
+    assert [(e.type, e.source.code if e.source else None) for e in events] == [("FIGHT", None), ("FIGHT", "PAK")]
+    assert events[1].trigger.startswith("أسقط")
+    # the same side again (an Indian air force after strikes on Pakistan) is no second event
+    same_side = said.replace("سلاح الجو الباكستاني", "سلاح الجو الهندي")
+    assert [e.type for e in code_events(read(same_side, "ar", "2025-05-07"))] == ["FIGHT"]
+    # nor more shelling by the attacker
+    more = said.replace("سلاح الجو الباكستاني أسقط خمس طائرات هندية", "الجيش الهندي قصف مواقع أخرى")
+    assert [e.type for e in code_events(read(more, "ar", "2025-05-07"))] == ["FIGHT"]
+    # nor a sentence with a single attack
+    assert len(code_events(read("وقال الجيش إن سلاح الجو الباكستاني أسقط خمس طائرات هندية", "ar", "2025-05-07"))) == 1
+
+
+def test_two_mentions_of_one_type_in_a_sentence_share_out_its_names_and_figures():
+    from tidings.events.store import _clauses
+
+    def row(id, type, trigger_start, source_start=None, sentence=1):
+        source = json.dumps({"start": source_start, "text": "x"}) if source_start is not None else None
+        return {"id": id, "article_id": 7, "sentence": sentence, "sentence_start": 100, "type": type,
+                "trigger_start": trigger_start, "source": source}
+
+    # "the strikes (at 160) hit mosques ..., adding that the air force (from 250) downed (at 270) five jets"
+    parts = _clauses([row(1, "FIGHT", 160), row(2, "FIGHT", 270, source_start=250), row(3, "ASSAULT", 180),
+                      row(4, "FIGHT", 130, sentence=2)])
+    assert parts[1] == (100, 250) and parts[2][0] == 250  # the downing from its subject on
+    assert 3 not in parts and 4 not in parts  # alone of its type in its sentence: the whole sentence
+    # a subject before the earlier trigger is not where the later event begins
+    assert _clauses([row(1, "FIGHT", 160), row(2, "FIGHT", 270, source_start=120)])[2][0] == 270
+
+
+def test_a_russian_phrase_opening_with_an_oblique_adjective_is_no_subject():
+    # "they met the Russian president with a red carpet": the president is met, he does not meet himself
+    event = first("Российского президента встречали с красной ковровой дорожкой.", "ru", "2025-08-16")
+    assert event.type == "CONSULT" and event.source is None and event.target.code == "RUS"
+    # the nominative is the subject
+    event = first("Российский президент встретился с американским коллегой.", "ru", "2025-08-16")
+    assert event.source.code == "RUS" and event.target.code == "USA"
+
+
+def test_who_confirms_strikes_reports_them():
+    # the Iranian atomic energy agency confirmed the strikes: it reports them, it did not strike Iran
+    said = ("Организация по атомной энергии Ирана подтвердила факт ударов, назвав их грубым нарушением"
+            " международного права, и заявила, что работа в отрасли будет продолжена.")
+    event = first(said, "ru", "2025-06-22")
+    assert event.type == "FIGHT" and event.source is None
+    # as with "said": "The army confirmed" is the speaker, not who attacked
+    assert first("Pakistan's army confirmed the strikes on Muzaffarabad.", "en", "2025-05-07").source is None
+    # a confirmation that is the sentence's only event word codes nothing
+    assert first("The ministry confirmed the report.", "en") is None

@@ -16,7 +16,8 @@ import numpy as np
 # date, with every change to reading that alters what is stored: `tidings doctor`, `tidings ingest`
 # and `tidings stats` then tell a user that older rows need `tidings reprocess` to read as new ones do.
 # 2026-11-30 (eleventh session): reading changed several times this day; "c" is its final state (Uzbek
-# Latin detection and ar / kk / uz names, frequent Arabic words no towns, captions and credits out of the text)
+# Latin detection and ar / kk / uz names, frequent Arabic words no towns, captions and credits out of the
+# text, event coding: reactions to attacks, Arabic verb-first subjects, a sentence's second violent event)
 PIPELINE_VERSION = "reading-2026.11.30c"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"

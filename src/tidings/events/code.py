@@ -121,10 +121,37 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         # 対し、拉致被害者の即時帰国を強く求めた": the demand, not the abduction)
         events = [e for t, e in zip(chosen, events) if id(t) not in context.reacted_to] + \
                  [e for t, e in zip(chosen, events) if id(t) in context.reacted_to]
+    struck_back = _struck_back(context, chosen, triggers, events)
+    if struck_back is not None:
+        events.append(struck_back)
     for rank, event in enumerate(events):
         if rank:
             event.confidence = round(event.confidence * SECONDARY_CONFIDENCE, 2)
     return events
+
+
+def _struck_back(c: "_SentenceContext", chosen: list[Match], triggers: list[Match],
+                 events: list[EventMention]) -> EventMention | None:
+    """A sentence that tells of violence and, later, of the attacked side's own (one trigger of the
+    same kind whose subject is of the country the first event struck) reports two events of one type:
+    "the strikes hit mosques in Bahawalpur and Muzaffarabad, adding that the Pakistani air force downed
+    five Indian jets". The second is a mention of its own, after the others; one trigger per type
+    read it as part of the strikes, and its figures tied the downing to them."""
+    for first, event in zip(chosen, events):
+        if event.type not in VIOLENCE or event.target is None or event.target.inferred or not event.target.code:
+            continue
+        for trigger in triggers:
+            if trigger.pattern.section != first.pattern.section or trigger.first <= first.last or \
+                    any(not (trigger.last < k.first or trigger.first > k.last) for k in chosen):
+                continue
+            second = _event_for(c, trigger)
+            if second.source is not None and not second.source.inferred and second.source.code == event.target.code \
+                    and not (event.source is not None and event.source.code == second.source.code):
+                return second
+    return None
+
+
+VIOLENCE = {"ASSAULT", "FIGHT"}
 
 
 # what a party does about an event the sentence names: "Pakistan condemned the attack", "Islamabad
@@ -238,6 +265,12 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
             target = _counterpart([p for p in after if p.first > subject.last])
     if language in OBJECT_MARKERS and source is not None:
         source, target = _object_marked(tokens, before, language, source, target)
+    if language in OBLIQUE_ADJECTIVE and source is not None and source.last < trigger.first and target is None \
+            and OBLIQUE_ADJECTIVE[language].search(tokens[source.first].text):
+        # "Российского президента встречали с красной ковровой дорожкой" (they met the Russian
+        # president with a red carpet): a phrase that opens with an adjective in an oblique case is
+        # the object of a verb without a named subject, not who acts
+        source, target = None, source
     if language in PREPOSED and source is not None and target is None:
         # Chinese puts "to X", "against X" before the verb: "中国向缅甸提供援助", "对中国进行访问"
         target = next((p for p in before if p.first > source.last and governed(tokens, p, language, places=False)),
@@ -611,6 +644,9 @@ def _participle_subject(tokens, text: str, before: list[Phrase], trigger: Match,
 # Chinese puts an object before its verb with 把 or 将 ("商务部将11家美国企业列入清单": the ministry puts
 # the companies on the list); 将 is also "will" (将于, 将对), "general" (将军) and part of 即将, 将近, 将来
 OBJECT_MARKERS = {"zh": {"把", "将"}}
+# adjective endings of the genitive, accusative and dative singular (masculine, neuter), never a subject's
+OBLIQUE_ADJECTIVE = {"ru": re.compile(r"\w{3,}(?:ого|его|ому|ему)$", re.IGNORECASE),
+                     "uk": re.compile(r"\w{3,}(?:ого|ому|ьому)$", re.IGNORECASE)}
 PREPOSED = {"zh"}  # languages whose prepositional phrases stand before the verb
 OBJECT_WINDOW = 12  # characters between the marker and the object's head: "将11家美国军工企业"
 _NOT_A_MARKER = {"将": ("军", "来", "近", "于", "会", "要", "在", "对", "与", "和", "向")}

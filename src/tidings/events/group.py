@@ -13,7 +13,10 @@ one) and something ties it to one of them:
   on nine sites" ... "eight people were killed in the strikes"; "会晤持续约2小时45分钟" after "特朗普与
   普京...举行会晤") is about the event that one reports, when their actors agree;
 * or actors that agree with every mention of the event (below) and one named actor or name in common;
-  a report that names no actor agrees with anything, so it needs one of the ties above.
+  a report that names no actor agrees with anything, so it needs one of the ties above. Reports
+  whose participants in common are on opposite sides (the attacker of one is the attacked of the
+  other; the one warned and the one warning) are not tied this way: the two sides of a conflict
+  are in every report of it.
 
 One-sided violence and fighting (ASSAULT, FIGHT) count as one type here: whether strikes on a
 country are an attack or a fight depends on whether it is read as fighting back, and reports of one
@@ -245,7 +248,36 @@ def _strength(a: Group, b: Group, common: set) -> int:
     # region) says too little
     if not (a.entities & b.entities or a.names & b.names) or not (a.acted and b.acted):
         return 0
-    return WEAK if all(_same_actors(x, y) for x in b.actors.values() for y in a.actors.values()) else 0
+    return WEAK if all(_same_actors(x, y) and not _opposite_sides(x, y) for x in b.actors.values()
+                       for y in a.actors.values()) else 0
+
+
+def _opposite_sides(a: MentionRow, b: MentionRow) -> bool:
+    """Two reports whose participants in common are each the one who acts in one and the one on the
+    receiving end in the other ("Indian forces struck targets in Pakistan" / "Pakistani shelling
+    along the Line of Control killed civilians"; "Trump warned Tehran" / "Tehran warns of
+    consequences"): the weak tie does not make them one event, as the two sides of a conflict are in
+    every report of it. Violence counts its sides although it is compared without direction; meetings,
+    agreements and cooperation do not ("Trump met Putin" / "Putin met Trump"). Not for the strong ties
+    (a figure, two names, a report taking up another), nor for reports taking up an earlier one:
+    readings of violence across languages swap the sides of one strike too often for that
+    (docs/benchmarks.md)."""
+    if any(t in SYMMETRIC and FAMILY.get(t, t) != "FIGHT" for t in (a.type, b.type)):
+        return False
+    sa, ta, sb, tb = _side(a.source), _side(a.target), _side(b.source), _side(b.target)
+    crossed = (sa & tb) | (ta & sb)
+    return bool(crossed) and not (sa & sb) and not (ta & tb)
+
+
+def _side(actor: dict | None) -> set:
+    """The entity and the country (unless inferred) of one actor, as _participants reads them."""
+    found = set()
+    if actor:
+        if actor.get("entity_id"):
+            found.add(("E", actor["entity_id"]))
+        if actor.get("code") and not actor.get("inferred"):
+            found.add(("C", actor["code"]))
+    return found
 
 
 STRONG, WEAK = 2, 1

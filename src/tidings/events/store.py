@@ -143,22 +143,60 @@ def _load_mentions(conn, where: str, args: tuple, articles: str) -> tuple[list, 
     rows = conn.execute(
         f"SELECT {_MENTION_COLUMNS}, m.event_id, m.sentence, m.sentence_start,"
         " substr(a.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS sentence_text"
+        ", m.trigger_start"
         f" FROM event_mentions m JOIN articles a ON a.id = m.article_id WHERE {where} ORDER BY m.id", args).fetchall()
     if not rows:
         return rows, []
     names, date_spans, countries = _sentence_names_and_dates(conn, articles, args)
+    parts = _clauses(rows)
     mentions = []
     for r in rows:
         mention = _mention_row(r)
         sentence = (r["article_id"], r["sentence"])
         known = _known_names(r["sentence_text"], r["language"], r["date"])
-        mention.names = _names_of(names.get(sentence, ()), r["sentence_start"], known)
         named = {code for _, _, _, code in known if is_country_code(code)}
         mention.countries = frozenset(countries.get(sentence, set()) | named)
-        mention.numbers = _figures(r["sentence_text"], r["language"],
-                                   tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ())))
+        recognised = _places_as_one(names.get(sentence, ()), r["sentence_text"] or "", r["sentence_start"])
+        spans = tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ()))
+        if r["id"] in parts:
+            first, last = parts[r["id"]]
+            relative = (first - r["sentence_start"], last - r["sentence_start"])
+            mention.names = _names_of([n for n in recognised if first <= n[0] < last], r["sentence_start"],
+                                      tuple(k for k in known if relative[0] <= k[0] < relative[1]))
+            mention.numbers = frozenset((value, unit) for at, value, unit in
+                                        _figure_positions(r["sentence_text"], r["language"], spans)
+                                        if relative[0] <= at < relative[1])
+        else:
+            mention.names = _names_of(recognised, r["sentence_start"], known)
+            mention.numbers = _figures(r["sentence_text"], r["language"], spans)
         mentions.append(mention)
     return rows, mentions
+
+
+def _clauses(rows) -> dict[int, tuple[int, int]]:
+    """Where a sentence has two mentions of one type ("the strikes hit mosques in Muzaffarabad, adding
+    that the Pakistani air force downed five Indian jets": code._struck_back), each has its part of
+    the sentence for names and figures: the later one from its subject (or trigger) on, the earlier
+    one up to there. The five jets and the air force are the downing's, not the strikes'. Article
+    offsets, per mention id; mentions alone of their type in their sentence are not listed."""
+    same: dict[tuple, list] = {}
+    for r in rows:
+        same.setdefault((r["article_id"], r["sentence"], r["type"]), []).append(r)
+    parts: dict[int, tuple[int, int]] = {}
+    for members in same.values():
+        if len(members) < 2:
+            continue
+        members = sorted(members, key=lambda r: r["trigger_start"])
+        starts = [members[0]["sentence_start"]]
+        for previous, r in zip(members, members[1:]):
+            source = json.loads(r["source"]) if r["source"] else {}
+            begin = source.get("start")
+            starts.append(begin if begin is not None and previous["trigger_start"] < begin < r["trigger_start"]
+                          else r["trigger_start"])
+        ends = starts[1:] + [10 ** 12]
+        for r, first, last in zip(members, starts, ends):
+            parts[r["id"]] = (first, last)
+    return parts
 
 
 def _write_events(conn, story_id: int, rows: list, groups: list) -> int:
@@ -184,19 +222,42 @@ def _names_of(recognised, sentence_start: int, known: tuple) -> frozenset:
     return frozenset(names)
 
 
+def _places_as_one(recognised, text: str, sentence_start: int) -> list:
+    """Two places a sentence names side by side, joined by one short word ("Jammu and Kashmir",
+    "Джамму и Кашмира"), are one name: otherwise every report naming the region shares "two names"
+    with every other, the tie of one event's reports."""
+    ordered = sorted(recognised)
+    merged, skip = [], set()
+    for i, (start, end, name, kind) in enumerate(ordered):
+        if i in skip:
+            continue
+        if kind == "LOC" and i + 1 < len(ordered) and ordered[i + 1][3] == "LOC":
+            following = ordered[i + 1]
+            gap = text[end - sentence_start:following[0] - sentence_start].strip()
+            if gap and len(gap) <= JOINING_WORD and gap.isalpha():
+                merged.append((start, following[1], "P:" + "+".join(sorted((name, following[2]))), kind))
+                skip.add(i + 1)
+                continue
+        merged.append((start, end, name, kind))
+    return [(start, end, name) for start, end, name, _ in merged]
+
+
+JOINING_WORD = 3  # "and", "и", "et", "ve", "y", "und"
+
+
 def _sentence_names_and_dates(conn, articles: str, args: tuple) -> tuple[dict, dict, dict]:
     """The names ((start, end, entity or else name key); countries left out), date spans and
     countries (alpha-3, of the countries and places named) of each sentence of the articles that
     `articles` (SQL) lists: what grouping compares besides the actors."""
     names: dict[tuple, list] = {}
     countries: dict[tuple, set] = {}
-    for r in conn.execute(f'SELECT article_id, sentence, start, "end", entity_id, key, country FROM mentions'
+    for r in conn.execute(f'SELECT article_id, sentence, start, "end", entity_id, key, country, type FROM mentions'
                           f" WHERE article_id IN ({articles})", args).fetchall():
         if r["country"]:
             countries.setdefault((r["article_id"], r["sentence"]), set()).add(alpha3(r["country"]) or r["country"])
         if not r["key"].startswith("C:"):
             names.setdefault((r["article_id"], r["sentence"]), []).append(
-                (r["start"], r["end"], f"E:{r['entity_id']}" if r["entity_id"] else r["key"]))
+                (r["start"], r["end"], f"E:{r['entity_id']}" if r["entity_id"] else r["key"], r["type"]))
     dates: dict[tuple, list] = {}
     for r in conn.execute(f'SELECT article_id, sentence, start, "end" FROM date_mentions WHERE article_id IN ({articles})',
                           args).fetchall():
@@ -211,6 +272,14 @@ def _figures(text: str, language: str, date_spans: tuple) -> frozenset:
     from ..compare.numbers import find_quantities
 
     return frozenset((q.value, q.unit) for q in find_quantities(text or "", language, list(date_spans)))
+
+
+@lru_cache(maxsize=4096)
+def _figure_positions(text: str, language: str, date_spans: tuple) -> tuple:
+    """(start, value, unit) of the figures a sentence states, dates left out."""
+    from ..compare.numbers import find_quantities
+
+    return tuple((q.start, q.value, q.unit) for q in find_quantities(text or "", language, list(date_spans)))
 
 
 @lru_cache(maxsize=65536)

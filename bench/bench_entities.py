@@ -47,12 +47,14 @@ def main() -> None:
     article_of = {os.path.relpath(r["locator"], args.corpus): r["id"]
                   for r in store.query("SELECT r.locator, a.id FROM articles a JOIN raw_articles r ON r.id = a.id")}
     language = {r["id"]: r["language"] for r in store.query("SELECT id, language FROM articles")}
+    text_of = {r["id"]: r["text"].casefold() for r in store.query("SELECT id, text FROM articles")}
     mentions = defaultdict(list)
     for r in store.query("SELECT article_id, text, entity_id FROM mentions WHERE entity_id IS NOT NULL"):
         mentions[r["article_id"]].append((normalise_alias(r["text"]), normalise_alias(strip_roles(r["text"])), r["entity_id"]))
 
     rows = list(csv.DictReader(open(args.gold, encoding="utf-8")))
     forms = []  # (gold entity, language, article id, predicted entity or None)
+    in_text = []  # whether the form is in the article's stored clean text (captions and credits are not)
     for row in rows:
         article_id = article_of.get(row["article"])
         if article_id is None:
@@ -62,10 +64,11 @@ def main() -> None:
         if predicted is None:  # a longer mention that ends with the form ('Präsident Kassym-Schomart Tokajew')
             predicted = next((e for full, bare, e in mentions[article_id] if full.endswith(" " + surface)), None)
         forms.append((row["entity"], language[article_id], article_id, predicted))
+        in_text.append(row["surface"].casefold() in text_of[article_id])
 
     found = sum(1 for f in forms if f[3] is not None)
-    gold_pairs = same_predicted = hits = recognised_pairs = recognised_hits = 0
-    for a, b in combinations(forms, 2):
+    gold_pairs = same_predicted = hits = recognised_pairs = recognised_hits = text_pairs = text_hits = 0
+    for (a, a_in), (b, b_in) in combinations(zip(forms, in_text), 2):
         if a[1] == b[1]:
             continue  # cross-language pairs only
         same_gold = a[0] == b[0]
@@ -73,6 +76,9 @@ def main() -> None:
         same_pred = both and a[3] == b[3]
         gold_pairs += same_gold
         hits += same_gold and same_pred
+        if same_gold and a_in and b_in:  # the pairs a reader of the clean text can join
+            text_pairs += 1
+            text_hits += same_pred
         same_predicted += same_pred
         if both and same_gold:
             recognised_pairs += 1
@@ -81,6 +87,8 @@ def main() -> None:
                       if a[1] != b[1] and a[3] is not None and a[3] == b[3] and a[0] == b[0])
     print(f"gold forms: {len(forms)} ({len({f[0] for f in forms})} entities); recognised: {found} ({found / len(forms):.3f})")
     print(f"merge recall (all gold pairs):        {hits / gold_pairs:.3f}  ({hits}/{gold_pairs})")
+    print(f"merge recall (forms in the clean text): {text_hits / max(1, text_pairs):.3f}  ({text_hits}/{text_pairs}; "
+          f"{sum(not i for i in in_text)} gold forms are only in captions, credits or other removed lines)")
     print(f"merge recall (recognised pairs only): {recognised_hits / max(1, recognised_pairs):.3f}  "
           f"({recognised_hits}/{recognised_pairs})")
     print(f"merge precision:                      {true_merges / max(1, same_predicted):.3f}  "

@@ -1554,3 +1554,72 @@ def test_who_confirms_strikes_reports_them():
     assert first("Pakistan's army confirmed the strikes on Muzaffarabad.", "en", "2025-05-07").source is None
     # a confirmation that is the sentence's only event word codes nothing
     assert first("The ministry confirmed the report.", "en") is None
+
+
+def test_a_figure_ties_reports_only_when_they_count_the_same_thing():
+    # "the remains of four dead hostages ... more than 20 dead" and "vingt otages libérés": 20 of two things
+    dead = _row(1, type="AGREE", numbers=[(20.0, "")])
+    hostages = _row(2, type="AGREE", numbers=[(20.0, "")], source={"code": "USA", "entity_id": 1})
+    dead.roles, hostages.roles = {(20.0, ""): "dead"}, {(20.0, ""): "hostages"}
+    assert len(group_mentions([dead, hostages])) == 2
+    # the same thing counted, or one report that does not say what it counts: one event
+    same = _row(3, type="AGREE", numbers=[(20.0, "")])
+    same.roles = {(20.0, ""): "hostages"}
+    assert len(group_mentions([same, hostages])) == 1
+    assert len(group_mentions([_row(4, type="AGREE", numbers=[(20.0, "")]), hostages])) == 1
+    # figures with a unit as before: "1,968 prisoners" / "1968 detenidos"
+    assert len(group_mentions([_row(5, type="CONCEDE", numbers=[(1968.0, "")]),
+                               _row(6, type="CONCEDE", numbers=[(1968.0, "")])])) == 1
+
+
+def test_the_figure_roles_of_a_sentence_are_read_for_grouping():
+    from tidings.events.store import _figure_positions
+
+    found = {(value, role) for _, value, _, role in _figure_positions(
+        "The remains of four dead hostages were returned, more than 20 were killed.", "en", ())}
+    assert (4.0, "dead") in found
+
+
+def test_a_summit_of_many_and_a_visit_of_two_are_not_one_meeting_by_one_party():
+    tokayev, xi = {"code": "KAZ", "entity_id": 1}, {"code": "CHN", "entity_id": 2}
+    kazakhstan = {"code": "KAZ", "entity_id": 3, "is_country": True}
+    # "Tokayev hosted Xi, Mirziyoyev, Japarov, Rahmon and Berdimuhamedov" (the sentence names five countries)
+    summit = _row(1, type="CONSULT", source=tokayev, target=xi, names=["K:Xi"],
+                  countries=["KAZ", "CHN", "UZB", "KGZ", "TJK", "TKM"])
+    # "Xi arrived in Kazakhstan on a state visit": two parties, no other country
+    visit = _row(2, type="CONSULT", source=xi, target=kazakhstan, names=["K:Xi"], countries=["CHN", "KAZ"])
+    assert len(group_mentions([summit, visit])) == 2
+    # two reports of the summit of many, or two of the visit, are one meeting each
+    again = _row(3, type="CONSULT", source=xi, target=tokayev, names=["K:Xi"],
+                 countries=["KAZ", "CHN", "UZB", "KGZ", "TJK"])
+    assert len(group_mentions([summit, again])) == 1
+    arrived = _row(4, type="CONSULT", source=xi, target=kazakhstan, names=["K:Xi"], countries=["CHN", "KAZ"])
+    assert len(group_mentions([visit, arrived])) == 1
+    # a strong tie still joins them: a figure both state
+    summit.numbers = visit.numbers = frozenset({(1500000000.0, "CNY")})
+    assert len(group_mentions([summit, visit])) == 1
+    # a report that names one party only is no meeting of two: it may join the summit
+    talks = _row(5, type="CONSULT", target=tokayev, names=["K:Xi"])
+    summit.numbers = visit.numbers = frozenset()
+    assert len(group_mentions([summit, talks])) == 1
+
+
+@pytest.mark.parametrize("word, language", [("منطقة", "ar"), ("منطقه", "ar"), ("republikanischen", "de"),
+                                            ("республиканский", "ru"), ("республиканской", "ru"),
+                                            ("republikańskiej", "pl")])
+def test_the_head_of_a_territory_s_name_is_no_demonym(word, language):
+    from tidings.events.actors import demonym_country
+
+    # "منطقة ماكاو الإدارية الخاصة" (Macao), "Republik Moldau", "Республика Корея": "منطقة باهالغام" is
+    # the Pahalgam area, not Macanese; "die republikanischen Senatoren" are not Moldovan
+    assert demonym_country(word, language) is None
+
+
+def test_the_pahalgam_area_is_no_macanese_target():
+    said = ("وأعلنت نيودلهي أنها نفذت عملية ضد تسعة مواقع تحمّلها مسؤولية الهجوم الذي استهدف سياحاً في منطقة"
+            " باهالغام بكشمير الهندية في 22 أبريل وأودى بحياة 26 شخصاً.")
+    event = first(said, "ar", "2025-05-07")
+    assert event.target is None or event.target.code != "MAC"
+    # demonyms grown from a country's name still read as the country
+    from tidings.events.actors import demonym_country
+    assert demonym_country("syrische", "de") == "SY" and demonym_country("afghanische", "de") == "AF"

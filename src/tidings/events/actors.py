@@ -165,7 +165,12 @@ _GENERIC_NAME_WORDS = {"united", "south", "north", "central", "saint", "democrat
                        "emirados", "vereinigtes", "birleşik", "guinea", "timor", "saint-martin", "territoires",
                        "territorios", "territori", "territórios", "северные", "южные", "виргинские", "фолклендские",
                        "фарерские", "каймановы", "соломоновы", "маршалловы", "кокосовые", "острова", "північні",
-                       "південна", "південні"}
+                       "південна", "південні",
+                       # heads that name a kind of territory: "منطقة ماكاو الإدارية الخاصة" (Macao), "Республика
+                       # Корея", "Republik Moldau", "Republika Środkowoafrykańska": "منطقة باهالغام" (the Pahalgam
+                       # area) is not Macanese, "die republikanischen Senatoren" not Moldovan, "республиканский"
+                       # not Korean
+                       "منطقة", "республика", "republik", "republika", "острови"}
 
 
 @lru_cache(maxsize=32)

@@ -4,7 +4,8 @@ A mention joins an event when nothing keeps it apart from any of the event's men
 type after PLOVER's intent rules, the same negation, dates within a day when both sentences name
 one) and something ties it to one of them:
 
-* a figure both sentences state (same value and unit: "1,968 prisoners" / "1968 detenidos"), or two
+* a figure both sentences state (same value and unit: "1,968 prisoners" / "1968 detenidos"; and the
+  same thing counted where both say what: "20 dead" is not "20 hostages"), or two
   names in common (people, bodies, places, resolved to the same entities across languages; known
   actors by their dictionary line) that are not in most of the story's sentences: reports word the
   same event differently, so these tie mentions even when their actor readings differ;
@@ -26,7 +27,9 @@ threat to one coder, "anunció un arancel del 10%" a sanction to another).
 
 A meeting, call or visit (CONSULT) also needs the same parties: two reports that each name two
 parties, one of them different, are two meetings however much else ties them (Trump and Putin in
-Alaska, Trump and Zelensky on the phone), unless a sentence names a summit of many.
+Alaska, Trump and Zelensky on the phone), unless a sentence names a summit of many. A summit of many
+and a meeting of two in a sentence that names no other country (a state visit before the summit) are
+not one by the weak tie either.
 
 Actors agree when either is unknown, when they resolve to the same entity, or when they belong to
 the same country and one of them is the country itself ("Russia" and "Putin" acting for it).
@@ -65,6 +68,7 @@ class MentionRow:
     published: str | None = None
     names: frozenset = frozenset()  # entities (or name keys) of the sentence, countries left out
     numbers: frozenset = frozenset()  # (value, unit) of the figures the sentence states
+    roles: dict = field(default_factory=dict)  # (value, unit) -> what the figure counts ("dead"), where said
     countries: frozenset = frozenset()  # alpha-3 codes of the countries and places the sentence names
     trigger: str = ""  # the words that coded it ("strikes", "переговоры")
     sentence: int = -1  # its sentence's position in the article
@@ -81,6 +85,7 @@ class Group:
     undated: dict = field(default_factory=dict)  # date -> a member dated by its article only
     actors: dict = field(default_factory=dict)  # (source, target) -> a member with those actors
     numbers: set = field(default_factory=set)
+    roles: dict = field(default_factory=dict)  # figure -> what its members count with it ("" where unsaid)
     names: set = field(default_factory=set)
     entities: set = field(default_factory=set)  # participants that are entities ("E", id)
     ties: frozenset = frozenset()  # what its members could share with a new one (_ties), for lookup
@@ -100,6 +105,8 @@ class Group:
             self.undated.setdefault(row.date, row)
         self.actors.setdefault(_actor_signature(row), row)
         self.numbers |= row.numbers
+        for figure in row.numbers:
+            self.roles.setdefault(figure, set()).add(row.roles.get(figure, ""))
         self.names |= row.names
         self.entities |= _entities(row)
         self.acted = self.acted or row.source is not None or row.target is not None
@@ -237,7 +244,7 @@ def _strength(a: Group, b: Group, common: set) -> int:
         return 0
     if a.ids & b.refers or b.ids & a.refers:
         return STRONG
-    if any(n[1] or n[0] >= 3 for n in a.numbers & b.numbers):
+    if any(_figure_ties(n, a, b) for n in a.numbers & b.numbers):
         return STRONG
     if len((a.names & b.names) - common) >= 2 and any(_shares_wording(row, a, common) for row in b.members):
         return STRONG
@@ -248,8 +255,33 @@ def _strength(a: Group, b: Group, common: set) -> int:
     # region) says too little
     if not (a.entities & b.entities or a.names & b.names) or not (a.acted and b.acted):
         return 0
-    return WEAK if all(_same_actors(x, y) and not _opposite_sides(x, y) for x in b.actors.values()
-                       for y in a.actors.values()) else 0
+    return WEAK if all(_same_actors(x, y) and not _opposite_sides(x, y) and not _many_and_two(x, y)
+                       for x in b.actors.values() for y in a.actors.values()) else 0
+
+
+def _many_and_two(a: MentionRow, b: MentionRow) -> bool:
+    """A meeting of many (its sentence names two or more countries besides its parties': "Tokayev hosted
+    Xi, Mirziyoyev, Japarov, Rahmon and Berdimuhamedov") and a meeting of two parties in a sentence
+    that names no other country ("Xi arrived in Kazakhstan on a state visit on 16 June"; "Egypt will
+    host a conference on Gaza's reconstruction"): the weak tie of one party in common does not make
+    them one; a summit's story has its bilateral visits, talks and conferences besides. A figure, two
+    names or a report taking up the other still join them."""
+    if a.type not in BILATERAL:
+        return False
+    first, second = _parties(a), _parties(b)
+    many_a, many_b = _many_parties(a, first), _many_parties(b, second)
+    return (many_a and not many_b and len(second) == 2) or (many_b and not many_a and len(first) == 2)
+
+
+def _figure_ties(figure: tuple, a: Group, b: Group) -> bool:
+    """A figure both events state ties them when it is no small plain count and the reports count the
+    same thing with it, where both say what they count (`MentionRow.roles`): "more than 20" dead and
+    "vingt otages" (hostages) are two figures; "26 personnes" and "26 sivilin hayatını kaybettiği"
+    (dead) may be one."""
+    if not (figure[1] or figure[0] >= 3):
+        return False
+    first, second = a.roles.get(figure, {""}), b.roles.get(figure, {""})
+    return "" in first or "" in second or bool(first & second)
 
 
 def _opposite_sides(a: MentionRow, b: MentionRow) -> bool:

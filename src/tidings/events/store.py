@@ -163,12 +163,17 @@ def _load_mentions(conn, where: str, args: tuple, articles: str) -> tuple[list, 
             relative = (first - r["sentence_start"], last - r["sentence_start"])
             mention.names = _names_of([n for n in recognised if first <= n[0] < last], r["sentence_start"],
                                       tuple(k for k in known if relative[0] <= k[0] < relative[1]))
-            mention.numbers = frozenset((value, unit) for at, value, unit in
-                                        _figure_positions(r["sentence_text"], r["language"], spans)
-                                        if relative[0] <= at < relative[1])
+            figures = [(value, unit, role) for at, value, unit, role in
+                       _figure_positions(r["sentence_text"], r["language"], spans) if relative[0] <= at < relative[1]]
         else:
             mention.names = _names_of(recognised, r["sentence_start"], known)
-            mention.numbers = _figures(r["sentence_text"], r["language"], spans)
+            figures = [(value, unit, role) for _, value, unit, role in
+                       _figure_positions(r["sentence_text"], r["language"], spans)]
+        mention.numbers = frozenset((value, unit) for value, unit, _ in figures)
+        mention.roles = {}
+        for value, unit, role in figures:  # a figure stated twice: what one of its statements says it counts
+            if role:
+                mention.roles.setdefault((value, unit), role)
         mentions.append(mention)
     return rows, mentions
 
@@ -266,20 +271,13 @@ def _sentence_names_and_dates(conn, articles: str, args: tuple) -> tuple[dict, d
 
 
 @lru_cache(maxsize=65536)
-def _figures(text: str, language: str, date_spans: tuple) -> frozenset:
-    """(value, unit) of the figures a sentence states, dates left out; cached because a story's
-    mentions are regrouped each time it grows."""
-    from ..compare.numbers import find_quantities
-
-    return frozenset((q.value, q.unit) for q in find_quantities(text or "", language, list(date_spans)))
-
-
-@lru_cache(maxsize=4096)
 def _figure_positions(text: str, language: str, date_spans: tuple) -> tuple:
-    """(start, value, unit) of the figures a sentence states, dates left out."""
+    """(start, value, unit, role) of the figures a sentence states, dates left out (role: what it
+    counts where a word says it, "dead", "prisoners"); cached because a story's mentions are
+    regrouped each time it grows."""
     from ..compare.numbers import find_quantities
 
-    return tuple((q.start, q.value, q.unit) for q in find_quantities(text or "", language, list(date_spans)))
+    return tuple((q.start, q.value, q.unit, q.role) for q in find_quantities(text or "", language, list(date_spans)))
 
 
 @lru_cache(maxsize=65536)

@@ -1623,3 +1623,30 @@ def test_the_pahalgam_area_is_no_macanese_target():
     # demonyms grown from a country's name still read as the country
     from tidings.events.actors import demonym_country
     assert demonym_country("syrische", "de") == "SY" and demonym_country("afghanische", "de") == "AF"
+
+
+@pytest.mark.parametrize("text, language, speaker", [
+    ('Iran\'s foreign minister, Abbas Araghchi, said the attack would have "everlasting consequences".', "en", "IRN"),
+    ("Министр иностранных дел Ирана Аббас Аракчи заявил, что удары будут иметь «долгосрочные последствия».",
+     "ru", "IRN"),
+    ('İran Dışişleri Bakanı Arakçi, saldırının "kalıcı sonuçları" olacağını vurguladı.', "tr", None),
+    ('حذر وزير الخارجية الإيراني عباس عراقجي من أن للهجوم "عواقب دائمة".', "ar", "IRN"),
+])
+def test_an_attack_that_will_have_consequences_is_a_warning(text, language, speaker):
+    # the minister warns: besides the attack he speaks of, the sentence reports a threat by him
+    events = code_events_of(text, language)
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert threats
+    if speaker:
+        assert threats[0].source is not None and threats[0].source.code == speaker
+
+
+def test_results_that_will_be_known_are_no_warning():
+    assert not [e for e in code_events_of("Seçim sonuçlarının ne olacağını henüz bilmiyoruz.", "tr")
+                if e.type == "THREATEN"]
+
+
+def code_events_of(text, language):
+    from tidings.events import code_events
+
+    return code_events(read(text, language, "2025-06-22"))

@@ -68,6 +68,14 @@ LATIN_CONTEXT_SIMILARITY = 0.8
 # and the lead over the next entity of the story (see Resolver._by_translation, docs/benchmarks.md)
 TRANSLATION_SIMILARITY = 0.90
 TRANSLATION_MARGIN = 0.03
+# ... or, when no one name is that close (Chinese and Vietnamese names of Korean parties and courts score
+# 0.82-0.89 against every English body), the article's bodies and the story's are matched as two sets:
+# each similarity less the mean similarity of its two sides to the other set (cross-domain similarity
+# local scaling, which takes away what a name shares with every body), a pair joining only when each is
+# the other's best by MUTUAL_MARGIN, over MUTUAL_SIMILARITY, with MUTUAL_MIN_SET bodies on each side
+MUTUAL_SIMILARITY = 0.82
+MUTUAL_MARGIN = 0.015
+MUTUAL_MIN_SET = 3
 _NON_LATIN = re.compile(r"[^\x00-\u024f\s\-'’.]")
 SURNAME_SIMILARITY = 0.7  # folded surnames must be this alike, beyond sharing a consonant key
 JOINED_SURNAME_SIMILARITY = 0.8  # a surname-only line of people.txt and a full name's surname (Toqayev, Tokayev)
@@ -210,7 +218,8 @@ class Resolver:
         forms = [_as_resolved(m) for m in article.mentions]
         known = [_known_for(article.text, m) for m in forms]
         batch = _AliasBatch(self._known_aliases(conn, forms),
-                            self._entities_by_key(conn, forms, {e.key for e in known if e}))
+                            self._entities_by_key(conn, forms, {e.key for e in known if e},
+                                                   article.language))
         for m in article.mentions:
             m.entity_id = None  # each is set below, long forms first (an acronym looks up the long form's)
         for index in sorted(range(len(forms)), key=lambda i: -len(forms[i].text)):  # long forms first
@@ -235,7 +244,7 @@ class Resolver:
         return found
 
     @staticmethod
-    def _entities_by_key(conn, mentions: list[Mention], extra: set[str]) -> dict[str, list[list]]:
+    def _entities_by_key(conn, mentions: list[Mention], extra: set[str], language: str = "") -> dict[str, list[list]]:
         """key -> [[id, name, type, given key, mentions, locked]] for every key the article's
         mentions may look up (countries, name keys, stemmed surname keys, dictionary entries)."""
         wanted: set[str] = set(extra)
@@ -243,7 +252,7 @@ class Resolver:
             if mention.key:
                 name = strip_roles(mention.text)
                 wanted |= {mention.key} if mention.key.startswith("C:") else \
-                    _lookup_keys(mention, name) | _place_keys(mention, name)
+                    _lookup_keys(mention, name) | _place_keys(mention, name, language)
         found: dict[str, list[list]] = {}
         for chunk in _chunks(sorted(wanted)):
             for key, *row in conn.execute("SELECT key, id, name, type, given_key, mentions, locked FROM entities"
@@ -309,9 +318,9 @@ class Resolver:
         the same gazetteer city; with `across`, also one of another type the mention may join."""
         surname = name.split()[-1] if name.split() else name
         own_keys = _lookup_keys(mention, name)
-        keys = sorted(own_keys) + sorted(_place_keys(mention, name) - own_keys)
+        keys = sorted(own_keys) + sorted(_place_keys(mention, name, article.language) - own_keys)
         rows = list({row[0]: row for key in keys for row in batch.entities.get(key, ())}.values())
-        place = _place_of(mention, name)
+        place = _place_of(mention, name, article.language)
         mine = given_key(name)
         # mention counts as if this article's earlier mentions were already counted
         rows = [(*r[:4], r[4] + batch.counts.get(r[0], 0), r[5]) for r in rows]
@@ -348,7 +357,7 @@ class Resolver:
         if article.story_id is None:
             return None
         latin = script_of(name) == "Latin" and not _NON_LATIN.search(name)
-        if mention.type == "LOC" and _place_of(mention, name) is not None:
+        if mention.type == "LOC" and _place_of(mention, name, article.language) is not None:
             return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
         # the story's entities as stored before this article (its own are written after it): read once
         rows = self._story_rows.get(latin)
@@ -420,15 +429,43 @@ class Resolver:
                                   for entity_id, names in aliases.items()}
         ranked = sorted(best.items(), key=lambda item: -item[1])
         top, score = ranked[0]
-        if score < TRANSLATION_SIMILARITY or len(ranked) > 1 and score - ranked[1][1] < TRANSLATION_MARGIN:
-            return None
-        # ... and this name is the entity's closest among the article's bodies
         others = {strip_roles(m.text) for m in article.mentions
                   if m.type == "ORG" and m.key and not _acronym(m.text)} - {name}
+        if score < TRANSLATION_SIMILARITY or len(ranked) > 1 and score - ranked[1][1] < TRANSLATION_MARGIN:
+            return self._by_mutual_translation(name, others, aliases)
+        # ... and this name is the entity's closest among the article's bodies
         top_vectors = np.vstack([self._vector(a) for a in aliases[top].values()])
         if any(float(np.max(top_vectors @ self._vector(other))) >= score for other in others):
             return None
         return top
+
+    def _by_mutual_translation(self, name: str, others: set[str], aliases: dict[int, dict[str, str]]) -> int | None:
+        """The story's body that this name and the article's other bodies, matched as two sets, pair
+        with it: similarities (an entity's: the mean over its names by language) less the mean
+        similarity of each side to the other set, this name's best entity and that entity's best name
+        of the article, each by MUTUAL_MARGIN over the runner-up, the raw similarity at least
+        MUTUAL_SIMILARITY. Names that cannot be translations (a single Latin word, short) are no
+        sources, as in `_by_translation`."""
+        import numpy as np
+
+        sources = [name] + sorted(o for o in others if len(o) >= 4
+                                  and (" " in o.strip() or script_of(o) != "Latin"))
+        targets = list(aliases)
+        if len(sources) < MUTUAL_MIN_SET or len(targets) < MUTUAL_MIN_SET:
+            return None
+        source_vectors = np.vstack([self._vector(s) for s in sources])
+        raw = np.column_stack([np.mean([source_vectors @ self._vector(a) for a in aliases[t].values()], axis=0)
+                               for t in targets])
+        scaled = 2 * raw - raw.mean(axis=1, keepdims=True) - raw.mean(axis=0, keepdims=True)
+        row = scaled[0]
+        order = np.argsort(-row)
+        best = int(order[0])
+        if raw[0, best] < MUTUAL_SIMILARITY or row[best] - row[order[1]] < MUTUAL_MARGIN:
+            return None
+        column = np.sort(scaled[1:, best])[::-1]
+        if len(column) and row[best] - column[0] < MUTUAL_MARGIN:
+            return None
+        return targets[best]
 
     def _vector(self, name: str):
         vector = self._vectors.get(name)
@@ -600,17 +637,18 @@ def _lookup_keys(mention: Mention, name: str) -> set[str]:
     return keys | {k for key in keys for k in _known_people_by_key().get(key, ())}
 
 
-def _place_of(mention: Mention, name: str) -> int | None:
+def _place_of(mention: Mention, name: str, language: str = "") -> int | None:
     """The GeoNames id of the city a mention names, unless it is a person named with a role or the
-    reader placed the name in another country (a namesake of the gazetteer's city)."""
-    return place_id(name, country=mention.country if mention.type == "LOC" else None) \
+    reader placed the name in another country (a namesake of the gazetteer's city). The article's
+    language lets the gazetteer take a Kazakh or Uzbek case ending off ('Астанада', in Astana)."""
+    return place_id(name, language, country=mention.country if mention.type == "LOC" else None) \
         if mention.type != "PER" or not mention.role else None
 
 
-def _place_keys(mention: Mention, name: str) -> set[str]:
+def _place_keys(mention: Mention, name: str, language: str = "") -> set[str]:
     """The spelling keys of every gazetteer name of the city a mention names ('Moskau': Moscow's
     mskv, Москва's, ...): entities found by them must be that city, not merely spelled alike."""
-    place = _place_of(mention, name)
+    place = _place_of(mention, name, language)
     return {f"N:{name_key(other)}" for other in place_names(place)} if place is not None else set()
 
 

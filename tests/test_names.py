@@ -1172,3 +1172,10 @@ def test_arabic_a_name_read_from_context_recurs_and_joined_place_names():
         text.index("كفرنبل"), text.rindex("كفرنبل")]
     found = rules("وصل الوفد إلى أبو ظبي مساء أمس", "ar")
     assert found["أبو ظبي"].country == "AE"
+
+
+def test_a_vietnamese_body_named_by_a_foreign_word_ends_with_it():
+    """A foreign name is no Vietnamese syllable: the lower-case word after it goes on with the sentence."""
+    found = rules("Chỉ vài ngày sau, đảng Komeito tuyên bố rút khỏi liên minh. Tòa án Hiến pháp xử.", "vi")
+    assert "đảng Komeito" in found and "đảng Komeito tuyên" not in found
+    assert found["Tòa án Hiến pháp"].type == "ORG"

@@ -717,6 +717,9 @@ def _known_person(text: str) -> KnownEntity | None:
 _AR_ARTICLE = re.compile(r"^(?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)-(?=[^\W\d_]{3})")
 
 
+_SHORT_WORD_ENDINGS = ("ом", "ем", "а", "я", "у", "ю", "е", "і")
+
+
 def _uninflected(name: str) -> list[str]:
     """The name with its last word's case ending off, for dictionary lookups: German genitive
     ("des Weißen Hauses"), a Turkish suffix after an apostrophe ("Kremlin'in"), Slavic endings."""
@@ -727,6 +730,9 @@ def _uninflected(name: str) -> list[str]:
     variants = {stem_name(last), re.split(r"['’]", last)[0]}
     if re.fullmatch(r"[^\W\d_]{4,}", last) and not _NON_LATIN.search(last):
         variants |= {last.removesuffix("es"), last.removesuffix("s")}
+    if len(words) > 1 and script_of(last) == "Cyrillic" and len(last) >= 3:
+        # a short last word the stemmer leaves, of a listed name of several words: 'Ли Чжэ Мёна'
+        variants |= {last[: -len(ending)] for ending in _SHORT_WORD_ENDINGS if last.endswith(ending)}
     found = [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
     if len(words) > 1:  # a declined first word: 'der Liberaldemokratischen Partei', 'Организации ...'
         found += [" ".join([v] + words[1:]) for v in _nominative_first_words(words[0])]

@@ -1250,6 +1250,15 @@ _VI_BODY = re.compile(r"(?<!\w)(?P<head>" + "|".join(sorted(map(re.escape, _VI_H
                       + rf")(?P<rest>(?: (?-i:[A-ZĐÀ-Ỹ]){_VI_SYLLABLE}(?: (?-i:[a-zđà-ỹ]){_VI_SYLLABLE})?)*)(?!\w)")
 
 
+_VOWEL_GROUPS = re.compile(r"[aeiouyăâêôơư]+")
+
+
+def _vietnamese_syllable(word: str) -> bool:
+    """Whether a word may be one Vietnamese syllable: one vowel group ('Quyền', 'Hiến', 'Nguyễn'),
+    where a foreign name has several ('Komeito', 'Ishin')."""
+    return len(_VOWEL_GROUPS.findall(_fold(word).replace("qu", "q").replace("gi", "g"))) <= 1
+
+
 def _vietnamese_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
     found = []
     for match in _VI_BODY.finditer(text):
@@ -1259,9 +1268,9 @@ def _vietnamese_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
         for k, syllable in enumerate(syllables):
             # a word is a capital syllable and at most one lower-case one ('Hiến pháp', 'Bầu cử'); after
             # two capitals (a name: 'Hàn Quốc', 'Nhật Bản') a lower-case syllable is the sentence going on
-            if syllable[:1].islower() and not (kept and kept[-1][:1].isupper()
+            if syllable[:1].islower() and not (kept and kept[-1][:1].isupper() and _vietnamese_syllable(kept[-1])
                                                and (len(kept) == 1 or kept[-2][:1].islower())):
-                break
+                break  # ... but a foreign name is no syllable of a word: 'đảng Komeito tuyên bố'
             # after words of the body ('Quyền lực Nhân dân'), two capitals in a row that are no country
             # begin another name: 'đảng Quyền lực Nhân dân Kim Moon-soo' is a party and its candidate
             if kept and kept[-1][:1].islower() and k + 1 < len(syllables) and syllables[k + 1][:1].isupper() \

@@ -629,3 +629,19 @@ def test_declined_short_last_word_and_turkic_place_endings():
     assert _uninflected("Ким Мун Су") == []
     town = Mention(start=0, end=8, text="Астанада", type="LOC", sentence=0, key="N:stnd")
     assert _place_of(town, "Астанада", "kk") == _place_of(town, "Астана", "kk") is not None
+
+
+def test_a_city_joins_the_entity_one_of_its_gazetteer_names_is_an_alias_of():
+    """An entity first named in Arabic ('إسلام آباد') is keyed by that spelling, which the city's keys do
+    not find; its Latin alias 'Islamabad' is one of the gazetteer's names of the city the Russian
+    'Исламабадом' names, so the Russian mention joins it. A name of another city does not."""
+    from tidings.entities.resolve import Resolver, _AliasBatch, _place_aliases
+    from tidings.model import Article, Mention
+
+    town = Mention(start=0, end=11, text="Исламабадом", type="LOC", sentence=0, key="N:slmbdm")
+    assert "islamabad" in _place_aliases(town, town.text, "ru")
+    batch = _AliasBatch({"islamabad": [(23, "auto", "LOC", "")]}, {})
+    article = Article(title="", text=town.text, language="ru")
+    assert Resolver._by_place_name(article, town, town.text, batch) == 23
+    other = Mention(start=0, end=6, text="Лахор", type="LOC", sentence=0, key="N:lhr")
+    assert Resolver._by_place_name(article, other, other.text, batch) is None

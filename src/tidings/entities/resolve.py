@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NAME, Article, Mention
-from ..read.names import name_key, place_id, place_names, surname_first
+from ..read.names import _unaccented, name_key, place_id, place_names, surname_first
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
 # most of them, this list catches what reaches resolution anyway.
@@ -217,7 +217,7 @@ class Resolver:
         local: dict[str, tuple[int, str, str]] = {}  # surname / full name -> (entity, type, given key)
         forms = [_as_resolved(m) for m in article.mentions]
         known = [_known_for(article.text, m) for m in forms]
-        batch = _AliasBatch(self._known_aliases(conn, forms),
+        batch = _AliasBatch(self._known_aliases(conn, forms, article.language),
                             self._entities_by_key(conn, forms, {e.key for e in known if e},
                                                    article.language))
         for m in article.mentions:
@@ -231,9 +231,13 @@ class Resolver:
         self.seconds += time.perf_counter() - started
 
     @staticmethod
-    def _known_aliases(conn, mentions: list[Mention]) -> dict[str, list[tuple[int, str, str, str]]]:
-        """normalised alias -> [(entity, origin, entity type, given key)], best first, for the article's names."""
+    def _known_aliases(conn, mentions: list[Mention], language: str = "") -> dict[str, list[tuple[int, str, str, str]]]:
+        """normalised alias -> [(entity, origin, entity type, given key)], best first, for the article's names
+        (and a gazetteer city's other names, `_by_place_name`)."""
         wanted = {normalise_alias(strip_roles(m.text)) for m in mentions if m.key and not m.key.startswith("C:")}
+        for m in mentions:
+            if m.type == "LOC" and m.key and not m.key.startswith("C:"):
+                wanted |= set(_place_aliases(m, strip_roles(m.text), language))
         found: dict[str, list[tuple[int, str, str, str]]] = {}
         for chunk in _chunks(sorted(wanted)):
             for normalized, entity_id, origin, entity_type, given in conn.execute(
@@ -300,7 +304,20 @@ class Resolver:
 
     def _by_key(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
         return (self._by_spelling(conn, article, mention, name, batch)
+                or self._by_place_name(article, mention, name, batch)
                 or self._by_story_context(conn, article, mention, name))
+
+    @staticmethod
+    def _by_place_name(article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
+        """The place entity one of the gazetteer's names of this city is an alias of: an entity made
+        from another script's spelling has that spelling's key ('إسلام آباد' keys its last word), which
+        the city's keys do not find, but its Latin alias 'Islamabad' is one of the city's names
+        ('Исламабадом')."""
+        for alias in _place_aliases(mention, name, article.language):
+            entity_id = batch.by_alias(alias, "LOC")
+            if entity_id is not None:
+                return entity_id
+        return None
 
     def _across_types(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
         """An entity of another type that the same name may still be (`joinable_across`), tried only
@@ -643,6 +660,15 @@ def _place_of(mention: Mention, name: str, language: str = "") -> int | None:
     language lets the gazetteer take a Kazakh or Uzbek case ending off ('Астанада', in Astana)."""
     return place_id(name, language, country=mention.country if mention.type == "LOC" else None) \
         if mention.type != "PER" or not mention.role else None
+
+
+def _place_aliases(mention: Mention, name: str, language: str = "") -> list[str]:
+    """The gazetteer's names of the city a LOC mention names, as aliases are normalised, also
+    without their accents ('islāmābād', 'Islamabad')."""
+    place = _place_of(mention, name, language) if mention.type == "LOC" else None
+    if place is None:
+        return []
+    return sorted({normalise_alias(form) for other in place_names(place) for form in (other, _unaccented(other))})
 
 
 def _place_keys(mention: Mention, name: str, language: str = "") -> set[str]:

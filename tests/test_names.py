@@ -1179,3 +1179,19 @@ def test_a_vietnamese_body_named_by_a_foreign_word_ends_with_it():
     found = rules("Chỉ vài ngày sau, đảng Komeito tuyên bố rút khỏi liên minh. Tòa án Hiến pháp xử.", "vi")
     assert "đảng Komeito" in found and "đảng Komeito tuyên" not in found
     assert found["Tòa án Hiến pháp"].type == "ORG"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The crash of an Air India flight killed 241 people.", "en"),
+    ("Самолёт Air India разбился.", "ru"),
+    ("Ahmedabad kentinde düşen Air India'ya ait yolcu uçağı.", "tr"),
+    ("Máy bay của hãng Air India rơi tại thành phố Ahmedabad.", "vi"),
+])
+def test_air_and_a_country_is_the_airline_not_the_country(text, language):
+    found = rules(text, language)
+    assert found["Air India"].type == "ORG" and "India" not in found
+
+
+def test_air_and_no_country_is_left_to_the_other_rules():
+    assert "Air Force" in rules("The Air Force said.", "en")
+    assert "Air-India-Flug AI171" in rules("Der Air-India-Flug AI171 stürzte ab.", "de")

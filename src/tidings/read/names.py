@@ -1006,6 +1006,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         mentions = _turkic_names(text, sentences, language, mentions)
     mentions = _translated_names(text, sentences, language, mentions)
     mentions = _dotted_acronyms(text, sentences, mentions)
+    mentions = _airlines(text, sentences, mentions)
     mentions = _arabic_particle_names(text, mentions)
     mentions.extend(_recurring_surnames(text, sentences, mentions, language))
     mentions.sort(key=lambda m: m.start)
@@ -1513,6 +1514,28 @@ def _replace_inside(found: list[Mention], spans: list[Mention]) -> list[Mention]
         out = [m for m in out if m not in inside] + [new]
     out.sort(key=lambda m: m.start)
     return out
+
+
+_AIRLINE = re.compile(r"(?<![\w-])Air[ \u00a0-]([A-ZÀ-ÖØ-Þ][^\W\d_]+)(?![\w-])")
+
+
+def _airlines(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+    """'Air' and a country's name is the airline, a body, not the country ('Air India', 'Air France',
+    in any language that writes it in Latin letters): the country's mention inside becomes the body's."""
+    out = found
+    for match in _AIRLINE.finditer(text):
+        code = lookup_country(match.group(1))
+        if not code:
+            continue
+        inside = [m for m in out if match.start() <= m.start and m.end <= match.end()]
+        if any(m.start < match.end() and match.start() < m.end and m not in inside for m in out):
+            continue  # part of a longer name another rule read ('Air-India-Flug AI171')
+        surface = match.group()
+        out = [m for m in out if m not in inside] + [
+            Mention(start=match.start(), end=match.end(), text=surface, type="ORG",
+                    sentence=_sentence_of(sentences, match.start()),
+                    key=f"N:{name_key(surface) or _fold(surface)}", country=code)]
+    return sorted(out, key=lambda m: m.start) if out is not found else found
 
 
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)")

@@ -1195,3 +1195,17 @@ def test_air_and_a_country_is_the_airline_not_the_country(text, language):
 def test_air_and_no_country_is_left_to_the_other_rules():
     assert "Air Force" in rules("The Air Force said.", "en")
     assert "Air-India-Flug AI171" in rules("Der Air-India-Flug AI171 stürzte ab.", "de")
+
+
+def test_official_country_names_and_what_is_left_of_them():
+    """pycountry's translated official names are the country; without the short name ('République
+    fédérale', 'República Islámica') only in an article naming exactly one country it may stand for."""
+    found = rules("Merz a été élu chancelier de la République fédérale d'Allemagne. "
+                  "Une première depuis la fondation de la République fédérale.", "fr")
+    assert found["République fédérale d'Allemagne"].key == "C:DE" and found["République fédérale"].key == "C:DE"
+    found = rules("Estados Unidos atacó instalaciones de Irán. El programa nuclear de la República Islámica.", "es")
+    assert found["República Islámica"].key == "C:IR"
+    # no country it may stand for is named, or the word says no more than 'Republic'
+    assert "Bundesrepublik" not in rules("Friedrich Merz wurde zum Kanzler der Bundesrepublik gewählt.", "de")
+    assert all(m.key != "C:FR" for m in rules("La République a vécu. La France vote.", "fr").values()
+               if m.text == "République")

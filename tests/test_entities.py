@@ -594,3 +594,54 @@ def test_a_korean_surname_alone_is_the_person_of_the_article_named_surname_first
     assert len(lee) == 1 and "Lee" in lee[0]["aliases"]
     assert all("Lee" not in e["aliases"] for e in _find(store, "Kim Moon-soo"))
     store.close_all()
+
+
+def test_bodies_named_by_translation_match_as_two_sets():
+    """Where every translated name is about as close to every body of the story (0.8-0.9, as Chinese
+    and Vietnamese names of Korean parties are to the English ones), the article's bodies and the
+    story's are matched as sets: similarities less each side's mean to the other set; a name joins the
+    entity that it and the entity each find best, by a margin. Tied names, and sets of two, join nothing."""
+    from tidings.entities.resolve import Resolver
+
+    common = 2.2  # a shared component: raw cosines of 0.83-0.87 everywhere
+    vectors = {"T1": [1, 0, 0, 0, 0, 0, common, 0], "T2": [0, 1, 0, 0, 0, 0, common, 0],
+               "T3": [0, 0, 1, 0, 0, 0, common, 0],
+               "Body X1": [1, 0, 0, 0, 0, 0.3, common, 0], "Body X2": [0, 1, 0, 0, 0.3, 0, common, 0],
+               "Body X3": [0, 0, 1, 0.3, 0, 0, common, 0], "Body Y": [0.5, 0.5, 0, 0, 0, 0, common, 0],
+               "Body Z": [0, 0, 0, 0, 0, 0, common, 0]}
+    resolver = Resolver(_NamesEmbedder(vectors))
+    targets = {1: {"en": "T1"}, 2: {"en": "T2"}, 3: {"en": "T3"}}
+    assert resolver._by_mutual_translation("Body X1", {"Body X2", "Body X3"}, targets) == 1
+    assert resolver._by_mutual_translation("Body X3", {"Body X1", "Body X2"}, targets) == 3
+    assert resolver._by_mutual_translation("Body Y", {"Body Z", "Body X3"}, targets) is None  # T1 or T2: tied
+    assert resolver._by_mutual_translation("Body X1", {"Body X2"}, targets) is None  # two bodies: no sets to scale
+    # T1's best name of the article is another one: not this one's
+    assert resolver._by_mutual_translation("Body Y", {"Body X1", "Body X3"}, targets) != 1
+
+
+def test_declined_short_last_word_and_turkic_place_endings():
+    """'Ли Чжэ Мёна' (genitive) is looked up as the listed 'Ли Чжэ Мён'; a Kazakh locative names the
+    gazetteer's city once the article's language is known ('Астанада', in Astana)."""
+    from tidings.entities.resolve import _place_of, _uninflected
+    from tidings.model import Mention
+
+    assert "Ли Чжэ Мён" in _uninflected("Ли Чжэ Мёна")
+    assert _uninflected("Ким Мун Су") == []
+    town = Mention(start=0, end=8, text="Астанада", type="LOC", sentence=0, key="N:stnd")
+    assert _place_of(town, "Астанада", "kk") == _place_of(town, "Астана", "kk") is not None
+
+
+def test_a_city_joins_the_entity_one_of_its_gazetteer_names_is_an_alias_of():
+    """An entity first named in Arabic ('إسلام آباد') is keyed by that spelling, which the city's keys do
+    not find; its Latin alias 'Islamabad' is one of the gazetteer's names of the city the Russian
+    'Исламабадом' names, so the Russian mention joins it. A name of another city does not."""
+    from tidings.entities.resolve import Resolver, _AliasBatch, _place_aliases
+    from tidings.model import Article, Mention
+
+    town = Mention(start=0, end=11, text="Исламабадом", type="LOC", sentence=0, key="N:slmbdm")
+    assert "islamabad" in _place_aliases(town, town.text, "ru")
+    batch = _AliasBatch({"islamabad": [(23, "auto", "LOC", "")]}, {})
+    article = Article(title="", text=town.text, language="ru")
+    assert Resolver._by_place_name(article, town, town.text, batch) == 23
+    other = Mention(start=0, end=6, text="Лахор", type="LOC", sentence=0, key="N:lhr")
+    assert Resolver._by_place_name(article, other, other.text, batch) is None

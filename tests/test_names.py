@@ -1172,3 +1172,40 @@ def test_arabic_a_name_read_from_context_recurs_and_joined_place_names():
         text.index("كفرنبل"), text.rindex("كفرنبل")]
     found = rules("وصل الوفد إلى أبو ظبي مساء أمس", "ar")
     assert found["أبو ظبي"].country == "AE"
+
+
+def test_a_vietnamese_body_named_by_a_foreign_word_ends_with_it():
+    """A foreign name is no Vietnamese syllable: the lower-case word after it goes on with the sentence."""
+    found = rules("Chỉ vài ngày sau, đảng Komeito tuyên bố rút khỏi liên minh. Tòa án Hiến pháp xử.", "vi")
+    assert "đảng Komeito" in found and "đảng Komeito tuyên" not in found
+    assert found["Tòa án Hiến pháp"].type == "ORG"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The crash of an Air India flight killed 241 people.", "en"),
+    ("Самолёт Air India разбился.", "ru"),
+    ("Ahmedabad kentinde düşen Air India'ya ait yolcu uçağı.", "tr"),
+    ("Máy bay của hãng Air India rơi tại thành phố Ahmedabad.", "vi"),
+])
+def test_air_and_a_country_is_the_airline_not_the_country(text, language):
+    found = rules(text, language)
+    assert found["Air India"].type == "ORG" and "India" not in found
+
+
+def test_air_and_no_country_is_left_to_the_other_rules():
+    assert "Air Force" in rules("The Air Force said.", "en")
+    assert "Air-India-Flug AI171" in rules("Der Air-India-Flug AI171 stürzte ab.", "de")
+
+
+def test_official_country_names_and_what_is_left_of_them():
+    """pycountry's translated official names are the country; without the short name ('République
+    fédérale', 'República Islámica') only in an article naming exactly one country it may stand for."""
+    found = rules("Merz a été élu chancelier de la République fédérale d'Allemagne. "
+                  "Une première depuis la fondation de la République fédérale.", "fr")
+    assert found["République fédérale d'Allemagne"].key == "C:DE" and found["République fédérale"].key == "C:DE"
+    found = rules("Estados Unidos atacó instalaciones de Irán. El programa nuclear de la República Islámica.", "es")
+    assert found["República Islámica"].key == "C:IR"
+    # no country it may stand for is named, or the word says no more than 'Republic'
+    assert "Bundesrepublik" not in rules("Friedrich Merz wurde zum Kanzler der Bundesrepublik gewählt.", "de")
+    assert all(m.key != "C:FR" for m in rules("La République a vécu. La France vote.", "fr").values()
+               if m.text == "République")

@@ -17,9 +17,10 @@ import numpy as np
 # and `tidings stats` then tell a user that older rows need `tidings reprocess` to read as new ones do.
 # 2026-11-30 (eleventh session): reading changed several times this day; "c" is its final state (Uzbek
 # Latin detection and ar / kk / uz names, frequent Arabic words no towns, captions and credits out of the
-# text, event coding: reactions to attacks, Arabic verb-first subjects, a sentence's second violent event)
-# "d": the head of a territory's name ("منطقة", "республика", "Republik") is no demonym; an attack that
-# "will have consequences" is also a warning (evmerge12)
+# text, event coding: reactions to attacks, Arabic verb-first subjects, a sentence's second violent event).
+# "d": the head of a territory's name ("منطقة", "республика", "Republik") is no demonym; an attack that "will
+# have consequences" is also a warning (evmerge12); Vietnamese bodies end before a lower-case word after a
+# foreign name ("đảng Komeito"), "Air" and a country is the airline, official country names (entkey12)
 PIPELINE_VERSION = "reading-2026.11.30d"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"

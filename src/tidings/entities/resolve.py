@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NAME, Article, Mention
-from ..read.names import name_key, place_id, place_names, surname_first
+from ..read.names import _unaccented, name_key, place_id, place_names, surname_first
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
 # most of them, this list catches what reaches resolution anyway.
@@ -68,6 +68,14 @@ LATIN_CONTEXT_SIMILARITY = 0.8
 # and the lead over the next entity of the story (see Resolver._by_translation, docs/benchmarks.md)
 TRANSLATION_SIMILARITY = 0.90
 TRANSLATION_MARGIN = 0.03
+# ... or, when no one name is that close (Chinese and Vietnamese names of Korean parties and courts score
+# 0.82-0.89 against every English body), the article's bodies and the story's are matched as two sets:
+# each similarity less the mean similarity of its two sides to the other set (cross-domain similarity
+# local scaling, which takes away what a name shares with every body), a pair joining only when each is
+# the other's best by MUTUAL_MARGIN, over MUTUAL_SIMILARITY, with MUTUAL_MIN_SET bodies on each side
+MUTUAL_SIMILARITY = 0.82
+MUTUAL_MARGIN = 0.015
+MUTUAL_MIN_SET = 3
 _NON_LATIN = re.compile(r"[^\x00-\u024f\s\-'’.]")
 SURNAME_SIMILARITY = 0.7  # folded surnames must be this alike, beyond sharing a consonant key
 JOINED_SURNAME_SIMILARITY = 0.8  # a surname-only line of people.txt and a full name's surname (Toqayev, Tokayev)
@@ -209,8 +217,9 @@ class Resolver:
         local: dict[str, tuple[int, str, str]] = {}  # surname / full name -> (entity, type, given key)
         forms = [_as_resolved(m) for m in article.mentions]
         known = [_known_for(article.text, m) for m in forms]
-        batch = _AliasBatch(self._known_aliases(conn, forms),
-                            self._entities_by_key(conn, forms, {e.key for e in known if e}))
+        batch = _AliasBatch(self._known_aliases(conn, forms, article.language),
+                            self._entities_by_key(conn, forms, {e.key for e in known if e},
+                                                   article.language))
         for m in article.mentions:
             m.entity_id = None  # each is set below, long forms first (an acronym looks up the long form's)
         for index in sorted(range(len(forms)), key=lambda i: -len(forms[i].text)):  # long forms first
@@ -222,9 +231,13 @@ class Resolver:
         self.seconds += time.perf_counter() - started
 
     @staticmethod
-    def _known_aliases(conn, mentions: list[Mention]) -> dict[str, list[tuple[int, str, str, str]]]:
-        """normalised alias -> [(entity, origin, entity type, given key)], best first, for the article's names."""
+    def _known_aliases(conn, mentions: list[Mention], language: str = "") -> dict[str, list[tuple[int, str, str, str]]]:
+        """normalised alias -> [(entity, origin, entity type, given key)], best first, for the article's names
+        (and a gazetteer city's other names, `_by_place_name`)."""
         wanted = {normalise_alias(strip_roles(m.text)) for m in mentions if m.key and not m.key.startswith("C:")}
+        for m in mentions:
+            if m.type == "LOC" and m.key and not m.key.startswith("C:"):
+                wanted |= set(_place_aliases(m, strip_roles(m.text), language))
         found: dict[str, list[tuple[int, str, str, str]]] = {}
         for chunk in _chunks(sorted(wanted)):
             for normalized, entity_id, origin, entity_type, given in conn.execute(
@@ -235,7 +248,7 @@ class Resolver:
         return found
 
     @staticmethod
-    def _entities_by_key(conn, mentions: list[Mention], extra: set[str]) -> dict[str, list[list]]:
+    def _entities_by_key(conn, mentions: list[Mention], extra: set[str], language: str = "") -> dict[str, list[list]]:
         """key -> [[id, name, type, given key, mentions, locked]] for every key the article's
         mentions may look up (countries, name keys, stemmed surname keys, dictionary entries)."""
         wanted: set[str] = set(extra)
@@ -243,7 +256,7 @@ class Resolver:
             if mention.key:
                 name = strip_roles(mention.text)
                 wanted |= {mention.key} if mention.key.startswith("C:") else \
-                    _lookup_keys(mention, name) | _place_keys(mention, name)
+                    _lookup_keys(mention, name) | _place_keys(mention, name, language)
         found: dict[str, list[list]] = {}
         for chunk in _chunks(sorted(wanted)):
             for key, *row in conn.execute("SELECT key, id, name, type, given_key, mentions, locked FROM entities"
@@ -291,7 +304,20 @@ class Resolver:
 
     def _by_key(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
         return (self._by_spelling(conn, article, mention, name, batch)
+                or self._by_place_name(article, mention, name, batch)
                 or self._by_story_context(conn, article, mention, name))
+
+    @staticmethod
+    def _by_place_name(article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
+        """The place entity one of the gazetteer's names of this city is an alias of: an entity made
+        from another script's spelling has that spelling's key ('إسلام آباد' keys its last word), which
+        the city's keys do not find, but its Latin alias 'Islamabad' is one of the city's names
+        ('Исламабадом')."""
+        for alias in _place_aliases(mention, name, article.language):
+            entity_id = batch.by_alias(alias, "LOC")
+            if entity_id is not None:
+                return entity_id
+        return None
 
     def _across_types(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
         """An entity of another type that the same name may still be (`joinable_across`), tried only
@@ -309,9 +335,9 @@ class Resolver:
         the same gazetteer city; with `across`, also one of another type the mention may join."""
         surname = name.split()[-1] if name.split() else name
         own_keys = _lookup_keys(mention, name)
-        keys = sorted(own_keys) + sorted(_place_keys(mention, name) - own_keys)
+        keys = sorted(own_keys) + sorted(_place_keys(mention, name, article.language) - own_keys)
         rows = list({row[0]: row for key in keys for row in batch.entities.get(key, ())}.values())
-        place = _place_of(mention, name)
+        place = _place_of(mention, name, article.language)
         mine = given_key(name)
         # mention counts as if this article's earlier mentions were already counted
         rows = [(*r[:4], r[4] + batch.counts.get(r[0], 0), r[5]) for r in rows]
@@ -348,7 +374,7 @@ class Resolver:
         if article.story_id is None:
             return None
         latin = script_of(name) == "Latin" and not _NON_LATIN.search(name)
-        if mention.type == "LOC" and _place_of(mention, name) is not None:
+        if mention.type == "LOC" and _place_of(mention, name, article.language) is not None:
             return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
         # the story's entities as stored before this article (its own are written after it): read once
         rows = self._story_rows.get(latin)
@@ -420,15 +446,43 @@ class Resolver:
                                   for entity_id, names in aliases.items()}
         ranked = sorted(best.items(), key=lambda item: -item[1])
         top, score = ranked[0]
-        if score < TRANSLATION_SIMILARITY or len(ranked) > 1 and score - ranked[1][1] < TRANSLATION_MARGIN:
-            return None
-        # ... and this name is the entity's closest among the article's bodies
         others = {strip_roles(m.text) for m in article.mentions
                   if m.type == "ORG" and m.key and not _acronym(m.text)} - {name}
+        if score < TRANSLATION_SIMILARITY or len(ranked) > 1 and score - ranked[1][1] < TRANSLATION_MARGIN:
+            return self._by_mutual_translation(name, others, aliases)
+        # ... and this name is the entity's closest among the article's bodies
         top_vectors = np.vstack([self._vector(a) for a in aliases[top].values()])
         if any(float(np.max(top_vectors @ self._vector(other))) >= score for other in others):
             return None
         return top
+
+    def _by_mutual_translation(self, name: str, others: set[str], aliases: dict[int, dict[str, str]]) -> int | None:
+        """The story's body that this name and the article's other bodies, matched as two sets, pair
+        with it: similarities (an entity's: the mean over its names by language) less the mean
+        similarity of each side to the other set, this name's best entity and that entity's best name
+        of the article, each by MUTUAL_MARGIN over the runner-up, the raw similarity at least
+        MUTUAL_SIMILARITY. Names that cannot be translations (a single Latin word, short) are no
+        sources, as in `_by_translation`."""
+        import numpy as np
+
+        sources = [name] + sorted(o for o in others if len(o) >= 4
+                                  and (" " in o.strip() or script_of(o) != "Latin"))
+        targets = list(aliases)
+        if len(sources) < MUTUAL_MIN_SET or len(targets) < MUTUAL_MIN_SET:
+            return None
+        source_vectors = np.vstack([self._vector(s) for s in sources])
+        raw = np.column_stack([np.mean([source_vectors @ self._vector(a) for a in aliases[t].values()], axis=0)
+                               for t in targets])
+        scaled = 2 * raw - raw.mean(axis=1, keepdims=True) - raw.mean(axis=0, keepdims=True)
+        row = scaled[0]
+        order = np.argsort(-row)
+        best = int(order[0])
+        if raw[0, best] < MUTUAL_SIMILARITY or row[best] - row[order[1]] < MUTUAL_MARGIN:
+            return None
+        column = np.sort(scaled[1:, best])[::-1]
+        if len(column) and row[best] - column[0] < MUTUAL_MARGIN:
+            return None
+        return targets[best]
 
     def _vector(self, name: str):
         vector = self._vectors.get(name)
@@ -600,17 +654,27 @@ def _lookup_keys(mention: Mention, name: str) -> set[str]:
     return keys | {k for key in keys for k in _known_people_by_key().get(key, ())}
 
 
-def _place_of(mention: Mention, name: str) -> int | None:
+def _place_of(mention: Mention, name: str, language: str = "") -> int | None:
     """The GeoNames id of the city a mention names, unless it is a person named with a role or the
-    reader placed the name in another country (a namesake of the gazetteer's city)."""
-    return place_id(name, country=mention.country if mention.type == "LOC" else None) \
+    reader placed the name in another country (a namesake of the gazetteer's city). The article's
+    language lets the gazetteer take a Kazakh or Uzbek case ending off ('Астанада', in Astana)."""
+    return place_id(name, language, country=mention.country if mention.type == "LOC" else None) \
         if mention.type != "PER" or not mention.role else None
 
 
-def _place_keys(mention: Mention, name: str) -> set[str]:
+def _place_aliases(mention: Mention, name: str, language: str = "") -> list[str]:
+    """The gazetteer's names of the city a LOC mention names, as aliases are normalised, also
+    without their accents ('islāmābād', 'Islamabad')."""
+    place = _place_of(mention, name, language) if mention.type == "LOC" else None
+    if place is None:
+        return []
+    return sorted({normalise_alias(form) for other in place_names(place) for form in (other, _unaccented(other))})
+
+
+def _place_keys(mention: Mention, name: str, language: str = "") -> set[str]:
     """The spelling keys of every gazetteer name of the city a mention names ('Moskau': Moscow's
     mskv, Москва's, ...): entities found by them must be that city, not merely spelled alike."""
-    place = _place_of(mention, name)
+    place = _place_of(mention, name, language)
     return {f"N:{name_key(other)}" for other in place_names(place)} if place is not None else set()
 
 
@@ -679,6 +743,9 @@ def _known_person(text: str) -> KnownEntity | None:
 _AR_ARTICLE = re.compile(r"^(?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)-(?=[^\W\d_]{3})")
 
 
+_SHORT_WORD_ENDINGS = ("ом", "ем", "а", "я", "у", "ю", "е", "і")
+
+
 def _uninflected(name: str) -> list[str]:
     """The name with its last word's case ending off, for dictionary lookups: German genitive
     ("des Weißen Hauses"), a Turkish suffix after an apostrophe ("Kremlin'in"), Slavic endings."""
@@ -689,6 +756,9 @@ def _uninflected(name: str) -> list[str]:
     variants = {stem_name(last), re.split(r"['’]", last)[0]}
     if re.fullmatch(r"[^\W\d_]{4,}", last) and not _NON_LATIN.search(last):
         variants |= {last.removesuffix("es"), last.removesuffix("s")}
+    if len(words) > 1 and script_of(last) == "Cyrillic" and len(last) >= 3:
+        # a short last word the stemmer leaves, of a listed name of several words: 'Ли Чжэ Мёна'
+        variants |= {last[: -len(ending)] for ending in _SHORT_WORD_ENDINGS if last.endswith(ending)}
     found = [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
     if len(words) > 1:  # a declined first word: 'der Liberaldemokratischen Partei', 'Организации ...'
         found += [" ".join([v] + words[1:]) for v in _nominative_first_words(words[0])]

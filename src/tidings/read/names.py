@@ -1006,6 +1006,8 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         mentions = _turkic_names(text, sentences, language, mentions)
     mentions = _translated_names(text, sentences, language, mentions)
     mentions = _dotted_acronyms(text, sentences, mentions)
+    mentions = _airlines(text, sentences, mentions)
+    mentions = _official_country_names(text, sentences, language, mentions)
     mentions = _arabic_particle_names(text, mentions)
     mentions.extend(_recurring_surnames(text, sentences, mentions, language))
     mentions.sort(key=lambda m: m.start)
@@ -1250,6 +1252,15 @@ _VI_BODY = re.compile(r"(?<!\w)(?P<head>" + "|".join(sorted(map(re.escape, _VI_H
                       + rf")(?P<rest>(?: (?-i:[A-ZĐÀ-Ỹ]){_VI_SYLLABLE}(?: (?-i:[a-zđà-ỹ]){_VI_SYLLABLE})?)*)(?!\w)")
 
 
+_VOWEL_GROUPS = re.compile(r"[aeiouyăâêôơư]+")
+
+
+def _vietnamese_syllable(word: str) -> bool:
+    """Whether a word may be one Vietnamese syllable: one vowel group ('Quyền', 'Hiến', 'Nguyễn'),
+    where a foreign name has several ('Komeito', 'Ishin')."""
+    return len(_VOWEL_GROUPS.findall(_fold(word).replace("qu", "q").replace("gi", "g"))) <= 1
+
+
 def _vietnamese_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
     found = []
     for match in _VI_BODY.finditer(text):
@@ -1259,9 +1270,9 @@ def _vietnamese_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
         for k, syllable in enumerate(syllables):
             # a word is a capital syllable and at most one lower-case one ('Hiến pháp', 'Bầu cử'); after
             # two capitals (a name: 'Hàn Quốc', 'Nhật Bản') a lower-case syllable is the sentence going on
-            if syllable[:1].islower() and not (kept and kept[-1][:1].isupper()
+            if syllable[:1].islower() and not (kept and kept[-1][:1].isupper() and _vietnamese_syllable(kept[-1])
                                                and (len(kept) == 1 or kept[-2][:1].islower())):
-                break
+                break  # ... but a foreign name is no syllable of a word: 'đảng Komeito tuyên bố'
             # after words of the body ('Quyền lực Nhân dân'), two capitals in a row that are no country
             # begin another name: 'đảng Quyền lực Nhân dân Kim Moon-soo' is a party and its candidate
             if kept and kept[-1][:1].islower() and k + 1 < len(syllables) and syllables[k + 1][:1].isupper() \
@@ -1504,6 +1515,113 @@ def _replace_inside(found: list[Mention], spans: list[Mention]) -> list[Mention]
         out = [m for m in out if m not in inside] + [new]
     out.sort(key=lambda m: m.start)
     return out
+
+
+_TRAILING_LINKS = re.compile(r"(?:\s+(?:d['’]|de|del|de la|des|du|of|of the|the|der|von|la|el|los|las|di|do|da))+$")
+
+
+_LINK_WORDS = {"d'", "d’", "de", "del", "des", "du", "la", "le", "l'", "of", "the", "der", "von", "el", "los", "las",
+               "di", "do", "da", "и", "und", "et", "y", "and", "ve"}
+
+
+def _says_which_state(rest: str, generic: set[str]) -> bool:
+    """Whether an official name's remainder holds a word for a state ('République', 'Republik', or a
+    compound ending with one: 'Bundesrepublik') and a word that qualifies it; fragments that end with
+    an apostrophe, a hyphen or a short word (the short name cut out of the middle) are no names."""
+    words = rest.split()
+    if not words or rest[-1] in "'’-" or len(words[-1]) < 3:
+        return False
+    folded = [w.casefold() for w in words]
+    compound = [w for w in folded if w not in generic and any(w.endswith(g) for g in generic)]
+    qualifiers = [w for w in folded if w not in generic and w not in _LINK_WORDS]
+    return bool(compound) or len(words) >= 2 and len(qualifiers) < len(words) and bool(qualifiers)
+
+
+@lru_cache(maxsize=64)
+def _official_names(language: str) -> tuple[re.Pattern | None, dict[str, str], dict[str, tuple[str, ...]]]:
+    """A language's official country names (pycountry's translations: 'République fédérale
+    d'Allemagne', 'Bundesrepublik Deutschland', 'República Islámica de Irán') -> code, and what is left
+    of them without the short name ('République fédérale', 'Bundesrepublik', 'República Islámica')
+    -> the codes it may stand for; with one pattern finding either in a text."""
+    try:
+        import gettext
+
+        import pycountry
+
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except (ImportError, OSError):
+        return None, {}, {}
+    full: dict[str, str] = {}
+    bare: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        official = getattr(country, "official_name", None)
+        if not official or translation.gettext(official) == official:
+            continue
+        name = translation.gettext(official)
+        short = translation.gettext(country.name).split(",")[0].strip()
+        full[name] = country.alpha_2
+        if short and short in name:
+            rest = _TRAILING_LINKS.sub("", name.replace(short, "").strip(" ,")).strip()
+            if rest[:1].isupper():
+                bare.setdefault(rest, set()).add(country.alpha_2)
+    # what is left must say more than 'République', 'Royaume', 'Republik' (words left of five countries
+    # or more): two words ('République fédérale') or a compound of one ('Bundesrepublik')
+    generic = {rest.casefold() for rest, codes in bare.items() if " " not in rest and len(codes) >= 5}
+    bare = {rest: codes for rest, codes in bare.items() if _says_which_state(rest, generic)}
+    names = sorted(set(full) | set(bare), key=len, reverse=True)
+    if not names:
+        return None, {}, {}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return pattern, full, {rest: tuple(sorted(codes)) for rest, codes in bare.items()}
+
+
+def _official_country_names(text: str, sentences: list[Sentence], language: str,
+                            found: list[Mention]) -> list[Mention]:
+    """A country named by its official name ('la République fédérale d'Allemagne') is the country,
+    and so is that name without the short name ('la République fédérale', 'der Bundesrepublik', 'la
+    República Islámica') in an article that names the country too, and no other it may stand for."""
+    pattern, full, bare = _official_names(language) if language else (None, {}, {})
+    if pattern is None:
+        return found
+    named = {m.key[2:] for m in found if m.key.startswith("C:")}
+    out = found
+    for match in pattern.finditer(text):
+        surface = match.group()
+        code = full.get(surface)
+        if code is None:
+            codes = [c for c in bare.get(surface, ()) if c in named]
+            code = codes[0] if len(codes) == 1 else None
+        if code is None:
+            continue
+        inside = [m for m in out if match.start() <= m.start and m.end <= match.end()]
+        if any(m.start < match.end() and match.start() < m.end and m not in inside for m in out):
+            continue
+        out = [m for m in out if m not in inside] + [
+            Mention(start=match.start(), end=match.end(), text=surface, type="LOC",
+                    sentence=_sentence_of(sentences, match.start()), key=f"C:{code}", country=code)]
+    return sorted(out, key=lambda m: m.start) if out is not found else found
+
+
+_AIRLINE = re.compile(r"(?<![\w-])Air[ \u00a0-]([A-ZÀ-ÖØ-Þ][^\W\d_]+)(?![\w-])")
+
+
+def _airlines(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+    """'Air' and a country's name is the airline, a body, not the country ('Air India', 'Air France',
+    in any language that writes it in Latin letters): the country's mention inside becomes the body's."""
+    out = found
+    for match in _AIRLINE.finditer(text):
+        code = lookup_country(match.group(1))
+        if not code:
+            continue
+        inside = [m for m in out if match.start() <= m.start and m.end <= match.end()]
+        if any(m.start < match.end() and match.start() < m.end and m not in inside for m in out):
+            continue  # part of a longer name another rule read ('Air-India-Flug AI171')
+        surface = match.group()
+        out = [m for m in out if m not in inside] + [
+            Mention(start=match.start(), end=match.end(), text=surface, type="ORG",
+                    sentence=_sentence_of(sentences, match.start()),
+                    key=f"N:{name_key(surface) or _fold(surface)}", country=code)]
+    return sorted(out, key=lambda m: m.start) if out is not found else found
 
 
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}(?!\w)")

@@ -4,7 +4,8 @@
 
 The gold file lists, per article, the surface forms of entities that occur in two or more
 languages, with a canonical id. Each gold form is looked up among the mentions tidings found in
-that article (same text, or the text with a role in front: 'Präsident Tokajew' for 'Tokajew').
+that article (same text, or the text with a role in front: 'Präsident Tokajew' for 'Tokajew', or in
+tr / kk / uz / ru / uk / pl with a case ending glued to it: 'AQShning' for 'AQSh').
   * found: share of gold forms recognised at all;
   * merge recall: pairs of gold forms in different languages with the same gold entity that
     resolve to one tidings entity (pairs where a side was not recognised count as misses);
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import re
 import sys
 import tempfile
 import time
@@ -28,6 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 from tidings.entities.resolve import normalise_alias, strip_roles  # noqa: E402
 from tidings.pipeline import Pipeline  # noqa: E402
 from tidings.store.sqlite import Store  # noqa: E402
+
+
+# languages that glue case endings to names, and how long an ending may be (an apostrophe may open it)
+CASE_ENDINGS = {lang: re.compile(r"['’ʻ]?[^\W\d_]{1,%d}" % n) for lang, n in
+                (("tr", 5), ("kk", 5), ("uz", 5), ("ru", 3), ("uk", 3), ("pl", 3))}
 
 
 def main() -> None:
@@ -63,6 +70,12 @@ def main() -> None:
         predicted = next((e for full, bare, e in mentions[article_id] if surface in (full, bare)), None)
         if predicted is None:  # a longer mention that ends with the form ('Präsident Kassym-Schomart Tokajew')
             predicted = next((e for full, bare, e in mentions[article_id] if full.endswith(" " + surface)), None)
+        if predicted is None and language[article_id] in CASE_ENDINGS:
+            # the form with a case ending glued to it: the text has only 'AQShning' for the gold's 'AQSh',
+            # 'Анкоридже' for 'Анкоридж'
+            ending = CASE_ENDINGS[language[article_id]]
+            predicted = next((e for full, bare, e in mentions[article_id]
+                              if len(surface) >= 3 and full.startswith(surface) and ending.fullmatch(full[len(surface):])), None)
         forms.append((row["entity"], language[article_id], article_id, predicted))
         in_text.append(row["surface"].casefold() in text_of[article_id])
 

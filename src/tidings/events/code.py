@@ -227,7 +227,14 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         chained |= _within_location(tokens, phrases, location, language)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
     actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
-              and not p.dateline and set(p.kinds) != {"FRONT"}]  # "the Line of Control" is where, never who
+              and not p.dateline and set(p.kinds) != {"FRONT"}  # "the Line of Control" is where, never who
+              and not _topic(c.text, tokens, p, language)]
+    if trigger.pattern.section == "CONSULT":
+        # "Das Treffen auf dem Militärstützpunkt Elmendorf-Richardson" (the meeting at the base): a site
+        # with no country of its own where a meeting is held is no party to it (places there are the
+        # location already); people, bodies of states and names of a country ("at the Kremlin") stay
+        actors = [p for p in actors if "PER" in p.kinds or p.igo or (p.country and not p.inferred)
+                  or not _at_place(tokens, p, language)]
     before = [p for p in actors if p.last < trigger.first]
     # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
     after = [p for p in actors if p.first > trigger.first]
@@ -539,6 +546,27 @@ def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Mat
             chosen.append(m)
             types.add(m.pattern.section)
     return chosen[:EVENTS_PER_SENTENCE]
+
+
+def _topic(text: str, tokens, phrase: Phrase, language: str) -> bool:
+    """A country named as what something is about ("乌克兰问题", the Ukraine question; "局势", the
+    situation): a topic, no actor."""
+    words = TOPIC_WORDS.get(language)
+    return bool(words) and text[tokens[phrase.last].end:].lstrip().startswith(words)
+
+
+TOPIC_WORDS = {"zh": ("问题", "局势", "危机"), "ja": ("問題", "情勢", "危機")}
+
+
+def _at_place(tokens, phrase: Phrase, language: str) -> bool:
+    """The phrase follows a locative preposition ("at", "in", "в"; German "auf dem" / "auf der", the
+    dative of where)."""
+    if is_locative(tokens, phrase, language):
+        return True
+    if language == "de" and phrase.first >= 2 and tokens[phrase.first - 1].text in ("dem", "der") \
+            and tokens[phrase.first - 2].text == "auf":
+        return True
+    return False
 
 
 def _counterpart(after: list[Phrase]) -> Phrase | None:

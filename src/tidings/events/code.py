@@ -227,8 +227,7 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         chained |= _within_location(tokens, phrases, location, language)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
     actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
-              and not p.dateline and set(p.kinds) != {"FRONT"}  # "the Line of Control" is where, never who
-              and not _topic(c.text, tokens, p, language)]
+              and not p.dateline and set(p.kinds) != {"FRONT"}]  # "the Line of Control" is where, never who
     if trigger.pattern.section == "CONSULT":
         # "Das Treffen auf dem Militärstützpunkt Elmendorf-Richardson" (the meeting at the base): a site
         # with no country of its own where a meeting is held is no party to it (places there are the
@@ -546,16 +545,6 @@ def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Mat
             chosen.append(m)
             types.add(m.pattern.section)
     return chosen[:EVENTS_PER_SENTENCE]
-
-
-def _topic(text: str, tokens, phrase: Phrase, language: str) -> bool:
-    """A country named as what something is about ("乌克兰问题", the Ukraine question; "局势", the
-    situation): a topic, no actor."""
-    words = TOPIC_WORDS.get(language)
-    return bool(words) and text[tokens[phrase.last].end:].lstrip().startswith(words)
-
-
-TOPIC_WORDS = {"zh": ("问题", "局势", "危机"), "ja": ("問題", "情勢", "危機")}
 
 
 def _at_place(tokens, phrase: Phrase, language: str) -> bool:

@@ -226,20 +226,20 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     if location is not None and language not in PREPOSED:
         chained |= _within_location(tokens, phrases, location, language)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
+    # "Das Treffen auf dem Militärstützpunkt Elmendorf-Richardson" (the meeting at the base): a site with
+    # no country of its own where a meeting is held is no party to it (places there are the location
+    # already); people, bodies of states and names of a country ("at the Kremlin") stay
+    sites = {id(p) for p in phrases if "PER" not in p.kinds and not p.igo and not (p.country and not p.inferred)
+             and _at_place(tokens, p, language)} if trigger.pattern.section == "CONSULT" else set()
     actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
-              and not p.dateline and set(p.kinds) != {"FRONT"}]  # "the Line of Control" is where, never who
-    if trigger.pattern.section == "CONSULT":
-        # "Das Treffen auf dem Militärstützpunkt Elmendorf-Richardson" (the meeting at the base): a site
-        # with no country of its own where a meeting is held is no party to it (places there are the
-        # location already); people, bodies of states and names of a country ("at the Kremlin") stay
-        actors = [p for p in actors if "PER" in p.kinds or p.igo or (p.country and not p.inferred)
-                  or not _at_place(tokens, p, language)]
+              and not p.dateline and set(p.kinds) != {"FRONT"}  # "the Line of Control" is where, never who
+              and id(p) not in sites]
     before = [p for p in actors if p.last < trigger.first]
     # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
     after = [p for p in actors if p.first > trigger.first]
     if not before:  # "Syria says it will withdraw": the one who speaks is the one who acts
         before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location
-                  and not p.dateline]
+                  and not p.dateline and id(p) not in sites]
     # the subject is the nearest phrase before the trigger that no preposition governs
     source = next((p for p in reversed(before) if not governed(tokens, p, language)), before[-1] if before else None)
     # "military aid to Mozambique", "official contact with the United States": a bare sector word

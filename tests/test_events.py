@@ -1665,3 +1665,17 @@ def test_where_a_meeting_is_held_is_no_party():
     assert first("Putin held talks with Xi at the Kremlin.").target.text == "Xi"
     assert first("Ein Angriff auf den Stützpunkt tötete drei Soldaten.", "de").type == "ASSAULT"
 
+
+
+def test_vietnamese_tariffs_are_sanctions_and_trading_partners_no_cooperation():
+    # Trump announced "reciprocal tariffs": goods from Viet Nam will bear 46%, among the highest of the
+    # trading partners: the tariff, not a partnership
+    said = ('Tổng thống Mỹ Donald Trump ngày 2/4 công bố chính sách "thuế quan đối ứng", theo đó hàng hóa nhập khẩu'
+            ' từ Việt Nam vào Mỹ sẽ chịu mức thuế 46%, thuộc nhóm cao nhất trong danh sách các đối tác thương mại.')
+    events = read(said, "vi", "2025-04-03").events
+    assert [e.type for e in events] == ["SANCTION"] and events[0].target.code == "VNM"
+    assert first("Trung Quốc áp thuế quan 34% đối với hàng hóa Mỹ.", "vi").type == "SANCTION"
+    # counterexamples: a partnership raised is cooperation; a trading partner, non-tariff barriers nothing
+    assert first("Việt Nam và Nhật Bản nâng quan hệ lên đối tác chiến lược toàn diện.", "vi").type == "COOPERATE"
+    assert first("Mỹ là đối tác thương mại lớn nhất của Việt Nam.", "vi") is None
+    assert first("Bảng xếp hạng bao gồm cả các rào cản phi thuế quan.", "vi") is None

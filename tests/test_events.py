@@ -1679,3 +1679,22 @@ def test_vietnamese_tariffs_are_sanctions_and_trading_partners_no_cooperation():
     assert first("Việt Nam và Nhật Bản nâng quan hệ lên đối tác chiến lược toàn diện.", "vi").type == "COOPERATE"
     assert first("Mỹ là đối tác thương mại lớn nhất của Việt Nam.", "vi") is None
     assert first("Bảng xếp hạng bao gồm cả các rào cản phi thuế quan.", "vi") is None
+
+
+def test_a_summit_of_many_takes_in_a_report_naming_one_of_its_countries():
+    tokayev, xi = {"code": "KAZ", "entity_id": 1}, {"code": "CHN", "entity_id": 2}
+    china = {"code": "CHN", "entity_id": 9, "is_country": True}
+    # "Tokayev hosted Xi, Mirziyoyev, Japarov, Rahmon and Berdimuhamedov" and "Документ стал главным итогом
+    # второго саммита 'Центральная Азия - Китай'" (→ China): no name in common, China is a party of both
+    summit = _row(1, type="CONSULT", source=tokayev, target=xi, countries=["KAZ", "CHN", "UZB", "KGZ", "TJK", "TKM"])
+    second = _row(2, type="CONSULT", target=china, countries=["CHN"])
+    assert len(group_mentions([summit, second])) == 1
+    # counterexamples: without the summit of many, a country in common ties nothing (two meetings of a
+    # story with one country each); nor a country the summit's sentence names that is no party of it
+    talks = _row(3, type="CONSULT", source=tokayev, target=xi, countries=["KAZ", "CHN"])
+    assert len(group_mentions([talks, second])) == 2
+    uzbekistan = {"code": "UZB", "entity_id": 7, "is_country": True}  # named in the list, not read as a party
+    assert len(group_mentions([summit, _row(4, type="CONSULT", target=uzbekistan, countries=["UZB"])])) == 2
+    # nor two mentions of another type
+    deal = _row(5, type="AGREE", source=tokayev, target=xi, countries=["KAZ", "CHN", "UZB", "KGZ", "TJK", "TKM"])
+    assert len(group_mentions([deal, _row(6, type="AGREE", target=china, countries=["CHN"])])) == 2

@@ -1698,3 +1698,16 @@ def test_a_summit_of_many_takes_in_a_report_naming_one_of_its_countries():
     # nor two mentions of another type
     deal = _row(5, type="AGREE", source=tokayev, target=xi, countries=["KAZ", "CHN", "UZB", "KGZ", "TJK", "TKM"])
     assert len(group_mentions([deal, _row(6, type="AGREE", target=china, countries=["CHN"])])) == 2
+
+
+def test_two_coordinated_parties_of_a_meeting_before_a_bare_role_word():
+    # "more than twenty countries' leaders attended the summit co-chaired by Trump and Sisi": the parties
+    # are Trump and Sisi, not Trump and Sisi together with "leader"
+    said = ("Trump ile Sisi'nin eş başkanlığında düzenlenen zirveye, yirmiden fazla ülkenin lideri ile uluslararası"
+            " kuruluşların temsilcileri katıldı.")
+    event = first(said, "tr", "2025-10-13")
+    assert event.type == "CONSULT" and event.source.code == "USA" and event.target.code == "EGY"
+    assert first("Trump and Sisi met the leaders of twenty countries.").target.code == "EGY"
+    # counterexamples: a named counterpart or one with a country stays the target
+    assert first("Trump and Sisi met Erdogan.").target.code == "TUR"
+    assert first("Trump and Sisi met the president of Qatar.").target.code == "QAT"

@@ -285,10 +285,12 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
     elif source is not None and trigger.pattern.section in MUTUAL and source.coordinated_at is not None \
-            and governed(tokens, target, language) and not governed(tokens, target, language, places=False):
+            and (governed(tokens, target, language) and not governed(tokens, target, language, places=False)
+                 or set(target.kinds) == {"SECTOR"} and not target.country):
         # "Trump and Putin wrapped up their summit ... the fighting in Ukraine": the parties of a meeting
         # or a deal are the two coordinated actors, not a place after the verb ("in Ukraine"; "a deal
-        # with Tanzania" keeps Tanzania)
+        # with Tanzania" keeps Tanzania), nor a bare role word of no country ("Trump ile Sisi'nin eş
+        # başkanlığında düzenlenen zirveye ... ülkenin lideri ... katıldı": the leaders who attended)
         parties = split_coordinated(source)
         if parties[1] is not None:
             source, target = parties

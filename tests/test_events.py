@@ -1711,3 +1711,16 @@ def test_two_coordinated_parties_of_a_meeting_before_a_bare_role_word():
     # counterexamples: a named counterpart or one with a country stays the target
     assert first("Trump and Sisi met Erdogan.").target.code == "TUR"
     assert first("Trump and Sisi met the president of Qatar.").target.code == "QAT"
+
+
+def test_an_event_in_a_relative_clause_set_off_by_commas_is_background():
+    # the Guardian: Trump, who co-chaired the summit, signed a document: the signing, not the summit
+    said = ("Trump, who co-chaired the summit with the Egyptian president, Abdel Fattah el-Sisi, signed a short"
+            " document in support of the ceasefire.")
+    assert "CONSULT" not in [e.type for e in read(said, "en", "2025-10-13").events]
+    assert read(said, "en", "2025-10-13").events[0].type == "AGREE"
+    # counterexamples: alone in its sentence the clause's event stays; a clause without a comma defines
+    # whom it speaks of and stays too
+    assert first("Trump, who met Putin on Friday, said little.").type == "CONSULT"
+    types = [e.type for e in read("The gunman who attacked the police station was arrested on Monday.", "en").events]
+    assert "ASSAULT" in types and "COERCE" in types

@@ -97,8 +97,10 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         if not triggers:
             return []
     name_tokens = _name_tokens(tokens, mentions, sentence.start)
-    if "after" in by_section:
-        triggers = _without_background(triggers, by_section["after"], lexicon.language, name_tokens)
+    relative = {id(t) for t in triggers if _in_relative_clause(text, tokens, t, lexicon.language)}
+    if "after" in by_section or relative:
+        triggers = _without_background(triggers, by_section.get("after", []), lexicon.language, name_tokens,
+                                       relative)
     chosen = _choose_triggers(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
     if not chosen:
         return []
@@ -404,14 +406,15 @@ def _armed_only(triggers: list[Match], by_section: dict[str, list[Match]]) -> li
     return [t for t in triggers if not conditional(t)]
 
 
-def _without_background(triggers: list[Match], after: list[Match], language: str, names: set[int]) -> list[Match]:
+def _without_background(triggers: list[Match], after: list[Match], language: str, names: set[int],
+                        relative: set[int] = frozenset()) -> list[Match]:
     """An event named as the time of another ("Erdoğan, imza töreninin ardından ... yeniden imarı için
     katkı vereceğini söyledi": after the signing ceremony, he pledged to help rebuild) is background
     there, not reported: its trigger is dropped when the sentence reports an event of another type.
     Alone in its sentence it stays ("він написав після тривалої телефонної розмови з американським
     лідером": the call is what the sentence tells)."""
     def background(t: Match) -> bool:
-        return _cue_before(after, t.first, BACKGROUND_WINDOW) or \
+        return id(t) in relative or _cue_before(after, t.first, BACKGROUND_WINDOW) or \
             (language in AFTER_FOLLOWS and _cue_after(after, t.last, BACKGROUND_WINDOW))
 
     behind = [t for t in triggers if background(t)]
@@ -424,6 +427,24 @@ def _without_background(triggers: list[Match], after: list[Match], language: str
 
 
 BACKGROUND_WINDOW = 2  # "after the signing", "après la signature", "imza töreninin ardından"
+
+
+def _in_relative_clause(text: str, tokens, trigger: Match, language: str) -> bool:
+    """The trigger opens a relative clause set off by a comma, within a few words of its pronoun
+    ("Trump, who co-chaired the summit with ..., signed a short document"): what the clause says of
+    someone is background, as an event named as the time of another (_without_background)."""
+    words = RELATIVE_PRONOUNS.get(language)
+    if not words:
+        return False
+    for r in range(max(0, trigger.first - RELATIVE_WINDOW), trigger.first):
+        if tokens[r].text in words and text[:tokens[r].start].rstrip().endswith(",") \
+                and "," not in text[tokens[r].end:tokens[trigger.first].start]:
+            return True
+    return False
+
+
+RELATIVE_PRONOUNS = {"en": {"who", "which"}}
+RELATIVE_WINDOW = 4  # words from the pronoun to the trigger: "who co-chaired the summit"
 AFTER_FOLLOWS = {"tr", "kk", "uz", "ja", "ko"}  # "after" is a postposition: "imza töreninin ardından"
 
 

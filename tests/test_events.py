@@ -1650,3 +1650,77 @@ def code_events_of(text, language):
     from tidings.events import code_events
 
     return code_events(read(text, language, "2025-06-22"))
+
+
+def test_where_a_meeting_is_held_is_no_party():
+    # "the meeting at the Elmendorf-Richardson base": the base is where, not whom Trump and Putin met
+    event = first("Das Treffen auf dem Militärstützpunkt Elmendorf-Richardson in Anchorage war nach knapp drei"
+                  " Stunden zu Ende gegangen.", "de", "2025-08-16")
+    assert event.type == "CONSULT" and event.source is None and event.target is None
+    # the parties named besides it stay
+    event = first("Trump traf Putin auf dem Militärstützpunkt Elmendorf-Richardson.", "de", "2025-08-16")
+    assert event.source.code == "USA" and event.target.code == "RUS"
+    # counterexamples: a body of states, a person and an attack "auf" (accusative: its target) keep their reading
+    assert first("The meeting at the United Nations lasted three hours.").target.text == "United Nations"
+    assert first("Putin held talks with Xi at the Kremlin.").target.text == "Xi"
+    assert first("Ein Angriff auf den Stützpunkt tötete drei Soldaten.", "de").type == "ASSAULT"
+
+
+
+def test_vietnamese_tariffs_are_sanctions_and_trading_partners_no_cooperation():
+    # Trump announced "reciprocal tariffs": goods from Viet Nam will bear 46%, among the highest of the
+    # trading partners: the tariff, not a partnership
+    said = ('Tổng thống Mỹ Donald Trump ngày 2/4 công bố chính sách "thuế quan đối ứng", theo đó hàng hóa nhập khẩu'
+            ' từ Việt Nam vào Mỹ sẽ chịu mức thuế 46%, thuộc nhóm cao nhất trong danh sách các đối tác thương mại.')
+    events = read(said, "vi", "2025-04-03").events
+    assert [e.type for e in events] == ["SANCTION"] and events[0].target.code == "VNM"
+    assert first("Trung Quốc áp thuế quan 34% đối với hàng hóa Mỹ.", "vi").type == "SANCTION"
+    # counterexamples: a partnership raised is cooperation; a trading partner, non-tariff barriers nothing
+    assert first("Việt Nam và Nhật Bản nâng quan hệ lên đối tác chiến lược toàn diện.", "vi").type == "COOPERATE"
+    assert first("Mỹ là đối tác thương mại lớn nhất của Việt Nam.", "vi") is None
+    assert first("Bảng xếp hạng bao gồm cả các rào cản phi thuế quan.", "vi") is None
+
+
+def test_a_summit_of_many_takes_in_a_report_naming_one_of_its_countries():
+    tokayev, xi = {"code": "KAZ", "entity_id": 1}, {"code": "CHN", "entity_id": 2}
+    china = {"code": "CHN", "entity_id": 9, "is_country": True}
+    # "Tokayev hosted Xi, Mirziyoyev, Japarov, Rahmon and Berdimuhamedov" and "Документ стал главным итогом
+    # второго саммита 'Центральная Азия - Китай'" (→ China): no name in common, China is a party of both
+    summit = _row(1, type="CONSULT", source=tokayev, target=xi, countries=["KAZ", "CHN", "UZB", "KGZ", "TJK", "TKM"])
+    second = _row(2, type="CONSULT", target=china, countries=["CHN"])
+    assert len(group_mentions([summit, second])) == 1
+    # counterexamples: without the summit of many, a country in common ties nothing (two meetings of a
+    # story with one country each); nor a country the summit's sentence names that is no party of it
+    talks = _row(3, type="CONSULT", source=tokayev, target=xi, countries=["KAZ", "CHN"])
+    assert len(group_mentions([talks, second])) == 2
+    uzbekistan = {"code": "UZB", "entity_id": 7, "is_country": True}  # named in the list, not read as a party
+    assert len(group_mentions([summit, _row(4, type="CONSULT", target=uzbekistan, countries=["UZB"])])) == 2
+    # nor two mentions of another type
+    deal = _row(5, type="AGREE", source=tokayev, target=xi, countries=["KAZ", "CHN", "UZB", "KGZ", "TJK", "TKM"])
+    assert len(group_mentions([deal, _row(6, type="AGREE", target=china, countries=["CHN"])])) == 2
+
+
+def test_two_coordinated_parties_of_a_meeting_before_a_bare_role_word():
+    # "more than twenty countries' leaders attended the summit co-chaired by Trump and Sisi": the parties
+    # are Trump and Sisi, not Trump and Sisi together with "leader"
+    said = ("Trump ile Sisi'nin eş başkanlığında düzenlenen zirveye, yirmiden fazla ülkenin lideri ile uluslararası"
+            " kuruluşların temsilcileri katıldı.")
+    event = first(said, "tr", "2025-10-13")
+    assert event.type == "CONSULT" and event.source.code == "USA" and event.target.code == "EGY"
+    assert first("Trump and Sisi met the leaders of twenty countries.").target.code == "EGY"
+    # counterexamples: a named counterpart or one with a country stays the target
+    assert first("Trump and Sisi met Erdogan.").target.code == "TUR"
+    assert first("Trump and Sisi met the president of Qatar.").target.code == "QAT"
+
+
+def test_an_event_in_a_relative_clause_set_off_by_commas_is_background():
+    # the Guardian: Trump, who co-chaired the summit, signed a document: the signing, not the summit
+    said = ("Trump, who co-chaired the summit with the Egyptian president, Abdel Fattah el-Sisi, signed a short"
+            " document in support of the ceasefire.")
+    assert "CONSULT" not in [e.type for e in read(said, "en", "2025-10-13").events]
+    assert read(said, "en", "2025-10-13").events[0].type == "AGREE"
+    # counterexamples: alone in its sentence the clause's event stays; a clause without a comma defines
+    # whom it speaks of and stays too
+    assert first("Trump, who met Putin on Friday, said little.").type == "CONSULT"
+    types = [e.type for e in read("The gunman who attacked the police station was arrested on Monday.", "en").events]
+    assert "ASSAULT" in types and "COERCE" in types

@@ -97,8 +97,10 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
         if not triggers:
             return []
     name_tokens = _name_tokens(tokens, mentions, sentence.start)
-    if "after" in by_section:
-        triggers = _without_background(triggers, by_section["after"], lexicon.language, name_tokens)
+    relative = {id(t) for t in triggers if _in_relative_clause(text, tokens, t, lexicon.language)}
+    if "after" in by_section or relative:
+        triggers = _without_background(triggers, by_section.get("after", []), lexicon.language, name_tokens,
+                                       relative)
     chosen = _choose_triggers(triggers, by_section.get("sector", []), by_section.get("say", []), name_tokens)
     if not chosen:
         return []
@@ -226,14 +228,20 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     if location is not None and language not in PREPOSED:
         chained |= _within_location(tokens, phrases, location, language)
     reporters = {id(p) for p in phrases if _next_to(p, c.say_tokens)}
+    # "Das Treffen auf dem Militärstützpunkt Elmendorf-Richardson" (the meeting at the base): a site with
+    # no country of its own where a meeting is held is no party to it (places there are the location
+    # already); people, bodies of states and names of a country ("at the Kremlin") stay
+    sites = {id(p) for p in phrases if "PER" not in p.kinds and not p.igo and not (p.country and not p.inferred)
+             and _at_place(tokens, p, language)} if trigger.pattern.section == "CONSULT" else set()
     actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
-              and not p.dateline and set(p.kinds) != {"FRONT"}]  # "the Line of Control" is where, never who
+              and not p.dateline and set(p.kinds) != {"FRONT"}  # "the Line of Control" is where, never who
+              and id(p) not in sites]
     before = [p for p in actors if p.last < trigger.first]
     # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
     after = [p for p in actors if p.first > trigger.first]
     if not before:  # "Syria says it will withdraw": the one who speaks is the one who acts
         before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location
-                  and not p.dateline]
+                  and not p.dateline and id(p) not in sites]
     # the subject is the nearest phrase before the trigger that no preposition governs
     source = next((p for p in reversed(before) if not governed(tokens, p, language)), before[-1] if before else None)
     # "military aid to Mozambique", "official contact with the United States": a bare sector word
@@ -279,10 +287,12 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
     elif source is not None and trigger.pattern.section in MUTUAL and source.coordinated_at is not None \
-            and governed(tokens, target, language) and not governed(tokens, target, language, places=False):
+            and (governed(tokens, target, language) and not governed(tokens, target, language, places=False)
+                 or set(target.kinds) == {"SECTOR"} and not target.country):
         # "Trump and Putin wrapped up their summit ... the fighting in Ukraine": the parties of a meeting
         # or a deal are the two coordinated actors, not a place after the verb ("in Ukraine"; "a deal
-        # with Tanzania" keeps Tanzania)
+        # with Tanzania" keeps Tanzania), nor a bare role word of no country ("Trump ile Sisi'nin eş
+        # başkanlığında düzenlenen zirveye ... ülkenin lideri ... katıldı": the leaders who attended)
         parties = split_coordinated(source)
         if parties[1] is not None:
             source, target = parties
@@ -396,14 +406,15 @@ def _armed_only(triggers: list[Match], by_section: dict[str, list[Match]]) -> li
     return [t for t in triggers if not conditional(t)]
 
 
-def _without_background(triggers: list[Match], after: list[Match], language: str, names: set[int]) -> list[Match]:
+def _without_background(triggers: list[Match], after: list[Match], language: str, names: set[int],
+                        relative: set[int] = frozenset()) -> list[Match]:
     """An event named as the time of another ("Erdoğan, imza töreninin ardından ... yeniden imarı için
     katkı vereceğini söyledi": after the signing ceremony, he pledged to help rebuild) is background
     there, not reported: its trigger is dropped when the sentence reports an event of another type.
     Alone in its sentence it stays ("він написав після тривалої телефонної розмови з американським
     лідером": the call is what the sentence tells)."""
     def background(t: Match) -> bool:
-        return _cue_before(after, t.first, BACKGROUND_WINDOW) or \
+        return id(t) in relative or _cue_before(after, t.first, BACKGROUND_WINDOW) or \
             (language in AFTER_FOLLOWS and _cue_after(after, t.last, BACKGROUND_WINDOW))
 
     behind = [t for t in triggers if background(t)]
@@ -416,6 +427,24 @@ def _without_background(triggers: list[Match], after: list[Match], language: str
 
 
 BACKGROUND_WINDOW = 2  # "after the signing", "après la signature", "imza töreninin ardından"
+
+
+def _in_relative_clause(text: str, tokens, trigger: Match, language: str) -> bool:
+    """The trigger opens a relative clause set off by a comma, within a few words of its pronoun
+    ("Trump, who co-chaired the summit with ..., signed a short document"): what the clause says of
+    someone is background, as an event named as the time of another (_without_background)."""
+    words = RELATIVE_PRONOUNS.get(language)
+    if not words:
+        return False
+    for r in range(max(0, trigger.first - RELATIVE_WINDOW), trigger.first):
+        if tokens[r].text in words and text[:tokens[r].start].rstrip().endswith(",") \
+                and "," not in text[tokens[r].end:tokens[trigger.first].start]:
+            return True
+    return False
+
+
+RELATIVE_PRONOUNS = {"en": {"who", "which"}}
+RELATIVE_WINDOW = 4  # words from the pronoun to the trigger: "who co-chaired the summit"
 AFTER_FOLLOWS = {"tr", "kk", "uz", "ja", "ko"}  # "after" is a postposition: "imza töreninin ardından"
 
 
@@ -539,6 +568,17 @@ def _choose_triggers(triggers: list[Match], sectors: list[Match], says: list[Mat
             chosen.append(m)
             types.add(m.pattern.section)
     return chosen[:EVENTS_PER_SENTENCE]
+
+
+def _at_place(tokens, phrase: Phrase, language: str) -> bool:
+    """The phrase follows a locative preposition ("at", "in", "в"; German "auf dem" / "auf der", the
+    dative of where)."""
+    if is_locative(tokens, phrase, language):
+        return True
+    if language == "de" and phrase.first >= 2 and tokens[phrase.first - 1].text in ("dem", "der") \
+            and tokens[phrase.first - 2].text == "auf":
+        return True
+    return False
 
 
 def _counterpart(after: list[Phrase]) -> Phrase | None:

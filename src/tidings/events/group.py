@@ -92,6 +92,8 @@ class Group:
     acted: bool = False  # some member names an actor (source or target)
     ids: set = field(default_factory=set)  # its members' ids
     refers: set = field(default_factory=set)  # the mentions its members take up again (_antecedents)
+    countries: set = field(default_factory=set)  # countries acting in its members ("C", code), not inferred
+    many: set = field(default_factory=set)  # those of its members that report a meeting of many
 
     @property
     def id(self) -> int:
@@ -109,6 +111,10 @@ class Group:
             self.roles.setdefault(figure, set()).add(row.roles.get(figure, ""))
         self.names |= row.names
         self.entities |= _entities(row)
+        countries = {p for p in _participants(row) if p[0] == "C"}
+        self.countries |= countries
+        if row.type in BILATERAL and _many_parties(row, _parties(row)):
+            self.many |= countries
         self.acted = self.acted or row.source is not None or row.target is not None
         self.ids.add(row.id)
         if row.antecedent is not None:
@@ -252,8 +258,11 @@ def _strength(a: Group, b: Group, common: set) -> int:
     # story are as likely two events (a story's reactions, pledges and calls are many) as one. Actors
     # agree only where there are some: a report that names no one ("artillery exchanges continue on
     # the Line of Control in Kashmir") agrees with every event, and one name it shares with one (the
-    # region) says too little
-    if not (a.entities & b.entities or a.names & b.names) or not (a.acted and b.acted):
+    # region) says too little. A country acting in a report of a meeting of many ties it to a report
+    # with that country acting (their names differ: "Tokayev hosted Xi, Mirziyoyev, ..." and "the second
+    # 'Central Asia - China' summit" → China); one country of two meetings of two says too little
+    if not (a.entities & b.entities or a.names & b.names or a.many & b.countries or b.many & a.countries) \
+            or not (a.acted and b.acted):
         return 0
     return WEAK if all(_same_actors(x, y) and not _opposite_sides(x, y) and not _many_and_two(x, y)
                        for x in b.actors.values() for y in a.actors.values()) else 0
@@ -317,8 +326,10 @@ STRONG, WEAK = 2, 1
 
 def _ties(row: MentionRow) -> frozenset:
     """What a mention must share with an event to fit it: a figure _same_wording counts, a name, an
-    entity, the mention it takes up (or itself, for those that take it up)."""
+    entity, the mention it takes up (or itself, for those that take it up); for a meeting, the countries
+    acting in it (a summit of many, _strength)."""
     return frozenset([("N", n) for n in row.numbers if n[1] or n[0] >= 3]
+                     + ([p for p in _participants(row) if p[0] == "C"] if row.type in BILATERAL else [])
                      + [("M", name) for name in row.names] + list(_entities(row))
                      + [("R", row.id)] + ([("R", row.antecedent)] if row.antecedent is not None else []))
 

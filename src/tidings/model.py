@@ -21,7 +21,7 @@ import numpy as np
 # "d": the head of a territory's name ("منطقة", "республика", "Republik") is no demonym; an attack that "will
 # have consequences" is also a warning (evmerge12); Vietnamese bodies end before a lower-case word after a
 # foreign name ("đảng Komeito"), "Air" and a country is the airline, official country names (entkey12)
-PIPELINE_VERSION = "reading-2026.11.30d"
+PIPELINE_VERSION = "reading-2026.11.30e"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 AGENT_TYPES = frozenset({"PER", "ORG", NAME})  # mentions that may name who acts or speaks (a NAME may be either)

@@ -222,9 +222,31 @@ class Resolver:
                                                    article.language))
         for m in article.mentions:
             m.entity_id = None  # each is set below, long forms first (an acronym looks up the long form's)
-        for index in sorted(range(len(forms)), key=lambda i: -len(forms[i].text)):  # long forms first
-            article.mentions[index].entity_id = self._resolve_one(conn, article, forms[index], local, batch,
-                                                                  known[index])
+        # a body's name with its acronym in brackets after it ('Christian Democrats (CDU)') is one body:
+        # an acronym the store knows, where the name is new to it, is resolved first and the name joins
+        # it; else the name is resolved first and the acronym joins the name's entity
+        bracketed = _bracketed_acronyms(article.text, forms)
+        after = {k: i for i, k in bracketed.items()}
+        acronym_first = {i for i, k in bracketed.items()
+                         if batch.by_alias(normalise_alias(forms[k].text), "ORG")
+                         and not batch.by_alias(normalise_alias(strip_roles(forms[i].text)), forms[i].type)}
+        order: list[int] = []
+        for i in sorted(range(len(forms)), key=lambda i: -len(forms[i].text)):  # long forms first
+            for k in ([bracketed[i], i] if i in acronym_first else [i]):
+                if k not in order:
+                    order.append(k)
+        for index in order:
+            entity_id = None
+            if index in acronym_first:
+                entity_id = article.mentions[bracketed[index]].entity_id
+            elif index in after and after[index] not in acronym_first \
+                    and not batch.by_alias(normalise_alias(forms[index].text), "ORG"):
+                entity_id = article.mentions[after[index]].entity_id
+            if entity_id is not None:
+                batch.add(entity_id, strip_roles(forms[index].text), forms[index].type)
+            else:
+                entity_id = self._resolve_one(conn, article, forms[index], local, batch, known[index])
+            article.mentions[index].entity_id = entity_id
         # a type the dictionary states (data/known.txt) is kept; people.txt leaves it to the mentions
         batch.fixed_types.update(m.entity_id for m, entry in zip(article.mentions, known) if entry and entry.type)
         batch.write(conn, article.language)
@@ -585,6 +607,28 @@ def _spelled_out(article: Article, mention: Mention, name: str) -> int | None:
         if letters in (capitalised, every):
             found.add(other.entity_id)
     return next(iter(found)) if len(found) == 1 else None
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*$")
+_BRACKET_CLOSE = re.compile(r"^\s*\)")
+
+
+def _bracketed_acronyms(text: str, mentions: list[Mention]) -> dict[int, int]:
+    """Index of a body's name -> index of the acronym in brackets right after it ('the center-right
+    Christian Democrats (CDU)', 'Union chrétienne-démocrate (CDU)'): the press gives a body's acronym
+    after its name, also when the acronym is of its name in another language, so the two are one body."""
+    pairs: dict[int, int] = {}
+    for i, long in enumerate(mentions):
+        if long.type not in ("ORG", NAME) or not long.key or long.key.startswith("C:") or _acronym(long.text) \
+                or len(long.text.split()) < 2 and "-" not in long.text:
+            continue
+        for k, short in enumerate(mentions):
+            if short.start > long.end and short.type == "ORG" and _acronym(short.text) and short.key \
+                    and not short.key.startswith("C:") and _BRACKET_OPEN.search(text[long.end:short.start]) \
+                    and text[long.end:short.start].strip() == "(" and _BRACKET_CLOSE.match(text[short.end:]):
+                pairs[i] = k
+                break
+    return pairs
 
 
 def _in_article(local: dict[str, tuple[int, str, str]], normalized: str, mention: Mention) -> int | None:

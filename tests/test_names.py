@@ -1280,3 +1280,24 @@ def test_a_bracket_that_only_places_a_territory_is_no_country_name():
     cased, _ = country_gazetteer()
     assert cased.get("china") == "CN" and cased.get("британия") is None  # 'Виргин аралдары (Британия)'
     assert "partie néerlandaise" not in cased
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Die Grünen und die Linke stimmten dagegen.", ["Grünen", "Linke"]),
+    ("Union und SPD einigten sich mit Grünen und Linken darauf.", ["Grünen", "Linken"]),
+    ("Grüne und Linke betonten, sie hätten zugestimmt.", ["Grüne", "Linke"]),
+])
+def test_german_party_nouns_after_an_article_or_beside_another_are_bodies(text, names):
+    found = rules(text, "de")
+    assert all(found[name].type == "ORG" for name in names)
+
+
+@pytest.mark.parametrize("text", ["Grüne Energie ist teuer.", "Linke Gruppen demonstrierten."])
+def test_a_capitalised_adjective_before_a_noun_is_no_party(text):
+    assert not rules(text, "de")
+
+
+def test_french_party_plural_and_kind_words():
+    assert rules("Les Verts ont voté contre.", "fr")["Verts"].type == "ORG"
+    assert rules("She was born in Nara Prefecture in 1961.", "en")["Nara Prefecture"].type == "LOC"
+    assert rules("Prevost led the Dicastery for Bishops until May.", "en")["Dicastery for Bishops"].type == "ORG"

@@ -469,7 +469,9 @@ ORG_WORDS |= {"fc", "sc", "cf", "ac", "afc", "fk", "sk", "gif", "if", "bk", "uni
               "университета", "институт", "академия", "фк", "цска", "спартак", "газпром", "роснефть", "ассоциация",
               "corp", "co", "company", "compagnie", "compañía", "bundesliga", "liga", "league", "cup", "studios", "pictures", "entertainment", "games", "motors", "group", "holding", "ministero",
               "partito", "ministério", "partido", "câmara", "tribunal", "tribunale", "gericht", "hospital",
-              "krankenhaus", "museum", "musée", "museo", "музей", "church", "kirche", "église", "iglesia"}
+              "krankenhaus", "museum", "musée", "museo", "музей", "church", "kirche", "église", "iglesia",
+              # a department of the Roman Curia ('Dicastery for Bishops', 'Dicasterio para los Obispos')
+              "dicastery", "dikasterium", "dicastère", "dicasterio", "dicastero", "dicastério", "дикастерия"}
 LOC_WORDS = {"county", "river", "island", "islands", "mountains", "mount", "mountain", "lake", "sea", "ocean",
              "bay", "street", "castle", "palace", "province", "region", "district", "valley", "park", "square",
              "bridge", "airport", "station", "peninsula", "gulf", "strait", "canal", "desert", "forest", "state",
@@ -479,7 +481,9 @@ LOC_WORDS = {"county", "river", "island", "islands", "mountains", "mount", "moun
              "provincia", "fiume", "isola", "via", "piazza", "rio", "ilha", "rua", "praça", "rivier",
              "eiland", "straat", "plein", "provincie", "rzeka", "wyspa", "ulica", "plac", "województwo",
              "powiat", "река", "остров", "озеро", "улица", "площадь", "область", "области", "край", "района",
-             "район", "республика", "гора", "горы", "city"}
+             "район", "республика", "гора", "горы", "city",
+             # a Japanese prefecture ('Nara Prefecture', 'Präfektur Nara', 'préfecture de Nara')
+             "prefecture", "präfektur", "préfecture", "prefectura", "prefettura", "префектура", "префектуры"}
 # head nouns of organisations' names in more languages (the words are the name's own: 'Banca d'Italia',
 # 'Partido dos Trabalhadores', 'Stichting Natuur en Milieu'), lower case, checked like ORG_WORDS
 ORG_WORDS |= {
@@ -2537,6 +2541,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         classified = False
         if articles or suffixes:
             while i < j and _common_noun(tokens, i, articles, suffixes, lower_words) and \
+                    not _party_noun(tokens, i, language, articles) and \
                     (lookup_place(tokens[i][2], language) is None or _noun_after_article(tokens, i, articles)) \
                     and lookup_country(tokens[i][2]) is None:
                 i += 1
@@ -2699,8 +2704,8 @@ PARTY_PLURALS = {
     "en": {"democrats", "republicans", "socialists", "conservatives", "liberals", "greens", "communists",
            "nationalists", "unionists", "tories", "libertarians", "populists", "progressives"},
     "de": {"demokraten", "sozialdemokraten", "christdemokraten", "republikaner", "sozialisten", "konservativen",
-           "liberalen", "grünen", "kommunisten", "nationalisten"},
-    "fr": {"démocrates", "républicains", "socialistes", "écologistes", "communistes", "insoumis"},
+           "liberalen", "grüne", "grünen", "linke", "linken", "kommunisten", "nationalisten"},
+    "fr": {"démocrates", "républicains", "socialistes", "écologistes", "communistes", "insoumis", "verts"},
     "es": {"demócratas", "republicanos", "socialistas", "conservadores", "liberales", "comunistas", "populares"},
     "it": {"democratici", "repubblicani", "socialisti", "conservatori", "liberali", "comunisti"},
     "pt": {"democratas", "republicanos", "socialistas", "conservadores", "liberais", "comunistas"},
@@ -2716,6 +2721,20 @@ _CHAMBER_OF = {"of", "des", "de", "du", "dei", "degli", "delle", "della", "dos",
 # an elided 'de' between two capitalised words joins them into one name ('Galerie d'Apollon', 'Jeanne
 # d'Arc', 'Musée d'Orsay'), as 'of' does in English
 _ELIDED_OF = re.compile(r" d['’]")
+
+
+def _party_noun(tokens, i: int, language: str, articles) -> bool:
+    """A capitalised party plural that a language capitalising all its nouns still reads as the party:
+    after an article ('die Grünen', 'die Linke') or beside another one ('mit Grünen und Linken', 'Grüne
+    und Linke betonten'), and not before another capitalised word ('Grüne Energie')."""
+    plurals = PARTY_PLURALS.get(language, ())
+    if tokens[i][2].lower() not in plurals or i + 1 < len(tokens) and _capitalised(tokens[i + 1][2]) \
+            and tokens[i + 1][2].lower() not in plurals:
+        return False
+    if i > 0 and tokens[i - 1][2].lower() in articles:
+        return True
+    return i + 2 < len(tokens) and tokens[i + 1][2].lower() in _AND and tokens[i + 2][2].lower() in plurals \
+        or i >= 2 and tokens[i - 1][2].lower() in _AND and tokens[i - 2][2].lower() in plurals
 
 
 def _saints_possessive(text: str, tokens, i: int, j: int) -> bool:

@@ -672,3 +672,19 @@ def test_a_new_acronym_joins_the_name_before_it(tmp_path):
     spd = _find(store, "SPD")
     assert len(spd) == 1 and "Social Democrats" in spd[0]["aliases"]
     store.close_all()
+
+
+def test_a_dictionary_name_with_an_ending_cut_off_must_agree_in_type():
+    """"Xi'an" cut like a Turkish suffix ('Kremlin'in') is 'Xi': a place does not name the person Xi
+    Jinping that way; a person, or a name of unknown kind, still may."""
+    from tidings.entities.resolve import _known_for
+    from tidings.model import NAME, Mention
+
+    def known(text, kind, role=None):
+        return _known_for(text, Mention(start=0, end=len(text), text=text, type=kind, sentence=0, key="N:x",
+                                        role=role))
+
+    person = known("Xi", "PER")
+    assert person is not None and "Xi" in person.name
+    assert known("Xi'an", "LOC") is None
+    assert known("Xi'nin", NAME) == person

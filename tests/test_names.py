@@ -1301,3 +1301,9 @@ def test_french_party_plural_and_kind_words():
     assert rules("Les Verts ont voté contre.", "fr")["Verts"].type == "ORG"
     assert rules("She was born in Nara Prefecture in 1961.", "en")["Nara Prefecture"].type == "LOC"
     assert rules("Prevost led the Dicastery for Bishops until May.", "en")["Dicastery for Bishops"].type == "ORG"
+
+
+def test_an_apostrophe_inside_a_name_is_no_suffix_in_english():
+    found = rules("The first summit took place in Xi'an. Shaquille O'Neal met Trump's aides.", "en")
+    assert "Xi'an" in found and "Shaquille O'Neal" in found and "Trump" in found
+    assert any(m.text == "Ankara" for m in rules("Bakan dün Ankara'da konuştu.", "tr").values())

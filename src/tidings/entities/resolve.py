@@ -762,11 +762,16 @@ def _known_for(text: str, mention: Mention) -> KnownEntity | None:
         return None
     before = text[max(0, mention.start - 30):mention.start].split()
     forms = [mention.text, strip_roles(mention.text)] + ([f"{before[-1]} {mention.text}"] if before else [])
-    forms += _uninflected(strip_roles(mention.text))
     if re.fullmatch(r"(?:[A-Z]\.){2,4}", mention.text):
         forms.append(mention.text.replace(".", ""))  # 'U.N.' is the dictionary's 'UN'
     table = _known_entities()
-    return next((table[f] for f in map(normalise_alias, forms) if f in table), None) or _known_person(mention.text)
+    # a form with an ending cut off names the entry only when the types agree: "Xi'an" (a place) cut
+    # like a Turkish suffix is 'Xi', and that is not Xi Jinping; a person without a role may be anything
+    cut = [f for f in map(normalise_alias, _uninflected(strip_roles(mention.text))) if f in table and (
+        mention.type in (NAME, table[f].type or "PER")  # people.txt's entries, typeless, are people
+        or mention.type == "PER" and not mention.role)]
+    return next((table[f] for f in map(normalise_alias, forms) if f in table), None) or next(iter(
+        table[f] for f in cut), None) or _known_person(mention.text)
 
 
 def _known_person(text: str) -> KnownEntity | None:

@@ -2400,6 +2400,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         tail = re.search(r"['’]\w{0,4}$", word)
         if tail and language == "uz" and word[tail.start() - 1:tail.start()] in ("o", "g", "O", "G"):
             tail = None  # Uzbek Latin oʻ / gʻ written with an apostrophe: a letter ("Farg'ona"), no suffix
+        if tail and tail.group()[1:].lower() not in _APOSTROPHE_TAILS.get(language, (tail.group()[1:].lower(),)):
+            tail = None  # no suffix the language sets off so: part of the name ("Xi'an", "O'Neal", "Ba'ath")
         if tail and tail.start() > 0:
             end -= len(word) - tail.start()
             word = word[:tail.start()]
@@ -2735,6 +2737,11 @@ def _party_noun(tokens, i: int, language: str, articles) -> bool:
         return True
     return i + 2 < len(tokens) and tokens[i + 1][2].lower() in _AND and tokens[i + 2][2].lower() in plurals \
         or i >= 2 and tokens[i - 1][2].lower() in _AND and tokens[i - 2][2].lower() in plurals
+
+
+# what languages that set no case endings off by an apostrophe put after one: the possessive 's, or the
+# apostrophe alone ("Phil's", "Klaus'"); Turkish, Polish and the others keep any short tail as a suffix
+_APOSTROPHE_TAILS = {language: ("", "s") for language in ("en", "de", "nl", "fr", "es", "it", "pt")}
 
 
 def _saints_possessive(text: str, tokens, i: int, j: int) -> bool:

@@ -645,3 +645,46 @@ def test_a_city_joins_the_entity_one_of_its_gazetteer_names_is_an_alias_of():
     assert Resolver._by_place_name(article, town, town.text, batch) == 23
     other = Mention(start=0, end=6, text="Лахор", type="LOC", sentence=0, key="N:lhr")
     assert Resolver._by_place_name(article, other, other.text, batch) is None
+
+
+def test_a_bodys_name_and_its_bracketed_acronym_are_one_entity(tmp_path):
+    """'the Christian Democrats (CDU)': the acronym in brackets after a body's name is the same body,
+    also when it is not the name's initials; both orders of the articles join it. Two bodies named
+    without brackets stay apart."""
+    store = _ingest_texts(tmp_path, "bracketed", {
+        "a.txt": "date 2025-05-06\nsource: Beispiel\nWahl in Berlin\n\nFriedrich Merz führt die CDU. "
+                 "Die CDU gewann die Wahl in Berlin am Dienstag.",
+        "b.txt": "date 2025-05-06\nsource: Example Post\nVote in Berlin\n\nThe leader of the center-right "
+                 "Christian Democrats (CDU) won the vote in Berlin on Tuesday. The Greens and the Free Voters lost seats.",
+    })
+    cdu = _find(store, "CDU")
+    assert len(cdu) == 1 and "Christian Democrats" in cdu[0]["aliases"]
+    greens = _find(store, "Greens")
+    assert greens and all("CDU" not in e["aliases"] for e in greens)
+    store.close_all()
+
+
+def test_a_new_acronym_joins_the_name_before_it(tmp_path):
+    store = _ingest_texts(tmp_path, "bracketed2", {
+        "a.txt": "date 2025-05-06\nsource: Example Post\nCoalition\n\nThe Social Democrats (SPD) joined the "
+                 "coalition in Berlin on Tuesday. The SPD holds 120 seats.",
+    })
+    spd = _find(store, "SPD")
+    assert len(spd) == 1 and "Social Democrats" in spd[0]["aliases"]
+    store.close_all()
+
+
+def test_a_dictionary_name_with_an_ending_cut_off_must_agree_in_type():
+    """"Xi'an" cut like a Turkish suffix ('Kremlin'in') is 'Xi': a place does not name the person Xi
+    Jinping that way; a person, or a name of unknown kind, still may."""
+    from tidings.entities.resolve import _known_for
+    from tidings.model import NAME, Mention
+
+    def known(text, kind, role=None):
+        return _known_for(text, Mention(start=0, end=len(text), text=text, type=kind, sentence=0, key="N:x",
+                                        role=role))
+
+    person = known("Xi", "PER")
+    assert person is not None and "Xi" in person.name
+    assert known("Xi'an", "LOC") is None
+    assert known("Xi'nin", NAME) == person

@@ -1205,7 +1205,105 @@ def test_official_country_names_and_what_is_left_of_them():
     assert found["République fédérale d'Allemagne"].key == "C:DE" and found["République fédérale"].key == "C:DE"
     found = rules("Estados Unidos atacó instalaciones de Irán. El programa nuclear de la República Islámica.", "es")
     assert found["República Islámica"].key == "C:IR"
-    # no country it may stand for is named, or the word says no more than 'Republic'
-    assert "Bundesrepublik" not in rules("Friedrich Merz wurde zum Kanzler der Bundesrepublik gewählt.", "de")
+    # no country it may stand for is named: the one whose first official language is the text's, if one
+    assert rules("Friedrich Merz wurde zum Kanzler der Bundesrepublik gewählt.", "de")["Bundesrepublik"].key == "C:DE"
+    found = rules("Lagos liegt in der Bundesrepublik Nigeria. Die Bundesrepublik wächst.", "de")
+    assert found["Bundesrepublik"].key == "C:NG"  # the named one wins over the language's
+    assert rules("El programa nuclear de la República Islámica.", "es")["República Islámica"].key != "C:IR"
+    # or the word says no more than 'Republic'
     assert all(m.key != "C:FR" for m in rules("La République a vécu. La France vote.", "fr").values()
                if m.text == "République")
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("The 69-year-old leader of the center-right Christian Democrats (CDU) won the vote.", "en", "Christian Democrats"),
+    ("Her coalition with the center-left Social Democrats holds a majority.", "en", "Social Democrats"),
+    ("Democrats said the bill would fail.", "en", "Democrats"),
+    ("Both Republicans and Democrats voted against it.", "en", "Democrats"),
+    ("In the powerful House of Representatives, the party won a majority.", "en", "House of Representatives"),
+    ("The speaker of the Chamber of Deputies resigned.", "en", "Chamber of Deputies"),
+])
+def test_party_plurals_and_chambers_are_bodies(text, language, name):
+    """A party's plural ('Democrats') and 'House / Chamber of ...' name a body, also after a role word."""
+    assert rules(text, language)[name].type == "ORG"
+
+
+def test_a_person_named_house_stays_a_person():
+    found = rules("The blues singer Son House recorded it. Later Mr House toured Europe.", "en")
+    assert found["Son House"].type == "PER" and found["House"].type == "PER"
+    assert "Democrat" not in {m.text for m in rules("Democratic senators met.", "en").values()}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The pope prayed in St. Peter's Basilica on Sunday.", "St. Peter's Basilica"),
+    ("Crowds filled St Peter's Square.", "St Peter's Square"),
+    ("The funeral will be held in St Peter's on Saturday.", "St Peter's"),
+    ("Saint Paul's Cathedral reopened.", "Saint Paul's Cathedral"),
+])
+def test_a_saints_possessive_names_the_place(text, name):
+    assert rules(text, "en")[name].type == "LOC"
+
+
+def test_a_possessive_without_a_saint_ends_the_name():
+    found = rules("The pope met Peter's brother and Trump's aides.", "en")
+    assert "Peter" in found and "Trump" in found and not any("'s" in k for k in found)
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("The thieves entered the Galerie d'Apollon at the Louvre.", "en", "Galerie d'Apollon"),
+    ("Jeanne d'Arc est née en Lorraine.", "fr", "Jeanne d'Arc"),
+    ("La Banque d'Italie a publié ses chiffres.", "fr", "Banque d'Italie"),
+])
+def test_an_elided_de_joins_two_capitalised_words(text, language, name):
+    assert name in rules(text, language)
+
+
+def test_an_elided_de_before_a_lower_case_word_joins_nothing():
+    found = rules("Emmanuel Macron d'abord a parlé.", "fr")
+    assert "Emmanuel Macron" in found
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Les tensions en Birmanie montent.", "fr", "Birmanie"),
+    ("La tensión en Birmania crece.", "es", "Birmania"),
+    ("Die Lage in Birma bleibt unklar.", "de", "Birma"),
+    ("Burma's military said.", "en", "Burma"),
+])
+def test_a_countrys_other_name_in_brackets_in_cldr_is_the_country(text, language, name):
+    """CLDR gives 'Myanmar (Birmanie)': the bracketed exonym is the country too."""
+    assert rules(text, language)[name].key == "C:MM"
+
+
+def test_a_bracket_that_only_places_a_territory_is_no_country_name():
+    from tidings.read.names import country_gazetteer
+
+    cased, _ = country_gazetteer()
+    assert cased.get("china") == "CN" and cased.get("британия") is None  # 'Виргин аралдары (Британия)'
+    assert "partie néerlandaise" not in cased
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Die Grünen und die Linke stimmten dagegen.", ["Grünen", "Linke"]),
+    ("Union und SPD einigten sich mit Grünen und Linken darauf.", ["Grünen", "Linken"]),
+    ("Grüne und Linke betonten, sie hätten zugestimmt.", ["Grüne", "Linke"]),
+])
+def test_german_party_nouns_after_an_article_or_beside_another_are_bodies(text, names):
+    found = rules(text, "de")
+    assert all(found[name].type == "ORG" for name in names)
+
+
+@pytest.mark.parametrize("text", ["Grüne Energie ist teuer.", "Linke Gruppen demonstrierten."])
+def test_a_capitalised_adjective_before_a_noun_is_no_party(text):
+    assert not rules(text, "de")
+
+
+def test_french_party_plural_and_kind_words():
+    assert rules("Les Verts ont voté contre.", "fr")["Verts"].type == "ORG"
+    assert rules("She was born in Nara Prefecture in 1961.", "en")["Nara Prefecture"].type == "LOC"
+    assert rules("Prevost led the Dicastery for Bishops until May.", "en")["Dicastery for Bishops"].type == "ORG"
+
+
+def test_an_apostrophe_inside_a_name_is_no_suffix_in_english():
+    found = rules("The first summit took place in Xi'an. Shaquille O'Neal met Trump's aides.", "en")
+    assert "Xi'an" in found and "Shaquille O'Neal" in found and "Trump" in found
+    assert any(m.text == "Ankara" for m in rules("Bakan dün Ankara'da konuştu.", "tr").values())

@@ -222,9 +222,33 @@ class Resolver:
                                                    article.language))
         for m in article.mentions:
             m.entity_id = None  # each is set below, long forms first (an acronym looks up the long form's)
-        for index in sorted(range(len(forms)), key=lambda i: -len(forms[i].text)):  # long forms first
-            article.mentions[index].entity_id = self._resolve_one(conn, article, forms[index], local, batch,
-                                                                  known[index])
+        # a body's name with its acronym in brackets after it ('Christian Democrats (CDU)') is one body:
+        # an acronym the store or the dictionary knows, where the name is new to both, is resolved first
+        # and the name joins it; else the name is resolved first and the acronym joins the name's entity
+        bracketed = _bracketed_acronyms(article.text, forms)
+        after = {k: i for i, k in bracketed.items()}
+        acronym_first = {i for i, k in bracketed.items()
+                         if (batch.by_alias(normalise_alias(forms[k].text), "ORG") or known[k])
+                         and not batch.by_alias(normalise_alias(strip_roles(forms[i].text)), forms[i].type)
+                         and not known[i]}
+        order: list[int] = []
+        for i in sorted(range(len(forms)), key=lambda i: -len(forms[i].text)):  # long forms first
+            for k in ([bracketed[i], i] if i in acronym_first else [i]):
+                if k not in order:
+                    order.append(k)
+        for index in order:
+            entity_id = None
+            if index in acronym_first:
+                entity_id = article.mentions[bracketed[index]].entity_id
+            elif index in after and after[index] not in acronym_first and not known[index] \
+                    and not batch.by_alias(normalise_alias(forms[index].text), "ORG"):
+                entity_id = article.mentions[after[index]].entity_id
+            if entity_id is not None:  # one body: the long name's type ('(Ishin)' alone reads as a person)
+                long_form = forms[index] if index in acronym_first else forms[after[index]]
+                batch.add(entity_id, strip_roles(forms[index].text), long_form.type)
+            else:
+                entity_id = self._resolve_one(conn, article, forms[index], local, batch, known[index])
+            article.mentions[index].entity_id = entity_id
         # a type the dictionary states (data/known.txt) is kept; people.txt leaves it to the mentions
         batch.fixed_types.update(m.entity_id for m, entry in zip(article.mentions, known) if entry and entry.type)
         batch.write(conn, article.language)
@@ -587,6 +611,39 @@ def _spelled_out(article: Article, mention: Mention, name: str) -> int | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+_BRACKET_OPEN = re.compile(r"\s*\(\s*$")
+_BRACKET_CLOSE = re.compile(r"^\s*\)")
+
+
+def _short_name(mention: Mention) -> bool:
+    """An acronym, or one capitalised word no rule typed a place or a person with a role: what a
+    body's name may be followed by in brackets ('(CDU)', '(Ishin)'), not where it is ('(Osaka)')."""
+    if _acronym(mention.text):
+        return mention.type == "ORG"
+    return mention.type in ("ORG", NAME, "PER") and not mention.role and " " not in mention.text.strip() \
+        and len(mention.text) >= 3 and mention.text[:1].isupper()
+
+
+def _bracketed_acronyms(text: str, mentions: list[Mention]) -> dict[int, int]:
+    """Index of a body's name -> index of the acronym or short name in brackets right after it ('the
+    center-right Christian Democrats (CDU)', 'Japanischen Innovationspartei (Ishin)'): the press gives
+    a body's acronym or short name after its name, also when it is of its name in another language, so
+    the two are one body."""
+    pairs: dict[int, int] = {}
+    for i, long in enumerate(mentions):
+        if long.type not in ("ORG", NAME) or not long.key or long.key.startswith("C:") or _acronym(long.text) \
+                or len(long.text.split()) < 2 and "-" not in long.text:
+            continue
+        for k, short in enumerate(mentions):
+            if short.start > long.end and _short_name(short) and short.key \
+                    and (long.type == "ORG" or _acronym(short.text)) \
+                    and not short.key.startswith("C:") and _BRACKET_OPEN.search(text[long.end:short.start]) \
+                    and text[long.end:short.start].strip() == "(" and _BRACKET_CLOSE.match(text[short.end:]):
+                pairs[i] = k
+                break
+    return pairs
+
+
 def _in_article(local: dict[str, tuple[int, str, str]], normalized: str, mention: Mention) -> int | None:
     """The entity a longer name of this article gave this form ("Tokajew" after "Kassym-Schomart
     Tokajew"), if the types allow: the town in "farmers in Lincoln" is not Abraham Lincoln."""
@@ -705,11 +762,16 @@ def _known_for(text: str, mention: Mention) -> KnownEntity | None:
         return None
     before = text[max(0, mention.start - 30):mention.start].split()
     forms = [mention.text, strip_roles(mention.text)] + ([f"{before[-1]} {mention.text}"] if before else [])
-    forms += _uninflected(strip_roles(mention.text))
     if re.fullmatch(r"(?:[A-Z]\.){2,4}", mention.text):
         forms.append(mention.text.replace(".", ""))  # 'U.N.' is the dictionary's 'UN'
     table = _known_entities()
-    return next((table[f] for f in map(normalise_alias, forms) if f in table), None) or _known_person(mention.text)
+    # a form with an ending cut off names the entry only when the types agree: "Xi'an" (a place) cut
+    # like a Turkish suffix is 'Xi', and that is not Xi Jinping; a person without a role may be anything
+    cut = [f for f in map(normalise_alias, _uninflected(strip_roles(mention.text))) if f in table and (
+        mention.type in (NAME, table[f].type or "PER")  # people.txt's entries, typeless, are people
+        or mention.type == "PER" and not mention.role)]
+    return next((table[f] for f in map(normalise_alias, forms) if f in table), None) or next(iter(
+        table[f] for f in cut), None) or _known_person(mention.text)
 
 
 def _known_person(text: str) -> KnownEntity | None:

@@ -101,13 +101,30 @@ def country_gazetteer() -> tuple[dict[str, str], dict[str, str]]:
     """(cased-script names -> ISO alpha-2, uncased-script names -> ISO alpha-2)."""
     cased: dict[str, str] = {}
     uncased: dict[str, str] = {}
-    for code, name in _cldr_territories():
+    territories = list(_cldr_territories())
+    for code, name in territories:
         if not is_cldr_country(code) or name in _NOT_COUNTRIES:
             continue
         for variant in {name, name.split(" (")[0]}:
             key = _fold(variant)
             target = uncased if _CJK_OR_UNCASED.search(variant) else cased
             target.setdefault(key, code)
+    # a locale's other name of a country in brackets: 'Myanmar (Birmanie)', 'Мьянма (Бирма)', the
+    # exonym the press of that language uses; not a country the bracket only places the territory in
+    # ('RAE de Hong Kong (China)', 'Виргинские о-ва (Великобритания)'), an acronym ('Гонконг (САР)') or
+    # a description ('Saint-Martin (partie néerlandaise)')
+    for code, name in territories:
+        inner = re.fullmatch(r"[^(]+\(([^()]+)\)", name.strip())
+        if not is_cldr_country(code) or not inner:
+            continue
+        variant = inner.group(1).strip()
+        words = variant.split()
+        if _CJK_OR_UNCASED.search(variant) or not all(w[:1].isupper() and not w.isupper() for w in words):
+            continue
+        key = _fold(variant)
+        if key in cased or any(key in _fold(other) for other_code, other in territories if other_code != code):
+            continue
+        cased[key] = code
     for name, code in EXTRA_PLACES.items():
         (uncased if _CJK_OR_UNCASED.search(name) else cased).setdefault(name, code)
     return cased, uncased
@@ -452,7 +469,9 @@ ORG_WORDS |= {"fc", "sc", "cf", "ac", "afc", "fk", "sk", "gif", "if", "bk", "uni
               "университета", "институт", "академия", "фк", "цска", "спартак", "газпром", "роснефть", "ассоциация",
               "corp", "co", "company", "compagnie", "compañía", "bundesliga", "liga", "league", "cup", "studios", "pictures", "entertainment", "games", "motors", "group", "holding", "ministero",
               "partito", "ministério", "partido", "câmara", "tribunal", "tribunale", "gericht", "hospital",
-              "krankenhaus", "museum", "musée", "museo", "музей", "church", "kirche", "église", "iglesia"}
+              "krankenhaus", "museum", "musée", "museo", "музей", "church", "kirche", "église", "iglesia",
+              # a department of the Roman Curia ('Dicastery for Bishops', 'Dicasterio para los Obispos')
+              "dicastery", "dikasterium", "dicastère", "dicasterio", "dicastero", "dicastério", "дикастерия"}
 LOC_WORDS = {"county", "river", "island", "islands", "mountains", "mount", "mountain", "lake", "sea", "ocean",
              "bay", "street", "castle", "palace", "province", "region", "district", "valley", "park", "square",
              "bridge", "airport", "station", "peninsula", "gulf", "strait", "canal", "desert", "forest", "state",
@@ -462,7 +481,9 @@ LOC_WORDS = {"county", "river", "island", "islands", "mountains", "mount", "moun
              "provincia", "fiume", "isola", "via", "piazza", "rio", "ilha", "rua", "praça", "rivier",
              "eiland", "straat", "plein", "provincie", "rzeka", "wyspa", "ulica", "plac", "województwo",
              "powiat", "река", "остров", "озеро", "улица", "площадь", "область", "области", "край", "района",
-             "район", "республика", "гора", "горы", "city"}
+             "район", "республика", "гора", "горы", "city",
+             # a Japanese prefecture ('Nara Prefecture', 'Präfektur Nara', 'préfecture de Nara')
+             "prefecture", "präfektur", "préfecture", "prefectura", "prefettura", "префектура", "префектуры"}
 # head nouns of organisations' names in more languages (the words are the name's own: 'Banca d'Italia',
 # 'Partido dos Trabalhadores', 'Stichting Natuur en Milieu'), lower case, checked like ORG_WORDS
 ORG_WORDS |= {
@@ -1589,7 +1610,12 @@ def _official_country_names(text: str, sentences: list[Sentence], language: str,
         surface = match.group()
         code = full.get(surface)
         if code is None:
-            codes = [c for c in bare.get(surface, ()) if c in named]
+            candidates = bare.get(surface, ())
+            codes = [c for c in candidates if c in named]
+            if not codes and not (set(candidates) & named):
+                # an article that names none of them: the state whose first official language is the
+                # article's ('der Bundesrepublik' in German is Germany, not Nigeria or Somalia), if one
+                codes = [c for c in candidates if _official_languages(c)[:1] == (language,)]
             code = codes[0] if len(codes) == 1 else None
         if code is None:
             continue
@@ -2374,6 +2400,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         tail = re.search(r"['’]\w{0,4}$", word)
         if tail and language == "uz" and word[tail.start() - 1:tail.start()] in ("o", "g", "O", "G"):
             tail = None  # Uzbek Latin oʻ / gʻ written with an apostrophe: a letter ("Farg'ona"), no suffix
+        if tail and tail.group()[1:].lower() not in _APOSTROPHE_TAILS.get(language, (tail.group()[1:].lower(),)):
+            tail = None  # no suffix the language sets off so: part of the name ("Xi'an", "O'Neal", "Ba'ath")
         if tail and tail.start() > 0:
             end -= len(word) - tail.start()
             word = word[:tail.start()]
@@ -2478,14 +2506,17 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             continue
         # a frequent common word capitalised because it opens the sentence ('Volvió', 'Se', 'Durante')
         if i == 0 and lower in common and not word.isupper() and not article and not head \
-                and not (org_ahead > i + 1 and lookup_country(word)) and not _given_name_opens(tokens, i, language):
+                and not (org_ahead > i + 1 and lookup_country(word)) and not _given_name_opens(tokens, i, language) \
+                and lower not in PARTY_PLURALS.get(language, ()):
             i += 1
             continue
         j = i + 1
         # a name runs on over spaces and hyphens only: "Keir Starmer, Emmanuel Macron" is two names, and
         # so are the two sides of a spaced dash ("NEIVA, HUILA - Hombres armados ...": a dateline)
         # and over a person's initials ('Neal H. Moritz', 'T. S. Eliot')
-        while j < len(tokens) and (_joined(text[tokens[j - 1][1]:tokens[j][0]]) or _initial(text, tokens, j - 1)) and (
+        while j < len(tokens) and (_joined(text[tokens[j - 1][1]:tokens[j][0]]) or _initial(text, tokens, j - 1) or (
+                text[tokens[j - 1][1]:tokens[j][0]] in ("'s ", "’s ") and _saints_possessive(text, tokens, i, j))
+                or _ELIDED_OF.fullmatch(text[tokens[j - 1][1]:tokens[j][0]]) and _capitalised(tokens[j][2])) and (
                 _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
                                                and _capitalised(tokens[j + 1][2]))) \
                 and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS
@@ -2494,7 +2525,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                     _org_word(t[2].lower(), language) for t in tokens[i:j]) or _given_name_surname(tokens, i, j)) \
                 and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
                 and not (_role_ahead(tokens, j, triggers) and not any(t[2].lower() in LOC_WORDS for t in tokens[i:j])) \
-                and text[tokens[j - 1][1]:tokens[j - 1][1] + 1] not in ("'", "’"):
+                and (text[tokens[j - 1][1]:tokens[j - 1][1] + 1] not in ("'", "’") or _saints_possessive(text, tokens, i, j)):
             j += 1
         while j - 1 > i and tokens[j - 1][2].lower() in _CONNECTORS:
             j -= 1
@@ -2512,6 +2543,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         classified = False
         if articles or suffixes:
             while i < j and _common_noun(tokens, i, articles, suffixes, lower_words) and \
+                    not _party_noun(tokens, i, language, articles) and \
                     (lookup_place(tokens[i][2], language) is None or _noun_after_article(tokens, i, articles)) \
                     and lookup_country(tokens[i][2]) is None:
                 i += 1
@@ -2539,8 +2571,12 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             if cut is not None and text.count(tail) > text.count(text[start:tokens[j - 1][1]]):
                 j = i + cut
                 words = words[:cut]
-        phrase = text[start:tokens[j - 1][1]]
+        last_end = tokens[j - 1][1]
+        if _saints_possessive(text, tokens, i, j):
+            last_end += 2  # "St Peter's": the church, named by its saint's possessive
+        phrase = text[start:last_end]
         lowered = [w.lower() for w in words]
+        body = _body_words(lowered, language)
         sentence_initial = i == 0 or (i == 1 and tokens[0][2].lower() in stop)
         kind = None
         place = lookup_place(phrase, language)
@@ -2552,7 +2588,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if role and i > 0 and tokens[i - 1][2] in ORG_ARTICLES_BEFORE.get(language, ()):
             role = None  # 'coach for the Los Angeles Dodgers': people take no article, what the role is of may
         if role and (any(_org_word(w, language) for w in lowered) and not (len(words) > 1 and words[0].isupper())
-                     or _after_place_preposition(tokens, i, language)):
+                     or body or _after_place_preposition(tokens, i, language)):
             # what the role is of ('la présidente du Parti libéral-démocrate', 'Лидер Партии реформ') or
             # where it was taken ('elected prime minister in the Diet'), not who holds it; a body's acronym
             # before a name is whose role it is ('Генсек ООН Антониу Гутерриш', 'глава МИД Сергей Лавров')
@@ -2562,7 +2598,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 continue
         if role:
             kind = "PER"
-        elif classified or any(_org_word(w, language) for w in lowered) or \
+        elif classified or body or any(_org_word(w, language) for w in lowered) or \
                 _org_classifier(text, tokens, i, language) or (
                 phrase.isupper() and 2 <= len(phrase) <= 6 and not any(ch.isdigit() for ch in phrase) and not (
                 # a place in capitals in a sentence that is not ('NEIVA, HUILA -' in a dateline): a town
@@ -2615,7 +2651,7 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if kind:
             key = name_key(phrase)
             if len(key) >= 2 or kind not in ("PER", NAME) or len(phrase) >= 4:
-                mentions.append(Mention(start=start, end=tokens[j - 1][1], text=phrase, type=kind,
+                mentions.append(Mention(start=start, end=last_end, text=phrase, type=kind,
                                         sentence=sentence_index, key=f"N:{key or _fold(phrase)}",
                                         country=(place[0] or None) if kind == "LOC" and place else None,
                                         role=role if kind == "PER" else None))
@@ -2664,6 +2700,68 @@ _ABBREVIATIONS = {"st", "sr", "jr", "mt", "ft", "inc", "co", "corp", "ltd", "bro
 _SAINTS = {"san", "santa", "santo", "são", "saint", "sainte", "st", "st.", "sankt", "sant", "sint", "świętego",
            "święty", "santi", "santissima"}
 _HELD_PLACE = re.compile(r"-(?:occupied|controlled|held|administered|annexed)$")
+# plural nouns for a political camp that name a party or its members as one body when capitalised:
+# 'the Christian Democrats (CDU)', 'the Social Democrats', 'Democrats said', 'die Sozialdemokraten'
+PARTY_PLURALS = {
+    "en": {"democrats", "republicans", "socialists", "conservatives", "liberals", "greens", "communists",
+           "nationalists", "unionists", "tories", "libertarians", "populists", "progressives"},
+    "de": {"demokraten", "sozialdemokraten", "christdemokraten", "republikaner", "sozialisten", "konservativen",
+           "liberalen", "grüne", "grünen", "linke", "linken", "kommunisten", "nationalisten"},
+    "fr": {"démocrates", "républicains", "socialistes", "écologistes", "communistes", "insoumis", "verts"},
+    "es": {"demócratas", "republicanos", "socialistas", "conservadores", "liberales", "comunistas", "populares"},
+    "it": {"democratici", "repubblicani", "socialisti", "conservatori", "liberali", "comunisti"},
+    "pt": {"democratas", "republicanos", "socialistas", "conservadores", "liberais", "comunistas"},
+    "nl": {"democraten", "republikeinen", "socialisten", "conservatieven", "liberalen", "christendemocraten",
+           "sociaaldemocraten"},
+}
+# a chamber named 'House of ...' / 'Chamber of ...' is a body ('House of Representatives', 'Chamber of
+# Deputies', 'Chambre des communes'); 'House' alone may be a person's name ('Son House')
+CHAMBER_HEADS = {"house", "chamber", "chambre", "cámara", "camera", "câmara", "kamer", "izba"}
+_CHAMBER_OF = {"of", "des", "de", "du", "dei", "degli", "delle", "della", "dos", "das", "da", "van", "der"}
+
+
+# an elided 'de' between two capitalised words joins them into one name ('Galerie d'Apollon', 'Jeanne
+# d'Arc', 'Musée d'Orsay'), as 'of' does in English
+_ELIDED_OF = re.compile(r" d['’]")
+
+
+def _party_noun(tokens, i: int, language: str, articles) -> bool:
+    """A capitalised party plural that a language capitalising all its nouns still reads as the party:
+    after an article ('die Grünen', 'die Linke') or beside another one ('mit Grünen und Linken', 'Grüne
+    und Linke betonten'), and not before another capitalised word ('Grüne Energie')."""
+    plurals = PARTY_PLURALS.get(language, ())
+    if tokens[i][2].lower() not in plurals or i + 1 < len(tokens) and _capitalised(tokens[i + 1][2]) \
+            and tokens[i + 1][2].lower() not in plurals:
+        return False
+    if i > 0 and tokens[i - 1][2].lower() in articles:
+        return True
+    return i + 2 < len(tokens) and tokens[i + 1][2].lower() in _AND and tokens[i + 2][2].lower() in plurals \
+        or i >= 2 and tokens[i - 1][2].lower() in _AND and tokens[i - 2][2].lower() in plurals
+
+
+# what languages that set no case endings off by an apostrophe put after one: the possessive 's, or the
+# apostrophe alone ("Phil's", "Klaus'"); Turkish, Polish and the others keep any short tail as a suffix
+_APOSTROPHE_TAILS = {language: ("", "s") for language in ("en", "de", "nl", "fr", "es", "it", "pt")}
+
+
+def _saints_possessive(text: str, tokens, i: int, j: int) -> bool:
+    """Whether the run from token i to token j (exclusive) is a saint's abbreviation and the saint's
+    name in the possessive ("St Peter's", "St. Peter's Basilica", "Saint Paul's Cathedral"): a church
+    or a place named after it, one name with the words after it."""
+    if j - i < 2 or tokens[i][2].lower() not in ("st", "st.", "saint"):
+        return False
+    end = tokens[j - 1][1]
+    return bool(re.match(r"['’]s(?!\w)", text[end:end + 3]))
+
+
+def _body_words(lowered: list[str], language: str) -> bool:
+    """A run of words that names a body by its form: a party's plural at its end, or a chamber's head
+    and 'of' at its start."""
+    if lowered and lowered[-1] in PARTY_PLURALS.get(language, ()):
+        return True
+    return len(lowered) >= 3 and lowered[0] in CHAMBER_HEADS and lowered[1] in _CHAMBER_OF
+
+
 
 
 # countries whose names are also people's names, first ('Israel Katz', 'Jordan Bardella', 'Chad Daybell')

@@ -20,7 +20,9 @@ import numpy as np
 # text, event coding: reactions to attacks, Arabic verb-first subjects, a sentence's second violent event).
 # "d": the head of a territory's name ("منطقة", "республика", "Republik") is no demonym; an attack that "will
 # have consequences" is also a warning (evmerge12); Vietnamese bodies end before a lower-case word after a
-# foreign name ("đảng Komeito"), "Air" and a country is the airline, official country names (entkey12)
+# foreign name ("đảng Komeito"), "Air" and a country is the airline, official country names (entkey12).
+# "e": meeting sites are no parties, relative clauses as background, Vietnamese tariffs (evrecall13); party
+# plurals and "House of" as bodies, saints' possessives, bracketed exonyms and acronyms (types13)
 PIPELINE_VERSION = "reading-2026.11.30e"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"

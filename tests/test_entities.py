@@ -688,3 +688,70 @@ def test_a_dictionary_name_with_an_ending_cut_off_must_agree_in_type():
     assert person is not None and "Xi" in person.name
     assert known("Xi'an", "LOC") is None
     assert known("Xi'nin", NAME) == person
+
+
+SAINTS_PLACES = {
+    "a-de.txt": "date 2025-04-22\nsource: Beispiel\nTrauer in Rom\n\nDie Gläubigen beteten am Montag im Petersdom. "
+                "Tausende standen auf dem Petersplatz.",
+    "b-en.txt": "date 2025-04-22\nsource: Example\nMourning in Rome\n\nThe faithful prayed on Monday in St. Peter's "
+                "Basilica. Thousands stood in St Peter's Square.",
+    "c-fr.txt": "date 2025-04-22\nsource: Exemple\nDeuil à Rome\n\nLes fidèles ont prié lundi dans la basilique "
+                "Saint-Paul. Le maire Pierre Dupont a parlé.",
+}
+
+
+def test_places_named_after_a_saint_join_across_languages_by_saint_and_kind(tmp_path):
+    """'Petersdom' / "St. Peter's Basilica" are one church and 'Petersplatz' / "St Peter's Square" one
+    square: the saint's given name differs by language, the kind word must agree. Another saint's
+    church ('basilique Saint-Paul') and a man called Pierre stay apart."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for file_name, text in SAINTS_PLACES.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "saints"))
+    Pipeline(store, embedder=_NamesEmbedder({}), check_embedder=False).ingest([str(folder)])
+    assert len({r["story_id"] for r in store.query("SELECT story_id FROM articles")}) == 1
+    entity = {r["text"]: r["entity_id"] for r in store.query("SELECT text, entity_id FROM mentions")}
+    assert entity["Petersdom"] == entity["St. Peter's Basilica"]
+    assert entity["Petersplatz"] == entity["St Peter's Square"]
+    assert entity["Petersdom"] != entity["Petersplatz"]
+    assert entity["Saint-Paul"] not in (entity["Petersdom"], entity["Petersplatz"])
+    assert entity["Pierre Dupont"] not in (entity["Petersdom"], entity["Petersplatz"])
+    store.close_all()
+
+
+def test_saint_place_reads_the_saint_and_the_kind():
+    from tidings.entities.saints import saint_place
+
+    assert saint_place("كاتدرائية القديس بطرس") == ("peter", "church")
+    assert saint_place("Avliyo Pyotr maydoniga") == ("peter", "square")
+    assert saint_place("Petersplatz") == ("peter", "square")
+    # the lower-case kind word before the name, past a link word
+    assert saint_place("San Pedro", "en el balcón de la basílica de ") == ("peter", "church")
+    assert saint_place("Saint-Pierre", "une foule sur la place ") == ("peter", "square")
+    assert saint_place("St Peter's", "the loggia of ") == ("peter", None)
+    # no saint's marker, another word, or two kinds: nothing
+    assert saint_place("Pedro", "el trono de ") is None
+    assert saint_place("Peter Müller") is None
+    assert saint_place("St Petersburg") is None
+    assert saint_place("Peterskirchplatz") is None
+
+
+def test_a_saints_square_does_not_join_the_church_by_its_spelling(tmp_path):
+    """'basilique Saint-Pierre' made the church; 'place Saint-Pierre' in the next article is spelled
+    the same but names the square: the kind word before it keeps them apart."""
+    texts = {
+        "a-fr.txt": "date 2025-04-22\nsource: Exemple\nDeuil à Rome\n\nLes fidèles ont prié lundi dans la "
+                    "basilique Saint-Pierre.",
+        "b-fr.txt": "date 2025-04-22\nsource: Exemple2\nDeuil à Rome\n\nUne foule immense attendait lundi sur la "
+                    "place Saint-Pierre.",
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for file_name, text in texts.items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(tmp_path, "saints-kinds"))
+    Pipeline(store, embedder=_NamesEmbedder({}), check_embedder=False).ingest([str(folder)])
+    ids = {r["entity_id"] for r in store.query("SELECT entity_id FROM mentions WHERE text = 'Saint-Pierre'")}
+    assert len(ids) == 2
+    store.close_all()

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from ..model import NAME, Article, Mention
 from ..read.names import _unaccented, name_key, place_id, place_names, surname_first
+from .saints import saint_place
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
 # most of them, this list catches what reaches resolution anyway.
@@ -309,6 +310,9 @@ class Resolver:
                      or self._by_key(conn, article, mention, name, batch)
                      or self._across_types(conn, article, mention, name, batch)
                      or self._by_translation(conn, article, mention, name, batch))
+        if entity_id is not None and self._other_kind(conn, article, mention, name, entity_id):
+            # 'place Saint-Pierre' found by its spelling the basilica that 'basilique Saint-Pierre' named
+            entity_id = self._by_saint(conn, article, mention, name)
         if entity_id is None:
             entity_id = self._create(conn, name, mention.type, mention.key, given_key(name), mention.country, batch)
         local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
@@ -329,7 +333,62 @@ class Resolver:
     def _by_key(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
         return (self._by_spelling(conn, article, mention, name, batch)
                 or self._by_place_name(article, mention, name, batch)
+                or self._by_saint(conn, article, mention, name)
                 or self._by_story_context(conn, article, mention, name))
+
+    def _other_kind(self, conn, article: Article, mention: Mention, name: str, entity_id: int) -> bool:
+        """Whether a place named after a saint with a kind ('place Saint-Pierre', a square) was found,
+        by its spelling, an entity whose stored mentions name the saint's place of another kind only."""
+        if mention.type != "LOC":
+            return False
+        mine = saint_place(name, article.text[max(0, mention.start - 40):mention.start])
+        if mine is None or mine[1] is None:
+            return False
+        kinds = {found[1] for text, before in conn.execute(
+            "SELECT m.text, substr(a.text, max(1, m.start - 39), min(m.start, 40)) FROM mentions m"
+            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND m.type = 'LOC' LIMIT 200",
+            (entity_id,)) for found in [saint_place(text, before)] if found is not None} - {None}
+        return bool(kinds) and mine[1] not in kinds
+
+    def _by_saint(self, conn, article: Article, mention: Mention, name: str) -> int | None:
+        """The place of this story named after the same saint, of the same kind (`saints.saint_place`):
+        'Petersdom' / 'St. Peter's Basilica' / 'كاتدرائية القديس بطرس', 'Petersplatz' / 'St Peter's Square'.
+        A place whose mentions name two saints or two kinds (the square and the church) joins nothing, nor
+        does a name with a kind join a place named without one; a name without a kind ('St Peter's') joins
+        the one place of the saint the story has, and not at all when it is a gazetteer city ('San
+        Francisco', 'São Paulo': towns named after saints)."""
+        if mention.type != "LOC" or article.story_id is None:
+            return None
+        mine = saint_place(name, article.text[max(0, mention.start - 40):mention.start])
+        if mine is None:
+            return None
+        if mine[1] is None and _place_of(mention, name, article.language) is not None:
+            return None
+        places = self._story_rows.get("saints")
+        if places is None:  # the story's places: every mention of theirs, in any story, tells their kinds
+            places = {}
+            for entity_id, text, start, before in conn.execute(
+                    "SELECT m.entity_id, m.text, m.start, substr(a.text, max(1, m.start - 39), min(m.start, 40))"
+                    " FROM mentions m JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
+                    " WHERE m.type = 'LOC' AND e.type = 'LOC' AND e.id IN (SELECT s.entity_id FROM mentions s"
+                    " JOIN articles sa ON sa.id = s.article_id WHERE sa.story_id = ? AND s.type = 'LOC')",
+                    (article.story_id,)):
+                found = saint_place(text, before)
+                if found is not None:
+                    places.setdefault(entity_id, set()).add(found)
+            self._story_rows["saints"] = places
+        saint, kind = mine
+        same, bare = [], []  # places of the saint with this kind (any one kind for a bare name), without one
+        for entity_id, found in places.items():
+            kinds = {k for _, k in found} - {None}
+            if {s for s, _ in found} != {saint} or len(kinds) > 1:
+                continue
+            if kinds and (kind is None or kind in kinds):
+                same.append(entity_id)
+            elif not kinds:
+                bare.append(entity_id)
+        candidates = same or (bare if kind is None else [])  # the kind of a bare place is not known
+        return candidates[0] if len(candidates) == 1 else None
 
     @staticmethod
     def _by_place_name(article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:

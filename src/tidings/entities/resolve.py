@@ -195,6 +195,11 @@ class Candidate:
     locked: int
 
 
+# the (up to) 40 characters before a stored mention, in SQL that SQLite and PostgreSQL both speak (SQLite's
+# two-argument max() / min() are GREATEST / LEAST there)
+_BEFORE = ("substr(a.text, CASE WHEN m.start > 40 THEN m.start - 39 ELSE 1 END,"
+           " CASE WHEN m.start < 40 THEN m.start ELSE 40 END)")
+
 class Resolver:
     """Resolves the mentions of one article inside the caller's transaction."""
 
@@ -345,7 +350,7 @@ class Resolver:
         if mine is None or mine[1] is None:
             return False
         kinds = {found[1] for text, before in conn.execute(
-            "SELECT m.text, substr(a.text, max(1, m.start - 39), min(m.start, 40)) FROM mentions m"
+            f"SELECT m.text, {_BEFORE} FROM mentions m"
             " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND m.type = 'LOC' LIMIT 200",
             (entity_id,)) for found in [saint_place(text, before)] if found is not None} - {None}
         return bool(kinds) and mine[1] not in kinds
@@ -368,7 +373,7 @@ class Resolver:
         if places is None:  # the story's places: every mention of theirs, in any story, tells their kinds
             places = {}
             for entity_id, text, start, before in conn.execute(
-                    "SELECT m.entity_id, m.text, m.start, substr(a.text, max(1, m.start - 39), min(m.start, 40))"
+                    f"SELECT m.entity_id, m.text, m.start, {_BEFORE}"
                     " FROM mentions m JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
                     " WHERE m.type = 'LOC' AND e.type = 'LOC' AND e.id IN (SELECT s.entity_id FROM mentions s"
                     " JOIN articles sa ON sa.id = s.article_id WHERE sa.story_id = ? AND s.type = 'LOC')",

@@ -120,6 +120,12 @@ class Group:
         if row.antecedent is not None:
             self.refers.add(row.antecedent)
 
+    def absorb(self, other: "Group") -> None:
+        """Take every member of another event, and the ties they bring."""
+        for row in other.members:
+            self.add(row)
+        self.ties |= other.ties
+
 
 def group_mentions(rows: list[MentionRow]) -> list[Group]:
     _antecedents(rows)
@@ -162,10 +168,7 @@ def _merge_close_types(groups: list[Group], common: set) -> list[Group]:
     close = [g for g in groups if _kind(g.members[0])[0] in CLOSE_TYPES]
     if not close:
         return groups
-    postings: dict[tuple, list[int]] = {}
-    for position, group in enumerate(close):
-        for tie in group.ties:
-            postings.setdefault(tie, []).append(position)
+    postings = _postings(close)
     gone: set[int] = set()
     for position, group in enumerate(close):
         if position in gone:
@@ -177,12 +180,19 @@ def _merge_close_types(groups: list[Group], common: set) -> list[Group]:
             if theirs == kind or theirs[1] != kind[1] or frozenset((kind[0], theirs[0])) not in CLOSE:
                 continue
             if _strength(group, other, common) == STRONG and _strength(other, group, common) == STRONG:
-                for row in other.members:
-                    group.add(row)
-                group.ties |= other.ties
+                group.absorb(other)
                 gone.add(p)
     kept = {id(g) for i, g in enumerate(close) if i in gone}
     return [g for g in groups if id(g) not in kept]
+
+
+def _postings(groups: list[Group]) -> dict[tuple, list[int]]:
+    """Each tie (_ties) -> the positions of the events that have it, in order: who a merge may concern."""
+    postings: dict[tuple, list[int]] = {}
+    for position, group in enumerate(groups):
+        for tie in group.ties:
+            postings.setdefault(tie, []).append(position)
+    return postings
 
 
 def _kind(row: MentionRow) -> tuple:
@@ -200,10 +210,7 @@ def _merge_fitting(groups: list[Group], common: set) -> list[Group]:
         by_kind.setdefault(_kind(group.members[0]), []).append(group)
     kept = []
     for items in by_kind.values():
-        postings: dict[tuple, list[int]] = {}
-        for position, group in enumerate(items):
-            for tie in group.ties:
-                postings.setdefault(tie, []).append(position)
+        postings = _postings(items)
         gone: set[int] = set()
         for position, group in enumerate(items):
             if position in gone:
@@ -221,9 +228,7 @@ def _merge_fitting(groups: list[Group], common: set) -> list[Group]:
                     break
                 other = items[fitting]
                 near.update(p for tie in other.ties - group.ties for p in postings[tie] if p > position)
-                for row in other.members:
-                    group.add(row)
-                group.ties |= other.ties
+                group.absorb(other)
                 gone.add(fitting)
             kept.append(group)
     return kept

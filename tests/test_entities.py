@@ -39,8 +39,9 @@ def _find(store, alias):
     return EntityExplorer(store).entities(q=alias)
 
 
-def _ingest_texts(tmp_path, name: str, texts: dict[str, str]) -> Store:
-    """A new store holding these articles (file name -> text), read with the model-free embedder."""
+def _ingest_texts(tmp_path, name: str, texts: dict[str, str], embedder=None) -> Store:
+    """A new store holding these articles (file name -> text), read with the model-free embedder, or
+    with `embedder` (a test double, so the pipeline does not check it against the store's model)."""
     from tidings.read.embed import HashingEmbedder
 
     folder = tmp_path / "in"
@@ -48,7 +49,10 @@ def _ingest_texts(tmp_path, name: str, texts: dict[str, str]) -> Store:
     for file_name, text in texts.items():
         (folder / file_name).write_text(text, encoding="utf-8")
     store = open_store(new_store_url(tmp_path, name))
-    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    if embedder is None:
+        Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    else:
+        Pipeline(store, embedder=embedder, check_embedder=False).ingest([str(folder)])
     return store
 
 
@@ -460,12 +464,7 @@ def test_bodies_named_by_translation_join_by_a_close_embedding_in_their_story(tm
         "People Power Party": [0, 1, 0, 0, 0, 0, 0, 0], "Poder Popular": [0, 1, 0.3, 0, 0, 0, 0, 0],
         "Green Justice Party": [0, 0, 0, 1, 0, 0, 0, 0], "Partido Verde": [0, 0, 0, 1, 0.62, 0, 0, 0],
     }
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for file_name, text in TRANSLATED_BODIES.items():
-        (folder / file_name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path, "translated-bodies"))
-    Pipeline(store, embedder=_NamesEmbedder(vectors), check_embedder=False).ingest([str(folder)])
+    store = _ingest_texts(tmp_path, "translated-bodies", TRANSLATED_BODIES, _NamesEmbedder(vectors))
     democrats = _find(store, "Partido Democrático")
     assert len(democrats) == 1 and "Democratic Party" in democrats[0]["aliases"]
     power = _find(store, "Poder Popular")  # what the Spanish rules read of 'Partido del Poder Popular'
@@ -494,12 +493,7 @@ def test_a_latin_spelling_joins_a_story_entity_named_only_in_another_script(tmp_
     article's 'Rachida Dati' and 'Laurent Nuñez' share no Latin spelling with them, and the
     transliteration model finds each clearly alike (0.94, 0.89): they join, as an Arabic name joins a
     Latin one of its story the other way round. 'Rachid Daoud' (0.59 against رشيدة داتي) stays apart."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for file_name, text in LATIN_AFTER_ARABIC.items():
-        (folder / file_name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path, "latin-after-arabic"))
-    Pipeline(store, embedder=_NamesEmbedder({}), check_embedder=False).ingest([str(folder)])
+    store = _ingest_texts(tmp_path, "latin-after-arabic", LATIN_AFTER_ARABIC, _NamesEmbedder({}))
     stories = {r["story_id"] for r in store.query("SELECT story_id FROM articles")}
     assert len(stories) == 1
     dati = _find(store, "Rachida Dati")
@@ -704,12 +698,7 @@ def test_places_named_after_a_saint_join_across_languages_by_saint_and_kind(tmp_
     """'Petersdom' / "St. Peter's Basilica" are one church and 'Petersplatz' / "St Peter's Square" one
     square: the saint's given name differs by language, the kind word must agree. Another saint's
     church ('basilique Saint-Paul') and a man called Pierre stay apart."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for file_name, text in SAINTS_PLACES.items():
-        (folder / file_name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path, "saints"))
-    Pipeline(store, embedder=_NamesEmbedder({}), check_embedder=False).ingest([str(folder)])
+    store = _ingest_texts(tmp_path, "saints", SAINTS_PLACES, _NamesEmbedder({}))
     assert len({r["story_id"] for r in store.query("SELECT story_id FROM articles")}) == 1
     entity = {r["text"]: r["entity_id"] for r in store.query("SELECT text, entity_id FROM mentions")}
     assert entity["Petersdom"] == entity["St. Peter's Basilica"]
@@ -746,12 +735,7 @@ def test_a_saints_square_does_not_join_the_church_by_its_spelling(tmp_path):
         "b-fr.txt": "date 2025-04-22\nsource: Exemple2\nDeuil à Rome\n\nUne foule immense attendait lundi sur la "
                     "place Saint-Pierre.",
     }
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for file_name, text in texts.items():
-        (folder / file_name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path, "saints-kinds"))
-    Pipeline(store, embedder=_NamesEmbedder({}), check_embedder=False).ingest([str(folder)])
+    store = _ingest_texts(tmp_path, "saints-kinds", texts, _NamesEmbedder({}))
     ids = {r["entity_id"] for r in store.query("SELECT entity_id FROM mentions WHERE text = 'Saint-Pierre'")}
     assert len(ids) == 2
     store.close_all()

@@ -378,7 +378,8 @@ def _spans_of(lines: list[str]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def test_a_photo_caption_is_no_statement():
-    from tidings.compare.statements import chosen_sentences, photo_credit
+    from tidings.compare.statements import chosen_sentences
+    from tidings.read.clean import photo_credit
 
     lines = ["The storm cut power to 4,000 homes on Tuesday night.",  # 0
              "Firefighters pump water out of a flooded street in the old town. REUTERS",  # 1, 2

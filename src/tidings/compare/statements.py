@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from ..model import AGENT_TYPES, statement_vector_key
-from ..read.clean import caption_or_credit, classify_line, photo_credit  # noqa: F401 (photo_credit: one rule, re-exported)
+from ..read.clean import caption_or_credit, classify_line
 from ..store.sqlite import Store
 from .numbers import Quantity, find_quantities
 

@@ -548,7 +548,7 @@ def _long_before(dated: MentionRow, undated: MentionRow) -> bool:
     ("the first summit in this format was held in Xi'an in May 2023" beside a report of 17 June 2025):
     the undated report tells its day's news, which is another event. Weeks apart are not enough: a
     report recalls the attack that a strike answers, a fortnight before (docs/benchmarks.md)."""
-    first, last = _bounds(dated.date)
+    _, last = _bounds(dated.date)
     if last is None:
         last = _month_end(dated.date)
     day, _ = _bounds(undated.date[:10])

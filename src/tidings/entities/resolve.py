@@ -212,14 +212,15 @@ class Resolver:
 
             self.embedder = get_name_embedder(embedder)
         self._vectors: dict[str, object] = {}  # name -> its vector (names recur across a story's articles)
-        self._story_rows: dict[bool, list] = {}  # _by_story_context's reads of the story, per article
+        # reads of the story per article (`_by_story_context`, `_by_saint`, `_by_translation`)
+        self._story_rows: dict[object, object] = {}
 
     def resolve(self, conn: sqlite3.Connection, article: Article) -> None:
         """Looks up the article's known aliases in one query, resolves each mention, then writes
         the aliases, mention counts and canonical names in a few batched statements: a handful of
         round trips per article instead of six per mention (which made a PostgreSQL store crawl)."""
         started = time.perf_counter()
-        self._story_rows: dict[bool, list] = {}  # _by_story_context's reads of the story, for this article
+        self._story_rows = {}  # the story as stored before this article (its own are written after it)
         local: dict[str, tuple[int, str, str]] = {}  # surname / full name -> (entity, type, given key)
         forms = [_as_resolved(m) for m in article.mentions]
         known = [_known_for(article.text, m) for m in forms]
@@ -512,12 +513,14 @@ class Resolver:
                 or _acronym(name) or len(name) < 4 \
                 or " " not in name.strip() and script_of(name) == "Latin":
             return None
-        rows = conn.execute(
-            "SELECT e.id, e.country, al.alias, al.language FROM entity_aliases al"
-            " JOIN entities e ON e.id = al.entity_id WHERE e.type = 'ORG'"
-            " AND e.id IN (SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " WHERE a.story_id = ? AND a.language != ?) ORDER BY al.mentions DESC, al.id",
-            (article.story_id, article.language)).fetchall()
+        rows = self._story_rows.get("translation")
+        if rows is None:  # the story's bodies named in other languages, as stored before this article: read once
+            rows = self._story_rows["translation"] = conn.execute(
+                "SELECT e.id, e.country, al.alias, al.language FROM entity_aliases al"
+                " JOIN entities e ON e.id = al.entity_id WHERE e.type = 'ORG'"
+                " AND e.id IN (SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+                " WHERE a.story_id = ? AND a.language != ?) ORDER BY al.mentions DESC, al.id",
+                (article.story_id, article.language)).fetchall()
         named_here = {r[0] for r in rows if r[3] == article.language} | set(batch.counts)
         aliases: dict[int, dict[str, str]] = {}  # entity -> its most used name in each language
         for entity_id, country, alias, language in rows:

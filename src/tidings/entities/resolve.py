@@ -195,10 +195,12 @@ class Candidate:
     locked: int
 
 
-# the (up to) 40 characters before a stored mention, in SQL that SQLite and PostgreSQL both speak (SQLite's
-# two-argument max() / min() are GREATEST / LEAST there)
-_BEFORE = ("substr(a.text, CASE WHEN m.start > 40 THEN m.start - 39 ELSE 1 END,"
-           " CASE WHEN m.start < 40 THEN m.start ELSE 40 END)")
+# characters before a place's name that `saint_place` reads for its kind ('basilique Saint-Pierre')
+SAINT_CONTEXT = 40
+# the (up to) SAINT_CONTEXT characters before a stored mention, in SQL that SQLite and PostgreSQL both speak
+# (SQLite's two-argument max() / min() are GREATEST / LEAST there)
+_BEFORE = (f"substr(a.text, CASE WHEN m.start > {SAINT_CONTEXT} THEN m.start - {SAINT_CONTEXT - 1} ELSE 1 END,"
+           f" CASE WHEN m.start < {SAINT_CONTEXT} THEN m.start ELSE {SAINT_CONTEXT} END)")
 
 class Resolver:
     """Resolves the mentions of one article inside the caller's transaction."""
@@ -347,7 +349,7 @@ class Resolver:
         by its spelling, an entity whose stored mentions name the saint's place of another kind only."""
         if mention.type != "LOC":
             return False
-        mine = saint_place(name, article.text[max(0, mention.start - 40):mention.start])
+        mine = saint_place(name, article.text[max(0, mention.start - SAINT_CONTEXT):mention.start])
         if mine is None or mine[1] is None:
             return False
         kinds = {found[1] for text, before in conn.execute(
@@ -365,7 +367,7 @@ class Resolver:
         Francisco', 'São Paulo': towns named after saints)."""
         if mention.type != "LOC" or article.story_id is None:
             return None
-        mine = saint_place(name, article.text[max(0, mention.start - 40):mention.start])
+        mine = saint_place(name, article.text[max(0, mention.start - SAINT_CONTEXT):mention.start])
         if mine is None:
             return None
         if mine[1] is None and _place_of(mention, name, article.language) is not None:

@@ -195,10 +195,12 @@ class Candidate:
     locked: int
 
 
-# the (up to) 40 characters before a stored mention, in SQL that SQLite and PostgreSQL both speak (SQLite's
-# two-argument max() / min() are GREATEST / LEAST there)
-_BEFORE = ("substr(a.text, CASE WHEN m.start > 40 THEN m.start - 39 ELSE 1 END,"
-           " CASE WHEN m.start < 40 THEN m.start ELSE 40 END)")
+# characters before a place's name that `saint_place` reads for its kind ('basilique Saint-Pierre')
+SAINT_CONTEXT = 40
+# the (up to) SAINT_CONTEXT characters before a stored mention, in SQL that SQLite and PostgreSQL both speak
+# (SQLite's two-argument max() / min() are GREATEST / LEAST there)
+_BEFORE = (f"substr(a.text, CASE WHEN m.start > {SAINT_CONTEXT} THEN m.start - {SAINT_CONTEXT - 1} ELSE 1 END,"
+           f" CASE WHEN m.start < {SAINT_CONTEXT} THEN m.start ELSE {SAINT_CONTEXT} END)")
 
 class Resolver:
     """Resolves the mentions of one article inside the caller's transaction."""
@@ -212,14 +214,15 @@ class Resolver:
 
             self.embedder = get_name_embedder(embedder)
         self._vectors: dict[str, object] = {}  # name -> its vector (names recur across a story's articles)
-        self._story_rows: dict[bool, list] = {}  # _by_story_context's reads of the story, per article
+        # reads of the story per article (`_by_story_context`, `_by_saint`, `_by_translation`)
+        self._story_rows: dict[object, object] = {}
 
     def resolve(self, conn: sqlite3.Connection, article: Article) -> None:
         """Looks up the article's known aliases in one query, resolves each mention, then writes
         the aliases, mention counts and canonical names in a few batched statements: a handful of
         round trips per article instead of six per mention (which made a PostgreSQL store crawl)."""
         started = time.perf_counter()
-        self._story_rows: dict[bool, list] = {}  # _by_story_context's reads of the story, for this article
+        self._story_rows = {}  # the story as stored before this article (its own are written after it)
         local: dict[str, tuple[int, str, str]] = {}  # surname / full name -> (entity, type, given key)
         forms = [_as_resolved(m) for m in article.mentions]
         known = [_known_for(article.text, m) for m in forms]
@@ -346,7 +349,7 @@ class Resolver:
         by its spelling, an entity whose stored mentions name the saint's place of another kind only."""
         if mention.type != "LOC":
             return False
-        mine = saint_place(name, article.text[max(0, mention.start - 40):mention.start])
+        mine = saint_place(name, article.text[max(0, mention.start - SAINT_CONTEXT):mention.start])
         if mine is None or mine[1] is None:
             return False
         kinds = {found[1] for text, before in conn.execute(
@@ -364,7 +367,7 @@ class Resolver:
         Francisco', 'São Paulo': towns named after saints)."""
         if mention.type != "LOC" or article.story_id is None:
             return None
-        mine = saint_place(name, article.text[max(0, mention.start - 40):mention.start])
+        mine = saint_place(name, article.text[max(0, mention.start - SAINT_CONTEXT):mention.start])
         if mine is None:
             return None
         if mine[1] is None and _place_of(mention, name, article.language) is not None:
@@ -512,12 +515,14 @@ class Resolver:
                 or _acronym(name) or len(name) < 4 \
                 or " " not in name.strip() and script_of(name) == "Latin":
             return None
-        rows = conn.execute(
-            "SELECT e.id, e.country, al.alias, al.language FROM entity_aliases al"
-            " JOIN entities e ON e.id = al.entity_id WHERE e.type = 'ORG'"
-            " AND e.id IN (SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
-            " WHERE a.story_id = ? AND a.language != ?) ORDER BY al.mentions DESC, al.id",
-            (article.story_id, article.language)).fetchall()
+        rows = self._story_rows.get("translation")
+        if rows is None:  # the story's bodies named in other languages, as stored before this article: read once
+            rows = self._story_rows["translation"] = conn.execute(
+                "SELECT e.id, e.country, al.alias, al.language FROM entity_aliases al"
+                " JOIN entities e ON e.id = al.entity_id WHERE e.type = 'ORG'"
+                " AND e.id IN (SELECT DISTINCT m.entity_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+                " WHERE a.story_id = ? AND a.language != ?) ORDER BY al.mentions DESC, al.id",
+                (article.story_id, article.language)).fetchall()
         named_here = {r[0] for r in rows if r[3] == article.language} | set(batch.counts)
         aliases: dict[int, dict[str, str]] = {}  # entity -> its most used name in each language
         for entity_id, country, alias, language in rows:

@@ -140,7 +140,7 @@ def _struck_back(c: "_SentenceContext", chosen: list[Match], triggers: list[Matc
     five Indian jets". The second is a mention of its own, after the others; one trigger per type
     read it as part of the strikes, and its figures tied the downing to them."""
     for first, event in zip(chosen, events):
-        if event.type not in VIOLENCE or event.target is None or event.target.inferred or not event.target.code:
+        if event.type not in VIOLENT or event.target is None or event.target.inferred or not event.target.code:
             continue
         for trigger in triggers:
             if trigger.pattern.section != first.pattern.section or trigger.first <= first.last or \
@@ -151,9 +151,6 @@ def _struck_back(c: "_SentenceContext", chosen: list[Match], triggers: list[Matc
                     and not (event.source is not None and event.source.code == second.source.code):
                 return second
     return None
-
-
-VIOLENCE = {"ASSAULT", "FIGHT"}
 
 
 # what a party does about an event the sentence names: "Pakistan condemned the attack", "Islamabad

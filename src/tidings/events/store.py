@@ -8,6 +8,7 @@ until the run rebuilds the story; a rebuilt event keeps the id of its first ment
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import asdict
 from functools import lru_cache
@@ -158,17 +159,13 @@ def _load_mentions(conn, where: str, args: tuple, articles: str) -> tuple[list, 
         mention.countries = frozenset(countries.get(sentence, set()) | named)
         recognised = _places_as_one(names.get(sentence, ()), r["sentence_text"] or "", r["sentence_start"])
         spans = tuple((s - r["sentence_start"], e - r["sentence_start"]) for s, e in date_spans.get(sentence, ()))
-        if r["id"] in parts:
-            first, last = parts[r["id"]]
-            relative = (first - r["sentence_start"], last - r["sentence_start"])
-            mention.names = _names_of([n for n in recognised if first <= n[0] < last], r["sentence_start"],
-                                      tuple(k for k in known if relative[0] <= k[0] < relative[1]))
-            figures = [(value, unit, role) for at, value, unit, role in
-                       _figure_positions(r["sentence_text"], r["language"], spans) if relative[0] <= at < relative[1]]
-        else:
-            mention.names = _names_of(recognised, r["sentence_start"], known)
-            figures = [(value, unit, role) for _, value, unit, role in
-                       _figure_positions(r["sentence_text"], r["language"], spans)]
+        # its part of the sentence (article offsets) where another mention of its type shares it, else all
+        first, last = parts.get(r["id"], (-math.inf, math.inf))
+        relative = (first - r["sentence_start"], last - r["sentence_start"])
+        mention.names = _names_of([n for n in recognised if first <= n[0] < last], r["sentence_start"],
+                                  tuple(k for k in known if relative[0] <= k[0] < relative[1]))
+        figures = [(value, unit, role) for at, value, unit, role in
+                   _figure_positions(r["sentence_text"], r["language"], spans) if relative[0] <= at < relative[1]]
         mention.numbers = frozenset((value, unit) for value, unit, _ in figures)
         mention.roles = {}
         for value, unit, role in figures:  # a figure stated twice: what one of its statements says it counts

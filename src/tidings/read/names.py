@@ -1024,7 +1024,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     if language in ("ru", "uk"):
         mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
     if language in _TURKIC:
-        mentions = _turkic_names(text, sentences, language, mentions)
+        mentions = _turkic_names(text, sentences, language, mentions, lower_words)
     mentions = _translated_names(text, sentences, language, mentions)
     mentions = _dotted_acronyms(text, sentences, mentions)
     mentions = _airlines(text, sentences, mentions)
@@ -1116,6 +1116,7 @@ _TURKIC_HEADS = {
             "шіркеуі", "университеті", "партиясы", "министрлігі", "комитеті", "банкі", "компаниясы", "агенттігі",
             "қоры", "кеңесі"),
 }
+_TURKIC_HEAD_KIND = {head: kind for kind, words in _TURKIC_HEADS.items() for head in words}
 # lower-case nouns for a kind of place after a name or a list of names: 'Ақмола, Абай, Жамбыл облыстарында'
 _TURKIC_PLACE_KINDS = ("облыс", "аудан", "қала", "ауыл", "өзен", "вилоят", "туман", "шаҳ", "қишлоқ", "дарё",
                        "viloyat", "tuman", "shahar", "shahr", "qishloq", "daryo")
@@ -1127,13 +1128,13 @@ _TURKIC_WORD = r"[^\W\d_][\w'ʻ’\-]*"
 _TURKIC_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:және|мен|va|ва)\s+")
 
 
-def _turkic_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
+def _turkic_names(text: str, sentences: list[Sentence], language: str, found: list[Mention],
+                  lower_words: set[str]) -> list[Mention]:
     """Kazakh and Uzbek readings the capitalised-run rules miss: a name and the lower-case kind noun after
     it (`_TURKIC_HEADS`), a region named by a compass word and its country, names before a word for a kind
     of place, and a name of unknown kind in the locative case ('Ақордада', 'Peruda': in X), a place."""
     stop = _settings(language)["stop"]
-    lower_words = _lowercase_words(text)
-    heads = {head: kind for kind, words in _TURKIC_HEADS.items() for head in words}
+    heads = _TURKIC_HEAD_KIND
     added: list[Mention] = []
     words = [(w.start(), w.end(), w.group(0)) for w in re.finditer(_TURKIC_WORD, text)]
     for w, (start, end, word) in enumerate(words):

@@ -1245,9 +1245,11 @@ def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mentio
     surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper() and word.lower() not in roles}
     # a Korean name written surname first ('Lee Jae-myung' ... 'Lee pledged'), when no other
     # person of the article has that surname ('Lee Jun-seok' too leaves 'Lee' alone)
-    first = [surname_first(m.text) for m in found if m.type == "PER"]
-    surnames |= {word for word in first if word
-                 and len({m.text for m in found if m.type == "PER" and surname_first(m.text) == word}) == 1}
+    first: dict[str, set[str]] = {}  # surname -> the distinct names written surname first with it
+    for m in found:
+        if m.type == "PER" and (word := surname_first(m.text)):
+            first.setdefault(word, set()).add(m.text)
+    surnames |= {word for word, names in first.items() if len(names) == 1}
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for surname in surnames:

@@ -1529,16 +1529,24 @@ def _slavic_bodies(text: str, sentences: list[Sentence], language: str) -> list[
 
 def _replace_inside(found: list[Mention], spans: list[Mention]) -> list[Mention]:
     """`spans` (longer names another rule read) replace the mentions that lie inside them; one that
-    overlaps a mention partly, or lies inside one, is dropped."""
+    overlaps a mention partly, or lies inside one, is dropped, and so is one with a country's
+    mention or a role inside."""
     out = list(found)
     for new in spans:
-        inside = [m for m in out if new.start <= m.start and m.end <= new.end]
-        if any(m.start < new.end and new.start < m.end and m not in inside for m in out) \
-                or any(m.key.startswith("C:") or m.role for m in inside):
-            continue
-        out = [m for m in out if m not in inside] + [new]
+        out = _put_over(out, new, keep_marked=True) or out
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _put_over(out: list[Mention], new: Mention, keep_marked: bool) -> list[Mention] | None:
+    """`out` with `new` in place of the mentions that lie inside it (appended last), or None where it
+    overlaps a mention partly or lies inside one, or (`keep_marked`) has a country's mention or a
+    role inside."""
+    inside = [m for m in out if new.start <= m.start and m.end <= new.end]
+    if any(m.start < new.end and new.start < m.end and m not in inside for m in out) \
+            or keep_marked and any(m.key.startswith("C:") or m.role for m in inside):
+        return None
+    return [m for m in out if m not in inside] + [new]
 
 
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:d['’]|de|del|de la|des|du|of|of the|the|der|von|la|el|los|las|di|do|da))+$")
@@ -1622,12 +1630,9 @@ def _official_country_names(text: str, sentences: list[Sentence], language: str,
             code = codes[0] if len(codes) == 1 else None
         if code is None:
             continue
-        inside = [m for m in out if match.start() <= m.start and m.end <= match.end()]
-        if any(m.start < match.end() and match.start() < m.end and m not in inside for m in out):
-            continue
-        out = [m for m in out if m not in inside] + [
-            Mention(start=match.start(), end=match.end(), text=surface, type="LOC",
-                    sentence=_sentence_of(sentences, match.start()), key=f"C:{code}", country=code)]
+        out = _put_over(out, Mention(start=match.start(), end=match.end(), text=surface, type="LOC",
+                                     sentence=_sentence_of(sentences, match.start()), key=f"C:{code}",
+                                     country=code), keep_marked=False) or out
     return sorted(out, key=lambda m: m.start) if out is not found else found
 
 
@@ -1642,14 +1647,13 @@ def _airlines(text: str, sentences: list[Sentence], found: list[Mention]) -> lis
         code = lookup_country(match.group(1))
         if not code:
             continue
-        inside = [m for m in out if match.start() <= m.start and m.end <= match.end()]
-        if any(m.start < match.end() and match.start() < m.end and m not in inside for m in out):
-            continue  # part of a longer name another rule read ('Air-India-Flug AI171')
         surface = match.group()
-        out = [m for m in out if m not in inside] + [
-            Mention(start=match.start(), end=match.end(), text=surface, type="ORG",
-                    sentence=_sentence_of(sentences, match.start()),
-                    key=f"N:{name_key(surface) or _fold(surface)}", country=code)]
+        # the country's mention inside becomes the airline's; not where it is part of a longer name
+        # another rule read ('Air-India-Flug AI171')
+        out = _put_over(out, Mention(start=match.start(), end=match.end(), text=surface, type="ORG",
+                                     sentence=_sentence_of(sentences, match.start()),
+                                     key=f"N:{name_key(surface) or _fold(surface)}", country=code),
+                        keep_marked=False) or out
     return sorted(out, key=lambda m: m.start) if out is not found else found
 
 

@@ -2169,7 +2169,7 @@ def _arabic_triggers(text: str, words, add) -> None:
             continue
         names = []
         complement = word in _AR_COMPLEMENT_TRIGGERS
-        for nxt in words[w + 1:w + 8]:
+        for k, nxt in enumerate(words[w + 1:w + 8], start=w + 1):
             gap = text[(names[-1][1] if names else end):nxt[0]]
             if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip() \
                     or nxt[2][:1] == "و" and (nxt[2][1:] in triggers or "ال" + nxt[2][1:] in triggers):
@@ -2182,7 +2182,7 @@ def _arabic_triggers(text: str, words, add) -> None:
                 break
             if len(names) >= 2 and nxt[2].startswith(("ال", "و")) and names[-1][2] not in _AR_NAME_LINKS:
                 break  # a definite noun or 'and ...' after a first name and a surname: 'شهباز شريف الهجوم'
-            if names and names[-1][2] not in _AR_NAME_LINKS and _arabic_construct(text, words, nxt) and (
+            if names and names[-1][2] not in _AR_NAME_LINKS and _arabic_construct(text, words, k) and (
                     len(names) >= 2 or nxt[2].endswith(("ة", "ات", "اء")) and _known_person(text, names)):
                 # a noun heading a construct after a full name ('دونالد ترامب فجر الأحد'), or after a known
                 # person's name when it has a noun's feminine or plural ending, which foreign surnames
@@ -2275,15 +2275,15 @@ def _arabic_recurrence(text: str, found: list[Mention], add) -> None:
             add(match.start(1), match.end(1), "name", None, None, m.type)
 
 
-def _arabic_construct(text: str, words, word) -> bool:
-    """The word heads a construct phrase (iḍāfa): it has no article and a definite noun follows it
+def _arabic_construct(text: str, words, k: int) -> bool:
+    """The word words[k] heads a construct phrase (iḍāfa): it has no article and a definite noun follows it
     right away ('قادة الدول' the leaders of the states, 'فجر الأحد' Sunday's dawn, 'منشأة فوردو'
     is not one). A name's word before a definite one is a name link ('عبد الله', 'أبو الغيط'): those
     are left to the caller. 'الله' makes names ('نصر الله')."""
+    word = words[k]
     if word[2].startswith(("ال", "لل")) or word[2] in _AR_NAME_LINKS:
         return False
-    k = next((n for n, w in enumerate(words) if w[0] == word[0]), None)
-    if k is None or k + 1 >= len(words):
+    if k + 1 >= len(words):
         return False
     after = words[k + 1]
     return text[word[1]:after[0]] == " " and after[2].startswith("ال") and not after[2].startswith("الله")

@@ -1020,9 +1020,9 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
             mentions = _with_model(text, sentences, language, mentions, spans)
     mentions = _dictionary_names(text, sentences, language, mentions)
     if language == "de":
-        mentions = _replace_inside(mentions, _german_place_names(text, sentences, mentions, lower_words))
+        mentions = _replace_inside(mentions, _german_place_names(text, sentences, lower_words))
     if language in ("ru", "uk"):
-        mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
+        mentions = _replace_inside(mentions, _slavic_bodies(text, sentences))
     if language in _TURKIC:
         mentions = _turkic_names(text, sentences, language, mentions, lower_words)
     mentions = _translated_names(text, sentences, language, mentions)
@@ -1055,8 +1055,7 @@ _DE_BODY_HEADS = ("partei", "union", "bund", "komitee", "kommission", "gericht",
 _DE_COMPASS = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em))\s+((?:Ost|West|Nord|Süd)en)s?(?![\w-])")
 
 
-def _german_place_names(text: str, sentences: list[Sentence], found: list[Mention],
-                        lower_words: set[str]) -> list[Mention]:
+def _german_place_names(text: str, sentences: list[Sentence], lower_words: set[str]) -> list[Mention]:
     out: list[Mention] = []
     given = given_names("de")
     common = common_words("de")
@@ -1515,7 +1514,7 @@ _SLAVIC_BODY = re.compile(
     r"(?![\w-])", re.IGNORECASE)
 
 
-def _slavic_bodies(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
+def _slavic_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
     found = []
     for match in _SLAVIC_BODY.finditer(text):
         if not match.group()[:1].isupper():

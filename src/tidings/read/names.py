@@ -1020,11 +1020,11 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
             mentions = _with_model(text, sentences, language, mentions, spans)
     mentions = _dictionary_names(text, sentences, language, mentions)
     if language == "de":
-        mentions = _replace_inside(mentions, _german_place_names(text, sentences, mentions, lower_words))
+        mentions = _replace_inside(mentions, _german_place_names(text, sentences, lower_words))
     if language in ("ru", "uk"):
-        mentions = _replace_inside(mentions, _slavic_bodies(text, sentences, language))
+        mentions = _replace_inside(mentions, _slavic_bodies(text, sentences))
     if language in _TURKIC:
-        mentions = _turkic_names(text, sentences, language, mentions)
+        mentions = _turkic_names(text, sentences, language, mentions, lower_words)
     mentions = _translated_names(text, sentences, language, mentions)
     mentions = _dotted_acronyms(text, sentences, mentions)
     mentions = _airlines(text, sentences, mentions)
@@ -1055,8 +1055,7 @@ _DE_BODY_HEADS = ("partei", "union", "bund", "komitee", "kommission", "gericht",
 _DE_COMPASS = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em))\s+((?:Ost|West|Nord|Süd)en)s?(?![\w-])")
 
 
-def _german_place_names(text: str, sentences: list[Sentence], found: list[Mention],
-                        lower_words: set[str]) -> list[Mention]:
+def _german_place_names(text: str, sentences: list[Sentence], lower_words: set[str]) -> list[Mention]:
     out: list[Mention] = []
     given = given_names("de")
     common = common_words("de")
@@ -1116,6 +1115,7 @@ _TURKIC_HEADS = {
             "шіркеуі", "университеті", "партиясы", "министрлігі", "комитеті", "банкі", "компаниясы", "агенттігі",
             "қоры", "кеңесі"),
 }
+_TURKIC_HEAD_KIND = {head: kind for kind, words in _TURKIC_HEADS.items() for head in words}
 # lower-case nouns for a kind of place after a name or a list of names: 'Ақмола, Абай, Жамбыл облыстарында'
 _TURKIC_PLACE_KINDS = ("облыс", "аудан", "қала", "ауыл", "өзен", "вилоят", "туман", "шаҳ", "қишлоқ", "дарё",
                        "viloyat", "tuman", "shahar", "shahr", "qishloq", "daryo")
@@ -1127,13 +1127,13 @@ _TURKIC_WORD = r"[^\W\d_][\w'ʻ’\-]*"
 _TURKIC_LIST_GAP = re.compile(r"\s*,\s*|\s+(?:және|мен|va|ва)\s+")
 
 
-def _turkic_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
+def _turkic_names(text: str, sentences: list[Sentence], language: str, found: list[Mention],
+                  lower_words: set[str]) -> list[Mention]:
     """Kazakh and Uzbek readings the capitalised-run rules miss: a name and the lower-case kind noun after
     it (`_TURKIC_HEADS`), a region named by a compass word and its country, names before a word for a kind
     of place, and a name of unknown kind in the locative case ('Ақордада', 'Peruda': in X), a place."""
     stop = _settings(language)["stop"]
-    lower_words = _lowercase_words(text)
-    heads = {head: kind for kind, words in _TURKIC_HEADS.items() for head in words}
+    heads = _TURKIC_HEAD_KIND
     added: list[Mention] = []
     words = [(w.start(), w.end(), w.group(0)) for w in re.finditer(_TURKIC_WORD, text)]
     for w, (start, end, word) in enumerate(words):
@@ -1244,9 +1244,11 @@ def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mentio
     surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper() and word.lower() not in roles}
     # a Korean name written surname first ('Lee Jae-myung' ... 'Lee pledged'), when no other
     # person of the article has that surname ('Lee Jun-seok' too leaves 'Lee' alone)
-    first = [surname_first(m.text) for m in found if m.type == "PER"]
-    surnames |= {word for word in first if word
-                 and len({m.text for m in found if m.type == "PER" and surname_first(m.text) == word}) == 1}
+    first: dict[str, set[str]] = {}  # surname -> the distinct names written surname first with it
+    for m in found:
+        if m.type == "PER" and (word := surname_first(m.text)):
+            first.setdefault(word, set()).add(m.text)
+    surnames |= {word for word, names in first.items() if len(names) == 1}
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for surname in surnames:
@@ -1512,7 +1514,7 @@ _SLAVIC_BODY = re.compile(
     r"(?![\w-])", re.IGNORECASE)
 
 
-def _slavic_bodies(text: str, sentences: list[Sentence], language: str) -> list[Mention]:
+def _slavic_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
     found = []
     for match in _SLAVIC_BODY.finditer(text):
         if not match.group()[:1].isupper():
@@ -1526,16 +1528,24 @@ def _slavic_bodies(text: str, sentences: list[Sentence], language: str) -> list[
 
 def _replace_inside(found: list[Mention], spans: list[Mention]) -> list[Mention]:
     """`spans` (longer names another rule read) replace the mentions that lie inside them; one that
-    overlaps a mention partly, or lies inside one, is dropped."""
+    overlaps a mention partly, or lies inside one, is dropped, and so is one with a country's
+    mention or a role inside."""
     out = list(found)
     for new in spans:
-        inside = [m for m in out if new.start <= m.start and m.end <= new.end]
-        if any(m.start < new.end and new.start < m.end and m not in inside for m in out) \
-                or any(m.key.startswith("C:") or m.role for m in inside):
-            continue
-        out = [m for m in out if m not in inside] + [new]
+        out = _put_over(out, new, keep_marked=True) or out
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _put_over(out: list[Mention], new: Mention, keep_marked: bool) -> list[Mention] | None:
+    """`out` with `new` in place of the mentions that lie inside it (appended last), or None where it
+    overlaps a mention partly or lies inside one, or (`keep_marked`) has a country's mention or a
+    role inside."""
+    inside = [m for m in out if new.start <= m.start and m.end <= new.end]
+    if any(m.start < new.end and new.start < m.end and m not in inside for m in out) \
+            or keep_marked and any(m.key.startswith("C:") or m.role for m in inside):
+        return None
+    return [m for m in out if m not in inside] + [new]
 
 
 _TRAILING_LINKS = re.compile(r"(?:\s+(?:d['’]|de|del|de la|des|du|of|of the|the|der|von|la|el|los|las|di|do|da))+$")
@@ -1619,12 +1629,9 @@ def _official_country_names(text: str, sentences: list[Sentence], language: str,
             code = codes[0] if len(codes) == 1 else None
         if code is None:
             continue
-        inside = [m for m in out if match.start() <= m.start and m.end <= match.end()]
-        if any(m.start < match.end() and match.start() < m.end and m not in inside for m in out):
-            continue
-        out = [m for m in out if m not in inside] + [
-            Mention(start=match.start(), end=match.end(), text=surface, type="LOC",
-                    sentence=_sentence_of(sentences, match.start()), key=f"C:{code}", country=code)]
+        out = _put_over(out, Mention(start=match.start(), end=match.end(), text=surface, type="LOC",
+                                     sentence=_sentence_of(sentences, match.start()), key=f"C:{code}",
+                                     country=code), keep_marked=False) or out
     return sorted(out, key=lambda m: m.start) if out is not found else found
 
 
@@ -1639,14 +1646,13 @@ def _airlines(text: str, sentences: list[Sentence], found: list[Mention]) -> lis
         code = lookup_country(match.group(1))
         if not code:
             continue
-        inside = [m for m in out if match.start() <= m.start and m.end <= match.end()]
-        if any(m.start < match.end() and match.start() < m.end and m not in inside for m in out):
-            continue  # part of a longer name another rule read ('Air-India-Flug AI171')
         surface = match.group()
-        out = [m for m in out if m not in inside] + [
-            Mention(start=match.start(), end=match.end(), text=surface, type="ORG",
-                    sentence=_sentence_of(sentences, match.start()),
-                    key=f"N:{name_key(surface) or _fold(surface)}", country=code)]
+        # the country's mention inside becomes the airline's; not where it is part of a longer name
+        # another rule read ('Air-India-Flug AI171')
+        out = _put_over(out, Mention(start=match.start(), end=match.end(), text=surface, type="ORG",
+                                     sentence=_sentence_of(sentences, match.start()),
+                                     key=f"N:{name_key(surface) or _fold(surface)}", country=code),
+                        keep_marked=False) or out
     return sorted(out, key=lambda m: m.start) if out is not found else found
 
 
@@ -2162,7 +2168,7 @@ def _arabic_triggers(text: str, words, add) -> None:
             continue
         names = []
         complement = word in _AR_COMPLEMENT_TRIGGERS
-        for nxt in words[w + 1:w + 8]:
+        for k, nxt in enumerate(words[w + 1:w + 8], start=w + 1):
             gap = text[(names[-1][1] if names else end):nxt[0]]
             if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip() \
                     or nxt[2][:1] == "و" and (nxt[2][1:] in triggers or "ال" + nxt[2][1:] in triggers):
@@ -2175,7 +2181,7 @@ def _arabic_triggers(text: str, words, add) -> None:
                 break
             if len(names) >= 2 and nxt[2].startswith(("ال", "و")) and names[-1][2] not in _AR_NAME_LINKS:
                 break  # a definite noun or 'and ...' after a first name and a surname: 'شهباز شريف الهجوم'
-            if names and names[-1][2] not in _AR_NAME_LINKS and _arabic_construct(text, words, nxt) and (
+            if names and names[-1][2] not in _AR_NAME_LINKS and _arabic_construct(text, words, k) and (
                     len(names) >= 2 or nxt[2].endswith(("ة", "ات", "اء")) and _known_person(text, names)):
                 # a noun heading a construct after a full name ('دونالد ترامب فجر الأحد'), or after a known
                 # person's name when it has a noun's feminine or plural ending, which foreign surnames
@@ -2268,15 +2274,15 @@ def _arabic_recurrence(text: str, found: list[Mention], add) -> None:
             add(match.start(1), match.end(1), "name", None, None, m.type)
 
 
-def _arabic_construct(text: str, words, word) -> bool:
-    """The word heads a construct phrase (iḍāfa): it has no article and a definite noun follows it
+def _arabic_construct(text: str, words, k: int) -> bool:
+    """The word words[k] heads a construct phrase (iḍāfa): it has no article and a definite noun follows it
     right away ('قادة الدول' the leaders of the states, 'فجر الأحد' Sunday's dawn, 'منشأة فوردو'
     is not one). A name's word before a definite one is a name link ('عبد الله', 'أبو الغيط'): those
     are left to the caller. 'الله' makes names ('نصر الله')."""
+    word = words[k]
     if word[2].startswith(("ال", "لل")) or word[2] in _AR_NAME_LINKS:
         return False
-    k = next((n for n, w in enumerate(words) if w[0] == word[0]), None)
-    if k is None or k + 1 >= len(words):
+    if k + 1 >= len(words):
         return False
     after = words[k + 1]
     return text[word[1]:after[0]] == " " and after[2].startswith("ال") and not after[2].startswith("الله")

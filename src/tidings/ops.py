@@ -38,19 +38,23 @@ def metrics_text(store: Store) -> str:
     if store.table_exists("sources"):
         metric("tidings_sources", "gauge", "Followed sources.", [({}, one("SELECT COUNT(*) FROM sources"))])
     metric("tidings_articles_by_reading_version", "gauge", "Articles by the version of the reader that read them.",
-           [({"version": r[0]}, r[1]) for r in store.query(
-               "SELECT pipeline_version, COUNT(*) FROM articles GROUP BY pipeline_version")])
+           [({"version": version}, count) for version, count in reading_versions(store).items()])
     metric("tidings_schema_version", "gauge", "Schema version of the store.", [({}, store.schema_version())])
     return "\n".join(lines) + "\n"
+
+
+def reading_versions(store: Store) -> dict[str, int]:
+    """Articles by the version of the reader that read them, the most common first."""
+    rows = store.query("SELECT pipeline_version, COUNT(*) FROM articles GROUP BY pipeline_version"
+                       " ORDER BY COUNT(*) DESC, pipeline_version")
+    return {r[0]: r[1] for r in rows}
 
 
 def other_readings(store: Store) -> dict[str, int]:
     """Articles read by another version of the reader than this release's (`PIPELINE_VERSION`), by
     version: their names, keys, dates and events are what that version's rules gave, so they may not
     meet what new articles read, until `tidings reprocess` reads them again from the raw input."""
-    rows = store.query("SELECT pipeline_version, COUNT(*) FROM articles WHERE pipeline_version <> ?"
-                       " GROUP BY pipeline_version", (PIPELINE_VERSION,))
-    return {r[0]: r[1] for r in rows}
+    return {version: count for version, count in reading_versions(store).items() if version != PIPELINE_VERSION}
 
 
 def other_readings_note(store: Store) -> str:

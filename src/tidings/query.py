@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from .ops import reading_versions
 from .store.sqlite import FTS_RANKED, Store
 from .textutil import fts_query
 
@@ -539,8 +540,7 @@ class Explorer:
         counts = self.store.counts()
         counts["languages"] = {r[0]: r[1] for r in self.store.query(
             "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC")}
-        counts["reading_versions"] = {r[0]: r[1] for r in self.store.query(
-            "SELECT pipeline_version, COUNT(*) FROM articles GROUP BY pipeline_version ORDER BY COUNT(*) DESC")}
+        counts["reading_versions"] = reading_versions(self.store)
         return counts
 
     def memo(self, key: Any, compute):

@@ -3,6 +3,7 @@
     python bench/bench_compare.py                    # quality on examples/gold/compare.json + speed
     python bench/bench_compare.py --sweep            # calibrate the thresholds, leave-one-story-out
     python bench/bench_compare.py --db /tmp/c.db     # reuse a store holding examples/corpus
+    python bench/bench_compare.py --gold examples/gold/compare_b.json   # another gold file
 
 Quality: the sample corpus is ingested with the real model; each gold story's articles are
 compared (the gold's files, chosen and read as compare_articles does, so grouping errors of the
@@ -192,7 +193,7 @@ def sweep(stories: dict) -> None:
 
 def quality(args) -> None:
     store = corpus_store(args.db)
-    stories = load_gold(store, json.loads(GOLD.read_text(encoding="utf-8")))
+    stories = load_gold(store, json.loads(Path(args.gold).read_text(encoding="utf-8")))
     lost = sum(s["unmatched"] for s in stories.values()), sum(s["not_statements"] for s in stories.values())
     print(f"gold sentences matching no stored sentence: {lost[0]}; matching one that is no statement: {lost[1]}")
     if args.sweep:
@@ -307,6 +308,7 @@ def bad(args, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", help="a store holding examples/corpus (made if missing)")
+    parser.add_argument("--gold", default=str(GOLD), help="the gold file (default examples/gold/compare.json)")
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--words", type=int, default=300)
     parser.add_argument("--skip-speed", action="store_true")

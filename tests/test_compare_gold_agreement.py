@@ -1,0 +1,53 @@
+"""bench/compare_gold_agreement.py: pairwise agreement of two comparison golds on a hand-made example, and the
+two golds of examples/gold (compare.json, compare_b.json) readable by it, over the same stories and files."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def agreement():
+    spec = importlib.util.spec_from_file_location("compare_gold_agreement", ROOT / "bench" / "compare_gold_agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _gold(facts, conflicts=()):
+    return {"stories": {"s": {"facts": [{"fact": str(i), "statements": f} for i, f in enumerate(facts)],
+                              "conflicts": [list(c) for c in conflicts]}}}
+
+
+def test_pairs_and_scores(agreement):
+    a1, b1, c1, b2 = ["a", "1"], ["b", "1"], ["c", "1"], ["b", "2"]
+    gold_a = _gold([[a1, b1, c1]], [(a1, c1)])
+    gold_b = _gold([[a1, b1], [b2, c1], [b1, b2]], [(c1, a1), (a1, b1)])
+    aligned_a, conflicts_a, annotated_a = agreement.pairs(gold_a["stories"]["s"])
+    aligned_b, conflicts_b, _ = agreement.pairs(gold_b["stories"]["s"])
+    assert len(aligned_a) == 3 and len(aligned_b) == 2  # b1-b2: one article, no pair
+    assert annotated_a == {tuple(a1), tuple(b1), tuple(c1)}
+    assert conflicts_a <= conflicts_b  # a conflict pair is unordered
+    p, r, f = agreement.prf(aligned_a, aligned_b)
+    assert (p, r) == (0.5, 1 / 3) and f == pytest.approx(0.4)
+    union = agreement.merged(gold_a, gold_b, "union")["stories"]["s"]
+    inter = agreement.merged(gold_a, gold_b, "intersection")["stories"]["s"]
+    assert len(union["facts"]) == 4 and len(inter["facts"]) == 1
+    assert len(union["conflicts"]) == 2 and len(inter["conflicts"]) == 1
+
+
+def test_the_two_golds_cover_the_same_articles(agreement):
+    golds = [json.loads((ROOT / "examples" / "gold" / name).read_text(encoding="utf-8"))
+             for name in ("compare.json", "compare_b.json")]
+    files = [{event: {ref[0] for fact in story["facts"] for ref in fact["statements"]}
+              for event, story in gold["stories"].items()} for gold in golds]
+    assert files[0] == files[1]
+    for event, story in golds[1]["stories"].items():
+        aligned, conflicts, annotated = agreement.pairs(story)
+        assert all(len({ref[0] for ref in fact["statements"]}) >= 2 for fact in story["facts"]), event
+        assert all(a in annotated and b in annotated and a[0] != b[0] for a, b in conflicts), event

@@ -21,7 +21,7 @@ from tidings.read.embed import HashingEmbedder
 from tidings.store import open_store
 from tidings.store.sqlite import Store
 
-from tests.conftest import new_store_url
+from tests.conftest import ON_POSTGRES, new_store_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stores"
 
@@ -155,10 +155,29 @@ def test_a_store_of_schema_v10_migrates_its_mentions_to_the_body(tmp_path):
     store.close_all()
 
 
+@pytest.mark.skipif(not ON_POSTGRES, reason="needs a PostgreSQL server: set TIDINGS_TEST_DB")
+def test_a_postgres_store_of_schema_v10_migrates_its_mentions_to_the_body(tmp_path):
+    url = new_store_url(tmp_path, "v10")
+    old = open_store(url)
+    Pipeline(old, embedder=HashingEmbedder()).ingest_raw([_raw_with_caption()])
+    with old.conn.raw.transaction():  # the mentions table as releases before 0011 made it
+        old.conn.raw.execute("DELETE FROM mentions WHERE part <> 'body'")
+        old.conn.raw.execute("ALTER TABLE mentions DROP COLUMN part")
+        old.conn.raw.execute("ALTER TABLE mentions DROP COLUMN caption")
+        old.conn.raw.execute("DELETE FROM schema_migrations WHERE version = 11")
+    before = old.query("SELECT COUNT(*) FROM mentions")[0][0]
+    old.close_all()
+
+    store = open_store(url)
+    assert store.schema_version() >= 11 and before
+    assert store.query("SELECT COUNT(*) FROM mentions WHERE part = 'body' AND caption IS NULL")[0][0] == before
+    store.close_all()
+
+
 def _raw_with_caption():
     from tidings.model import RawArticle
 
-    content = ('{"title": "Harbour council approves the quay budget", "text": "The harbour council approved the '
+    content = ('{"title": "Harbour council approves the quay budget", "text": "The harbour council of Bremen approved the '
                'budget for the new quay on Thursday after a long debate about costs.\\nOlaf Scholz at the harbour in '
                'Hamburg. Photo: dpa\\nWork on the quay starts in the spring.", "published": "2025-06-19"}')
     return RawArticle(locator="captioned#1", format="jsonl", content=content.encode())

@@ -7,8 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
-from tidings.api.app import distinct_mentions
+from tidings.api.app import create_app, distinct_mentions
 from tidings.compare.statements import load_statements
 from tidings.entities.captions import reading_view
 from tidings.entities.queries import EntityExplorer
@@ -138,6 +139,20 @@ def test_the_article_page_lists_caption_names_apart(captioned):
         assert page["text"][mention["start"]:mention["end"]] == mention["text"]
     names = {m["text"]: m for m in distinct_mentions(page["mentions"])}
     assert names["Kassym-Jomart Tokaïev"]["only_in_captions"] and not names["Berlin"]["only_in_captions"]
+
+
+def test_the_api_and_pages_say_a_name_is_in_a_caption(captioned):
+    client = TestClient(create_app(store=captioned))
+    french = _article_id(captioned, "fr")
+    mentions = client.get(f"/api/articles/{french}").json()["mentions"]
+    assert {(m["text"], m["part"], m["caption"]) for m in mentions if m["part"] == "caption"} >= {
+        ("Kassym-Jomart Tokaïev", "caption", 0)}
+    assert "in a caption" in client.get(f"/articles/{french}").text
+    person = client.get("/api/entities", params={"q": "Tokaïev"}).json()[0]["id"]
+    assert "in a photo caption" in client.get(f"/entities/{person}").text
+    # a search by the entity finds the stories of the articles that show him only in a photo
+    stories = {s["id"] for s in client.get("/api/stories", params={"entity": person}).json()}
+    assert {captioned.query("SELECT story_id FROM articles WHERE id = ?", (french,))[0][0]} <= stories
 
 
 def test_a_store_of_schema_v10_migrates_its_mentions_to_the_body(tmp_path):

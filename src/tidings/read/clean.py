@@ -261,8 +261,9 @@ def _plural(kind: str) -> str:
             "copyright": "copyright", "caption": "captions"}[kind]
 
 
-# a Chinese caption's own photographer at its end: "（新华社记者 李贺 摄）", "。新华社发（王晔 摄）"
+# a credit in brackets at a caption's end: "… in Washington (AP Photo/Evan Vucci)"
 _BRACKETED_TAIL = re.compile(r"\s*([(（\[][^()（）\[\]]{1,%d}[)）\]])\s*$" % MAX_CREDIT_CHARS)
+# a Chinese caption's own photographer at its end: "（新华社记者 李贺 摄）", "。新华社记者 刘彬 摄"
 _CHINESE_CREDIT_TAIL = re.compile(r"(?:[(（][^()（）]{0,40}|(?<=[。！？])[^。！？()（）]{0,40})(?:摄|攝|供图|資料圖|资料图)[)）]?[。.]?$")
 
 
@@ -271,23 +272,25 @@ def caption_words(line: str) -> tuple[int, int]:
     ("Bildunterschrift:", "Légende :", "Foto:") and the photo or agency credit that ends it ("… in
     Ahmedabad. Photo: Reuters", "… à Tokyo. TAKASHI ONO / REUTERS", "…（新华社记者 李贺 摄）"). A credit
     names who took the picture or sold it, not who is in the news: its names are not read (entcap15)."""
-    start, end = 0, len(line.rstrip())
     opened = _PATTERNS["caption"].match(line) or _PATTERNS["photo_credit"].match(line)
-    if opened:
-        start = opened.end()
-    inline = _INLINE_CREDIT.search(line, start)
-    chinese = _CHINESE_CREDIT_TAIL.search(line, start)
+    start = opened.end() if opened else 0
+    end = _credit_start(line, start)
+    return start, max(start, len(line.rstrip()) if end is None else end)
+
+
+def _credit_start(line: str, start: int) -> int | None:
+    """Where the credit that ends a caption begins (searched from `start`), or None without one."""
+    for pattern in (_INLINE_CREDIT, _CHINESE_CREDIT_TAIL):
+        found = pattern.search(line, start)
+        if found:
+            return found.start()
     split = split_credit(line[start:])
+    if split:
+        return line.rstrip().rfind(split[1])  # the credit is the line's last words
     bracketed = _BRACKETED_TAIL.search(line, start)
-    if inline:
-        end = inline.start()
-    elif chinese:
-        end = chinese.start()
-    elif split:
-        end = line.rstrip().rfind(split[1])  # the credit is the line's last words
-    elif bracketed and photo_credit(bracketed.group(1)):  # "… in Washington (AP Photo/Evan Vucci)"
-        end = bracketed.start()
-    return start, max(start, end)
+    if bracketed and photo_credit(bracketed.group(1)):
+        return bracketed.start()
+    return None
 
 
 def describes_a_picture(line: str) -> bool:

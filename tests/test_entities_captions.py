@@ -53,6 +53,15 @@ def test_caption_names_point_into_their_caption_and_skip_the_photographer():
         assert metadata["captions"][1][mention.start:mention.end] == mention.text
 
 
+def test_figure_captions_that_only_credit_the_picture_are_not_read():
+    # HTML <figcaption>s become captions as they are: some hold only the credit
+    metadata = {"captions": ["Photo: Reuters", "REUTERS", "(AP Photo/Evan Vucci)", "Getty Images", "Kay Nietfeld / dpa",
+                             "Olaf Scholz in Berlin", "Foto: Angela Merkel mit Emmanuel Macron in Paris. (Foto: dpa)"]}
+    found = {(m.text, m.caption) for m in caption_mentions(metadata, "en")}
+    assert ("Olaf Scholz", 5) in found and ("Berlin", 5) in found
+    assert {index for _, index in found} == {5, 6}
+
+
 def test_the_resolver_sees_captions_after_the_body():
     article = Article(title="t", text="Body about Astana.", metadata={"captions": ["A caption.", "Tokayev in Astana."]})
     article.mentions = [Mention(11, 17, "Astana", "LOC", 0),

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import CAPTION, NO_SENTENCE, Mention
-from .clean import caption_words
+from .clean import caption_words, credit_only
 from .names import find_mentions
 from .sentences import split_sentences
 
@@ -36,7 +36,7 @@ def caption_mentions(metadata: dict[str, Any], language: str) -> list[Mention]:
     for index, line in enumerate(captions_of(metadata)[:MAX_CAPTIONS]):
         start, end = caption_words(line)
         words = line[start:end]
-        if not words.strip():
+        if not words.strip() or credit_only(line):
             continue
         for mention in find_mentions(words, split_sentences(words, language), language):
             mention.start += start

@@ -303,3 +303,13 @@ def describes_a_picture(line: str) -> bool:
     cased = [w for w in words if w[:1].isupper() != w[:1].islower()]
     return (len(words) >= 4 and "/" not in line[start:end]
             and (not cased or any(w[:1].islower() for w in cased)))
+
+
+def credit_only(line: str) -> bool:
+    """Whether a caption line (an HTML figure caption may be one) names only who took or sold the
+    picture: "Photo: Reuters", "REUTERS", "(AP Photo/Evan Vucci)", "Getty Images"."""
+    if _PATTERNS["photo_credit"].match(line):
+        return not describes_a_picture(line)
+    words = line[slice(*caption_words(line))]
+    # a short line only: "Satellite images of Fordow and Natanz" has a credit word but is a caption
+    return len(words.split()) <= 4 and photo_credit(words)

@@ -17,7 +17,7 @@ from tidings.model import Article, Mention
 from tidings.pipeline import Pipeline
 from tidings.query import Explorer
 from tidings.read.captions import caption_mentions
-from tidings.read.clean import caption_words
+from tidings.read.clean import caption_words, strip_noise
 from tidings.read.embed import HashingEmbedder
 from tidings.store import open_store
 from tidings.store.sqlite import Store
@@ -38,6 +38,19 @@ FIXTURES = Path(__file__).parent / "fixtures" / "stores"
 def test_a_caption_is_read_without_its_marker_and_its_credit(line, words):
     start, end = caption_words(line)
     assert line[start:end].strip() == words
+
+
+def test_a_photo_credit_line_that_describes_the_picture_is_a_caption():
+    body = ("Спутниковые снимки показывают ущерб на объекте в Фордо после ударов.\n"
+            "Фото: спутниковый снимок объекта в Фордо. Источник: Maxar Technologies\n"
+            "Фото: Michael Kappeler / dpa / Global Look Press\n"
+            "Эксперты МАГАТЭ пока не получили доступа к объекту.")
+    text, removed = strip_noise(body)
+    assert removed["captions"] == ["Фото: спутниковый снимок объекта в Фордо. Источник: Maxar Technologies"]
+    assert removed["photo_credits"] == ["Фото: Michael Kappeler / dpa / Global Look Press"]
+    assert text.startswith("Спутниковые снимки") and text.endswith("доступа к объекту.")
+    names = {m.text for m in caption_mentions(removed, "ru")}
+    assert "Фордо" in names and not any("Maxar" in n or "Kappeler" in n for n in names)
 
 
 def test_caption_names_point_into_their_caption_and_skip_the_photographer():

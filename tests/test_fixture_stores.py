@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tidings.entities.queries import EntityExplorer
-from tidings.model import RawArticle
+from tidings.model import PIPELINE_VERSION, RawArticle
 from tidings.ops import doctor
 from tidings.pipeline import Pipeline
 from tidings.query import Explorer
@@ -41,11 +41,18 @@ def _before(path: Path) -> dict:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         return {
             "articles": {r[0]: r[1] for r in conn.execute("SELECT id, title FROM articles")},
+            "read_before": sum(1 for (version,) in conn.execute("SELECT pipeline_version FROM articles")
+                               if version != PIPELINE_VERSION) if _has_column(conn, "articles", "pipeline_version")
+            else conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             "stories": {r[0]: r[1] for r in conn.execute("SELECT id, size FROM stories")},
             "entities": {r[0]: r[1] for r in conn.execute("SELECT id, name FROM entities")} if "entities" in tables else {},
             "user_aliases": {r[0] for r in conn.execute("SELECT alias FROM entity_aliases WHERE origin = 'user'")}
             if "entity_aliases" in tables else set(),
         }
+
+
+def _has_column(conn, table: str, column: str) -> bool:
+    return any(r[1] == column for r in conn.execute(f"PRAGMA table_info({table})"))
 
 
 @pytest.mark.parametrize("fixture", STORES, ids=[p.stem for p in STORES])
@@ -83,6 +90,10 @@ def test_old_store_migrates_and_keeps_working(fixture, tmp_path):
     assert store.counts()["articles"] == len(before["articles"]) + 1
     checks = {check.name: check for check in doctor(f"sqlite:///{path}")}
     assert checks["migrations current"].ok and checks["store integrity"].ok
-    # its old rows were read by the reader of their day, which the doctor tells (the new one is not counted)
+    # its old rows were read by the reader of their day, which the doctor tells (the new one is not counted);
+    # a store written by this tree (the newest fixture, until reading changes again) has none
     reading = checks["reading version"]
-    assert not reading.ok and reading.detail.startswith(f"{len(before['articles'])} articles were read by another version")
+    if before["read_before"]:
+        assert not reading.ok and reading.detail.startswith(f"{before['read_before']} articles were read by another version")
+    else:
+        assert reading.ok

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator, Protocol
 
 from .dedup import NearDuplicateIndex
 from .entities import Resolver
+from .entities.captions import resolve_with_captions
 from .events import store as event_store
 from .model import Article, RawArticle
 from .prepare import PreparedBatch, prepare_batch, run_article_stages
@@ -279,7 +280,8 @@ class Pipeline:
                 for story in dirty.values():
                     self.store.save_story(tx, story.as_row())
                 for article, signature, centrality in placed:
-                    self.resolver.resolve(tx, article)  # needs the story: context for ambiguous names
+                    # needs the story: context for ambiguous names; captions' names too (entities/captions.py)
+                    resolve_with_captions(self.resolver, tx, article)
                     self.store.save_article(tx, article, model=self.embedder.name,
                                             signature=NearDuplicateIndex.to_bytes(signature),
                                             centrality=centrality)

@@ -372,8 +372,9 @@ class Explorer:
         item["sentences"] = [{"index": r["idx"], "start": r["start"], "end": r["end"], "text": text[r["start"]:r["end"]]}
                              for r in self.store.query('SELECT idx, start, "end" FROM sentences WHERE article_id=? ORDER BY idx', (article_id,))]
         item["mentions"] = [dict(r) for r in self.store.query(
-            'SELECT sentence, start, "end", text, type, key, country, role, entity_id FROM mentions'
-            ' WHERE article_id=? ORDER BY start', (article_id,))]
+            'SELECT sentence, start, "end", text, type, key, country, role, entity_id, part, caption FROM mentions'
+            # the body's names in text order, then the captions' (their offsets point into a caption)
+            " WHERE article_id=? ORDER BY part = 'caption', caption, start", (article_id,))]
         item["dates"] = [dict(r) for r in self.store.query(
             'SELECT sentence, start, "end", text, value, precision FROM date_mentions WHERE article_id=? ORDER BY start', (article_id,))]
         raw = self.store.query("SELECT locator, format, received_at FROM raw_articles WHERE id=?", (article_id,))

@@ -339,11 +339,13 @@ def blocks(text: str | None) -> list[str]:
 
 
 def distinct_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each name once (with how often it occurs), in order of first appearance."""
+    """Each name once (with how often it occurs), in order of first appearance; `only_in_captions`
+    where every mention of it is in a photo caption, not in the text."""
     seen: dict[tuple, dict[str, Any]] = {}
     for mention in mentions:
-        item = seen.setdefault((mention["text"], mention["type"]), {**mention, "count": 0})
+        item = seen.setdefault((mention["text"], mention["type"]), {**mention, "count": 0, "only_in_captions": True})
         item["count"] += 1
+        item["only_in_captions"] &= mention.get("part") == "caption"
     return list(seen.values())
 
 

@@ -99,7 +99,7 @@ class Sentence(BaseModel):
 
 
 class NameMention(BaseModel):
-    sentence: int | None = None
+    sentence: int | None = Field(None, description="Index of its sentence in the text; -1 for a caption's name")
     start: int
     end: int
     text: str
@@ -108,6 +108,9 @@ class NameMention(BaseModel):
     country: str | None = None
     role: str | None = None
     entity_id: int | None = Field(None, description="The canonical entity the name resolves to")
+    part: str = Field("body", description='"body": start and end point into the text; "caption": into '
+                                          'metadata.captions[caption], a photo caption taken out of the text')
+    caption: int | None = Field(None, description="Index of the caption in metadata.captions (part \"caption\")")
 
 
 class DateMention(BaseModel):

@@ -137,7 +137,7 @@ def load_statements(store: Store, article_ids: list[int],
         sentences.setdefault(row["article_id"], []).append(row)
     mentions: dict[tuple[int, int], list[dict]] = {}
     for row in store.query(f'SELECT article_id, sentence, start, "end", text, type, key, country, entity_id'
-                           f" FROM mentions WHERE article_id IN ({marks})", article_ids):
+                           f" FROM mentions WHERE article_id IN ({marks}) AND part = 'body'", article_ids):
         mentions.setdefault((row["article_id"], row["sentence"]), []).append(dict(row))
     dates: dict[tuple[int, int], list] = {}
     for row in store.query(f'SELECT article_id, sentence, start, "end", value, precision FROM date_mentions'

@@ -80,9 +80,13 @@ class EntityExplorer:
         item["aliases_by_language"] = dict(sorted(by_language.items()))
         item["scripts"] = sorted({a["script"] for a in aliases})
         item["articles"] = [dict(r) for r in self.store.query(
-            "SELECT a.id, a.title, a.language, a.published, a.source, a.story_id, COUNT(*) AS mentions"
+            "SELECT a.id, a.title, a.language, a.published, a.source, a.story_id, COUNT(*) AS mentions,"
+            # 'body' < 'caption': the article names it only in a photo caption (read/captions.py)
+            " MIN(m.part) = 'caption' AS only_in_captions"
             " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?"
             " GROUP BY a.id ORDER BY a.published DESC, a.id DESC LIMIT 200", (entity_id,))]
+        for article in item["articles"]:  # SQLite says 1 / 0, PostgreSQL true / false
+            article["only_in_captions"] = bool(article["only_in_captions"])
         item["stories"] = [dict(r) for r in self.store.query(
             "SELECT s.id, s.title, s.size, s.first_published, s.last_published, COUNT(DISTINCT a.id) AS articles"
             " FROM mentions m JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = a.story_id"

@@ -354,7 +354,8 @@ class Resolver:
             return False
         kinds = {found[1] for text, before in conn.execute(
             f"SELECT m.text, {_BEFORE} FROM mentions m"
-            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND m.type = 'LOC' LIMIT 200",
+            " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND m.type = 'LOC' AND m.part = 'body'"
+            " LIMIT 200",  # _BEFORE reads the body's text: a caption's offsets point elsewhere
             (entity_id,)) for found in [saint_place(text, before)] if found is not None} - {None}
         return bool(kinds) and mine[1] not in kinds
 
@@ -378,7 +379,7 @@ class Resolver:
             for entity_id, text, start, before in conn.execute(
                     f"SELECT m.entity_id, m.text, m.start, {_BEFORE}"
                     " FROM mentions m JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
-                    " WHERE m.type = 'LOC' AND e.type = 'LOC' AND e.id IN (SELECT s.entity_id FROM mentions s"
+                    " WHERE m.type = 'LOC' AND e.type = 'LOC' AND m.part = 'body' AND e.id IN (SELECT s.entity_id FROM mentions s"
                     " JOIN articles sa ON sa.id = s.article_id WHERE sa.story_id = ? AND s.type = 'LOC')",
                     (article.story_id,)):
                 found = saint_place(text, before)

@@ -59,7 +59,8 @@ def code_events(article: Article) -> list[EventMention]:
         return []
     by_sentence: dict[int, list[tuple[int, Mention]]] = {}
     for index, mention in enumerate(article.mentions):
-        by_sentence.setdefault(mention.sentence, []).append((index, mention))
+        if mention.in_body:  # a caption's names are in no sentence: no actor, no event (read/captions.py)
+            by_sentence.setdefault(mention.sentence, []).append((index, mention))
     dates: dict[int, list[DateMention]] = {}
     for found in article.dates:
         dates.setdefault(found.sentence, []).append(found)

@@ -254,7 +254,7 @@ def _sentence_names_and_dates(conn, articles: str, args: tuple) -> tuple[dict, d
     names: dict[tuple, list] = {}
     countries: dict[tuple, set] = {}
     for r in conn.execute(f'SELECT article_id, sentence, start, "end", entity_id, key, country, type FROM mentions'
-                          f" WHERE article_id IN ({articles})", args).fetchall():
+                          f" WHERE article_id IN ({articles}) AND part = 'body'", args).fetchall():
         if r["country"]:
             countries.setdefault((r["article_id"], r["sentence"]), set()).add(alpha3(r["country"]) or r["country"])
         if not r["key"].startswith("C:"):
@@ -426,7 +426,8 @@ def stored_article(store, article_id: int) -> Article | None:
     article.sentences = [Sentence(r["start"], r["end"], text[r["start"]:r["end"]]) for r in store.query(
         'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY idx', (article_id,))]
     article.mentions = [Mention(r["start"], r["end"], r["text"], r["type"], r["sentence"], key=r["key"],
-                                country=r["country"], role=r["role"], entity_id=r["entity_id"])
+                                country=r["country"], role=r["role"], entity_id=r["entity_id"],
+                                part=r["part"], caption=r["caption"])
                         for r in store.query('SELECT * FROM mentions WHERE article_id = ? ORDER BY id', (article_id,))]
     article.dates = [DateMention(r["start"], r["end"], r["text"], r["value"], r["precision"], r["sentence"])
                      for r in store.query('SELECT * FROM date_mentions WHERE article_id = ? ORDER BY id', (article_id,))]

@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..model import Article, RawArticle
 from ..textutil import text_hash
+from .captions import caption_mentions
 from .clean import strip_noise
 from .dates import find_dates, parse_published
 from .embed import Embedder, get_embedder
@@ -48,7 +49,10 @@ def _dates(article: Article) -> None:
 
 
 def _names(article: Article) -> None:
+    # the body's names, then the captions' after them: an event's actor points into this list by
+    # index, so the body's keep their places whether or not captions are read (read/captions.py)
     article.mentions = find_mentions(article.text, article.sentences, article.language)
+    article.mentions += caption_mentions(article.metadata, article.language)
 
 
 def _events(article: Article) -> None:

@@ -221,6 +221,9 @@ def strip_noise(text: str) -> tuple[str, dict[str, list[str]]]:
             # captions are short and usually lack the full stop that ends a paragraph
             if 0 < len(previous) <= 180 and not previous.endswith((".", "!", "?", "。", "»", '"', "”")):
                 kinds[i - 1] = "caption"
+    for i, kind in enumerate(kinds):  # "Foto: Trump mit der Zolltafel im Rosengarten. (Foto: Reuters)"
+        if kind == "photo_credit" and describes_a_picture(lines[i]):
+            kinds[i] = "caption"
     body = [i for i, kind in enumerate(kinds) if kind is None and lines[i].strip()]
     if len(body) > 1 and _signature(lines[body[-1]]):
         kinds[body.pop()] = "byline"
@@ -256,3 +259,57 @@ def _signature(line: str) -> bool:
 def _plural(kind: str) -> str:
     return {"photo_credit": "photo_credits", "byline": "bylines", "source": "credits", "read_more": "links",
             "copyright": "copyright", "caption": "captions"}[kind]
+
+
+# a credit in brackets at a caption's end: "… in Washington (AP Photo/Evan Vucci)"
+_BRACKETED_TAIL = re.compile(r"\s*([(（\[][^()（）\[\]]{1,%d}[)）\]])\s*$" % MAX_CREDIT_CHARS)
+# a Chinese caption's own photographer at its end: "（新华社记者 李贺 摄）", "。新华社记者 刘彬 摄"
+_CHINESE_CREDIT_TAIL = re.compile(r"(?:[(（][^()（）]{0,40}|(?<=[。！？])[^。！？()（）]{0,40})(?:摄|攝|供图|資料圖|资料图)[)）]?[。.]?$")
+
+
+def caption_words(line: str) -> tuple[int, int]:
+    """Where a caption's own words are in its line: (start, end) without the marker that opens it
+    ("Bildunterschrift:", "Légende :", "Foto:") and the photo or agency credit that ends it ("… in
+    Ahmedabad. Photo: Reuters", "… à Tokyo. TAKASHI ONO / REUTERS", "…（新华社记者 李贺 摄）"). A credit
+    names who took the picture or sold it, not who is in the news: its names are not read (entcap15)."""
+    opened = _PATTERNS["caption"].match(line) or _PATTERNS["photo_credit"].match(line)
+    start = opened.end() if opened else 0
+    end = _credit_start(line, start)
+    return start, max(start, len(line.rstrip()) if end is None else end)
+
+
+def _credit_start(line: str, start: int) -> int | None:
+    """Where the credit that ends a caption begins (searched from `start`), or None without one."""
+    for pattern in (_INLINE_CREDIT, _CHINESE_CREDIT_TAIL):
+        found = pattern.search(line, start)
+        if found:
+            return found.start()
+    split = split_credit(line[start:])
+    if split:
+        return line.rstrip().rfind(split[1])  # the credit is the line's last words
+    bracketed = _BRACKETED_TAIL.search(line, start)
+    if bracketed and photo_credit(bracketed.group(1)):
+        return bracketed.start()
+    return None
+
+
+def describes_a_picture(line: str) -> bool:
+    """Whether a line opened by a photo marker says what the picture shows, as a caption does ("Фото:
+    спутниковый снимок объекта в Фордо. Источник: Maxar Technologies"), rather than only who took or sold
+    it ("Foto: dpa/Michael Kappeler", "Фото: Ақорданың баспасөз қызметі", "Photo: Vatican Media"): four
+    words or more, no slash (credits list their owners with slashes), a lower-case word in cased scripts."""
+    start, end = caption_words(line)
+    words = line[start:end].split()
+    cased = [w for w in words if w[:1].isupper() != w[:1].islower()]
+    return (len(words) >= 4 and "/" not in line[start:end]
+            and (not cased or any(w[:1].islower() for w in cased)))
+
+
+def credit_only(line: str) -> bool:
+    """Whether a caption line (an HTML figure caption may be one) names only who took or sold the
+    picture: "Photo: Reuters", "REUTERS", "(AP Photo/Evan Vucci)", "Getty Images"."""
+    if _PATTERNS["photo_credit"].match(line):
+        return not describes_a_picture(line)
+    words = line[slice(*caption_words(line))]
+    # a short line only: "Satellite images of Fordow and Natanz" has a credit word but is a caption
+    return len(words.split()) <= 4 and photo_credit(words)

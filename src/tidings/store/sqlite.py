@@ -247,10 +247,11 @@ class Store:
             [(article.id, i, s.start, s.end) for i, s in enumerate(article.sentences)],
         )
         conn.executemany(
-            'INSERT INTO mentions(article_id, sentence, start, "end", text, type, key, country, role, entity_id)'
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(article.id, m.sentence, m.start, m.end, m.text, m.type, m.key, m.country, m.role, m.entity_id)
-             for m in article.mentions],
+            'INSERT INTO mentions(article_id, sentence, start, "end", text, type, key, country, role, entity_id,'
+            " part, caption) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            # in list order, so ids follow it: an event's actor points into the list by index
+            [(article.id, m.sentence, m.start, m.end, m.text, m.type, m.key, m.country, m.role, m.entity_id,
+              m.part, m.caption) for m in article.mentions],
         )
         conn.executemany(
             'INSERT INTO date_mentions(article_id, sentence, start, "end", text, value, precision)'
@@ -322,7 +323,8 @@ class Store:
 
     def key_frequencies(self) -> tuple[dict[str, int], int]:
         """In how many articles each name/place key occurs, and the number of articles."""
-        rows = self.conn.execute("SELECT key, COUNT(DISTINCT article_id) FROM mentions GROUP BY key")
+        # the body's names only, as `stories.cluster.article_keys` reads them
+        rows = self.conn.execute("SELECT key, COUNT(DISTINCT article_id) FROM mentions WHERE part = 'body' GROUP BY key")
         frequencies = {r[0]: r[1] for r in rows}
         for value, count in self.conn.execute(
                 "SELECT value, COUNT(DISTINCT article_id) FROM date_mentions WHERE precision='day' GROUP BY value"):

@@ -61,8 +61,9 @@ class StoryState:
 
 
 def article_keys(article: Article) -> set[str]:
-    """The names, places and dates an article names, as language-independent keys."""
-    keys = {m.key for m in article.mentions if m.key}
+    """The names, places and dates an article's text names, as language-independent keys (not its
+    captions': stories are grouped by what the text says, as before captions were read)."""
+    keys = {m.key for m in article.mentions if m.key and m.in_body}
     keys.update(f"D:{d.value}" for d in article.dates if d.precision == "day")
     return keys
 

@@ -15,7 +15,7 @@ def stored_articles(store: Store, order: str = "published") -> list[Article]:
     ids, matrix = store.article_vectors()
     vectors = dict(zip(ids, matrix))
     mentions: dict[int, list[Mention]] = {}
-    for r in store.query('SELECT article_id, key FROM mentions'):
+    for r in store.query("SELECT article_id, key FROM mentions WHERE part = 'body'"):  # as cluster.article_keys
         mentions.setdefault(r[0], []).append(Mention(0, 0, "", "", 0, key=r[1]))
     dates: dict[int, list[DateMention]] = {}
     for r in store.query("SELECT article_id, value, precision FROM date_mentions"):

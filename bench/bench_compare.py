@@ -4,6 +4,10 @@
     python bench/bench_compare.py --sweep            # calibrate the thresholds, leave-one-story-out
     python bench/bench_compare.py --db /tmp/c.db     # reuse a store holding examples/corpus
     python bench/bench_compare.py --gold examples/gold/compare_b.json   # another gold file
+    python bench/bench_compare.py --gold examples/gold/compare.json --gold examples/gold/compare_b.json [--sweep]
+                                                     # each gold in turn (a change must not lower either)
+    python bench/bench_compare.py --gold A.json --gold B.json --errors   # the pairs every gold calls wrong,
+                                                     # and the pairs every gold lists that the system misses
 
 Quality: the sample corpus is ingested with the real model; each gold story's articles are
 compared (the gold's files, chosen and read as compare_articles does, so grouping errors of the
@@ -30,6 +34,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -193,10 +199,21 @@ def sweep(stories: dict) -> None:
 
 def quality(args) -> None:
     store = corpus_store(args.db)
-    stories = load_gold(store, json.loads(Path(args.gold).read_text(encoding="utf-8")))
+    golds = args.gold or [str(GOLD)]
+    loaded = [load_gold(store, json.loads(Path(path).read_text(encoding="utf-8"))) for path in golds]
+    if args.errors:
+        list_errors(loaded, AlignParams())
+        return
+    for path, stories in zip(golds, loaded):
+        if len(golds) > 1:
+            print(f"\n## gold {Path(path).name}\n")
+        report(stories, args.sweep)
+
+
+def report(stories: dict, calibrate: bool) -> None:
     lost = sum(s["unmatched"] for s in stories.values()), sum(s["not_statements"] for s in stories.values())
     print(f"gold sentences matching no stored sentence: {lost[0]}; matching one that is no statement: {lost[1]}")
-    if args.sweep:
+    if calibrate:
         sweep(stories)
         return
     result = evaluate(stories, AlignParams())
@@ -208,6 +225,55 @@ def quality(args) -> None:
     print(f"\nalignment pairwise P {result['align_p']:.3f} R {result['align_r']:.3f} **F1 {result['align_f1']:.3f}**")
     print(f"  (pairs of sentences both in the gold's facts: P {result['ann_p']:.3f} F1 {result['ann_f1']:.3f})")
     print(f"conflicts P **{result['conflict_p']:.3f}** R **{result['conflict_r']:.3f}** F1 {result['conflict_f1']:.3f}")
+
+
+def error_pairs(golds: list[dict], event: str, params: AlignParams) -> tuple[list[dict], list[dict]]:
+    """One story's clearest errors against several golds: the system's pairs that no gold lists, and
+    the pairs every gold lists that the system misses. The story is compared as the first gold reads
+    it (the golds of examples/gold list the same articles). Each pair comes with its best unit score
+    (sentence or clause) and, for a miss, whether the one-statement-per-article rule blocked it (one
+    sentence is in a group that already holds a sentence of the other's article)."""
+    from tidings.compare.align import pair_scores, split_units
+
+    story = golds[0][event]
+    statements = story["statements"]
+    index = {(s.article_id, s.index): i for i, s in enumerate(statements)}
+    result = compare_statements(story["rows"], statements, params)
+    groups = [[(s["article_id"], s["sentence"]) for s in g["statements"]] for g in result["groups"]]
+    predicted = {_pair(a, b) for g in groups for a, b in itertools.combinations(g, 2) if a[0] != b[0]}
+    units, owner = split_units(statements)
+    scores = pair_scores(units, params)
+    listed = [gold[event]["gold_pairs"] for gold in golds]
+
+    def described(pair: tuple) -> dict:
+        i, j = index[pair[0]], index[pair[1]]
+        best = float(scores[np.ix_(owner == i, owner == j)].max())
+        blocked = any(pair[k] in g and any(r[0] == pair[1 - k][0] for r in g) for g in groups for k in (0, 1))
+        return {"pair": pair, "texts": (statements[i].text, statements[j].text), "blocked": blocked,
+                "languages": (statements[i].language, statements[j].language), "score": best}
+
+    false = [described(p) for p in sorted(predicted - set().union(*listed))]
+    missed = [described(p) for p in sorted(set.intersection(*listed) - predicted) if p[0] in index and p[1] in index]
+    return false, missed
+
+
+def list_errors(golds: list[dict], params: AlignParams) -> None:
+    events = [e for e in golds[0] if all(e in gold for gold in golds)]
+    totals = {"false": 0, "missed": 0, "blocked": 0, "under": 0}
+    for event in events:
+        false, missed = error_pairs(golds, event, params)
+        for title, items in (("false against every gold", false), ("listed by every gold, missed", missed)):
+            for item in sorted(items, key=lambda x: -x["score"]):
+                flag = " blocked (one statement per article)" if title.startswith("listed") and item["blocked"] else ""
+                print(f"{event} | {title} | {'-'.join(item['languages'])} | best score {item['score']:.2f}{flag}")
+                print(f"    {item['texts'][0][:160]}\n    {item['texts'][1][:160]}")
+        totals["false"] += len(false)
+        totals["missed"] += len(missed)
+        totals["blocked"] += sum(1 for m in missed if m["blocked"])
+        totals["under"] += sum(1 for m in missed if m["score"] < params.threshold)
+    print(f"\n{totals['false']} pairs false against every gold; {totals['missed']} pairs every gold lists are missed, "
+          f"{totals['blocked']} of them blocked by the one-statement-per-article rule, {totals['under']} scoring "
+          f"under the threshold ({params.threshold})")
 
 
 def _synthetic_story(folder: Path, n: int, languages: int, words: int) -> Path:
@@ -308,13 +374,16 @@ def bad(args, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", help="a store holding examples/corpus (made if missing)")
-    parser.add_argument("--gold", default=str(GOLD), help="the gold file (default examples/gold/compare.json)")
+    parser.add_argument("--gold", action="append", help="a gold file (default examples/gold/compare.json); "
+                        "given twice or more, each is measured in turn")
+    parser.add_argument("--errors", action="store_true", help="list the pairs false against every gold and the "
+                        "pairs every gold lists that the system misses")
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--words", type=int, default=300)
     parser.add_argument("--skip-speed", action="store_true")
     args = parser.parse_args()
     quality(args)
-    if not args.sweep and not args.skip_speed:
+    if not args.sweep and not args.errors and not args.skip_speed:
         speed(args)
 
 

@@ -233,12 +233,13 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
               and not p.dateline and set(p.kinds) != {"FRONT"}  # "the Line of Control" is where, never who
               and id(p) not in sites]
-    before = [p for p in actors if p.last < trigger.first]
+    opening = _where_clause(c.text, tokens, trigger, language)
+    before = [p for p in actors if p.last < trigger.first and p.first > opening]
     # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
     after = [p for p in actors if p.first > trigger.first]
     if not before:  # "Syria says it will withdraw": the one who speaks is the one who acts
         before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location
-                  and not p.dateline and id(p) not in sites]
+                  and not p.dateline and id(p) not in sites and p.first > opening]
     # the subject is the nearest phrase before the trigger that no preposition governs
     source = next((p for p in reversed(before) if not governed(tokens, p, language)), before[-1] if before else None)
     # "military aid to Mozambique", "official contact with the United States": a bare sector word
@@ -440,6 +441,24 @@ def _in_relative_clause(text: str, tokens, trigger: Match, language: str) -> boo
     return False
 
 
+def _where_clause(text: str, tokens, trigger: Match, language: str) -> int:
+    """The token of a relative "where" set off by a comma that opens the trigger's clause ("Trump told
+    reporters at Joint Base Elmendorf-Richardson, where the two men spoke for nearly three hours"), or -1.
+    What the clause tells happened at the place before it: that place, and who acts in the main clause,
+    are not who acts in it; its subject, if named, is inside it."""
+    words = WHERE_PRONOUNS.get(language)
+    if not words:
+        return -1
+    for r in range(trigger.first - 1, max(-1, trigger.first - WHERE_WINDOW - 1), -1):
+        if tokens[r].text.lower() in words and text[:tokens[r].start].rstrip().endswith(","):
+            return r if "," not in text[tokens[r].end:tokens[trigger.first].start] else -1
+    return -1
+
+
+# relative adverbs of place: "..., where", "..., où", "..., wo", "..., donde", "..., где"
+WHERE_PRONOUNS = {"en": {"where"}, "fr": {"où"}, "de": {"wo"}, "es": {"donde"}, "it": {"dove"}, "pt": {"onde"},
+                  "ru": {"где"}, "uk": {"де"}, "pl": {"gdzie"}}
+WHERE_WINDOW = 6  # words from "where" to the trigger: "where the two men spoke"
 RELATIVE_PRONOUNS = {"en": {"who", "which"}}
 # words from the pronoun to the trigger: "who co-chaired the summit". Written as 4, but the name was
 # also the Arabic window below, defined later in the module, so 3 is what was measured (evrecall13)

@@ -722,6 +722,8 @@ def _locative_chain(tokens, phrases: list[Phrase], language: str) -> set[int]:
             i -= 1
         if i >= 0 and tokens[i].text in LOCATIVE.get(language, ()):
             chained.add(id(phrase))
+        elif i >= 1 and tokens[i - 1].text + tokens[i].text in ARRIVAL_VERBS.get(language, ()):
+            chained.add(id(phrase))  # "习近平抵达阿斯塔纳": where he arrived, not who acted
         elif phrase.first > 0 and tokens[phrase.first - 1].text == "的":
             # names the reader missed inside the chain ("安克雷奇的"): back over a clause's words
             j = phrase.first - 2
@@ -754,6 +756,8 @@ def _within_location(tokens, phrases: list[Phrase], location: Phrase, language: 
     return within
 
 
+# verbs of arriving whose object is the place arrived at (arrive, reach, fly to, go to, come to)
+ARRIVAL_VERBS = {"zh": {"抵达", "到达", "飞抵", "前往", "来到"}}
 LOCATIVE_CHAIN = 20  # characters from 在 to the 的 before the place
 CLAUSE_ENDS = set("，。；：！？,;:!?（）()“”\"")
 

@@ -1724,3 +1724,32 @@ def test_an_event_in_a_relative_clause_set_off_by_commas_is_background():
     assert first("Trump, who met Putin on Friday, said little.").type == "CONSULT"
     types = [e.type for e in read("The gunman who attacked the police station was arrested on Monday.", "en").events]
     assert "ASSAULT" in types and "COERCE" in types
+
+
+# -- coding that split reports of one event on the sample corpus (branch evmerge15) ------------------------------
+def test_a_where_clause_has_its_own_subject():
+    # the AP: the two men spoke at the base; neither the base nor Trump, who told reporters, met anyone
+    said = ("\"There's no deal until there's a deal,\" Trump told reporters at Joint Base Elmendorf-Richardson,"
+            " where the two men spoke for nearly three hours.")
+    meeting = next(e for e in read(said, "en", "2025-08-16").events if e.type == "CONSULT")
+    assert meeting.trigger == "two men spoke" and meeting.source is None and meeting.target is None
+    # a pronoun after "where" stands for the main clause's subject, who still acts
+    for text, language in [("Trump flew to Geneva, where he met Putin on Friday.", "en"),
+                           ("Le président est arrivé à Genève, où il a rencontré Poutine.", "fr")]:
+        event = next(e for e in read(text, language).events if e.type == "CONSULT")
+        assert event.target is not None and event.target.code == "RUS"
+    assert first("Trump flew to Geneva, where he met Putin on Friday.").source.code == "USA"
+
+
+def test_two_men_speaking_is_a_meeting_and_speaking_alone_is_not():
+    assert first("The two leaders spoke for an hour in Brussels.").type == "CONSULT"
+    assert all(e.type != "CONSULT" for e in read("The minister spoke to reporters in Brussels.").events)
+
+
+def test_a_chinese_place_after_a_verb_of_arriving_is_where():
+    # Xinhua: Xi arrived in Astana (抵达阿斯塔纳) on a state visit to Kazakhstan: Xi visits, not Astana
+    event = first("16日，习近平抵达阿斯塔纳，对哈萨克斯坦进行国事访问。", "zh")
+    assert event.type == "CONSULT" and event.source.code == "CHN" and event.target.code == "KAZ"
+    assert event.location is not None and event.location.text == "阿斯塔纳"
+    event = first("习近平抵达莫斯科，对俄罗斯进行国事访问。", "zh")
+    assert event.source.code == "CHN" and event.target.code == "RUS"

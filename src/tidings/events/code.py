@@ -451,13 +451,19 @@ def _where_clause(text: str, tokens, trigger: Match, language: str) -> int:
         return -1
     for r in range(trigger.first - 1, max(-1, trigger.first - WHERE_WINDOW - 1), -1):
         if tokens[r].text.lower() in words and text[:tokens[r].start].rstrip().endswith(","):
-            return r if "," not in text[tokens[r].end:tokens[trigger.first].start] else -1
+            if "," in text[tokens[r].end:tokens[trigger.first].start] or \
+                    r + 1 < len(tokens) and tokens[r + 1].text.lower() in PERSONAL_PRONOUNS[language]:
+                return -1  # "Trump flew to Geneva, where he met Putin": "he" is the main clause's subject
+            return r
     return -1
 
 
-# relative adverbs of place: "..., where", "..., où", "..., wo", "..., donde", "..., где"
-WHERE_PRONOUNS = {"en": {"where"}, "fr": {"où"}, "de": {"wo"}, "es": {"donde"}, "it": {"dove"}, "pt": {"onde"},
-                  "ru": {"где"}, "uk": {"де"}, "pl": {"gdzie"}}
+# relative adverbs of place: "..., where", "..., où", "..., wo", "..., где"; not in languages that drop
+# a pronoun subject ("..., donde se reunió con Putin": the main clause's subject acts)
+WHERE_PRONOUNS = {"en": {"where"}, "fr": {"où"}, "de": {"wo"}, "ru": {"где"}, "uk": {"де"}}
+PERSONAL_PRONOUNS = {"en": {"he", "she", "they", "it", "we"}, "fr": {"il", "elle", "ils", "elles", "on", "nous"},
+                     "de": {"er", "sie", "es", "man", "wir"}, "ru": {"он", "она", "они", "мы"},
+                     "uk": {"він", "вона", "вони", "ми"}}
 WHERE_WINDOW = 6  # words from "where" to the trigger: "where the two men spoke"
 RELATIVE_PRONOUNS = {"en": {"who", "which"}}
 # words from the pronoun to the trigger: "who co-chaired the summit". Written as 4, but the name was

@@ -1753,3 +1753,42 @@ def test_a_chinese_place_after_a_verb_of_arriving_is_where():
     assert event.location is not None and event.location.text == "阿斯塔纳"
     event = first("习近平抵达莫斯科，对俄罗斯进行国事访问。", "zh")
     assert event.source.code == "CHN" and event.target.code == "RUS"
+
+
+def test_an_ordinal_before_the_trigger_says_which_event_of_a_series():
+    from tidings.events.store import _ordinal_before
+
+    second = {(2.0, "ordinal")}
+    for text, language, word in [
+            ("wrapping up the second Central Asia-China summit in the Kazakh capital", "en", "summit"),
+            ("Документ стал главным итогом второго саммита", "ru", "саммита"),
+            ("«Орталық Азия – Қытай» форматындағы екінші саммит өтті", "kk", "саммит"),
+            ("第二届中国－中亚峰会17日在哈萨克斯坦首都阿斯塔纳举行。", "zh", "峰会"),
+            ("Le deuxième sommet s'est tenu à Astana.", "fr", "sommet")]:
+        assert _ordinal_before(text, language, text.index(word)) == second, text
+    # the nearest one, and none across punctuation or inside another word
+    text = "The first summit in this format took place in Xi'an; the third is scheduled"
+    assert _ordinal_before(text, "en", text.index("summit")) == {(1.0, "ordinal")}
+    text = "In second place, the summit"
+    assert _ordinal_before(text, "en", text.index("summit")) == frozenset()
+    assert _ordinal_before("the secondary summit", "en", 14) == frozenset()
+
+
+def test_reports_of_the_second_summit_are_one_event_whatever_actors_they_read():
+    # "the second Central Asia-China summit" (the format read as the actor) and "второго саммита 'Центральная
+    # Азия - Китай'" (→ China): no name in common, actors that disagree, one ordinal
+    format_name = {"text": "Central Asia-China", "entity_id": 7}
+    china = {"code": "CHN", "entity_id": 2, "is_country": True}
+    english = _row(1, type="CONSULT", source=format_name, numbers=[(2.0, "ordinal")])
+    russian = _row(2, type="CONSULT", target=china, numbers=[(2.0, "ordinal")])
+    assert len(group_mentions([english, russian])) == 1
+    # the first summit and the second are two
+    first = _row(3, type="CONSULT", target=china, numbers=[(1.0, "ordinal")])
+    assert len(group_mentions([english, first])) == 2
+
+
+def test_a_chinese_capital_in_a_locative_chain_is_where():
+    # Xinhua: the summit was held in Astana, the capital of Kazakhstan: China's summit, not one with Astana
+    event = first("第二届中国－中亚峰会17日在哈萨克斯坦首都阿斯塔纳举行。", "zh")
+    assert event.type == "CONSULT" and event.target is None
+    assert event.location is not None

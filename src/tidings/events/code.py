@@ -724,8 +724,13 @@ def _locative_chain(tokens, phrases: list[Phrase], language: str) -> set[int]:
     chained = set()
     for phrase in places:
         i = phrase.first - 1
-        while i >= 0 and (i in covered or tokens[i].text in ("的", "、")):
-            i -= 1
+        while i >= 0:
+            if i in covered or tokens[i].text in ("的", "、"):
+                i -= 1
+            elif i >= 1 and tokens[i - 1].text + tokens[i].text in CAPITAL_WORDS:
+                i -= 2  # "在哈萨克斯坦首都阿斯塔纳": the capital of the place before it, where too
+            else:
+                break
         if i >= 0 and tokens[i].text in LOCATIVE.get(language, ()):
             chained.add(id(phrase))
         elif i >= 1 and tokens[i - 1].text + tokens[i].text in ARRIVAL_VERBS.get(language, ()):
@@ -762,6 +767,7 @@ def _within_location(tokens, phrases: list[Phrase], location: Phrase, language: 
     return within
 
 
+CAPITAL_WORDS = {"首都", "首府", "省会"}  # capital, regional capital, provincial capital
 # verbs of arriving whose object is the place arrived at (arrive, reach, fly to, go to, come to)
 ARRIVAL_VERBS = {"zh": {"抵达", "到达", "飞抵", "前往", "来到"}}
 LOCATIVE_CHAIN = 20  # characters from 在 to the 的 before the place

@@ -8,6 +8,9 @@
         # merging on the sample corpus: ingest examples/corpus (or use a store that holds it) and score
         # the events against examples/gold/events.csv (which sentences of which articles report one event):
         # pairs of sentences in different articles, in one event when they share a (gold / system) event
+    python bench/bench_events.py --corpus --db sqlite:///var/demo.db --errors 1
+        # also list, per gold event, the gold pairs both coded but not merged and the false merges, with
+        # each sentence's mentions (event, type, trigger, actors): what to work on, cause by cause
 
 Metrics: event-type accuracy and macro F1 over the gold types; source and target country-code
 accuracy (right when the predicted actor's code is one of the gold actor's codes) over records
@@ -197,7 +200,7 @@ def _macro_f1(gold, predicted) -> float:
     return sum(scores) / max(1, len(scores))
 
 
-def corpus_merging(db: str | None) -> dict:
+def corpus_merging(db: str | None, errors: bool = False) -> dict:
     """Pairwise merge precision/recall of event mentions on the sample corpus against the gold file."""
     import csv
     import tempfile
@@ -228,19 +231,22 @@ def corpus_merging(db: str | None) -> dict:
                 "article": article_id or row["article"], "gold": set(), "types": set(), "system": {}})
             entry["gold"].add(row["event"])
             continue
-        hits = store.query("SELECT event_id, type FROM event_mentions WHERE article_id = ? AND sentence_start <= ?"
-                           " AND sentence_end > ?", (article_id, at, at))
+        hits = store.query("SELECT event_id, type, id, trigger, source, target FROM event_mentions"
+                           " WHERE article_id = ? AND sentence_start <= ? AND sentence_end > ?", (article_id, at, at))
         sentence = store.query("SELECT start FROM sentences WHERE article_id = ? AND start <= ? ORDER BY start DESC"
                                " LIMIT 1", (article_id, at))
         key = (article_id, sentence[0][0] if sentence else at)
         # the types of all its mentions: two mentions of one sentence in one event (an attack and the
         # fighting it is part of) are both the sentence's types
         entry = sentences.setdefault(key, {"article": article_id, "gold": set(), "types": set(),
-                                           "system": {h[0]: h[1] for h in hits}, "coded": {h[1] for h in hits}})
+                                           "system": {h[0]: h[1] for h in hits}, "coded": {h[1] for h in hits},
+                                           "locator": row["article"], "snippet": row["sentence"], "hits": hits})
         entry["gold"].add(row["event"])
         entry["types"].add(row["type"])
     found = list(sentences.values())
     detected = [f for f in found if f["system"]]
+    if errors:
+        _print_merge_errors(detected)
     gold_pairs = system_pairs = both = all_gold_pairs = 0
     for i in range(len(found)):
         for j in range(i + 1, len(found)):
@@ -267,6 +273,42 @@ def corpus_merging(db: str | None) -> dict:
             "gold_pairs": all_gold_pairs, "gold_pairs_detected": gold_pairs, "system_pairs": system_pairs}
 
 
+def _print_merge_errors(detected: list[dict]) -> None:
+    """Per gold event, its sentences with the pairs they miss (gold pairs both coded, not merged) and
+    the false merges they are in, and each sentence's mentions: event, type, trigger, source -> target."""
+    missed, false = Counter(), Counter()
+    per_event: dict[str, Counter] = {}
+    for i, a in enumerate(detected):
+        for b in detected[i + 1:]:
+            if a["article"] == b["article"]:
+                continue
+            same_gold, same_system = a["gold"] & b["gold"], a["system"].keys() & b["system"].keys()
+            if same_gold and not same_system:
+                for event in same_gold:
+                    per_event.setdefault(event, Counter())["missed"] += 1
+                missed[id(a)] += 1
+                missed[id(b)] += 1
+            elif same_system and not same_gold:
+                for event in a["gold"] | b["gold"]:
+                    per_event.setdefault(event, Counter())["false"] += 1
+                false[id(a)] += 1
+                false[id(b)] += 1
+    for event, counts in sorted(per_event.items(), key=lambda item: -sum(item[1].values())):
+        print(f"== {event}: {counts['missed']} pairs missed, {counts['false']} false")
+        for f in (f for f in detected if event in f["gold"] and (missed[id(f)] or false[id(f)])):
+            print(f"  [{f['locator']}] missed {missed[id(f)]}, false {false[id(f)]}, gold {sorted(f['types'])}:"
+                  f" {f['snippet'][:80]}")
+            for event_id, kind, mention, trigger, source, target in f["hits"]:
+                print(f"      E{event_id} m{mention} {kind} '{trigger}' {_actor_text(source)} -> {_actor_text(target)}")
+
+
+def _actor_text(stored: str | None) -> str:
+    if not stored:
+        return "-"
+    actor = json.loads(stored)
+    return f"{actor.get('text')} [{actor.get('country') or ''}]"
+
+
 def main() -> None:
     global EVAL
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -279,7 +321,7 @@ def main() -> None:
     args = parser.parse_args()
     EVAL = Path(args.data) / "events"  # a git worktree outside the checkout has no ../shared
     if args.corpus:
-        print(f"sample corpus merging: {json.dumps(corpus_merging(args.db))}")
+        print(f"sample corpus merging: {json.dumps(corpus_merging(args.db, errors=bool(args.errors)))}")
         return
     sets = {"gsr": ("PLOVER GSR dev (en)", plover_gsr), "es": ("PETRARCH es validation", spanish_petrarch),
             "case": ("CASE 2021 task 2 dev (en, mapped)", case2021)}

@@ -1724,3 +1724,71 @@ def test_an_event_in_a_relative_clause_set_off_by_commas_is_background():
     assert first("Trump, who met Putin on Friday, said little.").type == "CONSULT"
     types = [e.type for e in read("The gunman who attacked the police station was arrested on Monday.", "en").events]
     assert "ASSAULT" in types and "COERCE" in types
+
+
+# -- coding that split reports of one event on the sample corpus (branch evmerge15) ------------------------------
+def test_a_where_clause_has_its_own_subject():
+    # the AP: the two men spoke at the base; neither the base nor Trump, who told reporters, met anyone
+    said = ("\"There's no deal until there's a deal,\" Trump told reporters at Joint Base Elmendorf-Richardson,"
+            " where the two men spoke for nearly three hours.")
+    meeting = next(e for e in read(said, "en", "2025-08-16").events if e.type == "CONSULT")
+    assert meeting.trigger == "two men spoke" and meeting.source is None and meeting.target is None
+    # a pronoun after "where" stands for the main clause's subject, who still acts
+    for text, language in [("Trump flew to Geneva, where he met Putin on Friday.", "en"),
+                           ("Le président est arrivé à Genève, où il a rencontré Poutine.", "fr")]:
+        event = next(e for e in read(text, language).events if e.type == "CONSULT")
+        assert event.target is not None and event.target.code == "RUS"
+    assert first("Trump flew to Geneva, where he met Putin on Friday.").source.code == "USA"
+
+
+def test_two_men_speaking_is_a_meeting_and_speaking_alone_is_not():
+    assert first("The two leaders spoke for an hour in Brussels.").type == "CONSULT"
+    assert all(e.type != "CONSULT" for e in read("The minister spoke to reporters in Brussels.").events)
+
+
+def test_a_chinese_place_after_a_verb_of_arriving_is_where():
+    # Xinhua: Xi arrived in Astana (抵达阿斯塔纳) on a state visit to Kazakhstan: Xi visits, not Astana
+    event = first("16日，习近平抵达阿斯塔纳，对哈萨克斯坦进行国事访问。", "zh")
+    assert event.type == "CONSULT" and event.source.code == "CHN" and event.target.code == "KAZ"
+    assert event.location is not None and event.location.text == "阿斯塔纳"
+    event = first("习近平抵达莫斯科，对俄罗斯进行国事访问。", "zh")
+    assert event.source.code == "CHN" and event.target.code == "RUS"
+
+
+def test_an_ordinal_before_the_trigger_says_which_event_of_a_series():
+    from tidings.events.store import _ordinal_before
+
+    second = {(2.0, "ordinal")}
+    for text, language, word in [
+            ("wrapping up the second Central Asia-China summit in the Kazakh capital", "en", "summit"),
+            ("Документ стал главным итогом второго саммита", "ru", "саммита"),
+            ("«Орталық Азия – Қытай» форматындағы екінші саммит өтті", "kk", "саммит"),
+            ("第二届中国－中亚峰会17日在哈萨克斯坦首都阿斯塔纳举行。", "zh", "峰会"),
+            ("Le deuxième sommet s'est tenu à Astana.", "fr", "sommet")]:
+        assert _ordinal_before(text, language, text.index(word)) == second, text
+    # the nearest one, and none across punctuation or inside another word
+    text = "The first summit in this format took place in Xi'an; the third is scheduled"
+    assert _ordinal_before(text, "en", text.index("summit")) == {(1.0, "ordinal")}
+    text = "In second place, the summit"
+    assert _ordinal_before(text, "en", text.index("summit")) == frozenset()
+    assert _ordinal_before("the secondary summit", "en", 14) == frozenset()
+
+
+def test_reports_of_the_second_summit_are_one_event_whatever_actors_they_read():
+    # "the second Central Asia-China summit" (the format read as the actor) and "второго саммита 'Центральная
+    # Азия - Китай'" (→ China): no name in common, actors that disagree, one ordinal
+    format_name = {"text": "Central Asia-China", "entity_id": 7}
+    china = {"code": "CHN", "entity_id": 2, "is_country": True}
+    english = _row(1, type="CONSULT", source=format_name, numbers=[(2.0, "ordinal")])
+    russian = _row(2, type="CONSULT", target=china, numbers=[(2.0, "ordinal")])
+    assert len(group_mentions([english, russian])) == 1
+    # the first summit and the second are two
+    first = _row(3, type="CONSULT", target=china, numbers=[(1.0, "ordinal")])
+    assert len(group_mentions([english, first])) == 2
+
+
+def test_a_chinese_capital_in_a_locative_chain_is_where():
+    # Xinhua: the summit was held in Astana, the capital of Kazakhstan: China's summit, not one with Astana
+    event = first("第二届中国－中亚峰会17日在哈萨克斯坦首都阿斯塔纳举行。", "zh")
+    assert event.type == "CONSULT" and event.target is None
+    assert event.location is not None

@@ -335,3 +335,17 @@ def test_a_signature_in_capitals_is_a_byline_only_on_the_last_line():
     text, removed = strip_noise(body)
     assert text == "Đội tuyển Việt Nam giành chức vô địch sau chiến thắng 3-2.\nTHỊ TRƯỜNG PHẢN ỨNG\nCác cầu thủ về nước ngày 6/1."
     assert removed == {"bylines": ["MINH KHÔI"]}
+
+
+def test_a_chinese_or_japanese_full_stop_before_a_digit_ends_a_sentence():
+    # Xinhua: the state visit of the 16th and the first summit of May 2023 are two sentences (sentencex kept
+    # them together, and "2023年5月" dated the visit)
+    text = "16日，习近平抵达阿斯塔纳，对哈萨克斯坦进行国事访问。2023年5月，首届中国－中亚峰会在陕西西安举行。各方商定。"
+    assert [s.text for s in split_sentences(text, "zh")] == [
+        "16日，习近平抵达阿斯塔纳，对哈萨克斯坦进行国事访问。", "2023年5月，首届中国－中亚峰会在陕西西安举行。", "各方商定。"]
+    assert [s.text for s in split_sentences("首相は10日に辞任した。2025年の選挙で敗れた。", "ja")] == [
+        "首相は10日に辞任した。", "2025年の選挙で敗れた。"]
+    # a decimal point is no full stop; spans still point to the text
+    pieces = split_sentences("价格为3.5元。", "zh")
+    assert [s.text for s in pieces] == ["价格为3.5元。"]
+    assert all(text[s.start:s.end] == s.text for s in split_sentences(text, "zh"))

@@ -234,12 +234,13 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
     actors = [p for p in phrases if p is not location and id(p) not in reporters and id(p) not in chained
               and not p.dateline and set(p.kinds) != {"FRONT"}  # "the Line of Control" is where, never who
               and id(p) not in sites]
-    before = [p for p in actors if p.last < trigger.first]
+    opening = _where_clause(c.text, tokens, trigger, language)
+    before = [p for p in actors if p.last < trigger.first and p.first > opening]
     # inside a split trigger is after it too: "Berlin wies die Forderung Moskaus zurück"
     after = [p for p in actors if p.first > trigger.first]
     if not before:  # "Syria says it will withdraw": the one who speaks is the one who acts
         before = [p for p in phrases if p.last < trigger.first and id(p) in reporters and p is not location
-                  and not p.dateline and id(p) not in sites]
+                  and not p.dateline and id(p) not in sites and p.first > opening]
     # the subject is the nearest phrase before the trigger that no preposition governs
     source = next((p for p in reversed(before) if not governed(tokens, p, language)), before[-1] if before else None)
     # "military aid to Mozambique", "official contact with the United States": a bare sector word
@@ -441,6 +442,30 @@ def _in_relative_clause(text: str, tokens, trigger: Match, language: str) -> boo
     return False
 
 
+def _where_clause(text: str, tokens, trigger: Match, language: str) -> int:
+    """The token of a relative "where" set off by a comma that opens the trigger's clause ("Trump told
+    reporters at Joint Base Elmendorf-Richardson, where the two men spoke for nearly three hours"), or -1.
+    What the clause tells happened at the place before it: that place, and who acts in the main clause,
+    are not who acts in it; its subject, if named, is inside it."""
+    words = WHERE_PRONOUNS.get(language)
+    if not words:
+        return -1
+    for r in range(trigger.first - 1, max(-1, trigger.first - WHERE_WINDOW - 1), -1):
+        if tokens[r].text.lower() in words and text[:tokens[r].start].rstrip().endswith(","):
+            if "," in text[tokens[r].end:tokens[trigger.first].start] or \
+                    r + 1 < len(tokens) and tokens[r + 1].text.lower() in PERSONAL_PRONOUNS[language]:
+                return -1  # "Trump flew to Geneva, where he met Putin": "he" is the main clause's subject
+            return r
+    return -1
+
+
+# relative adverbs of place: "..., where", "..., où", "..., wo", "..., где"; not in languages that drop
+# a pronoun subject ("..., donde se reunió con Putin": the main clause's subject acts)
+WHERE_PRONOUNS = {"en": {"where"}, "fr": {"où"}, "de": {"wo"}, "ru": {"где"}, "uk": {"де"}}
+PERSONAL_PRONOUNS = {"en": {"he", "she", "they", "it", "we"}, "fr": {"il", "elle", "ils", "elles", "on", "nous"},
+                     "de": {"er", "sie", "es", "man", "wir"}, "ru": {"он", "она", "они", "мы"},
+                     "uk": {"він", "вона", "вони", "ми"}}
+WHERE_WINDOW = 6  # words from "where" to the trigger: "where the two men spoke"
 RELATIVE_PRONOUNS = {"en": {"who", "which"}}
 # words from the pronoun to the trigger: "who co-chaired the summit". Written as 4, but the name was
 # also the Arabic window below, defined later in the module, so 3 is what was measured (evrecall13)
@@ -700,10 +725,17 @@ def _locative_chain(tokens, phrases: list[Phrase], language: str) -> set[int]:
     chained = set()
     for phrase in places:
         i = phrase.first - 1
-        while i >= 0 and (i in covered or tokens[i].text in ("的", "、")):
-            i -= 1
+        while i >= 0:
+            if i in covered or tokens[i].text in ("的", "、"):
+                i -= 1
+            elif i >= 1 and tokens[i - 1].text + tokens[i].text in CAPITAL_WORDS:
+                i -= 2  # "在哈萨克斯坦首都阿斯塔纳": the capital of the place before it, where too
+            else:
+                break
         if i >= 0 and tokens[i].text in LOCATIVE.get(language, ()):
             chained.add(id(phrase))
+        elif i >= 1 and tokens[i - 1].text + tokens[i].text in ARRIVAL_VERBS.get(language, ()):
+            chained.add(id(phrase))  # "习近平抵达阿斯塔纳": where he arrived, not who acted
         elif phrase.first > 0 and tokens[phrase.first - 1].text == "的":
             # names the reader missed inside the chain ("安克雷奇的"): back over a clause's words
             j = phrase.first - 2
@@ -736,6 +768,9 @@ def _within_location(tokens, phrases: list[Phrase], location: Phrase, language: 
     return within
 
 
+CAPITAL_WORDS = {"首都", "首府", "省会"}  # capital, regional capital, provincial capital
+# verbs of arriving whose object is the place arrived at (arrive, reach, fly to, go to, come to)
+ARRIVAL_VERBS = {"zh": {"抵达", "到达", "飞抵", "前往", "来到"}}
 LOCATIVE_CHAIN = 20  # characters from 在 to the 的 before the place
 CLAUSE_ENDS = set("，。；：！？,;:!?（）()“”\"")
 

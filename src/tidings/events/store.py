@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import asdict
 from functools import lru_cache
@@ -166,7 +167,8 @@ def _load_mentions(conn, where: str, args: tuple, articles: str) -> tuple[list, 
                                   tuple(k for k in known if relative[0] <= k[0] < relative[1]))
         figures = [(value, unit, role) for at, value, unit, role in
                    _figure_positions(r["sentence_text"], r["language"], spans) if relative[0] <= at < relative[1]]
-        mention.numbers = frozenset((value, unit) for value, unit, _ in figures)
+        mention.numbers = frozenset((value, unit) for value, unit, _ in figures) | \
+            _ordinal_before(r["sentence_text"] or "", r["language"], (r["trigger_start"] or 0) - r["sentence_start"])
         mention.roles = {}
         for value, unit, role in figures:  # a figure stated twice: what one of its statements says it counts
             if role:
@@ -275,6 +277,48 @@ def _figure_positions(text: str, language: str, date_spans: tuple) -> tuple:
     from ..compare.numbers import find_quantities
 
     return tuple((q.start, q.value, q.unit, q.role) for q in find_quantities(text or "", language, list(date_spans)))
+
+
+def _ordinal_before(text: str, language: str, trigger_at: int) -> frozenset:
+    """(n, "ordinal") for an ordinal right before the trigger, which says which of a series the event is
+    ("the second Central Asia-China summit", "второго саммита", "екінші саммит", "第二届中国－中亚峰会"): reports
+    of the second summit are reports of one event, whatever actors each reads. The nearest ordinal within
+    a few words, with no punctuation between ("The first summit ...; the third is scheduled": first)."""
+    words = ORDINALS.get(language)
+    if not words or trigger_at <= 0:
+        return frozenset()
+    reach = ORDINAL_REACH_CHARACTERS if language in ("zh", "ja") else ORDINAL_REACH
+    window = text[max(0, trigger_at - reach):trigger_at]
+    found = [(m.end(), value) for value, pattern in words for m in pattern.finditer(window)]
+    if not found:
+        return frozenset()
+    end, value = max(found)
+    return frozenset() if re.search(r"[,;:.!?，。；：]", window[end:]) else frozenset({(float(value), "ordinal")})
+
+
+def _ordinal_patterns(table: dict[str, dict[int, str]]) -> dict[str, list]:
+    word = r"(?<![^\W\d_])(?:{})(?![^\W\d_])"
+    return {language: [(value, re.compile(pattern if language in ("zh", "ja") else word.format(pattern), re.I))
+                       for value, pattern in values.items()] for language, values in table.items()}
+
+
+ORDINALS = _ordinal_patterns({
+    "en": {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"},
+    "de": {1: r"erste[nmrs]?", 2: r"zweite[nmrs]?", 3: r"dritte[nmrs]?", 4: r"vierte[nmrs]?"},
+    "fr": {1: r"premi(?:er|ère)s?", 2: r"deuxièmes?|second(?:e|es|s)?", 3: r"troisièmes?", 4: r"quatrièmes?"},
+    "es": {1: r"primer[oa]?s?", 2: r"segund[oa]s?", 3: r"tercer[oa]?s?", 4: r"cuart[oa]s?"},
+    "it": {1: r"prim[oaie]", 2: r"second[oaie]", 3: r"terz[oaie]", 4: r"quart[oaie]"},
+    "pt": {1: r"primeir[oa]s?", 2: r"segund[oa]s?", 3: r"terceir[oa]s?", 4: r"quart[oa]s?"},
+    "ru": {1: r"перв\w{2,3}", 2: r"втор\w{2,3}", 3: r"трет\w{2,3}", 4: r"четв[её]рт\w{2,3}"},
+    "uk": {1: r"перш\w{2,3}", 2: r"друг\w{2,3}", 3: r"трет\w{2,3}", 4: r"четверт\w{2,3}"},
+    "kk": {1: r"бірінші", 2: r"екінші", 3: r"үшінші", 4: r"төртінші"},
+    "uz": {1: r"birinchi|биринчи", 2: r"ikkinchi|иккинчи", 3: r"uchinchi|учинчи", 4: r"to'rtinchi|тўртинчи"},
+    "tr": {1: r"birinci|ilk", 2: r"ikinci", 3: r"üçüncü", 4: r"dördüncü"},
+    "zh": {1: r"第一届|首届|第一次", 2: r"第二届|第二次", 3: r"第三届|第三次", 4: r"第四届|第四次"},
+    "ja": {1: r"第1回|第一回|初の", 2: r"第2回|第二回", 3: r"第3回|第三回", 4: r"第4回|第四回"},
+})
+ORDINAL_REACH = 30  # characters: "second Central Asia-China summit"
+ORDINAL_REACH_CHARACTERS = 12  # in Chinese and Japanese: "第二届中国－中亚峰会"
 
 
 @lru_cache(maxsize=65536)

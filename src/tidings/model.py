@@ -23,7 +23,7 @@ import numpy as np
 # foreign name ("đảng Komeito"), "Air" and a country is the airline, official country names (entkey12).
 # "e": meeting sites are no parties, relative clauses as background, Vietnamese tariffs (evrecall13); party
 # plurals and "House of" as bodies, saints' possessives, bracketed exonyms and acronyms (types13)
-PIPELINE_VERSION = "reading-2026.11.30e"
+PIPELINE_VERSION = "reading-2026.11.30e+entrec15"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 AGENT_TYPES = frozenset({"PER", "ORG", NAME})  # mentions that may name who acts or speaks (a NAME may be either)

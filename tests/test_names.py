@@ -1368,3 +1368,11 @@ def test_a_slavic_bodys_name_in_guillemets_after_its_kind_noun_is_one_name(text,
     assert "Россия" not in found  # a country inside the quoted name is part of it
     # a quotation after no kind noun is no body's name
     assert "Мы победим" not in rules("Он сказал: «Мы победим» и ушёл.", "ru")
+
+
+def test_an_arabic_list_of_places_may_hold_a_known_place_of_two_words():
+    """'في باهاولبور ومريدكي ومظفر آباد وكوتلي': Muzaffarabad, two words the gazetteer knows, is one
+    item of the list; the unknown towns around it are places too."""
+    found = rules("وقال إن الضربات طالت مساجد في باهاولبور ومريدكي ومظفر آباد وكوتلي، مؤكداً أن الجيش رد.", "ar")
+    assert {"باهاولبور", "مريدكي", "مظفر آباد", "كوتلي"} <= set(found)
+    assert all(found[name].type == "LOC" for name in ("باهاولبور", "مريدكي", "كوتلي"))

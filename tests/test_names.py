@@ -1376,3 +1376,14 @@ def test_an_arabic_list_of_places_may_hold_a_known_place_of_two_words():
     found = rules("وقال إن الضربات طالت مساجد في باهاولبور ومريدكي ومظفر آباد وكوتلي، مؤكداً أن الجيش رد.", "ar")
     assert {"باهاولبور", "مريدكي", "مظفر آباد", "كوتلي"} <= set(found)
     assert all(found[name].type == "LOC" for name in ("باهاولبور", "مريدكي", "كوتلي"))
+
+
+def test_turkish_locative_endings_and_place_nouns_make_names_places():
+    """'Batı Şeria'daki' (the one in the West Bank), 'Şarm el-Şeyh kentinde' (in the city of ...), and the
+    names of a list whose last is so marked are places; a person with a given name, and a month in the
+    locative ('Nisan'da', in April), are not."""
+    found = rules("Serbest bırakılan esirler Batı Şeria'daki Ramallah'a ulaştı. Zirve Mısır'ın Şarm el-Şeyh kentinde yapıldı. "
+                  "Dün saldırılar Bahavalpur, Müridke ve Kotli'de oldu. Ahmet Yılmaz'da kaldı. Nisan'da başladı.", "tr")
+    assert all(found[name].type == "LOC" for name in ("Batı Şeria", "Şarm el-Şeyh", "Bahavalpur", "Müridke", "Kotli"))
+    assert found["Ahmet Yılmaz"].type == "PER"
+    assert "Nisan" not in found or found["Nisan"].type != "LOC"

@@ -1031,6 +1031,8 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     mentions = _airlines(text, sentences, mentions)
     mentions = _official_country_names(text, sentences, language, mentions)
     mentions = _arabic_particle_names(text, mentions)
+    if language == "tr":
+        _turkish_places(text, mentions)
     if language in _KIND_NOUNS:
         _with_kind_nouns(text, mentions, language)
     mentions.extend(_recurring_surnames(text, sentences, mentions, language))
@@ -1240,6 +1242,46 @@ def _locative_country(mention: Mention) -> None:
     code = cased.get(_fold(stem)) or uncased.get(_fold(stem))
     if code:
         mention.key, mention.country = f"C:{code}", code
+
+
+# Turkish sets a name's case ending off with an apostrophe: the locative (-da / -de / -ta / -te, after a
+# vowel-final possessive -nda / -nde), alone or with -ki ('Batı Şeria'daki': the one in the West Bank),
+# says the name is a place; so does a lower-case noun for a kind of place after it ('Şarm el-Şeyh
+# kentinde', in the city of Sharm el-Sheikh). A list of names joined by commas and 've' whose last is
+# so marked is a list of places ('Bahavalpur, Müridke, Muzafferabad ve Kotli'de').
+_TR_LOCATIVE = re.compile(r"['’]n?[dt][ae](?:ki)?(?![\w'’])")
+_TR_PLACE_KINDS = ("kent", "şehr", "şehir", "ilçe", "köy", "bölge", "eyalet", "vilayet", "kasaba", "bölgesi")
+_TR_LIST_GAP = re.compile(r"\s*,\s*|\s+ve\s+")
+
+
+def _turkish_places(text: str, mentions: list[Mention]) -> None:
+    given = given_names("tr")
+    for n, m in enumerate(mentions):
+        if not (m.type == "LOC" or _turkish_untyped(m, given)) or not _turkish_place_cue(text, m.end):
+            continue
+        m.type = "LOC"
+        k = n  # the names of the list this one ends
+        while k > 0 and _TR_LIST_GAP.fullmatch(text[mentions[k - 1].end:mentions[k].start]) \
+                and _turkish_untyped(mentions[k - 1], given):
+            k -= 1
+            mentions[k].type = "LOC"
+
+
+def _turkish_untyped(m: Mention, given: frozenset[str]) -> bool:
+    """A name the rules gave no kind, or read as a person only for its form: no role, no given name;
+    not a month ('Nisan'da': in April)."""
+    from .dates import month_names
+
+    if m.text.casefold() in month_names():
+        return False
+    return m.type == NAME or m.type == "PER" and m.role is None and m.text.split()[0] not in given
+
+
+def _turkish_place_cue(text: str, end: int) -> bool:
+    if _TR_LOCATIVE.match(text, end):
+        return True
+    after = re.match(r" ([^\W\d_]+)", text[end:end + 30])
+    return bool(after) and after.group(1)[:1].islower() and after.group(1).casefold().startswith(_TR_PLACE_KINDS)
 
 
 def _sentence_opener(text: str, start: int) -> bool:

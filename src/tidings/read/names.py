@@ -1038,6 +1038,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     mentions.extend(_recurring_surnames(text, sentences, mentions, language))
     mentions.sort(key=lambda m: m.start)
     mentions = _outside_titles(text, mentions)
+    _dateline_place(text, mentions)
     _type_by_recurrence(mentions)
     _people_not_towns(text, mentions, language)
     _places_by_context(mentions, language)
@@ -1282,6 +1283,20 @@ def _turkish_place_cue(text: str, end: int) -> bool:
         return True
     after = re.match(r" ([^\W\d_]+)", text[end:end + 30])
     return bool(after) and after.group(1)[:1].islower() and after.group(1).casefold().startswith(_TR_PLACE_KINDS)
+
+
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
+
+
+def _dateline_place(text: str, mentions: list[Mention]) -> None:
+    """A name in capitals that opens the text before an agency in brackets and a dash is the dateline's
+    place ('ŞARM EL-ŞEYH (AA) - ...', 'WASHINGTON (AP) - ...'), not a person of two words."""
+    if not mentions or text[:mentions[0].start].strip():
+        return
+    first = mentions[0]
+    if first.text.isupper() and first.role is None and first.type in ("PER", NAME) \
+            and _DATELINE_END.match(text, first.end):
+        first.type = "LOC"
 
 
 def _sentence_opener(text: str, start: int) -> bool:

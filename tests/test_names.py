@@ -1387,3 +1387,13 @@ def test_turkish_locative_endings_and_place_nouns_make_names_places():
     assert all(found[name].type == "LOC" for name in ("Batı Şeria", "Şarm el-Şeyh", "Bahavalpur", "Müridke", "Kotli"))
     assert found["Ahmet Yılmaz"].type == "PER"
     assert "Nisan" not in found or found["Nisan"].type != "LOC"
+
+
+def test_a_german_capitalised_adjective_before_a_bodys_head_opens_its_name():
+    """German writes adjectives in lower case unless they are part of a name: 'das Internationale Komitee
+    vom Roten Kreuz' is one body, with its 'vom' phrase; 'eine große Kommission' is none."""
+    found = rules("Die Hamas hat die Geiseln an das Internationale Komitee vom Roten Kreuz übergeben. "
+                  "Danach entschied das Oberste Gericht. Dann tagte eine große Kommission.", "de")
+    assert found["Internationale Komitee vom Roten Kreuz"].type == "ORG"
+    assert found["Oberste Gericht"].type == "ORG"
+    assert not any("Kommission" in name for name in found)

@@ -1096,6 +1096,13 @@ _DE_PLACE_COMPOUND = re.compile(
 _DE_ADJECTIVE_BODY = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+isch(?:e|en|er|es|em))\s+([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 _DE_BODY_HEADS = ("partei", "union", "bund", "komitee", "kommission", "gericht", "ministerium", "agentur", "allianz",
                   "front", "bewegung", "liga", "akademie", "universität", "gesellschaft", "versammlung")
+# any capitalised adjective inside a sentence before a body's head, and a 'vom / von / der / des' phrase
+# of capitalised words after it: 'das Internationale Komitee vom Roten Kreuz', 'die Vereinte Front';
+# German writes the adjective in lower case unless it is part of the name
+_DE_CAP = r"[A-ZÄÖÜ][a-zäöüß]+"
+_DE_NAMED_BODY = re.compile(
+    rf"(?<![\w-])({_DE_CAP}(?:e|en|er|es|em))\s+({_DE_CAP})"
+    rf"(?:\s+(?:vom|von|der|des|für)\s+(?:{_DE_CAP}(?:e|en|er|es|em)\s+)?{_DE_CAP})?(?![\w-])")
 _DE_COMPASS = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em))\s+((?:Ost|West|Nord|Süd)en)s?(?![\w-])")
 
 
@@ -1126,6 +1133,17 @@ def _german_place_names(text: str, sentences: list[Sentence], lower_words: set[s
         before = text[max(0, start - 3):start].strip()
         noun = m.group(2).lower()
         if not before or before[-1] in ".!?:\"„“" or not (_org_word(noun, "de") or noun.endswith(_DE_BODY_HEADS)):
+            continue
+        out.append(Mention(start=start, end=end, text=text[start:end], type="ORG",
+                           sentence=_sentence_of(sentences, start), key=f"N:{name_key(text[start:end])}"))
+    for m in _DE_NAMED_BODY.finditer(text):
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 3):start].strip()
+        adjective, noun = m.group(1).lower(), m.group(2).lower()
+        if not before or before[-1] in ".!?:\"„“" \
+                or not any(stem in common for stem in (adjective, adjective[:-1], adjective[:-2])) \
+                or adjective in ("die", "der", "den", "dem", "des", "eine", "einer", "einem", "einen", "eines") \
+                or not (_org_word(noun, "de") or noun.endswith(_DE_BODY_HEADS)):
             continue
         out.append(Mention(start=start, end=end, text=text[start:end], type="ORG",
                            sentence=_sentence_of(sentences, start), key=f"N:{name_key(text[start:end])}"))

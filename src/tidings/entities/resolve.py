@@ -33,8 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NAME, Article, Mention
-from ..read.names import (_unaccented, lookup_country, name_key, place_id, place_names, surname_first,
-                          surname_first_bearers)
+from ..read.names import _unaccented, name_key, place_id, place_names, surname_first, surname_first_bearers
 from .saints import saint_place
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
@@ -479,8 +478,7 @@ class Resolver:
         if article.story_id is None:
             return None
         latin = script_of(name) == "Latin" and not _NON_LATIN.search(name)
-        gazetteer_city = mention.type == "LOC" and _place_of(mention, name, article.language) is not None
-        if gazetteer_city and not latin:
+        if mention.type == "LOC" and _place_of(mention, name, article.language) is not None:
             return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
         # the story's entities as stored before this article (its own are written after it): read once
         rows = self._story_rows.get(latin)
@@ -502,12 +500,6 @@ class Resolver:
             self._story_rows[latin] = rows
         if latin:
             rows = [r for r in rows if script_of(r[1]) not in LETTER_BY_LETTER or _like_length(name, r[1])]
-        if gazetteer_city:
-            # a Latin city of the gazetteer meets only places whose names the gazetteer does not know:
-            # an Arabic article read first made 'باهاولبور', which the city's names could not find
-            # (nor a country: 'Tehran' is 0.8 like 'إيران')
-            known = {r[0] for r in rows if place_id(r[1]) is not None or lookup_country(r[1]) is not None}
-            rows = [r for r in rows if r[2] == "LOC" and r[0] not in known]
         rows = [r for r in rows if (joinable_across(mention, r[2], r[3]) if across else r[2] == mention.type)]
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]

@@ -2387,27 +2387,22 @@ def _arabic_lists(text: str, words, found: list[Mention], add) -> None:
     no adjective ending -ية, no function word), the list must end where its last item is followed by
     no bare word (else an item has more words: 'القدس وبيت لحم'), and its first item must follow a
     preposition, a pronoun, a plural head ('منشآت') or a punctuation mark."""
-    anchors = {(m.start, m.end) for m in found if m.type == "LOC" and m.role != "demonym"}
+    anchors = {(m.start, m.end) for m in found if m.type == "LOC" and m.role != "demonym" and " " not in m.text}
     if not anchors:
         return
-    # a known place of two words is one item ('باهاولبور ومريدكي ومظفر آباد وكوتلي': Muzaffarabad)
-    two_words = {start: end for start, end in anchors if text[start:end].count(" ") == 1}
     n = 0
     while n < len(words):
-        items = [(n, _arabic_item_end(text, words, n, two_words, 0))]  # (first, last word); after the first with و
-        while items[-1][1] + 1 < len(words):
-            k = items[-1][1] + 1
-            nxt = words[k]
-            if text[words[k - 1][1]:nxt[0]] != " " or not nxt[2].startswith("و") or len(nxt[2]) < 4:
+        items = [n]  # indices into words; items after the first carry the و
+        while items[-1] + 1 < len(words):
+            nxt = words[items[-1] + 1]
+            if text[words[items[-1]][1]:nxt[0]] != " " or not nxt[2].startswith("و") or len(nxt[2]) < 4:
                 break
-            items.append((k, _arabic_item_end(text, words, k, two_words, 1)))
+            items.append(items[-1] + 1)
         if len(items) < 2:
             n += 1
             continue
-        n = items[-1][1] + 1
-        spans = [(words[k][0] + (1 if i else 0), words[last][1]) for i, (k, last) in enumerate(items)]
-        first_word = items[0][0]
-        items = [last for _k, last in items]
+        n = items[-1] + 1
+        spans = [(words[k][0] + (1 if i else 0), words[k][1]) for i, k in enumerate(items)]
         hits = [sp for sp in spans if any(a[0] <= sp[0] and sp[1] <= a[1] or sp == a for a in anchors)]
         if not hits:
             continue
@@ -2423,8 +2418,8 @@ def _arabic_lists(text: str, words, found: list[Mention], add) -> None:
         if last_anchor < len(spans) - 1 and not (closed and after is not None and
                                                   text[words[items[-1]][1]:after[0]].strip()):
             spans = spans[:last_anchor + 1]
-        before = words[first_word - 1] if first_word else None
-        gap = text[before[1]:words[first_word][0]] if before else "\n"
+        before = words[items[0] - 1] if items[0] else None
+        gap = text[before[1]:words[items[0]][0]] if before else "\n"
         first_ok = bool(gap.strip()) or before is None or before[2] in _AR_LIST_OPENERS or before[2] in _AR_STOP
         for i, (start, end) in enumerate(spans):
             surface = text[start:end]
@@ -2432,15 +2427,6 @@ def _arabic_lists(text: str, words, found: list[Mention], add) -> None:
                     or surface.endswith("ية") or len(surface) < 3 or any(start < m.end and m.start < end for m in found):
                 continue
             add(start, end, "name", None, None, "LOC")
-
-
-def _arabic_item_end(text: str, words, k: int, two_words: dict[int, int], skip: int) -> int:
-    """The last word of a list item opening at words[k] (past `skip` letters, the و): the next word too
-    where the two are a known place's name."""
-    end = two_words.get(words[k][0] + skip)
-    if end is not None and k + 1 < len(words) and words[k + 1][1] == end:
-        return k + 1
-    return k
 
 
 def _known_person(text: str, names) -> bool:

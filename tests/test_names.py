@@ -1307,3 +1307,85 @@ def test_an_apostrophe_inside_a_name_is_no_suffix_in_english():
     found = rules("The first summit took place in Xi'an. Shaquille O'Neal met Trump's aides.", "en")
     assert "Xi'an" in found and "Shaquille O'Neal" in found and "Trump" in found
     assert any(m.text == "Ankara" for m in rules("Bakan dün Ankara'da konuştu.", "tr").values())
+
+
+@pytest.mark.parametrize("text, language, name, alone", [
+    ("Des frappes ont touché le sud de la bande de Gaza lundi.", "fr", "bande de Gaza", "Ils sont allés à Gaza lundi."),
+    ("La fumée blanche est sortie de la chapelle Sixtine à 18 h.", "fr", "chapelle Sixtine", None),
+    ("Miles de fieles llenaron la plaza de San Pedro el domingo.", "es", "plaza de San Pedro",
+     "Miles de fieles llegaron a San Pedro el domingo."),
+    ("Francisco pasó 38 días en el hospital Gemelli de Roma.", "es", "hospital Gemelli", None),
+    ("I raid hanno colpito la striscia di Gaza ieri.", "it", "striscia di Gaza", "I raid hanno colpito Gaza ieri."),
+    ("وذلك لدعم اتفاق وقف الحرب في قطاع غزة أمس.", "ar", "قطاع غزة", "وذلك لدعم اتفاق وقف الحرب في غزة أمس."),
+])
+def test_a_lower_case_kind_noun_before_a_landmark_is_part_of_its_name(text, language, name, alone):
+    """Romance languages (and Arabic, for a strip of land) write a landmark's kind before its name: the
+    noun is taken into the mention, which keeps the name's key ('bande de Gaza' is still Gaza); an
+    untyped name so introduced is a place."""
+    found = rules(text, language)
+    assert name in found and found[name].type == "LOC"
+    if alone:
+        bare = [m for m in mentions(alone, language, models=False) if m.type == "LOC"]
+        assert bare and found[name].key == bare[0].key
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Le maire de la ville de Paris a parlé lundi.", "fr", "Paris"),  # administrative words stay outside
+    ("Elle a parlé de la place de la France dans le monde.", "fr", "France"),  # a role, not a square
+    ("La reunión terminó en Madrid el lunes.", "es", "Madrid"),
+])
+def test_administrative_words_and_countries_after_other_kinds_stay_outside_the_name(text, language, name):
+    assert name in rules(text, language)
+
+
+def test_an_uzbek_place_in_the_locative_whose_stem_is_a_country_is_the_country():
+    found = rules("U uzoq yillar Peruda missioner bo'lib xizmat qilgan.", "uz")
+    assert found["Peruda"].key == "C:PE" and found["Peruda"].country == "PE"
+    # a given name in the locative is no country: 'Malika' is no stem of one
+    assert not any(m.key.startswith("C:") for m in mentions("Keyin Malikada bo'ldi.", "uz", models=False))
+
+
+def test_chief_minister_is_a_role_between_a_state_and_a_person():
+    found = rules("Former Gujarat Chief Minister Vijay Rupani was on board.", "en")
+    assert found["Gujarat"].type == "LOC"
+    assert found["Vijay Rupani"].type == "PER" and found["Vijay Rupani"].role == "chief minister"
+
+
+def test_a_korean_surname_alone_names_the_person_named_far_more_often():
+    text = ("Lee Jae-myung won. Lee Jun-seok came third. President Lee Jae-myung took the oath. "
+            "Lee pledged to unite the country.")
+    assert "Lee" in [m.text for m in mentions(text, "en", models=False)]
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Кандидат от правящей партии «Сила народа» Ким Мун Су набрал 39,3%.", "ru", "Сила народа"),
+    ("Лидер партии «Единая Россия» выступил в среду.", "ru", "Единая Россия"),
+    ("Кандидат від партії «Сила народу» Кім Мун Су програв.", "uk", "Сила народу"),
+])
+def test_a_slavic_bodys_name_in_guillemets_after_its_kind_noun_is_one_name(text, language, name):
+    found = rules(text, language)
+    assert name in found and found[name].type == "ORG"
+    assert "Россия" not in found  # a country inside the quoted name is part of it
+    # a quotation after no kind noun is no body's name
+    assert "Мы победим" not in rules("Он сказал: «Мы победим» и ушёл.", "ru")
+
+
+def test_turkish_locative_endings_and_place_nouns_make_names_places():
+    """'Batı Şeria'daki' (the one in the West Bank), 'Şarm el-Şeyh kentinde' (in the city of ...), and the
+    names of a list whose last is so marked are places; a person with a given name, and a month in the
+    locative ('Nisan'da', in April), are not."""
+    found = rules("Serbest bırakılan esirler Batı Şeria'daki Ramallah'a ulaştı. Zirve Mısır'ın Şarm el-Şeyh kentinde yapıldı. "
+                  "Dün saldırılar Bahavalpur, Müridke ve Kotli'de oldu. Ahmet Yılmaz'da kaldı. Nisan'da başladı.", "tr")
+    assert all(found[name].type == "LOC" for name in ("Batı Şeria", "Şarm el-Şeyh", "Bahavalpur", "Müridke", "Kotli"))
+    assert found["Ahmet Yılmaz"].type == "PER"
+    assert "Nisan" not in found or found["Nisan"].type != "LOC"
+
+
+def test_a_german_capitalised_adjective_before_a_bodys_head_opens_its_name():
+    """German writes adjectives in lower case unless they are part of a name: 'das Internationale Komitee
+    vom Roten Kreuz' is one body, with its 'vom' phrase; 'eine große Kommission' is none."""
+    found = rules("Die Hamas hat die Geiseln an das Internationale Komitee vom Roten Kreuz übergeben. "
+                  "Danach entschied das Oberste Gericht. Dann tagte eine große Kommission.", "de")
+    assert found["Internationale Komitee vom Roten Kreuz"].type == "ORG"
+    assert found["Oberste Gericht"].type == "ORG"
+    assert not any("Kommission" in name for name in found)

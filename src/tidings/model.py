@@ -24,8 +24,10 @@ import numpy as np
 # "e": meeting sites are no parties, relative clauses as background, Vietnamese tariffs (evrecall13); party
 # plurals and "House of" as bodies, saints' possessives, bracketed exonyms and acronyms (types13).
 # "+entcap15": names in photo captions are read too, as mentions marked part="caption" (entcap15);
-# "+evmerge15": a Chinese or Japanese full stop before a digit ends a sentence (evmerge15)
-PIPELINE_VERSION = "reading-2026.11.30e+entcap15+evmerge15"
+# "+evmerge15": a Chinese or Japanese full stop before a digit ends a sentence (evmerge15);
+# "+entrec15": kind nouns before landmarks, Uzbek/Kazakh country locatives, quoted Slavic and German
+# bodies, Korean surnames alone, datelines in capitals (entrec15)
+PIPELINE_VERSION = "reading-2026.11.30e+entcap15+evmerge15+entrec15"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 BODY, CAPTION = "body", "caption"  # Mention.part: the clean text, or a photo caption taken out of it

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NAME, Article, Mention
-from ..read.names import _unaccented, name_key, place_id, place_names, surname_first
+from ..read.names import _unaccented, name_key, place_id, place_names, surname_first, surname_first_bearers
 from .saints import saint_place
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
@@ -216,6 +216,7 @@ class Resolver:
         self._vectors: dict[str, object] = {}  # name -> its vector (names recur across a story's articles)
         # reads of the story per article (`_by_story_context`, `_by_saint`, `_by_translation`)
         self._story_rows: dict[object, object] = {}
+        self._surname_bearers: dict[str, str] = {}  # per article: Korean surname -> the full name it stands for
 
     def resolve(self, conn: sqlite3.Connection, article: Article) -> None:
         """Looks up the article's known aliases in one query, resolves each mention, then writes
@@ -225,6 +226,9 @@ class Resolver:
         self._story_rows = {}  # the story as stored before this article (its own are written after it)
         local: dict[str, tuple[int, str, str]] = {}  # surname / full name -> (entity, type, given key)
         forms = [_as_resolved(m) for m in article.mentions]
+        # the person a Korean surname alone names in this article ('Lee' after 'Lee Jae-myung')
+        self._surname_bearers = {normalise_alias(surname): normalise_alias(name) for surname, name in
+                                 surname_first_bearers([(strip_roles(m.text), m.sentence) for m in forms if m.type == "PER"]).items()}
         known = [_known_for(article.text, m) for m in forms]
         batch = _AliasBatch(self._known_aliases(conn, forms, article.language),
                             self._entities_by_key(conn, forms, {e.key for e in known if e},
@@ -324,13 +328,22 @@ class Resolver:
         if entity_id is None:
             entity_id = self._create(conn, name, mention.type, mention.key, given_key(name), mention.country, batch)
         local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
+        if mention.type == "LOC" and (saint := _saint_after_kind_noun(name)):
+            # 'basílica de San Pedro' ... 'la logia de San Pedro': the saint's name alone is that place, in
+            # this article and by its spelling in later ones (as when reading left the kind noun out)
+            local.setdefault(normalise_alias(saint), (entity_id, mention.type, ""))
+            batch.add_alias_only(entity_id, saint, mention.type)
         if mention.type not in BODY_OR_PLACE:  # a person's surname is the person; 'Chiclayo' is not its square
             local.setdefault(surname, (entity_id, mention.type, given_key(name)))
             first = surname_first(name)  # a Korean name, surname first: 'Lee' after 'Lee Jae-myung'
             if first:
                 first = normalise_alias(first)
-                if local.get(first, (entity_id,))[0] != entity_id:
-                    local[first] = (None, mention.type, "")  # two people of the article: neither
+                bearer = self._surname_bearers.get(first)
+                if bearer is not None:
+                    if bearer == normalized:
+                        local[first] = (entity_id, mention.type, "")
+                elif local.get(first, (entity_id,))[0] != entity_id:
+                    local[first] = (None, mention.type, "")  # two people of the article alike: neither
                 else:
                     local.setdefault(first, (entity_id, mention.type, ""))
         batch.add(entity_id, name, mention.type)
@@ -714,6 +727,19 @@ def _bracketed_acronyms(text: str, mentions: list[Mention]) -> dict[int, int]:
     return pairs
 
 
+_KIND_NOUN_OPENING = re.compile(r"^[^\W\d_]+\s+(?:(?:de|del|di|da|do|della|dello)\s+|d['’])?")
+
+
+def _saint_after_kind_noun(name: str) -> str | None:
+    """The saint's name after the lower-case kind noun that opens a place's name ('basílica de San Pedro',
+    'place Saint-Pierre': reading takes the noun in), or None."""
+    if not name[:1].islower():
+        return None
+    opening = _KIND_NOUN_OPENING.match(name)
+    rest = name[opening.end():] if opening else ""
+    return rest if rest and saint_place(rest) is not None else None
+
+
 def _in_article(local: dict[str, tuple[int, str, str]], normalized: str, mention: Mention) -> int | None:
     """The entity a longer name of this article gave this form ("Tokajew" after "Kassym-Schomart
     Tokajew"), if the types allow: the town in "farmers in Lincoln" is not Abraham Lincoln."""
@@ -1036,6 +1062,14 @@ class _AliasBatch:
         if all(row[0] != entity_id for row in rows):
             given = next((row[3] for found in self.entities.values() for row in found if row[0] == entity_id), "")
             rows.append((entity_id, "auto", kind, given))
+
+    def add_alias_only(self, entity_id: int, alias: str, kind: str) -> None:
+        """Another name of the entity the mention just counted was added under: an alias, no mention."""
+        normalized = normalise_alias(alias)
+        self.added.setdefault((entity_id, normalized), [alias, 0])
+        rows = self.known.setdefault(normalized, [])
+        if all(row[0] != entity_id for row in rows):
+            rows.append((entity_id, "auto", kind, ""))
 
     def write(self, conn, language: str) -> None:
         if not self.counts:

@@ -252,7 +252,7 @@ def name_key(name: str) -> str:
 # lone_given_names: a given name alone is a person (see _cased_names).
 _COMMON_STOP = {"i", "a", "o", "e", "y"}
 LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
-    "en": {"triggers": {"president", "prime minister", "minister", "foreign minister", "chancellor", "king",
+    "en": {"triggers": {"president", "prime minister", "chief minister", "minister", "foreign minister", "chancellor", "king",
                         "queen", "prince", "spokesperson", "spokesman", "spokeswoman", "secretary", "senator",
                         "governor", "mayor", "general", "ambassador", "chairman", "ceo", "pope", "sheikh",
                         "mr", "mrs", "ms", "dr", "leader", "envoy", "premier", "judge", "coach", "director",
@@ -1023,6 +1023,7 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
         mentions = _replace_inside(mentions, _german_place_names(text, sentences, lower_words))
     if language in ("ru", "uk"):
         mentions = _replace_inside(mentions, _slavic_bodies(text, sentences))
+        mentions = _slavic_quoted_bodies(text, sentences, mentions)
     if language in _TURKIC:
         mentions = _turkic_names(text, sentences, language, mentions, lower_words)
     mentions = _translated_names(text, sentences, language, mentions)
@@ -1030,15 +1031,58 @@ def find_mentions(text: str, sentences: list[Sentence], language: str, models: b
     mentions = _airlines(text, sentences, mentions)
     mentions = _official_country_names(text, sentences, language, mentions)
     mentions = _arabic_particle_names(text, mentions)
+    if language == "tr":
+        _turkish_places(text, mentions)
+    if language in _KIND_NOUNS:
+        _with_kind_nouns(text, mentions, language)
     mentions.extend(_recurring_surnames(text, sentences, mentions, language))
     mentions.sort(key=lambda m: m.start)
     mentions = _outside_titles(text, mentions)
+    _dateline_place(text, mentions)
     _type_by_recurrence(mentions)
     _people_not_towns(text, mentions, language)
     _places_by_context(mentions, language)
     _bodies_of_countries(mentions)
     return mentions
 
+
+
+# Romance languages write a landmark's kind as a lower-case noun before its name, and the two are the
+# name: 'bande de Gaza' (the Gaza Strip), 'basilique Saint-Pierre', 'plaza de San Pedro', 'chapelle
+# Sixtine', 'hospital Gemelli'. Only kinds of built places and of strips of land: administrative words
+# ('ville de Paris', 'région de Kyiv') stay outside, as the place alone is what they name.
+_KIND_NOUNS = {
+    "fr": ("bande", "basilique", "cathédrale", "chapelle", "église", "place", "pont", "palais", "hôpital"),
+    "es": ("franja", "basílica", "catedral", "capilla", "iglesia", "plaza", "puente", "palacio", "hospital"),
+    "it": ("striscia", "basilica", "cattedrale", "cappella", "chiesa", "piazza", "ponte", "palazzo", "ospedale"),
+    "pt": ("faixa", "basílica", "catedral", "capela", "igreja", "praça", "ponte", "palácio", "hospital"),
+    "ar": ("قطاع",),  # 'قطاع غزة' (its other heads make bodies and places of definite words: `_arabic_bodies`)
+}
+_STRIP_NOUNS = {"bande", "franja", "striscia", "faixa", "قطاع"}  # the only kinds that take a country's name ('bande de Gaza')
+_KIND_LINK = r"(?:\s+(?:de|del|di|da|do|della|dello)\s+|\s+d['’]|\s+)"
+
+
+@lru_cache(maxsize=None)
+def _kind_noun_before(language: str) -> re.Pattern:
+    nouns = "|".join(map(re.escape, _KIND_NOUNS[language]))
+    return re.compile(r"(?<![\w-])(" + nouns + r")" + _KIND_LINK + r"$")
+
+
+def _with_kind_nouns(text: str, mentions: list[Mention], language: str) -> None:
+    """A place or untyped name right after a lower-case kind noun takes the noun into its span, keeping
+    its key ('bande de Gaza' is still Gaza); an untyped name so introduced is a place ('chapelle Sixtine')."""
+    pattern = _kind_noun_before(language)
+    for n, m in enumerate(mentions):
+        if m.type not in ("LOC", NAME) or m.text[:1].islower():
+            continue
+        before = pattern.search(text, max(0, m.start - 20), m.start)
+        if before is None or (m.key.startswith("C:") and before.group(1) not in _STRIP_NOUNS):
+            continue  # 'la place de la France dans le monde': a role, not a square
+        if n and mentions[n - 1].end > before.start():
+            continue
+        m.start, m.text = before.start(), text[before.start():m.end]
+        if m.type == NAME:
+            m.type = "LOC"
 
 # German names the capitalised-noun filter reads as common nouns: a compound of a name and a place's
 # head noun ('Gazastreifen', 'Petersdom', 'Yasukuni-Schrein'), and a capitalised adjective before a
@@ -1052,6 +1096,13 @@ _DE_PLACE_COMPOUND = re.compile(
 _DE_ADJECTIVE_BODY = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+isch(?:e|en|er|es|em))\s+([A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
 _DE_BODY_HEADS = ("partei", "union", "bund", "komitee", "kommission", "gericht", "ministerium", "agentur", "allianz",
                   "front", "bewegung", "liga", "akademie", "universität", "gesellschaft", "versammlung")
+# any capitalised adjective inside a sentence before a body's head, and a 'vom / von / der / des' phrase
+# of capitalised words after it: 'das Internationale Komitee vom Roten Kreuz', 'die Vereinte Front';
+# German writes the adjective in lower case unless it is part of the name
+_DE_CAP = r"[A-ZÄÖÜ][a-zäöüß]+"
+_DE_NAMED_BODY = re.compile(
+    rf"(?<![\w-])({_DE_CAP}(?:e|en|er|es|em))\s+({_DE_CAP})"
+    rf"(?:\s+(?:vom|von|der|des|für)\s+(?:{_DE_CAP}(?:e|en|er|es|em)\s+)?{_DE_CAP})?(?![\w-])")
 _DE_COMPASS = re.compile(r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]+(?:e|en|er|es|em))\s+((?:Ost|West|Nord|Süd)en)s?(?![\w-])")
 
 
@@ -1082,6 +1133,17 @@ def _german_place_names(text: str, sentences: list[Sentence], lower_words: set[s
         before = text[max(0, start - 3):start].strip()
         noun = m.group(2).lower()
         if not before or before[-1] in ".!?:\"„“" or not (_org_word(noun, "de") or noun.endswith(_DE_BODY_HEADS)):
+            continue
+        out.append(Mention(start=start, end=end, text=text[start:end], type="ORG",
+                           sentence=_sentence_of(sentences, start), key=f"N:{name_key(text[start:end])}"))
+    for m in _DE_NAMED_BODY.finditer(text):
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 3):start].strip()
+        adjective, noun = m.group(1).lower(), m.group(2).lower()
+        if not before or before[-1] in ".!?:\"„“" \
+                or not any(stem in common for stem in (adjective, adjective[:-1], adjective[:-2])) \
+                or adjective in ("die", "der", "den", "dem", "des", "eine", "einer", "einem", "einen", "eines") \
+                or not (_org_word(noun, "de") or noun.endswith(_DE_BODY_HEADS)):
             continue
         out.append(Mention(start=start, end=end, text=text[start:end], type="ORG",
                            sentence=_sentence_of(sentences, start), key=f"N:{name_key(text[start:end])}"))
@@ -1184,7 +1246,75 @@ def _turkic_names(text: str, sentences: list[Sentence], language: str, found: li
         word = m.text
         if " " not in word and len(word) >= 6 and word.lower().endswith(_TURKIC_LOCATIVE) and not word.isupper():
             m.type = "LOC"
+            _locative_country(m)
     return found
+
+
+def _locative_country(mention: Mention) -> None:
+    """A place in the locative whose stem is a country's exact name is that country ('Peruda': in Peru).
+    `lookup_country` leaves -da / -ta after a four-letter stem, as a given name may end so ('Malika');
+    here the word is already read as a place in the locative, so the short stem is safe."""
+    word = mention.text
+    ending = next(e for e in _TURKIC_LOCATIVE if word.lower().endswith(e))
+    stem = word[: -len(ending)]
+    cased, uncased = country_gazetteer()
+    code = cased.get(_fold(stem)) or uncased.get(_fold(stem))
+    if code:
+        mention.key, mention.country = f"C:{code}", code
+
+
+# Turkish sets a name's case ending off with an apostrophe: the locative (-da / -de / -ta / -te, after a
+# vowel-final possessive -nda / -nde), alone or with -ki ('Batı Şeria'daki': the one in the West Bank),
+# says the name is a place; so does a lower-case noun for a kind of place after it ('Şarm el-Şeyh
+# kentinde', in the city of Sharm el-Sheikh). A list of names joined by commas and 've' whose last is
+# so marked is a list of places ('Bahavalpur, Müridke, Muzafferabad ve Kotli'de').
+_TR_LOCATIVE = re.compile(r"['’]n?[dt][ae](?:ki)?(?![\w'’])")
+_TR_PLACE_KINDS = ("kent", "şehr", "şehir", "ilçe", "köy", "bölge", "eyalet", "vilayet", "kasaba", "bölgesi")
+_TR_LIST_GAP = re.compile(r"\s*,\s*|\s+ve\s+")
+
+
+def _turkish_places(text: str, mentions: list[Mention]) -> None:
+    given = given_names("tr")
+    for n, m in enumerate(mentions):
+        if not (m.type == "LOC" or _turkish_untyped(m, given)) or not _turkish_place_cue(text, m.end):
+            continue
+        m.type = "LOC"
+        k = n  # the names of the list this one ends
+        while k > 0 and _TR_LIST_GAP.fullmatch(text[mentions[k - 1].end:mentions[k].start]) \
+                and _turkish_untyped(mentions[k - 1], given):
+            k -= 1
+            mentions[k].type = "LOC"
+
+
+def _turkish_untyped(m: Mention, given: frozenset[str]) -> bool:
+    """A name the rules gave no kind, or read as a person only for its form: no role, no given name;
+    not a month ('Nisan'da': in April)."""
+    from .dates import month_names
+
+    if m.text.casefold() in month_names():
+        return False
+    return m.type == NAME or m.type == "PER" and m.role is None and m.text.split()[0] not in given
+
+
+def _turkish_place_cue(text: str, end: int) -> bool:
+    if _TR_LOCATIVE.match(text, end):
+        return True
+    after = re.match(r" ([^\W\d_]+)", text[end:end + 30])
+    return bool(after) and after.group(1)[:1].islower() and after.group(1).casefold().startswith(_TR_PLACE_KINDS)
+
+
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]\s")
+
+
+def _dateline_place(text: str, mentions: list[Mention]) -> None:
+    """A name in capitals that opens the text before an agency in brackets and a dash is the dateline's
+    place ('ŞARM EL-ŞEYH (AA) - ...', 'WASHINGTON (AP) - ...'), not a person of two words."""
+    if not mentions or text[:mentions[0].start].strip():
+        return
+    first = mentions[0]
+    if first.text.isupper() and first.role is None and first.type in ("PER", NAME) \
+            and _DATELINE_END.match(text, first.end):
+        first.type = "LOC"
 
 
 def _sentence_opener(text: str, start: int) -> bool:
@@ -1234,6 +1364,30 @@ def surname_first(name: str) -> str | None:
     return match.group(1) if match else None
 
 
+def surname_first_bearers(names: list[tuple[str, int]]) -> dict[str, str]:
+    """surname -> the one person of the article the surname alone names, from the article's person
+    names (name, sentence index; one entry per occurrence): the only one written surname first with it,
+    or, where several share it, the one named in the lead (the first sentence) while no other is, or
+    the one named at least twice and twice as often as any other. News names its subject in the lead
+    and then by surname ('Lee pledged' after 'Lee Jae-myung took the oath', though 'Lee Jun-seok' came
+    third in the vote)."""
+    counts: dict[str, Counter] = {}
+    in_lead: dict[str, set[str]] = {}
+    for name, sentence in names:
+        if (surname := surname_first(name)):
+            counts.setdefault(surname, Counter())[name.strip()] += 1
+            if sentence == 0:
+                in_lead.setdefault(surname, set()).add(name.strip())
+    bearers = {}
+    for surname, named in counts.items():
+        ranked = named.most_common(2)
+        if len(ranked) == 1 or ranked[0][1] >= 2 and ranked[0][1] >= 2 * ranked[1][1]:
+            bearers[surname] = ranked[0][0]
+        elif len(in_lead.get(surname, ())) == 1:
+            bearers[surname] = next(iter(in_lead[surname]))
+    return bearers
+
+
 def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mention], language: str = "") -> list[Mention]:
     """The surname of a person the article names in full, wherever else it stands alone ('Halina
     Wrobeska' ... 'sagte Wrobeska'): the rules may miss it there (a German capitalised word after
@@ -1242,13 +1396,9 @@ def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mentio
     roles = _settings(language)["triggers"] if language else set()
     # a role word is no surname, even where a run of names took it in ('Республикаси Президенти')
     surnames = {word for word in surnames if len(word) >= 3 and word[:1].isupper() and word.lower() not in roles}
-    # a Korean name written surname first ('Lee Jae-myung' ... 'Lee pledged'), when no other
-    # person of the article has that surname ('Lee Jun-seok' too leaves 'Lee' alone)
-    first: dict[str, set[str]] = {}  # surname -> the distinct names written surname first with it
-    for m in found:
-        if m.type == "PER" and (word := surname_first(m.text)):
-            first.setdefault(word, set()).add(m.text)
-    surnames |= {word for word, names in first.items() if len(names) == 1}
+    # a Korean name written surname first ('Lee Jae-myung' ... 'Lee pledged'), when no other person of
+    # the article has that surname, or one is named far more often than the others (`surname_first_bearers`)
+    surnames |= set(surname_first_bearers([(m.text, m.sentence) for m in found if m.type == "PER"]))
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
     for surname in surnames:
@@ -1524,6 +1674,30 @@ def _slavic_bodies(text: str, sentences: list[Sentence]) -> list[Mention]:
                              sentence=_sentence_of(sentences, match.start()),
                              key=f"N:{name_key(phrase) or _fold(phrase)}"))
     return found
+
+
+# Russian and Ukrainian name a party, movement or company after its lower-case kind noun, in
+# guillemets: 'партии «Сила народа»', 'партия «Единая Россия»', 'компания «Газпром»'. The quoted words
+# are one body's name, whatever their case and whatever names lie inside ('Россия').
+_SLAVIC_QUOTED_HEADS = (r"(?:парти[яиюей]|партія|партії|партію|партією|движени[еяю]|рух[уом]?|блок[аеу]?|"
+                        r"объединени[еяю]|об'єднанн[яі]|коалици[яиюей]|коаліці[яїю]|компани[яиюей]|компані[яїю]|"
+                        r"концерн[аеу]?|фонд[аеу]?|организаци[яиюей]|організаці[яїю])")
+_SLAVIC_QUOTED = re.compile(rf"(?<![\w-]){_SLAVIC_QUOTED_HEADS}\s+«((?-i:[А-ЯЁІЇЄҐA-Z])[^«»\n]{{1,60}})»",
+                            re.IGNORECASE)
+
+
+def _slavic_quoted_bodies(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+    out = list(found)
+    for match in _SLAVIC_QUOTED.finditer(text):
+        phrase = match.group(1).strip()
+        if len(phrase.split()) > 5:
+            continue  # a quotation, not a name
+        start = match.start(1)
+        new = Mention(start=start, end=start + len(phrase), text=phrase, type="ORG",
+                      sentence=_sentence_of(sentences, start), key=f"N:{name_key(phrase) or _fold(phrase)}")
+        out = _put_over(out, new, keep_marked=False) or out
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 def _replace_inside(found: list[Mention], spans: list[Mention]) -> list[Mention]:

@@ -81,12 +81,14 @@ class EntityExplorer:
         item["scripts"] = sorted({a["script"] for a in aliases})
         item["articles"] = [dict(r) for r in self.store.query(
             "SELECT a.id, a.title, a.language, a.published, a.source, a.story_id, COUNT(*) AS mentions,"
-            # 'body' < 'caption': the article names it only in a photo caption (read/captions.py)
-            " MIN(m.part) = 'caption' AS only_in_captions"
+            # where the article names it: its text, a photo caption (read/captions.py), its headline (read/titles.py)
+            " SUM(CASE WHEN m.part = 'body' THEN 1 ELSE 0 END) AS in_text,"
+            " SUM(CASE WHEN m.part = 'caption' THEN 1 ELSE 0 END) AS in_captions,"
+            " SUM(CASE WHEN m.part = 'title' THEN 1 ELSE 0 END) AS in_title"
             " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?"
             " GROUP BY a.id ORDER BY a.published DESC, a.id DESC LIMIT 200", (entity_id,))]
-        for article in item["articles"]:  # SQLite says 1 / 0, PostgreSQL true / false
-            article["only_in_captions"] = bool(article["only_in_captions"])
+        for article in item["articles"]:
+            _where_named(article)
         item["stories"] = [dict(r) for r in self.store.query(
             "SELECT s.id, s.title, s.size, s.first_published, s.last_published, COUNT(DISTINCT a.id) AS articles"
             " FROM mentions m JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = a.story_id"
@@ -113,3 +115,12 @@ class EntityExplorer:
             "SELECT e.id, e.name, e.type, e.country, COUNT(*) AS mentions FROM mentions m"
             " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? GROUP BY e.id ORDER BY mentions DESC",
             (article_id,))]
+
+
+def _where_named(article: dict[str, Any]) -> None:
+    """Turns an entity page's article row's counts by part into flags: `in_title` (the headline names
+    it), `only_in_captions` (only a photo caption does), `only_in_title` (only the headline does)."""
+    in_text, in_captions, in_title = (bool(article.pop(k)) for k in ("in_text", "in_captions", "in_title"))
+    article["in_title"] = in_title
+    article["only_in_captions"] = in_captions and not in_text and not in_title
+    article["only_in_title"] = in_title and not in_text and not in_captions

@@ -20,6 +20,7 @@ from .language import detect_language
 from .names import find_mentions
 from .parse import ReadError, parse
 from .sentences import split_sentences
+from .titles import title_mentions
 
 __all__ = ["read_article", "embed_articles", "ReadError", "COMPONENTS"]
 
@@ -49,10 +50,12 @@ def _dates(article: Article) -> None:
 
 
 def _names(article: Article) -> None:
-    # the body's names, then the captions' after them: an event's actor points into this list by
-    # index, so the body's keep their places whether or not captions are read (read/captions.py)
+    # the body's names, then the captions' and the headline's after them: an event's actor points into
+    # this list by index, so the body's keep their places whether or not the others are read
+    # (read/captions.py, read/titles.py); the headline is read knowing the body's names
     article.mentions = find_mentions(article.text, article.sentences, article.language)
     article.mentions += caption_mentions(article.metadata, article.language)
+    article.mentions += title_mentions(article.title, article.language, article.mentions)
 
 
 def _events(article: Article) -> None:

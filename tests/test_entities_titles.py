@@ -51,6 +51,19 @@ def test_a_title_case_headline_keeps_only_vouched_names():
     assert not title_mentions("Breaking News: Markets Rally As Oil Prices Fall", "en", [])
 
 
+def test_a_body_name_unknown_to_any_dictionary_vouches_for_a_title_case_name():
+    body = "The Tallinn start-up Zentrixa said on Monday that investors had put in 40 million euros."
+    found = _body_names(body, "en")
+    assert "Zentrixa" in {m.text for m in found}
+    assert {m.text for m in title_mentions("Zentrixa Raises Funds In New Round", "en", found)} == {"Zentrixa"}
+    assert not title_mentions("Start-Up Raises Funds In New Round", "en", found)
+
+
+def test_a_capitalised_word_after_a_headline_colon_opens_a_clause():
+    found = title_mentions("Louvre robbery: What was stolen from the Galerie d'Apollon?", "en", [])
+    assert "What" not in {m.text for m in found} and "Galerie d'Apollon" in {m.text for m in found}
+
+
 def test_a_sentence_case_headline_is_read_as_text():
     found = title_mentions("Demonstranten greifen Tokajew in Astana an", "de", [])
     assert {m.text for m in found} == {"Tokajew", "Astana"}

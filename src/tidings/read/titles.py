@@ -21,7 +21,7 @@ import re
 
 from ..known import fold as known_fold
 from ..known import known_actors
-from ..model import NO_SENTENCE, TITLE, Mention
+from ..model import NO_SENTENCE, TITLE, Mention, Sentence
 from .names import common_words, find_mentions, lookup_country, lookup_place, name_key
 from .sentences import split_sentences
 
@@ -30,6 +30,7 @@ _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # words this short are the function words Title Case styles leave in lower case ("of", "in", "and")
 _SHORT = 3
 TITLE_CASE_SHARE = 0.8  # of the longer words after the first: so many capitalised, and the headline is Title Case
+_COLON = re.compile(r"[:：]\s+")  # "Operation Sindoor: India strikes...", not "10:30"
 MAX_TITLE_CHARS = 300  # a "title" longer than this is a lead paragraph the parser took for one
 
 
@@ -37,7 +38,10 @@ def is_title_case(title: str) -> bool:
     """Whether a headline capitalises its words as a style ("Survivor Walks Out Of Hospital") rather
     than as its language does: of its cased words after the first, longer than a function word, at
     least two, and nearly all capitalised. German sentence case ("Merz trifft Macron in Paris") has
-    its verbs and adjectives in lower case; an uncased script (Arabic, Chinese) is never Title Case."""
+    its verbs and adjectives in lower case; an uncased script (Arabic, Chinese) is never Title Case.
+    A German headline of nouns ("Schlaganfall und Herzversagen: Vatikan nennt Todesursache") passes
+    for Title Case, and should: read alone, without the body's lower-case evidence, the German
+    common-noun rules take its nouns for names ('Herzversagen', 'Dreister Juwelenraub')."""
     words = [w for w in _CASED_WORD.findall(title)[1:] if len(w) > _SHORT and w[:1].lower() != w[:1].upper()]
     if len(words) < 2:
         return False
@@ -45,12 +49,28 @@ def is_title_case(title: str) -> bool:
     return capitalised >= TITLE_CASE_SHARE * len(words)
 
 
+def headline_parts(title: str, language: str) -> list[Sentence]:
+    """The headline's sentences, each cut again after a colon: "Louvre robbery: What was stolen?" opens
+    a new clause with "What", where the recogniser drops a capitalised function word as at a sentence's
+    start; read as one sentence, "What" would be a name."""
+    parts: list[Sentence] = []
+    for sentence in split_sentences(title, language):
+        start = sentence.start
+        for colon in _COLON.finditer(sentence.text):
+            end = sentence.start + colon.end()
+            parts.append(Sentence(start, end, title[start:end]))
+            start = end
+        if start < sentence.end:
+            parts.append(Sentence(start, sentence.end, title[start:sentence.end]))
+    return parts
+
+
 def title_mentions(title: str, language: str, found: list[Mention]) -> list[Mention]:
     """The headline's names, given the names the article's body and captions gave (`found`)."""
     title = title or ""
     if not title.strip() or len(title) > MAX_TITLE_CHARS:
         return []
-    read = find_mentions(title, split_sentences(title, language), language)
+    read = find_mentions(title, headline_parts(title, language), language)
     if is_title_case(title):
         read = _title_case_names(title, read, language, _vouchers(found))
     read = _with_body_names(title, read, found)
@@ -60,11 +80,16 @@ def title_mentions(title: str, language: str, found: list[Mention]) -> list[Ment
 
 
 def _vouchers(found: list[Mention]) -> set[str]:
-    """What the body's and captions' names are known by: their folded texts, a person's surname
-    ("Modi" of "Narendra Modi"), and country keys. Not the other keys: a consonant skeleton
-    ('N:md') is shared by too many headline words ("Made")."""
-    known = {known_fold(m.text) for m in found} | {m.key for m in found if m.key.startswith("C:")}
-    known |= {known_fold(m.text.split()[-1]) for m in found if m.type == "PER" and " " in m.text.strip()}
+    """What the body's and captions' names are known by: their folded texts, their last two words
+    or more ("Scharm el-Scheich" of "Badeort Scharm el-Scheich"), a person's surname ("Modi" of
+    "Narendra Modi"), and country keys. Not a place's or a body's last word alone ("States" of "United
+    States"), nor the other keys: a consonant skeleton ('N:md') is shared by too many words ("Made")."""
+    known = {m.key for m in found if m.key.startswith("C:")}
+    for mention in found:
+        words = known_fold(mention.text).split()
+        last = 1 if mention.type == "PER" else 2
+        known.add(" ".join(words))
+        known.update(" ".join(words[first:]) for first in range(1, len(words) - last + 1))
     return known
 
 

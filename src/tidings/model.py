@@ -24,12 +24,14 @@ import numpy as np
 # "e": meeting sites are no parties, relative clauses as background, Vietnamese tariffs (evrecall13); party
 # plurals and "House of" as bodies, saints' possessives, bracketed exonyms and acronyms (types13).
 # "+entcap15": names in photo captions are read too, as mentions marked part="caption" (entcap15)
-# "+enttitle15": the headline's names are read too, as mentions marked part="title" (enttitle15)
+# "+enttitle15": the headline's names are read too, as mentions marked part="title", and news agencies
+# in credit lines as ORG mentions marked part="credit" (enttitle15)
 PIPELINE_VERSION = "reading-2026.11.30e+entcap15+enttitle15"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
-# Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title)
-BODY, CAPTION, TITLE = "body", "caption", "title"
+# Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news
+# agency in a credit line (read/credits.py)
+BODY, CAPTION, TITLE, CREDIT = "body", "caption", "title", "credit"
 NO_SENTENCE = -1  # Mention.sentence of a name outside the body (a caption's, the headline's)
 AGENT_TYPES = frozenset({"PER", "ORG", NAME})  # mentions that may name who acts or speaks (a NAME may be either)
 # what a cached statement vector holds (compare/statements.py: the sentence's row, then one per clause);
@@ -87,9 +89,10 @@ class Mention(Span):
     entity_id: int | None = None  # the canonical entity it resolves to (entities stage)
     # where the name is: "body" (the clean text, offsets into Article.text), "caption": a photo's
     # caption taken out of the text (Article.metadata["captions"][caption], offsets into that line),
-    # or "title": the headline (offsets into Article.title). A caption's or the headline's names count
-    # for entities (pages, search, counts) but belong to no sentence of the body (`sentence` is -1):
-    # events, statements, story keys and the body's highlighting read body names only.
+    # "title": the headline (offsets into Article.title), or "credit": a news agency credited for the
+    # article or a photo (read/credits.py: `caption` indexes credit_lines(metadata), offsets into that
+    # line). These count for entities (pages, search, counts) but belong to no sentence of the body
+    # (`sentence` is -1): events, statements, story keys and the body's highlighting read body names only.
     part: str = "body"
     caption: int | None = None
 

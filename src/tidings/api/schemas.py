@@ -110,8 +110,11 @@ class NameMention(BaseModel):
     entity_id: int | None = Field(None, description="The canonical entity the name resolves to")
     part: str = Field("body", description='"body": start and end point into the text; "caption": into '
                                           'metadata.captions[caption], a photo caption taken out of the text; '
-                                          '"title": into the headline (title)')
-    caption: int | None = Field(None, description="Index of the caption in metadata.captions (part \"caption\")")
+                                          '"title": into the headline (title); "credit": a news agency credited for the article or a '
+                                          'photo, into its credit line')
+    caption: int | None = Field(None, description="Index of the caption in metadata.captions (part \"caption\"); "
+                                                  "of the credit line (part \"credit\": metadata's credits, photo_credits, "
+                                                  "bylines, then captions, in that order)")
 
 
 class DateMention(BaseModel):

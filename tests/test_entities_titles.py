@@ -59,6 +59,12 @@ def test_a_body_name_unknown_to_any_dictionary_vouches_for_a_title_case_name():
     assert not title_mentions("Start-Up Raises Funds In New Round", "en", found)
 
 
+def test_a_known_name_with_a_genitive_s_is_a_name_of_a_german_noun_headline():
+    body = "Der Präsident Donald Trump kündigte am Mittwoch neue Zölle auf Einfuhren aus der EU an."
+    found = title_mentions("Trumps Zollhammer: 20 Prozent Auf Waren Aus Der EU", "de", _body_names(body, "de"))
+    assert {m.text for m in found} == {"Trumps", "EU"}
+
+
 def test_a_capitalised_word_after_a_headline_colon_opens_a_clause():
     found = title_mentions("Louvre robbery: What was stolen from the Galerie d'Apollon?", "en", [])
     assert "What" not in {m.text for m in found} and "Galerie d'Apollon" in {m.text for m in found}

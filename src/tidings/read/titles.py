@@ -21,7 +21,7 @@ import re
 
 from ..known import fold as known_fold
 from ..known import known_actors
-from ..model import NO_SENTENCE, TITLE, Mention, Sentence
+from ..model import NAME, NO_SENTENCE, TITLE, Mention, Sentence
 from .names import common_words, find_mentions, lookup_country, lookup_place, name_key
 from .sentences import split_sentences
 
@@ -31,7 +31,8 @@ _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SHORT = 3
 TITLE_CASE_SHARE = 0.8  # of the longer words after the first: so many capitalised, and the headline is Title Case
 _COLON = re.compile(r"[:：]\s+")  # "Operation Sindoor: India strikes...", not "10:30"
-MAX_TITLE_CHARS = 300  # a "title" longer than this is a lead paragraph the parser took for one
+MAX_TITLE_CHARS = 300
+GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no"})  # languages that glue a genitive -s to names  # a "title" longer than this is a lead paragraph the parser took for one
 
 
 def is_title_case(title: str) -> bool:
@@ -112,6 +113,8 @@ def _vouched(text: str, mention: Mention | None, known: set[str], language: str)
         return True
     if folded in known_actors():
         return True  # a person or group of the dictionaries
+    if language in GENITIVE_S and folded.endswith("s") and (folded[:-1] in known or folded[:-1] in known_actors()):
+        return True  # a known name with the genitive's -s: "Trumps Zollhammer" (Trump's tariff hammer)
     if lookup_country(text) is not None:
         return True  # a country, its demonym or capital
     # a place of the gazetteer, unless a common word of the language ("Reading", "Nice", "Mobile")
@@ -122,7 +125,8 @@ def _vouched(text: str, mention: Mention | None, known: set[str], language: str)
 
 def _vouched_parts(title: str, mention: Mention, language: str, known: set[str]) -> list[Mention]:
     """The longest vouched word sequences inside an unvouched name of a Title Case headline, each
-    read again alone (its type, key and country), with offsets into the headline."""
+    read again alone (its type, key and country; a name of unknown kind if the recogniser does not
+    read it alone), with offsets into the headline."""
     words = [(m.start() + mention.start, m.end() + mention.start)
              for m in _CASED_WORD.finditer(title[mention.start:mention.end])]
     parts: list[Mention] = []
@@ -132,11 +136,10 @@ def _vouched_parts(title: str, mention: Mention, language: str, known: set[str])
             start, end = words[first][0], words[first + size - 1][1]
             if any(s < end and start < e for s, e in taken) or not _vouched(title[start:end], None, known, language):
                 continue
-            part = _read_alone(title[start:end], language)
-            if part is not None:
-                part.start, part.end = start, end
-                parts.append(part)
-                taken.append((start, end))
+            part = _read_alone(title[start:end], language) or _unknown_kind(title[start:end])
+            part.start, part.end = start, end
+            parts.append(part)
+            taken.append((start, end))
     return parts
 
 
@@ -144,6 +147,12 @@ def _read_alone(phrase: str, language: str) -> Mention | None:
     """The phrase read as a text of its own: one name covering it, or None."""
     read = find_mentions(phrase, [], language)
     return read[0] if len(read) == 1 and read[0].start == 0 and read[0].end == len(phrase) else None
+def _unknown_kind(phrase: str) -> Mention:
+    """A vouched phrase the recogniser does not read alone ("Trumps"): a name of unknown kind, which
+    its entity types (as the body's lone capitalised words are)."""
+    return Mention(0, len(phrase), phrase, NAME, NO_SENTENCE, key=f"N:{name_key(phrase)}")
+
+
 def _with_body_names(title: str, read: list[Mention], found: list[Mention]) -> list[Mention]:
     """`read` plus the body's names that stand in the headline word for word where no name of `read`
     is (longest first): the body's reading is better evidence than a short headline's."""

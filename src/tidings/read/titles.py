@@ -31,8 +31,8 @@ _CASED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SHORT = 3
 TITLE_CASE_SHARE = 0.8  # of the longer words after the first: so many capitalised, and the headline is Title Case
 _COLON = re.compile(r"[:：]\s+")  # "Operation Sindoor: India strikes...", not "10:30"
-MAX_TITLE_CHARS = 300
-GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no"})  # languages that glue a genitive -s to names  # a "title" longer than this is a lead paragraph the parser took for one
+MAX_TITLE_CHARS = 300  # a "title" longer than this is a lead paragraph the parser took for one
+GENITIVE_S = frozenset({"de", "nl", "sv", "da", "no"})  # languages that glue a genitive -s to names
 
 
 def is_title_case(title: str) -> bool:

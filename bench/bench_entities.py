@@ -6,8 +6,9 @@ The gold file lists, per article, the surface forms of entities that occur in tw
 languages, with a canonical id. Each gold form is looked up among the mentions tidings found in
 that article (same text, or the text with a role in front: 'Präsident Tokajew' for 'Tokajew', or in
 tr / kk / uz / ru / uk / pl with a case ending glued to it: 'AQShning' for 'AQSh'). Every stored
-mention counts, the body's and, since entcap15, the photo captions' (read/captions.py): a gold form
-said only under a photo is found when a caption mention has it; how many were is printed apart.
+mention counts, the body's and, since entcap15, the photo captions' (read/captions.py), since
+enttitle15 the headline's (read/titles.py): a gold form said only under a photo or in the headline is
+found when a caption's or the title's mention has it; how many were is printed apart, by part.
   * found: share of gold forms recognised at all;
   * merge recall: pairs of gold forms in different languages with the same gold entity that
     resolve to one tidings entity (pairs where a side was not recognised count as misses);
@@ -24,7 +25,7 @@ import re
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from pathlib import Path
 
@@ -61,17 +62,17 @@ def main() -> None:
     # the body's mentions first: a form found in both is counted as the body's
     columns = {r[1] for r in store.query("PRAGMA table_info(mentions)")}
     part = "part" if "part" in columns else "'body'"  # a store of schema v10 or before: body mentions only
-    in_caption = set()  # (article, entity) pairs that only a caption mention gave
+    part_of = {}  # (article, index in mentions[article]) -> part, for the mentions outside the body
     for r in store.query(f"SELECT article_id, text, entity_id, {part} AS part FROM mentions WHERE entity_id IS NOT NULL"
-                         f" ORDER BY {part} = 'caption', id"):
+                         f" ORDER BY CASE {part} WHEN 'body' THEN 0 WHEN 'caption' THEN 1 WHEN 'title' THEN 2 ELSE 3 END, id"):
         mentions[r["article_id"]].append((normalise_alias(r["text"]), normalise_alias(strip_roles(r["text"])), r["entity_id"]))
-        if r["part"] == "caption":
-            in_caption.add((r["article_id"], len(mentions[r["article_id"]]) - 1))
+        if r["part"] != "body":
+            part_of[(r["article_id"], len(mentions[r["article_id"]]) - 1)] = r["part"]
 
     rows = list(csv.DictReader(open(args.gold, encoding="utf-8")))
     forms = []  # (gold entity, language, article id, predicted entity or None)
     in_text = []  # whether the form is in the article's stored clean text (captions and credits are not)
-    from_captions = 0  # forms recognised by a caption mention only
+    from_parts = Counter()  # forms recognised only by a mention outside the body, by its part
     for row in rows:
         article_id = article_of.get(row["article"])
         if article_id is None:
@@ -88,7 +89,8 @@ def main() -> None:
             hit = next((i for i, (full, _b, _e) in found
                         if len(surface) >= 3 and full.startswith(surface) and ending.fullmatch(full[len(surface):])), None)
         predicted = None if hit is None else found[hit][1][2]
-        from_captions += (article_id, hit) in in_caption
+        if (article_id, hit) in part_of:
+            from_parts[part_of[(article_id, hit)]] += 1
         forms.append((row["entity"], language[article_id], article_id, predicted))
         in_text.append(row["surface"].casefold() in text_of[article_id])
 
@@ -112,7 +114,8 @@ def main() -> None:
     true_merges = sum(1 for a, b in combinations(forms, 2)
                       if a[1] != b[1] and a[3] is not None and a[3] == b[3] and a[0] == b[0])
     print(f"gold forms: {len(forms)} ({len({f[0] for f in forms})} entities); recognised: {found} ({found / len(forms):.3f});"
-          f" {from_captions} of them by a caption's mention only")
+          f" {from_parts['caption']} of them by a caption's mention only, {from_parts['title']} by the title's,"
+          f" {from_parts['credit']} by a credit's")
     print(f"merge recall (all gold pairs):        {hits / gold_pairs:.3f}  ({hits}/{gold_pairs})")
     print(f"merge recall (forms in the clean text): {text_hits / max(1, text_pairs):.3f}  ({text_hits}/{text_pairs}; "
           f"{sum(not i for i in in_text)} gold forms are only in captions, credits or other removed lines)")

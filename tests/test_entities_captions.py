@@ -156,7 +156,9 @@ def test_the_article_page_lists_caption_names_apart(captioned):
     page = Explorer(captioned).article(_article_id(captioned, "fr"))
     body = [m for m in page["mentions"] if m["part"] == "body"]
     captions = [m for m in page["mentions"] if m["part"] == "caption"]
-    assert captions and body and page["mentions"] == body + captions  # the body's names first
+    others = [m for m in page["mentions"] if m["part"] not in ("body", "caption")]  # the headline's, credits' (enttitle15)
+    assert captions and body and page["mentions"] == body + captions + others  # the body's names first
+    assert {m["part"] for m in others} <= {"title", "credit"}
     for mention in body:
         assert page["text"][mention["start"]:mention["end"]] == mention["text"]
     names = {m["text"]: m for m in distinct_mentions(page["mentions"])}

@@ -23,15 +23,17 @@ import numpy as np
 # foreign name ("đảng Komeito"), "Air" and a country is the airline, official country names (entkey12).
 # "e": meeting sites are no parties, relative clauses as background, Vietnamese tariffs (evrecall13); party
 # plurals and "House of" as bodies, saints' possessives, bracketed exonyms and acronyms (types13).
-# "+entcap15": names in photo captions are read too, as mentions marked part="caption" (entcap15);
-# "+evmerge15": a Chinese or Japanese full stop before a digit ends a sentence (evmerge15);
-# "+entrec15": kind nouns before landmarks, Uzbek/Kazakh country locatives, quoted Slavic and German
-# bodies, Korean surnames alone, datelines in capitals (entrec15)
-PIPELINE_VERSION = "reading-2026.11.30e+entcap15+evmerge15+entrec15"
+# "f" (twelfth session): names in photo captions, the headline and news agencies in credit lines are read
+# too, as mentions marked part="caption" / "title" / "credit" (entcap15, enttitle15); a Chinese or Japanese
+# full stop before a digit ends a sentence (evmerge15); kind nouns before landmarks, Uzbek/Kazakh country
+# locatives, quoted Slavic and German bodies, Korean surnames alone, datelines in capitals (entrec15)
+PIPELINE_VERSION = "reading-2026.11.30f"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
-BODY, CAPTION = "body", "caption"  # Mention.part: the clean text, or a photo caption taken out of it
-NO_SENTENCE = -1  # Mention.sentence of a name outside the body (a caption's)
+# Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news
+# agency in a credit line (read/credits.py)
+BODY, CAPTION, TITLE, CREDIT = "body", "caption", "title", "credit"
+NO_SENTENCE = -1  # Mention.sentence of a name outside the body (a caption's, the headline's)
 AGENT_TYPES = frozenset({"PER", "ORG", NAME})  # mentions that may name who acts or speaks (a NAME may be either)
 # what a cached statement vector holds (compare/statements.py: the sentence's row, then one per clause);
 # bump it when clause splitting changes, so that vectors cached by an older version are made again
@@ -86,10 +88,12 @@ class Mention(Span):
     country: str | None = None  # ISO 3166 alpha-2 when the mention is (in) a country
     role: str | None = None  # e.g. "demonym", "capital" for metonyms
     entity_id: int | None = None  # the canonical entity it resolves to (entities stage)
-    # where the name is: "body" (the clean text, offsets into Article.text), or "caption": a photo's
-    # caption taken out of the text (Article.metadata["captions"][caption], offsets into that line).
-    # A caption's names count for entities (pages, search, counts) but belong to no sentence of the
-    # body (`sentence` is -1): events, statements and the body's highlighting read body names only.
+    # where the name is: "body" (the clean text, offsets into Article.text), "caption": a photo's
+    # caption taken out of the text (Article.metadata["captions"][caption], offsets into that line),
+    # "title": the headline (offsets into Article.title), or "credit": a news agency credited for the
+    # article or a photo (read/credits.py: `caption` indexes credit_lines(metadata), offsets into that
+    # line). These count for entities (pages, search, counts) but belong to no sentence of the body
+    # (`sentence` is -1): events, statements, story keys and the body's highlighting read body names only.
     part: str = "body"
     caption: int | None = None
 

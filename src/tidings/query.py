@@ -373,8 +373,10 @@ class Explorer:
                              for r in self.store.query('SELECT idx, start, "end" FROM sentences WHERE article_id=? ORDER BY idx', (article_id,))]
         item["mentions"] = [dict(r) for r in self.store.query(
             'SELECT sentence, start, "end", text, type, key, country, role, entity_id, part, caption FROM mentions'
-            # the body's names in text order, then the captions' (their offsets point into a caption)
-            " WHERE article_id=? ORDER BY part = 'caption', caption, start", (article_id,))]
+            # the body's names in text order, then the captions', the headline's and the credits' (their
+            # offsets point into a caption, the title, a credit line), as read/__init__._names lists them
+            " WHERE article_id=? ORDER BY CASE part WHEN 'body' THEN 0 WHEN 'caption' THEN 1 WHEN 'title' THEN 2"
+            " ELSE 3 END, caption, start", (article_id,))]
         item["dates"] = [dict(r) for r in self.store.query(
             'SELECT sentence, start, "end", text, value, precision FROM date_mentions WHERE article_id=? ORDER BY start', (article_id,))]
         raw = self.store.query("SELECT locator, format, received_at FROM raw_articles WHERE id=?", (article_id,))

@@ -340,12 +340,20 @@ def blocks(text: str | None) -> list[str]:
 
 def distinct_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each name once (with how often it occurs), in order of first appearance; `only_in_captions`
-    where every mention of it is in a photo caption, not in the text."""
+    where every mention of it is in a photo caption, not in the text; `in_title` where the headline
+    names it, `only_in_title` where only the headline does, `only_credited` where only a credit line
+    names it (a news agency, read/credits.py)."""
     seen: dict[tuple, dict[str, Any]] = {}
     for mention in mentions:
-        item = seen.setdefault((mention["text"], mention["type"]), {**mention, "count": 0, "only_in_captions": True})
+        item = seen.setdefault((mention["text"], mention["type"]),
+                               {**mention, "count": 0, "only_in_captions": True, "in_title": False, "only_in_title": True,
+                                "only_credited": True})
         item["count"] += 1
-        item["only_in_captions"] &= mention.get("part") == "caption"
+        part = mention.get("part")
+        item["only_in_captions"] &= part == "caption"
+        item["in_title"] |= part == "title"
+        item["only_in_title"] &= part == "title"
+        item["only_credited"] &= part == "credit"
     return list(seen.values())
 
 

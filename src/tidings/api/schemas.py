@@ -99,7 +99,7 @@ class Sentence(BaseModel):
 
 
 class NameMention(BaseModel):
-    sentence: int | None = Field(None, description="Index of its sentence in the text; -1 for a caption's name")
+    sentence: int | None = Field(None, description="Index of its sentence in the text; -1 for a caption's or the headline's name")
     start: int
     end: int
     text: str
@@ -109,8 +109,12 @@ class NameMention(BaseModel):
     role: str | None = None
     entity_id: int | None = Field(None, description="The canonical entity the name resolves to")
     part: str = Field("body", description='"body": start and end point into the text; "caption": into '
-                                          'metadata.captions[caption], a photo caption taken out of the text')
-    caption: int | None = Field(None, description="Index of the caption in metadata.captions (part \"caption\")")
+                                          'metadata.captions[caption], a photo caption taken out of the text; '
+                                          '"title": into the headline (title); "credit": a news agency credited for the article or a '
+                                          'photo, into its credit line')
+    caption: int | None = Field(None, description="Index of the caption in metadata.captions (part \"caption\"); "
+                                                  "of the credit line (part \"credit\": metadata's credits, photo_credits, "
+                                                  "bylines, then captions, in that order)")
 
 
 class DateMention(BaseModel):

@@ -81,12 +81,18 @@ class EntityExplorer:
         item["scripts"] = sorted({a["script"] for a in aliases})
         item["articles"] = [dict(r) for r in self.store.query(
             "SELECT a.id, a.title, a.language, a.published, a.source, a.story_id, COUNT(*) AS mentions,"
-            # 'body' < 'caption': the article names it only in a photo caption (read/captions.py)
-            " MIN(m.part) = 'caption' AS only_in_captions"
+            # where the article names it: its text, a photo caption (read/captions.py), its headline (read/titles.py)
+            " SUM(CASE WHEN m.part = 'body' THEN 1 ELSE 0 END) AS in_text,"
+            " SUM(CASE WHEN m.part = 'caption' THEN 1 ELSE 0 END) AS in_captions,"
+            " SUM(CASE WHEN m.part = 'title' THEN 1 ELSE 0 END) AS in_title,"
+            # a news agency credited for the article or a photo (read/credits.py)
+            " SUM(CASE WHEN m.part = 'credit' THEN 1 ELSE 0 END) AS credited"
             " FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?"
             " GROUP BY a.id ORDER BY a.published DESC, a.id DESC LIMIT 200", (entity_id,))]
-        for article in item["articles"]:  # SQLite says 1 / 0, PostgreSQL true / false
-            article["only_in_captions"] = bool(article["only_in_captions"])
+        for article in item["articles"]:
+            _where_named(article)
+        item["credited_in"] = self.store.query(
+            "SELECT COUNT(DISTINCT article_id) FROM mentions WHERE entity_id = ? AND part = 'credit'", (entity_id,))[0][0]
         item["stories"] = [dict(r) for r in self.store.query(
             "SELECT s.id, s.title, s.size, s.first_published, s.last_published, COUNT(DISTINCT a.id) AS articles"
             " FROM mentions m JOIN articles a ON a.id = m.article_id JOIN stories s ON s.id = a.story_id"
@@ -95,21 +101,37 @@ class EntityExplorer:
         return item
 
     def related(self, entity_id: int, limit: int = 20) -> list[dict[str, Any]]:
-        """Entities named in the same articles, by how many articles they share."""
+        """Entities named in the same articles, by how many articles they share. Credits are left out on
+        both sides: an agency credited on every wire photo would "appear with" everything it sold a
+        picture of, and every name would appear with it (read/credits.py)."""
         return [dict(r) for r in self.store.query(
             "SELECT e.id, e.name, e.type, e.country, COUNT(DISTINCT o.article_id) AS articles"
             " FROM mentions m JOIN mentions o ON o.article_id = m.article_id AND o.entity_id != m.entity_id"
-            " JOIN entities e ON e.id = o.entity_id WHERE m.entity_id = ?"
+            " AND o.part <> 'credit' JOIN entities e ON e.id = o.entity_id WHERE m.entity_id = ? AND m.part <> 'credit'"
             " GROUP BY e.id ORDER BY articles DESC, e.mentions DESC LIMIT ?", (entity_id, limit))]
 
     def story_entities(self, story_id: int, limit: int = 30) -> list[dict[str, Any]]:
         return [dict(r) for r in self.store.query(
             "SELECT e.id, e.name, e.type, e.country, COUNT(*) AS mentions, COUNT(DISTINCT a.language) AS languages"
             " FROM mentions m JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
-            " WHERE a.story_id = ? GROUP BY e.id ORDER BY languages DESC, mentions DESC LIMIT ?", (story_id, limit))]
+            # who the story is about: not the agencies credited for its articles (read/credits.py)
+            " WHERE a.story_id = ? AND m.part <> 'credit'"
+            " GROUP BY e.id ORDER BY languages DESC, mentions DESC LIMIT ?", (story_id, limit))]
 
     def article_entities(self, article_id: int) -> list[dict[str, Any]]:
         return [dict(r) for r in self.store.query(
             "SELECT e.id, e.name, e.type, e.country, COUNT(*) AS mentions FROM mentions m"
             " JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? GROUP BY e.id ORDER BY mentions DESC",
             (article_id,))]
+
+
+def _where_named(article: dict[str, Any]) -> None:
+    """Turns an entity page's article row's counts by part into flags: `in_title` (the headline names
+    it), `only_in_captions` (only a photo caption does), `only_in_title` (only the headline does),
+    `credited` (the article or a photo credits it, a news agency)."""
+    in_text, in_captions, in_title, credited = (bool(article.pop(k)) for k in
+                                                ("in_text", "in_captions", "in_title", "credited"))
+    article["in_title"] = in_title
+    article["only_in_captions"] = in_captions and not in_text and not in_title
+    article["only_in_title"] = in_title and not in_text and not in_captions
+    article["credited"] = credited  # a news agency credited for the article or a photo

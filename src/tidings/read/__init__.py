@@ -14,12 +14,14 @@ from ..model import Article, RawArticle
 from ..textutil import text_hash
 from .captions import caption_mentions
 from .clean import strip_noise
+from .credits import credit_mentions
 from .dates import find_dates, parse_published
 from .embed import Embedder, get_embedder
 from .language import detect_language
 from .names import find_mentions
 from .parse import ReadError, parse
 from .sentences import split_sentences
+from .titles import title_mentions
 
 __all__ = ["read_article", "embed_articles", "ReadError", "COMPONENTS"]
 
@@ -49,10 +51,14 @@ def _dates(article: Article) -> None:
 
 
 def _names(article: Article) -> None:
-    # the body's names, then the captions' after them: an event's actor points into this list by
-    # index, so the body's keep their places whether or not captions are read (read/captions.py)
+    # the body's names, then the captions', the headline's and the credited agencies' after them: an
+    # event's actor points into this list by index, so the body's keep their places whether or not
+    # the others are read (read/captions.py, titles.py, credits.py); the headline is read knowing the
+    # body's names
     article.mentions = find_mentions(article.text, article.sentences, article.language)
     article.mentions += caption_mentions(article.metadata, article.language)
+    article.mentions += title_mentions(article.title, article.language, article.mentions)
+    article.mentions += credit_mentions(article.metadata)  # the news agencies credited, nobody else
 
 
 def _events(article: Article) -> None:

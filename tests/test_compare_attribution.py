@@ -63,6 +63,8 @@ def test_a_dateline_agency_is_the_outlet_not_the_speaker():
     text = "WASHINGTON (AP) - The United States struck three sites, Pentagon officials said."
     found = credited(text, "en")
     assert found["role"] == "officials" and found["kind"] == "quote"
+    tagged = credited("İSLAMABAD (AA) - Saldırılarda 26 sivilin hayatını kaybettiği bildirildi.", "tr", ("AA", "ORG", 7))
+    assert tagged["by"] == ""  # the reader's ORG mention of the dateline's agency is no speaker either
     quoted = credited("The toll rose to 270, Reuters reported.", "en")
     assert quoted["role"] == "agency" and quoted["kind"] == "agency"
 

@@ -180,8 +180,8 @@ def _candidates(text: str, mentions: list[dict[str, Any]]) -> list[dict[str, Any
     outside a dateline, and (last resort) places standing for a government."""
     found = []
     for m in mentions:
-        if _portfolio_word(m["text"]):
-            continue
+        if _portfolio_word(m["text"]) or (m["start"] > 0 and _DATELINE.match(text[:m["start"]])):
+            continue  # a title's portfolio, or the agency of a dateline (the reader may tag "AA" as ORG)
         if m["type"] in AGENT_TYPES and not str(m.get("key", "")).startswith("C:"):
             key = f"E:{m['entity_id']}" if m.get("entity_id") else f"K:{m['key']}"
             found.append({"span": (m["start"], m["end"]), "by": m["text"], "role": "person" if m["type"] == "PER"

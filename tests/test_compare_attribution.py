@@ -92,3 +92,26 @@ def test_no_cue_no_attribution():
     assert credited("So viele Menschen kamen zum Louvre wie nie.", "de") is None  # "so" is a cue only before a name
     assert credited("Die Männer flüchteten auf Motorrollern.", "de") is None
     assert credited("Verletzt wurde niemand.", "de") is None
+
+
+def test_the_aligner_speaker_term_lowers_pairs_of_different_speakers_only():
+    import numpy as np
+
+    from tidings.compare.align import AlignParams, pair_scores
+    from tidings.compare.statements import Statement
+
+    def statement(article: int, vector: list[float], att: dict | None) -> Statement:
+        v = np.asarray(vector, dtype=np.float32)
+        return Statement(article_id=article, index=0, text="x", start=0, end=1, language="en", source=f"s{article}",
+                         published=None, attribution=att, vector=v / np.linalg.norm(v))
+
+    iaea = {"by": "IAEA", "role": "organisation", "key": "E:1", "cue": "said", "kind": "quote"}
+    officials = {"by": "Iranian officials", "role": "officials", "key": "S:officials", "cue": "said", "kind": "quote"}
+    iaea_ru = {"by": "МАГАТЭ", "role": "organisation", "key": "E:1", "cue": "заявило", "kind": "quote"}
+    statements = [statement(1, [1, 0.1, 0], iaea), statement(2, [1, 0, 0.1], officials),
+                  statement(3, [1, 0.05, 0.05], iaea_ru), statement(4, [0.1, 1, 0], None)]
+    plain = pair_scores(statements, AlignParams())
+    ruled = pair_scores(statements, AlignParams(speaker_penalty=0.05))
+    assert np.isclose(plain[0, 1] - ruled[0, 1], 0.05)  # the IAEA and Iranian officials: different speakers
+    assert np.isclose(plain[0, 2], ruled[0, 2])  # the IAEA in two languages: one speaker, no penalty
+    assert np.isclose(plain[0, 3], ruled[0, 3])  # no speaker on one side: cannot tell, no penalty

@@ -276,8 +276,10 @@ def _speaker(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]],
 def attribution(text: str, mentions: list[dict[str, Any]], language: str | None = None,
                 previous: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """Who a statement is credited to: {"cue", "by", "kind" (quote, social, agency), "role" (person,
-    organisation, ministry, spokesperson, press service, state media, media, officials,
-    investigators, agency, government), "key" (one speaker's identity, for same_speaker)}; None where
+    organisation, ministry, spokesperson, press service, state media, media, officials, military,
+    management, investigators, agency, government), "key" (one speaker's identity, for
+    same_speaker: E: entity, K: unresolved mention, M: ministry by portfolio, S: kind of source,
+    A: agency, G: country)}; None where
     the sentence credits no one. `previous`: the attribution of the sentence before, which a pronoun
     cue refers to."""
     cue = cue_pattern(language).search(text)

@@ -33,6 +33,7 @@ import resource
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -158,6 +159,7 @@ def scores(t: dict) -> dict:
 
 
 # the calibration grid: few values of few parameters (the score's weights fixed at their defaults)
+OVERRIDE: dict = {}  # --set name=value: a score weight other than the default, for every setting measured
 GRID = [AlignParams(threshold=t, second_threshold=t + d, conflict_score=c)
         for t in (0.18, 0.20, 0.22, 0.24, 0.26, 0.28, 0.30) for d in (0.1, 0.15, 0.2, 9.0)
         for c in (0.1, 0.15, 0.2, 0.25, 0.3)]
@@ -169,7 +171,7 @@ def _objective(result: dict) -> float:
 
 
 def sweep(stories: dict) -> None:
-    per_story = [(params, evaluate(stories, params)["stories"]) for params in GRID]  # each story once per setting
+    per_story = [(params, evaluate(stories, replace(params, **OVERRIDE))["stories"]) for params in GRID]  # each story once per setting
 
     def pooled(counts: dict, events) -> dict:
         totals = {name: sum(counts[e][name] for e in events) for name in next(iter(counts.values()))}
@@ -202,7 +204,7 @@ def quality(args) -> None:
     golds = args.gold or [str(GOLD)]
     loaded = [load_gold(store, json.loads(Path(path).read_text(encoding="utf-8"))) for path in golds]
     if args.errors:
-        list_errors(loaded, AlignParams())
+        list_errors(loaded, AlignParams(**OVERRIDE))
         return
     for path, stories in zip(golds, loaded):
         if len(golds) > 1:
@@ -216,7 +218,7 @@ def report(stories: dict, calibrate: bool) -> None:
     if calibrate:
         sweep(stories)
         return
-    result = evaluate(stories, AlignParams())
+    result = evaluate(stories, AlignParams(**OVERRIDE))
     print("| story | aligned pairs (gold) | predicted | correct | conflicts (gold) | reported | correct |")
     print("|---|---|---|---|---|---|---|")
     for event, c in result["stories"].items():
@@ -381,7 +383,10 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true")
     parser.add_argument("--words", type=int, default=300)
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="an AlignParams weight for every setting measured (e.g. speaker_penalty=0.03)")
     args = parser.parse_args()
+    OVERRIDE.update({name: float(value) for name, value in (item.split("=", 1) for item in args.set)})
     quality(args)
     if not args.sweep and not args.errors and not args.skip_speed:
         speed(args)

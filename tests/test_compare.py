@@ -173,6 +173,11 @@ def test_alignment_and_number_conflict_across_languages(ferry_store):
     assert {tuple(s["dates"]) for s in toll["statements"]} == {("2025-12-14/2025-12-15",)}
     # attribution: "police said", "teilte die Polizei mit", "selon la police"
     assert {a["source"] for a in toll["attributions"]} >= {"Harbour Herald", "Seebote"}
+    # ... credited to the police, a kind of source without a name, in each language
+    assert {a["by"].casefold() for a in toll["attributions"]} >= {"police", "polizei"}
+    assert {a["role"] for a in toll["attributions"]} == {"investigators"}
+    # the brief says who the sources credit
+    assert "said by: Polizei (Seebote); police (Harbour Herald, Le Lac)" in brief_markdown(result)
     # a second comparison reads the statement vectors from the store
     again = compare_articles(ferry_store, list(ids.values()))
     assert again["vectors_computed"] == 0 and again["groups"] == result["groups"]
@@ -232,6 +237,7 @@ def test_api_pages_and_twins(ferry_store):
     assert api["groups"] == twin["groups"] and api["story_id"] == story_id
     page = client.get(f"/stories/{story_id}/compare")
     assert page.status_code == 200 and "Statements by source" in page.text
+    assert 'class="muted said-by">(police: said)' in page.text  # who said it, on the panel
     first = twin["groups"][0]["statements"][0]
     assert f'/articles/{first["article_id"]}?s={first["sentence"]}#s{first["sentence"]}' in page.text
     article = client.get(f'/articles/{first["article_id"]}?s={first["sentence"]}')

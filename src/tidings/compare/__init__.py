@@ -1,6 +1,7 @@
 """Compare the sources of a story: what all report, what only some do, where they contradict.
 
     statements.py  articles -> checkable statements (numbers, dates, places, actors, attribution)
+    attribution.py who a statement is credited to (cues per language, kinds of source), one speaker or two
     numbers.py     numbers, amounts and units in 16 languages
     align.py       statements saying the same thing, across articles and languages
     verdicts.py    reported by all / some / one; conflicts on numbers, dates, places; attribution

@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .attribution import same_speaker
 from .statements import Statement
 
 MIN_FOR_LANGUAGE_MEAN = 4  # a language's mean needs a few statements to be its mean, not theirs
@@ -58,6 +59,8 @@ class AlignParams:
     entity_weight: float = 0.08  # both name one resolved person or organisation
     kind_penalty: float = 0.2  # both count something, never the same kind of thing
     anchor_weight: float = 0.0
+    speaker_penalty: float = 0.0  # two statements credited to different speakers (attribution.same_speaker)
+    speaker_entity: float = 0.0  # 1: a shared entity that is both statements' speaker earns no entity term
     conflict_score: float = 0.25  # numbers are compared between statements this alike (verdicts.py)
     max_pairs: int = 50_000  # candidate pairs examined, best first (bounded time whatever the story)
 
@@ -152,6 +155,37 @@ def _exact_keys(statement: Statement) -> list[str]:
             if q.approx in ("", "range") and not (not q.unit and 1900 <= q.value <= 2100)]
 
 
+def _speaker_matrices(statements: list[Statement]) -> tuple[np.ndarray, np.ndarray]:
+    """(different, same): 1 where two statements are credited to different speakers, or to one.
+    Compared once per pair of distinct attributions (a story has a few dozen speakers)."""
+    signature = [(a.get("key", ""), a.get("role", ""), a.get("by", "")) if (a := s.attribution) else None
+                 for s in statements]
+    distinct = sorted({sig for sig in signature if sig and sig[0]})
+    n = len(statements)
+    different, same = np.zeros((n, n), dtype=np.float32), np.zeros((n, n), dtype=np.float32)
+    if len(distinct) < 1:
+        return different, same
+    at = {sig: i for i, sig in enumerate(distinct)}
+    verdicts = np.zeros((len(distinct), len(distinct)), dtype=np.int8)  # 1 same, -1 different, 0 unknown
+    for i, a in enumerate(distinct):
+        for j, b in enumerate(distinct[i:], start=i):
+            said = same_speaker(dict(zip(("key", "role", "by"), a)), dict(zip(("key", "role", "by"), b)))
+            verdicts[i, j] = verdicts[j, i] = 0 if said is None else (1 if said else -1)
+    rows = np.array([at.get(sig, -1) if sig else -1 for sig in signature])
+    known = rows >= 0
+    cross = verdicts[np.ix_(rows[known], rows[known])]
+    idx = np.flatnonzero(known)
+    different[np.ix_(idx, idx)] = (cross == -1)
+    same[np.ix_(idx, idx)] = (cross == 1)
+    return different, same
+
+
+def _entities_besides_speaker(statement: Statement) -> list[str]:
+    """The resolved entities a statement names other than the one it is credited to."""
+    speaker = (statement.attribution or {}).get("key", "")
+    return [e for e in _entities(statement) if e != speaker]
+
+
 def split_units(statements: list[Statement]) -> tuple[list[Statement], np.ndarray]:
     """What is aligned: every statement, then the clauses of those that have clause vectors (each
     a Statement of the clause's text, vector and numbers). Returns the units (the whole statements
@@ -183,8 +217,15 @@ def pair_scores(statements: list[Statement], params: AlignParams = AlignParams()
         scores += params.role_weight * same_kind
         counts = np.array([bool(k) for k in kinds], dtype=np.float32)
         scores -= params.kind_penalty * np.outer(counts, counts) * (1.0 - same_kind)
+    different, same = (_speaker_matrices(statements) if params.speaker_penalty or params.speaker_entity
+                       else (None, None))
     if params.entity_weight:
-        scores += params.entity_weight * _shares([_entities(s) for s in statements])
+        shared = _shares([_entities(s) for s in statements])
+        if same is not None and params.speaker_entity:  # one speaker is no shared content: Dati on the toll and Dati on the jewels
+            shared = np.where(same > 0, _shares([_entities_besides_speaker(s) for s in statements]), shared)
+        scores += params.entity_weight * shared
+    if different is not None and params.speaker_penalty:  # the IAEA and Iranian officials both saying "no contamination"
+        scores -= params.speaker_penalty * different
     if params.exact_weight:
         scores += params.exact_weight * _shares([_exact_keys(s) for s in statements])
     if params.anchor_weight:

@@ -2,6 +2,9 @@
 
 Key facts (reported by several sources, with them), conflicts (each version with its sources),
 unique details (one source only, checkable ones first). Statements stay in their own language.
+A fact or detail some source credits to someone says who ("said by: the Ministry of Defence (The
+Hindu); Ahmed Sharif Chaudhry (TASS)"): two sources may agree on the fact only as each one's
+speaker put it.
 """
 from __future__ import annotations
 
@@ -9,6 +12,9 @@ from html import escape
 from typing import Any
 
 MAX_FACTS, MAX_UNIQUE = 12, 12
+# roles worth a word after the speaker's name ("Chaudhry, spokesperson"; "New Delhi, government");
+# a kind of source already says what it is ("the Ministry of Defence", "officials", "police")
+SHOWN_ROLES = ("spokesperson", "government", "agency")
 
 
 def _sources(refs: list[dict[str, Any]]) -> str:
@@ -18,6 +24,19 @@ def _sources(refs: list[dict[str, Any]]) -> str:
         if label not in seen:
             seen.append(label)
     return ", ".join(seen)
+
+
+def _said_by(statements: list[dict[str, Any]]) -> str:
+    """Who the sources credit, each speaker once, with the sources that credit them."""
+    speakers: dict[str, list[str]] = {}
+    for statement in statements:
+        att = statement.get("attribution") or {}
+        if att.get("by"):
+            role = att.get("role", "")
+            label = att["by"] + (f", {role}" if role in SHOWN_ROLES else "")
+            if statement["source"] not in speakers.setdefault(label, []):
+                speakers[label].append(statement["source"])
+    return "; ".join(f"{label} ({', '.join(sources)})" for label, sources in speakers.items())
 
 
 def _sections(comparison: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -36,7 +55,9 @@ def brief_markdown(comparison: dict[str, Any]) -> str:
     lines += ["## Key facts", ""]
     for group in parts["shared"]:
         first = group["statements"][0]
-        lines.append(f"- {first['text']} — *{group['verdict']}*: {_sources(group['statements'])}")
+        said = _said_by(group["statements"])
+        lines.append(f"- {first['text']} — *{group['verdict']}*: {_sources(group['statements'])}"
+                     + (f"; said by: {said}" if said else ""))
     if not parts["shared"]:
         lines.append("- No statement is reported by more than one source.")
     lines += ["", "## Conflicts", ""]
@@ -48,7 +69,9 @@ def brief_markdown(comparison: dict[str, Any]) -> str:
     lines += ["", "## Unique details", ""]
     for group in parts["unique"]:
         first = group["statements"][0]
-        lines.append(f"- {first['text']} — {first['source']} ({first['language']})")
+        said = _said_by([first])
+        lines.append(f"- {first['text']} — {first['source']} ({first['language']})"
+                     + (f"; said by: {said}" if said else ""))
     if not parts["unique"]:
         lines.append("- None.")
     return "\n".join(lines) + "\n"
@@ -60,8 +83,10 @@ def brief_html(comparison: dict[str, Any]) -> str:
     out = [f"<h1>{title}</h1>", "<h2>Key facts</h2>", "<ul>"]
     for group in parts["shared"]:
         first = group["statements"][0]
+        said = _said_by(group["statements"])
         out.append(f'<li><span lang="{escape(first["language"])}" dir="auto">{escape(first["text"])}</span> — '
-                   f"<em>{group['verdict']}</em>: {escape(_sources(group['statements']))}</li>")
+                   f"<em>{group['verdict']}</em>: {escape(_sources(group['statements']))}"
+                   + (f"; said by: {escape(said)}" if said else "") + "</li>")
     if not parts["shared"]:
         out.append("<li>No statement is reported by more than one source.</li>")
     out += ["</ul>", "<h2>Conflicts</h2>", "<ul>"]
@@ -74,8 +99,10 @@ def brief_html(comparison: dict[str, Any]) -> str:
     out += ["</ul>", "<h2>Unique details</h2>", "<ul>"]
     for group in parts["unique"]:
         first = group["statements"][0]
+        said = _said_by([first])
         out.append(f'<li><span lang="{escape(first["language"])}" dir="auto">{escape(first["text"])}</span> — '
-                   f"{escape(first['source'])} ({escape(first['language'])})</li>")
+                   f"{escape(first['source'])} ({escape(first['language'])})"
+                   + (f"; said by: {escape(said)}" if said else "") + "</li>")
     if not parts["unique"]:
         out.append("<li>None.</li>")
     out.append("</ul>")

@@ -21,6 +21,7 @@ import numpy as np
 from ..model import AGENT_TYPES, statement_vector_key
 from ..read.clean import caption_or_credit, classify_line
 from ..store.sqlite import Store
+from .attribution import AGENCIES, SOCIAL, attribution  # noqa: F401 (re-exported)
 from .numbers import Quantity, find_quantities
 
 # Caps that keep a comparison bounded whatever the story's size (see compare/__init__.py).
@@ -35,28 +36,6 @@ _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=[，；：])")
 SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "؟", "।", "۔")
 _CLOSING = "\"'»”’“)]）」』 \t"
 
-# attribution cue words, per language (who said it, or according to whom)
-ATTRIBUTION_CUES = re.compile(
-    r"\b(?:said|says|told|announced|according to|reported|stated|claimed|confirmed|quoted|"
-    r"sagte|sagt|erklärte|teilte|mitteilte|nach\s+Angaben|laut|zufolge|berichtete|bestätigte|"
-    r"a\s+déclaré|a\s+dit|selon|a\s+annoncé|a\s+indiqué|d'après|affirme|a\s+affirmé|"
-    r"dijo|declaró|afirmó|según|informó|anunció|aseguró|"
-    r"ha\s+detto|secondo|ha\s+dichiarato|disse|segundo|afirmou|"
-    r"powiedział|według|poinformował|"
-    r"заявил\w*|сказал\w*|сообщил\w*|по\s+данным|по\s+словам|согласно|говорится|заявив|"
-    r"заявив\w*|сказав\w*|повідомив\w*|за\s+даними|за\s+словами|"
-    r"açıkladı|söyledi|belirtti|dedi|göre|bildirdi|"
-    r"cho\s+biết|theo|tuyên\s+bố|phát\s+biểu|nói|"
-    r"мәлімдеді|деді|хабарлады|бойынша|"
-    r"aytdi|ma'lum\s+qildi|ko'ra|bildirdi)\b"
-    r"|قال|قالت|أعلن|أعلنت|وفقا|وفقاً|بحسب|حسب|أفاد|أكد|صرح"
-    r"|表示|称|说|据|宣布|指出|报道|介绍|によると|と述べ|発表",
-    re.IGNORECASE)
-SOCIAL = re.compile(r"\b(?:on\s+X|on\s+Twitter|on\s+Telegram|Truth\s+Social|auf\s+X|sur\s+X|en\s+X|в\s+Telegram|"
-                    r"в\s+соцсетях|post(?:ed)?|Beitrag|publication|publicación|пост\w*|paylaşım\w*|bài\s+đăng)\b",
-                    re.IGNORECASE)
-AGENCIES = re.compile(r"\b(AFP|Reuters|AP|Associated Press|dpa|EFE|ANSA|TASS|ТАСС|RIA|РИА|Интерфакс|Interfax|"
-                      r"Xinhua|新华社|Anadolu|AA|Kazinform|Kyodo|Yonhap|IRNA|WAM|TTXVN|Ukrinform|Укрінформ)\b")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -103,24 +82,9 @@ def _too_short(text: str) -> bool:
     return len(text) < (MIN_CHARS_CJK if _CJK.search(text) else MIN_CHARS)
 
 
-def attribution(text: str, mentions: list[dict[str, Any]]) -> dict[str, str] | None:
-    """Who a statement is credited to: a cue word ("said", "sagte", "cho biết", "表示") and the
-    nearest person or organisation named, an agency, or a social-media post."""
-    cue = ATTRIBUTION_CUES.search(text)
-    social = SOCIAL.search(text)
-    agency = AGENCIES.search(text)
-    if not cue and not agency:
-        return None
-    kind = "social" if social else "agency" if agency and not cue else "quote"
-    by = ""
-    if agency:
-        by = agency.group(0)
-    elif cue:
-        people = [m for m in mentions if m["type"] in AGENT_TYPES]
-        if people:
-            at = cue.start()
-            by = min(people, key=lambda m: abs(m["start"] - at))["text"]
-    return {"cue": (cue.group(0) if cue else agency.group(0)).strip(), "by": by, "kind": kind}
+def speaker_key(statement: Statement) -> str:
+    """The identity of who the statement is credited to ("" where no one is)."""
+    return (statement.attribution or {}).get("key", "")
 
 
 def load_statements(store: Store, article_ids: list[int],
@@ -153,7 +117,9 @@ def load_statements(store: Store, article_ids: list[int],
             sentence = rows[i]
             key = (article_id, sentence["idx"])
             text = article["text"][sentence["start"]:sentence["end"]]
-            found.append(_statement(article, sentence, text, mentions.get(key, []), dates.get(key, [])))
+            before = found[-1] if found and found[-1].article_id == article_id else None
+            previous = before.attribution if before and before.index == sentence["idx"] - 1 else None
+            found.append(_statement(article, sentence, text, mentions.get(key, []), dates.get(key, []), previous))
     return found
 
 
@@ -236,11 +202,12 @@ def _credit_line(sentence: str) -> bool:
     return not stripped.endswith((".", "!", "?", "。", "！", "？")) and classify_line(stripped) is not None
 
 
-def _statement(article, sentence, text: str, mentions: list[dict], dates: list) -> Statement:
+def _statement(article, sentence, text: str, mentions: list[dict], dates: list,
+               previous: dict[str, Any] | None = None) -> Statement:
     offset = sentence["start"]
     date_spans = [(d["start"] - offset, d["end"] - offset) for d in dates]
     quantities = find_quantities(text, article["language"], date_spans)
-    local = [{**m, "start": m["start"] - offset} for m in mentions]
+    local = [{**m, "start": m["start"] - offset, "end": m["end"] - offset} for m in mentions]
     places = {m["key"] for m in mentions if m["type"] == "LOC" or m["key"].startswith("C:")}
     actors = {f"E:{m['entity_id']}" if m["entity_id"] else m["key"] for m in mentions
               if m["type"] in AGENT_TYPES and not m["key"].startswith("C:")}
@@ -248,7 +215,7 @@ def _statement(article, sentence, text: str, mentions: list[dict], dates: list) 
                      end=sentence["end"], language=article["language"], source=article["source"] or "unknown",
                      published=article["published"], quantities=quantities,
                      dates=sorted({d["value"] for d in dates if d["precision"] == "day"}), places=places,
-                     actors=actors, attribution=attribution(text, local), clauses=clause_spans(text))
+                     actors=actors, attribution=attribution(text, local, article["language"], previous), clauses=clause_spans(text))
 
 
 # -- vectors, cached in the store ------------------------------------------------------------

@@ -288,6 +288,14 @@ def _tied_members_agree(a: Group, b: Group) -> bool:
     other, and most pairs of members (one of each, weighted by how many read their actors so) agree.
     One misread report of an event ("Erdoğan signed with Guterres and Abbas") does not keep out a
     report that agrees with the rest and shares a tie with them."""
+    agree = total = 0
+    for sx, x in a.actors.items():
+        for sy, y in b.actors.items():
+            weight = a.weights[sx] * b.weights[sy]
+            total += weight
+            agree += weight if _same_actors(x, y) else 0
+    if agree < TIED_SHARE * total:  # asked first: it costs the kinds of actors, not the members
+        return False
     tied = False
     for x in a.members:
         if not (x.names & b.names or _entities(x) & b.entities or _dyads(x) & b.dyads
@@ -298,15 +306,7 @@ def _tied_members_agree(a: Group, b: Group) -> bool:
                 if not _same_actors(x, y):
                     return False
                 tied = True
-    if not tied:
-        return False
-    agree = total = 0
-    for sx, x in a.actors.items():
-        for sy, y in b.actors.items():
-            weight = a.weights[sx] * b.weights[sy]
-            total += weight
-            agree += weight if _same_actors(x, y) else 0
-    return agree >= TIED_SHARE * total
+    return tied
 
 
 def _member_tie(x: MentionRow, y: MentionRow) -> bool:

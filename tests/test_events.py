@@ -1833,6 +1833,29 @@ def test_one_misread_report_does_not_keep_out_one_that_agrees_with_the_rest():
     assert len(events(signing[:1] + misread + [later])) == 2
 
 
+def test_a_report_naming_two_names_of_an_event_that_its_reports_name_apart_is_tied():
+    # The Hindu: "India carried out missile strikes on nine sites in Pakistan ... two weeks after the terror
+    # attack in Pahalgam" and "the strikes under Operation Sindoor"; Le Monde: "Deux semaines après
+    # l'attentat de Pahalgam, New Delhi a lancé ... l'« opération Sindoor »", coded as the attack (→ India),
+    # on the other side of the strikes: two names of the event, each of another report
+    india, pakistan = {"code": "IND", "is_country": True}, {"code": "PAK", "is_country": True}
+    pahalgam, sindoor, ministry = "E:27", "E:211", "E:210"
+    nine = (9.0, "")  # "nine sites", in both: the strikes' reports are one event
+    strikes = [_row(1, type="FIGHT", source=india, target=pakistan, names=[pahalgam, "E:208"], numbers=[nine]),
+               _row(2, type="FIGHT", target={"code": "PAK", "entity_id": 5}, names=[ministry, sindoor], numbers=[nine])]
+    story = [_row(20 + i, type="ACCUSE", names=[f"E:{100 + i}"]) for i in range(6)]  # the story's other sentences
+    fights = lambda rows: [g for g in group_mentions(rows + story) if g.members[0].type in ("FIGHT", "ASSAULT")]
+    assert len(fights(strikes)) == 1
+    le_monde = _row(3, type="ASSAULT", target=india, names=[pahalgam, sindoor, "E:300"])
+    assert len(fights(strikes + [le_monde])) == 1
+    # counterexamples: one of its names alone, or two names of which one is in most of the story's
+    # sentences, tie nothing across the sides
+    assert len(fights(strikes + [_row(4, type="ASSAULT", target=india, names=[pahalgam, "E:300"])])) == 2
+    everywhere = [_row(40 + i, type="ACCUSE", names=[sindoor]) for i in range(10)]
+    assert len([g for g in group_mentions(strikes + [le_monde] + story + everywhere)
+                if g.members[0].type in ("FIGHT", "ASSAULT")]) == 2
+
+
 def test_a_chinese_capital_in_a_locative_chain_is_where():
     # Xinhua: the summit was held in Astana, the capital of Kazakhstan: China's summit, not one with Astana
     event = first("第二届中国－中亚峰会17日在哈萨克斯坦首都阿斯塔纳举行。", "zh")

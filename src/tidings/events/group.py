@@ -262,7 +262,8 @@ def _strength(a: Group, b: Group, common: set) -> int:
         return STRONG
     if any(_figure_ties(n, a, b) for n in a.numbers & b.numbers):
         return STRONG
-    if len((a.names & b.names) - common) >= 2 and any(_shares_wording(row, a, common) for row in b.members):
+    if len((a.names & b.names) - common) >= 2 and (any(_shares_wording(row, a, common) for row in b.members)
+                                                   or _names_two_of(a, b, common) or _names_two_of(b, a, common)):
         return STRONG
     # tied by one named actor or one name in common: without it, two reports of the same type in a
     # story are as likely two events (a story's reactions, pledges and calls are many) as one. Actors
@@ -478,6 +479,15 @@ def _common_names(rows: list[MentionRow]) -> set:
 
 def _entities(row: MentionRow) -> set:
     return {p for p in _participants(row) if p[0] == "E"}
+
+
+def _names_two_of(a: Group, b: Group, common: set) -> bool:
+    """A report of one event names two names of the other, not in most of the story's sentences, which
+    its reports may name apart: Le Monde's "Deux semaines après l'attentat de Pahalgam, New Delhi a lancé
+    ... l'« opération Sindoor »" and the strikes' reports, The Hindu's "missile strikes ... two weeks after
+    the terror attack in Pahalgam" and "the strikes under Operation Sindoor". Each name alone is one name
+    (the weak tie); two say which event it is as two names in one report do."""
+    return any(len((row.names & a.names) - common) >= 2 for row in b.members)
 
 
 def _shares_wording(row: MentionRow, group: Group, common: set) -> bool:

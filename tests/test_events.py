@@ -1856,6 +1856,42 @@ def test_a_report_naming_two_names_of_an_event_that_its_reports_name_apart_is_ti
                 if g.members[0].type in ("FIGHT", "ASSAULT")]) == 2
 
 
+def test_the_same_kind_of_body_acting_ties_reports_that_no_entity_joins():
+    # Le Parisien "Le parquet de Paris a ouvert une enquête", Tagesspiegel "Die Pariser Staatsanwaltschaft
+    # leitete Ermittlungen ein", Asharq Al-Awsat "وفتحت النيابة العامة في باريس تحقيقاً": the prosecutor (JUD)
+    # in words that resolve to no common entity; DW "lawmakers refused to back him", Tagesschau "18
+    # Abgeordnete ... verweigerten ihm", RBC "депутатов ... не поддержала" (LEG)
+    parquet = {"code": "FRA", "sector": "JUD", "entity_id": 39}
+    staatsanwaltschaft = {"sector": "JUD"}
+    assert len(group_mentions([_row(1, type="INVESTIGATE", source=parquet),
+                               _row(2, type="INVESTIGATE", source=staatsanwaltschaft)])) == 1
+    lawmakers, abgeordnete = {"sector": "LEG"}, {"sector": "LEG"}
+    assert len(group_mentions([_row(3, type="REJECT", source=lawmakers), _row(4, type="REJECT", source=abgeordnete)])) == 1
+    # counterexamples: a government (GOV, in every story) ties nothing; the prosecutors of two countries
+    # disagree; a body as the target is no tie
+    minister, ministry = {"code": "FRA", "sector": "GOV"}, {"sector": "GOV"}
+    assert len(group_mentions([_row(5, type="INVESTIGATE", source=minister),
+                               _row(6, type="INVESTIGATE", source=ministry)])) == 2
+    german = {"code": "DEU", "sector": "JUD", "entity_id": 40}
+    assert len(group_mentions([_row(7, type="INVESTIGATE", source=parquet),
+                               _row(8, type="INVESTIGATE", source=german)])) == 2
+    assert len(group_mentions([_row(9, type="ACCUSE", source={"code": "USA", "entity_id": 1}, target=lawmakers),
+                               _row(10, type="ACCUSE", source={"code": "USA", "entity_id": 2}, target=abgeordnete)])) == 2
+
+
+def test_a_refusal_coded_from_a_negated_act_is_grouped_as_a_rejection():
+    from tidings.events.store import _negated
+    # "не поддержала" (did not back): REJECT with the act as context, its negation on record; grouped with
+    # "verweigerten" and "refused", which no negation made
+    refusal = first("Часть депутатов не поддержала кандидата.", "ru")
+    assert refusal.type == "REJECT" and refusal.context == "support" and refusal.negated
+    assert not _negated({"type": "REJECT", "context": "support", "negated": 1})
+    # counterexamples: a rejection denied ("did not reject the offer") and any other negated event stay negated
+    assert _negated({"type": "REJECT", "context": None, "negated": 1})
+    assert _negated({"type": "AGREE", "context": None, "negated": 1})
+    assert not _negated({"type": "REJECT", "context": None, "negated": 0})
+
+
 def test_a_chinese_capital_in_a_locative_chain_is_where():
     # Xinhua: the summit was held in Astana, the capital of Kazakhstan: China's summit, not one with Astana
     event = first("第二届中国－中亚峰会17日在哈萨克斯坦首都阿斯塔纳举行。", "zh")

@@ -13,8 +13,12 @@ one) and something ties it to one of them:
   and uses the word of an earlier sentence's report of its kind ("India carried out missile strikes
   on nine sites" ... "eight people were killed in the strikes"; "会晤持续约2小时45分钟" after "特朗普与
   普京...举行会晤") is about the event that one reports, when their actors agree;
-* or actors that agree with every mention of the event (below) and one named actor or name in common;
-  a report that names no actor agrees with anything, so it needs one of the ties above. Reports
+* or actors that agree with every mention of the event (below) and one named actor or name in common,
+  the same two countries acting, or the same kind of body acting where a story has few (a prosecutor, a
+  parliament's members); a report that names no actor agrees with anything, so it needs one of the ties
+  above. One misread report does not keep out the rest: where some actors disagree, the reports that
+  carry the tie must agree, and so must half of all pairs of reports.
+  A report naming two names of an event that its reports name apart ties as two names do. Reports
   whose participants in common are on opposite sides (the attacker of one is the attacked of the
   other; the one warned and the one warning) are not tied this way: the two sides of a conflict
   are in every report of it.
@@ -96,6 +100,7 @@ class Group:
     countries: set = field(default_factory=set)  # countries acting in its members ("C", code), not inferred
     many: set = field(default_factory=set)  # those of its members that report a meeting of many
     dyads: set = field(default_factory=set)  # the two countries acting, of members that name two
+    sectors: set = field(default_factory=set)  # the kinds of body that act in its members (_sector)
 
     @property
     def id(self) -> int:
@@ -118,6 +123,7 @@ class Group:
         countries = {p for p in _participants(row) if p[0] == "C"}
         self.countries |= countries
         self.dyads |= _dyads(row)
+        self.sectors |= _sector(row)
         if row.type in BILATERAL and _many_parties(row, _parties(row)):
             self.many |= countries
         self.acted = self.acted or row.source is not None or row.target is not None
@@ -273,7 +279,7 @@ def _strength(a: Group, b: Group, common: set) -> int:
     # with that country acting (their names differ: "Tokayev hosted Xi, Mirziyoyev, ..." and "the second
     # 'Central Asia - China' summit" → China); one country of two meetings of two says too little
     if not (a.entities & b.entities or a.names & b.names or a.many & b.countries or b.many & a.countries
-            or a.dyads & b.dyads) \
+            or a.dyads & b.dyads or a.sectors & b.sectors) \
             or not (a.acted and b.acted):
         return 0
     if any(_opposite_sides(x, y) or _many_and_two(x, y) for x in b.actors.values() for y in a.actors.values()):
@@ -300,7 +306,7 @@ def _tied_members_agree(a: Group, b: Group) -> bool:
     tied = False
     for x in a.members:
         if not (x.names & b.names or _entities(x) & b.entities or _dyads(x) & b.dyads
-                or _many_countries(x) & b.countries or _participants(x) & b.many):
+                or _many_countries(x) & b.countries or _participants(x) & b.many or _sector(x) & b.sectors):
             continue
         for y in b.members:
             if _member_tie(x, y):
@@ -313,7 +319,8 @@ def _tied_members_agree(a: Group, b: Group) -> bool:
 def _member_tie(x: MentionRow, y: MentionRow) -> bool:
     """What the weak tie asks two reports to share (_strength, asked of events)."""
     return bool(x.names & y.names or _entities(x) & _entities(y) or _dyads(x) & _dyads(y)
-                or _many_countries(x) & _participants(y) or _many_countries(y) & _participants(x))
+                or _many_countries(x) & _participants(y) or _many_countries(y) & _participants(x)
+                or _sector(x) & _sector(y))
 
 
 def _many_countries(row: MentionRow) -> frozenset:
@@ -334,6 +341,17 @@ def _dyads(row: MentionRow) -> set:
     report of a story names its country)."""
     countries = frozenset(p for p in _participants(row) if p[0] == "C")
     return {countries} if len(countries) == 2 else set()
+
+
+def _sector(row: MentionRow) -> set:
+    """("S", sector) of the source where it is a kind of body that a story has few of (prosecutors,
+    parliaments): "Le parquet de Paris a ouvert une enquête", "Die Pariser Staatsanwaltschaft leitete
+    Ermittlungen ein", "وفتحت النيابة العامة في باريس تحقيقاً" name the same actor in words no entity joins."""
+    sector = (row.source or {}).get("sector")
+    return {("S", sector)} if sector in TYING_SECTORS else set()
+
+
+TYING_SECTORS = {"JUD", "LEG"}
 
 
 def _many_and_two(a: MentionRow, b: MentionRow) -> bool:
@@ -400,7 +418,7 @@ def _ties(row: MentionRow) -> frozenset:
                      + ([p for p in _participants(row) if p[0] == "C"] if row.type in BILATERAL else [])
                      + [("M", name) for name in row.names] + list(_entities(row))
                      + [("R", row.id)] + ([("R", row.antecedent)] if row.antecedent is not None else [])
-                     + [("D", dyad) for dyad in _dyads(row)])
+                     + [("D", dyad) for dyad in _dyads(row)] + list(_sector(row)))
 
 
 def _antecedents(rows: list[MentionRow]) -> None:

@@ -291,8 +291,9 @@ def _strength(a: Group, b: Group, common: set) -> int:
 
 def _tied_members_agree(a: Group, b: Group) -> bool:
     """The weak tie where some actors disagree: the members that tie the two events (a name, an
-    entity, the same two countries, a country of a meeting of many, _member_tie) agree with each
-    other, and most pairs of members (one of each, weighted by how many read their actors so) agree.
+    entity, the same two countries, a country of a meeting of many, the kind of body: _member_tie)
+    agree with each other, and at least half of all pairs of members (one of each, weighted by how
+    many read their actors so) agree.
     One misread report of an event ("Erdoğan signed with Guterres and Abbas") does not keep out a
     report that agrees with the rest and shares a tie with them."""
     agree = total = 0

@@ -1787,6 +1787,111 @@ def test_reports_of_the_second_summit_are_one_event_whatever_actors_they_read():
     assert len(group_mentions([english, first])) == 2
 
 
+def test_reports_naming_the_same_two_countries_acting_are_tied_without_a_name():
+    # TASS "пакистанская сторона сбила несколько индийских самолетов" and Le Monde "Islamabad affirme aussi
+    # avoir abattu cinq avions indiens": no person or body in common, the same two countries acting
+    pakistan, india = {"code": "PAK", "is_country": True}, {"code": "IND", "is_country": True}
+    islamabad = {"code": "PAK", "entity_id": 3, "is_country": True}
+    le_monde = _row(1, type="FIGHT", source=islamabad, target=india, names=["E:40"])
+    tass = _row(2, type="FIGHT", source=pakistan, target=india)
+    assert len(group_mentions([le_monde, tass])) == 1
+    # counterexamples: one country in common says too little; the two sides swapped are the other
+    # side's strike ("Indian forces struck Pakistan"), kept apart as before
+    assert len(group_mentions([le_monde, _row(3, type="FIGHT", source=pakistan)])) == 2
+    assert len(group_mentions([le_monde, _row(4, type="FIGHT", source=india, target=pakistan)])) == 2
+    # nor a country inferred from the context (the domestic default), which the report did not name
+    inferred = _row(5, type="FIGHT", source=pakistan, target={"code": "IND", "inferred": True})
+    assert len(group_mentions([le_monde, inferred])) == 2
+
+
+def test_one_misread_report_does_not_keep_out_one_that_agrees_with_the_rest():
+    # the Sharm el-Sheikh signing: the Guardian's "Trump signed ... alongside Sisi", Tagesschau and
+    # Al-Ahram reading Trump and Sisi, and Al-Ahram's misread "Erdoğan signed with Guterres and Abbas";
+    # France 24's "le président américain a signé avec ses homologues égyptien et turc" (United States,
+    # Egypt, no name) agrees with all but the misread one
+    trump, sisi = {"code": "USA", "entity_id": 1}, {"code": "EGY", "entity_id": 2}
+    erdogan, abbas = {"code": "TUR", "entity_id": 3}, {"code": "PSE", "entity_id": 4}
+    signing = [_row(1, type="AGREE", source=trump, target=sisi, names=["K:Trump", "K:Sisi"]),
+               _row(2, type="AGREE", source=sisi, target=trump, names=["K:Trump", "K:Sisi", "K:Erdogan"]),
+               _row(3, type="AGREE", source=trump, target=sisi, names=["K:Sisi"]),
+               _row(4, type="AGREE", source=erdogan, target=abbas, names=["K:Trump", "K:Sisi", "K:Erdogan"])]
+    # the story's other sentences (hostages freed, the summit), so that the leaders' names are no
+    # name of most of the story's sentences (which would tie nothing)
+    story = [_row(20 + i, type="CONCEDE", names=[f"E:{i}"]) for i in range(8)]
+    events = lambda rows: [g for g in group_mentions(rows + story) if g.members[0].type == "AGREE"]
+    assert len(events(signing)) == 1
+    france24 = _row(5, type="AGREE", source={"code": "USA", "is_country": False}, target={"code": "EGY"})
+    assert len(events(signing + [france24])) == 1
+    # counterexamples: not when the misread report is what ties them (the name in common is Erdoğan's),
+    # nor when most of the event's reports disagree with the new one
+    turkish = _row(6, type="AGREE", source={"code": "USA"}, target={"code": "EGY"}, names=["K:Erdogan"])
+    assert len(events(signing + [turkish])) == 2
+    misread = [_row(6 + i, type="AGREE", source=erdogan, target=abbas, names=["K:Trump", "K:Sisi"])
+               for i in range(4)]
+    assert len(events(signing[:1] + misread)) == 1  # two names in common: one event, whatever the actors
+    later = _row(30, type="AGREE", source={"code": "USA"}, target={"code": "EGY"})
+    assert len(events(signing[:1] + misread + [later])) == 2
+
+
+def test_a_report_naming_two_names_of_an_event_that_its_reports_name_apart_is_tied():
+    # The Hindu: "India carried out missile strikes on nine sites in Pakistan ... two weeks after the terror
+    # attack in Pahalgam" and "the strikes under Operation Sindoor"; Le Monde: "Deux semaines après
+    # l'attentat de Pahalgam, New Delhi a lancé ... l'« opération Sindoor »", coded as the attack (→ India),
+    # on the other side of the strikes: two names of the event, each of another report
+    india, pakistan = {"code": "IND", "is_country": True}, {"code": "PAK", "is_country": True}
+    pahalgam, sindoor, ministry = "E:27", "E:211", "E:210"
+    nine = (9.0, "")  # "nine sites", in both: the strikes' reports are one event
+    strikes = [_row(1, type="FIGHT", source=india, target=pakistan, names=[pahalgam, "E:208"], numbers=[nine]),
+               _row(2, type="FIGHT", target={"code": "PAK", "entity_id": 5}, names=[ministry, sindoor], numbers=[nine])]
+    story = [_row(20 + i, type="ACCUSE", names=[f"E:{100 + i}"]) for i in range(6)]  # the story's other sentences
+    fights = lambda rows: [g for g in group_mentions(rows + story) if g.members[0].type in ("FIGHT", "ASSAULT")]
+    assert len(fights(strikes)) == 1
+    le_monde = _row(3, type="ASSAULT", target=india, names=[pahalgam, sindoor, "E:300"])
+    assert len(fights(strikes + [le_monde])) == 1
+    # counterexamples: one of its names alone, or two names of which one is in most of the story's
+    # sentences, tie nothing across the sides
+    assert len(fights(strikes + [_row(4, type="ASSAULT", target=india, names=[pahalgam, "E:300"])])) == 2
+    everywhere = [_row(40 + i, type="ACCUSE", names=[sindoor]) for i in range(10)]
+    assert len([g for g in group_mentions(strikes + [le_monde] + story + everywhere)
+                if g.members[0].type in ("FIGHT", "ASSAULT")]) == 2
+
+
+def test_the_same_kind_of_body_acting_ties_reports_that_no_entity_joins():
+    # Le Parisien "Le parquet de Paris a ouvert une enquête", Tagesspiegel "Die Pariser Staatsanwaltschaft
+    # leitete Ermittlungen ein", Asharq Al-Awsat "وفتحت النيابة العامة في باريس تحقيقاً": the prosecutor (JUD)
+    # in words that resolve to no common entity; DW "lawmakers refused to back him", Tagesschau "18
+    # Abgeordnete ... verweigerten ihm", RBC "депутатов ... не поддержала" (LEG)
+    parquet = {"code": "FRA", "sector": "JUD", "entity_id": 39}
+    staatsanwaltschaft = {"sector": "JUD"}
+    assert len(group_mentions([_row(1, type="INVESTIGATE", source=parquet),
+                               _row(2, type="INVESTIGATE", source=staatsanwaltschaft)])) == 1
+    lawmakers, abgeordnete = {"sector": "LEG"}, {"sector": "LEG"}
+    assert len(group_mentions([_row(3, type="REJECT", source=lawmakers), _row(4, type="REJECT", source=abgeordnete)])) == 1
+    # counterexamples: a government (GOV, in every story) ties nothing; the prosecutors of two countries
+    # disagree; a body as the target is no tie
+    minister, ministry = {"code": "FRA", "sector": "GOV"}, {"sector": "GOV"}
+    assert len(group_mentions([_row(5, type="INVESTIGATE", source=minister),
+                               _row(6, type="INVESTIGATE", source=ministry)])) == 2
+    german = {"code": "DEU", "sector": "JUD", "entity_id": 40}
+    assert len(group_mentions([_row(7, type="INVESTIGATE", source=parquet),
+                               _row(8, type="INVESTIGATE", source=german)])) == 2
+    assert len(group_mentions([_row(9, type="ACCUSE", source={"code": "USA", "entity_id": 1}, target=lawmakers),
+                               _row(10, type="ACCUSE", source={"code": "USA", "entity_id": 2}, target=abgeordnete)])) == 2
+
+
+def test_a_refusal_coded_from_a_negated_act_is_grouped_as_a_rejection():
+    from tidings.events.store import _negated
+    # "не поддержала" (did not back): REJECT with the act as context, its negation on record; grouped with
+    # "verweigerten" and "refused", which no negation made
+    refusal = first("Часть депутатов не поддержала кандидата.", "ru")
+    assert refusal.type == "REJECT" and refusal.context == "support" and refusal.negated
+    assert not _negated({"type": "REJECT", "context": "support", "negated": 1})
+    # counterexamples: a rejection denied ("did not reject the offer") and any other negated event stay negated
+    assert _negated({"type": "REJECT", "context": None, "negated": 1})
+    assert _negated({"type": "AGREE", "context": None, "negated": 1})
+    assert not _negated({"type": "REJECT", "context": None, "negated": 0})
+
+
 def test_a_chinese_capital_in_a_locative_chain_is_where():
     # Xinhua: the summit was held in Astana, the capital of Kazakhstan: China's summit, not one with Astana
     event = first("第二届中国－中亚峰会17日在哈萨克斯坦首都阿斯塔纳举行。", "zh")

@@ -13,8 +13,12 @@ one) and something ties it to one of them:
   and uses the word of an earlier sentence's report of its kind ("India carried out missile strikes
   on nine sites" ... "eight people were killed in the strikes"; "会晤持续约2小时45分钟" after "特朗普与
   普京...举行会晤") is about the event that one reports, when their actors agree;
-* or actors that agree with every mention of the event (below) and one named actor or name in common;
-  a report that names no actor agrees with anything, so it needs one of the ties above. Reports
+* or actors that agree with every mention of the event (below) and one named actor or name in common,
+  the same two countries acting, or the same kind of body acting where a story has few (a prosecutor, a
+  parliament's members); a report that names no actor agrees with anything, so it needs one of the ties
+  above. One misread report does not keep out the rest: where some actors disagree, the reports that
+  carry the tie must agree, and so must half of all pairs of reports.
+  A report naming two names of an event that its reports name apart ties as two names do. Reports
   whose participants in common are on opposite sides (the attacker of one is the attacked of the
   other; the one warned and the one warning) are not tied this way: the two sides of a conflict
   are in every report of it.
@@ -84,6 +88,7 @@ class Group:
     dated: dict = field(default_factory=dict)  # date -> a member whose sentence states it
     undated: dict = field(default_factory=dict)  # date -> a member dated by its article only
     actors: dict = field(default_factory=dict)  # (source, target) -> a member with those actors
+    weights: Counter = field(default_factory=Counter)  # (source, target) -> how many members have them
     numbers: set = field(default_factory=set)
     roles: dict = field(default_factory=dict)  # figure -> what its members count with it ("" where unsaid)
     names: set = field(default_factory=set)
@@ -94,6 +99,8 @@ class Group:
     refers: set = field(default_factory=set)  # the mentions its members take up again (_antecedents)
     countries: set = field(default_factory=set)  # countries acting in its members ("C", code), not inferred
     many: set = field(default_factory=set)  # those of its members that report a meeting of many
+    dyads: set = field(default_factory=set)  # the two countries acting, of members that name two
+    sectors: set = field(default_factory=set)  # the kinds of body that act in its members (_sector)
 
     @property
     def id(self) -> int:
@@ -105,7 +112,9 @@ class Group:
             self.dated.setdefault(row.date, row)
         elif row.date:
             self.undated.setdefault(row.date, row)
-        self.actors.setdefault(_actor_signature(row), row)
+        signature = _actor_signature(row)
+        self.actors.setdefault(signature, row)
+        self.weights[signature] += 1
         self.numbers |= row.numbers
         for figure in row.numbers:
             self.roles.setdefault(figure, set()).add(row.roles.get(figure, ""))
@@ -113,6 +122,8 @@ class Group:
         self.entities |= _entities(row)
         countries = {p for p in _participants(row) if p[0] == "C"}
         self.countries |= countries
+        self.dyads |= _dyads(row)
+        self.sectors |= _sector(row)
         if row.type in BILATERAL and _many_parties(row, _parties(row)):
             self.many |= countries
         self.acted = self.acted or row.source is not None or row.target is not None
@@ -257,7 +268,8 @@ def _strength(a: Group, b: Group, common: set) -> int:
         return STRONG
     if any(_figure_ties(n, a, b) for n in a.numbers & b.numbers):
         return STRONG
-    if len((a.names & b.names) - common) >= 2 and any(_shares_wording(row, a, common) for row in b.members):
+    if len((a.names & b.names) - common) >= 2 and (any(_shares_wording(row, a, common) for row in b.members)
+                                                   or _names_two_of(a, b, common) or _names_two_of(b, a, common)):
         return STRONG
     # tied by one named actor or one name in common: without it, two reports of the same type in a
     # story are as likely two events (a story's reactions, pledges and calls are many) as one. Actors
@@ -266,11 +278,81 @@ def _strength(a: Group, b: Group, common: set) -> int:
     # region) says too little. A country acting in a report of a meeting of many ties it to a report
     # with that country acting (their names differ: "Tokayev hosted Xi, Mirziyoyev, ..." and "the second
     # 'Central Asia - China' summit" → China); one country of two meetings of two says too little
-    if not (a.entities & b.entities or a.names & b.names or a.many & b.countries or b.many & a.countries) \
+    if not (a.entities & b.entities or a.names & b.names or a.many & b.countries or b.many & a.countries
+            or a.dyads & b.dyads or a.sectors & b.sectors) \
             or not (a.acted and b.acted):
         return 0
-    return WEAK if all(_same_actors(x, y) and not _opposite_sides(x, y) and not _many_and_two(x, y)
-                       for x in b.actors.values() for y in a.actors.values()) else 0
+    if any(_opposite_sides(x, y) or _many_and_two(x, y) for x in b.actors.values() for y in a.actors.values()):
+        return 0
+    if all(_same_actors(x, y) for x in b.actors.values() for y in a.actors.values()):
+        return WEAK
+    return WEAK if _tied_members_agree(a, b) else 0
+
+
+def _tied_members_agree(a: Group, b: Group) -> bool:
+    """The weak tie where some actors disagree: the members that tie the two events (a name, an
+    entity, the same two countries, a country of a meeting of many, the kind of body: _member_tie)
+    agree with each other, and at least half of all pairs of members (one of each, weighted by how
+    many read their actors so) agree.
+    One misread report of an event ("Erdoğan signed with Guterres and Abbas") does not keep out a
+    report that agrees with the rest and shares a tie with them."""
+    agree = total = 0
+    for sx, x in a.actors.items():
+        for sy, y in b.actors.items():
+            weight = a.weights[sx] * b.weights[sy]
+            total += weight
+            agree += weight if _same_actors(x, y) else 0
+    if agree < TIED_SHARE * total:  # asked first: it costs the kinds of actors, not the members
+        return False
+    tied = False
+    for x in a.members:
+        if not (x.names & b.names or _entities(x) & b.entities or _dyads(x) & b.dyads
+                or _many_countries(x) & b.countries or _participants(x) & b.many or _sector(x) & b.sectors):
+            continue
+        for y in b.members:
+            if _member_tie(x, y):
+                if not _same_actors(x, y):
+                    return False
+                tied = True
+    return tied
+
+
+def _member_tie(x: MentionRow, y: MentionRow) -> bool:
+    """What the weak tie asks two reports to share (_strength, asked of events)."""
+    return bool(x.names & y.names or _entities(x) & _entities(y) or _dyads(x) & _dyads(y)
+                or _many_countries(x) & _participants(y) or _many_countries(y) & _participants(x)
+                or _sector(x) & _sector(y))
+
+
+def _many_countries(row: MentionRow) -> frozenset:
+    """The countries acting in a report of a meeting of many (Group.many), else none."""
+    if row.type in BILATERAL and _many_parties(row, _parties(row)):
+        return frozenset(p for p in _participants(row) if p[0] == "C")
+    return frozenset()
+
+
+TIED_SHARE = 0.5
+
+
+def _dyads(row: MentionRow) -> set:
+    """The two countries a report names as its parties (source and target, not inferred), where it
+    names two: "пакистанская сторона сбила несколько индийских самолетов" (Pakistan, India), as
+    "Islamabad affirme avoir abattu cinq avions indiens". Reports that name no person or body in
+    common may still name the same two countries acting, which one country does not say (every
+    report of a story names its country)."""
+    countries = frozenset(p for p in _participants(row) if p[0] == "C")
+    return {countries} if len(countries) == 2 else set()
+
+
+def _sector(row: MentionRow) -> set:
+    """("S", sector) of the source where it is a kind of body that a story has few of (prosecutors,
+    parliaments): "Le parquet de Paris a ouvert une enquête", "Die Pariser Staatsanwaltschaft leitete
+    Ermittlungen ein", "وفتحت النيابة العامة في باريس تحقيقاً" name the same actor in words no entity joins."""
+    sector = (row.source or {}).get("sector")
+    return {("S", sector)} if sector in TYING_SECTORS else set()
+
+
+TYING_SECTORS = {"JUD", "LEG"}
 
 
 def _many_and_two(a: MentionRow, b: MentionRow) -> bool:
@@ -336,7 +418,8 @@ def _ties(row: MentionRow) -> frozenset:
     return frozenset([("N", n) for n in row.numbers if n[1] or n[0] >= 3]
                      + ([p for p in _participants(row) if p[0] == "C"] if row.type in BILATERAL else [])
                      + [("M", name) for name in row.names] + list(_entities(row))
-                     + [("R", row.id)] + ([("R", row.antecedent)] if row.antecedent is not None else []))
+                     + [("R", row.id)] + ([("R", row.antecedent)] if row.antecedent is not None else [])
+                     + [("D", dyad) for dyad in _dyads(row)] + list(_sector(row)))
 
 
 def _antecedents(rows: list[MentionRow]) -> None:
@@ -415,6 +498,15 @@ def _common_names(rows: list[MentionRow]) -> set:
 
 def _entities(row: MentionRow) -> set:
     return {p for p in _participants(row) if p[0] == "E"}
+
+
+def _names_two_of(a: Group, b: Group, common: set) -> bool:
+    """A report of one event names two names of the other, not in most of the story's sentences, which
+    its reports may name apart: Le Monde's "Deux semaines après l'attentat de Pahalgam, New Delhi a lancé
+    ... l'« opération Sindoor »" and the strikes' reports, The Hindu's "missile strikes ... two weeks after
+    the terror attack in Pahalgam" and "the strikes under Operation Sindoor". Each name alone is one name
+    (the weak tie); two say which event it is as two names in one report do."""
+    return any(len((row.names & a.names) - common) >= 2 for row in b.members)
 
 
 def _shares_wording(row: MentionRow, group: Group, common: set) -> bool:

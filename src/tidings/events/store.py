@@ -345,7 +345,7 @@ def regroup_all(conn) -> int:
 
 
 def _mention_row(r) -> MentionRow:
-    return MentionRow(id=r["id"], article_id=r["article_id"], type=r["type"], negated=bool(r["negated"]),
+    return MentionRow(id=r["id"], article_id=r["article_id"], type=r["type"], negated=_negated(r),
                       source=json.loads(r["source"]) if r["source"] else None,
                       target=json.loads(r["target"]) if r["target"] else None,
                       date=r["date"], date_from_text=r["date_start"] is not None, confidence=r["confidence"],
@@ -359,6 +359,14 @@ _INSERT_EVENT = (
     " target_code, target_sector, location, location_country, date, date_precision, negated, future,"
     " hypothetical, confidence, mentions, articles, languages, first_seen, last_seen)"
     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def _negated(r) -> bool:
+    """The negation grouping compares: a refusal coded from a negated act of cooperation (REJECT with
+    the act as its context: "часть ее депутатов не поддержала собственного кандидата") keeps its negation
+    on record, but it is the rejection that "verweigerten ihm die Stimme" and "refused to back him"
+    report, not a rejection denied."""
+    return bool(r["negated"]) and not (r["type"] == "REJECT" and r["context"])
 
 
 def _event_values(event_id: int, story_id: int, members: list) -> tuple:

@@ -96,6 +96,15 @@ def test_an_agency_is_credited_in_articles_of_two_languages_and_appears_with_nob
     assert not {"AFP", "dpa"} & {e["name"] for e in entities.story_entities(story)}
 
 
+def test_a_story_page_names_no_credited_agency(credited):
+    from tidings.query import Explorer
+
+    story = credited.query("SELECT story_id FROM articles WHERE language = 'de'")[0][0]
+    names = Explorer(credited).story(story)["names"]
+    assert names and not {"AFP", "dpa"} & {n["name"] or n["key"] for n in names}
+    assert not {"AFP", "dpa"} & {s for n in names for spellings in n["spellings"].values() for s in spellings}
+
+
 def test_credited_agencies_code_no_event(credited):
     agencies = [e["id"] for q in ("AFP", "Reuters", "dpa") for e in EntityExplorer(credited).entities(q=q)]
     for agency in agencies:

@@ -143,16 +143,22 @@ def _prefix_index() -> dict[str, list[tuple[str, str]]]:
 
 
 # Uzbek Latin writes oʻ / gʻ with U+02BB (CLDR's 'Oʻzbekiston') and as often with ' ‘ ’ or `
-_UZ_APOSTROPHES = str.maketrans({"'": "\u02bb", "‘": "\u02bb", "`": "\u02bb"})
+# (read/language.py has its own, wider set: it only tells Uzbek apart, it spells nothing)
+_UZ_APOSTROPHES = str.maketrans({"'": "\u02bb", "‘": "\u02bb", "’": "\u02bb", "`": "\u02bb"})
+_UZ_APOSTROPHE_LETTER = re.compile(r"[ogOG]['‘’`]\w")
+
+
+def _uzbek_spelling(phrase: str) -> str | None:
+    """The phrase with oʻ / gʻ spelled as the gazetteers do (U+02BB), where it writes them with another
+    apostrophe ("O'zbekiston", "Farg’ona"); None where it has none."""
+    return phrase.translate(_UZ_APOSTROPHES) if _UZ_APOSTROPHE_LETTER.search(phrase) else None
 
 
 def lookup_country(phrase: str) -> str | None:
     cased, uncased = country_gazetteer()
     key = _fold(phrase)
-    if re.search(r"[ogOG]['‘`]\w", phrase):
-        code = lookup_country(phrase.replace("’", "'").translate(_UZ_APOSTROPHES))
-        if code:
-            return code  # "O'zbekiston", "Qozog'istonda"
+    if (uzbek := _uzbek_spelling(phrase)) and (code := lookup_country(uzbek)):
+        return code  # "O'zbekiston", "Qozog’istonda"
     code = cased.get(key) or uncased.get(key)
     if code or len(key) < 5:
         return code
@@ -938,10 +944,8 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     """A city by any of its names ('Leipzig', 'Пекин', '北京'), also inflected ('Москве') in
     languages that decline names."""
     key = _fold(phrase)
-    if re.search(r"[ogOG]['‘`’]\w", phrase):
-        hit = lookup_place(phrase.replace("’", "'").translate(_UZ_APOSTROPHES), language)
-        if hit:
-            return hit  # "Farg'ona" is Fargʻona
+    if (uzbek := _uzbek_spelling(phrase)) and (hit := lookup_place(uzbek, language)):
+        return hit  # "Farg'ona" is Fargʻona
     row = _place_rows().get(key)
     # a region's own name beats a city's alternate name ('Antioquia', the Colombian department, not
     # Antakya); a translated one does not (Turkish 'Gazze' is Gaza, not Mozambique's Gaza province)

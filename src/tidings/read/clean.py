@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..textutil import CJK_CHAR
+
 # kind -> line-start markers in many languages (matched case-insensitively, followed by ':' or space)
 MARKERS: dict[str, list[str]] = {
     "photo_credit": [
@@ -37,7 +39,6 @@ MARKERS: dict[str, list[str]] = {
     ],
     "copyright": ["©", "copyright", "(c)", "all rights reserved", "alle rechte vorbehalten", "bản quyền"],
 }
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 MAX_NOISE_LINE = 220  # a real paragraph is longer; noise lines are short
 _CHINESE_CAPTION = re.compile(r"(摄|攝|供图|資料圖|资料图)[)）]?[。.]?$")
 # "图为长征三号乙运载火箭托举天问二号探测器升空。": "pictured: ..." opens a Chinese caption
@@ -130,7 +131,7 @@ def _correspondent_line(line: str) -> bool:
     """A short line naming a correspondent, that is no sentence: 'Special Correspondent, NEW DELHI',
     'Par Julien Moreau (New Delhi, correspondance) et notre correspondant à Islamabad'."""
     words = line.split()
-    if _CJK.search(line) and len(line) > 30:  # no spaces to count words by: a Chinese byline is short
+    if CJK_CHAR.search(line) and len(line) > 30:  # no spaces to count words by: a Chinese byline is short
         return False
     return (len(words) <= 14 and not line.endswith((".", "!", "?", "。")) and bool(_CORRESPONDENT.search(line))
             and (len(words) <= 6 or bool(_PATTERNS["byline"].match(line))))

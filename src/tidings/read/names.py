@@ -1583,8 +1583,10 @@ def _official_languages(country: str) -> tuple[str, ...]:
     return tuple(get_official_languages(country, de_facto=True))
 
 
-# an Arabic article glued to a name by a hyphen, written in lower case ('al-Sisi', 'es-Sisi', 'el-Sisi')
-_ARTICLE_PARTICLE = re.compile(r"(?:al|el|es|ad|ash|as|at|az|an|ar)-[^\W\d_]", re.UNICODE)
+# the Arabic article as Latin script writes it before a name, glued by a hyphen, in lower case
+# ('al-Sisi', 'es-Sisi', 'el-Sisi', 'ash-Sharaa', 'ul-Haq', 'ed-Din'): read here and by entities/resolve.py
+AR_ARTICLES = r"(?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)"
+_ARTICLE_PARTICLE = re.compile(AR_ARTICLES + r"-[^\W\d_]")
 
 
 def _dictionary_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
@@ -1862,7 +1864,7 @@ def _dotted_acronyms(text: str, sentences: list[Sentence], found: list[Mention])
 # ('Abdel Fattah al-Sissi', 'Tamim bin Hamad al-Thani', 'Sharm el-Sheikh', 'Abdulfettah es-Sisi'; the
 # article assimilates: es-, ash-, ad-, ...)
 _NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\s\-'’.]")
-_AR_PARTICLE_AFTER = re.compile(r"[ \u00a0](?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)-([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’][^\W\d_]+)?)")
+_AR_PARTICLE_AFTER = re.compile(r"[ \u00a0]" + AR_ARTICLES + r"-([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’][^\W\d_]+)?)")
 
 
 def _arabic_particle_names(text: str, found: list[Mention]) -> list[Mention]:

@@ -1063,7 +1063,10 @@ _KIND_NOUNS = {
     "ar": ("قطاع",),  # 'قطاع غزة' (its other heads make bodies and places of definite words: `_arabic_bodies`)
 }
 _STRIP_NOUNS = {"bande", "franja", "striscia", "faixa", "قطاع"}  # the only kinds that take a country's name ('bande de Gaza')
-_KIND_LINK = r"(?:\s+(?:de|del|di|da|do|della|dello)\s+|\s+d['’]|\s+)"
+# the words between a kind noun and its name ('bande de Gaza', 'chiesa della Madonna', "place d'Italie"),
+# also read by entities/resolve._saint_after_kind_noun, which takes the noun off again
+KIND_NOUN_LINKS = r"(?:de|del|di|da|do|della|dello)"
+_KIND_LINK = r"(?:\s+" + KIND_NOUN_LINKS + r"\s+|\s+d['’]|\s+)"
 
 
 @lru_cache(maxsize=None)

@@ -43,9 +43,6 @@ MAX_NOISE_LINE = 220  # a real paragraph is longer; noise lines are short
 _CHINESE_CAPTION = re.compile(r"(摄|攝|供图|資料圖|资料图)[)）]?[。.]?$")
 # "图为长征三号乙运载火箭托举天问二号探测器升空。": "pictured: ..." opens a Chinese caption
 _CHINESE_PICTURED = re.compile(r"^[(（]?(?:图为|圖為|图片为|上图为|下图为|上图：|下图：|左图|右图)")
-_AGENCY_ONLY = re.compile(r"^[(（\[]?\s*(dpa|afp|ap|reuters|xinhua|新华社|tass|тасс|ria|риа новости|aa|ukrinform|"
-                          r"укрінформ|kazinform|казинформ|ttxvn|vna|efe|ansa|kyodo|yonhap|ана|wam|sana|irna|"
-                          r"anadolu)\s*[)）\]]?\s*$", re.IGNORECASE)
 
 
 def _compile(markers: list[str], space_ends_marker: bool) -> re.Pattern[str]:
@@ -77,6 +74,9 @@ _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+this\s+(?:report|story|artic
 AGENCY_NAMES = (r"afp|ap|reuters|dpa|epa|efe|ansa|kyodo|yonhap|xinhua|新华社|tass|тасс|ria|риа новости|interfax|интерфакс|"
                 r"anadolu|aa|ukrinform|укрінформ|kazinform|казинформ|ttxvn|vna|europa press|wam|sana|irna|i\.media|"
                 r"agencias|agences|agenturen|agencies|агентства")
+# a line that is one agency alone, bracketed or not: "dpa", "(Reuters)", "[TASS]" (the one list of
+# AGENCY_NAMES; 'ана' was on this line's own old list only, and is kept)
+_AGENCY_ONLY = re.compile(rf"^[(（\[]?\s*(?:{AGENCY_NAMES}|ана)\s*[)）\]]?\s*$", re.IGNORECASE)
 # the article's sources named after its text: "Avec AFP et Reuters", "Le Parisien avec AFP", "Mit Informationen
 # von dpa, Reuters und AFP", "Con información de EFE", "With AP": a short line, an outlet's name at most before
 _WITH_AGENCIES = re.compile(rf"^(?:[\w'’-]+\s){{0,3}}?(?:avec|with|mit|con|com|с)\s+(?:(?:informations?|informationen|"

@@ -70,7 +70,9 @@ _WIRE_CREDIT = re.compile(r"^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|edi
 # and Vienna contributed to this report.", "Edited by: Sarah Kessler"
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\.?$|^edited\s+by\s*[:：]?\s*\w",
                           re.IGNORECASE)
-# news agencies, as credits name them
+# news agencies, as credits name them: what makes a line a credit (Latin and Cyrillic, case-insensitive).
+# Not merged with read/credits.AGENCIES on purpose: that list names which agency each spelling is, in
+# every script, inside lines already set apart; adding its spellings here would take other lines out
 AGENCY_NAMES = (r"afp|ap|reuters|dpa|epa|efe|ansa|kyodo|yonhap|xinhua|新华社|tass|тасс|ria|риа новости|interfax|интерфакс|"
                 r"anadolu|aa|ukrinform|укрінформ|kazinform|казинформ|ttxvn|vna|europa press|wam|sana|irna|i\.media|"
                 r"agencias|agences|agenturen|agencies|агентства")

@@ -24,6 +24,7 @@ from .names import name_key
 
 CREDIT_KINDS = ("credits", "photo_credits", "bylines")  # metadata lists read whole, in this order
 
+# (read/clean.AGENCY_NAMES, which decides which lines are credits, is a separate list on purpose)
 # canonical name -> spellings, as credits write them (matched case-insensitively, except the short
 # capitalised acronyms, matched as written: "AP", "AA" and "EFE" are words too in some languages)
 AGENCIES: dict[str, tuple[str, ...]] = {

@@ -22,7 +22,7 @@ from ..model import AGENT_TYPES, statement_vector_key
 from ..read.clean import caption_or_credit, classify_line
 from ..store.sqlite import Store
 from ..textutil import CJK_CHAR
-from .attribution import AGENCIES, SOCIAL, attribution  # noqa: F401 (re-exported)
+from .attribution import AGENCIES, attribution
 from .numbers import Quantity, find_quantities
 
 # Caps that keep a comparison bounded whatever the story's size (see compare/__init__.py).

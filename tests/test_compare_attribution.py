@@ -125,3 +125,12 @@ def test_an_agency_is_one_speaker_in_any_spelling():
     assert tass["role"] == tass_ru["role"] == "agency" and same_speaker(tass, tass_ru) is True
     ap = attribution("The talks will resume, the Associated Press reported.", [], "en")
     assert same_speaker(ap, attribution("The talks will resume, AP reported.", [], "en")) is True
+
+
+def test_xinhua_in_running_chinese_is_the_speaker():
+    # Chinese has no word boundary around "新华社": "据新华社报道" (according to Xinhua)
+    from tidings.compare.attribution import attribution, same_speaker
+
+    found = attribution("据新华社报道，峰会于周二举行。", [], "zh")
+    assert (found["by"], found["role"]) == ("新华社", "agency")
+    assert same_speaker(found, attribution("The summit was held on Tuesday, Xinhua reported.", [], "en")) is True

@@ -147,8 +147,9 @@ SOCIAL = re.compile(r"\b(?:on\s+X|on\s+Twitter|on\s+Telegram|Truth\s+Social|auf\
                     re.IGNORECASE)
 # agencies a statement may be credited to, as written in running text (case-sensitive); read/credits.AGENCIES
 # lists their spellings in credit lines, and names the agency of each spelling (the speaker's key)
+# ('新华社' without word boundaries: Chinese writes none around it, "据新华社报道")
 AGENCIES = re.compile(r"\b(AFP|Reuters|AP|Associated Press|dpa|EFE|ANSA|TASS|ТАСС|RIA|РИА|Интерфакс|Interfax|"
-                      r"Xinhua|新华社|Anadolu|AA|Kazinform|Kyodo|Yonhap|IRNA|WAM|TTXVN|Ukrinform|Укрінформ)\b")
+                      r"Xinhua|Anadolu|AA|Kazinform|Kyodo|Yonhap|IRNA|WAM|TTXVN|Ukrinform|Укрінформ)\b|新华社")
 # an agency in a dateline is the outlet, not the speaker: "WASHINGTON (AP) -", "МОСКВА, 7 мая. /ТАСС/."
 _DATELINE = re.compile(r"^[^.!?]{0,60}?(?:\(\s*|/\s*|[-–—]\s+)$")
 _PLACE_TYPES = frozenset({"LOC", "GPE"})

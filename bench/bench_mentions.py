@@ -207,14 +207,16 @@ def main() -> None:
         language = record["language"]
         count[language] += 1
         read_as[language][article.language] += 1
-        predicted = [(m.start, m.end, m.type) for m in article.mentions]
+        # the text's names: a caption's, the headline's or a credit's offsets point into another line
+        body = [m for m in article.mentions if m.in_body]
+        predicted = [(m.start, m.end, m.type) for m in body]
         for table, lenient in ((strict, False), (loose, True)):
             for total, part in zip(table[language], score(record["spans"], predicted, lenient)):
                 total.update(part)
         kinds[language].update(error_kinds(record["spans"], predicted))
         if args.errors:
             print(f"{record['id']} ({language}, read as {article.language})")
-            print("\n".join(errors(record, article.mentions, article.text)) or "  (none)")
+            print("\n".join(errors(record, body, article.text)) or "  (none)")
     if mismatched:
         print(f"{len(mismatched)} gold spans no longer match the clean text (articles left out):")
         print("\n".join("  " + m for m in mismatched[:40]))

@@ -115,3 +115,22 @@ def test_the_aligner_speaker_term_lowers_pairs_of_different_speakers_only():
     assert np.isclose(plain[0, 1] - ruled[0, 1], 0.05)  # the IAEA and Iranian officials: different speakers
     assert np.isclose(plain[0, 2], ruled[0, 2])  # the IAEA in two languages: one speaker, no penalty
     assert np.isclose(plain[0, 3], ruled[0, 3])  # no speaker on one side: cannot tell, no penalty
+
+
+def test_an_agency_is_one_speaker_in_any_spelling():
+    from tidings.compare.attribution import attribution, same_speaker
+
+    tass = attribution("The talks will resume on Monday, TASS reported.", [], "en")
+    tass_ru = attribution("Переговоры возобновятся в понедельник, сообщает ТАСС.", [], "ru")
+    assert tass["role"] == tass_ru["role"] == "agency" and same_speaker(tass, tass_ru) is True
+    ap = attribution("The talks will resume, the Associated Press reported.", [], "en")
+    assert same_speaker(ap, attribution("The talks will resume, AP reported.", [], "en")) is True
+
+
+def test_xinhua_in_running_chinese_is_the_speaker():
+    # Chinese has no word boundary around "新华社": "据新华社报道" (according to Xinhua)
+    from tidings.compare.attribution import attribution, same_speaker
+
+    found = attribution("据新华社报道，峰会于周二举行。", [], "zh")
+    assert (found["by"], found["role"]) == ("新华社", "agency")
+    assert same_speaker(found, attribution("The summit was held on Tuesday, Xinhua reported.", [], "en")) is True

@@ -96,6 +96,15 @@ def test_an_agency_is_credited_in_articles_of_two_languages_and_appears_with_nob
     assert not {"AFP", "dpa"} & {e["name"] for e in entities.story_entities(story)}
 
 
+def test_a_story_page_names_no_credited_agency(credited):
+    from tidings.query import Explorer
+
+    story = credited.query("SELECT story_id FROM articles WHERE language = 'de'")[0][0]
+    names = Explorer(credited).story(story)["names"]
+    assert names and not {"AFP", "dpa"} & {n["name"] or n["key"] for n in names}
+    assert not {"AFP", "dpa"} & {s for n in names for spellings in n["spellings"].values() for s in spellings}
+
+
 def test_credited_agencies_code_no_event(credited):
     agencies = [e["id"] for q in ("AFP", "Reuters", "dpa") for e in EntityExplorer(credited).entities(q=q)]
     for agency in agencies:
@@ -111,3 +120,12 @@ def test_the_pages_say_an_agency_is_credited(credited):
     assert "credited" in client.get(f"/articles/{german}").text
     afp = client.get("/api/entities", params={"q": "AFP"}).json()[0]["id"]
     assert "credited in 2 articles" in client.get(f"/entities/{afp}").text
+
+
+def test_a_chinese_credit_names_its_agency_before_other_words():
+    # Chinese writes no space after the agency: "新华社记者 李贺 摄" (Xinhua reporter Li He, photo)
+    metadata = {"credits": ["路透社记者报道"], "photo_credits": ["新华社发"],
+                "captions": ["图为长征三号乙运载火箭升空。（新华社记者 李贺 摄）"]}
+    lines = credit_lines(metadata)
+    found = [(m.text, lines[m.caption][m.start:m.end]) for m in credit_mentions(metadata)]
+    assert found == [("路透社", "路透社"), ("新华社", "新华社"), ("新华社", "新华社")]

@@ -1389,3 +1389,13 @@ def test_a_german_capitalised_adjective_before_a_bodys_head_opens_its_name():
     assert found["Internationale Komitee vom Roten Kreuz"].type == "ORG"
     assert found["Oberste Gericht"].type == "ORG"
     assert not any("Kommission" in name for name in found)
+
+
+@pytest.mark.parametrize("phrase, code", [("O'zbekiston", "UZ"), ("O’zbekiston", "UZ"), ("O‘zbekiston", "UZ"),
+                                          ("Qozog’istonda", "KZ"), ("Qozog'istonda", "KZ")])
+def test_uzbek_countries_with_any_apostrophe(phrase, code):
+    # the typographic apostrophe (’) is as common as ' in Uzbek Latin; lookup_place took it, lookup_country did not
+    from tidings.read.names import lookup_country, lookup_place
+
+    assert lookup_country(phrase) == code
+    assert lookup_place("Farg’ona", "uz") == lookup_place("Farg'ona", "uz") is not None

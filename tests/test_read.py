@@ -349,3 +349,10 @@ def test_a_chinese_or_japanese_full_stop_before_a_digit_ends_a_sentence():
     pieces = split_sentences("价格为3.5元。", "zh")
     assert [s.text for s in pieces] == ["价格为3.5元。"]
     assert all(text[s.start:s.end] == s.text for s in split_sentences(text, "zh"))
+
+
+@pytest.mark.parametrize("line", ["dpa", "(Reuters)", "Interfax", "EPA", "Europa Press", "I.MEDIA", "Agencies"])
+def test_a_line_of_one_agency_alone_is_a_credit(line):
+    # bracketed, these were credits already; alone, the agencies the credit list has and the line's own
+    # old list lacked stayed in the text
+    assert classify_line(line) == "source"

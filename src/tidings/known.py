@@ -61,7 +61,9 @@ _ARABIC_PREFIX = "\u0648\u0641\u0628\u0644"
 _WORD = re.compile(r"\w*")
 
 
-# capitalised words that may follow a name without being part of it ("President Trump Tuesday said")
+# capitalised words that may follow a name without being part of it ("President Trump Tuesday said").
+# English days and months only, unlike read/names._MONTHS_DAYS, on purpose: the other languages write
+# them in lower case (German, which does not, is not asked), and 'Domingo', 'Mai', 'Mars' are names too
 _NOT_NAME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                    "february", "march", "april", "may", "june", "july", "august", "september", "october",
                    "november", "december", "and", "or", "of", "und", "et", "y", "e", "и", "і", "ve", "i"}

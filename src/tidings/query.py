@@ -331,7 +331,9 @@ class Explorer:
             " MAX(e.name) AS entity_name, MAX(e.type) AS entity_type, MAX(e.country) AS entity_country,"
             " a.language, COUNT(*) AS n FROM mentions m"
             " JOIN articles a ON a.id = m.article_id LEFT JOIN entities e ON e.id = m.entity_id"
-            " WHERE a.story_id = ? GROUP BY m.key, m.entity_id, m.text, a.language", (story_id,))
+            # who the story is about: not the agencies credited for its articles (read/credits.py), as
+            # EntityExplorer.story_entities
+            " WHERE a.story_id = ? AND m.part <> 'credit' GROUP BY m.key, m.entity_id, m.text, a.language", (story_id,))
         grouped: dict[Any, dict[str, Any]] = {}
         for r in rows:
             group = ("E", r["entity_id"]) if r["entity_id"] else ("K", r["key"])

@@ -5,6 +5,11 @@ import hashlib
 import re
 import unicodedata
 
+# a kana or Han character: a text written without spaces between its words, whose length and word
+# counts mean something else (read/clean.py, compare/statements.py)
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# what full-text search spaces apart, one character a token: wider than CJK_CHAR on purpose (also
+# compatibility ideographs and Hangul), as it serves the index, not a text's length or word count
 _CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af])")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)

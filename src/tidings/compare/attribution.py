@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import AGENT_TYPES
+from ..read.credits import agency_name
 
 _AR = "\u0600-\u06ff"  # an Arabic word's letters: cues are matched as whole words, with the prefixes و / ف
 
@@ -144,8 +145,11 @@ SOCIAL = re.compile(r"\b(?:on\s+X|on\s+Twitter|on\s+Telegram|Truth\s+Social|auf\
                     r"в\s+соцсетях|в\s+соцмережах|post(?:ed)?|Beitrag|publication|publicación|пост\w*|"
                     r"paylaşım\w*|bài\s+đăng)\b|تروث\s+سوشيال|منشور|تغريدة|推文|发文",
                     re.IGNORECASE)
+# agencies a statement may be credited to, as written in running text (case-sensitive); read/credits.AGENCIES
+# lists their spellings in credit lines, and names the agency of each spelling (the speaker's key)
+# ('新华社' without word boundaries: Chinese writes none around it, "据新华社报道")
 AGENCIES = re.compile(r"\b(AFP|Reuters|AP|Associated Press|dpa|EFE|ANSA|TASS|ТАСС|RIA|РИА|Интерфакс|Interfax|"
-                      r"Xinhua|新华社|Anadolu|AA|Kazinform|Kyodo|Yonhap|IRNA|WAM|TTXVN|Ukrinform|Укрінформ)\b")
+                      r"Xinhua|Anadolu|AA|Kazinform|Kyodo|Yonhap|IRNA|WAM|TTXVN|Ukrinform|Укрінформ)\b|新华社")
 # an agency in a dateline is the outlet, not the speaker: "WASHINGTON (AP) -", "МОСКВА, 7 мая. /ТАСС/."
 _DATELINE = re.compile(r"^[^.!?]{0,60}?(?:\(\s*|/\s*|[-–—]\s+)$")
 _PLACE_TYPES = frozenset({"LOC", "GPE"})
@@ -200,7 +204,9 @@ def _candidates(text: str, mentions: list[dict[str, Any]]) -> list[dict[str, Any
             found.append({"span": span, "by": text[span[0]:span[1]], "role": kind, "key": key, "rank": 1})
     for m in AGENCIES.finditer(text):
         if not _DATELINE.match(text[:m.start()]):
-            found.append({"span": m.span(), "by": m.group(0), "role": "agency", "key": f"A:{m.group(0).upper()}",
+            # one key an agency, whatever the spelling: 'ТАСС' / 'TASS', 'AP' / 'Associated Press'
+            agency = agency_name(m.group(0)) or m.group(0)
+            found.append({"span": m.span(), "by": m.group(0), "role": "agency", "key": f"A:{agency.upper()}",
                           "rank": 0})
     return found
 

@@ -39,6 +39,13 @@ def _said_by(statements: list[dict[str, Any]]) -> str:
     return "; ".join(f"{label} ({', '.join(sources)})" for label, sources in speakers.items())
 
 
+def _said_suffix(statements: list[dict[str, Any]], quote=str) -> str:
+    """"; said by: ..." after a fact or detail some source credits to someone, else nothing; `quote`
+    escapes it for the page (html.escape)."""
+    said = _said_by(statements)
+    return f"; said by: {quote(said)}" if said else ""
+
+
 def _sections(comparison: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     shared = [g for g in comparison["groups"] if g["verdict"] in ("all", "some")][:MAX_FACTS]
     unique = [g for g in comparison["groups"] if g["verdict"] == "one"]
@@ -55,9 +62,8 @@ def brief_markdown(comparison: dict[str, Any]) -> str:
     lines += ["## Key facts", ""]
     for group in parts["shared"]:
         first = group["statements"][0]
-        said = _said_by(group["statements"])
         lines.append(f"- {first['text']} — *{group['verdict']}*: {_sources(group['statements'])}"
-                     + (f"; said by: {said}" if said else ""))
+                     + _said_suffix(group["statements"]))
     if not parts["shared"]:
         lines.append("- No statement is reported by more than one source.")
     lines += ["", "## Conflicts", ""]
@@ -69,9 +75,7 @@ def brief_markdown(comparison: dict[str, Any]) -> str:
     lines += ["", "## Unique details", ""]
     for group in parts["unique"]:
         first = group["statements"][0]
-        said = _said_by([first])
-        lines.append(f"- {first['text']} — {first['source']} ({first['language']})"
-                     + (f"; said by: {said}" if said else ""))
+        lines.append(f"- {first['text']} — {first['source']} ({first['language']})" + _said_suffix([first]))
     if not parts["unique"]:
         lines.append("- None.")
     return "\n".join(lines) + "\n"
@@ -83,10 +87,9 @@ def brief_html(comparison: dict[str, Any]) -> str:
     out = [f"<h1>{title}</h1>", "<h2>Key facts</h2>", "<ul>"]
     for group in parts["shared"]:
         first = group["statements"][0]
-        said = _said_by(group["statements"])
         out.append(f'<li><span lang="{escape(first["language"])}" dir="auto">{escape(first["text"])}</span> — '
                    f"<em>{group['verdict']}</em>: {escape(_sources(group['statements']))}"
-                   + (f"; said by: {escape(said)}" if said else "") + "</li>")
+                   + _said_suffix(group["statements"], escape) + "</li>")
     if not parts["shared"]:
         out.append("<li>No statement is reported by more than one source.</li>")
     out += ["</ul>", "<h2>Conflicts</h2>", "<ul>"]
@@ -99,10 +102,9 @@ def brief_html(comparison: dict[str, Any]) -> str:
     out += ["</ul>", "<h2>Unique details</h2>", "<ul>"]
     for group in parts["unique"]:
         first = group["statements"][0]
-        said = _said_by([first])
         out.append(f'<li><span lang="{escape(first["language"])}" dir="auto">{escape(first["text"])}</span> — '
                    f"{escape(first['source'])} ({escape(first['language'])})"
-                   + (f"; said by: {escape(said)}" if said else "") + "</li>")
+                   + _said_suffix([first], escape) + "</li>")
     if not parts["unique"]:
         out.append("<li>None.</li>")
     out.append("</ul>")

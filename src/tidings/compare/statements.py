@@ -21,7 +21,8 @@ import numpy as np
 from ..model import AGENT_TYPES, statement_vector_key
 from ..read.clean import caption_or_credit, classify_line
 from ..store.sqlite import Store
-from .attribution import AGENCIES, SOCIAL, attribution  # noqa: F401 (re-exported)
+from ..textutil import CJK_CHAR
+from .attribution import AGENCIES, attribution
 from .numbers import Quantity, find_quantities
 
 # Caps that keep a comparison bounded whatever the story's size (see compare/__init__.py).
@@ -36,7 +37,6 @@ _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+|\s+[–—-]\s+|(?<=[，；：])")
 SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", "؟", "।", "۔")
 _CLOSING = "\"'»”’“)]）」』 \t"
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 @dataclass
@@ -79,7 +79,7 @@ class Statement:
 
 
 def _too_short(text: str) -> bool:
-    return len(text) < (MIN_CHARS_CJK if _CJK.search(text) else MIN_CHARS)
+    return len(text) < (MIN_CHARS_CJK if CJK_CHAR.search(text) else MIN_CHARS)
 
 
 def speaker_key(statement: Statement) -> str:
@@ -177,7 +177,7 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     """The clauses of a sentence as spans of `text` (split at commas, semicolons, colons and spaced
     dashes; a piece shorter than CLAUSE_CHARS joins the next, a short last piece the one before),
     or [] where it is one clause."""
-    floor = CLAUSE_CHARS_CJK if _CJK.search(text) else CLAUSE_CHARS
+    floor = CLAUSE_CHARS_CJK if CJK_CHAR.search(text) else CLAUSE_CHARS
     spans: list[list[int]] = []
     start = 0
     for cut in [*_CLAUSE_BREAK.finditer(text), None]:
@@ -221,7 +221,7 @@ def _statement(article, sentence, text: str, mentions: list[dict], dates: list,
 # -- vectors, cached in the store ------------------------------------------------------------
 def embed_text(statement: Statement | str) -> str:
     text = statement if isinstance(statement, str) else statement.text
-    return text[:EMBED_CHARS_CJK if _CJK.search(text) else EMBED_CHARS]
+    return text[:EMBED_CHARS_CJK if CJK_CHAR.search(text) else EMBED_CHARS]
 
 
 def embed_texts(sentence: str, clauses: list[tuple[int, int]] | None = None) -> list[str]:

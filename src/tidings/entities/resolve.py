@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NAME, Article, Mention
-from ..read.names import _unaccented, name_key, place_id, place_names, surname_first, surname_first_bearers
+from ..read.names import (AR_ARTICLES, KIND_NOUN_LINKS, _unaccented, name_key, place_id, place_names,
+                          surname_first, surname_first_bearers)
 from .saints import saint_place
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
@@ -727,7 +728,7 @@ def _bracketed_acronyms(text: str, mentions: list[Mention]) -> dict[int, int]:
     return pairs
 
 
-_KIND_NOUN_OPENING = re.compile(r"^[^\W\d_]+\s+(?:(?:de|del|di|da|do|della|dello)\s+|d['’])?")
+_KIND_NOUN_OPENING = re.compile(r"^[^\W\d_]+\s+(?:" + KIND_NOUN_LINKS + r"\s+|d['’])?")
 
 
 def _saint_after_kind_noun(name: str) -> str | None:
@@ -898,7 +899,7 @@ def _known_person(text: str) -> KnownEntity | None:
     return entry if any(given_key(f"{stem_name(w)} x") in wanted for w in words[:-1]) else None
 
 
-_AR_ARTICLE = re.compile(r"^(?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)-(?=[^\W\d_]{3})")
+_AR_ARTICLE = re.compile(r"^" + AR_ARTICLES + r"-(?=[^\W\d_]{3})")
 
 
 _SHORT_WORD_ENDINGS = ("ом", "ем", "а", "я", "у", "ю", "е", "і")

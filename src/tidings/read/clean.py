@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..textutil import CJK_CHAR
+
 # kind -> line-start markers in many languages (matched case-insensitively, followed by ':' or space)
 MARKERS: dict[str, list[str]] = {
     "photo_credit": [
@@ -37,14 +39,10 @@ MARKERS: dict[str, list[str]] = {
     ],
     "copyright": ["©", "copyright", "(c)", "all rights reserved", "alle rechte vorbehalten", "bản quyền"],
 }
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 MAX_NOISE_LINE = 220  # a real paragraph is longer; noise lines are short
 _CHINESE_CAPTION = re.compile(r"(摄|攝|供图|資料圖|资料图)[)）]?[。.]?$")
 # "图为长征三号乙运载火箭托举天问二号探测器升空。": "pictured: ..." opens a Chinese caption
 _CHINESE_PICTURED = re.compile(r"^[(（]?(?:图为|圖為|图片为|上图为|下图为|上图：|下图：|左图|右图)")
-_AGENCY_ONLY = re.compile(r"^[(（\[]?\s*(dpa|afp|ap|reuters|xinhua|新华社|tass|тасс|ria|риа новости|aa|ukrinform|"
-                          r"укрінформ|kazinform|казинформ|ttxvn|vna|efe|ansa|kyodo|yonhap|ана|wam|sana|irna|"
-                          r"anadolu)\s*[)）\]]?\s*$", re.IGNORECASE)
 
 
 def _compile(markers: list[str], space_ends_marker: bool) -> re.Pattern[str]:
@@ -72,10 +70,15 @@ _WIRE_CREDIT = re.compile(r"^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|edi
 # and Vienna contributed to this report.", "Edited by: Sarah Kessler"
 _CONTRIBUTED = re.compile(r"\bcontributed\s+(?:to\s+this\s+(?:report|story|article)|reporting)\.?$|^edited\s+by\s*[:：]?\s*\w",
                           re.IGNORECASE)
-# news agencies, as credits name them
+# news agencies, as credits name them: what makes a line a credit (Latin and Cyrillic, case-insensitive).
+# Not merged with read/credits.AGENCIES on purpose: that list names which agency each spelling is, in
+# every script, inside lines already set apart; adding its spellings here would take other lines out
 AGENCY_NAMES = (r"afp|ap|reuters|dpa|epa|efe|ansa|kyodo|yonhap|xinhua|新华社|tass|тасс|ria|риа новости|interfax|интерфакс|"
                 r"anadolu|aa|ukrinform|укрінформ|kazinform|казинформ|ttxvn|vna|europa press|wam|sana|irna|i\.media|"
                 r"agencias|agences|agenturen|agencies|агентства")
+# a line that is one agency alone, bracketed or not: "dpa", "(Reuters)", "[TASS]" (the one list of
+# AGENCY_NAMES; 'ана' was on this line's own old list only, and is kept)
+_AGENCY_ONLY = re.compile(rf"^[(（\[]?\s*(?:{AGENCY_NAMES}|ана)\s*[)）\]]?\s*$", re.IGNORECASE)
 # the article's sources named after its text: "Avec AFP et Reuters", "Le Parisien avec AFP", "Mit Informationen
 # von dpa, Reuters und AFP", "Con información de EFE", "With AP": a short line, an outlet's name at most before
 _WITH_AGENCIES = re.compile(rf"^(?:[\w'’-]+\s){{0,3}}?(?:avec|with|mit|con|com|с)\s+(?:(?:informations?|informationen|"
@@ -130,7 +133,7 @@ def _correspondent_line(line: str) -> bool:
     """A short line naming a correspondent, that is no sentence: 'Special Correspondent, NEW DELHI',
     'Par Julien Moreau (New Delhi, correspondance) et notre correspondant à Islamabad'."""
     words = line.split()
-    if _CJK.search(line) and len(line) > 30:  # no spaces to count words by: a Chinese byline is short
+    if CJK_CHAR.search(line) and len(line) > 30:  # no spaces to count words by: a Chinese byline is short
         return False
     return (len(words) <= 14 and not line.endswith((".", "!", "?", "。")) and bool(_CORRESPONDENT.search(line))
             and (len(words) <= 6 or bool(_PATTERNS["byline"].match(line))))

@@ -20,10 +20,12 @@ from typing import Any
 from ..model import CREDIT, NO_SENTENCE, Mention
 from .captions import captions_of
 from .clean import caption_words
+from ..textutil import CJK_CHAR
 from .names import name_key
 
 CREDIT_KINDS = ("credits", "photo_credits", "bylines")  # metadata lists read whole, in this order
 
+# (read/clean.AGENCY_NAMES, which decides which lines are credits, is a separate list on purpose)
 # canonical name -> spellings, as credits write them (matched case-insensitively, except the short
 # capitalised acronyms, matched as written: "AP", "AA" and "EFE" are words too in some languages)
 AGENCIES: dict[str, tuple[str, ...]] = {
@@ -95,6 +97,10 @@ def agency_name(surface: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _agency_pattern() -> re.Pattern[str]:
-    """Every spelling as a whole word (longest first: "EPA-EFE" before "EPA")."""
+    """Every spelling as a whole word (longest first: "EPA-EFE" before "EPA"); a Chinese or Japanese
+    one wherever it stands, as those scripts write no space after it ("新华社记者 李贺 摄", "新华社发")."""
     spellings = sorted({s for names in AGENCIES.values() for s in names}, key=len, reverse=True)
-    return re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, spellings)) + r")(?![\w-])", re.IGNORECASE)
+    worded = [s for s in spellings if not CJK_CHAR.search(s)]
+    unspaced = [s for s in spellings if CJK_CHAR.search(s)]
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, worded)) + r")(?![\w-])|"
+                      + "|".join(map(re.escape, unspaced)), re.IGNORECASE)

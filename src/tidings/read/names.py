@@ -143,16 +143,22 @@ def _prefix_index() -> dict[str, list[tuple[str, str]]]:
 
 
 # Uzbek Latin writes oʻ / gʻ with U+02BB (CLDR's 'Oʻzbekiston') and as often with ' ‘ ’ or `
-_UZ_APOSTROPHES = str.maketrans({"'": "\u02bb", "‘": "\u02bb", "`": "\u02bb"})
+# (read/language.py has its own, wider set: it only tells Uzbek apart, it spells nothing)
+_UZ_APOSTROPHES = str.maketrans({"'": "\u02bb", "‘": "\u02bb", "’": "\u02bb", "`": "\u02bb"})
+_UZ_APOSTROPHE_LETTER = re.compile(r"[ogOG]['‘’`]\w")
+
+
+def _uzbek_spelling(phrase: str) -> str | None:
+    """The phrase with oʻ / gʻ spelled as the gazetteers do (U+02BB), where it writes them with another
+    apostrophe ("O'zbekiston", "Farg’ona"); None where it has none."""
+    return phrase.translate(_UZ_APOSTROPHES) if _UZ_APOSTROPHE_LETTER.search(phrase) else None
 
 
 def lookup_country(phrase: str) -> str | None:
     cased, uncased = country_gazetteer()
     key = _fold(phrase)
-    if re.search(r"[ogOG]['‘`]\w", phrase):
-        code = lookup_country(phrase.replace("’", "'").translate(_UZ_APOSTROPHES))
-        if code:
-            return code  # "O'zbekiston", "Qozog'istonda"
+    if (uzbek := _uzbek_spelling(phrase)) and (code := lookup_country(uzbek)):
+        return code  # "O'zbekiston", "Qozog’istonda"
     code = cased.get(key) or uncased.get(key)
     if code or len(key) < 5:
         return code
@@ -938,10 +944,8 @@ def lookup_place(phrase: str, language: str = "") -> tuple[str, float] | None:
     """A city by any of its names ('Leipzig', 'Пекин', '北京'), also inflected ('Москве') in
     languages that decline names."""
     key = _fold(phrase)
-    if re.search(r"[ogOG]['‘`’]\w", phrase):
-        hit = lookup_place(phrase.replace("’", "'").translate(_UZ_APOSTROPHES), language)
-        if hit:
-            return hit  # "Farg'ona" is Fargʻona
+    if (uzbek := _uzbek_spelling(phrase)) and (hit := lookup_place(uzbek, language)):
+        return hit  # "Farg'ona" is Fargʻona
     row = _place_rows().get(key)
     # a region's own name beats a city's alternate name ('Antioquia', the Colombian department, not
     # Antakya); a translated one does not (Turkish 'Gazze' is Gaza, not Mozambique's Gaza province)
@@ -1059,7 +1063,10 @@ _KIND_NOUNS = {
     "ar": ("قطاع",),  # 'قطاع غزة' (its other heads make bodies and places of definite words: `_arabic_bodies`)
 }
 _STRIP_NOUNS = {"bande", "franja", "striscia", "faixa", "قطاع"}  # the only kinds that take a country's name ('bande de Gaza')
-_KIND_LINK = r"(?:\s+(?:de|del|di|da|do|della|dello)\s+|\s+d['’]|\s+)"
+# the words between a kind noun and its name ('bande de Gaza', 'chiesa della Madonna', "place d'Italie"),
+# also read by entities/resolve._saint_after_kind_noun, which takes the noun off again
+KIND_NOUN_LINKS = r"(?:de|del|di|da|do|della|dello)"
+_KIND_LINK = r"(?:\s+" + KIND_NOUN_LINKS + r"\s+|\s+d['’]|\s+)"
 
 
 @lru_cache(maxsize=None)
@@ -1579,8 +1586,10 @@ def _official_languages(country: str) -> tuple[str, ...]:
     return tuple(get_official_languages(country, de_facto=True))
 
 
-# an Arabic article glued to a name by a hyphen, written in lower case ('al-Sisi', 'es-Sisi', 'el-Sisi')
-_ARTICLE_PARTICLE = re.compile(r"(?:al|el|es|ad|ash|as|at|az|an|ar)-[^\W\d_]", re.UNICODE)
+# the Arabic article as Latin script writes it before a name, glued by a hyphen, in lower case
+# ('al-Sisi', 'es-Sisi', 'el-Sisi', 'ash-Sharaa', 'ul-Haq', 'ed-Din'): read here and by entities/resolve.py
+AR_ARTICLES = r"(?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)"
+_ARTICLE_PARTICLE = re.compile(AR_ARTICLES + r"-[^\W\d_]")
 
 
 def _dictionary_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
@@ -1858,7 +1867,7 @@ def _dotted_acronyms(text: str, sentences: list[Sentence], found: list[Mention])
 # ('Abdel Fattah al-Sissi', 'Tamim bin Hamad al-Thani', 'Sharm el-Sheikh', 'Abdulfettah es-Sisi'; the
 # article assimilates: es-, ash-, ad-, ...)
 _NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\s\-'’.]")
-_AR_PARTICLE_AFTER = re.compile(r"[ \u00a0](?:al|el|as|es|ash|ad|ar|at|az|an|ul|ed)-([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’][^\W\d_]+)?)")
+_AR_PARTICLE_AFTER = re.compile(r"[ \u00a0]" + AR_ARTICLES + r"-([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’][^\W\d_]+)?)")
 
 
 def _arabic_particle_names(text: str, found: list[Mention]) -> list[Mention]:

@@ -147,6 +147,8 @@ def _read_alone(phrase: str, language: str) -> Mention | None:
     """The phrase read as a text of its own: one name covering it, or None."""
     read = find_mentions(phrase, [], language)
     return read[0] if len(read) == 1 and read[0].start == 0 and read[0].end == len(phrase) else None
+
+
 def _unknown_kind(phrase: str) -> Mention:
     """A vouched phrase the recogniser does not read alone ("Trumps"): a name of unknown kind, which
     its entity types (as the body's lone capitalised words are)."""

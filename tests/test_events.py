@@ -1774,6 +1774,20 @@ def test_an_ordinal_before_the_trigger_says_which_event_of_a_series():
     assert _ordinal_before("the secondary summit", "en", 14) == frozenset()
 
 
+def test_words_that_share_an_ordinal_stem_are_no_ordinals():
+    # "вторник" (Tuesday) and "другом" (with a friend) begin like "второй" and "другий"; Italian
+    # "prima del" is "before": none says which summit of a series it is
+    from tidings.events.store import _ordinal_before
+    for text, language, word in [("Во вторник саммит открылся", "ru", "саммит"),
+                                 ("Зустріч з другом у Києві", "uk", "у Києві"),
+                                 ("Poco prima del vertice di Roma", "it", "vertice")]:
+        assert _ordinal_before(text, language, text.index(word)) == frozenset(), text
+    for text, language, word, value in [("во вторник второго саммита", "ru", "саммита", 2.0),
+                                        ("третього саміту", "uk", "саміту", 3.0),
+                                        ("la prima visita", "it", "visita", 1.0)]:
+        assert _ordinal_before(text, language, text.index(word)) == {(value, "ordinal")}, text
+
+
 def test_reports_of_the_second_summit_are_one_event_whatever_actors_they_read():
     # "the second Central Asia-China summit" (the format read as the actor) and "второго саммита 'Центральная
     # Азия - Китай'" (→ China): no name in common, actors that disagree, one ordinal

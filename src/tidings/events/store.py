@@ -302,15 +302,23 @@ def _ordinal_patterns(table: dict[str, dict[int, str]]) -> dict[str, list]:
                        for value, pattern in values.items()] for language, values in table.items()}
 
 
+_RU_ADJECTIVE = r"(?:ый|ой|ого|ому|ом|ым|ая|ую|ое|ые|ых|ыми)"
+_UK_ADJECTIVE = r"(?:ий|ого|ому|ім|им|а|ої|ій|у|е|і|их|ими)"
 ORDINALS = _ordinal_patterns({
     "en": {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"},
     "de": {1: r"erste[nmrs]?", 2: r"zweite[nmrs]?", 3: r"dritte[nmrs]?", 4: r"vierte[nmrs]?"},
     "fr": {1: r"premi(?:er|ère)s?", 2: r"deuxièmes?|second(?:e|es|s)?", 3: r"troisièmes?", 4: r"quatrièmes?"},
     "es": {1: r"primer[oa]?s?", 2: r"segund[oa]s?", 3: r"tercer[oa]?s?", 4: r"cuart[oa]s?"},
-    "it": {1: r"prim[oaie]", 2: r"second[oaie]", 3: r"terz[oaie]", 4: r"quart[oaie]"},
+    # "prima di / della ..." is "before", not "first"
+    "it": {1: r"prim[oie]|prima(?!\s+(?:di|d'|del|dell[aoie']?|degli|che)\b)", 2: r"second[oaie]", 3: r"terz[oaie]",
+           4: r"quart[oaie]"},
     "pt": {1: r"primeir[oa]s?", 2: r"segund[oa]s?", 3: r"terceir[oa]s?", 4: r"quart[oa]s?"},
-    "ru": {1: r"перв\w{2,3}", 2: r"втор\w{2,3}", 3: r"трет\w{2,3}", 4: r"четв[её]рт\w{2,3}"},
-    "uk": {1: r"перш\w{2,3}", 2: r"друг\w{2,3}", 3: r"трет\w{2,3}", 4: r"четверт\w{2,3}"},
+    # the adjective's own endings, not any word of the stem: "вторник" (Tuesday), "другом" (a friend)
+    "ru": {1: r"перв" + _RU_ADJECTIVE, 2: r"втор" + _RU_ADJECTIVE, 3: r"трет(?:ий|ь(?:его|ему|ем|им|я|ей|ю|е|и|их|ими))",
+           4: r"четв[её]рт" + _RU_ADJECTIVE},
+    # "друга", "другу", "друге", "другі", "другим" are also "a friend" / "other": left out
+    "uk": {1: r"перш" + _UK_ADJECTIVE, 2: r"друг(?:ий|ого|ому|ій|ої|их)", 3: r"трет(?:ій|ього|ьому|ім|я|ьої|ю|є|і|іх)",
+           4: r"четверт" + _UK_ADJECTIVE},
     "kk": {1: r"бірінші", 2: r"екінші", 3: r"үшінші", 4: r"төртінші"},
     "uz": {1: r"birinchi|биринчи", 2: r"ikkinchi|иккинчи", 3: r"uchinchi|учинчи", 4: r"to'rtinchi|тўртинчи"},
     "tr": {1: r"birinci|ilk", 2: r"ikinci", 3: r"üçüncü", 4: r"dördüncü"},

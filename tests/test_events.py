@@ -1893,6 +1893,36 @@ def test_the_same_kind_of_body_acting_ties_reports_that_no_entity_joins():
                                _row(10, type="ACCUSE", source={"code": "USA", "entity_id": 2}, target=abgeordnete)])) == 2
 
 
+def test_two_bodies_of_a_tying_kind_in_one_country_are_one_actor():
+    # Le Parisien "Le parquet de Paris a ouvert une enquête" and Asharq Al-Awsat "وفتحت النيابة العامة في
+    # باريس تحقيقاً ... الشرطة القضائية": the prosecutor read as two entities (the Arabic one's country
+    # inferred from Paris), the Arabic report naming the judicial police as its target; Tagesspiegel "Die
+    # Pariser Staatsanwaltschaft leitete Ermittlungen ein" with no country
+    parquet = {"code": "FRA", "country": "FR", "sector": "JUD", "entity_id": 41}
+    niyaba = {"code": "FRA", "country": "FR", "inferred": True, "sector": "JUD", "entity_id": 34}
+    police = {"code": "FRA", "country": "FR", "inferred": True, "sector": "COP", "entity_id": 33}
+    staatsanwaltschaft = {"sector": "JUD"}
+    reports = [_row(1, type="INVESTIGATE", source=niyaba, target=police),
+               _row(2, type="INVESTIGATE", source=staatsanwaltschaft), _row(3, type="INVESTIGATE", source=parquet)]
+    assert len(group_mentions(reports)) == 1
+    # the same for a parliament: "Bundestag" and "Abgeordnete" of Germany, two entities
+    bundestag = {"code": "DEU", "sector": "LEG", "entity_id": 50}
+    abgeordnete = {"code": "DEU", "inferred": True, "sector": "LEG", "entity_id": 51}
+    assert len(group_mentions([_row(4, type="REJECT", source=bundestag, target={"code": "DEU", "entity_id": 9}),
+                               _row(5, type="REJECT", source=abgeordnete, target={"code": "DEU", "entity_id": 9})])) == 1
+    # counterexamples: the prosecutors of two countries, a prosecutor and the police of one country, two
+    # ministers (GOV) of one country stay apart
+    german = {"code": "DEU", "sector": "JUD", "entity_id": 40}
+    assert len(group_mentions([_row(6, type="INVESTIGATE", source=parquet),
+                               _row(7, type="INVESTIGATE", source=german)])) == 2
+    assert len(group_mentions([_row(8, type="INVESTIGATE", source=niyaba, names=["E:9"]),
+                               _row(9, type="INVESTIGATE", source=police, names=["E:9"])])) == 2
+    minister = {"code": "FRA", "sector": "GOV", "entity_id": 60}
+    ministry = {"code": "FRA", "inferred": True, "sector": "GOV", "entity_id": 61}
+    assert len(group_mentions([_row(10, type="INVESTIGATE", source=minister, names=["E:9"]),
+                               _row(11, type="INVESTIGATE", source=ministry, names=["E:9"])])) == 2
+
+
 def test_a_refusal_coded_from_a_negated_act_is_grouped_as_a_rejection():
     from tidings.events.store import _negated
     # "не поддержала" (did not back): REJECT with the act as context, its negation on record; grouped with

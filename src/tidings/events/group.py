@@ -355,6 +355,15 @@ def _sector(row: MentionRow) -> set:
 TYING_SECTORS = {"JUD", "LEG"}
 
 
+def _same_body(a: dict, b: dict) -> bool:
+    """Two actors of the same kind of body that a story has few of (TYING_SECTORS) in the same country:
+    "parquet de Paris" and "النيابة العامة" (the public prosecution) are one prosecutor, though the
+    entities read from the two languages differ."""
+    sector, country = a.get("sector"), a.get("code") or a.get("country")
+    return sector in TYING_SECTORS and sector == b.get("sector") and bool(country) \
+        and country == (b.get("code") or b.get("country"))
+
+
 def _many_and_two(a: MentionRow, b: MentionRow) -> bool:
     """A meeting of many (its sentence names two or more countries besides its parties': "Tokayev hosted
     Xi, Mirziyoyev, Japarov, Rahmon and Berdimuhamedov") and a meeting of two parties in a sentence
@@ -612,6 +621,8 @@ def _same_actor(a: dict | None, b: dict | None) -> bool:
         return True
     entity_a, entity_b = a.get("entity_id"), b.get("entity_id")
     if entity_a and entity_a == entity_b:
+        return True
+    if _same_body(a, b):
         return True
     # a country inferred from context is a guess: it may not keep apart reports that agree otherwise
     code_a = None if a.get("inferred") else a.get("code")

@@ -1936,6 +1936,30 @@ def test_a_refusal_coded_from_a_negated_act_is_grouped_as_a_rejection():
     assert not _negated({"type": "REJECT", "context": None, "negated": 0})
 
 
+def test_a_refusal_coded_from_a_negated_act_is_stored_as_a_rejection_not_a_negated_one(make_store, monkeypatch):
+    # "did not support" / "не поддержала" / "n'ont pas soutenu": the event is the refusal, REJECT with the act
+    # intended as context; `tidings events` and the UI showed it "REJECT (not)", a double negative. The
+    # mentions keep their negation on record; a rejection denied ("did not reject") stays a negated event.
+    monkeypatch.setenv("TIDINGS_EMBEDDER", "hashing")
+    from tidings.pipeline import Pipeline
+    from tidings.read.embed import HashingEmbedder
+
+    store = make_store("refusals")
+    texts = [("en.txt", "date 2025-05-06\nVote\n\nEighteen lawmakers did not support the chancellor."),
+             ("ru.txt", "date 2025-05-06\nГолосование\n\nЧасть депутатов не поддержала кандидата."),
+             ("fr.txt", "date 2025-05-06\nVote\n\nLes députés n'ont pas soutenu le candidat."),
+             ("en-2.txt", "date 2025-05-06\nOffer\n\nThe lawmakers did not reject the offer.")]
+    Pipeline(store, embedder=HashingEmbedder()).ingest_raw(
+        [RawArticle(locator=name, format="txt", content=text.encode()) for name, text in texts])
+    refusals = store.query("SELECT e.negated, m.negated AS mention_negated, a.language FROM events e"
+                           " JOIN event_mentions m ON m.event_id = e.id JOIN articles a ON a.id = m.article_id"
+                           " WHERE e.type = 'REJECT' AND e.context = 'support'")
+    assert {r["language"] for r in refusals} == {"en", "ru", "fr"}
+    assert all(not r["negated"] and r["mention_negated"] for r in refusals)
+    denied = store.query("SELECT negated FROM events WHERE type = 'REJECT' AND context IS NULL")
+    assert denied and all(r["negated"] for r in denied)
+
+
 def test_a_chinese_capital_in_a_locative_chain_is_where():
     # Xinhua: the summit was held in Astana, the capital of Kazakhstan: China's summit, not one with Astana
     event = first("第二届中国－中亚峰会17日在哈萨克斯坦首都阿斯塔纳举行。", "zh")

@@ -373,7 +373,8 @@ def _negated(r) -> bool:
     """The negation grouping compares: a refusal coded from a negated act of cooperation (REJECT with
     the act as its context: "часть ее депутатов не поддержала собственного кандидата") keeps its negation
     on record, but it is the rejection that "verweigerten ihm die Stimme" and "refused to back him"
-    report, not a rejection denied."""
+    report, not a rejection denied. The event is stored so too (_event_values), so that `tidings events` and
+    the UI do not flag a refusal as "not" (a double negative); its mentions keep the negation."""
     return bool(r["negated"]) and not (r["type"] == "REJECT" and r["context"])
 
 
@@ -401,7 +402,7 @@ def _event_values(event_id: int, story_id: int, members: list) -> tuple:
             target.get("entity_id"), _actor_name(target), target.get("country"),
             target.get("code"), target.get("sector"),
             location.get("text"), location.get("country"), dated["date"], dated["date_precision"],
-            best["negated"], max(r["future"] for r in members), best["hypothetical"], round(min(0.99, 1 - doubt), 3),
+            int(_negated(best)), max(r["future"] for r in members), best["hypothetical"], round(min(0.99, 1 - doubt), 3),
             len(members), len({r["article_id"] for r in members}), json.dumps(languages),
             seen[0] if seen else None, seen[-1] if seen else None)
 

@@ -1399,3 +1399,15 @@ def test_uzbek_countries_with_any_apostrophe(phrase, code):
 
     assert lookup_country(phrase) == code
     assert lookup_place("Farg’ona", "uz") == lookup_place("Farg'ona", "uz") is not None
+
+
+def test_korean_names_are_read_by_korean_romanisations():
+    from tidings.entities.transliterate import korean_readings
+    assert korean_readings("박") == ["park", "pak", "bak"]  # a surname: its conventional spellings
+    assert korean_readings("신라") == ["silla"]  # assimilation at the syllable boundary
+    assert korean_readings("종로") == ["jongno", "chongno"]  # Revised and McCune-Reischauer
+    assert korean_readings("부산") == ["busan", "pusan"]
+    assert korean_readings("Park") == [] and korean_readings("") == []
+    candidates = ["wain", "hong", "wang", "lång", "han", "lee", "kim"] + [f"name{i}" for i in range(100)]
+    assert best_matches("왕", candidates, k=1, language="ko")[0][0] == "wang"
+    assert best_matches("이", candidates, k=1, language="ko")[0][0] == "lee"

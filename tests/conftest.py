@@ -50,6 +50,23 @@ def new_store_url(folder: Path, name: str = "store") -> str:
     return _server_url(database)
 
 
+def ingest_texts(folder: Path, name: str, texts: dict[str, str], embedder=None) -> Store:
+    """A new store (in `folder`) holding these articles (file name -> text), read with the model-free
+    embedder, or with `embedder` (a test double, so the pipeline does not check it against the store's model)."""
+    from tidings.read.embed import HashingEmbedder
+
+    inputs = folder / "in"
+    inputs.mkdir()
+    for file_name, text in texts.items():
+        (inputs / file_name).write_text(text, encoding="utf-8")
+    store = open_store(new_store_url(folder, name))
+    if embedder is None:
+        Pipeline(store, embedder=HashingEmbedder()).ingest([str(inputs)])
+    else:
+        Pipeline(store, embedder=embedder, check_embedder=False).ingest([str(inputs)])
+    return store
+
+
 def drop_test_databases() -> None:
     if not _CREATED:
         return

@@ -12,9 +12,8 @@ from tidings.entities.queries import EntityExplorer
 from tidings.entities.resolve import strip_roles, surname_similarity
 from tidings.pipeline import Pipeline
 from tidings.store import open_store
-from tidings.store.sqlite import Store
 
-from tests.conftest import new_store_url
+from tests.conftest import ingest_texts, new_store_url
 
 ARTICLES = {
     "de.txt": "date 2025-06-17\nsource: Beispielzeitung\nTokajew empfängt Gäste\n\nPräsident Kassym-Schomart Tokajew empfing am Montag in Astana Gäste aus Berlin. Tokajew sprach über Energie und Handel.",
@@ -37,23 +36,6 @@ def store(tmp_path_factory):
 
 def _find(store, alias):
     return EntityExplorer(store).entities(q=alias)
-
-
-def _ingest_texts(tmp_path, name: str, texts: dict[str, str], embedder=None) -> Store:
-    """A new store holding these articles (file name -> text), read with the model-free embedder, or
-    with `embedder` (a test double, so the pipeline does not check it against the store's model)."""
-    from tidings.read.embed import HashingEmbedder
-
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for file_name, text in texts.items():
-        (folder / file_name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path, name))
-    if embedder is None:
-        Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
-    else:
-        Pipeline(store, embedder=embedder, check_embedder=False).ingest([str(folder)])
-    return store
 
 
 def test_one_person_across_three_scripts(store):
@@ -195,7 +177,7 @@ TRANSLATED = {
 
 
 def test_translated_names_resolve_through_the_bundled_dictionary(tmp_path):
-    store = _ingest_texts(tmp_path, "translated", TRANSLATED)
+    store = ingest_texts(tmp_path, "translated", TRANSLATED)
     house = _find(store, "Белый дом")
     assert len(house) == 1 and house[0]["country"] == "US"
     assert {"White House", "Белый дом"} <= set(house[0]["aliases"])
@@ -225,7 +207,7 @@ def test_dictionary_people_named_by_spellings_it_does_not_list(tmp_path):
     instrumental "Владимиром Путиным": the surname and the given name find the person; the same
     surname with another given name ("Людмилой Путиной") does not. known.txt lists "Weißen Haus",
     not the genitive "Weißen Hauses"."""
-    store = _ingest_texts(tmp_path, "people", DICTIONARY_PEOPLE)
+    store = ingest_texts(tmp_path, "people", DICTIONARY_PEOPLE)
     zelensky = _find(store, "Wolodymyr Selenskyj")
     assert len(zelensky) == 1 and {"Volodymyr Zelensky", "Wolodymyr Selenskyj"} <= set(zelensky[0]["aliases"])
     putin = _find(store, "Владимиром Путиным")
@@ -251,7 +233,7 @@ def test_a_place_typed_person_in_another_language_joins_the_place(tmp_path):
     """The rules type "Аляску" PER (no place word before it) and "Alaska" LOC; a PER mention without a
     role may still be a place, so it joins the place. A place never joins a person with a given name
     ("Lincoln" the town, "Abraham Lincoln")."""
-    store = _ingest_texts(tmp_path, "types", ACROSS_TYPES)
+    store = ingest_texts(tmp_path, "types", ACROSS_TYPES)
     alaska = _find(store, "Аляску")
     assert len(alaska) == 1 and alaska[0]["type"] == "LOC" and "Alaska" in alaska[0]["aliases"]
     lincoln = {e["type"]: e["id"] for e in _find(store, "Lincoln")}
@@ -291,7 +273,7 @@ def test_a_city_is_one_entity_under_all_its_gazetteer_names(tmp_path):
     from tidings.read.names import place_id
 
     assert place_id("Moskau") == place_id("Москве", "ru") == place_id("Moscow") != place_id("Leipzig")
-    store = _ingest_texts(tmp_path, "city", ONE_CITY)
+    store = ingest_texts(tmp_path, "city", ONE_CITY)
     city = _find(store, "Moskau")
     assert len(city) == 1 and {"Moscow", "Moskau", "Москве", "Moskova"} <= set(city[0]["aliases"])
     store.close_all()
@@ -329,7 +311,7 @@ def test_a_name_of_unknown_kind_takes_the_type_of_a_typed_mention_elsewhere(tmp_
     """'Qarvash' alone is a name of unknown kind; another article says it is a place ('in Qarvash'):
     one entity, and it is a place. 'Wrobeska' alone, then 'Halina Wrobeska' with a role elsewhere:
     one person. A name nothing types stays NAME, and a user can say what it is."""
-    store = _ingest_texts(tmp_path, "unknown", {
+    store = ingest_texts(tmp_path, "unknown", {
         "a.txt": "Monday report\n\nOfficials from Qarvash met Wrobeska yesterday to discuss the water supply.",
         "b.txt": "Tuesday report\n\nThe water talks took place in Qarvash, where mayor Halina Wrobeska spoke to reporters.",
         "c.txt": "Wednesday report\n\nThe statement was read out by Zembrowicz to the assembled press.",
@@ -363,7 +345,7 @@ def test_bodies_and_places_of_several_words_are_compared_whole(tmp_path):
     """A person is found again by surname; a body or place of several words is not found by its last
     word: the lower house and the senate ('Hạ viện', 'Thượng viện') are not Vienna, and a town named
     after its square ('Plaza de Armas de Chiclayo') is not the square."""
-    store = _ingest_texts(tmp_path, "bodies", {
+    store = ingest_texts(tmp_path, "bodies", {
         "vi.txt": "date 2025-10-21\nsource: Báo Mẫu\nBầu cử thủ tướng\n\nBà Takaichi giành 237 phiếu tại Hạ viện, "
                   "sau đó Thượng viện cũng bỏ phiếu ủng hộ bà.",
         "en.txt": "date 2025-10-21\nsource: Example Post\nTalks in Vienna\n\nDiplomats met in Vienna on Tuesday to "
@@ -391,7 +373,7 @@ RETYPED = {
 
 def test_an_entity_takes_the_type_most_of_its_mentions_give_it(tmp_path):
     # the German rules read 'Rechtskonservative Sanae Takaichi' as a body; every later mention is a person
-    store = _ingest_texts(tmp_path, "retyped", RETYPED)
+    store = ingest_texts(tmp_path, "retyped", RETYPED)
     with store.transaction() as conn:
         types = {t for (t,) in conn.execute("SELECT m.type FROM mentions m JOIN entities e ON e.id = m.entity_id"
                                             " WHERE e.name LIKE '%Takaichi%'")}
@@ -464,7 +446,7 @@ def test_bodies_named_by_translation_join_by_a_close_embedding_in_their_story(tm
         "People Power Party": [0, 1, 0, 0, 0, 0, 0, 0], "Poder Popular": [0, 1, 0.3, 0, 0, 0, 0, 0],
         "Green Justice Party": [0, 0, 0, 1, 0, 0, 0, 0], "Partido Verde": [0, 0, 0, 1, 0.62, 0, 0, 0],
     }
-    store = _ingest_texts(tmp_path, "translated-bodies", TRANSLATED_BODIES, _NamesEmbedder(vectors))
+    store = ingest_texts(tmp_path, "translated-bodies", TRANSLATED_BODIES, _NamesEmbedder(vectors))
     democrats = _find(store, "Partido Democrático")
     assert len(democrats) == 1 and "Democratic Party" in democrats[0]["aliases"]
     power = _find(store, "Poder Popular")  # what the Spanish rules read of 'Partido del Poder Popular'
@@ -475,7 +457,7 @@ def test_bodies_named_by_translation_join_by_a_close_embedding_in_their_story(tm
 
     # the model-free embedder compares spellings, not meanings: no join by translation
     (tmp_path / "hashing").mkdir()
-    plain = _ingest_texts(tmp_path / "hashing", "hashing-bodies", TRANSLATED_BODIES)
+    plain = ingest_texts(tmp_path / "hashing", "hashing-bodies", TRANSLATED_BODIES)
     assert all("Democratic Party" not in e["aliases"] for e in _find(plain, "Partido Democrático"))
     plain.close_all()
 
@@ -493,7 +475,7 @@ def test_a_latin_spelling_joins_a_story_entity_named_only_in_another_script(tmp_
     article's 'Rachida Dati' and 'Laurent Nuñez' share no Latin spelling with them, and the
     transliteration model finds each clearly alike (0.94, 0.89): they join, as an Arabic name joins a
     Latin one of its story the other way round. 'Rachid Daoud' (0.59 against رشيدة داتي) stays apart."""
-    store = _ingest_texts(tmp_path, "latin-after-arabic", LATIN_AFTER_ARABIC, _NamesEmbedder({}))
+    store = ingest_texts(tmp_path, "latin-after-arabic", LATIN_AFTER_ARABIC, _NamesEmbedder({}))
     stories = {r["story_id"] for r in store.query("SELECT story_id FROM articles")}
     assert len(stories) == 1
     dati = _find(store, "Rachida Dati")
@@ -583,7 +565,7 @@ def test_a_korean_surname_alone_is_the_person_of_the_article_named_surname_first
 
     assert surname_first("Lee Jae-myung") == "Lee" and surname_first("Yoon Suk-yeol") == "Yoon"
     assert surname_first("Jean-Marc Ayrault") is None and surname_first("Donald Trump") is None
-    store = _ingest_texts(tmp_path, "korean", KOREAN_NAMES)
+    store = ingest_texts(tmp_path, "korean", KOREAN_NAMES)
     lee = _find(store, "Lee Jae-myung")
     assert len(lee) == 1 and "Lee" in lee[0]["aliases"]
     assert all("Lee" not in e["aliases"] for e in _find(store, "Kim Moon-soo"))
@@ -645,7 +627,7 @@ def test_a_bodys_name_and_its_bracketed_acronym_are_one_entity(tmp_path):
     """'the Christian Democrats (CDU)': the acronym in brackets after a body's name is the same body,
     also when it is not the name's initials; both orders of the articles join it. Two bodies named
     without brackets stay apart."""
-    store = _ingest_texts(tmp_path, "bracketed", {
+    store = ingest_texts(tmp_path, "bracketed", {
         "a.txt": "date 2025-05-06\nsource: Beispiel\nWahl in Berlin\n\nFriedrich Merz führt die CDU. "
                  "Die CDU gewann die Wahl in Berlin am Dienstag.",
         "b.txt": "date 2025-05-06\nsource: Example Post\nVote in Berlin\n\nThe leader of the center-right "
@@ -659,7 +641,7 @@ def test_a_bodys_name_and_its_bracketed_acronym_are_one_entity(tmp_path):
 
 
 def test_a_new_acronym_joins_the_name_before_it(tmp_path):
-    store = _ingest_texts(tmp_path, "bracketed2", {
+    store = ingest_texts(tmp_path, "bracketed2", {
         "a.txt": "date 2025-05-06\nsource: Example Post\nCoalition\n\nThe Social Democrats (SPD) joined the "
                  "coalition in Berlin on Tuesday. The SPD holds 120 seats.",
     })
@@ -698,7 +680,7 @@ def test_places_named_after_a_saint_join_across_languages_by_saint_and_kind(tmp_
     """'Petersdom' / "St. Peter's Basilica" are one church and 'Petersplatz' / "St Peter's Square" one
     square: the saint's given name differs by language, the kind word must agree. Another saint's
     church ('basilique Saint-Paul') and a man called Pierre stay apart."""
-    store = _ingest_texts(tmp_path, "saints", SAINTS_PLACES, _NamesEmbedder({}))
+    store = ingest_texts(tmp_path, "saints", SAINTS_PLACES, _NamesEmbedder({}))
     assert len({r["story_id"] for r in store.query("SELECT story_id FROM articles")}) == 1
     entity = {r["text"]: r["entity_id"] for r in store.query("SELECT text, entity_id FROM mentions")}
     assert entity["Petersdom"] == entity["St. Peter's Basilica"]
@@ -735,7 +717,7 @@ def test_a_saints_square_does_not_join_the_church_by_its_spelling(tmp_path):
         "b-fr.txt": "date 2025-04-22\nsource: Exemple2\nDeuil à Rome\n\nUne foule immense attendait lundi sur la "
                     "place Saint-Pierre.",
     }
-    store = _ingest_texts(tmp_path, "saints-kinds", texts, _NamesEmbedder({}))
+    store = ingest_texts(tmp_path, "saints-kinds", texts, _NamesEmbedder({}))
     ids = {r["entity_id"] for r in store.query("SELECT entity_id FROM mentions WHERE text LIKE '%Saint-Pierre'")}
     assert len(ids) == 2
     store.close_all()
@@ -744,7 +726,7 @@ def test_a_saints_square_does_not_join_the_church_by_its_spelling(tmp_path):
 def test_a_saints_name_alone_is_the_place_its_kinded_name_named_in_the_article(tmp_path):
     """'basílica de San Pedro' is read with its kind noun; 'la logia de San Pedro' later in the article
     is that church, although 'San Pedro' alone is also the name of towns. Another saint's name is not."""
-    store = _ingest_texts(tmp_path, "saints-alone", {
+    store = ingest_texts(tmp_path, "saints-alone", {
         "a-es.txt": "date 2025-04-22\nsource: Ejemplo\nLuto en Roma\n\nLos fieles rezaron el lunes en la basílica "
                     "de San Pedro. Desde la logia de San Pedro habló el cardenal. Luego visitó San Pablo.",
     }, _NamesEmbedder({}))
@@ -766,7 +748,7 @@ def test_a_korean_surname_alone_is_the_person_named_far_more_often(tmp_path):
     assert surname_first_bearers([(lee, 0), (jun, 2)]) == {"Lee": lee}  # the lead's person
     assert surname_first_bearers([(lee, 0), (jun, 0)]) == {}
     assert surname_first_bearers([("Kim Moon-soo", 3), ("Donald Trump", 3)]) == {"Kim": "Kim Moon-soo"}
-    store = _ingest_texts(tmp_path, "korean2", {
+    store = ingest_texts(tmp_path, "korean2", {
         "en.txt": "date 2025-06-04\nsource: Example Post\nElection in Korea\n\nLee Jae-myung won the election on "
                   "Tuesday. Lee Jun-seok of the Reform Party came third. President Lee Jae-myung took the oath on "
                   "Wednesday. Lee pledged in a modest ceremony to unite the country.",

@@ -22,7 +22,7 @@ from tidings.read.embed import HashingEmbedder
 from tidings.store import open_store
 from tidings.store.sqlite import Store
 
-from tests.conftest import ON_POSTGRES, new_store_url
+from tests.conftest import ON_POSTGRES, ingest_texts, new_store_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "stores"
 
@@ -103,11 +103,7 @@ CAPTIONED = {
 
 @pytest.fixture(scope="module")
 def captioned(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("captions")
-    for name, text in CAPTIONED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path_factory.mktemp("captions-db"), "c"))
-    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    store = ingest_texts(tmp_path_factory.mktemp("captions"), "c", CAPTIONED)
     yield store
     store.close_all()
 

@@ -10,12 +10,9 @@ from tidings.api.app import create_app
 from tidings.entities.captions import reading_view
 from tidings.entities.queries import EntityExplorer
 from tidings.model import Article, Mention
-from tidings.pipeline import Pipeline
 from tidings.read.credits import credit_lines, credit_mentions
-from tidings.read.embed import HashingEmbedder
-from tidings.store import open_store
 
-from tests.conftest import new_store_url
+from tests.conftest import ingest_texts
 
 
 def test_only_agencies_are_read_in_credit_lines():
@@ -71,11 +68,7 @@ CREDITED = {
 
 @pytest.fixture(scope="module")
 def credited(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("credits")
-    for name, text in CREDITED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path_factory.mktemp("credits-db"), "k"))
-    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    store = ingest_texts(tmp_path_factory.mktemp("credits"), "k", CREDITED)
     yield store
     store.close_all()
 

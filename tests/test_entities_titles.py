@@ -11,16 +11,13 @@ from tidings.compare.statements import load_statements
 from tidings.entities.captions import reading_view
 from tidings.entities.queries import EntityExplorer
 from tidings.model import Article, Mention
-from tidings.pipeline import Pipeline
 from tidings.query import Explorer
-from tidings.read.embed import HashingEmbedder
 from tidings.read.names import find_mentions
 from tidings.read.sentences import split_sentences
 from tidings.read.titles import is_title_case, title_mentions
 from tidings.stories.cluster import article_keys
-from tidings.store import open_store
 
-from tests.conftest import new_store_url
+from tests.conftest import ingest_texts
 
 
 def _body_names(text: str, language: str) -> list[Mention]:
@@ -115,11 +112,7 @@ TITLED = {
 
 @pytest.fixture(scope="module")
 def titled(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("titles")
-    for name, text in TITLED.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store = open_store(new_store_url(tmp_path_factory.mktemp("titles-db"), "t"))
-    Pipeline(store, embedder=HashingEmbedder()).ingest([str(folder)])
+    store = ingest_texts(tmp_path_factory.mktemp("titles"), "t", TITLED)
     yield store
     store.close_all()
 

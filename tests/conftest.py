@@ -67,6 +67,16 @@ def ingest_texts(folder: Path, name: str, texts: dict[str, str], embedder=None) 
     return store
 
 
+def load_bench(name: str):
+    """A script of bench/ (bench/NAME.py) as a module: its functions are tested, not run as a benchmark."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def drop_test_databases() -> None:
     if not _CREATED:
         return

@@ -2,21 +2,16 @@
 (examples/gold/mentions.jsonl) in step with the reader's current clean text."""
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import load_bench
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_mentions", ROOT / "bench" / "bench_mentions.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("bench_mentions")
 
 
 GOLD = [(0, 5, "PER", "Ab Cd"), (10, 15, "LOC"), (20, 25, "MISC"), (30, 40, "ORG"), (45, 48, "PER")]

@@ -2,24 +2,18 @@
 system misses, with the one-statement-per-article block, on a hand-made story in three languages."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from tidings.compare import AlignParams
 from tidings.compare.statements import Statement
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import load_bench
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_compare", ROOT / "bench" / "bench_compare.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("bench_compare")
 
 
 def _statement(article: int, index: int, language: str, vector, text: str) -> Statement:

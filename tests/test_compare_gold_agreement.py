@@ -2,21 +2,20 @@
 two golds of examples/gold (compare.json, compare_b.json) readable by it, over the same stories and files."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import load_bench
+
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def agreement():
-    spec = importlib.util.spec_from_file_location("compare_gold_agreement", ROOT / "bench" / "compare_gold_agreement.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("compare_gold_agreement")
 
 
 def _gold(facts, conflicts=()):

@@ -17,7 +17,7 @@ from tidings.pipeline import Pipeline
 from tidings.store import open_store
 from tidings.store.sqlite import Store
 
-from tests.conftest import new_store_url, sqlite_only
+from tests.conftest import load_bench, new_store_url, sqlite_only
 
 
 
@@ -143,13 +143,7 @@ def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
 def _bench_kills():
     """bench/bench_kills.py: the harness that kills and restarts a process and compares the store
     with a clean run's (the benchmark runs it with hundreds of kills)."""
-    import importlib.util
-
-    path = Path(__file__).resolve().parent.parent / "bench" / "bench_kills.py"
-    spec = importlib.util.spec_from_file_location("bench_kills", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("bench_kills")
 
 
 @pytest.mark.parametrize("target", ["watch", "serve"])

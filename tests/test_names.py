@@ -9,6 +9,8 @@ from tidings.model import ENTITY_TYPES, Sentence
 from tidings.read import recognise
 from tidings.read.names import LANGUAGES, find_mentions, name_key
 
+from tests.conftest import load_bench
+
 
 def mentions(text: str, language: str, models: bool = True):
     return find_mentions(text, [Sentence(start=0, end=len(text), text=text)], language, models)
@@ -378,13 +380,8 @@ def test_chinese_is_also_scored_by_the_initials_and_finals_of_its_pinyin(monkeyp
 
 
 def test_trainer_keeps_segments_seen_once_in_the_final_chinese_table():
-    import importlib.util
     from collections import Counter
-    from pathlib import Path
-    spec = importlib.util.spec_from_file_location(
-        "train_translit", Path(__file__).resolve().parents[1] / "bench" / "train_translit.py")
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
+    trainer = load_bench("train_translit")
     counts = Counter({("tang", "tan"): 5, ("tang", "ton"): 1})
     assert set(trainer.estimate(counts)["tang"]) == {"tan"}
     assert set(trainer.estimate(counts, min_count=1)["tang"]) == {"tan", "ton"}
@@ -394,12 +391,7 @@ def test_trainer_keeps_segments_seen_once_in_the_final_chinese_table():
 
 
 def test_trainer_reads_full_names_only_for_training_words(tmp_path):
-    import importlib.util
-    from pathlib import Path
-    path = Path(__file__).resolve().parents[1] / "bench" / "train_translit.py"
-    spec = importlib.util.spec_from_file_location("train_translit", path)
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
+    trainer = load_bench("train_translit")
     names = tmp_path / "names"
     names.mkdir()
     # the word split: 'kim' and 'park' train; 'lee' is a dev word that the full-name file also holds

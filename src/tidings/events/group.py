@@ -120,12 +120,10 @@ class Group:
             self.roles.setdefault(figure, set()).add(row.roles.get(figure, ""))
         self.names |= row.names
         self.entities |= _entities(row)
-        countries = {p for p in _participants(row) if p[0] == "C"}
-        self.countries |= countries
+        self.countries |= _countries(row)
         self.dyads |= _dyads(row)
         self.sectors |= _sector(row)
-        if row.type in BILATERAL and _many_parties(row, _parties(row)):
-            self.many |= countries
+        self.many |= _many_countries(row)
         self.acted = self.acted or row.source is not None or row.target is not None
         self.ids.add(row.id)
         if row.antecedent is not None:
@@ -327,7 +325,7 @@ def _member_tie(x: MentionRow, y: MentionRow) -> bool:
 def _many_countries(row: MentionRow) -> frozenset:
     """The countries acting in a report of a meeting of many (Group.many), else none."""
     if row.type in BILATERAL and _many_parties(row, _parties(row)):
-        return frozenset(p for p in _participants(row) if p[0] == "C")
+        return _countries(row)
     return frozenset()
 
 
@@ -340,7 +338,7 @@ def _dyads(row: MentionRow) -> set:
     "Islamabad affirme avoir abattu cinq avions indiens". Reports that name no person or body in
     common may still name the same two countries acting, which one country does not say (every
     report of a story names its country)."""
-    countries = frozenset(p for p in _participants(row) if p[0] == "C")
+    countries = _countries(row)
     return {countries} if len(countries) == 2 else set()
 
 
@@ -425,7 +423,7 @@ def _ties(row: MentionRow) -> frozenset:
     entity, the mention it takes up (or itself, for those that take it up); for a meeting, the countries
     acting in it (a summit of many, _strength)."""
     return frozenset([("N", n) for n in row.numbers if n[1] or n[0] >= 3]
-                     + ([p for p in _participants(row) if p[0] == "C"] if row.type in BILATERAL else [])
+                     + (list(_countries(row)) if row.type in BILATERAL else [])
                      + [("M", name) for name in row.names] + list(_entities(row))
                      + [("R", row.id)] + ([("R", row.antecedent)] if row.antecedent is not None else [])
                      + [("D", dyad) for dyad in _dyads(row)] + list(_sector(row)))
@@ -507,6 +505,11 @@ def _common_names(rows: list[MentionRow]) -> set:
 
 def _entities(row: MentionRow) -> set:
     return {p for p in _participants(row) if p[0] == "E"}
+
+
+def _countries(row: MentionRow) -> frozenset:
+    """The countries ("C", code) acting in a mention, not inferred (_participants)."""
+    return frozenset(p for p in _participants(row) if p[0] == "C")
 
 
 def _names_two_of(a: Group, b: Group, common: set) -> bool:

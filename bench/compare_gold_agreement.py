@@ -1,14 +1,16 @@
 """Agreement between two annotations of the comparison gold (examples/gold/compare.json, compare_b.json).
 
     python bench/compare_gold_agreement.py                       # A = compare.json, B = compare_b.json
-    python bench/compare_gold_agreement.py A.json B.json --show  # also list the pairs they disagree on
+    python bench/compare_gold_agreement.py A.json B.json --show  # any two gold files; also list the pairs they disagree on
+    python bench/compare_gold_agreement.py --adjudicated         # compare.json and compare_b.json each against
+                                                                 # compare_adjudicated.json (or --adjudicated FILE)
     python bench/compare_gold_agreement.py --write-union U.json --write-intersection I.json
 
 Both files list, per story, facts (the sentences, as (article file, sentence text), that state one
 fact) and conflicts (pairs of sentences). As in bench/bench_compare.py, an alignment pair is a pair
 of sentences of two different articles listed in one fact; a conflict is an unordered pair of
 sentences. The figures are pairwise P / R / F1 of B against A (F1 is symmetric; P of B against A is
-R of A against B), over all pairs, and over the pairs whose two sentences both annotators placed in
+R of A against B; "A" and "B" are the first and the second file given), over all pairs, and over the pairs whose two sentences both annotators placed in
 some fact ("annotated by both": the disagreement on what aligns, coverage aside). No store or model
 is needed: sentences are compared by their text.
 
@@ -27,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_A = ROOT / "examples" / "gold" / "compare.json"
 GOLD_B = ROOT / "examples" / "gold" / "compare_b.json"
+GOLD_ADJUDICATED = ROOT / "examples" / "gold" / "compare_adjudicated.json"
 
 
 def _pair(a, b) -> tuple:
@@ -97,7 +100,7 @@ def agreement(gold_a: dict, gold_b: dict, show: bool = False) -> dict:
     return total
 
 
-def merged(gold_a: dict, gold_b: dict, how: str) -> dict:
+def merged(gold_a: dict, gold_b: dict, how: str, names: tuple[str, str] = ("compare.json (A)", "compare_b.json (B)")) -> dict:
     stories = {}
     for event in (e for e in gold_a["stories"] if e in gold_b["stories"]):
         al_a, co_a, _ = pairs(gold_a["stories"][event])
@@ -106,7 +109,7 @@ def merged(gold_a: dict, gold_b: dict, how: str) -> dict:
         conflicts = co_a | co_b if how == "union" else co_a & co_b
         stories[event] = {"facts": [{"fact": f"{how} pair", "statements": [list(x), list(y)]} for x, y in sorted(aligned)],
                           "conflicts": [[list(x), list(y)] for x, y in sorted(conflicts)]}
-    return {"about": f"The {how} of the alignment pairs and conflicts of compare.json (A) and compare_b.json (B), "
+    return {"about": f"The {how} of the alignment pairs and conflicts of {names[0]} and {names[1]}, "
                      f"one fact per pair; made by bench/compare_gold_agreement.py.", "stories": stories}
 
 
@@ -115,15 +118,25 @@ def main() -> None:
     parser.add_argument("a", nargs="?", default=str(GOLD_A))
     parser.add_argument("b", nargs="?", default=str(GOLD_B))
     parser.add_argument("--show", action="store_true", help="list the pairs only one annotator has")
+    parser.add_argument("--adjudicated", nargs="?", const=str(GOLD_ADJUDICATED), metavar="FILE",
+                        help="score the two files (A, B) each against this one (default compare_adjudicated.json)")
     parser.add_argument("--write-union")
     parser.add_argument("--write-intersection")
     args = parser.parse_args()
     gold_a = json.loads(Path(args.a).read_text(encoding="utf-8"))
     gold_b = json.loads(Path(args.b).read_text(encoding="utf-8"))
+    if args.adjudicated:
+        reference = json.loads(Path(args.adjudicated).read_text(encoding="utf-8"))
+        for path, gold in ((args.a, gold_a), (args.b, gold_b)):
+            print(f"\n## {Path(path).name} (as B) against {Path(args.adjudicated).name} (as A, the reference)\n")
+            agreement(reference, gold, args.show)
+        return
+    print(f"A = {Path(args.a).name}, B = {Path(args.b).name}\n")
     agreement(gold_a, gold_b, args.show)
+    names = (f"{Path(args.a).name} (A)", f"{Path(args.b).name} (B)")
     for how, path in (("union", args.write_union), ("intersection", args.write_intersection)):
         if path:
-            Path(path).write_text(json.dumps(merged(gold_a, gold_b, how), ensure_ascii=False, indent=1), encoding="utf-8")
+            Path(path).write_text(json.dumps(merged(gold_a, gold_b, how, names), ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

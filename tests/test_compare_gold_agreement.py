@@ -1,5 +1,6 @@
 """bench/compare_gold_agreement.py: pairwise agreement of two comparison golds on a hand-made example, and the
-two golds of examples/gold (compare.json, compare_b.json) readable by it, over the same stories and files."""
+golds of examples/gold (compare.json, compare_b.json and their adjudication compare_adjudicated.json) readable by
+it, over the same stories and files."""
 from __future__ import annotations
 
 import json
@@ -40,13 +41,35 @@ def test_pairs_and_scores(agreement):
     assert len(union["conflicts"]) == 2 and len(inter["conflicts"]) == 1
 
 
-def test_the_two_golds_cover_the_same_articles(agreement):
-    golds = [json.loads((ROOT / "examples" / "gold" / name).read_text(encoding="utf-8"))
-             for name in ("compare.json", "compare_b.json")]
+GOLDS = ("compare.json", "compare_b.json", "compare_adjudicated.json")
+
+
+def _golds():
+    return [json.loads((ROOT / "examples" / "gold" / name).read_text(encoding="utf-8")) for name in GOLDS]
+
+
+def test_the_golds_cover_the_same_articles(agreement):
+    golds = _golds()
     files = [{event: {ref[0] for fact in story["facts"] for ref in fact["statements"]}
               for event, story in gold["stories"].items()} for gold in golds]
-    assert files[0] == files[1]
-    for event, story in golds[1]["stories"].items():
+    assert files[0] == files[1] == files[2]
+    for gold in golds[1:]:
+        for event, story in gold["stories"].items():
+            aligned, conflicts, annotated = agreement.pairs(story)
+            assert all(len({ref[0] for ref in fact["statements"]}) >= 2 for fact in story["facts"]), event
+            assert all(a in annotated and b in annotated and a[0] != b[0] for a, b in conflicts), event
+
+
+def test_the_adjudicated_gold_keeps_what_both_agree_on(agreement):
+    """The adjudication starts from the pairs both annotators list and decides only the others; it uses only
+    sentences that A or B list (both files were checked against the store's sentences, so its sentences are stored
+    sentences too); each of its conflicts is a pair it aligns."""
+    gold_a, gold_b, adjudicated = _golds()
+    for event, story in adjudicated["stories"].items():
+        al_a, co_a, an_a = agreement.pairs(gold_a["stories"][event])
+        al_b, co_b, an_b = agreement.pairs(gold_b["stories"][event])
         aligned, conflicts, annotated = agreement.pairs(story)
-        assert all(len({ref[0] for ref in fact["statements"]}) >= 2 for fact in story["facts"]), event
-        assert all(a in annotated and b in annotated and a[0] != b[0] for a, b in conflicts), event
+        assert al_a & al_b <= aligned, event
+        assert co_a & co_b <= conflicts <= co_a | co_b, event
+        assert conflicts <= aligned, event
+        assert annotated <= an_a | an_b, event

@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from tidings.api.app import SECURITY_HEADERS, create_app
 from tidings.pipeline import Pipeline
 from tidings.store import open_store
-from tidings.store.sqlite import Store
 
 from tests.conftest import new_store_url
 

@@ -19,7 +19,6 @@ import pytest
 
 from tidings.pipeline import Pipeline
 from tidings.store import open_store
-from tidings.store.sqlite import Store
 
 from tests.conftest import new_store_url
 

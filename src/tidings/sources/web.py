@@ -6,8 +6,9 @@ link-local, multicast and reserved addresses are refused unless the user allows 
 from __future__ import annotations
 
 from ..model import RawArticle
-from .fetch import (MAX_REDIRECTS, MAX_RESPONSE_BYTES, TIMEOUT, USER_AGENT, Fetcher, FetchError,  # noqa: F401
-                    allowed_networks, check_host)
+from .fetch import Fetcher, FetchError
+
+__all__ = ["FetchError", "fetch", "read_url", "sniff_format"]  # FetchError: callers catch it from here
 
 
 def fetch(url: str, *, allow: list[str] | None = None, fetcher: Fetcher | None = None) -> tuple[str, bytes, str]:

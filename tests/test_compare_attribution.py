@@ -233,3 +233,19 @@ def test_an_agency_in_the_spellings_of_credit_lines():
     assert reuters_ar["role"] == "agency" and same_speaker(reuters_ar, reuters_en) is True
     afp_zh = credited("据法新社报道，谈判将于周一恢复。", "zh")
     assert afp_zh["role"] == "agency" and same_speaker(afp_zh, credited("Talks resume, AFP reported.", "en")) is True
+
+
+def test_own_reporting_and_a_kind_the_reader_took_for_a_name():
+    own = credited("Selon nos informations, les voleurs sont arrivés vers 9 h 30.", "fr")
+    assert own["role"] == "own reporting"
+    assert credited("По нашим данным, переговоры сорвались.", "ru")["role"] == "own reporting"
+    media = credited("Как сообщают СМИ, удар нанесли ночью.", "ru", ("СМИ", "ORG", 9))
+    assert media["key"] == "S:media"  # the reader's ORG "СМИ" is the kind "media", as "وسائل إعلام" is
+
+
+def test_an_unnamed_ministry_is_the_one_of_the_sentence_before():
+    before = credited("The Defence Ministry said nine sites had been hit.", "en")
+    after = credited("Keine militärische Einrichtung sei getroffen worden, teilte das Ministerium mit.", "de",
+                     previous=before)
+    assert after["key"] == before["key"] == "M:defence"
+    assert credited("Das Ministerium teilte mit, es gebe keine Verletzten.", "de")["key"] == "M:?"

@@ -47,7 +47,7 @@ CUES = {
     "pt": r"disse|segundo|afirmou|declarou|anunciou|informou|apelou|pediu|de\s+acordo\s+com",
     "pl": r"powiedział|według|poinformował|oświadczył|zaapelował|ogłosił|przekazał",
     "ru": r"заявил\w*|заявив\w*|сказал\w*|сказав\w*|сообщил\w*|сообщает|сообщают|по\s+данным|по\s+(?:\w+\s+)?словам|"
-          r"согласно|говорится|подчеркнул\w*|назвал\w*|отметил\w*|подтвердил\w*|уточнил\w*|добавил\w*|"
+          r"по\s+(?:нашим|имеющимся)\s+данным|согласно|говорится|подчеркнул\w*|назвал\w*|отметил\w*|подтвердил\w*|уточнил\w*|добавил\w*|"
           r"предупредил\w*|передает|передаёт|пишет|пишут|объявил\w*|признал\w*|"
           r"призвал\w*|призвав\w*|призывает|призывают|сослал\w*|ссылаясь|провозгласил\w*",
     "uk": r"заявив\w*|заявил\w*|сказав\w*|повідомив\w*|повідомля\w+|за\s+даними|за\s+(?:\w+\s+)?словами|"
@@ -163,6 +163,9 @@ _KINDS = [
     ("experts", r"analysts|experts|analysten|experten|analystes|analistas|expertos|esperti|аналитики|эксперты|"
                 r"аналітики|експерти|analistler|uzmanlar|المحللون|الخبراء|分析人士|专家|專家|chuyên\s+gia|"
                 r"giới\s+phân\s+tích|сарапшылар|ekspertlar|tahlilchilar"),
+    ("own reporting", r"(?:nos|mes)\s+informations|our\s+(?:information|reporting)|unseren\s+informationen|"
+                      r"nuestras?\s+informaci\w+|наши\w*\s+(?:данным|информации)|нашими\s+даними|"
+                      r"edindiğimiz\s+bilgi\w*|bilgilerimize|معلوماتنا|thông\s+tin\s+của\s+chúng\s+tôi"),
     ("critics", r"critics|kritiker|détracteurs|críticos|критики|eleştirmenler|المنتقدون|批评者|"
                 r"những\s+người\s+chỉ\s+trích|сыншылар|tanqidchilar"),
     ("military", r"army|armed\s+forces|military|armee|streitkräfte|militär|armée|forces\s+armées|ejército|"
@@ -243,8 +246,10 @@ def _candidates(text: str, mentions: list[dict[str, Any]]) -> list[dict[str, Any
     outside a dateline, and (last resort) places standing for a government."""
     found = []
     for m in mentions:
-        if _portfolio_word(m["text"]) or (m["start"] > 0 and _DATELINE.match(text[:m["start"]])):
-            continue  # a title's portfolio, or the agency of a dateline (the reader may tag "AA" as ORG)
+        if _portfolio_word(m["text"]) or (m["start"] > 0 and _DATELINE.match(text[:m["start"]])) \
+                or any(rx.fullmatch(m["text"]) for _, rx in _KIND_RE):
+            continue  # a title's portfolio, the agency of a dateline (the reader may tag "AA" as ORG), or a
+            # kind of source the reader took for a name ("СМИ", "Ministerium"): the kind's own candidate stands
         if m["type"] in AGENT_TYPES and not str(m.get("key", "")).startswith("C:"):
             key = f"E:{m['entity_id']}" if m.get("entity_id") else f"K:{m['key']}"
             found.append({"span": (m["start"], m["end"]), "by": m["text"], "role": "person" if m["type"] == "PER"
@@ -403,6 +408,8 @@ def attribution(text: str, mentions: list[dict[str, Any]], language: str | None 
         speaker = {"by": previous["by"], "role": previous.get("role", ""), "key": previous["key"]}
     else:
         speaker = _speaker(text, span, _candidates(text, mentions), language)
+        if speaker and speaker["key"] == "M:?" and previous and previous.get("key", "").startswith("M:"):
+            speaker = {**speaker, "key": previous["key"]}  # "the ministry", "ведомство": the one just named
     social = SOCIAL.search(text)
     kind = "social" if social else "agency" if speaker and speaker["role"] == "agency" else "quote"
     found = {"cue": (cue or pronoun or agency).group(0).strip(), "by": "", "kind": kind, "role": "", "key": ""}

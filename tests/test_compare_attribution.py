@@ -190,7 +190,7 @@ def test_the_junta_aid_agencies_an_office_and_experts_are_kinds_of_source():
         found = credited(text, language)
         assert found and found["role"] == role, (text, found)
     office = credited("Prime Minister Ian Reed will not attend the summit, his office said.", "en", ("Ian Reed",))
-    assert (office["by"], office["role"]) == ("office", "office")  # the office, not the man it speaks for
+    assert (office["by"], office["role"]) == ("his office", "office")  # the office, not the man it speaks for
     leader = credited("Askeri yönetimin lideri Aung Min, yardım çağrısında bulundu.", "tr", ("Aung Min",))
     assert leader["by"] == "Aung Min"  # the junta's leader, named: the person
 
@@ -249,3 +249,9 @@ def test_an_unnamed_ministry_is_the_one_of_the_sentence_before():
                      previous=before)
     assert after["key"] == before["key"] == "M:defence"
     assert credited("Das Ministerium teilte mit, es gebe keine Verletzten.", "de")["key"] == "M:?"
+
+
+def test_a_verb_that_takes_lives_is_no_cue():
+    assert credited("The earthquake claimed more than 1,000 lives.", "en") is None
+    assert credited("Das Beben forderte mehr als 300 Tote.", "de") is None
+    assert credited("Kanzler Paul Berger forderte eine Waffenruhe.", "de", ("Paul Berger",))["by"] == "Paul Berger"

@@ -5,8 +5,10 @@ it, pt, pl keep the few cues they had).
 A speaker is a named person or organisation (a mention of the reader), or, where none is named, a
 kind of source the text names without a name: a ministry (by its portfolio, so "Ministry of
 Defence", "Министерство обороны" and "Savunma Bakanlığı" are one speaker), a spokesperson, a press
-service, officials, (state) media, an agency, a capital or country standing for its government
-("New Delhi affirme"). A pronoun cue ("по его словам", "selon lui") takes the speaker of the
+service, officials, (state) media, a junta, aid agencies, an office ("his office"), experts, critics, an
+outlet's own reporting ("selon nos informations"), an agency, a capital or country standing for its
+government ("New Delhi affirme"). Chinese and Japanese words of these lists match without word
+boundaries ("外交部发言人"); a cue right after a negation ("n'ont confirmé") credits no one. A pronoun cue ("по его словам", "selon lui") takes the speaker of the
 sentence before. `same_speaker` compares two attributions across languages: entity ids, then the
 names' spellings (Çaudri, Chaudhry, Чаудхри), then the kind of source.
 

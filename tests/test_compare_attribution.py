@@ -134,3 +134,124 @@ def test_xinhua_in_running_chinese_is_the_speaker():
     found = attribution("据新华社报道，峰会于周二举行。", [], "zh")
     assert (found["by"], found["role"]) == ("新华社", "agency")
     assert same_speaker(found, attribution("The summit was held on Tuesday, Xinhua reported.", [], "en")) is True
+
+
+def test_verbs_of_appeal_proclamation_and_reference_are_cues():
+    cases = [
+        ("Prime Minister Jane Holt appealed for calm after the floods.", "en", ("Jane Holt",)),
+        ("Governor Ana Ruiz declared a state of emergency in three counties.", "en", ("Ana Ruiz",)),
+        ("Bürgermeisterin Anna Keller verwies auf die hohen Kosten der Reparatur.", "de", ("Anna Keller",)),
+        ("Kanzler Paul Berger appellierte an die Bevölkerung, Ruhe zu bewahren.", "de", ("Paul Berger",)),
+        ("Le maire Paul Martin a refusé de commenter, en invoquant l'enquête en cours.", "fr", ("Paul Martin",)),
+        ("La ministre Claire Petit a lancé un appel au calme.", "fr", ("Claire Petit",)),
+        ("El alcalde Luis Gómez pidió calma a los vecinos.", "es", ("Luis Gómez",)),
+        ("Мэр Иван Петров призвал жителей сохранять спокойствие.", "ru", ("Иван Петров",)),
+        ("Мер Олена Коваль закликала мешканців залишатися вдома.", "uk", ("Олена Коваль",)),
+        ("Vali Ahmet Yılmaz, vatandaşlara sakin olma çağrısında bulundu.", "tr", ("Ahmet Yılmaz",)),
+        ("Thủ tướng Trần Văn Nam kêu gọi người dân bình tĩnh.", "vi", ("Trần Văn Nam",)),
+        ("وناشد الرئيس أحمد سالم المواطنين التزام الهدوء.", "ar", ("أحمد سالم",)),
+        ("市长王明呼吁市民保持冷静。", "zh", ("王明",)),
+    ]
+    for text, language, names in cases:
+        found = credited(text, language, names)
+        assert found and found["by"] == names[0], (text, found)
+
+
+def test_a_cue_after_a_negation_credits_no_one():
+    assert credited("Ni la mairie ni la préfecture n'ont confirmé ces chiffres.", "fr") is None
+    assert credited("The ministry has not confirmed the figures.", "en") is None
+    assert credited("Министерство не подтвердило эти данные.", "ru") is None
+    assert credited("双方未宣布达成协议。", "zh") is None
+    found = credited("The ministry has not confirmed the figures, the mayor's office said.", "en")
+    assert found["cue"] == "said"  # the next cue that is no negation
+
+
+def test_local_time_is_no_source_nor_a_government():
+    assert credited("Trận động đất xảy ra lúc 9 giờ sáng theo giờ địa phương.", "vi") is None
+    health = credited("Theo Bộ Y tế, 20 người bị thương.", "vi")
+    assert health["role"] == "ministry" and health["key"] == "M:health"
+    text = "Tổng thống Lê Minh ngày 2/4 (giờ Washington) công bố kế hoạch mới."
+    found = credited(text, "vi", ("Lê Minh",), ("Washington", "LOC", None, "US"))
+    assert found["by"] == "Lê Minh"
+
+
+def test_the_junta_aid_agencies_an_office_and_experts_are_kinds_of_source():
+    roles = [
+        ("The junta said 2,000 people had died.", "en", "junta"),
+        ("La junte a annoncé un deuil national.", "fr", "junta"),
+        ("Военное правительство сообщило о 300 погибших.", "ru", "junta"),
+        ("Askeri yönetim, ulusal yas ilan etti.", "tr", "junta"),
+        ("Aid agencies warned of a cholera outbreak.", "en", "aid agencies"),
+        ("Hilfsorganisationen warnten vor Seuchen.", "de", "aid agencies"),
+        ("Experts said the bridge was unsafe.", "en", "experts"),
+        ("专家表示，大桥存在安全隐患。", "zh", "experts"),
+    ]
+    for text, language, role in roles:
+        found = credited(text, language)
+        assert found and found["role"] == role, (text, found)
+    office = credited("Prime Minister Ian Reed will not attend the summit, his office said.", "en", ("Ian Reed",))
+    assert (office["by"], office["role"]) == ("his office", "office")  # the office, not the man it speaks for
+    leader = credited("Askeri yönetimin lideri Aung Min, yardım çağrısında bulundu.", "tr", ("Aung Min",))
+    assert leader["by"] == "Aung Min"  # the junta's leader, named: the person
+
+
+def test_chinese_ministries_and_spokespeople_without_word_boundaries():
+    defence_zh = credited("中国国防部称，演习将持续三天。", "zh")
+    defence_en = credited("The Defence Ministry said the drills would last three days.", "en")
+    assert defence_zh["role"] == "ministry" and same_speaker(defence_zh, defence_en) is True
+    commerce_zh = credited("商务部表示，中方将采取反制措施。", "zh")
+    commerce_en = credited("The Commerce Ministry said China would respond.", "en")
+    assert commerce_zh["key"] == commerce_en["key"] == "M:commerce"
+    assert same_speaker(commerce_zh, defence_zh) is False
+    spokesman = credited("外交部发言人李华表示，双方将继续磋商。", "zh", ("李华",))
+    assert (spokesman["by"], spokesman["role"]) == ("李华", "spokesperson")
+    army = credited("巴基斯坦军方称，印度战机越过了边界。", "zh")
+    assert army["role"] == "military"
+
+
+def test_an_apposition_between_the_speaker_and_the_verb():
+    text = "Tom Berg, chairman of the Harbour Authority, told reporters the port would reopen."
+    assert credited(text, "en", ("Tom Berg",), ("Harbour Authority", "ORG"))["by"] == "Tom Berg"
+    text = "Иван Петров, находящийся в Женеве на заседании Совета ООН, заявил о новых переговорах."
+    assert credited(text, "ru", ("Иван Петров",), ("Совета ООН", "ORG"))["by"] == "Иван Петров"
+    text = "The strikes hit a school near Tom Berg's house, the Harbour Authority said."
+    assert credited(text, "en", ("Tom Berg",), ("Harbour Authority", "ORG"))["by"] == "Harbour Authority"
+
+
+def test_a_kind_of_source_keeps_its_country_and_a_topic_country_speaks():
+    text = "МИД России призвал стороны к сдержанности."
+    assert credited(text, "ru", ("России", "LOC", None, "RU"))["role"] == "ministry"
+    text = "Hindistan ise saldırıların yalnızca militan kampları hedef aldığını savundu."
+    assert credited(text, "tr", ("Hindistan", "LOC", None, "IN"))["key"] == "G:IN"
+    text = "Pakistan Başbakanı Şahbaz Şerif, saldırıyı savaş eylemi olarak nitelendirdi."
+    assert credited(text, "tr", ("Pakistan", "LOC", None, "PK"), ("Şahbaz Şerif",))["by"] == "Şahbaz Şerif"
+
+
+def test_an_agency_in_the_spellings_of_credit_lines():
+    reuters_ar = credited("وقالت وكالة رويترز إن المحادثات ستستأنف الاثنين.", "ar")
+    reuters_en = credited("The talks will resume on Monday, Reuters reported.", "en")
+    assert reuters_ar["role"] == "agency" and same_speaker(reuters_ar, reuters_en) is True
+    afp_zh = credited("据法新社报道，谈判将于周一恢复。", "zh")
+    assert afp_zh["role"] == "agency" and same_speaker(afp_zh, credited("Talks resume, AFP reported.", "en")) is True
+
+
+def test_own_reporting_and_a_kind_the_reader_took_for_a_name():
+    own = credited("Selon nos informations, les voleurs sont arrivés vers 9 h 30.", "fr")
+    assert own["role"] == "own reporting"
+    assert credited("По нашим данным, переговоры сорвались.", "ru")["role"] == "own reporting"
+    media = credited("Как сообщают СМИ, удар нанесли ночью.", "ru", ("СМИ", "ORG", 9))
+    assert media["key"] == "S:media"  # the reader's ORG "СМИ" is the kind "media", as "وسائل إعلام" is
+
+
+def test_an_unnamed_ministry_is_the_one_of_the_sentence_before():
+    before = credited("The Defence Ministry said nine sites had been hit.", "en")
+    after = credited("Keine militärische Einrichtung sei getroffen worden, teilte das Ministerium mit.", "de",
+                     previous=before)
+    assert after["key"] == before["key"] == "M:defence"
+    assert credited("Das Ministerium teilte mit, es gebe keine Verletzten.", "de")["key"] == "M:?"
+
+
+def test_a_verb_that_takes_lives_is_no_cue():
+    assert credited("The earthquake claimed more than 1,000 lives.", "en") is None
+    assert credited("Das Beben forderte mehr als 300 Tote.", "de") is None
+    assert credited("Kanzler Paul Berger forderte eine Waffenruhe.", "de", ("Paul Berger",))["by"] == "Paul Berger"

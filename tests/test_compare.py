@@ -560,15 +560,41 @@ def test_a_sentence_stating_three_facts_joins_three_groups():
     long = len(statements)
     statements += [_statement(4, 0, "en", facts[0] + facts[1] + facts[2]),
                    _statement(4, 1, "en", facts[3]), _statement(4, 2, "en", facts[4])]
-    params = AlignParams(threshold=0.35, second_threshold=0.3)
+    params = AlignParams(threshold=0.35, second_threshold=0.3, further_threshold=9.0)  # the further step off
 
-    def groups_of_the_long_sentence(extra):
-        groups = align(statements, replace(params, second_groups=extra))
+    def groups_of_the_long_sentence(extra, **change):
+        groups = align(statements, replace(params, second_groups=extra, **change))
         return sorted(sorted({statements[i].index for i in g if i != long}) for g in groups if long in g)
 
     assert groups_of_the_long_sentence(0) == [[0]]  # its own group only
     assert groups_of_the_long_sentence(1) == [[0], [1]]  # and one more
     assert groups_of_the_long_sentence(2) == [[0], [1], [2]]  # every fact it states
+    # the further step (on by default) does the same without the second groups
+    assert groups_of_the_long_sentence(0, further_threshold=0.3) == [[0], [1], [2]]
+    assert groups_of_the_long_sentence(0, further_threshold=0.3, further_min_others=4) == [[0]]  # 3 other articles
+
+
+def test_a_title_and_a_body_sentence_restating_a_fact_both_join_its_group():
+    from tidings.compare.align import AlignParams, align
+
+    facts = np.eye(12)
+    statements = []
+    for article, language in ((1, "de"), (2, "vi"), (3, "fr")):  # the toll and two other facts, once each
+        statements += [_statement(article, i, language, facts[i] + 0.05 * facts[8 + article]) for i in range(3)]
+    # the English article gives the toll in its title and again in its body, in other words
+    title, body = len(statements), len(statements) + 2
+    statements += [_statement(4, 0, "en", facts[0] + 0.2 * facts[5]), _statement(4, 1, "en", facts[1]),
+                   _statement(4, 2, "en", facts[0] + 0.3 * facts[6]), _statement(4, 3, "en", facts[2])]
+
+    def toll_group(params):
+        return next(sorted(g) for g in align(statements, params) if 0 in g)
+
+    # one statement per article: the body sentence is left out of the toll's group
+    assert sum(i in toll_group(AlignParams(further_threshold=9.0)) for i in (title, body)) == 1
+    # the further step lets the second sentence of the article join: it matches the other articles' toll
+    assert toll_group(AlignParams()) == [0, 3, 6, title, body]
+    # a sentence of another fact does not join, nor a sentence that matches the group loosely
+    assert toll_group(AlignParams(further_threshold=0.99)) != [0, 3, 6, title, body]
 
 
 def _said(text, language, article=1, dates=()):

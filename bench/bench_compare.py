@@ -238,7 +238,7 @@ def error_pairs(golds: list[dict], event: str, params: AlignParams) -> tuple[lis
     """One story's clearest errors against several golds: the system's pairs that no gold lists, and
     the pairs every gold lists that the system misses. The story is compared as the first gold reads
     it (the golds of examples/gold list the same articles). Each pair comes with its best unit score
-    (sentence or clause) and, for a miss, whether the one-statement-per-article rule blocked it (one
+    (sentence or clause) and, for a miss, whether the one-statement-per-article seeding blocked it (one
     sentence is in a group that already holds a sentence of the other's article)."""
     from tidings.compare.align import pair_scores, split_units
 
@@ -271,7 +271,7 @@ def list_errors(golds: list[dict], params: AlignParams) -> None:
         false, missed = error_pairs(golds, event, params)
         for title, items in (("false against every gold", false), ("listed by every gold, missed", missed)):
             for item in sorted(items, key=lambda x: -x["score"]):
-                flag = " blocked (one statement per article)" if title.startswith("listed") and item["blocked"] else ""
+                flag = " blocked (one statement per article at seeding, not joined further)" if title.startswith("listed") and item["blocked"] else ""
                 print(f"{event} | {title} | {'-'.join(item['languages'])} | best score {item['score']:.2f}{flag}")
                 print(f"    {item['texts'][0][:160]}\n    {item['texts'][1][:160]}")
         totals["false"] += len(false)
@@ -279,7 +279,8 @@ def list_errors(golds: list[dict], params: AlignParams) -> None:
         totals["blocked"] += sum(1 for m in missed if m["blocked"])
         totals["under"] += sum(1 for m in missed if m["score"] < params.threshold)
     print(f"\n{totals['false']} pairs false against every gold; {totals['missed']} pairs every gold lists are missed, "
-          f"{totals['blocked']} of them blocked by the one-statement-per-article rule, {totals['under']} scoring "
+          f"{totals['blocked']} of them blocked by the one-statement-per-article seeding (and not joined by the further "
+          f"step), {totals['under']} scoring "
           f"under the threshold ({params.threshold})")
 
 

@@ -122,7 +122,7 @@ def test_what_a_count_counts(language, text, expected):
 
 def test_parts_projections_and_touching_intervals():
     part = find_quantities("the passengers included 90 French nationals", "en")[0]
-    assert (part.value, part.approx) == (90, "over")  # a part: there were at least 90 passengers
+    assert (part.value, part.approx) == (90, "part")  # a part: there were at least 90 passengers
     assert agree(part, find_quantities("120 passengers", "en")[0])
     three, four = find_quantities("three countries", "en")[0], find_quantities("vier Länder", "de")[0]
     assert not agree(three, four)  # [2.5, 3.5) and [3.5, 4.5) do not overlap
@@ -560,12 +560,121 @@ def test_a_sentence_stating_three_facts_joins_three_groups():
     long = len(statements)
     statements += [_statement(4, 0, "en", facts[0] + facts[1] + facts[2]),
                    _statement(4, 1, "en", facts[3]), _statement(4, 2, "en", facts[4])]
-    params = AlignParams(threshold=0.35, second_threshold=0.3)
+    params = AlignParams(threshold=0.35, second_threshold=0.3, further_threshold=9.0)  # the further step off
 
-    def groups_of_the_long_sentence(extra):
-        groups = align(statements, replace(params, second_groups=extra))
+    def groups_of_the_long_sentence(extra, **change):
+        groups = align(statements, replace(params, second_groups=extra, **change))
         return sorted(sorted({statements[i].index for i in g if i != long}) for g in groups if long in g)
 
     assert groups_of_the_long_sentence(0) == [[0]]  # its own group only
     assert groups_of_the_long_sentence(1) == [[0], [1]]  # and one more
     assert groups_of_the_long_sentence(2) == [[0], [1], [2]]  # every fact it states
+    # the further step (on by default) does the same without the second groups
+    assert groups_of_the_long_sentence(0, further_threshold=0.3) == [[0], [1], [2]]
+    assert groups_of_the_long_sentence(0, further_threshold=0.3, further_min_others=4) == [[0]]  # 3 other articles
+
+
+def test_a_title_and_a_body_sentence_restating_a_fact_both_join_its_group():
+    from tidings.compare.align import AlignParams, align
+
+    facts = np.eye(12)
+    statements = []
+    for article, language in ((1, "de"), (2, "vi"), (3, "fr")):  # the toll and two other facts, once each
+        statements += [_statement(article, i, language, facts[i] + 0.05 * facts[8 + article]) for i in range(3)]
+    # the English article gives the toll in its title and again in its body, in other words
+    title, body = len(statements), len(statements) + 2
+    statements += [_statement(4, 0, "en", facts[0] + 0.2 * facts[5]), _statement(4, 1, "en", facts[1]),
+                   _statement(4, 2, "en", facts[0] + 0.3 * facts[6]), _statement(4, 3, "en", facts[2])]
+
+    def toll_group(params):
+        return next(sorted(g) for g in align(statements, params) if 0 in g)
+
+    # one statement per article: the body sentence is left out of the toll's group
+    assert sum(i in toll_group(AlignParams(further_threshold=9.0)) for i in (title, body)) == 1
+    # the further step lets the second sentence of the article join: it matches the other articles' toll
+    assert toll_group(AlignParams()) == [0, 3, 6, title, body]
+    # a sentence of another fact does not join, nor a sentence that matches the group loosely
+    assert toll_group(AlignParams(further_threshold=0.99)) != [0, 3, 6, title, body]
+
+
+def _said(text, language, article=1, dates=()):
+    from tidings.compare.statements import Statement
+
+    return Statement(article_id=article, index=0, text=text, start=0, end=len(text), language=language,
+                     source=f"s{article}", published=None, quantities=find_quantities(text, language),
+                     dates=list(dates))
+
+
+@pytest.mark.parametrize("poll, language", [
+    ("According to the exit poll, Lee won 51.7% of the vote.", "en"),
+    ("По данным опроса, за Ли проголосовали 51,7% избирателей.", "ru"),
+    ("Laut der Prognose kam Lee auf 51,7 Prozent der Stimmen.", "de"),
+    ("Según el sondeo a pie de urna, Lee obtuvo el 51,7 % de los votos.", "es"),
+    ("出口民调显示，李在明得票率为51.7%。", "zh"),
+])
+def test_an_exit_poll_does_not_contradict_the_official_count(poll, language):
+    from tidings.compare.numbers import is_estimate
+
+    count = _said("The election commission said Lee received 49.42% of the vote.", "en", article=2)
+    estimate = _said(poll, language)
+    assert is_estimate(estimate.text) and not is_estimate(count.text)
+    assert number_conflict(estimate, count) is None and number_conflict(count, estimate) is None
+    # two polls with different figures are one fact (the poll's share) and do conflict
+    other_poll = _said("An exit poll gave Lee 49.2% of the vote.", "en", article=3)
+    assert number_conflict(estimate, other_poll) is not None
+    # and two counts still do
+    assert number_conflict(count, _said("Lee won 48.1% of the vote, the commission said.", "en", article=3))
+    # voters going to the polls is no poll
+    assert not is_estimate("South Koreans went to the polls on Tuesday.")
+
+
+def test_a_hedged_figure_conflicts_with_another_figure_and_a_loose_round_bound_does_not():
+    from tidings.compare.verdicts import loose_bound
+
+    at_least = _said("Nach Angaben der Polizei kamen mindestens 265 Menschen ums Leben.", "de")
+    assert number_conflict(at_least, _said("The death toll rose to 270, officials said.", "en", article=2))
+    assert number_conflict(_said("Les frappes ont fait au moins 31 morts.", "fr"),
+                           _said("At least eight people were killed in the strikes.", "en", article=2))
+    assert number_conflict(at_least, _said("At least 265 people died.", "en", article=2)) is None  # one figure
+    round_bound = _said("At least 200 people were killed in the crash.", "en")
+    assert number_conflict(round_bound, _said("241 people on board were killed.", "en", article=2)) is None
+    assert number_conflict(_said("More than 3,900 people were injured.", "en"),
+                           _said("3.400 người bị thương.", "vi", article=2)) is not None  # under the bound
+    assert [loose_bound(v) for v in (200, 20, 3900, 265, 31, 8, 144, 1000)] == [True, True, True, False, False,
+                                                                                 False, False, True]
+    # a part of a total ("included 169 Indians") stays a lower bound of the total: 230 passengers agree
+    part = _said("The passengers included 169 Indian nationals and 53 Britons.", "en")
+    assert part.quantities[0].approx == "part"
+    assert number_conflict(part, _said("There were 230 passengers and 12 crew on board.", "en", article=2)) is None
+
+
+def test_dates_weeks_apart_in_one_group_are_two_events_not_a_conflict():
+    from tidings.compare.verdicts import date_conflict
+
+    ruling = _said("The court removed Yoon on 4 April.", "en", dates=["2025-04-04"])
+    decree = _said("Yoon had declared martial law on 3 December 2024.", "en", article=2, dates=["2024-12-03"])
+    assert date_conflict(ruling, decree) is None
+    next_day = _said("The court removed Yoon on 5 April.", "en", article=2, dates=["2025-04-05"])
+    assert date_conflict(ruling, next_day) == ("2025-04-04", "2025-04-05")
+
+
+def test_the_first_round_and_the_runoff_are_two_votes():
+    from tidings.compare.numbers import vote_round
+
+    first = _said("Im Unterhaus erhielt sie im ersten Wahlgang 237 der 465 Stimmen, im Oberhaus setzte sie sich in "
+                  "einer Stichwahl durch.", "de")
+    assert vote_round(first.text, first.text.index("237")) == "first"
+    runoff = _said("The upper house required a runoff, in which she secured 125 votes.", "en", article=2)
+    assert number_conflict(first, runoff) is None and number_conflict(runoff, first) is None
+    other = _said("In the first round she won 231 votes in the lower house.", "en", article=3)
+    assert number_conflict(first, other) is not None  # one round, two figures
+    assert number_conflict(runoff, _said("She won 125 votes.", "en", article=3)) is None
+
+
+def test_a_first_toll_and_a_later_one_are_compared_though_far_apart():
+    early = _said("The earthquake killed at least 144 people on Friday.", "en")
+    later = _said("Depremde hayatını kaybedenlerin sayısı 2 bin 719'a yükseldi.", "tr", article=2)
+    assert number_conflict(early, later) is not None  # tolls counted at different times conflict
+    # other counts keep the factor of 4: 10 and 80 passengers are not two versions of one figure
+    assert number_conflict(_said("The ferry carried 10 passengers.", "en"),
+                           _said("The ferry carried 80 passengers.", "en", article=2)) is None

@@ -43,10 +43,18 @@ def test_errors_against_two_golds(bench):
     shared = {(en, de), (en, de_sank), (en_divers, de_divers)}
     gold_a = {"ferry": _story(shared, statements)}
     gold_b = {"ferry": _story(shared | {(de, fr)}, statements)}  # B also reads the French sentence as the sinking
-    false, missed = bench.error_pairs([gold_a, gold_b], "ferry", AlignParams())
+    # the further step off: one statement per article, the case the "blocked" flag names
+    false, missed = bench.error_pairs([gold_a, gold_b], "ferry", AlignParams(further_threshold=9.0))
     assert [f["pair"] for f in false] == [(en, fr)]  # de-fr is in gold B: not false against every gold
     assert false[0]["languages"] == ("en", "fr") and false[0]["score"] > 0.26
     by_pair = {m["pair"]: m for m in missed}
     assert set(by_pair) == {(en, de_sank), (en_divers, de_divers)}
     assert by_pair[(en, de_sank)]["blocked"]  # the German article's other sentence is in the group already
     assert not by_pair[(en_divers, de_divers)]["blocked"] and by_pair[(en_divers, de_divers)]["score"] < 0.26
+    # with the further step (the default) the German article's second sinking sentence joins the group
+    _, missed = bench.error_pairs([gold_a, gold_b], "ferry", AlignParams())
+    assert (en, de_sank) not in {m["pair"] for m in missed}
+
+
+def test_the_default_gold_is_the_adjudicated_one(bench):
+    assert bench.GOLD.name == "compare_adjudicated.json" and bench.GOLD.exists()

@@ -36,7 +36,7 @@ class Quantity:
     low: float
     high: float
     unit: str = ""  # "" count, "%", "USD", "EUR", "CNY", "INR", "GBP", "JPY", "RUB", "min", "magnitude", "km"
-    approx: str = ""  # "" exact, "about", "over", "under", "nearly", "range", "vague"
+    approx: str = ""  # "" exact, "about", "over", "under", "nearly", "range", "vague", "part" (at least: "including 169")
     role: str = ""  # what is counted, where a word says it: "dead", "injured", "missing", "aboard", ...
 
     def as_dict(self) -> dict:
@@ -356,16 +356,17 @@ def _approx(text: str, start: int, end: int) -> tuple[str, int]:
     for pattern, kind in APPROX_AFTER:
         if pattern.match(text[end:end + 20]):
             return kind, start
-    clause = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
+    wider = text[max(0, start - 60):start].lower()  # "Unter den Toten sind nach Angaben der Airline 52 ..."
+    clause = wider[max((m.end() for m in _CLAUSE_BREAK.finditer(wider)), default=0):]
     if INCLUDING.search(clause):
-        return "over", start
+        return "part", start
     return "", start
 
 
 def _interval(value: float, approx: str, precision: float) -> tuple[float, float]:
     """What the wording allows around the stated value."""
     slack = precision / 2
-    if approx == "over":
+    if approx in ("over", "part"):
         return value - slack, INF
     if approx == "under":
         return 0.0, value + slack
@@ -558,16 +559,23 @@ def agree(a: Quantity, b: Quantity) -> bool:
     return a.low < b.high and b.low < a.high
 
 
+# Counts that grow as they are counted: the toll of the first evening and that of four days later
+# differ by more than a factor of 4 and are still one fact ("at least 144 dead" and "2,719 dead" in
+# Myanmar; tolls counted at different times conflict, examples/gold/compare.md "Estimates and results").
+GROWING_ROLES = frozenset({"dead", "injured", "missing"})
+MAX_RATIO, MAX_GROWING_RATIO = 4.0, 20.0
+
+
 def comparable(a: Quantity, b: Quantity) -> bool:
     """Quantities that could state the same fact: the same unit, the same thing counted (a plain
     count needs a role word on both sides: "242 on board" and "265 dead" are not the same fact),
-    and within a factor of 4."""
+    and within a factor of 4 (of 20 for a toll of dead, injured or missing: `GROWING_ROLES`)."""
     if a.unit != b.unit or a.value <= 0 or b.value <= 0:
         return False
     if a.role != b.role or (not a.unit and not a.role):
         return False
     ratio = max(a.value, b.value) / min(a.value, b.value)
-    return ratio <= 4.0
+    return ratio <= (MAX_GROWING_RATIO if a.role in GROWING_ROLES else MAX_RATIO)
 
 
 # a projection, not a report: "the toll could eventually exceed 10,000", "ölü sayısının 3 bini aşabileceğini"
@@ -579,6 +587,54 @@ PROJECTION = re.compile(r"(?<![^\W\d_])(?:could|might|may|would|expected\s+to|k�
 @lru_cache(maxsize=4096)  # asked once per pair of statements compared
 def is_projection(text: str) -> bool:
     return bool(PROJECTION.search(text))
+
+
+# an estimate of another kind than a count, named as such: an exit poll or an opinion poll, a projection,
+# a forecast or a model ("according to the exit poll, 51.7 %" against the official 49.42 %; compare.md,
+# "Estimates and results"). Stems, so that the inflected forms match: "опроса", "Umfragen", "sondeos".
+ESTIMATE = re.compile(
+    r"(?<![^\W\d_])(?:exit[\s-]?polls?|(?<!to\sthe\s)polls?|pollsters?|projections?|projected|forecasts?|"
+    r"Umfrage\w*|Nachwahlbefragung\w*|Wählerbefragung\w*|Prognose\w*|Hochrechnung\w*|"
+    r"sondages?|sortie\s+des\s+urnes|prévisions?|"
+    r"sondeos?|encuestas?|(?:boca|pie)\s+de\s+urna|proyecci[oó]n\w*|pron[oó]stico\w*|"
+    r"sondaggi\w*|proiezion\w*|previsione\w*|sondage[mn]s?|pesquisa\s+de\s+boca|proje[cç][aã]o|projeç[oõ]es|"
+    r"sondaż\w*|prognoz\w*|экзит[\s-]?пол\w*|опрос\w*|прогноз\w*|опитуван\w*|екзит[\s-]?пол\w*|"
+    r"anket\w*|projeksiyon\w*|thăm\s+dò|dự\s+báo|استطلاع\w*|توقعات|сауалнама\w*|so['ʻ’]rovnoma\w*)"
+    r"(?![^\W\d_])|出口民调|民调|民意调查|出口调查|出口調査|世論調査|出口民調|출구조사|여론조사", re.I)
+
+
+@lru_cache(maxsize=4096)
+def is_estimate(text: str) -> bool:
+    """The sentence names its figure as a poll, a projection or a forecast (not a count)."""
+    return bool(ESTIMATE.search(text))
+
+
+# which round of a vote a figure belongs to: "237 votes in the first round" and "125 votes in the runoff"
+# are two votes, not two versions of one
+ROUNDS = (
+    ("first", re.compile(r"(?<![^\W\d_])(?:first\s+(?:round|ballot|vote)|erste[nm]?\s+Wahlgang|premier\s+tour|"
+                         r"primera\s+vuelta|primo\s+turno|primeiro\s+turno|pierwsz\w+\s+turz\w*|перв\w+\s+тур\w*|"
+                         r"перш\w+\s+тур\w*|ilk\s+tur\w*|vòng\s+(?:bỏ\s+phiếu\s+)?(?:đầu\s+tiên|thứ\s+nhất|một)|"
+                         r"الجولة\s+الأولى)(?![^\W\d_])|首轮|第一轮|1回目|第1回投票", re.I)),
+    ("second", re.compile(r"(?<![^\W\d_])(?:run-?offs?|second\s+(?:round|ballot|vote)|Stichwahl\w*|zweite[nm]?\s+"
+                          r"Wahlgang|second\s+tour|segunda\s+vuelta|ballottaggio|secondo\s+turno|segundo\s+turno|"
+                          r"drug\w+\s+turz\w*|втор\w+\s+тур\w*|друг\w+\s+тур\w*|ikinci\s+tur\w*|"
+                          r"vòng\s+(?:bỏ\s+phiếu\s+)?(?:hai|thứ\s+hai|hai\s+)|الجولة\s+الثانية|جولة\s+الإعادة)"
+                          r"(?![^\W\d_])|第二轮|决选|決選投票|2回目", re.I)),
+)
+
+
+@lru_cache(maxsize=4096)
+def _round_cues(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple(sorted((m.start(), name) for name, pattern in ROUNDS for m in pattern.finditer(text)))
+
+
+def vote_round(text: str, position: int) -> str:
+    """The round of a vote ("first", "second") that the cue nearest to `position` names; "" if none."""
+    cues = _round_cues(text)
+    if not cues:
+        return ""
+    return min(cues, key=lambda cue: abs(cue[0] - position))[1]
 
 
 @lru_cache(maxsize=1)

@@ -1412,6 +1412,29 @@ def test_an_event_a_report_dates_months_back_is_not_an_undated_report_of_the_day
     weeks = MentionRow(id=4, article_id=4, type="CONSULT", negated=False, source=None, target=china,
                        date="2023-06-07", date_from_text=False, confidence=0.6, names=frozenset(["E:7", "E:8"]))
     assert len(group_mentions([again, weeks])) == 1
+def test_what_grouping_reads_of_a_rows_actors_is_computed_once_and_gives_the_same_events():
+    from tidings.events import group
+
+    india, pakistan = {"code": "IND", "entity_id": 1}, {"code": "PAK", "entity_id": 2, "is_country": True}
+    court = {"code": "PAK", "entity_id": 3, "sector": "JUD"}
+    rows = [_row(1, type="FIGHT", source=india, target=pakistan, names=["E:8"]),
+            _row(2, type="FIGHT", source={"code": "IND"}, target={"code": "PAK"}, names=["E:9"]),
+            _row(3, type="FIGHT", source=pakistan, target=india, names=["E:8"]),
+            _row(4, type="ACCUSE", source=court, target=india, names=["E:9"]),
+            _row(5, type="ACCUSE", source={"code": "PAK", "sector": "JUD"}, target=india),
+            _row(6, type="CONSULT", source=india, target=pakistan, countries=["IND", "PAK", "CHN", "RUS"])]
+    first_events = sorted(sorted(m.id for m in g.members) for g in group_mentions(rows))
+    acting = {row.id: row.acting for row in rows}
+    assert all(acting.values())
+    assert acting[2].dyads == {frozenset({("C", "IND"), ("C", "PAK")})}
+    assert acting[4].sector == {("S", "JUD")} and acting[4].entities == {("E", 3), ("E", 1)}
+    assert acting[6].many == {("C", "IND"), ("C", "PAK")} and acting[6].many_parties
+    # grouping again reads the same cached values (the same objects), and makes the same events
+    assert sorted(sorted(m.id for m in g.members) for g in group_mentions(rows)) == first_events
+    assert all(row.acting is acting[row.id] for row in rows)
+    assert group._dyads(rows[0]) == group._dyads_of(group._countries(rows[0]))
+
+
 @pytest.mark.parametrize("text,language", [
     ("Pakistan condemned the attack on tourists in Pahalgam.", "en"),
     ("Islamabad denied any link to the attack.", "en"),

@@ -77,6 +77,7 @@ class MentionRow:
     trigger: str = ""  # the words that coded it ("strikes", "переговоры")
     sentence: int = -1  # its sentence's position in the article
     participants: frozenset | None = field(default=None, repr=False, compare=False)  # see _participants
+    acting: "_Acting | None" = field(default=None, repr=False, compare=False)  # see _acting
     antecedent: int | None = field(default=None, repr=False, compare=False)  # see _antecedents
 
 
@@ -324,30 +325,39 @@ def _member_tie(x: MentionRow, y: MentionRow) -> bool:
 
 def _many_countries(row: MentionRow) -> frozenset:
     """The countries acting in a report of a meeting of many (Group.many), else none."""
-    if row.type in BILATERAL and _many_parties(row, _parties(row)):
-        return _countries(row)
-    return frozenset()
+    return _acting(row).many
+
+
+def _many_countries_of(row: MentionRow, countries: frozenset, many: bool) -> frozenset:
+    return countries if row.type in BILATERAL and many else frozenset()
 
 
 TIED_SHARE = 0.5
 
 
-def _dyads(row: MentionRow) -> set:
+def _dyads(row: MentionRow) -> frozenset:
+    return _acting(row).dyads
+
+
+def _dyads_of(countries: frozenset) -> frozenset:
     """The two countries a report names as its parties (source and target, not inferred), where it
     names two: "пакистанская сторона сбила несколько индийских самолетов" (Pakistan, India), as
     "Islamabad affirme avoir abattu cinq avions indiens". Reports that name no person or body in
     common may still name the same two countries acting, which one country does not say (every
     report of a story names its country)."""
-    countries = _countries(row)
-    return {countries} if len(countries) == 2 else set()
+    return frozenset([countries]) if len(countries) == 2 else frozenset()
 
 
-def _sector(row: MentionRow) -> set:
+def _sector(row: MentionRow) -> frozenset:
+    return _acting(row).sector
+
+
+def _sector_of(row: MentionRow) -> frozenset:
     """("S", sector) of the source where it is a kind of body that a story has few of (prosecutors,
     parliaments): "Le parquet de Paris a ouvert une enquête", "Die Pariser Staatsanwaltschaft leitete
     Ermittlungen ein", "وفتحت النيابة العامة في باريس تحقيقاً" name the same actor in words no entity joins."""
     sector = (row.source or {}).get("sector")
-    return {("S", sector)} if sector in TYING_SECTORS else set()
+    return frozenset([("S", sector)]) if sector in TYING_SECTORS else frozenset()
 
 
 TYING_SECTORS = {"JUD", "LEG"}
@@ -372,7 +382,7 @@ def _many_and_two(a: MentionRow, b: MentionRow) -> bool:
     if a.type not in BILATERAL:
         return False
     first, second = _parties(a), _parties(b)
-    many_a, many_b = _many_parties(a, first), _many_parties(b, second)
+    many_a, many_b = _many_parties(a), _many_parties(b)
     return (many_a and not many_b and len(second) == 2) or (many_b and not many_a and len(first) == 2)
 
 
@@ -399,12 +409,12 @@ def _opposite_sides(a: MentionRow, b: MentionRow) -> bool:
     (docs/benchmarks.md)."""
     if any(t in SYMMETRIC and FAMILY.get(t, t) != "FIGHT" for t in (a.type, b.type)):
         return False
-    sa, ta, sb, tb = _side(a.source), _side(a.target), _side(b.source), _side(b.target)
+    (sa, ta), (sb, tb) = _acting(a).sides, _acting(b).sides
     crossed = (sa & tb) | (ta & sb)
     return bool(crossed) and not (sa & sb) and not (ta & tb)
 
 
-def _side(actor: dict | None) -> set:
+def _side(actor: dict | None) -> frozenset:
     """The entity and the country (unless inferred) of one actor, as _participants reads them."""
     found = set()
     if actor:
@@ -412,7 +422,7 @@ def _side(actor: dict | None) -> set:
             found.add(("E", actor["entity_id"]))
         if actor.get("code") and not actor.get("inferred"):
             found.add(("C", actor["code"]))
-    return found
+    return frozenset(found)
 
 
 STRONG, WEAK = 2, 1
@@ -493,7 +503,7 @@ def _actor_signature(row: MentionRow) -> tuple:
     event's members are alike in few ways."""
     return tuple((actor.get("entity_id"), None if actor.get("inferred") else actor.get("code"),
                   bool(actor.get("is_country"))) if actor else None for actor in (row.source, row.target)) \
-        + (row.type in BILATERAL and _many_parties(row, _parties(row)),)
+        + (row.type in BILATERAL and _many_parties(row),)
 
 
 def _common_names(rows: list[MentionRow]) -> set:
@@ -503,13 +513,42 @@ def _common_names(rows: list[MentionRow]) -> set:
     return {name for name, n in counts.items() if n > COMMON_SHARE * len(sentences)}
 
 
-def _entities(row: MentionRow) -> set:
-    return {p for p in _participants(row) if p[0] == "E"}
+def _entities(row: MentionRow) -> frozenset:
+    """The entities ("E", id) acting in a mention (_participants)."""
+    return _acting(row).entities
 
 
 def _countries(row: MentionRow) -> frozenset:
     """The countries ("C", code) acting in a mention, not inferred (_participants)."""
-    return frozenset(p for p in _participants(row) if p[0] == "C")
+    return _acting(row).countries
+
+
+@dataclass(frozen=True)
+class _Acting:
+    """What the ties and the weak tie's agreement read of one mention's actors, computed once a row (as
+    _participants is): _tied_members_agree asks them of every pair of members of two events, and a
+    story's biggest events have hundreds."""
+    entities: frozenset
+    countries: frozenset
+    dyads: frozenset
+    sector: frozenset
+    many: frozenset  # _many_countries
+    parties: tuple  # _parties
+    many_parties: bool  # _many_parties
+    sides: tuple  # _side of the source and of the target
+
+
+def _acting(row: MentionRow) -> _Acting:
+    if row.acting is None:
+        participants = _participants(row)
+        countries = frozenset(p for p in participants if p[0] == "C")
+        parties = _parties_of(row)
+        many_parties = _many_parties_of(row, parties)
+        row.acting = _Acting(entities=frozenset(p for p in participants if p[0] == "E"), countries=countries,
+                             dyads=_dyads_of(countries), sector=_sector_of(row),
+                             many=_many_countries_of(row, countries, many_parties), parties=parties,
+                             many_parties=many_parties, sides=(_side(row.source), _side(row.target)))
+    return row.acting
 
 
 def _names_two_of(a: Group, b: Group, common: set) -> bool:
@@ -561,22 +600,30 @@ OTHER_COUNTRIES_OF_MANY = 2
 
 def _other_meeting(a: MentionRow, b: MentionRow) -> bool:
     first, second = _parties(a), _parties(b)
-    if len(first) < 2 or len(second) < 2 or _many_parties(a, first) or _many_parties(b, second):
+    if len(first) < 2 or len(second) < 2 or _many_parties(a) or _many_parties(b):
         return False
     return (any(not any(_same_party(x, y) for y in second) for x in first)
             or any(not any(_same_party(y, x) for x in first) for y in second))
 
 
-def _many_parties(row: MentionRow, parties: list[tuple]) -> bool:
+def _many_parties(row: MentionRow) -> bool:
     """The sentence names two or more countries besides its parties' own (one more is what the
     meeting is about: Trump and Putin on Ukraine)."""
+    return _acting(row).many_parties
+
+
+def _many_parties_of(row: MentionRow, parties: tuple) -> bool:
     return len(row.countries - {country for _, country in parties}) >= OTHER_COUNTRIES_OF_MANY
 
 
-def _parties(row: MentionRow) -> list[tuple]:
+def _parties(row: MentionRow) -> tuple:
     """(entity, country unless inferred) of each actor a report names."""
-    return [(actor.get("entity_id"), None if actor.get("inferred") else actor.get("code"))
-            for actor in (row.source, row.target) if actor]
+    return _acting(row).parties
+
+
+def _parties_of(row: MentionRow) -> tuple:
+    return tuple((actor.get("entity_id"), None if actor.get("inferred") else actor.get("code"))
+                 for actor in (row.source, row.target) if actor)
 
 
 def _same_party(x: tuple, y: tuple) -> bool:

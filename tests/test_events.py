@@ -1412,6 +1412,22 @@ def test_an_event_a_report_dates_months_back_is_not_an_undated_report_of_the_day
     weeks = MentionRow(id=4, article_id=4, type="CONSULT", negated=False, source=None, target=china,
                        date="2023-06-07", date_from_text=False, confidence=0.6, names=frozenset(["E:7", "E:8"]))
     assert len(group_mentions([again, weeks])) == 1
+def test_a_year_alone_is_the_same_time_as_the_days_of_that_year_only():
+    china = {"code": "CHN", "entity_id": 2}
+    names = ["E:7", "E:8"]  # both name the format and the host city
+    # "第三届峰会将于2027年在中国举办" (the next summit in 2027) / a report naming a day of 2025: two events
+    next_summit = _row(1, type="CONSULT", target=china, date="2027", names=names)
+    assert len(group_mentions([next_summit, _row(2, type="CONSULT", target=china, date="2025-06-17",
+                                                 names=names)])) == 2
+    # the same year, its month or a day of it: as far as the year says, the same time
+    for when in ("2027", "2027-06", "2027-06-17"):
+        assert len(group_mentions([next_summit, _row(3, type="CONSULT", target=china, date=when,
+                                                     names=names)])) == 1, when
+    # months still compare as months
+    assert len(group_mentions([_row(4, type="CONSULT", target=china, date="2027-05", names=names),
+                               _row(5, type="CONSULT", target=china, date="2027-06-17", names=names)])) == 2
+
+
 def test_what_grouping_reads_of_a_rows_actors_is_computed_once_and_gives_the_same_events():
     from tidings.events import group
 

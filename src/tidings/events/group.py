@@ -691,8 +691,9 @@ def _same_time(a: MentionRow, b: MentionRow) -> bool:
         return True
     first_a, last_a = _bounds(a.date)
     first_b, last_b = _bounds(b.date)
-    if None in (first_a, first_b):
-        return a.date[:7] == b.date[:7]
+    if None in (first_a, first_b):  # a month or a year: the same as far as the vaguer one says
+        vaguer = min(len(a.date.split("/")[0]), len(b.date.split("/")[0]), 7)
+        return a.date[:vaguer] == b.date[:vaguer]
     return (first_a - last_b).days <= 1 and (first_b - last_a).days <= 1
 
 

@@ -1428,6 +1428,63 @@ def test_a_year_alone_is_the_same_time_as_the_days_of_that_year_only():
                                _row(5, type="CONSULT", target=china, date="2027-06-17", names=names)])) == 2
 
 
+def test_the_weak_ties_agreement_looks_up_the_same_pairs_as_comparing_every_pair():
+    import random
+
+    from tidings.events import group
+
+    def every_pair(a, b):  # _tied_members_agree as it was: its member loop took each member with each
+        agree = total = 0
+        for sx, x in a.actors.items():
+            for sy, y in b.actors.items():
+                total += a.weights[sx] * b.weights[sy]
+                agree += a.weights[sx] * b.weights[sy] if group._same_actors(x, y) else 0
+        if agree < group.TIED_SHARE * total:
+            return False
+        tied = False
+        for x in a.members:
+            for y in b.members:
+                if group._member_tie(x, y):
+                    if not group._same_actors(x, y):
+                        return False
+                    tied = True
+        return tied
+
+    rng = random.Random(4)
+    countries = ["IND", "PAK", "CHN", "KAZ"]
+
+    def actor():
+        if rng.random() < 0.2:
+            return None
+        found = {"code": rng.choice(countries)}
+        if rng.random() < 0.5:
+            found["entity_id"] = rng.randint(1, 6)
+        for key, share in (("inferred", 0.1), ("is_country", 0.3)):
+            if rng.random() < share:
+                found[key] = True
+        if rng.random() < 0.2:
+            found["sector"] = rng.choice(["JUD", "LEG", "GOV"])
+        return found
+
+    answers = set()
+    for trial in range(300):
+        rows = [MentionRow(id=i, article_id=i, type=rng.choice(["ASSAULT", "CONSULT", "ACCUSE"]), negated=False,
+                           source=actor(), target=actor(), date=None, date_from_text=False, confidence=0.5,
+                           names=frozenset(f"E:{rng.randint(1, 8)}" for _ in range(rng.randint(0, 2))),
+                           countries=frozenset(rng.sample(countries, rng.randint(0, 4))))
+                for i in range(rng.randint(2, 14))]
+        half = rng.randint(1, len(rows) - 1)
+        a, b = group.Group(), group.Group()
+        for row in rows[:half]:
+            a.add(row)
+        for row in rows[half:]:
+            b.add(row)
+        expected = every_pair(a, b)
+        assert group._tied_members_agree(a, b) == expected, trial
+        answers.add(expected)
+    assert answers == {True, False}
+
+
 def test_what_grouping_reads_of_a_rows_actors_is_computed_once_and_gives_the_same_events():
     from tidings.events import group
 

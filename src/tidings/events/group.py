@@ -304,16 +304,47 @@ def _tied_members_agree(a: Group, b: Group) -> bool:
     if agree < TIED_SHARE * total:  # asked first: it costs the kinds of actors, not the members
         return False
     tied = False
+    agreeing: dict[tuple, bool] = {}  # _same_actors by what it reads of the two (_Acting.actors)
+    postings: dict[tuple, list[MentionRow]] | None = None  # b's members by what they tie with (_member_tie)
     for x in a.members:
         if not (x.names & b.names or _entities(x) & b.entities or _dyads(x) & b.dyads
                 or _many_countries(x) & b.countries or _participants(x) & b.many or _sector(x) & b.sectors):
             continue
-        for y in b.members:
-            if _member_tie(x, y):
-                if not _same_actors(x, y):
+        if postings is None:
+            postings = {}
+            for y in b.members:
+                for key in _tie_keys(y, _TIE_OF):
+                    postings.setdefault(key, []).append(y)
+        # the members of b that _member_tie(x, y) finds, each once
+        seen: set[int] = set()
+        for key in _tie_keys(x, _TIE_TO):
+            for y in postings.get(key, ()):
+                if id(y) in seen:
+                    continue
+                seen.add(id(y))
+                pair = (_acting(x).actors, _acting(y).actors)
+                same = agreeing.get(pair)
+                if same is None:
+                    same = agreeing[pair] = _same_actors(x, y)
+                if not same:
                     return False
                 tied = True
     return tied
+
+
+# _member_tie as lookups: what a member of one event offers (_TIE_OF) and what a member of the other
+# looks for (_TIE_TO) share a key exactly when the two tie: names, entities, the two countries and the
+# kind of body with their like; a country of a meeting of many with a participant, both ways
+_TIE_OF, _TIE_TO = 0, 1
+
+
+def _tie_keys(row: MentionRow, side: int) -> list[tuple]:
+    acting = _acting(row)
+    keys = [("N", n) for n in row.names] + [("E", e) for e in acting.entities] + \
+        [("D", d) for d in acting.dyads] + [("S", s) for s in acting.sector]
+    if side == _TIE_OF:
+        return keys + [("P", p) for p in _participants(row)] + [("M", c) for c in acting.many]
+    return keys + [("P", c) for c in acting.many] + [("M", p) for p in _participants(row)]
 
 
 def _member_tie(x: MentionRow, y: MentionRow) -> bool:
@@ -536,6 +567,11 @@ class _Acting:
     parties: tuple  # _parties
     many_parties: bool  # _many_parties
     sides: tuple  # _side of the source and of the target
+    actors: tuple  # all that _same_actors reads of the mention: members alike in it give the same answer
+
+
+# what _same_actor, _same_body and _participants read of an actor
+_ACTOR_FIELDS = ("entity_id", "code", "country", "inferred", "is_country", "sector")
 
 
 def _acting(row: MentionRow) -> _Acting:
@@ -547,7 +583,10 @@ def _acting(row: MentionRow) -> _Acting:
         row.acting = _Acting(entities=frozenset(p for p in participants if p[0] == "E"), countries=countries,
                              dyads=_dyads_of(countries), sector=_sector_of(row),
                              many=_many_countries_of(row, countries, many_parties), parties=parties,
-                             many_parties=many_parties, sides=(_side(row.source), _side(row.target)))
+                             many_parties=many_parties, sides=(_side(row.source), _side(row.target)),
+                             actors=(row.type in SYMMETRIC,) + tuple(
+                                 None if actor is None else tuple(actor.get(k) for k in _ACTOR_FIELDS)
+                                 for actor in (row.source, row.target)))
     return row.acting
 
 

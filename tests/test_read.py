@@ -389,10 +389,12 @@ def test_a_year_alone_needs_its_year_sign():
 
 
 def test_a_day_without_year_is_read_against_the_articles_date():
-    # French, German, Russian, Spanish, Chinese: the article's date gives the year, at day precision
+    # French, German, Russian, Spanish, Chinese, Uzbek (the day joined to its month), Turkish, Korean: the
+    # article's date gives the year, at day precision
     for text in ("l'attaque qui a tué 26 personnes, le 22 avril, près de Pahalgam",
                  "der Anschlag vom 22. April bei Pahalgam", "теракт 22 апреля в районе Пахалгама",
-                 "el atentado del 22 de abril en Pahalgam", "4月22日，帕哈尔加姆发生袭击"):
+                 "el atentado del 22 de abril en Pahalgam", "4月22日，帕哈尔加姆发生袭击",
+                 "22-aprel kuni Pahalgamda sodir bo'lgan hujum", "22 Nisan'daki saldırı", "4월 22일 파할감 테러"):
         assert [(d.value, d.precision) for d in find_dates(text, [], date(2025, 5, 7))] == [("2025-04-22", "day")], text
         assert find_dates(text, [], None) == [], text  # no article date: no year to give it
 

@@ -89,7 +89,8 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"{_Y}\s*(?:жылғы|жылы|йил|yil|-yil|г\.|года|року)\s*(?P<d1>\d{{1,2}})\s*[-–]?\s*{m}", flags), "ymd"),
         # a year, then its month without a day: "2023 жылғы мамырда", "2023 yil mayda" (in May 2023)
         (re.compile(rf"{_Y}\s*(?:жылғы|жылы|йил|yil|-yil|yılı|yılının)\s+{m}", flags), "ym"),
-        (re.compile(rf"(?<![\d.]){_D}{_D2}\s*(?:de\s+)?{m}(?:\s*(?:de\s+|,\s*)?{_Y})?", flags), "dmy"),
+        # "22 avril", "17 de junio de 2025"; Uzbek joins the day to its month: "21-aprel", "8-may"
+        (re.compile(rf"(?<![\d.]){_D}{_D2}(?:-|\s*(?:de\s+)?){m}(?:\s*(?:de\s+|,\s*)?{_Y})?", flags), "dmy"),
         (re.compile(rf"\b{m}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?(?:,?\s+{_Y})?\b", flags), "mdy"),
         (re.compile(rf"\b{m}\s*(?:de\s+)?{_Y}\b", flags), "my"),
     ]

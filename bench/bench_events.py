@@ -293,7 +293,9 @@ def _print_merge_errors(detected: list[dict]) -> None:
                     per_event.setdefault(event, Counter())["false"] += 1
                 false[id(a)] += 1
                 false[id(b)] += 1
-    for event, counts in sorted(per_event.items(), key=lambda item: -sum(item[1].values())):
+    # by size, then by name: events of one size came in the order of a set of strings, which changes
+    # from run to run (hash seeds), so two runs' listings did not diff
+    for event, counts in sorted(per_event.items(), key=lambda item: (-sum(item[1].values()), item[0])):
         print(f"== {event}: {counts['missed']} pairs missed, {counts['false']} false")
         for f in (f for f in detected if event in f["gold"] and (missed[id(f)] or false[id(f)])):
             print(f"  [{f['locator']}] missed {missed[id(f)]}, false {false[id(f)]}, gold {sorted(f['types'])}:"

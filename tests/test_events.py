@@ -1412,6 +1412,102 @@ def test_an_event_a_report_dates_months_back_is_not_an_undated_report_of_the_day
     weeks = MentionRow(id=4, article_id=4, type="CONSULT", negated=False, source=None, target=china,
                        date="2023-06-07", date_from_text=False, confidence=0.6, names=frozenset(["E:7", "E:8"]))
     assert len(group_mentions([again, weeks])) == 1
+def test_a_year_alone_is_the_same_time_as_the_days_of_that_year_only():
+    china = {"code": "CHN", "entity_id": 2}
+    names = ["E:7", "E:8"]  # both name the format and the host city
+    # "第三届峰会将于2027年在中国举办" (the next summit in 2027) / a report naming a day of 2025: two events
+    next_summit = _row(1, type="CONSULT", target=china, date="2027", names=names)
+    assert len(group_mentions([next_summit, _row(2, type="CONSULT", target=china, date="2025-06-17",
+                                                 names=names)])) == 2
+    # the same year, its month or a day of it: as far as the year says, the same time
+    for when in ("2027", "2027-06", "2027-06-17"):
+        assert len(group_mentions([next_summit, _row(3, type="CONSULT", target=china, date=when,
+                                                     names=names)])) == 1, when
+    # months still compare as months
+    assert len(group_mentions([_row(4, type="CONSULT", target=china, date="2027-05", names=names),
+                               _row(5, type="CONSULT", target=china, date="2027-06-17", names=names)])) == 2
+
+
+def test_the_weak_ties_agreement_looks_up_the_same_pairs_as_comparing_every_pair():
+    import random
+
+    from tidings.events import group
+
+    def every_pair(a, b):  # _tied_members_agree as it was: its member loop took each member with each
+        agree = total = 0
+        for sx, x in a.actors.items():
+            for sy, y in b.actors.items():
+                total += a.weights[sx] * b.weights[sy]
+                agree += a.weights[sx] * b.weights[sy] if group._same_actors(x, y) else 0
+        if agree < group.TIED_SHARE * total:
+            return False
+        tied = False
+        for x in a.members:
+            for y in b.members:
+                if group._member_tie(x, y):
+                    if not group._same_actors(x, y):
+                        return False
+                    tied = True
+        return tied
+
+    rng = random.Random(4)
+    countries = ["IND", "PAK", "CHN", "KAZ"]
+
+    def actor():
+        if rng.random() < 0.2:
+            return None
+        found = {"code": rng.choice(countries)}
+        if rng.random() < 0.5:
+            found["entity_id"] = rng.randint(1, 6)
+        for key, share in (("inferred", 0.1), ("is_country", 0.3)):
+            if rng.random() < share:
+                found[key] = True
+        if rng.random() < 0.2:
+            found["sector"] = rng.choice(["JUD", "LEG", "GOV"])
+        return found
+
+    answers = set()
+    for trial in range(300):
+        rows = [MentionRow(id=i, article_id=i, type=rng.choice(["ASSAULT", "CONSULT", "ACCUSE"]), negated=False,
+                           source=actor(), target=actor(), date=None, date_from_text=False, confidence=0.5,
+                           names=frozenset(f"E:{rng.randint(1, 8)}" for _ in range(rng.randint(0, 2))),
+                           countries=frozenset(rng.sample(countries, rng.randint(0, 4))))
+                for i in range(rng.randint(2, 14))]
+        half = rng.randint(1, len(rows) - 1)
+        a, b = group.Group(), group.Group()
+        for row in rows[:half]:
+            a.add(row)
+        for row in rows[half:]:
+            b.add(row)
+        expected = every_pair(a, b)
+        assert group._tied_members_agree(a, b) == expected, trial
+        answers.add(expected)
+    assert answers == {True, False}
+
+
+def test_what_grouping_reads_of_a_rows_actors_is_computed_once_and_gives_the_same_events():
+    from tidings.events import group
+
+    india, pakistan = {"code": "IND", "entity_id": 1}, {"code": "PAK", "entity_id": 2, "is_country": True}
+    court = {"code": "PAK", "entity_id": 3, "sector": "JUD"}
+    rows = [_row(1, type="FIGHT", source=india, target=pakistan, names=["E:8"]),
+            _row(2, type="FIGHT", source={"code": "IND"}, target={"code": "PAK"}, names=["E:9"]),
+            _row(3, type="FIGHT", source=pakistan, target=india, names=["E:8"]),
+            _row(4, type="ACCUSE", source=court, target=india, names=["E:9"]),
+            _row(5, type="ACCUSE", source={"code": "PAK", "sector": "JUD"}, target=india),
+            _row(6, type="CONSULT", source=india, target=pakistan, countries=["IND", "PAK", "CHN", "RUS"])]
+    first_events = sorted(sorted(m.id for m in g.members) for g in group_mentions(rows))
+    acting = {row.id: row.acting for row in rows}
+    assert all(acting.values())
+    assert acting[2].dyads == {frozenset({("C", "IND"), ("C", "PAK")})}
+    assert acting[4].sector == {("S", "JUD")} and acting[4].entities == {("E", 3), ("E", 1)}
+    assert acting[6].many == {("C", "IND"), ("C", "PAK")} and acting[6].many_parties
+    # grouping again reads the same cached values (the same objects), and makes the same events
+    assert sorted(sorted(m.id for m in g.members) for g in group_mentions(rows)) == first_events
+    assert all(row.acting is acting[row.id] for row in rows)
+    assert group._dyads(rows[0]) == group._dyads_of(group._countries(rows[0]))
+
+
 @pytest.mark.parametrize("text,language", [
     ("Pakistan condemned the attack on tourists in Pahalgam.", "en"),
     ("Islamabad denied any link to the attack.", "en"),

@@ -356,3 +356,52 @@ def test_a_line_of_one_agency_alone_is_a_credit(line):
     # bracketed, these were credits already; alone, the agencies the credit list has and the line's own
     # old list lacked stayed in the text
     assert classify_line(line) == "source"
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    # a year alone where the script marks it as one (Chinese, Japanese, Korean)
+    ("第三届峰会将于2027年在中国举办。", "2027", "year"),
+    ("次回の首脳会議は2027年に開かれる。", "2027", "year"),
+    ("다음 정상회의는 2027년에 열린다.", "2027", "year"),
+    # a year with its month is the month, not the year and a number
+    ("2025年6月，两国元首举行会谈。", "2025-06", "month"),
+    ("2025년 6월 두 정상이 회담했다.", "2025-06", "month"),
+    # Korean days, with their year or without (the nearest year, as in other languages)
+    ("2025년 6월 17일 정상회의가 열렸다.", "2025-06-17", "day"),
+    ("6월 14일 대통령이 아스타나에 도착했다.", "2025-06-14", "day"),
+    ("회의는 6월 14~15일 열렸다.", "2025-06-14/2025-06-15", "day"),
+    ("6月14日，习近平抵达阿斯塔纳。", "2025-06-14", "day"),
+])
+def test_cjk_and_korean_years_months_and_days(text, value, precision):
+    found = find_dates(text, [], date(2025, 6, 17))
+    assert [(d.value, d.precision) for d in found] == [(value, precision)]
+
+
+def test_a_year_alone_needs_its_year_sign():
+    # no year in a longer number, nor in a Latin-script number without its sign
+    assert find_dates("编号20271年的记录", [], date(2025, 6, 17)) == []
+    assert find_dates("The budget of 2027 units was cut.", [], date(2025, 6, 17)) == []
+    # nor a year that starts or ends a span: "his first visit since 2015" is no visit of 2015
+    for text in ("这是普京自2015年以来首次访问美国。", "从2015年起", "2015年以降", "2015년 이후", "2015년부터"):
+        assert find_dates(text, [], date(2025, 6, 17)) == [], text
+    # a year alone needs no article date
+    assert [(d.value, d.precision) for d in find_dates("2027年", [], None)] == [("2027", "year")]
+
+
+def test_a_day_without_year_is_read_against_the_articles_date():
+    # French, German, Russian, Spanish, Chinese, Uzbek (the day joined to its month), Turkish, Korean: the
+    # article's date gives the year, at day precision
+    for text in ("l'attaque qui a tué 26 personnes, le 22 avril, près de Pahalgam",
+                 "der Anschlag vom 22. April bei Pahalgam", "теракт 22 апреля в районе Пахалгама",
+                 "el atentado del 22 de abril en Pahalgam", "4月22日，帕哈尔加姆发生袭击",
+                 "22-aprel kuni Pahalgamda sodir bo'lgan hujum", "22 Nisan'daki saldırı", "4월 22일 파할감 테러"):
+        assert [(d.value, d.precision) for d in find_dates(text, [], date(2025, 5, 7))] == [("2025-04-22", "day")], text
+        assert find_dates(text, [], None) == [], text  # no article date: no year to give it
+
+
+def test_a_dateline_date_reads_the_days_without_a_year_against_it():
+    text = ("Kabul quake\n\nKABUL, 6 May 2025 - Rescuers searched the rubble after the rains of 22 April "
+            "in several villages of the east.\n")
+    article = read_article(RawArticle("k.txt", "txt", text.encode()))
+    assert (article.published, article.metadata["published_from"]) == ("2025-05-06", "text")
+    assert [d.value for d in article.dates] == ["2025-05-06", "2025-04-22"]

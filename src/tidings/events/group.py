@@ -77,6 +77,7 @@ class MentionRow:
     trigger: str = ""  # the words that coded it ("strikes", "переговоры")
     sentence: int = -1  # its sentence's position in the article
     participants: frozenset | None = field(default=None, repr=False, compare=False)  # see _participants
+    acting: "_Acting | None" = field(default=None, repr=False, compare=False)  # see _acting
     antecedent: int | None = field(default=None, repr=False, compare=False)  # see _antecedents
 
 
@@ -303,16 +304,47 @@ def _tied_members_agree(a: Group, b: Group) -> bool:
     if agree < TIED_SHARE * total:  # asked first: it costs the kinds of actors, not the members
         return False
     tied = False
+    agreeing: dict[tuple, bool] = {}  # _same_actors by what it reads of the two (_Acting.actors)
+    postings: dict[tuple, list[MentionRow]] | None = None  # b's members by what they tie with (_member_tie)
     for x in a.members:
         if not (x.names & b.names or _entities(x) & b.entities or _dyads(x) & b.dyads
                 or _many_countries(x) & b.countries or _participants(x) & b.many or _sector(x) & b.sectors):
             continue
-        for y in b.members:
-            if _member_tie(x, y):
-                if not _same_actors(x, y):
+        if postings is None:
+            postings = {}
+            for y in b.members:
+                for key in _tie_keys(y, _TIE_OF):
+                    postings.setdefault(key, []).append(y)
+        # the members of b that _member_tie(x, y) finds, each once
+        seen: set[int] = set()
+        for key in _tie_keys(x, _TIE_TO):
+            for y in postings.get(key, ()):
+                if id(y) in seen:
+                    continue
+                seen.add(id(y))
+                pair = (_acting(x).actors, _acting(y).actors)
+                same = agreeing.get(pair)
+                if same is None:
+                    same = agreeing[pair] = _same_actors(x, y)
+                if not same:
                     return False
                 tied = True
     return tied
+
+
+# _member_tie as lookups: what a member of one event offers (_TIE_OF) and what a member of the other
+# looks for (_TIE_TO) share a key exactly when the two tie: names, entities, the two countries and the
+# kind of body with their like; a country of a meeting of many with a participant, both ways
+_TIE_OF, _TIE_TO = 0, 1
+
+
+def _tie_keys(row: MentionRow, side: int) -> list[tuple]:
+    acting = _acting(row)
+    keys = [("N", n) for n in row.names] + [("E", e) for e in acting.entities] + \
+        [("D", d) for d in acting.dyads] + [("S", s) for s in acting.sector]
+    if side == _TIE_OF:
+        return keys + [("P", p) for p in _participants(row)] + [("M", c) for c in acting.many]
+    return keys + [("P", c) for c in acting.many] + [("M", p) for p in _participants(row)]
 
 
 def _member_tie(x: MentionRow, y: MentionRow) -> bool:
@@ -324,30 +356,39 @@ def _member_tie(x: MentionRow, y: MentionRow) -> bool:
 
 def _many_countries(row: MentionRow) -> frozenset:
     """The countries acting in a report of a meeting of many (Group.many), else none."""
-    if row.type in BILATERAL and _many_parties(row, _parties(row)):
-        return _countries(row)
-    return frozenset()
+    return _acting(row).many
+
+
+def _many_countries_of(row: MentionRow, countries: frozenset, many: bool) -> frozenset:
+    return countries if row.type in BILATERAL and many else frozenset()
 
 
 TIED_SHARE = 0.5
 
 
-def _dyads(row: MentionRow) -> set:
+def _dyads(row: MentionRow) -> frozenset:
+    return _acting(row).dyads
+
+
+def _dyads_of(countries: frozenset) -> frozenset:
     """The two countries a report names as its parties (source and target, not inferred), where it
     names two: "пакистанская сторона сбила несколько индийских самолетов" (Pakistan, India), as
     "Islamabad affirme avoir abattu cinq avions indiens". Reports that name no person or body in
     common may still name the same two countries acting, which one country does not say (every
     report of a story names its country)."""
-    countries = _countries(row)
-    return {countries} if len(countries) == 2 else set()
+    return frozenset([countries]) if len(countries) == 2 else frozenset()
 
 
-def _sector(row: MentionRow) -> set:
+def _sector(row: MentionRow) -> frozenset:
+    return _acting(row).sector
+
+
+def _sector_of(row: MentionRow) -> frozenset:
     """("S", sector) of the source where it is a kind of body that a story has few of (prosecutors,
     parliaments): "Le parquet de Paris a ouvert une enquête", "Die Pariser Staatsanwaltschaft leitete
     Ermittlungen ein", "وفتحت النيابة العامة في باريس تحقيقاً" name the same actor in words no entity joins."""
     sector = (row.source or {}).get("sector")
-    return {("S", sector)} if sector in TYING_SECTORS else set()
+    return frozenset([("S", sector)]) if sector in TYING_SECTORS else frozenset()
 
 
 TYING_SECTORS = {"JUD", "LEG"}
@@ -372,7 +413,7 @@ def _many_and_two(a: MentionRow, b: MentionRow) -> bool:
     if a.type not in BILATERAL:
         return False
     first, second = _parties(a), _parties(b)
-    many_a, many_b = _many_parties(a, first), _many_parties(b, second)
+    many_a, many_b = _many_parties(a), _many_parties(b)
     return (many_a and not many_b and len(second) == 2) or (many_b and not many_a and len(first) == 2)
 
 
@@ -399,12 +440,12 @@ def _opposite_sides(a: MentionRow, b: MentionRow) -> bool:
     (docs/benchmarks.md)."""
     if any(t in SYMMETRIC and FAMILY.get(t, t) != "FIGHT" for t in (a.type, b.type)):
         return False
-    sa, ta, sb, tb = _side(a.source), _side(a.target), _side(b.source), _side(b.target)
+    (sa, ta), (sb, tb) = _acting(a).sides, _acting(b).sides
     crossed = (sa & tb) | (ta & sb)
     return bool(crossed) and not (sa & sb) and not (ta & tb)
 
 
-def _side(actor: dict | None) -> set:
+def _side(actor: dict | None) -> frozenset:
     """The entity and the country (unless inferred) of one actor, as _participants reads them."""
     found = set()
     if actor:
@@ -412,7 +453,7 @@ def _side(actor: dict | None) -> set:
             found.add(("E", actor["entity_id"]))
         if actor.get("code") and not actor.get("inferred"):
             found.add(("C", actor["code"]))
-    return found
+    return frozenset(found)
 
 
 STRONG, WEAK = 2, 1
@@ -493,7 +534,7 @@ def _actor_signature(row: MentionRow) -> tuple:
     event's members are alike in few ways."""
     return tuple((actor.get("entity_id"), None if actor.get("inferred") else actor.get("code"),
                   bool(actor.get("is_country"))) if actor else None for actor in (row.source, row.target)) \
-        + (row.type in BILATERAL and _many_parties(row, _parties(row)),)
+        + (row.type in BILATERAL and _many_parties(row),)
 
 
 def _common_names(rows: list[MentionRow]) -> set:
@@ -503,13 +544,50 @@ def _common_names(rows: list[MentionRow]) -> set:
     return {name for name, n in counts.items() if n > COMMON_SHARE * len(sentences)}
 
 
-def _entities(row: MentionRow) -> set:
-    return {p for p in _participants(row) if p[0] == "E"}
+def _entities(row: MentionRow) -> frozenset:
+    """The entities ("E", id) acting in a mention (_participants)."""
+    return _acting(row).entities
 
 
 def _countries(row: MentionRow) -> frozenset:
     """The countries ("C", code) acting in a mention, not inferred (_participants)."""
-    return frozenset(p for p in _participants(row) if p[0] == "C")
+    return _acting(row).countries
+
+
+@dataclass(frozen=True)
+class _Acting:
+    """What the ties and the weak tie's agreement read of one mention's actors, computed once a row (as
+    _participants is): _tied_members_agree asks them of every pair of members of two events, and a
+    story's biggest events have hundreds."""
+    entities: frozenset
+    countries: frozenset
+    dyads: frozenset
+    sector: frozenset
+    many: frozenset  # _many_countries
+    parties: tuple  # _parties
+    many_parties: bool  # _many_parties
+    sides: tuple  # _side of the source and of the target
+    actors: tuple  # all that _same_actors reads of the mention: members alike in it give the same answer
+
+
+# what _same_actor, _same_body and _participants read of an actor
+_ACTOR_FIELDS = ("entity_id", "code", "country", "inferred", "is_country", "sector")
+
+
+def _acting(row: MentionRow) -> _Acting:
+    if row.acting is None:
+        participants = _participants(row)
+        countries = frozenset(p for p in participants if p[0] == "C")
+        parties = _parties_of(row)
+        many_parties = _many_parties_of(row, parties)
+        row.acting = _Acting(entities=frozenset(p for p in participants if p[0] == "E"), countries=countries,
+                             dyads=_dyads_of(countries), sector=_sector_of(row),
+                             many=_many_countries_of(row, countries, many_parties), parties=parties,
+                             many_parties=many_parties, sides=(_side(row.source), _side(row.target)),
+                             actors=(row.type in SYMMETRIC,) + tuple(
+                                 None if actor is None else tuple(actor.get(k) for k in _ACTOR_FIELDS)
+                                 for actor in (row.source, row.target)))
+    return row.acting
 
 
 def _names_two_of(a: Group, b: Group, common: set) -> bool:
@@ -561,22 +639,30 @@ OTHER_COUNTRIES_OF_MANY = 2
 
 def _other_meeting(a: MentionRow, b: MentionRow) -> bool:
     first, second = _parties(a), _parties(b)
-    if len(first) < 2 or len(second) < 2 or _many_parties(a, first) or _many_parties(b, second):
+    if len(first) < 2 or len(second) < 2 or _many_parties(a) or _many_parties(b):
         return False
     return (any(not any(_same_party(x, y) for y in second) for x in first)
             or any(not any(_same_party(y, x) for x in first) for y in second))
 
 
-def _many_parties(row: MentionRow, parties: list[tuple]) -> bool:
+def _many_parties(row: MentionRow) -> bool:
     """The sentence names two or more countries besides its parties' own (one more is what the
     meeting is about: Trump and Putin on Ukraine)."""
+    return _acting(row).many_parties
+
+
+def _many_parties_of(row: MentionRow, parties: tuple) -> bool:
     return len(row.countries - {country for _, country in parties}) >= OTHER_COUNTRIES_OF_MANY
 
 
-def _parties(row: MentionRow) -> list[tuple]:
+def _parties(row: MentionRow) -> tuple:
     """(entity, country unless inferred) of each actor a report names."""
-    return [(actor.get("entity_id"), None if actor.get("inferred") else actor.get("code"))
-            for actor in (row.source, row.target) if actor]
+    return _acting(row).parties
+
+
+def _parties_of(row: MentionRow) -> tuple:
+    return tuple((actor.get("entity_id"), None if actor.get("inferred") else actor.get("code"))
+                 for actor in (row.source, row.target) if actor)
 
 
 def _same_party(x: tuple, y: tuple) -> bool:
@@ -644,8 +730,9 @@ def _same_time(a: MentionRow, b: MentionRow) -> bool:
         return True
     first_a, last_a = _bounds(a.date)
     first_b, last_b = _bounds(b.date)
-    if None in (first_a, first_b):
-        return a.date[:7] == b.date[:7]
+    if None in (first_a, first_b):  # a month or a year: the same as far as the vaguer one says
+        vaguer = min(len(a.date.split("/")[0]), len(b.date.split("/")[0]), 7)
+        return a.date[:vaguer] == b.date[:vaguer]
     return (first_a - last_b).days <= 1 and (first_b - last_a).days <= 1
 
 

@@ -47,6 +47,8 @@ def _dates(article: Article) -> None:
             if found.sentence <= 1 and found.precision == "day":
                 article.published, article.published_precision = found.value.split("/")[0], "day"
                 article.metadata["published_from"] = "text"
+                # the days that name no year ("rains of 22 April") are read again against it
+                article.dates = find_dates(article.text, article.sentences, date.fromisoformat(article.published))
                 break
 
 

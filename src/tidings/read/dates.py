@@ -62,6 +62,9 @@ def _month_alternation() -> str:
 _D = r"(?P<d1>\d{1,2})\.?"
 _D2 = r"(?:\s*(?:[-–—/]|und|and|et|y|e|и|і|та|ve|ile|va|және|و)\s*(?P<d2>\d{1,2})\.?)?"
 _Y = r"(?P<y>(?:19|20)\d{2})"
+# after a year alone, the words that make it the start or the end of a span (since, from, until, before,
+# after): zh, ja, ko
+_SPAN_AFTER_YEAR = r"\s*(?:以来|来|起|至今|以后|以後|之后|后|以前|之前|前|以降|から|まで|이후|이래|부터|까지|전|후)"
 
 
 @lru_cache(maxsize=1)
@@ -74,12 +77,20 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<![\d.])(?P<d1>\d{{1,2}})[./](?P<mn>\d{{1,2}})[./]{_Y}\b"), "numeric"),
         (re.compile(rf"{_Y}\s*年\s*(?P<mn>\d{{1,2}})\s*月(?:\s*(?P<d1>\d{{1,2}})\s*(?:[-–至到]\s*(?P<d2>\d{{1,2}})\s*)?[日号])?"), "cjk"),
         (re.compile(r"(?<!\d)(?P<mn>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*(?:[-–至到]\s*(?P<d2>\d{1,2})\s*)?[日号]"), "cjk"),
+        # Korean: "2025년 6월 14일", "2025년 6월", "6월 14~15일" (the year then inferred)
+        (re.compile(rf"{_Y}\s*년\s*(?P<mn>\d{{1,2}})\s*월(?:\s*(?P<d1>\d{{1,2}})\s*(?:[-–~]\s*(?P<d2>\d{{1,2}})\s*)?일)?"), "cjk"),
+        (re.compile(r"(?<!\d)(?P<mn>\d{1,2})\s*월\s*(?P<d1>\d{1,2})\s*(?:[-–~]\s*(?P<d2>\d{1,2})\s*)?일"), "cjk"),
+        # a year alone where the script marks it as one: "第三届峰会将于2027年在中国举办", "2027년에"; the
+        # patterns above take a year with its month first ("2025年6月"). Not a year that a span of time
+        # starts or ends at: "普京自2015年以来首次访问美国" (his first visit since 2015) is no visit of 2015
+        (re.compile(rf"(?<![\d自从從]){_Y}\s*[年년](?!\s*\d{{1,2}}\s*[月월]|{_SPAN_AFTER_YEAR})"), "year"),
         (re.compile(rf"(?:ngày\s+)?(?P<d1>\d{{1,2}})(?:\s*[-–và]+\s*(?P<d2>\d{{1,2}}))?\s+tháng\s+(?P<mn>\d{{1,2}})(?:\s*(?:năm|,)\s*{_Y})?", flags), "vi"),
         (re.compile(rf"tháng\s+(?P<mn>\d{{1,2}})(?:\s*(?:năm|/)\s*{_Y})", flags), "vi"),
         (re.compile(rf"{_Y}\s*(?:жылғы|жылы|йил|yil|-yil|г\.|года|року)\s*(?P<d1>\d{{1,2}})\s*[-–]?\s*{m}", flags), "ymd"),
         # a year, then its month without a day: "2023 жылғы мамырда", "2023 yil mayda" (in May 2023)
         (re.compile(rf"{_Y}\s*(?:жылғы|жылы|йил|yil|-yil|yılı|yılının)\s+{m}", flags), "ym"),
-        (re.compile(rf"(?<![\d.]){_D}{_D2}\s*(?:de\s+)?{m}(?:\s*(?:de\s+|,\s*)?{_Y})?", flags), "dmy"),
+        # "22 avril", "17 de junio de 2025"; Uzbek joins the day to its month: "21-aprel", "8-may"
+        (re.compile(rf"(?<![\d.]){_D}{_D2}(?:-|\s*(?:de\s+)?){m}(?:\s*(?:de\s+|,\s*)?{_Y})?", flags), "dmy"),
         (re.compile(rf"\b{m}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?(?:,?\s+{_Y})?\b", flags), "mdy"),
         (re.compile(rf"\b{m}\s*(?:de\s+)?{_Y}\b", flags), "my"),
     ]
@@ -121,6 +132,8 @@ def _infer_year(month: int, day: int, reference: date | None) -> int | None:
 
 def _value(match: re.Match[str], reference: date | None) -> tuple[str, str] | None:
     groups = match.groupdict()
+    if "mn" not in groups and "m" not in groups:  # a year alone
+        return groups["y"], "year"
     month = _month_number(match)
     if month is None or not 1 <= month <= 12:
         return None

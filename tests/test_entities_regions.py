@@ -131,3 +131,32 @@ def test_a_latin_gazetteer_city_joins_the_story_place_named_in_arabic(tmp_path):
     assert len({r[0] for r in store.query("SELECT story_id FROM articles")}) == 1
     entity = {r["text"]: r["entity_id"] for r in store.query("SELECT text, entity_id FROM mentions")}
     assert entity["Sharm el-Sheikh"] == entity["شرم الشيخ"] == entity["Şarm el-Şeyh"]
+
+
+def test_a_house_named_after_a_saint():
+    from tidings.entities.saints import saint_place
+
+    assert saint_place("Casa Santa Marta") == ("martha", "house")
+    assert saint_place("Maison Sainte-Marthe") == ("martha", "house")
+    assert saint_place("Santa Marta") == ("martha", None)  # also a Colombian city: no kind, no join by saint
+    assert saint_place("Petersplatz") == ("peter", "square")
+
+
+HOUSE = {
+    "a-es.txt": "date 2025-04-21\nsource: Diario Ejemplo\nMuere el papa\n\nEl papa murió el lunes en la Casa Santa Marta,"
+                " su residencia en el Vaticano.",
+    "b-fr.txt": "date 2025-04-21\nsource: Exemple\nLe pape est mort\n\nLe pape est mort lundi à la Maison Sainte-Marthe,"
+                " sa résidence au Vatican.",
+}
+
+
+def test_a_saints_house_joins_across_languages(tmp_path):
+    store = ingest_texts(tmp_path, "house", HOUSE, _NamesEmbedder({}))
+    assert len({r[0] for r in store.query("SELECT story_id FROM articles")}) == 1
+    entity = {r["text"]: r["entity_id"] for r in store.query("SELECT text, entity_id FROM mentions")}
+    assert entity["Casa Santa Marta"] == entity["Maison Sainte-Marthe"]
+
+
+def test_the_russian_press_writes_the_bundestag_in_lower_case():
+    found = _mentions("Коалиция располагает в бундестаге 328 мандатами.", "ru")
+    assert found["бундестаге"].type == "ORG"

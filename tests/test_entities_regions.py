@@ -160,3 +160,15 @@ def test_a_saints_house_joins_across_languages(tmp_path):
 def test_the_russian_press_writes_the_bundestag_in_lower_case():
     found = _mentions("Коалиция располагает в бундестаге 328 мандатами.", "ru")
     assert found["бундестаге"].type == "ORG"
+
+
+def test_one_dictionary_entry_for_a_region_across_languages():
+    from tidings.entities.resolve import _known_entities, normalise_alias
+
+    table = _known_entities()
+    for names in (("Cisjordanie", "Batı Şeria", "Westjordanland", "الضفة الغربية"),
+                  ("Proche-Orient", "Nahost", "Ближний Восток", "Orta Doğu"),
+                  ("中亚", "Марказий Осиё", "Asie centrale"),
+                  ("Cachemire", "Keşmir", "كشمير"),
+                  ("日本维新会", "维新会", "Nippon Ishin no Kai", "Parti de l'innovation du Japon")):
+        assert len({table[normalise_alias(n)].key for n in names}) == 1, names

@@ -1919,8 +1919,7 @@ def _translated_names(text: str, sentences: list[Sentence], language: str, found
     out = list(found)
     for start, end, kind, country in spans:
         surface = text[start:end]
-        if kind == "LOC" and text[start - 1:start] in _OPENING_QUOTES and text[end:end + 1] in _CLOSING_QUOTES \
-                and start > 0:
+        if kind == "LOC" and start > 0 and text[start - 1] in _OPENING_QUOTES and text[end:end + 1] in _CLOSING_QUOTES:
             continue  # a place's name alone in quotes is a title: '«الشرق الأوسط»', the newspaper
         inside = [m for m in out if start <= m.start and m.end <= end]
         around = [m for m in out if m.start <= start and end <= m.end and (m.start, m.end) != (start, end)]
@@ -2268,15 +2267,11 @@ def _han_triggers(text: str, add, language: str) -> None:
         add(match.start(), match.end(), "name", None, None, "PER")
 
 
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
 def _han_word(text: str, start: int, longest: int = 6) -> int:
     """Where a run of Han letters from `start` ends: at a function word, a verb of _HAN_BOUNDARIES or
     anything not Han, or after `longest` letters."""
     end = start
-    while end < len(text) and end - start < longest and _is_han(text[end]) and text[end] not in _HAN_BODY_STOP \
+    while end < len(text) and end - start < longest and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in _HAN_BODY_STOP \
             and not text.startswith(_HAN_BOUNDARIES, end):
         end += 1
     return end
@@ -2294,16 +2289,15 @@ def _han_places(text: str, found: list, add) -> None:
     region named with its kind word, before '的' or another name: '阿拉斯加州安克雷奇的' (Anchorage, Alaska).
     Items and towns are two to five letters and no generic word ('当地')."""
     places = {m.start: m for m in found if m.type == "LOC"}
-    ends = {m.end: m for m in found if m.type == "LOC"}
+    ends = {m.end for m in found if m.type == "LOC"}
     starts = {m.start for m in found}
     for sep in re.finditer("、", text):
         if sep.start() not in ends:
             continue  # each list is read from its first known item on
-        at, items, known = sep.start(), [], 1
+        at, items = sep.start(), []
         while at < len(text) and text[at] == "、":
             begin = at + 1
-            if begin in places:
-                known += 1
+            if begin in places:  # another known item
                 at = places[begin].end
                 continue
             item = _HAN_LIST_ITEM.match(text, begin)

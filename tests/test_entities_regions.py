@@ -73,6 +73,8 @@ def test_chinese_places_of_a_list_with_a_known_one():
     # two items joined by 和 are not one item; a list without a known place says nothing
     found = _mentions("北京、上海和广州等城市。", "zh")
     assert "上海和广州" not in found
+    # a body of the dictionary in the list is no place, and keeps its type
+    assert _mentions("美国、日本、欧盟等经济体。", "zh")["欧盟"].type == "ORG"
     assert "甲乙丙" not in _mentions("他说甲乙丙、丁戊己等人都来了。", "zh")
 
 
@@ -80,8 +82,9 @@ def test_a_chinese_town_after_its_region():
     found = _mentions("两国元首在美国阿拉斯加州安克雷奇的联合基地举行会晤。", "zh")
     assert found["安克雷奇"].type == "LOC"
     assert found["阿拉斯加州"].type == "LOC"
-    # a governor, a generic word or a verb after the region is no town
-    for text in ("加利福尼亚州州长表示反对。", "德克萨斯州当地的官员表示。", "阿拉斯加州举行的会晤。"):
+    # a governor, a generic word, a verb, a state university or a count after the region is no town
+    for text in ("加利福尼亚州州长表示反对。", "德克萨斯州当地的官员表示。", "阿拉斯加州举行的会晤。", "纽约州立大学的学生。",
+                 "加利福尼亚州一家公司的员工。"):
         assert [m.text for m in find_mentions(text, split_sentences(text, "zh"), "zh") if m.type == "LOC"
                 and not m.text.endswith("州")] == [], text
 

@@ -2277,6 +2277,8 @@ def _han_word(text: str, start: int, longest: int = 6) -> int:
     return end
 
 
+# what follows a region's name without being a town in it: 州长 (governor), 州立 (state-run), 人, 政府, 议会, 警方
+_HAN_NOT_A_TOWN = ("长", "立", "人", "政", "议", "警", "民", "内", "外")
 # an item of a Chinese list: two to five letters, no function word, before the next '、' or the closing '等'
 _HAN_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、等])")
 
@@ -2301,8 +2303,8 @@ def _han_places(text: str, found: list, add) -> None:
                 at = places[begin].end
                 continue
             item = _HAN_LIST_ITEM.match(text, begin)
-            if item is None or item.group(0) in _HAN_GENERIC:
-                break
+            if item is None or item.group(0) in _HAN_GENERIC or _translated_pattern()[1].get(item.group(0), ("", "LOC"))[1] != "LOC":
+                break  # a body of the dictionary ('美国、日本、欧盟等') ends the list of places
             end = item.end()
             if any(char in _HAN_BODY_STOP - {"都"} for char in item.group(0)):
                 break  # '上海和广州': two items ('都' ends names: 内比都, 京都, 成都)
@@ -2315,7 +2317,8 @@ def _han_places(text: str, found: list, add) -> None:
             continue
         end = _han_word(text, m.end, 5)
         town = text[m.end:end]
-        if 2 <= len(town) <= 5 and town not in _HAN_GENERIC and not town.startswith(("长", "人", "政", "议", "警")) \
+        if 2 <= len(town) <= 5 and town not in _HAN_GENERIC and not town.startswith(_HAN_NOT_A_TOWN) \
+                and not any(char in _HAN_NUMERALS for char in town) and not town.endswith(_HAN_ORG_ENDS + ("大学",)) \
                 and (text[end:end + 1] == "的" or end in starts):
             add(m.end, end, "name", None, None, "LOC")
 

@@ -26,9 +26,13 @@ import numpy as np
 # "f" (twelfth session): names in photo captions, the headline and news agencies in credit lines are read
 # too, as mentions marked part="caption" / "title" / "credit" (entcap15, enttitle15); a Chinese or Japanese
 # full stop before a digit ends a sentence (evmerge15); kind nouns before landmarks, Uzbek/Kazakh country
-# locatives, quoted Slavic and German bodies, Korean surnames alone, datelines in capitals (entrec15); a year
-# alone in Chinese, Japanese and Korean, Korean dates, a dateline's year for the days that name none (events17)
-PIPELINE_VERSION = "reading-2026.11.30-events17"
+# locatives, quoted Slavic and German bodies, Korean surnames alone, datelines in capitals (entrec15)
+# "reading-2026.11.30g" (thirteenth session): world regions, the Catholic Church and three parties in the
+# dictionary of translated names, older Russian country names, Chinese places in lists and after their region,
+# more Chinese roles; rulers' numerals and a gazetteer city's Latin name against the story's other scripts in
+# resolution (entrec16); a year alone in Chinese, Japanese and Korean, Korean dates, a dateline's year for the
+# days that name none (events17)
+PIPELINE_VERSION = "reading-2026.11.30g"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 # Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news

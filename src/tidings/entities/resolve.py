@@ -480,8 +480,13 @@ class Resolver:
         if article.story_id is None:
             return None
         latin = script_of(name) == "Latin" and not _NON_LATIN.search(name)
-        if mention.type == "LOC" and _place_of(mention, name, article.language) is not None:
-            return None  # a city of the gazetteer was looked up by all its names: no guessing ('Сиань')
+        place = _place_of(mention, name, article.language) if mention.type == "LOC" else None
+        # a city of the gazetteer was looked up by all its names: no guessing ('Сиань'), except for its
+        # Latin name against the story's names in scripts the gazetteer has no name of it in
+        # ('Sharm el-Sheikh' has only its Latin one: the Arabic article's 'شرم الشيخ' is compared)
+        unnamed = (_scripts_unnamed(place) if latin else frozenset()) if place is not None else None
+        if unnamed is not None and not unnamed:
+            return None
         # the story's entities as stored before this article (its own are written after it): read once
         rows = self._story_rows.get(latin)
         if rows is None:
@@ -503,6 +508,8 @@ class Resolver:
         if latin:
             rows = [r for r in rows if script_of(r[1]) not in LETTER_BY_LETTER or _like_length(name, r[1])]
         rows = [r for r in rows if (joinable_across(mention, r[2], r[3]) if across else r[2] == mention.type)]
+        if unnamed is not None:
+            rows = [r for r in rows if script_of(r[1]) in unnamed]
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]
         names = [name] + ([name[:-1]] if mention.type == "LOC" and _HAN_REGION.fullmatch(name) else [])
@@ -514,6 +521,11 @@ class Resolver:
             return None
         if len(scored) > 1 and scored[0][0] - scored[1][0] < CONTEXT_MARGIN:
             return None
+        if unnamed and any(r[0] == scored[0][1] and r[2] == "LOC" for r in rows):
+            # the story's place is the gazetteer's city: it takes the city's key, so that the city's other
+            # Latin spellings find it as they would have found the entity the city's name made
+            # ('Şarm el-Şeyh' after 'Sharm el-Sheikh' joined the Arabic article's 'شرم الشيخ')
+            conn.execute("UPDATE entities SET key = ? WHERE id = ?", (mention.key, scored[0][1]))
         return scored[0][1]
 
     def _by_translation(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
@@ -654,6 +666,16 @@ def _similarity(name: str, other: str) -> float:
     return name_similarity(name, other)
 
 
+# the scripts whose spellings of a city the gazetteer may lack, and `_by_story_context` may then compare
+_GUESSED_SCRIPTS = frozenset({"Arabic", "Cyrillic", "Cjk"})
+
+
+@lru_cache(maxsize=10_000)
+def _scripts_unnamed(place: int) -> frozenset[str]:
+    """The scripts of `_GUESSED_SCRIPTS` in which the gazetteer has no name of this city."""
+    return _GUESSED_SCRIPTS - {script_of(other) for other in place_names(place)}
+
+
 def _like_length(name: str, other: str) -> bool:
     from .transliterate import latin_form
 
@@ -755,6 +777,8 @@ def _spelled_alike(mention: Mention, name: str, surname: str, entity_name: str, 
     """People are compared by surname (Kassym-Jomart Tokayev / Tokajew). A body or place of several
     words is its whole name: 'Hạ viện' (the lower house) and 'Thượng viện' (the senate) share their
     last word, and that word is spelled like 'Vienna'."""
+    if _regnal(name) != _regnal(entity_name) and _regnal(name) and _regnal(entity_name):
+        return False  # two rulers of one name: 'Лева XIV' is not 'Léon XIII'
     if _acronym(name) or _acronym(entity_name):
         return name.casefold() == entity_name.casefold()  # letters, not a spelling: 'DN', 'ADN', 'DNA' are three bodies
     several = len(name.split()) > 1 and mention.type in BODY_OR_PLACE \
@@ -903,6 +927,14 @@ _AR_ARTICLE = re.compile(r"^" + AR_ARTICLES + r"-(?=[^\W\d_]{3})")
 
 
 _SHORT_WORD_ENDINGS = ("ом", "ем", "а", "я", "у", "ю", "е", "і")
+# a ruler's or pope's numeral after the name ('Leo XIV', 'Benedikt XVI.', 'Charles III')
+_REGNAL = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})\.?")
+
+
+def _regnal(name: str) -> str | None:
+    """The numeral that ends a ruler's name, without its full stop ('XIV' of 'Papst Leo XIV.'), or None."""
+    words = name.split()
+    return words[-1].rstrip(".") if len(words) > 1 and _REGNAL.fullmatch(words[-1]) else None
 
 
 def _uninflected(name: str) -> list[str]:
@@ -919,6 +951,13 @@ def _uninflected(name: str) -> list[str]:
         # a short last word the stemmer leaves, of a listed name of several words: 'Ли Чжэ Мёна'
         variants |= {last[: -len(ending)] for ending in _SHORT_WORD_ENDINGS if last.endswith(ending)}
     found = [" ".join(words[:-1] + [v]) for v in variants - {last} if v]
+    if len(words) > 1 and _REGNAL.fullmatch(last):
+        # a ruler's name declined before the numeral, which keeps its form: 'Лева XIV' (uk, of Leo XIV)
+        name_word = words[-2]
+        forms = {stem_name(name_word)}
+        if script_of(name_word) == "Cyrillic":
+            forms |= {name_word[: -len(e)] for e in _SHORT_WORD_ENDINGS if name_word.endswith(e) and len(name_word) > len(e) + 1}
+        found += [" ".join(words[:-2] + [v, last]) for v in forms - {name_word} if v]
     if len(words) > 1:  # a declined first word: 'der Liberaldemokratischen Partei', 'Организации ...'
         found += [" ".join([v] + words[1:]) for v in _nominative_first_words(words[0])]
     return found

@@ -4,7 +4,7 @@
 بطرس", "Avliyo Pyotr bazilikasi" share no spelling a key could compare: the saint's given name differs by
 language. A place is read here as (saint, kind) only when the text marks the name as a saint's ('St',
 'San', 'Saint-', 'Sankt', 'القديس', 'Avliyo' ... before a given name of the table below, or a German
-compound of the name and a kind noun: 'Petersdom', 'Petersplatz'); the kind is a church or a square,
+compound of the name and a kind noun: 'Petersdom', 'Petersplatz'); the kind is a church, a square or a house,
 named inside the mention or by the lower-case word right before it ('basilique Saint-Pierre', 'plaza de
 San Pedro'), or none ('St Peter's'). The table lists only Christian given names that differ by language;
 it is used for nothing but names so marked.
@@ -26,6 +26,7 @@ SAINT_NAMES = {
     "francis": "francis franziskus françois francisco francesco franciszek франциск франциска فرنسيس",
     "andrew": "andrew andreas andré andrés andrea andrzej andrzeja андрей андрея أندراوس",
     "joseph": "joseph josef josefs josé giuseppe józef józefa иосиф иосифа يوسف",
+    "martha": "martha marta marthe марфа марфы марта марти مرتا mácta",
 }
 _NAME_OF = {form: saint for saint, forms in SAINT_NAMES.items() for form in forms.split()}
 
@@ -42,6 +43,8 @@ KIND_STEMS = {
                "kilise", "münster"),
     "square": ("square", "place", "plaza", "piazza", "praça", "platz", "plein", "plac", "площад", "майдан",
                "maydon", "meydan", "ساحة"),
+    # a house or residence named after a saint: 'Casa Santa Marta', 'Maison Sainte-Marthe', 'دار القديسة مرتا'
+    "house": ("casa", "maison", "house", "haus", "домус", "будинок", "دار", "domus"),
 }
 # German compounds: the name's form and a kind noun ('Petersdom', 'Petersplatz', 'Stephansdom')
 _GERMAN_SUFFIXES = {"dom": "church", "kirche": "church", "basilika": "church", "münster": "church",

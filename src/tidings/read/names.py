@@ -51,6 +51,8 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
     "russland": "RU", "россия": "RU", "росія": "RU", "rusya": "RU", "nga": "RU",
     "mỹ": "US", "hoa kỳ": "US", "trung quốc": "CN", "nhật bản": "JP", "hàn quốc": "KR", "ấn độ": "IN",
     "us": "US", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "holland": "NL",
+    # Russian names older than CLDR's that the Russian press still writes ('в Туркмении', 'Киргизия')
+    "туркмения": "TM", "киргизия": "KG", "белоруссия": "BY", "молдавия": "MD",
     "кнр": "CN", "рф": "RU", "фрг": "DE", "кндр": "KP", "оаэ": "AE", "юар": "ZA",
     "gaza": "PS", "газа": "PS", "غزة": "PS", "加沙": "PS",
     "abd": "US", "aqsh": "US",  # Turkish and Uzbek for USA
@@ -382,7 +384,7 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
 # uncased scripts: roles before (zh, ar) or after (ja, zh 先生) a name
 UNCASED_TRIGGERS = {
     "zh": ("总统", "主席", "总理", "首相", "外长", "部长", "国务卿", "发言人", "总书记", "国王", "女王", "大使", "市长",
-           "将军", "领导人", "教皇", "议长", "總統", "總理", "外長", "部長", "發言人"),
+           "将军", "领导人", "教皇", "议长", "總統", "總理", "外長", "部長", "發言人", "候选人", "大臣", "特使", "助理"),
     "ja": ("大統領", "首相", "外相", "国務長官", "報道官", "国王", "大使", "市長", "氏", "議長", "首席"),
     "ar": ("الرئيس", "رئيس", "رئيسة", "وزير", "وزيرة", "الوزير", "رئيس الوزراء", "المتحدث", "المتحدثة", "الملك",
            "الأمير", "الشيخ", "السفير", "المستشار", "المستشارة", "الأمين العام", "زعيم", "السيد", "السيدة",
@@ -1895,6 +1897,10 @@ def _arabic_particle_names(text: str, found: list[Mention]) -> list[Mention]:
     return [m for m in found if id(m) not in dropped] if dropped else found
 
 
+_OPENING_QUOTES = frozenset('«"“„‘\'')
+_CLOSING_QUOTES = frozenset('»"”“’\'')
+
+
 def _translated_names(text: str, sentences: list[Sentence], language: str, found: list[Mention]) -> list[Mention]:
     """Names of the dictionary of translated names (entities/data/known.txt: international bodies,
     seats of power, parties ...) wherever they stand, as the event actors' names are: the rules cut
@@ -1905,7 +1911,7 @@ def _translated_names(text: str, sentences: list[Sentence], language: str, found
     ('Генеральный секретарь ООН Антониу Гутерриш': the UN and its officer; not 'SCO Angers', a club,
     or 'FIFA World Cup'). A name in a cased script must be written as the dictionary
     writes it (capitalised, or in capitals): 'union européenne' in lower case is no name."""
-    from ..known import _casing
+    from ..known import _casing, _unspaced, fold
 
     spans = translated_name_spans(text, language)
     if not spans:
@@ -1913,11 +1919,22 @@ def _translated_names(text: str, sentences: list[Sentence], language: str, found
     out = list(found)
     for start, end, kind, country in spans:
         surface = text[start:end]
+        if kind == "LOC" and start > 0 and text[start - 1] in _OPENING_QUOTES and text[end:end + 1] in _CLOSING_QUOTES:
+            continue  # a place's name alone in quotes is a title: '«الشرق الأوسط»', the newspaper
         inside = [m for m in out if start <= m.start and m.end <= end]
         around = [m for m in out if m.start <= start and end <= m.end and (m.start, m.end) != (start, end)]
         partial = [m for m in out if m.start < end and start < m.end and m not in inside and m not in around]
         if partial or any((m.start, m.end) == (start, end) or m.key.startswith("C:") for m in inside):
-            continue  # a country inside ('МИД России') stays the country's mention
+            # a country inside ('МИД России') stays the country's mention; a Chinese name that opens with its
+            # country ('日本维新会') is the country and the rest, when the dictionary lists the rest too ('维新会')
+            opening = next((m for m in inside if m.start == start and m.key.startswith("C:")), None)
+            if not partial and opening is not None and len(inside) == 1 and _unspaced(surface) \
+                    and fold(text[opening.end:end]) in _translated_pattern()[1]:
+                out.append(Mention(start=opening.end, end=end, text=text[opening.end:end], type=kind,
+                                   sentence=_sentence_of(sentences, opening.end),
+                                   key=f"N:{name_key(text[opening.end:end]) or _fold(text[opening.end:end])}",
+                                   country=country if kind == "LOC" else None))
+            continue
         if kind == "PER" and inside:
             continue  # a person the rules found keeps their reading ('Queen' is a role of 'Elizabeth II')
         if around:
@@ -2205,6 +2222,8 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
     # 2. names next to role triggers
     if language in ("zh", "ja") or re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", text):
         _han_triggers(text, add, language)
+    if language == "zh":
+        _han_places(text, found, add)
     if language in ("ar", "fa") or _ARABIC.search(text):
         _arabic_triggers(text, words, add)
         _arabic_recurrence(text, found, add)
@@ -2233,16 +2252,75 @@ def _han_triggers(text: str, add, language: str) -> None:
             if trigger in UNCASED_TRIGGERS["ja"] and trigger not in UNCASED_TRIGGERS["zh"]:
                 continue
             j = match.end()
+            if text.startswith(UNCASED_TRIGGERS["zh"], j):
+                continue  # '总统助理乌沙科夫': the second role names the person
             k = j
             while k < len(text) and k - j < 7 and ("\u4e00" <= text[k] <= "\u9fff" or text[k] in "·・")\
                     and text[k] not in _ZH_STOP and text[k:k + 2] not in ("会见", "表示", "访问", "出席", "宣布",
-                                                                       "指出", "强调", "发表", "会晤", "签署"):
+                                                                       "指出", "强调", "发表", "会晤", "签署",
+                                                                       "得票", "出任"):
                 k += 1
             if k - j >= 2:
                 add(j, k, "name", None, trigger, "PER")
     # katakana names with a middle dot are foreign full names
     for match in re.finditer(r"[\u30a1-\u30fa\u30fc]{2,}(?:[・＝][\u30a1-\u30fa\u30fc]{2,})+", text):
         add(match.start(), match.end(), "name", None, None, "PER")
+
+
+def _han_word(text: str, start: int, longest: int = 6) -> int:
+    """Where a run of Han letters from `start` ends: at a function word, a verb of _HAN_BOUNDARIES or
+    anything not Han, or after `longest` letters."""
+    end = start
+    while end < len(text) and end - start < longest and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in _HAN_BODY_STOP \
+            and not text.startswith(_HAN_BOUNDARIES, end):
+        end += 1
+    return end
+
+
+# what follows a region's name without being a town in it: 州长 (governor), 州立 (state-run), 人, 政府, 议会, 警方
+_HAN_NOT_A_TOWN = ("长", "立", "人", "政", "议", "警", "民", "内", "外")
+# an item of a Chinese list: two to five letters, no function word, before the next '、' or the closing '等'
+_HAN_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、等])")
+
+
+def _han_places(text: str, found: list, add) -> None:
+    """Chinese places no gazetteer lists, by where they stand. (1) The items of a list of places, one
+    of which the gazetteer knows: '曼德勒、实皆、内比都等地' (Mandalay, Sagaing, Naypyidaw and other places):
+    an item stands between two '、', or between '、' and the '等' (and others) that closes the list; the
+    first item only when it is the known place. (2) A town right after the region it lies in, the
+    region named with its kind word, before '的' or another name: '阿拉斯加州安克雷奇的' (Anchorage, Alaska).
+    Items and towns are two to five letters and no generic word ('当地')."""
+    places = {m.start: m for m in found if m.type == "LOC"}
+    ends = {m.end for m in found if m.type == "LOC"}
+    starts = {m.start for m in found}
+    for sep in re.finditer("、", text):
+        if sep.start() not in ends:
+            continue  # each list is read from its first known item on
+        at, items = sep.start(), []
+        while at < len(text) and text[at] == "、":
+            begin = at + 1
+            if begin in places:  # another known item
+                at = places[begin].end
+                continue
+            item = _HAN_LIST_ITEM.match(text, begin)
+            if item is None or item.group(0) in _HAN_GENERIC or _translated_pattern()[1].get(item.group(0), ("", "LOC"))[1] != "LOC":
+                break  # a body of the dictionary ('美国、日本、欧盟等') ends the list of places
+            end = item.end()
+            if any(char in _HAN_BODY_STOP - {"都"} for char in item.group(0)):
+                break  # '上海和广州': two items ('都' ends names: 内比都, 京都, 成都)
+            items.append((begin, end))
+            at = end
+        for begin, end in items:
+            add(begin, end, "name", None, None, "LOC")
+    for m in list(found):
+        if m.type != "LOC" or not m.text.endswith(("州", "省")) or len(m.text) < 3:
+            continue
+        end = _han_word(text, m.end, 5)
+        town = text[m.end:end]
+        if 2 <= len(town) <= 5 and town not in _HAN_GENERIC and not town.startswith(_HAN_NOT_A_TOWN) \
+                and not any(char in _HAN_NUMERALS for char in town) and not town.endswith(_HAN_ORG_ENDS + ("大学",)) \
+                and (text[end:end + 1] == "的" or end in starts):
+            add(m.end, end, "name", None, None, "LOC")
 
 
 # Chinese names of bodies and places end in a word for their kind: 国民力量党, 宪法法院,

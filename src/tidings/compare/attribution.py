@@ -30,7 +30,7 @@ CUES = {
     # "claimed" and "forderte" are no cue where they take lives ("the quake claimed 1,000 lives", "forderte 300 Tote")
     "en": r"said|says|say|told|announced|according\s+to|reported|stated|claimed(?!\s+(?:[\w,.]+\s+){0,4}?lives)|confirmed|quoted|insisted|"
           r"warned|added|denied|noted|described|(?<!so-)called|tweeted|posted|wrote|accused|explained|stressed|argued|"
-          r"declared|declares|appealed|appeals|urged|urges|spoke\s+(?:of|about)|pointed\s+(?:to|out)|citing",
+          r"declared|declares|appealed|(?<!of\s)appeals(?!\s+(?:court|judge|panel|chamber))|urged|urges|spoke\s+(?:of|about)|pointed\s+(?:to|out)|citing",
     "de": r"sagte|sagt|erklärte|erklärt|teilte|mitteilte|teilt|nach\s+Angaben|laut|zufolge|berichtete|bestätigte|"
           r"betonte|warnte|sprach\s+von|sprach|nannte|kündigte|meldete|hieß\s+es|(?<=,\s)(?-i:so(?=\s+\p{Lu}))|"
           r"verwies|verweist|verwiesen|appellierte|appellierten|appelliert|"
@@ -41,7 +41,7 @@ CUES = {
           r"a\s+confirmé|confirme|a\s+expliqué|évoque|a\s+qualifié|estime|a\s+estimé|a\s+promis|a\s+fait\s+savoir|"
           r"(?:a|ont|avait|avaient)\s+(?:déclaré|dit|annoncé|indiqué|affirmé|précisé|assuré|averti|souligné|confirmé|"
           r"expliqué|invoqué|sollicité|appelé|exhorté|proclamé|décrété|demandé|réclamé|lancé\s+un\s+appel)|"
-          r"en\s+invoquant|invoque|déclare|appelle|exhorte|lance\s+un\s+appel|proclame",
+          r"en\s+invoquant|invoque|déclare|(?<!\bs['’])appelle|exhorte|lance\s+un\s+appel|proclame",
     "es": r"dijo|declaró|afirmó|afirma|según|informó|anunció|aseguró|asegura|sostiene|advirtió|advierte|calificó|"
           r"detalló|acusó|explicó|señaló|indicó|precisó|confirmó|denunció|manifestó|subrayó|"
           r"pidió|instó|exhortó|hizo\s+un\s+llamamiento|apeló|proclamó|decretó|invocando|alegando|dijeron|"
@@ -62,7 +62,7 @@ CUES = {
           r"doğruladı|açıklayarak|çağrı\w*\s+(?:bulundu|yaptı)|çağırdı|ilan\s+etti|dile\s+getirdi|"
           r"ifadelerini\s+kullandı|gerekçe\s+göster\w*",
     # "theo" (according to) not before what is no source: local time, a plan, a rule, an agreement
-    "vi": r"cho\s+biết|theo(?!\s+(?:giờ|đó|kế\s+hoạch|lịch|quy\s+định|thỏa\s+thuận|thoả\s+thuận|luật|hướng|dõi|sau|"
+    "vi": r"cho\s+biết|theo(?!\s+(?:giờ|đó|kế\s+hoạch|lịch|quy\s+định|thỏa\s+thuận|thoả\s+thuận|luật(?!\s+sư)|hướng|dõi|sau|"
           r"như|kịp|truyền\s+thống|từng|mỗi))|tuyên\s+bố|phát\s+biểu|nói|khẳng\s+định|nhấn\s+mạnh|thông\s+báo|xác\s+nhận|"
           r"cảnh\s+báo|đưa\s+tin|thông\s+tin|kêu\s+gọi|lời\s+kêu\s+gọi|công\s+bố|ban\s+bố|viện\s+dẫn|dẫn\s+lời|"
           r"cho\s+hay|nêu\s+rõ",
@@ -117,7 +117,8 @@ _MINISTRY = (r"ministry|ministère|ministerio|ministero|ministerium|\w+ministeri
              r"міністерств\w*|відомств\w*|мзс|bakanlığı|bakanlık\w*|وزارة|министрлігі|vazirligi|"
              r"bộ(?=\s+(?:quốc\s+phòng|ngoại\s+giao|nội\s+vụ|văn\s+hóa|y\s+tế|tư\s+pháp|công\s+an|công\s+thương))|"
              r"(?:外交|国防|國防|商务|商務|公安|文化|卫生|衛生|司法|应急管理|應急管理|财政|財政|教育|民政|"
-             r"工业和信息化|交通运输|农业农村|自然资源|生态环境)部|(?:外務|防衛|経済産業|厚生労働|法務|総務)省")
+             r"工业和信息化|交通运输|农业农村|自然资源|生态环境)部(?![长長门門分署队隊位件落])|"
+             r"(?:外務|防衛|経済産業|厚生労働|法務|総務)省")  # not 外交部长 (the minister), 公安部门, 文化部分
 _PORTFOLIOS = {  # a ministry's portfolio, so one ministry is one speaker across languages
     "defence": r"defen[cs]e|verteidigung\w*|défense|defensa|difesa|оборон\w*|минобороны|savunma|الدفاع|国防|國防|防衛|quốc\s+phòng|"
                r"қорғаныс|mudofaa",
@@ -199,15 +200,21 @@ SOCIAL = re.compile(r"\b(?:on\s+X|on\s+Twitter|on\s+Telegram|Truth\s+Social|auf\
 # the short forms running text uses ("RIA", "РИА"); a Chinese or Japanese one without word boundaries, as
 # those scripts write none ("据新华社报道"), an Arabic one with the conjunction و ("ورويترز")
 _RUNNING_TEXT_AGENCIES = ("RIA", "РИА", "Anadolu")
+# "Anadolu" alone is also Anatolia: not with a case ending ("Doğu Anadolu'da") nor after a region's word
+# ("Doğu Anadolu Fay Hattı"); and "共同社" (Kyodo) is not the start of "共同社会" (a shared society)
+_ANADOLU = "".join(rf"(?<!{w}\s)" for w in ("Doğu", "Batı", "İç", "Orta", "Güneydoğu", "Kuzey", "Güney", "Eastern",
+                                              "Central")) + r"Anadolu(?!['’]\w)"
 
 
 def _agency_pattern() -> re.Pattern:
     spellings = sorted({*(s for names in CREDIT_AGENCIES.values() for s in names), *_RUNNING_TEXT_AGENCIES},
                        key=len, reverse=True)
-    worded = "|".join(re.escape(s) for s in spellings if not re.search(f"[{_CJK}{_AR}]", s))
+    worded = "|".join(_ANADOLU if s == "Anadolu" else re.escape(s) for s in spellings
+                      if not re.search(f"[{_CJK}{_AR}]", s))
     arabic = "|".join(re.escape(s) for s in spellings if re.search(f"[{_AR}]", s))
     unspaced = "|".join(re.escape(s) for s in spellings if re.search(f"[{_CJK}]", s))
-    return re.compile(rf"(?<![\w.-])(?:{worded})(?![\w-])|(?:(?<![{_AR}])|(?<=(?<![{_AR}])و))(?:{arabic})(?![{_AR}])|{unspaced}")
+    return re.compile(rf"(?<![\w.-])(?:{worded})(?![\w-])|(?:(?<![{_AR}])|(?<=(?<![{_AR}])و))(?:{arabic})(?![{_AR}])"
+                      rf"|(?:{unspaced})(?![会會])")
 
 
 AGENCIES = _agency_pattern()
@@ -326,7 +333,8 @@ def _inverted(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]])
     if not re.search(r"[,»“”\"]\s*$", text[:cue[0]]) or _REFERS.fullmatch(text[cue[0]:cue[1]]):
         return None
     after = [c for c in candidates if c["span"][0] >= cue[1] and c["rank"] < 2
-             and len(text[cue[1]:c["span"][0]].split()) <= 3 and not _BOUNDARY.search(text[cue[1]:c["span"][0]])]
+             and len(text[cue[1]:c["span"][0]].split()) <= 3 and not _BOUNDARY.search(text[cue[1]:c["span"][0]])
+             and not _THAT.search(text[cue[1]:c["span"][0]])]  # "…, said that X": X is what was said
     return min(after, key=lambda c: c["span"][0]) if after else None
 
 
@@ -343,7 +351,8 @@ def _apposition(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]
     inner = text[opened + 1:close]
     if opened < 0 or not 0 < len(inner.strip()) <= APPOSITION_CHARS or _APPOSITION_STOP.search(inner):
         return None
-    subject = [c for c in candidates if c["role"] == "person" and not text[c["span"][1]:opened].strip()]
+    subject = [c for c in candidates if c["role"] == "person" and c["span"][1] <= opened
+               and not text[c["span"][1]:opened].strip()]
     if not subject or any(c["role"] == "person" and opened < c["span"][0] < close for c in candidates):
         return None
     return subject[0]
@@ -392,7 +401,7 @@ def _speaker(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]],
 
 # a cue right after a negation is no one's word ("n'ont confirmé", "has not confirmed", "не подтвердил",
 # "لم يؤكد", "未证实"): the gold gives non-confirmations no speaker
-_NEGATION = re.compile(rf"(?:\b(?:n['’]|ne|not|never|nicht|nie|no|не|ні|не\s+було|không|chưa)\s*|(?<![{_AR}])(?:لم|لا|لن)\s+|[未没不])$",
+_NEGATION = re.compile(rf"(?:\b(?:n['’]|ne|non|não|not|never|nicht|nie|no|не|ні|не\s+було|không|chưa)\s*|(?<![{_AR}])(?:لم|لا|لن)\s+|[未没不])$",
                        re.IGNORECASE)
 
 

@@ -405,3 +405,10 @@ def test_a_dateline_date_reads_the_days_without_a_year_against_it():
     article = read_article(RawArticle("k.txt", "txt", text.encode()))
     assert (article.published, article.metadata["published_from"]) == ("2025-05-06", "text")
     assert [d.value for d in article.dates] == ["2025-05-06", "2025-04-22"]
+
+
+def test_a_decade_is_no_year():
+    # review17: "1990年代" (the 1990s) and "1990년대" are decades, not the year 1990
+    for text in ("1990年代以来，经济持续增长。", "1990年代の日本経済", "1990년대 경제 위기"):
+        assert find_dates(text, [], date(2025, 6, 17)) == [], text
+    assert [d.value for d in find_dates("2027年在中国举办", [], date(2025, 6, 17))] == ["2027"]

@@ -175,3 +175,21 @@ def test_one_dictionary_entry_for_a_region_across_languages():
                   ("Cachemire", "Keşmir", "كشمير"),
                   ("日本维新会", "维新会", "Nippon Ishin no Kai", "Parti de l'innovation du Japon")):
         assert len({table[normalise_alias(n)].key for n in names}) == 1, names
+
+
+def test_a_locked_story_place_keeps_its_key_when_a_gazetteer_city_joins_it(tmp_path):
+    """review17: the story's entity that a gazetteer city's Latin name joins takes the city's key, unless
+    a person locked it (or it is a country's or a dictionary entry's: their keys are what finds them)."""
+    from tidings.pipeline import Pipeline
+
+    arabic = {"a-ar.txt": SHARM["a-ar.txt"]}
+    store = ingest_texts(tmp_path, "sharm", arabic, _NamesEmbedder({}))
+    (entity_id, key), = store.query("SELECT e.id, e.key FROM entities e JOIN mentions m ON m.entity_id = e.id"
+                                    " WHERE m.text = 'شرم الشيخ' LIMIT 1")
+    with store.transaction() as conn:
+        conn.execute("UPDATE entities SET locked = 1 WHERE id = ?", (entity_id,))
+    more = tmp_path / "more"
+    more.mkdir()
+    (more / "b-en.txt").write_text(SHARM["b-en.txt"], encoding="utf-8")
+    Pipeline(store, embedder=_NamesEmbedder({}), check_embedder=False).ingest([str(more)])
+    assert [tuple(r) for r in store.query("SELECT key FROM entities WHERE id = ?", (entity_id,))] == [(key,)]

@@ -699,3 +699,15 @@ def test_polls_that_open_or_close_are_no_estimate():
     assert not is_estimate("Polls closed at 8 pm and turnout was 62%.")
     assert not is_estimate("Polls opened at 7 am.")
     assert is_estimate("Polls showed her at 51%.") and is_estimate("According to the exit poll, 51.7%.")
+
+
+def test_the_second_groups_step_is_off_by_default_and_computes_nothing():
+    # review17: second_threshold 9.0 ("off: > 2") returned a rebuilt list after a full matrix product;
+    # off now returns the groups as they came, as the further step does when it is off
+    from tidings.compare.align import AlignParams, _second_facts
+
+    scores = np.array([[-np.inf, 0.9, 0.5], [0.9, -np.inf, 0.5], [0.5, 0.5, -np.inf]])
+    groups = [[0, 1], [2]]
+    off = AlignParams().second_threshold
+    assert off > 2.0 and _second_facts(scores, np.array([1, 2, 3]), groups, off, 2) is groups
+    assert _second_facts(scores, np.array([1, 2, 3]), groups, 0.4, 2) == [[0, 1, 2], [2]]

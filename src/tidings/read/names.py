@@ -2278,7 +2278,8 @@ def _han_word(text: str, start: int, longest: int = 6) -> int:
 
 
 # what follows a region's name without being a town in it: 州长 (governor), 州立 (state-run), 人, 政府, 议会, 警方
-_HAN_NOT_A_TOWN = ("长", "立", "人", "政", "议", "警", "民", "内", "外")
+# and a title that repeats the region's kind word: 州长 (governor), 省长, 州议会, 首府 (its capital): '加利福尼亚州州长纽森的'
+_HAN_NOT_A_TOWN = ("长", "立", "人", "政", "议", "警", "民", "内", "外", "州", "省", "首")
 # an item of a Chinese list: two to five letters, no function word, before the next '、' or the closing '等'
 _HAN_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、等])")
 

@@ -195,3 +195,14 @@ def test_a_locked_story_place_keeps_its_key_when_a_gazetteer_city_joins_it(tmp_p
     (more / "b-en.txt").write_text(SHARM["b-en.txt"], encoding="utf-8")
     Pipeline(store, embedder=_NamesEmbedder({}), check_embedder=False).ingest([str(more)])
     assert [tuple(r) for r in store.query("SELECT key FROM entities WHERE id = ?", (entity_id,))] == [(key,)]
+
+
+def test_each_line_of_the_dictionary_lists_a_spelling_once():
+    # review17: the new region lines listed 'Kashmir', 'Sahel', 'Balkans', 'Кавказ' twice
+    from importlib import resources
+
+    text = (resources.files("tidings.entities") / "data" / "known.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            names = [a.strip() for a in line.split(None, 2)[2].split("|")]
+            assert len(names) == len(set(names)), line[:60]

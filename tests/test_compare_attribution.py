@@ -309,3 +309,24 @@ def test_a_negated_cue_in_italian_portuguese_and_polish():
     assert credited("O ministério não anunciou o número de mortos.", "pt") is None
     assert credited("Ministerstwo nie poinformowało o liczbie ofiar.", "pl") is None
     assert credited("Il ministero ha detto che 20 persone sono morte.", "it")["role"] == "ministry"
+
+
+def test_a_surname_and_a_spanish_board_are_no_kind_of_source():
+    # review17: "ong" (aid agencies, as the French and Spanish "ONG") matched the surname Ong whatever its case,
+    # and "junta" the boards of Spanish ("Junta Electoral Central", "Xunta de Galicia")
+    ong = credited("Mr Ong said the border would reopen on Monday.", "en", ("Ong",))
+    assert ong["by"] == "Ong" and ong["role"] == "person"
+    assert credited("Les ONG ont dénoncé le manque d'aide.", "fr")["role"] == "aid agencies"
+    board = credited("La Junta Electoral Central informó que la participación fue del 60%.", "es")
+    assert board["role"] != "junta"
+    assert (credited("La Xunta de Galicia anunció ayudas.", "es") or {}).get("role") != "junta"
+    assert credited("The junta said the vote would go ahead.", "en")["role"] == "junta"
+    assert credited("La junta militar anunció elecciones.", "es")["role"] == "junta"
+
+
+def test_plural_verbs_of_saying_in_french_and_spanish():
+    # review17: "a dénoncé" was a cue and "ont dénoncé" not (two lists of participles); Spanish plurals likewise
+    assert credited("Les ONG ont dénoncé le manque d'aide.", "fr")["role"] == "aid agencies"
+    assert credited("Les experts ont estimé que le barrage tiendrait.", "fr")["role"] == "experts"
+    assert credited("Las ONG denunciaron la falta de ayuda.", "es")["role"] == "aid agencies"
+    assert credited("Le ministre a dit que rien n'avait été volé.", "fr")["cue"] == "a dit"

@@ -36,16 +36,17 @@ CUES = {
           r"verwies|verweist|verwiesen|appellierte|appellierten|appelliert|"
           r"(?:forderte|forderten|fordert)(?!\s+(?:[\w,.]+\s+){0,4}?(?:Tote|Todesopfer|Menschenleben|Opfer|Leben))|rief|riefen|ruft|"
           r"gesprochen|äußerte|sagten|erklärten|warnten|betonten|berichteten|bestätigten|teilten|meldeten",
-    "fr": r"a\s+déclaré|a\s+dit|selon|a\s+annoncé|annonce|a\s+indiqué|indique|d'après|affirme|a\s+affirmé|"
-          r"a\s+précisé|précise|dénonce|a\s+dénoncé|fait\s+état|a\s+assuré|assure|a\s+averti|a\s+souligné|"
-          r"a\s+confirmé|confirme|a\s+expliqué|évoque|a\s+qualifié|estime|a\s+estimé|a\s+promis|a\s+fait\s+savoir|"
+    # one list of past participles for every auxiliary ("a dénoncé" and "ont dénoncé" alike)
+    "fr": r"selon|annonce|indique|d'après|affirme|précise|dénonce|fait\s+état|assure|confirme|évoque|estime|"
           r"(?:a|ont|avait|avaient)\s+(?:déclaré|dit|annoncé|indiqué|affirmé|précisé|assuré|averti|souligné|confirmé|"
-          r"expliqué|invoqué|sollicité|appelé|exhorté|proclamé|décrété|demandé|réclamé|lancé\s+un\s+appel)|"
+          r"expliqué|invoqué|sollicité|appelé|exhorté|proclamé|décrété|demandé|réclamé|lancé\s+un\s+appel|"
+          r"dénoncé|qualifié|estimé|promis|fait\s+savoir|fait\s+état)|"
           r"en\s+invoquant|invoque|déclare|(?<!\bs['’])appelle|exhorte|lance\s+un\s+appel|proclame",
     "es": r"dijo|declaró|afirmó|afirma|según|informó|anunció|aseguró|asegura|sostiene|advirtió|advierte|calificó|"
           r"detalló|acusó|explicó|señaló|indicó|precisó|confirmó|denunció|manifestó|subrayó|"
           r"pidió|instó|exhortó|hizo\s+un\s+llamamiento|apeló|proclamó|decretó|invocando|alegando|dijeron|"
-          r"declararon|afirmaron|informaron|anunciaron|indicaron|señalaron",
+          r"declararon|afirmaron|informaron|anunciaron|indicaron|señalaron|aseguraron|advirtieron|explicaron|"
+          r"confirmaron|denunciaron|pidieron|precisaron",
     "it": r"ha\s+detto|secondo|ha\s+dichiarato|ha\s+annunciato|ha\s+affermato|ha\s+spiegato|ha\s+chiesto|"
           r"ha\s+lanciato\s+un\s+appello|ha\s+fatto\s+sapere",
     "pt": r"disse|segundo|afirmou|declarou|anunciou|informou|apelou|pediu|de\s+acordo\s+com",
@@ -154,14 +155,15 @@ _KINDS = [
                   r"чиновник\w*|посадовці|влада|уряд\w*|yetkililer|yetkili|hükümet\w*|مسؤولون|مسؤولين|السلطات|"
                   r"الحكومة|官员|当局|政府|quan\s+chức|nhà\s+chức\s+trách|chính\s+phủ|шенеуніктер|билік|үкімет\w*|"
                   r"rasmiylar|hukumat\w*"),
-    ("junta", r"junta|military\s+(?:government|regime|rulers)|militärjunta|militärregierung|junte|"
+    # not a board of Spanish ("Junta Electoral Central", "Junta de Andalucía", "Xunta de Galicia"): no military
+    ("junta", r"junta(?!\s+(?:de|del|directiva|electoral|general|central|local|vecinal)\b)|military\s+(?:government|regime|rulers)|militärjunta|militärregierung|junte|"
               r"gouvernement\s+militaire|régime\s+militaire|junta\s+militar|gobierno\s+militar|хунт\w*|"
               r"военн\w+\s+(?:правительств\w*|режим\w*)|військов\w+\s+(?:уряд\w*|режим\w*)|cunta\w*|"
               r"askeri\s+(?:yönetim\w*|hükümet\w*|rejim\w*)|المجلس\s+العسكري|الطغمة\s+العسكرية|军政府|軍事政権|"
-              r"chính\s+quyền\s+quân\s+sự|quân\s+đội\s+cầm\s+quyền|әскери\s+хунта|harbiy\s+xunta|xunta\w*"),
+              r"chính\s+quyền\s+quân\s+sự|quân\s+đội\s+cầm\s+quyền|әскери\s+хунта|harbiy\s+xunta|xunta\w*(?!\s+de\b)"),
     ("aid agencies", r"(?:aid|relief|humanitarian)\s+(?:agencies|groups|organi[sz]ations|workers)|"
-                     r"hilfsorganisation\w*|hilfswerke?|organisations?\s+humanitaires?|ong|humanitaires|"
-                     r"organizaciones\s+humanitarias|ong\s+humanitarias|гуманитарн\w+\s+организаци\w*|"
+                     r"hilfsorganisation\w*|hilfswerke?|organisations?\s+humanitaires?|(?-i:ONGs?)|humanitaires|"
+                     r"organizaciones\s+humanitarias|(?-i:ONGs?)\s+humanitarias|гуманитарн\w+\s+организаци\w*|"
                      r"гуманітарн\w+\s+організаці\w*|(?:insani\s+)?yardım\s+(?:kuruluşları|örgütleri)|"
                      r"المنظمات\s+الإنسانية|منظمات\s+(?:الإغاثة|إنسانية)|وكالات\s+الإغاثة|人道主义组织|救援组织|援助机构|"
                      r"(?:các\s+)?tổ\s+chức\s+(?:cứu\s+trợ|nhân\s+đạo)|гуманитарлық\s+ұйымдар|gumanitar\s+tashkilotlar"),

@@ -330,3 +330,11 @@ def test_plural_verbs_of_saying_in_french_and_spanish():
     assert credited("Les experts ont estimé que le barrage tiendrait.", "fr")["role"] == "experts"
     assert credited("Las ONG denunciaron la falta de ayuda.", "es")["role"] == "aid agencies"
     assert credited("Le ministre a dit que rien n'avait été volé.", "fr")["cue"] == "a dit"
+
+
+def test_vietnamese_air_defence_and_aviation_are_no_negation():
+    # review17: "không" (not) ends "phòng không" (air defence) and "hàng không" (aviation)
+    aviation = credited("Cục Hàng không cho biết máy bay chở 242 người.", "vi")
+    assert aviation and aviation["cue"] == "cho biết"
+    assert credited("Lực lượng phòng không nói rằng đã bắn hạ 5 máy bay.", "vi")["cue"] == "nói"
+    assert credited("Ông An không nói gì thêm.", "vi", ("An",)) is None

@@ -402,8 +402,9 @@ def _speaker(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]],
 
 
 # a cue right after a negation is no one's word ("n'ont confirmé", "has not confirmed", "не подтвердил",
-# "لم يؤكد", "未证实"): the gold gives non-confirmations no speaker
-_NEGATION = re.compile(rf"(?:\b(?:n['’]|ne|non|não|not|never|nicht|nie|no|не|ні|не\s+було|không|chưa)\s*|(?<![{_AR}])(?:لم|لا|لن)\s+|[未没不])$",
+# "لم يؤكد", "未证实"): the gold gives non-confirmations no speaker. Not the "không" of "phòng không" (air defence)
+# and "hàng không" (aviation): "Cục Hàng không cho biết" (the aviation authority said)
+_NEGATION = re.compile(rf"(?:\b(?:n['’]|ne|non|não|not|never|nicht|nie|no|не|ні|не\s+було|(?<!phòng\s)(?<!hàng\s)không|chưa)\s*|(?<![{_AR}])(?:لم|لا|لن)\s+|[未没不])$",
                        re.IGNORECASE)
 
 

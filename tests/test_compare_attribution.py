@@ -338,3 +338,9 @@ def test_vietnamese_air_defence_and_aviation_are_no_negation():
     assert aviation and aviation["cue"] == "cho biết"
     assert credited("Lực lượng phòng không nói rằng đã bắn hạ 5 máy bay.", "vi")["cue"] == "nói"
     assert credited("Ông An không nói gì thêm.", "vi", ("An",)) is None
+
+
+def test_declared_dead_is_no_cue():
+    # review17: "declared" (a new cue) in "was declared dead" credits no one
+    assert credited("The driver was declared dead at the scene on 3 May.", "en") is None
+    assert credited("The government declared a state of emergency.", "en")["role"] == "officials"

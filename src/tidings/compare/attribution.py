@@ -30,7 +30,7 @@ CUES = {
     # "claimed" and "forderte" are no cue where they take lives ("the quake claimed 1,000 lives", "forderte 300 Tote")
     "en": r"said|says|say|told|announced|according\s+to|reported|stated|claimed(?!\s+(?:[\w,.]+\s+){0,4}?lives)|confirmed|quoted|insisted|"
           r"warned|added|denied|noted|described|(?<!so-)called|tweeted|posted|wrote|accused|explained|stressed|argued|"
-          r"declared|declares|appealed|(?<!of\s)appeals(?!\s+(?:court|judge|panel|chamber))|urged|urges|spoke\s+(?:of|about)|pointed\s+(?:to|out)|citing",
+          r"declared(?!\s+(?:dead|deceased))|declares|appealed|(?<!of\s)appeals(?!\s+(?:court|judge|panel|chamber))|urged|urges|spoke\s+(?:of|about)|pointed\s+(?:to|out)|citing",
     "de": r"sagte|sagt|erklärte|erklärt|teilte|mitteilte|teilt|nach\s+Angaben|laut|zufolge|berichtete|bestätigte|"
           r"betonte|warnte|sprach\s+von|sprach|nannte|kündigte|meldete|hieß\s+es|(?<=,\s)(?-i:so(?=\s+\p{Lu}))|"
           r"verwies|verweist|verwiesen|appellierte|appellierten|appelliert|"

@@ -344,3 +344,22 @@ def test_declared_dead_is_no_cue():
     # review17: "declared" (a new cue) in "was declared dead" credits no one
     assert credited("The driver was declared dead at the scene on 3 May.", "en") is None
     assert credited("The government declared a state of emergency.", "en")["role"] == "officials"
+
+
+def test_what_was_said_or_invoked_is_never_the_speaker():
+    # review17: a candidate "out of reach" (after "said that", "citing", "en invoquant", "指出，") was still
+    # taken where it was the only one: "en invoquant l'enquête" credited the investigators
+    assert credited("He said that officials had lied.", "en")["by"] == ""
+    assert credited("Five people were killed, citing officials.", "en")["by"] == ""
+    assert credited("Il a démissionné en invoquant l'enquête de la police.", "fr")["by"] == ""
+    assert credited("The army said that officials had lied.", "en")["role"] == "military"
+
+
+def test_criticism_is_no_critic_and_the_foreign_office_a_ministry():
+    # review17: "после критики" (after criticism) named critics; "the Foreign Office" was an office
+    assert credited("После волны критики министр заявил, что уйдет в отставку.", "ru")["role"] != "critics"
+    assert credited("Критики заявили, что выборы были нечестными.", "ru")["role"] == "critics"
+    foreign = credited("The Foreign Office said two Britons were among the dead.", "en")
+    assert foreign["key"] == "M:foreign"
+    assert credited("The Home Office said the rules would change.", "en")["key"] == "M:interior"
+    assert credited("Her office said she would attend.", "en")["role"] == "office"

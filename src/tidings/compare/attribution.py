@@ -114,7 +114,7 @@ PRONOUN_CUES = re.compile(
 
 # Sources named without a name. Each entry: kind, and the words per language (any language's words
 # are looked for, since headlines and quotes mix them rarely and the words do not collide).
-_MINISTRY = (r"ministry|ministère|ministerio|ministero|ministerium|\w+ministerium|министерств\w*|минобороны|мид|ведомств\w*|"
+_MINISTRY = (r"ministry|(?<=foreign\s)office|(?<=home\s)office|ministère|ministerio|ministero|ministerium|\w+ministerium|министерств\w*|минобороны|мид|ведомств\w*|"
              r"міністерств\w*|відомств\w*|мзс|bakanlığı|bakanlık\w*|وزارة|министрлігі|vazirligi|"
              r"bộ(?=\s+(?:quốc\s+phòng|ngoại\s+giao|nội\s+vụ|văn\s+hóa|y\s+tế|tư\s+pháp|công\s+an|công\s+thương))|"
              r"(?:外交|国防|國防|商务|商務|公安|文化|卫生|衛生|司法|应急管理|應急管理|财政|財政|教育|民政|"
@@ -125,7 +125,7 @@ _PORTFOLIOS = {  # a ministry's portfolio, so one ministry is one speaker across
                r"қорғаныс|mudofaa",
     "foreign": r"foreign|auswärtig\w*|außen\w*|affaires\s+étrangères|étrangères|exteriores|esteri|иностранных|мид|"
                r"закордонних|мзс|dışişleri|الخارجية|外交|外務|ngoại\s+giao|сыртқы\s+істер|tashqi\s+ishlar",
-    "interior": r"interior|home\s+affairs|innen\w*|intérieur|interno|внутренних|внутрішніх|içişleri|الداخلية|"
+    "interior": r"interior|home\s+affairs|home(?=\s+office)|innen\w*|intérieur|interno|внутренних|внутрішніх|içişleri|الداخلية|"
                 r"内政|公安|nội\s+vụ|công\s+an|ішкі\s+істер|ichki\s+ishlar",
     "commerce": r"commerce|trade|handel\w*|comercio|commercio|торговл\w*|ticaret|التجارة|商务|商務|経済産業|"
                 r"thương\s+mại|công\s+thương|сауда|savdo",
@@ -173,7 +173,11 @@ _KINDS = [
     ("own reporting", r"(?:nos|mes)\s+informations|our\s+(?:information|reporting)|unseren\s+informationen|"
                       r"nuestras?\s+informaci\w+|наши\w*\s+(?:данным|информации)|нашими\s+даними|"
                       r"edindiğimiz\s+bilgi\w*|bilgilerimize|معلوماتنا|thông\s+tin\s+của\s+chúng\s+tôi"),
-    ("critics", r"critics|kritiker|détracteurs|críticos|критики|eleştirmenler|المنتقدون|批评者|"
+    # "критики" is also the genitive of "критика" (criticism): not after a word that governs it ("после критики")
+    ("critics", r"critics|kritiker|détracteurs|críticos|"
+                + "".join(rf"(?<!{w}\s)" for w in ("после", "після", "из-за", "через", "без", "для", "от", "від", "волны",
+                                                    "хвилі", "шквала", "потока", "поводом", "порции"))
+                + r"критики|eleştirmenler|المنتقدون|批评者|"
                 r"những\s+người\s+chỉ\s+trích|сыншылар|tanqidchilar"),
     ("military", r"army|armed\s+forces|military|armee|streitkräfte|militär|armée|forces\s+armées|ejército|"
                  r"fuerzas\s+armadas|армия|армии|вооруженн\w+\s+сил\w*|военн\w+|армія|збройн\w+\s+сил\w*|"
@@ -368,7 +372,10 @@ def _speaker(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]],
     Chaudhry": Chaudhry, as a spokesperson)."""
     early = [c for c in candidates if c["rank"] < 2 and c["span"][0] <= SUBJECT_CHARS]
     verb_final = (language or "")[:2] in VERB_FINAL and not _POSTPOSITIONS.fullmatch(text[cue[0]:cue[1]])
-    near = [c for c in candidates if _gap(c["span"], cue) <= MAX_GAP]
+    # out of reach, whatever else there is: what was said ("said that X", "指出，X") or invoked ("citing X")
+    reach = [c for c in candidates if _distance(text, c, cue)[1] < 1000]
+    early = [c for c in early if c in reach]
+    near = [c for c in reach if _gap(c["span"], cue) <= MAX_GAP]
     inverted = _inverted(text, cue, candidates)
     apposition = None if verb_final else _apposition(text, cue, candidates)
     if verb_final:  # a country that opens the sentence as its topic is its subject ("Hindistan ise … savundu",
@@ -417,7 +424,8 @@ def attribution(text: str, mentions: list[dict[str, Any]], language: str | None 
     A: agency, G: country)}; None where
     the sentence credits no one. `previous`: the attribution of the sentence before, which a pronoun
     cue refers to."""
-    cue = next((m for m in cue_pattern(language).finditer(text) if not _NEGATION.search(text[:m.start()])), None)
+    cues = [m for m in cue_pattern(language).finditer(text) if not _NEGATION.search(text[:m.start()])]
+    cue = cues[0] if cues else None
     pronoun = PRONOUN_CUES.search(text)
     agency = next((m for m in AGENCIES.finditer(text) if not _DATELINE.match(text[:m.start()])), None)
     if not cue and not agency and not pronoun:
@@ -426,7 +434,15 @@ def attribution(text: str, mentions: list[dict[str, Any]], language: str | None 
     if pronoun and previous and previous.get("key"):  # "По его словам": the speaker of the sentence before
         speaker = {"by": previous["by"], "role": previous.get("role", ""), "key": previous["key"]}
     else:
-        speaker = _speaker(text, span, _candidates(text, mentions), language)
+        candidates = _candidates(text, mentions)
+        speaker = _speaker(text, span, candidates, language)
+        # a first cue that credits no one ("sprach von einem Angriff", "citing officials") gives way to a later
+        # one that does ("…, sagte Scholz")
+        for later in cues[1:] if cue and not speaker else ():
+            speaker = _speaker(text, later.span(), candidates, language)
+            if speaker:
+                cue = later
+                break
         if speaker and speaker["key"] == "M:?" and previous and previous.get("key", "").startswith("M:"):
             speaker = {**speaker, "key": previous["key"]}  # "the ministry", "ведомство": the one just named
     social = SOCIAL.search(text)

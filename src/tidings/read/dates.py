@@ -63,8 +63,10 @@ _D = r"(?P<d1>\d{1,2})\.?"
 _D2 = r"(?:\s*(?:[-–—/]|und|and|et|y|e|и|і|та|ve|ile|va|және|و)\s*(?P<d2>\d{1,2})\.?)?"
 _Y = r"(?P<y>(?:19|20)\d{2})"
 # after a year alone, the words that make it the start or the end of a span (since, from, until, before,
-# after): zh, ja, ko
-_SPAN_AFTER_YEAR = r"\s*(?:以来|来|起|至今|以后|以後|之后|后|以前|之前|前|以降|から|まで|이후|이래|부터|까지|전|후)"
+# after): zh, ja, ko. Not "前" or "后" that open a part of the year ("2025年前三季度", the first three quarters
+# of 2025; "后半年"), nor the "来" of "来华" (came to China in 2025)
+_SPAN_AFTER_YEAR = (r"\s*(?:以来|来(?!华)|起|至今|以后|以後|之后|后(?!半)|以前|之前|前(?![一二两三四五六七八九十\d半])|以降|から|まで|"
+                    r"이후|이래|부터|까지|전|후)")
 
 
 @lru_cache(maxsize=1)

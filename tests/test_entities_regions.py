@@ -206,3 +206,10 @@ def test_each_line_of_the_dictionary_lists_a_spelling_once():
         if line.strip() and not line.startswith("#"):
             names = [a.strip() for a in line.split(None, 2)[2].split("|")]
             assert len(names) == len(set(names)), line[:60]
+
+
+def test_latin_america_in_chinese_is_not_the_united_states():
+    # review17: "拉美国家" (Latin American countries) was read as 美国 (the United States) inside it
+    found = _mentions("拉美国家领导人表示支持。", "zh")
+    assert "美国" not in found and found["拉美"].type == "LOC"
+    assert _mentions("美国总统表示支持。", "zh")["美国"].key == "C:US"

@@ -1924,6 +1924,13 @@ def _translated_names(text: str, sentences: list[Sentence], language: str, found
         inside = [m for m in out if start <= m.start and m.end <= end]
         around = [m for m in out if m.start <= start and end <= m.end and (m.start, m.end) != (start, end)]
         partial = [m for m in out if m.start < end and start < m.end and m not in inside and m not in around]
+        if partial and not inside and _unspaced(surface) \
+                and all(m.key.startswith("C:") and start < m.start < end < m.end for m in partial):
+            # a country's Chinese name that starts inside a name of the dictionary and runs past it: '拉美国家' is
+            # Latin America's countries (拉美), not 美国 (the United States)
+            for m in partial:
+                out.remove(m)
+            partial = []
         if partial or any((m.start, m.end) == (start, end) or m.key.startswith("C:") for m in inside):
             # a country inside ('МИД России') stays the country's mention; a Chinese name that opens with its
             # country ('日本维新会') is the country and the rest, when the dictionary lists the rest too ('维新会')

@@ -1,6 +1,6 @@
 """Who a statement is credited to: a cue ("said", "sagte", "по словам", "göre", "表示") and the
 speaker it points at, in the languages of the corpus (ar, de, en, es, fr, kk, ru, tr, uk, uz, vi, zh;
-it, pt, pl keep the few cues they had).
+it, pt, pl with fewer cues).
 
 A speaker is a named person or organisation (a mention of the reader), or, where none is named, a
 kind of source the text names without a name: a ministry (by its portfolio, so "Ministry of
@@ -8,8 +8,10 @@ Defence", "Министерство обороны" and "Savunma Bakanlığı" a
 service, officials, (state) media, a junta, aid agencies, an office ("his office"), experts, critics, an
 outlet's own reporting ("selon nos informations"), an agency, a capital or country standing for its
 government ("New Delhi affirme"). Chinese and Japanese words of these lists match without word
-boundaries ("外交部发言人"); a cue right after a negation ("n'ont confirmé") credits no one. A pronoun cue ("по его словам", "selon lui") takes the speaker of the
-sentence before. `same_speaker` compares two attributions across languages: entity ids, then the
+boundaries ("外交部发言人"), though not inside a longer word ("外交部长", the minister; "公安部门"); a cue right
+after a negation ("n'ont confirmé") credits no one, and what was said or invoked ("said that X", "citing X",
+"指出，X") is never the speaker: a later cue may name one ("sprach von einem Angriff, sagte Scholz"). A pronoun
+cue ("по его словам", "selon lui") takes the speaker of the sentence before. `same_speaker` compares two attributions across languages: entity ids, then the
 names' spellings (Çaudri, Chaudhry, Чаудхри), then the kind of source.
 
 Cues were written from the languages' grammar (verbs of saying, "according to" phrases), not from

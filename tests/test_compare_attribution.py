@@ -363,3 +363,10 @@ def test_criticism_is_no_critic_and_the_foreign_office_a_ministry():
     assert foreign["key"] == "M:foreign"
     assert credited("The Home Office said the rules would change.", "en")["key"] == "M:interior"
     assert credited("Her office said she would attend.", "en")["role"] == "office"
+
+
+def test_the_spanish_average_is_no_media():
+    # review17: "según la media de las encuestas" (according to the polls' average) credited the media
+    assert credited("Según la media de las encuestas, el partido gana con el 40%.", "es")["role"] != "media"
+    assert credited("Secondo i media locali, i morti sono 20.", "it")["role"] == "media"
+    assert credited("Local media reported 20 dead.", "en")["role"] == "media"

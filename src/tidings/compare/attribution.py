@@ -151,7 +151,8 @@ _KINDS = [
                     r"devlet\s+(?:medyası|televizyonu)|التلفزيون\s+الرسمي|وسائل\s+الإعلام\s+الرسمية|官方媒体|官媒|"
                     r"国家电视台|truyền\s+thông\s+nhà\s+nước|мемлекеттік\s+(?:бақ|арна)|davlat\s+televideniyesi"),
     ("office", r"office|büro|bureau|cabinet|oficina|офис\w*|канцеляри\w*|ofisi|مكتب|办公室|văn\s+phòng|кеңсесі|devoni"),
-    ("media", r"media|medien|médias|medios|сми|змі|medya\w*|وسائل\s+(?:ال)?إعلام|媒体|truyền\s+thông|báo\s+chí|бақ"),
+    # not the Spanish and Italian "la media", "una media" (the average; "y media", half past)
+    ("media", r"(?<!\bla\s)(?<!\buna\s)(?<!\by\s)media|medien|médias|medios|сми|змі|medya\w*|وسائل\s+(?:ال)?إعلام|媒体|truyền\s+thông|báo\s+chí|бақ"),
     ("officials", r"officials|authorities|government|beamte|behörden|regierung|responsables|autorités|"
                   r"gouvernement|funcionarios|autoridades|gobierno|официальные\s+лица|власти|правительств\w*|"
                   r"чиновник\w*|посадовці|влада|уряд\w*|yetkililer|yetkili|hükümet\w*|مسؤولون|مسؤولين|السلطات|"

@@ -678,3 +678,36 @@ def test_a_first_toll_and_a_later_one_are_compared_though_far_apart():
     # other counts keep the factor of 4: 10 and 80 passengers are not two versions of one figure
     assert number_conflict(_said("The ferry carried 10 passengers.", "en"),
                            _said("The ferry carried 80 passengers.", "en", article=2)) is None
+
+
+def test_a_round_word_is_not_read_inside_another_word():
+    # review17: "тур" and "tur" are the start of "турецкий" (Turkish) and "turist": no round of a vote
+    from tidings.compare.numbers import vote_round
+
+    for text in ("Первый турецкий самолет приземлился, на борту 120 человек.", "İlk turistler geldi, 120 kişi.",
+                 "Перший турист прибув."):
+        assert vote_round(text, 0) == "", text
+    for text, name in (("в первом туре она набрала 237 голосов", "first"), ("ilk turda 237 oy aldı", "first"),
+                       ("во втором туре", "second"), ("ikinci turunda", "second"), ("у першому турі", "first")):
+        assert vote_round(text, 0) == name, text
+
+
+def test_polls_that_open_or_close_are_no_estimate():
+    # review17: "Polls closed at 8 pm" names the polling stations, not an opinion poll
+    from tidings.compare.numbers import is_estimate
+
+    assert not is_estimate("Polls closed at 8 pm and turnout was 62%.")
+    assert not is_estimate("Polls opened at 7 am.")
+    assert is_estimate("Polls showed her at 51%.") and is_estimate("According to the exit poll, 51.7%.")
+
+
+def test_the_second_groups_step_is_off_by_default_and_computes_nothing():
+    # review17: second_threshold 9.0 ("off: > 2") returned a rebuilt list after a full matrix product;
+    # off now returns the groups as they came, as the further step does when it is off
+    from tidings.compare.align import AlignParams, _second_facts
+
+    scores = np.array([[-np.inf, 0.9, 0.5], [0.9, -np.inf, 0.5], [0.5, 0.5, -np.inf]])
+    groups = [[0, 1], [2]]
+    off = AlignParams().second_threshold
+    assert off > 2.0 and _second_facts(scores, np.array([1, 2, 3]), groups, off, 2) is groups
+    assert _second_facts(scores, np.array([1, 2, 3]), groups, 0.4, 2) == [[0, 1, 2], [2]]

@@ -405,3 +405,19 @@ def test_a_dateline_date_reads_the_days_without_a_year_against_it():
     article = read_article(RawArticle("k.txt", "txt", text.encode()))
     assert (article.published, article.metadata["published_from"]) == ("2025-05-06", "text")
     assert [d.value for d in article.dates] == ["2025-05-06", "2025-04-22"]
+
+
+def test_a_decade_is_no_year():
+    # review17: "1990年代" (the 1990s) and "1990년대" are decades, not the year 1990
+    for text in ("1990年代以来，经济持续增长。", "1990年代の日本経済", "1990년대 경제 위기"):
+        assert find_dates(text, [], date(2025, 6, 17)) == [], text
+    assert [d.value for d in find_dates("2027年在中国举办", [], date(2025, 6, 17))] == ["2027"]
+
+
+def test_a_part_of_a_year_is_no_span_from_it():
+    # review17: "2025年前三季度" (the first three quarters of 2025), "2025年前5个月", "后半年", "2025年来华" (came to
+    # China in 2025) name the year; "2030年前" (before 2030) and "2015年以来" still do not
+    for text in ("2025年前三季度经济增长5.2%", "2025年前5个月出口增长", "2025年后半年", "他2025年来华访问"):
+        assert [d.value for d in find_dates(text, [], date(2025, 6, 17))] == ["2025"], text
+    for text in ("2030年前实现碳达峰", "2015年以来首次", "2015年后首次"):
+        assert find_dates(text, [], date(2025, 6, 17)) == [], text

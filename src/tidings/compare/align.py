@@ -313,9 +313,10 @@ def _second_facts(scores: np.ndarray, articles: np.ndarray, groups: list[list[in
                   threshold: float, extra_groups: int = 1) -> list[list[int]]:
     """A statement also joins the `extra_groups` other groups (of two or more) whose members it
     matches best on average, by `threshold` at least, where that group has no statement of its
-    article yet (the best such statement per article joins)."""
+    article yet (the best such statement per article joins). Off (the default, `AlignParams.second_threshold`
+    9.0) where `threshold` is above 2, which no mean score reaches: nothing is computed then."""
     shared = [g for g in groups if len(g) > 1]
-    if not shared or extra_groups < 1:
+    if not shared or extra_groups < 1 or threshold > 2.0:
         return groups
     finite = np.where(np.isfinite(scores), scores, -1.0)
     membership = np.zeros((len(shared), len(articles)), dtype=np.float32)

@@ -1,6 +1,6 @@
 """Who a statement is credited to: a cue ("said", "sagte", "по словам", "göre", "表示") and the
 speaker it points at, in the languages of the corpus (ar, de, en, es, fr, kk, ru, tr, uk, uz, vi, zh;
-it, pt, pl keep the few cues they had).
+it, pt, pl with fewer cues).
 
 A speaker is a named person or organisation (a mention of the reader), or, where none is named, a
 kind of source the text names without a name: a ministry (by its portfolio, so "Ministry of
@@ -8,8 +8,10 @@ Defence", "Министерство обороны" and "Savunma Bakanlığı" a
 service, officials, (state) media, a junta, aid agencies, an office ("his office"), experts, critics, an
 outlet's own reporting ("selon nos informations"), an agency, a capital or country standing for its
 government ("New Delhi affirme"). Chinese and Japanese words of these lists match without word
-boundaries ("外交部发言人"); a cue right after a negation ("n'ont confirmé") credits no one. A pronoun cue ("по его словам", "selon lui") takes the speaker of the
-sentence before. `same_speaker` compares two attributions across languages: entity ids, then the
+boundaries ("外交部发言人"), though not inside a longer word ("外交部长", the minister; "公安部门"); a cue right
+after a negation ("n'ont confirmé") credits no one, and what was said or invoked ("said that X", "citing X",
+"指出，X") is never the speaker: a later cue may name one ("sprach von einem Angriff, sagte Scholz"). A pronoun
+cue ("по его словам", "selon lui") takes the speaker of the sentence before. `same_speaker` compares two attributions across languages: entity ids, then the
 names' spellings (Çaudri, Chaudhry, Чаудхри), then the kind of source.
 
 Cues were written from the languages' grammar (verbs of saying, "according to" phrases), not from
@@ -30,22 +32,23 @@ CUES = {
     # "claimed" and "forderte" are no cue where they take lives ("the quake claimed 1,000 lives", "forderte 300 Tote")
     "en": r"said|says|say|told|announced|according\s+to|reported|stated|claimed(?!\s+(?:[\w,.]+\s+){0,4}?lives)|confirmed|quoted|insisted|"
           r"warned|added|denied|noted|described|(?<!so-)called|tweeted|posted|wrote|accused|explained|stressed|argued|"
-          r"declared|declares|appealed|appeals|urged|urges|spoke\s+(?:of|about)|pointed\s+(?:to|out)|citing",
+          r"declared(?!\s+(?:dead|deceased))|declares|appealed|(?<!of\s)appeals(?!\s+(?:court|judge|panel|chamber))|urged|urges|spoke\s+(?:of|about)|pointed\s+(?:to|out)|citing",
     "de": r"sagte|sagt|erklärte|erklärt|teilte|mitteilte|teilt|nach\s+Angaben|laut|zufolge|berichtete|bestätigte|"
           r"betonte|warnte|sprach\s+von|sprach|nannte|kündigte|meldete|hieß\s+es|(?<=,\s)(?-i:so(?=\s+\p{Lu}))|"
           r"verwies|verweist|verwiesen|appellierte|appellierten|appelliert|"
           r"(?:forderte|forderten|fordert)(?!\s+(?:[\w,.]+\s+){0,4}?(?:Tote|Todesopfer|Menschenleben|Opfer|Leben))|rief|riefen|ruft|"
           r"gesprochen|äußerte|sagten|erklärten|warnten|betonten|berichteten|bestätigten|teilten|meldeten",
-    "fr": r"a\s+déclaré|a\s+dit|selon|a\s+annoncé|annonce|a\s+indiqué|indique|d'après|affirme|a\s+affirmé|"
-          r"a\s+précisé|précise|dénonce|a\s+dénoncé|fait\s+état|a\s+assuré|assure|a\s+averti|a\s+souligné|"
-          r"a\s+confirmé|confirme|a\s+expliqué|évoque|a\s+qualifié|estime|a\s+estimé|a\s+promis|a\s+fait\s+savoir|"
+    # one list of past participles for every auxiliary ("a dénoncé" and "ont dénoncé" alike)
+    "fr": r"selon|annonce|indique|d'après|affirme|précise|dénonce|fait\s+état|assure|confirme|évoque|estime|"
           r"(?:a|ont|avait|avaient)\s+(?:déclaré|dit|annoncé|indiqué|affirmé|précisé|assuré|averti|souligné|confirmé|"
-          r"expliqué|invoqué|sollicité|appelé|exhorté|proclamé|décrété|demandé|réclamé|lancé\s+un\s+appel)|"
-          r"en\s+invoquant|invoque|déclare|appelle|exhorte|lance\s+un\s+appel|proclame",
+          r"expliqué|invoqué|sollicité|appelé|exhorté|proclamé|décrété|demandé|réclamé|lancé\s+un\s+appel|"
+          r"dénoncé|qualifié|estimé|promis|fait\s+savoir|fait\s+état)|"
+          r"en\s+invoquant|invoque|déclare|(?<!\bs['’])appelle|exhorte|lance\s+un\s+appel|proclame",
     "es": r"dijo|declaró|afirmó|afirma|según|informó|anunció|aseguró|asegura|sostiene|advirtió|advierte|calificó|"
           r"detalló|acusó|explicó|señaló|indicó|precisó|confirmó|denunció|manifestó|subrayó|"
           r"pidió|instó|exhortó|hizo\s+un\s+llamamiento|apeló|proclamó|decretó|invocando|alegando|dijeron|"
-          r"declararon|afirmaron|informaron|anunciaron|indicaron|señalaron",
+          r"declararon|afirmaron|informaron|anunciaron|indicaron|señalaron|aseguraron|advirtieron|explicaron|"
+          r"confirmaron|denunciaron|pidieron|precisaron",
     "it": r"ha\s+detto|secondo|ha\s+dichiarato|ha\s+annunciato|ha\s+affermato|ha\s+spiegato|ha\s+chiesto|"
           r"ha\s+lanciato\s+un\s+appello|ha\s+fatto\s+sapere",
     "pt": r"disse|segundo|afirmou|declarou|anunciou|informou|apelou|pediu|de\s+acordo\s+com",
@@ -62,7 +65,7 @@ CUES = {
           r"doğruladı|açıklayarak|çağrı\w*\s+(?:bulundu|yaptı)|çağırdı|ilan\s+etti|dile\s+getirdi|"
           r"ifadelerini\s+kullandı|gerekçe\s+göster\w*",
     # "theo" (according to) not before what is no source: local time, a plan, a rule, an agreement
-    "vi": r"cho\s+biết|theo(?!\s+(?:giờ|đó|kế\s+hoạch|lịch|quy\s+định|thỏa\s+thuận|thoả\s+thuận|luật|hướng|dõi|sau|"
+    "vi": r"cho\s+biết|theo(?!\s+(?:giờ|đó|kế\s+hoạch|lịch|quy\s+định|thỏa\s+thuận|thoả\s+thuận|luật(?!\s+sư)|hướng|dõi|sau|"
           r"như|kịp|truyền\s+thống|từng|mỗi))|tuyên\s+bố|phát\s+biểu|nói|khẳng\s+định|nhấn\s+mạnh|thông\s+báo|xác\s+nhận|"
           r"cảnh\s+báo|đưa\s+tin|thông\s+tin|kêu\s+gọi|lời\s+kêu\s+gọi|công\s+bố|ban\s+bố|viện\s+dẫn|dẫn\s+lời|"
           r"cho\s+hay|nêu\s+rõ",
@@ -113,17 +116,18 @@ PRONOUN_CUES = re.compile(
 
 # Sources named without a name. Each entry: kind, and the words per language (any language's words
 # are looked for, since headlines and quotes mix them rarely and the words do not collide).
-_MINISTRY = (r"ministry|ministère|ministerio|ministero|ministerium|\w+ministerium|министерств\w*|минобороны|мид|ведомств\w*|"
+_MINISTRY = (r"ministry|(?<=foreign\s)office|(?<=home\s)office|ministère|ministerio|ministero|ministerium|\w+ministerium|министерств\w*|минобороны|мид|ведомств\w*|"
              r"міністерств\w*|відомств\w*|мзс|bakanlığı|bakanlık\w*|وزارة|министрлігі|vazirligi|"
              r"bộ(?=\s+(?:quốc\s+phòng|ngoại\s+giao|nội\s+vụ|văn\s+hóa|y\s+tế|tư\s+pháp|công\s+an|công\s+thương))|"
              r"(?:外交|国防|國防|商务|商務|公安|文化|卫生|衛生|司法|应急管理|應急管理|财政|財政|教育|民政|"
-             r"工业和信息化|交通运输|农业农村|自然资源|生态环境)部|(?:外務|防衛|経済産業|厚生労働|法務|総務)省")
+             r"工业和信息化|交通运输|农业农村|自然资源|生态环境)部(?![长長门門分署队隊位件落])|"
+             r"(?:外務|防衛|経済産業|厚生労働|法務|総務)省")  # not 外交部长 (the minister), 公安部门, 文化部分
 _PORTFOLIOS = {  # a ministry's portfolio, so one ministry is one speaker across languages
     "defence": r"defen[cs]e|verteidigung\w*|défense|defensa|difesa|оборон\w*|минобороны|savunma|الدفاع|国防|國防|防衛|quốc\s+phòng|"
                r"қорғаныс|mudofaa",
     "foreign": r"foreign|auswärtig\w*|außen\w*|affaires\s+étrangères|étrangères|exteriores|esteri|иностранных|мид|"
                r"закордонних|мзс|dışişleri|الخارجية|外交|外務|ngoại\s+giao|сыртқы\s+істер|tashqi\s+ishlar",
-    "interior": r"interior|home\s+affairs|innen\w*|intérieur|interno|внутренних|внутрішніх|içişleri|الداخلية|"
+    "interior": r"interior|home\s+affairs|home(?=\s+office)|innen\w*|intérieur|interno|внутренних|внутрішніх|içişleri|الداخلية|"
                 r"内政|公安|nội\s+vụ|công\s+an|ішкі\s+істер|ichki\s+ishlar",
     "commerce": r"commerce|trade|handel\w*|comercio|commercio|торговл\w*|ticaret|التجارة|商务|商務|経済産業|"
                 r"thương\s+mại|công\s+thương|сауда|savdo",
@@ -147,20 +151,22 @@ _KINDS = [
                     r"devlet\s+(?:medyası|televizyonu)|التلفزيون\s+الرسمي|وسائل\s+الإعلام\s+الرسمية|官方媒体|官媒|"
                     r"国家电视台|truyền\s+thông\s+nhà\s+nước|мемлекеттік\s+(?:бақ|арна)|davlat\s+televideniyesi"),
     ("office", r"office|büro|bureau|cabinet|oficina|офис\w*|канцеляри\w*|ofisi|مكتب|办公室|văn\s+phòng|кеңсесі|devoni"),
-    ("media", r"media|medien|médias|medios|сми|змі|medya\w*|وسائل\s+(?:ال)?إعلام|媒体|truyền\s+thông|báo\s+chí|бақ"),
+    # not the Spanish and Italian "la media", "una media" (the average; "y media", half past)
+    ("media", r"(?<!\bla\s)(?<!\buna\s)(?<!\by\s)media|medien|médias|medios|сми|змі|medya\w*|وسائل\s+(?:ال)?إعلام|媒体|truyền\s+thông|báo\s+chí|бақ"),
     ("officials", r"officials|authorities|government|beamte|behörden|regierung|responsables|autorités|"
                   r"gouvernement|funcionarios|autoridades|gobierno|официальные\s+лица|власти|правительств\w*|"
                   r"чиновник\w*|посадовці|влада|уряд\w*|yetkililer|yetkili|hükümet\w*|مسؤولون|مسؤولين|السلطات|"
                   r"الحكومة|官员|当局|政府|quan\s+chức|nhà\s+chức\s+trách|chính\s+phủ|шенеуніктер|билік|үкімет\w*|"
                   r"rasmiylar|hukumat\w*"),
-    ("junta", r"junta|military\s+(?:government|regime|rulers)|militärjunta|militärregierung|junte|"
+    # not a board of Spanish ("Junta Electoral Central", "Junta de Andalucía", "Xunta de Galicia"): no military
+    ("junta", r"junta(?!\s+(?:de|del|directiva|electoral|general|central|local|vecinal)\b)|military\s+(?:government|regime|rulers)|militärjunta|militärregierung|junte|"
               r"gouvernement\s+militaire|régime\s+militaire|junta\s+militar|gobierno\s+militar|хунт\w*|"
               r"военн\w+\s+(?:правительств\w*|режим\w*)|військов\w+\s+(?:уряд\w*|режим\w*)|cunta\w*|"
               r"askeri\s+(?:yönetim\w*|hükümet\w*|rejim\w*)|المجلس\s+العسكري|الطغمة\s+العسكرية|军政府|軍事政権|"
-              r"chính\s+quyền\s+quân\s+sự|quân\s+đội\s+cầm\s+quyền|әскери\s+хунта|harbiy\s+xunta|xunta\w*"),
+              r"chính\s+quyền\s+quân\s+sự|quân\s+đội\s+cầm\s+quyền|әскери\s+хунта|harbiy\s+xunta|xunta\w*(?!\s+de\b)"),
     ("aid agencies", r"(?:aid|relief|humanitarian)\s+(?:agencies|groups|organi[sz]ations|workers)|"
-                     r"hilfsorganisation\w*|hilfswerke?|organisations?\s+humanitaires?|ong|humanitaires|"
-                     r"organizaciones\s+humanitarias|ong\s+humanitarias|гуманитарн\w+\s+организаци\w*|"
+                     r"hilfsorganisation\w*|hilfswerke?|organisations?\s+humanitaires?|(?-i:ONGs?)|humanitaires|"
+                     r"organizaciones\s+humanitarias|(?-i:ONGs?)\s+humanitarias|гуманитарн\w+\s+организаци\w*|"
                      r"гуманітарн\w+\s+організаці\w*|(?:insani\s+)?yardım\s+(?:kuruluşları|örgütleri)|"
                      r"المنظمات\s+الإنسانية|منظمات\s+(?:الإغاثة|إنسانية)|وكالات\s+الإغاثة|人道主义组织|救援组织|援助机构|"
                      r"(?:các\s+)?tổ\s+chức\s+(?:cứu\s+trợ|nhân\s+đạo)|гуманитарлық\s+ұйымдар|gumanitar\s+tashkilotlar"),
@@ -170,7 +176,11 @@ _KINDS = [
     ("own reporting", r"(?:nos|mes)\s+informations|our\s+(?:information|reporting)|unseren\s+informationen|"
                       r"nuestras?\s+informaci\w+|наши\w*\s+(?:данным|информации)|нашими\s+даними|"
                       r"edindiğimiz\s+bilgi\w*|bilgilerimize|معلوماتنا|thông\s+tin\s+của\s+chúng\s+tôi"),
-    ("critics", r"critics|kritiker|détracteurs|críticos|критики|eleştirmenler|المنتقدون|批评者|"
+    # "критики" is also the genitive of "критика" (criticism): not after a word that governs it ("после критики")
+    ("critics", r"critics|kritiker|détracteurs|críticos|"
+                + "".join(rf"(?<!{w}\s)" for w in ("после", "після", "из-за", "через", "без", "для", "от", "від", "волны",
+                                                    "хвилі", "шквала", "потока", "поводом", "порции"))
+                + r"критики|eleştirmenler|المنتقدون|批评者|"
                 r"những\s+người\s+chỉ\s+trích|сыншылар|tanqidchilar"),
     ("military", r"army|armed\s+forces|military|armee|streitkräfte|militär|armée|forces\s+armées|ejército|"
                  r"fuerzas\s+armadas|армия|армии|вооруженн\w+\s+сил\w*|военн\w+|армія|збройн\w+\s+сил\w*|"
@@ -199,15 +209,21 @@ SOCIAL = re.compile(r"\b(?:on\s+X|on\s+Twitter|on\s+Telegram|Truth\s+Social|auf\
 # the short forms running text uses ("RIA", "РИА"); a Chinese or Japanese one without word boundaries, as
 # those scripts write none ("据新华社报道"), an Arabic one with the conjunction و ("ورويترز")
 _RUNNING_TEXT_AGENCIES = ("RIA", "РИА", "Anadolu")
+# "Anadolu" alone is also Anatolia: not with a case ending ("Doğu Anadolu'da") nor after a region's word
+# ("Doğu Anadolu Fay Hattı"); and "共同社" (Kyodo) is not the start of "共同社会" (a shared society)
+_ANADOLU = "".join(rf"(?<!{w}\s)" for w in ("Doğu", "Batı", "İç", "Orta", "Güneydoğu", "Kuzey", "Güney", "Eastern",
+                                              "Central")) + r"Anadolu(?!['’]\w)"
 
 
 def _agency_pattern() -> re.Pattern:
     spellings = sorted({*(s for names in CREDIT_AGENCIES.values() for s in names), *_RUNNING_TEXT_AGENCIES},
                        key=len, reverse=True)
-    worded = "|".join(re.escape(s) for s in spellings if not re.search(f"[{_CJK}{_AR}]", s))
+    worded = "|".join(_ANADOLU if s == "Anadolu" else re.escape(s) for s in spellings
+                      if not re.search(f"[{_CJK}{_AR}]", s))
     arabic = "|".join(re.escape(s) for s in spellings if re.search(f"[{_AR}]", s))
     unspaced = "|".join(re.escape(s) for s in spellings if re.search(f"[{_CJK}]", s))
-    return re.compile(rf"(?<![\w.-])(?:{worded})(?![\w-])|(?:(?<![{_AR}])|(?<=(?<![{_AR}])و))(?:{arabic})(?![{_AR}])|{unspaced}")
+    return re.compile(rf"(?<![\w.-])(?:{worded})(?![\w-])|(?:(?<![{_AR}])|(?<=(?<![{_AR}])و))(?:{arabic})(?![{_AR}])"
+                      rf"|(?:{unspaced})(?![会會])")
 
 
 AGENCIES = _agency_pattern()
@@ -326,7 +342,8 @@ def _inverted(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]])
     if not re.search(r"[,»“”\"]\s*$", text[:cue[0]]) or _REFERS.fullmatch(text[cue[0]:cue[1]]):
         return None
     after = [c for c in candidates if c["span"][0] >= cue[1] and c["rank"] < 2
-             and len(text[cue[1]:c["span"][0]].split()) <= 3 and not _BOUNDARY.search(text[cue[1]:c["span"][0]])]
+             and len(text[cue[1]:c["span"][0]].split()) <= 3 and not _BOUNDARY.search(text[cue[1]:c["span"][0]])
+             and not _THAT.search(text[cue[1]:c["span"][0]])]  # "…, said that X": X is what was said
     return min(after, key=lambda c: c["span"][0]) if after else None
 
 
@@ -343,7 +360,8 @@ def _apposition(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]
     inner = text[opened + 1:close]
     if opened < 0 or not 0 < len(inner.strip()) <= APPOSITION_CHARS or _APPOSITION_STOP.search(inner):
         return None
-    subject = [c for c in candidates if c["role"] == "person" and not text[c["span"][1]:opened].strip()]
+    subject = [c for c in candidates if c["role"] == "person" and c["span"][1] <= opened
+               and not text[c["span"][1]:opened].strip()]
     if not subject or any(c["role"] == "person" and opened < c["span"][0] < close for c in candidates):
         return None
     return subject[0]
@@ -357,7 +375,10 @@ def _speaker(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]],
     Chaudhry": Chaudhry, as a spokesperson)."""
     early = [c for c in candidates if c["rank"] < 2 and c["span"][0] <= SUBJECT_CHARS]
     verb_final = (language or "")[:2] in VERB_FINAL and not _POSTPOSITIONS.fullmatch(text[cue[0]:cue[1]])
-    near = [c for c in candidates if _gap(c["span"], cue) <= MAX_GAP]
+    # out of reach, whatever else there is: what was said ("said that X", "指出，X") or invoked ("citing X")
+    reach = [c for c in candidates if _distance(text, c, cue)[1] < 1000]
+    early = [c for c in early if c in reach]
+    near = [c for c in reach if _gap(c["span"], cue) <= MAX_GAP]
     inverted = _inverted(text, cue, candidates)
     apposition = None if verb_final else _apposition(text, cue, candidates)
     if verb_final:  # a country that opens the sentence as its topic is its subject ("Hindistan ise … savundu",
@@ -391,8 +412,9 @@ def _speaker(text: str, cue: tuple[int, int], candidates: list[dict[str, Any]],
 
 
 # a cue right after a negation is no one's word ("n'ont confirmé", "has not confirmed", "не подтвердил",
-# "لم يؤكد", "未证实"): the gold gives non-confirmations no speaker
-_NEGATION = re.compile(rf"(?:\b(?:n['’]|ne|not|never|nicht|nie|no|не|ні|не\s+було|không|chưa)\s*|(?<![{_AR}])(?:لم|لا|لن)\s+|[未没不])$",
+# "لم يؤكد", "未证实"): the gold gives non-confirmations no speaker. Not the "không" of "phòng không" (air defence)
+# and "hàng không" (aviation): "Cục Hàng không cho biết" (the aviation authority said)
+_NEGATION = re.compile(rf"(?:\b(?:n['’]|ne|non|não|not|never|nicht|nie|no|не|ні|не\s+було|(?<!phòng\s)(?<!hàng\s)không|chưa)\s*|(?<![{_AR}])(?:لم|لا|لن)\s+|[未没不])$",
                        re.IGNORECASE)
 
 
@@ -405,7 +427,8 @@ def attribution(text: str, mentions: list[dict[str, Any]], language: str | None 
     A: agency, G: country)}; None where
     the sentence credits no one. `previous`: the attribution of the sentence before, which a pronoun
     cue refers to."""
-    cue = next((m for m in cue_pattern(language).finditer(text) if not _NEGATION.search(text[:m.start()])), None)
+    cues = [m for m in cue_pattern(language).finditer(text) if not _NEGATION.search(text[:m.start()])]
+    cue = cues[0] if cues else None
     pronoun = PRONOUN_CUES.search(text)
     agency = next((m for m in AGENCIES.finditer(text) if not _DATELINE.match(text[:m.start()])), None)
     if not cue and not agency and not pronoun:
@@ -414,7 +437,15 @@ def attribution(text: str, mentions: list[dict[str, Any]], language: str | None 
     if pronoun and previous and previous.get("key"):  # "По его словам": the speaker of the sentence before
         speaker = {"by": previous["by"], "role": previous.get("role", ""), "key": previous["key"]}
     else:
-        speaker = _speaker(text, span, _candidates(text, mentions), language)
+        candidates = _candidates(text, mentions)
+        speaker = _speaker(text, span, candidates, language)
+        # a first cue that credits no one ("sprach von einem Angriff", "citing officials") gives way to a later
+        # one that does ("…, sagte Scholz")
+        for later in cues[1:] if cue and not speaker else ():
+            speaker = _speaker(text, later.span(), candidates, language)
+            if speaker:
+                cue = later
+                break
         if speaker and speaker["key"] == "M:?" and previous and previous.get("key", "").startswith("M:"):
             speaker = {**speaker, "key": previous["key"]}  # "the ministry", "ведомство": the one just named
     social = SOCIAL.search(text)

@@ -593,7 +593,7 @@ def is_projection(text: str) -> bool:
 # a forecast or a model ("according to the exit poll, 51.7 %" against the official 49.42 %; compare.md,
 # "Estimates and results"). Stems, so that the inflected forms match: "опроса", "Umfragen", "sondeos".
 ESTIMATE = re.compile(
-    r"(?<![^\W\d_])(?:exit[\s-]?polls?|(?<!to\sthe\s)polls?|pollsters?|projections?|projected|forecasts?|"
+    r"(?<![^\W\d_])(?:exit[\s-]?polls?|(?<!to\sthe\s)polls?(?!\s+(?:open|opened|opens|opening|close|closed|closes|closing)\b)|pollsters?|projections?|projected|forecasts?|"
     r"Umfrage\w*|Nachwahlbefragung\w*|Wählerbefragung\w*|Prognose\w*|Hochrechnung\w*|"
     r"sondages?|sortie\s+des\s+urnes|prévisions?|"
     r"sondeos?|encuestas?|(?:boca|pie)\s+de\s+urna|proyecci[oó]n\w*|pron[oó]stico\w*|"
@@ -609,16 +609,19 @@ def is_estimate(text: str) -> bool:
     return bool(ESTIMATE.search(text))
 
 
+# "тур" and "tur" with their case endings only: "турецкий" (Turkish) and "turist" name no round
+_TUR_RU = r"тур(?:а|у|ом|е|і|ы|ов|ах)?"
+_TUR_TR = r"tur(?:u|un|unda|undaki|da|daki|a|dan|undan|unu)?"
 # which round of a vote a figure belongs to: "237 votes in the first round" and "125 votes in the runoff"
 # are two votes, not two versions of one
 ROUNDS = (
-    ("first", re.compile(r"(?<![^\W\d_])(?:first\s+(?:round|ballot|vote)|erste[nm]?\s+Wahlgang|premier\s+tour|"
-                         r"primera\s+vuelta|primo\s+turno|primeiro\s+turno|pierwsz\w+\s+turz\w*|перв\w+\s+тур\w*|"
-                         r"перш\w+\s+тур\w*|ilk\s+tur\w*|vòng\s+(?:bỏ\s+phiếu\s+)?(?:đầu\s+tiên|thứ\s+nhất|một)|"
+    ("first", re.compile(rf"(?<![^\W\d_])(?:first\s+(?:round|ballot|vote)|erste[nm]?\s+Wahlgang|premier\s+tour|"
+                         rf"primera\s+vuelta|primo\s+turno|primeiro\s+turno|pierwsz\w+\s+turz\w*|перв\w+\s+{_TUR_RU}|"
+                         rf"перш\w+\s+{_TUR_RU}|ilk\s+{_TUR_TR}|vòng\s+(?:bỏ\s+phiếu\s+)?(?:đầu\s+tiên|thứ\s+nhất|một)|"
                          r"الجولة\s+الأولى)(?![^\W\d_])|首轮|第一轮|1回目|第1回投票", re.I)),
-    ("second", re.compile(r"(?<![^\W\d_])(?:run-?offs?|second\s+(?:round|ballot|vote)|Stichwahl\w*|zweite[nm]?\s+"
+    ("second", re.compile(rf"(?<![^\W\d_])(?:run-?offs?|second\s+(?:round|ballot|vote)|Stichwahl\w*|zweite[nm]?\s+"
                           r"Wahlgang|second\s+tour|segunda\s+vuelta|ballottaggio|secondo\s+turno|segundo\s+turno|"
-                          r"drug\w+\s+turz\w*|втор\w+\s+тур\w*|друг\w+\s+тур\w*|ikinci\s+tur\w*|"
+                          rf"drug\w+\s+turz\w*|втор\w+\s+{_TUR_RU}|друг\w+\s+{_TUR_RU}|ikinci\s+{_TUR_TR}|"
                           r"vòng\s+(?:bỏ\s+phiếu\s+)?(?:hai|thứ\s+hai|hai\s+)|الجولة\s+الثانية|جولة\s+الإعادة)"
                           r"(?![^\W\d_])|第二轮|决选|決選投票|2回目", re.I)),
 )

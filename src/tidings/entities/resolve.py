@@ -525,7 +525,9 @@ class Resolver:
             # the story's place is the gazetteer's city: it takes the city's key, so that the city's other
             # Latin spellings find it as they would have found the entity the city's name made
             # ('Şarm el-Şeyh' after 'Sharm el-Sheikh' joined the Arabic article's 'شرم الشيخ')
-            conn.execute("UPDATE entities SET key = ? WHERE id = ?", (mention.key, scored[0][1]))
+            # (not an entity a person locked, nor a country's or a dictionary entry's: their keys find them)
+            conn.execute("UPDATE entities SET key = ? WHERE id = ? AND locked = 0 AND substr(key, 1, 2) NOT IN"
+                         " ('C:', 'K:')", (mention.key, scored[0][1]))
         return scored[0][1]
 
     def _by_translation(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:

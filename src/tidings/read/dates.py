@@ -63,8 +63,10 @@ _D = r"(?P<d1>\d{1,2})\.?"
 _D2 = r"(?:\s*(?:[-–—/]|und|and|et|y|e|и|і|та|ve|ile|va|және|و)\s*(?P<d2>\d{1,2})\.?)?"
 _Y = r"(?P<y>(?:19|20)\d{2})"
 # after a year alone, the words that make it the start or the end of a span (since, from, until, before,
-# after): zh, ja, ko
-_SPAN_AFTER_YEAR = r"\s*(?:以来|来|起|至今|以后|以後|之后|后|以前|之前|前|以降|から|まで|이후|이래|부터|까지|전|후)"
+# after): zh, ja, ko. Not "前" or "后" that open a part of the year ("2025年前三季度", the first three quarters
+# of 2025; "后半年"), nor the "来" of "来华" (came to China in 2025)
+_SPAN_AFTER_YEAR = (r"\s*(?:以来|来(?!华)|起|至今|以后|以後|之后|后(?!半)|以前|之前|前(?![一二两三四五六七八九十\d半])|以降|から|まで|"
+                    r"이후|이래|부터|까지|전|후)")
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +84,9 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(r"(?<!\d)(?P<mn>\d{1,2})\s*월\s*(?P<d1>\d{1,2})\s*(?:[-–~]\s*(?P<d2>\d{1,2})\s*)?일"), "cjk"),
         # a year alone where the script marks it as one: "第三届峰会将于2027年在中国举办", "2027년에"; the
         # patterns above take a year with its month first ("2025年6月"). Not a year that a span of time
-        # starts or ends at: "普京自2015年以来首次访问美国" (his first visit since 2015) is no visit of 2015
-        (re.compile(rf"(?<![\d自从從]){_Y}\s*[年년](?!\s*\d{{1,2}}\s*[月월]|{_SPAN_AFTER_YEAR})"), "year"),
+        # starts or ends at: "普京自2015年以来首次访问美国" (his first visit since 2015) is no visit of 2015; nor
+        # a decade: "1990年代", "1990년대" (the 1990s)
+        (re.compile(rf"(?<![\d自从從]){_Y}\s*[年년](?![代대]|\s*\d{{1,2}}\s*[月월]|{_SPAN_AFTER_YEAR})"), "year"),
         (re.compile(rf"(?:ngày\s+)?(?P<d1>\d{{1,2}})(?:\s*[-–và]+\s*(?P<d2>\d{{1,2}}))?\s+tháng\s+(?P<mn>\d{{1,2}})(?:\s*(?:năm|,)\s*{_Y})?", flags), "vi"),
         (re.compile(rf"tháng\s+(?P<mn>\d{{1,2}})(?:\s*(?:năm|/)\s*{_Y})", flags), "vi"),
         (re.compile(rf"{_Y}\s*(?:жылғы|жылы|йил|yil|-yil|г\.|года|року)\s*(?P<d1>\d{{1,2}})\s*[-–]?\s*{m}", flags), "ymd"),

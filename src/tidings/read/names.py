@@ -1924,6 +1924,13 @@ def _translated_names(text: str, sentences: list[Sentence], language: str, found
         inside = [m for m in out if start <= m.start and m.end <= end]
         around = [m for m in out if m.start <= start and end <= m.end and (m.start, m.end) != (start, end)]
         partial = [m for m in out if m.start < end and start < m.end and m not in inside and m not in around]
+        if partial and not inside and _unspaced(surface) \
+                and all(m.key.startswith("C:") and start < m.start < end < m.end for m in partial):
+            # a country's Chinese name that starts inside a name of the dictionary and runs past it: '拉美国家' is
+            # Latin America's countries (拉美), not 美国 (the United States)
+            for m in partial:
+                out.remove(m)
+            partial = []
         if partial or any((m.start, m.end) == (start, end) or m.key.startswith("C:") for m in inside):
             # a country inside ('МИД России') stays the country's mention; a Chinese name that opens with its
             # country ('日本维新会') is the country and the rest, when the dictionary lists the rest too ('维新会')
@@ -2278,7 +2285,8 @@ def _han_word(text: str, start: int, longest: int = 6) -> int:
 
 
 # what follows a region's name without being a town in it: 州长 (governor), 州立 (state-run), 人, 政府, 议会, 警方
-_HAN_NOT_A_TOWN = ("长", "立", "人", "政", "议", "警", "民", "内", "外")
+# and a title that repeats the region's kind word: 州长 (governor), 省长, 州议会, 首府 (its capital): '加利福尼亚州州长纽森的'
+_HAN_NOT_A_TOWN = ("长", "立", "人", "政", "议", "警", "民", "内", "外", "州", "省", "首")
 # an item of a Chinese list: two to five letters, no function word, before the next '、' or the closing '等'
 _HAN_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、等])")
 

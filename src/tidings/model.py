@@ -32,7 +32,10 @@ import numpy as np
 # more Chinese roles; rulers' numerals and a gazetteer city's Latin name against the story's other scripts in
 # resolution (entrec16); a year alone in Chinese, Japanese and Korean, Korean dates, a dateline's year for the
 # days that name none (events17)
-PIPELINE_VERSION = "reading-2026.11.30g"
+# "reading-2026.11.30-ent17": landmarks (St Peter's, the Sistine Chapel, Yasukuni ...) and New Delhi in the
+# dictionary of translated names; a chamber's generic name ("Unterhaus", "众议院", "Quốc hội") is the chamber of
+# the country the article names most (ent17)
+PIPELINE_VERSION = "reading-2026.11.30-ent17"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 # Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news

@@ -29,6 +29,7 @@ import re
 import sqlite3
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -231,6 +232,9 @@ class Resolver:
         self._surname_bearers = {normalise_alias(surname): normalise_alias(name) for surname, name in
                                  surname_first_bearers([(strip_roles(m.text), m.sentence) for m in forms if m.type == "PER"]).items()}
         known = [_known_for(article.text, m) for m in forms]
+        if any(entry is not None and entry.country == "*" for entry in known):
+            home = _article_country(article.mentions)
+            known = [_of_country(entry, home) if entry is not None and entry.country == "*" else entry for entry in known]
         batch = _AliasBatch(self._known_aliases(conn, forms, article.language),
                             self._entities_by_key(conn, forms, {e.key for e in known if e},
                                                    article.language))
@@ -988,6 +992,42 @@ def _known_given_keys() -> dict[str, frozenset[str]]:
         if given:
             found.setdefault(entry.key, set()).add(given)
     return {key: frozenset(keys) for key, keys in found.items()}
+
+
+# a country's own dictionary entry for a generic chamber name (known.txt, country '*'): the Diet of an
+# article about Japan is the Japanese Diet; other countries' chambers are entities of the country and kind
+_CHAMBERS = {("JP", "K:national parliament"): "japanese diet", ("US", "K:national parliament"): "us congress",
+             ("DE", "K:national parliament"): "bundestag", ("CN", "K:national parliament"): "national people's congress",
+             ("UA", "K:national parliament"): "verkhovna rada", ("IL", "K:national parliament"): "knesset",
+             ("RU", "K:lower house"): "state duma"}
+
+
+def _article_country(mentions: list[Mention]) -> str | None:
+    """The country an article is about: the one its mentions name most (by name, capital or demonym, or
+    as the country of a place or body: 'Tokyo', '日本政府'), the first named of those tied (the headline's
+    mentions count with the body's); None when it names none."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[bool, int]] = {}
+    for m in mentions:
+        code = m.key[2:] if m.key and m.key.startswith("C:") else m.country
+        if code and m.part in ("body", "title"):
+            counts[code] += 1
+            first.setdefault(code, (m.part != "title", m.start))
+    if not counts:
+        return None
+    return min(counts, key=lambda code: (-counts[code], first[code]))
+
+
+def _of_country(entry: KnownEntity, country: str | None) -> KnownEntity | None:
+    """A generic chamber name (country '*') as the chamber of the article's country: that country's
+    entry of the dictionary where it has one, else one entity per country and kind. Without a country,
+    None: the name is resolved by its spelling."""
+    if country is None:
+        return None
+    own = _CHAMBERS.get((country, entry.key))
+    if own is not None and own in _known_entities():
+        return _known_entities()[own]
+    return KnownEntity(f"{entry.key}:{country}", f"{entry.name} ({country_name(country)})", entry.type, country)
 
 
 @lru_cache(maxsize=1)

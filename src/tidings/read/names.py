@@ -2003,7 +2003,7 @@ def _translated_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str, str | N
         for alias in (a.strip() for a in names.split("|")):
             if len(alias) < 2 or kind == "PER" and " " not in alias and not _unspaced(alias):
                 continue
-            table.setdefault(fold(alias), (_casing(alias), kind, None if country == "-" else country))
+            table.setdefault(fold(alias), (_casing(alias), kind, None if country in ("-", "*") else country))
     joined = [n for n in table if _unspaced(n)]
     spaced = [n for n in table if not _unspaced(n)]
     pattern = re.compile(r"(?<![\w])(?P<spaced>" + _trie(spaced) + ")" + (f"|{_trie(joined)}" if joined else ""),

@@ -110,3 +110,36 @@ def test_a_generic_chamber_name_joins_across_languages_by_the_articles_country(t
     assert japan == entity[("b-de.txt", "Unterhaus")] == entity[("c-zh.txt", "众议院")]
     assert entity[("d-en.txt", "House of Representatives")] != japan  # the US chamber
     assert entity[("a-en.txt", "Diet")] == entity[("c-zh.txt", "日本国会")]
+
+
+def test_a_country_beside_a_generic_name_says_whose_it_is():
+    from tidings.entities.resolve import _country_beside
+
+    def beside(text: str, language: str, name: str) -> str | None:
+        found = find_mentions(text, split_sentences(text, language), language)
+        return _country_beside(text, found, [m.text for m in found].index(name))
+
+    text = "The United States and the United States again: Japan's House of Representatives voted."
+    assert beside(text, "en", "House of Representatives") == "JP"  # not the article's United States
+    assert beside("Takaichi won a vote in the House of Representatives on Tuesday.", "en", "House of Representatives") is None
+
+
+def test_an_election_commission_is_the_one_of_the_articles_country():
+    table = _known_entities()
+    commission = table[normalise_alias("Ủy ban Bầu cử Quốc gia")]
+    assert commission.country == "*"
+    assert table[normalise_alias("National Election Commission")] == table[normalise_alias("中央选举管理委员会")] == commission
+    assert _of_country(commission, "KR") != _of_country(commission, "RU")
+
+
+def test_a_generic_chamber_name_with_its_country_read_as_one_name():
+    from tidings.entities.resolve import _generic_with_country
+
+    def entry(text: str, kind: str = "ORG") -> KnownEntity | None:
+        return _generic_with_country(Mention(0, len(text), text, kind, 0, key="N:x"))
+
+    assert entry("Hạ viện Nhật Bản").key == "K:lower house:JP"
+    assert entry("Quốc hội Hàn Quốc").key == "K:national parliament:KR"
+    assert entry("韩国国会").key == "K:national parliament:KR"
+    assert entry("Japan's Diet").name == "Japanese Diet"
+    assert entry("Hạ viện") is None and entry("Đại hội Nhật Bản") is None

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NAME, Article, Mention
-from ..read.names import (AR_ARTICLES, KIND_NOUN_LINKS, _unaccented, name_key, place_id, place_names,
-                          surname_first, surname_first_bearers)
+from ..read.names import (AR_ARTICLES, KIND_NOUN_LINKS, _unaccented, lookup_country, name_key, place_id,
+                          place_names, surname_first, surname_first_bearers)
 from .saints import saint_place
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
@@ -231,10 +231,11 @@ class Resolver:
         # the person a Korean surname alone names in this article ('Lee' after 'Lee Jae-myung')
         self._surname_bearers = {normalise_alias(surname): normalise_alias(name) for surname, name in
                                  surname_first_bearers([(strip_roles(m.text), m.sentence) for m in forms if m.type == "PER"]).items()}
-        known = [_known_for(article.text, m) for m in forms]
+        known = [_known_for(article.text, m) or _generic_with_country(m) for m in forms]
         if any(entry is not None and entry.country == "*" for entry in known):
             home = _article_country(article.mentions)
-            known = [_of_country(entry, home) if entry is not None and entry.country == "*" else entry for entry in known]
+            known = [_of_country(entry, _country_beside(article.text, article.mentions, i) or home)
+                     if entry is not None and entry.country == "*" else entry for i, entry in enumerate(known)]
         batch = _AliasBatch(self._known_aliases(conn, forms, article.language),
                             self._entities_by_key(conn, forms, {e.key for e in known if e},
                                                    article.language))
@@ -1016,6 +1017,41 @@ def _article_country(mentions: list[Mention]) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda code: (-counts[code], first[code]))
+
+
+_BESIDE = re.compile(r"(?:['’]s)?\s?")  # 'Japan's Diet', 'Quốc hội Hàn Quốc', '韩国国会', 'Chambre basse japonaise'
+
+
+def _country_beside(text: str, mentions: list[Mention], index: int) -> str | None:
+    """The country a generic name says it belongs to: a country's name or demonym right before it or
+    right after it ('Japan's House of Representatives', 'Hạ viện Nhật Bản'), else None."""
+    mention = mentions[index]
+    for other in (mentions[index - 1] if index else None, mentions[index + 1] if index + 1 < len(mentions) else None):
+        if other is None or not other.key or not other.key.startswith("C:"):
+            continue
+        gap = text[other.end:mention.start] if other.end <= mention.start else text[mention.end:other.start]
+        if _BESIDE.fullmatch(gap):
+            return other.key[2:]
+    return None
+
+
+def _generic_with_country(mention: Mention) -> KnownEntity | None:
+    """A generic chamber name and a country's name read as one name ('Hạ viện Nhật Bản', 'Quốc hội Hàn
+    Quốc', 'Japan's Diet', '韩国国会'): that country's chamber."""
+    if mention.type not in ("ORG", NAME) or not mention.key or mention.key.startswith("C:"):
+        return None
+    table = _known_entities()
+    text = strip_roles(mention.text)
+    words = text.split()
+    splits = [(" ".join(words[:-k]), " ".join(words[-k:])) for k in range(1, min(3, len(words) - 1) + 1)]
+    splits += [(" ".join(words[k:]), re.sub(r"['’]s$", "", " ".join(words[:k]))) for k in range(1, min(3, len(words) - 1) + 1)]
+    if len(words) == 1 and script_of(text) == "Cjk":
+        splits += [(text[n:], text[:n]) for n in range(2, min(5, len(text) - 1))]
+    for generic, country in splits:
+        entry = table.get(normalise_alias(generic))
+        if entry is not None and entry.country == "*" and (code := lookup_country(country)):
+            return _of_country(entry, code)
+    return None
 
 
 def _of_country(entry: KnownEntity, country: str | None) -> KnownEntity | None:

@@ -143,3 +143,28 @@ def test_a_generic_chamber_name_with_its_country_read_as_one_name():
     assert entry("韩国国会").key == "K:national parliament:KR"
     assert entry("Japan's Diet").name == "Japanese Diet"
     assert entry("Hạ viện") is None and entry("Đại hội Nhật Bản") is None
+
+
+def test_the_head_of_a_generic_name_names_it_alone_later():
+    from tidings.entities.resolve import _generic_head
+
+    assert _generic_head("National Assembly") == "Assembly"
+    assert _generic_head("House of Representatives") == "House"
+    assert _generic_head("Chambre basse") is None  # lower case: 'basse' alone is no name
+    assert _generic_head("Unterhaus") is None  # one word
+    assert _generic_head("Quốc hội") is None  # 'hội' alone is no name
+
+
+KOREA = {
+    "a-en.txt": "date 2025-06-04\nsource: Example Herald\nLee sworn in\n\nLee Jae-myung took the oath of office at the"
+                " National Assembly in Seoul, South Korea, on Wednesday. In the Assembly's rotunda hall he pledged"
+                " to unite South Korea.",
+    "b-es.txt": "date 2025-06-04\nsource: Diario Ejemplo\nLee jura el cargo\n\nLee Jae-myung juró el cargo en la Asamblea"
+                " Nacional de Corea del Sur en Seúl. Corea del Sur celebra.",
+}
+
+
+def test_a_generic_names_head_alone_is_the_same_body(tmp_path):
+    store = ingest_texts(tmp_path, "korea", KOREA)
+    entity = {r["text"]: r["entity_id"] for r in store.query("SELECT text, entity_id FROM mentions")}
+    assert entity["Assembly"] == entity["National Assembly"]

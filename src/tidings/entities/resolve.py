@@ -334,6 +334,9 @@ class Resolver:
         if entity_id is None:
             entity_id = self._create(conn, name, mention.type, mention.key, given_key(name), mention.country, batch)
         local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
+        if (head := _generic_head(name)) is not None:
+            # 'the Assembly' after 'the National Assembly', 'the House' after 'the House of Representatives'
+            local.setdefault(normalise_alias(head), (entity_id, mention.type, ""))
         if mention.type == "LOC" and (saint := _saint_after_kind_noun(name)):
             # 'basílica de San Pedro' ... 'la logia de San Pedro': the saint's name alone is that place, in
             # this article and by its spelling in later ones (as when reading left the kind noun out)
@@ -1033,6 +1036,18 @@ def _country_beside(text: str, mentions: list[Mention], index: int) -> str | Non
         if _BESIDE.fullmatch(gap):
             return other.key[2:]
     return None
+
+
+def _generic_head(name: str) -> str | None:
+    """The head word that names a generic body of the dictionary (country '*') alone later in the article:
+    'House' of 'House of Representatives' (the word before 'of'), 'Assembly' of 'National Assembly' (the
+    last word); Latin script, capitalised, names of two words or more only."""
+    entry = _known_entities().get(normalise_alias(name))
+    words = name.split()
+    if entry is None or entry.country != "*" or len(words) < 2 or script_of(name) != "Latin":
+        return None
+    head = words[0] if words[1].casefold() == "of" else words[-1]
+    return head if head[:1].isupper() else None
 
 
 def _generic_with_country(mention: Mention) -> KnownEntity | None:

@@ -168,3 +168,18 @@ def test_a_generic_names_head_alone_is_the_same_body(tmp_path):
     store = ingest_texts(tmp_path, "korea", KOREA)
     entity = {r["text"]: r["entity_id"] for r in store.query("SELECT text, entity_id FROM mentions")}
     assert entity["Assembly"] == entity["National Assembly"]
+
+
+def test_a_dictionary_place_the_rules_ran_into_the_larger_place_is_read_whole():
+    found = _read("Des malfaiteurs se sont introduits dans la galerie d'Apollon du Louvre dimanche.", "fr")
+    assert found["galerie d'Apollon"].type == "LOC" and "Louvre" in found
+    assert "Apollon du Louvre" not in found  # no person
+    found = _read("Las joyas robadas en la galería de Apolo del Museo del Louvre valen millones.", "es")
+    assert "galería de Apolo" in found and found["Museo del Louvre"].type == "ORG"
+    table = _known_entities()
+    assert table[normalise_alias("galería de Apolo")] == table[normalise_alias("Galerie d'Apollon")]
+
+
+def test_an_entry_listing_a_name_in_two_casings_reads_the_looser():
+    # 'Capilla Sixtina' and 'capilla Sixtina' (the kind noun in lower case, as Spanish writes it)
+    assert "capilla Sixtina" in _read("Los cardenales entraron en la capilla Sixtina el miércoles.", "es")

@@ -2031,7 +2031,6 @@ def _translated_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str, str | N
             known = table.setdefault(fold(alias), entry)
             if known[1:] == entry[1:] and entry[0] < known[0]:
                 table[fold(alias)] = entry  # one entry listing 'Galerie d'Apollon' and 'galerie d'Apollon'
-
     joined = [n for n in table if _unspaced(n)]
     spaced = [n for n in table if not _unspaced(n)]
     pattern = re.compile(r"(?<![\w])(?P<spaced>" + _trie(spaced) + ")" + (f"|{_trie(joined)}" if joined else ""),

@@ -183,3 +183,9 @@ def test_a_dictionary_place_the_rules_ran_into_the_larger_place_is_read_whole():
 def test_an_entry_listing_a_name_in_two_casings_reads_the_looser():
     # 'Capilla Sixtina' and 'capilla Sixtina' (the kind noun in lower case, as Spanish writes it)
     assert "capilla Sixtina" in _read("Los cardenales entraron en la capilla Sixtina el miércoles.", "es")
+
+
+def test_a_generic_one_word_name_opening_a_sentence_is_not_read():
+    assert "Diet" not in _read("Diet and sleep matter. The minister spoke.", "en")
+    assert "Diet" in _read("She was elected by the Diet on Tuesday.", "en")  # its type is the dictionary's in resolution
+    assert "Unterhaus" in _read("Im Unterhaus erhielt sie 237 Stimmen.", "de")

@@ -1996,8 +1996,9 @@ def translated_name_spans(text: str, language: str = "") -> list[tuple[int, int,
     """(start, end, type, country) of the names of entities/data/known.txt a text holds, longest first
     at each place, whole words (names in Chinese and Japanese inside words), written as the
     dictionary writes them; people only by a name of two words or more ('Pope Francis' may be
-    'Francis', but not every 'Francis' is the pope)."""
-    from ..known import _casing, fold
+    'Francis', but not every 'Francis' is the pope). A generic body's name of one word (country '*',
+    'Diet', 'Unterhaus') is not read at the start of a sentence, where a common word is capitalised too."""
+    from ..known import _casing, _unspaced, fold
 
     pattern, table = _translated_pattern()
     found = []
@@ -2008,7 +2009,10 @@ def translated_name_spans(text: str, language: str = "") -> list[tuple[int, int,
         entry = table.get(fold(surface))
         if entry is None or entry[0] > _casing(surface):
             continue
-        found.append((m.start(), m.end(), entry[1], entry[2]))
+        if entry[2] == "*" and " " not in surface and not _unspaced(surface) \
+                and re.search(r"(?:^|[.!?…:]\s+|\n\s*)$", text[max(0, m.start() - 3):m.start()]):
+            continue  # a generic body's one-word name opening a sentence may be a common word: 'Diet and sleep'
+        found.append((m.start(), m.end(), entry[1], None if entry[2] == "*" else entry[2]))
     return found
 
 
@@ -2027,7 +2031,7 @@ def _translated_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str, str | N
         for alias in (a.strip() for a in names.split("|")):
             if len(alias) < 2 or kind == "PER" and " " not in alias and not _unspaced(alias):
                 continue
-            entry = (_casing(alias), kind, None if country in ("-", "*") else country)
+            entry = (_casing(alias), kind, None if country == "-" else country)
             known = table.setdefault(fold(alias), entry)
             if known[1:] == entry[1:] and entry[0] < known[0]:
                 table[fold(alias)] = entry  # one entry listing 'Galerie d'Apollon' and 'galerie d'Apollon'

@@ -32,7 +32,9 @@ import numpy as np
 # more Chinese roles; rulers' numerals and a gazetteer city's Latin name against the story's other scripts in
 # resolution (entrec16); a year alone in Chinese, Japanese and Korean, Korean dates, a dateline's year for the
 # days that name none (events17); not 美国 inside 拉美国家, nor 州长 as a town, nor a decade ("1990年代") or a
-# part of the year ("2025年前三季度") as a year's span (review17)
+# part of the year ("2025年前三季度") as a year's span (review17); landmarks (St Peter's, the Sistine Chapel,
+# Yasukuni ...) and New Delhi in the dictionary of translated names, a chamber's generic name ("Unterhaus",
+# "众议院", "Quốc hội") as the chamber of the country the article names most (ent17)
 PIPELINE_VERSION = "reading-2026.11.30g"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"

@@ -29,12 +29,13 @@ import re
 import sqlite3
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NAME, Article, Mention
-from ..read.names import (AR_ARTICLES, KIND_NOUN_LINKS, _unaccented, name_key, place_id, place_names,
-                          surname_first, surname_first_bearers)
+from ..read.names import (AR_ARTICLES, KIND_NOUN_LINKS, _unaccented, lookup_country, name_key, place_id,
+                          place_names, surname_first, surname_first_bearers)
 from .saints import saint_place
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
@@ -230,7 +231,11 @@ class Resolver:
         # the person a Korean surname alone names in this article ('Lee' after 'Lee Jae-myung')
         self._surname_bearers = {normalise_alias(surname): normalise_alias(name) for surname, name in
                                  surname_first_bearers([(strip_roles(m.text), m.sentence) for m in forms if m.type == "PER"]).items()}
-        known = [_known_for(article.text, m) for m in forms]
+        known = [_known_for(article.text, m) or _generic_with_country(m) for m in forms]
+        if any(entry is not None and entry.country == "*" for entry in known):
+            home = _article_country(article.mentions)
+            known = [_of_country(entry, _country_beside(article.text, article.mentions, i) or home)
+                     if entry is not None and entry.country == "*" else entry for i, entry in enumerate(known)]
         batch = _AliasBatch(self._known_aliases(conn, forms, article.language),
                             self._entities_by_key(conn, forms, {e.key for e in known if e},
                                                    article.language))
@@ -329,6 +334,9 @@ class Resolver:
         if entity_id is None:
             entity_id = self._create(conn, name, mention.type, mention.key, given_key(name), mention.country, batch)
         local.setdefault(normalized, (entity_id, mention.type, given_key(name)))
+        if (head := _generic_head(name)) is not None:
+            # 'the Assembly' after 'the National Assembly', 'the House' after 'the House of Representatives'
+            local.setdefault(normalise_alias(head), (entity_id, mention.type, ""))
         if mention.type == "LOC" and (saint := _saint_after_kind_noun(name)):
             # 'basílica de San Pedro' ... 'la logia de San Pedro': the saint's name alone is that place, in
             # this article and by its spelling in later ones (as when reading left the kind noun out)
@@ -990,6 +998,89 @@ def _known_given_keys() -> dict[str, frozenset[str]]:
         if given:
             found.setdefault(entry.key, set()).add(given)
     return {key: frozenset(keys) for key, keys in found.items()}
+
+
+# a country's own dictionary entry for a generic chamber name (known.txt, country '*'): the Diet of an
+# article about Japan is the Japanese Diet; other countries' chambers are entities of the country and kind
+_CHAMBERS = {("JP", "K:national parliament"): "japanese diet", ("US", "K:national parliament"): "us congress",
+             ("DE", "K:national parliament"): "bundestag", ("CN", "K:national parliament"): "national people's congress",
+             ("UA", "K:national parliament"): "verkhovna rada", ("IL", "K:national parliament"): "knesset",
+             ("RU", "K:lower house"): "state duma"}
+
+
+def _article_country(mentions: list[Mention]) -> str | None:
+    """The country an article is about: the one its mentions name most (by name, capital or demonym, or
+    as the country of a place or body: 'Tokyo', '日本政府'), the first named of those tied (the headline's
+    mentions count with the body's); None when it names none."""
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[bool, int]] = {}
+    for m in mentions:
+        code = m.key[2:] if m.key and m.key.startswith("C:") else m.country
+        if code and m.part in ("body", "title"):
+            counts[code] += 1
+            first.setdefault(code, (m.part != "title", m.start))
+    if not counts:
+        return None
+    return min(counts, key=lambda code: (-counts[code], first[code]))
+
+
+_BESIDE = re.compile(r"(?:['’]s)?\s?")  # 'Japan's Diet', 'Quốc hội Hàn Quốc', '韩国国会', 'Chambre basse japonaise'
+
+
+def _country_beside(text: str, mentions: list[Mention], index: int) -> str | None:
+    """The country a generic name says it belongs to: a country's name or demonym right before it or
+    right after it ('Japan's House of Representatives', 'Hạ viện Nhật Bản'), else None."""
+    mention = mentions[index]
+    for other in (mentions[index - 1] if index else None, mentions[index + 1] if index + 1 < len(mentions) else None):
+        if other is None or not other.key or not other.key.startswith("C:"):
+            continue
+        gap = text[other.end:mention.start] if other.end <= mention.start else text[mention.end:other.start]
+        if _BESIDE.fullmatch(gap):
+            return other.key[2:]
+    return None
+
+
+def _generic_head(name: str) -> str | None:
+    """The head word that names a generic body of the dictionary (country '*') alone later in the article:
+    'House' of 'House of Representatives' (the word before 'of'), 'Assembly' of 'National Assembly' (the
+    last word); Latin script, capitalised, names of two words or more only."""
+    entry = _known_entities().get(normalise_alias(name))
+    words = name.split()
+    if entry is None or entry.country != "*" or len(words) < 2 or script_of(name) != "Latin":
+        return None
+    head = words[0] if words[1].casefold() == "of" else words[-1]
+    return head if head[:1].isupper() else None
+
+
+def _generic_with_country(mention: Mention) -> KnownEntity | None:
+    """A generic chamber name and a country's name read as one name ('Hạ viện Nhật Bản', 'Quốc hội Hàn
+    Quốc', 'Japan's Diet', '韩国国会'): that country's chamber."""
+    if mention.type not in ("ORG", NAME) or not mention.key or mention.key.startswith("C:"):
+        return None
+    table = _known_entities()
+    text = strip_roles(mention.text)
+    words = text.split()
+    splits = [(" ".join(words[:-k]), " ".join(words[-k:])) for k in range(1, min(3, len(words) - 1) + 1)]
+    splits += [(" ".join(words[k:]), re.sub(r"['’]s$", "", " ".join(words[:k]))) for k in range(1, min(3, len(words) - 1) + 1)]
+    if len(words) == 1 and script_of(text) == "Cjk":
+        splits += [(text[n:], text[:n]) for n in range(2, min(5, len(text) - 1))]
+    for generic, country in splits:
+        entry = table.get(normalise_alias(generic))
+        if entry is not None and entry.country == "*" and (code := lookup_country(country)):
+            return _of_country(entry, code)
+    return None
+
+
+def _of_country(entry: KnownEntity, country: str | None) -> KnownEntity | None:
+    """A generic chamber name (country '*') as the chamber of the article's country: that country's
+    entry of the dictionary where it has one, else one entity per country and kind. Without a country,
+    None: the name is resolved by its spelling."""
+    if country is None:
+        return None
+    own = _CHAMBERS.get((country, entry.key))
+    if own is not None and own in _known_entities():
+        return _known_entities()[own]
+    return KnownEntity(f"{entry.key}:{country}", f"{entry.name} ({country_name(country)})", entry.type, country)
 
 
 @lru_cache(maxsize=1)

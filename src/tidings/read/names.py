@@ -1931,6 +1931,8 @@ def _translated_names(text: str, sentences: list[Sentence], language: str, found
             for m in partial:
                 out.remove(m)
             partial = []
+        if kind == "LOC" and len(partial) == 1 and not inside and _place_of_place(text, start, end, partial[0], out):
+            partial = []  # "galerie d'Apollon du Louvre": the gallery, and the Louvre after it
         if partial or any((m.start, m.end) == (start, end) or m.key.startswith("C:") for m in inside):
             # a country inside ('МИД России') stays the country's mention; a Chinese name that opens with its
             # country ('日本维新会') is the country and the rest, when the dictionary lists the rest too ('维新会')
@@ -1966,6 +1968,28 @@ def _translated_names(text: str, sentences: list[Sentence], language: str, found
     return out
 
 
+# the words that link a place to the larger place it is in ('galerie d'Apollon du Louvre', 'galería de
+# Apolo del Museo del Louvre', 'Sala Regia of the Vatican')
+_PLACE_OF_LINK = re.compile(r"\s+(?:du|de la|de l['’]|des|del|de|di|della|dello|do|da|of the|of)\s+(?=\w)")
+
+
+def _place_of_place(text: str, start: int, end: int, other: Mention, found: list[Mention]) -> bool:
+    """Whether a name the rules read (`other`) opens inside a dictionary place (start..end) and goes on
+    past it with a link word and a capitalised name: the rules ran the place into the larger place it
+    is in ('Apollon du Louvre', read as a person). `other` is then cut to the larger place (a name, or
+    the body it was read as), so that the dictionary's place can be read whole."""
+    if not (start < other.start < end < other.end):
+        return False
+    link = _PLACE_OF_LINK.match(text, end)
+    if link is None or link.end() >= other.end or not text[link.end()].isupper():
+        return False
+    rest = text[link.end():other.end]
+    found.remove(other)
+    found.append(Mention(start=link.end(), end=other.end, text=rest, type=NAME if other.type == "PER" else other.type,
+                         sentence=other.sentence, key=f"N:{name_key(rest) or _fold(rest)}", role=None))
+    return True
+
+
 def _a_person(name: str, language: str) -> bool:
     """Whether a name of two words or more reads as a person's: a given name of the language first,
     or a person of the event actors' dictionary in it ('Антониу Гутерриш')."""
@@ -1979,8 +2003,9 @@ def translated_name_spans(text: str, language: str = "") -> list[tuple[int, int,
     """(start, end, type, country) of the names of entities/data/known.txt a text holds, longest first
     at each place, whole words (names in Chinese and Japanese inside words), written as the
     dictionary writes them; people only by a name of two words or more ('Pope Francis' may be
-    'Francis', but not every 'Francis' is the pope)."""
-    from ..known import _casing, fold
+    'Francis', but not every 'Francis' is the pope). A generic body's name of one word (country '*',
+    'Diet', 'Unterhaus') is not read at the start of a sentence, where a common word is capitalised too."""
+    from ..known import _casing, _unspaced, fold
 
     pattern, table = _translated_pattern()
     found = []
@@ -1991,7 +2016,10 @@ def translated_name_spans(text: str, language: str = "") -> list[tuple[int, int,
         entry = table.get(fold(surface))
         if entry is None or entry[0] > _casing(surface):
             continue
-        found.append((m.start(), m.end(), entry[1], entry[2]))
+        if entry[2] == "*" and " " not in surface and not _unspaced(surface) \
+                and re.search(r"(?:^|[.!?…:]\s+|\n\s*)$", text[max(0, m.start() - 3):m.start()]):
+            continue  # a generic body's one-word name opening a sentence may be a common word: 'Diet and sleep'
+        found.append((m.start(), m.end(), entry[1], None if entry[2] == "*" else entry[2]))
     return found
 
 
@@ -2010,7 +2038,10 @@ def _translated_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str, str | N
         for alias in (a.strip() for a in names.split("|")):
             if len(alias) < 2 or kind == "PER" and " " not in alias and not _unspaced(alias):
                 continue
-            table.setdefault(fold(alias), (_casing(alias), kind, None if country == "-" else country))
+            entry = (_casing(alias), kind, None if country == "-" else country)
+            known = table.setdefault(fold(alias), entry)
+            if known[1:] == entry[1:] and entry[0] < known[0]:
+                table[fold(alias)] = entry  # one entry listing 'Galerie d'Apollon' and 'galerie d'Apollon'
     joined = [n for n in table if _unspaced(n)]
     spaced = [n for n in table if not _unspaced(n)]
     pattern = re.compile(r"(?<![\w])(?P<spaced>" + _trie(spaced) + ")" + (f"|{_trie(joined)}" if joined else ""),

@@ -1152,6 +1152,15 @@ def test_turkic_kind_noun_after_a_name_compass_regions_place_kinds_and_locative(
     assert rules("ҚХР және АҚШ өкілдері кездесті.", "kk")["ҚХР"].key == "C:CN"
 
 
+def test_a_turkic_kind_noun_name_stops_at_a_rulers_numeral_and_leaves_the_person():
+    # a photo caption of the sample's Uzbek article: the pope on the balcony of St Peter's Basilica
+    found = rules("Leo XIV Avliyo Pyotr bazilikasi ayvonida.", "uz")
+    assert found["Leo XIV"].type == "PER" and found["Avliyo Pyotr bazilikasi"].type == "LOC"
+    assert "XIV Avliyo Pyotr bazilikasi" not in found
+    found = rules("Papa Leo XIV Avliyo Pyotr maydonida ibodat qildi.", "uz")
+    assert found["Leo XIV"].key == rules("Pope Leo XIV spoke.", "en")["Leo XIV"].key
+    assert found["Avliyo Pyotr maydonida"].type == "LOC"
+
 def test_arabic_saints_names_and_li_words_after_a_place_head():
     found = rules("صلى الحجاج في كاتدرائية القديس مرقس ثم عبروا نهر النيل للوصول إلى القاهرة", "ar")
     assert "كاتدرائية القديس مرقس" in found and found["نهر النيل"].type == "LOC"

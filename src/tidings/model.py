@@ -35,7 +35,9 @@ import numpy as np
 # part of the year ("2025年前三季度") as a year's span (review17); landmarks (St Peter's, the Sistine Chapel,
 # Yasukuni ...) and New Delhi in the dictionary of translated names, a chamber's generic name ("Unterhaus",
 # "众议院", "Quốc hội") as the chamber of the country the article names most (ent17)
-PIPELINE_VERSION = "reading-2026.11.30g"
+# "h": a Kazakh/Uzbek name before its kind noun stops at a ruler's numeral and leaves the person before it
+# ('Leo XIV Avliyo Pyotr bazilikasi' is Leo XIV and the basilica, not 'XIV Avliyo Pyotr bazilikasi')
+PIPELINE_VERSION = "reading-2026.11.30h"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 # Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace as _replace
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -1213,8 +1214,8 @@ def _turkic_names(text: str, sentences: list[Sentence], language: str, found: li
             continue
         k = w  # the name is the capitalised words right before the head, one space apart
         while k > 0 and w - k < 3 and words[k - 1][2][:1].isupper() and text[words[k - 1][1]:words[k][0]] == " " \
-                and words[k - 1][2].lower() not in stop:
-            k -= 1
+                and words[k - 1][2].lower() not in stop and not _ROMAN.fullmatch(words[k - 1][2]):
+            k -= 1  # a ruler's numeral ends the name before it: 'Leo XIV Avliyo Pyotr bazilikasi'
         if k < w - 1 and _sentence_opener(text, words[k][0]) and (
                 words[k][2].lower() in lower_words or words[k][2].lower().endswith(("лар", "лер", "lar", "ler"))):
             k += 1  # a common noun opening the sentence ('Меҳмонлар Мустақиллик майдонида': guests)
@@ -1227,6 +1228,12 @@ def _turkic_names(text: str, sentences: list[Sentence], language: str, found: li
         added.append(Mention(start=start, end=end, text=surface, type=heads[head],
                              sentence=_sentence_of(sentences, start), key=f"N:{name_key(surface) or _fold(surface)}"))
     if added:
+        for n, m in enumerate(found):  # a run read as one name up to the head's name keeps the words before it
+            head_name = next((a for a in added if m.start < a.start < m.end <= a.end), None)
+            cut = len(text[m.start:head_name.start].rstrip()) if head_name else 0
+            if cut:
+                surface = text[m.start:m.start + cut]
+                found[n] = _replace(m, end=m.start + cut, text=surface, key=f"N:{name_key(surface) or _fold(surface)}")
         found = [m for m in found if not any(a.start < m.end and m.start < a.end for a in added)] + added
         found.sort(key=lambda m: m.start)
     for n, m in enumerate(found):

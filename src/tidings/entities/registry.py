@@ -173,7 +173,8 @@ def _import_target(conn, row: dict) -> int:
             return found[0]
     kind = _entity_type(row.get("type") or "PER")
     found = conn.execute("SELECT e.id FROM entities e JOIN entity_aliases a ON a.entity_id = e.id"
-                         " WHERE a.normalized = ? AND e.type = ? LIMIT 1", (normalise_alias(row["name"]), kind)).fetchone()
+                         " WHERE a.normalized = ? AND e.type = ? ORDER BY e.id LIMIT 1",  # the oldest, on either backend
+                         (normalise_alias(row["name"]), kind)).fetchone()
     if found:
         return found[0]
     country = (row.get("country") or "").strip().upper() or None

@@ -377,7 +377,7 @@ class Resolver:
         kinds = {found[1] for text, before in conn.execute(
             f"SELECT m.text, {_BEFORE} FROM mentions m"
             " JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? AND m.type = 'LOC' AND m.part = 'body'"
-            " LIMIT 200",  # _BEFORE reads the body's text: a caption's offsets point elsewhere
+            " ORDER BY m.id LIMIT 200",  # _BEFORE reads the body's text: a caption's offsets point elsewhere
             (entity_id,)) for found in [saint_place(text, before)] if found is not None} - {None}
         return bool(kinds) and mine[1] not in kinds
 
@@ -495,7 +495,8 @@ class Resolver:
         unnamed = (_scripts_unnamed(place) if latin else frozenset()) if place is not None else None
         if unnamed is not None and not unnamed:
             return None
-        # the story's entities as stored before this article (its own are written after it): read once
+        # the story's entities as stored before this article (its own are written after it): read once, in
+        # entity order, so that a capped read is the same rows on SQLite and PostgreSQL
         rows = self._story_rows.get(latin)
         if rows is None:
             if latin:
@@ -506,11 +507,11 @@ class Resolver:
                     "SELECT DISTINCT e.id, al.alias, e.type, e.given_key FROM mentions m"
                     " JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id"
                     " JOIN entity_aliases al ON al.entity_id = e.id WHERE a.story_id = ? AND al.script NOT IN"
-                    " ('Latin', 'Common') LIMIT 800", (article.story_id,)).fetchall() if not _acronym(r[1])]
+                    " ('Latin', 'Common') ORDER BY e.id, al.alias LIMIT 800", (article.story_id,)).fetchall() if not _acronym(r[1])]
             else:
                 rows = conn.execute(
                     "SELECT DISTINCT e.id, e.name, e.type, e.given_key FROM mentions m JOIN articles a ON a.id = m.article_id"
-                    " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? LIMIT 400",
+                    " JOIN entities e ON e.id = m.entity_id WHERE a.story_id = ? ORDER BY e.id LIMIT 400",
                     (article.story_id,)).fetchall()
             self._story_rows[latin] = rows
         if latin:

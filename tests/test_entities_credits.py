@@ -53,6 +53,17 @@ def test_the_resolver_sees_credit_lines_after_the_headline():
     assert view.text[view.mentions[0].start:view.mentions[0].end] == "dpa"
 
 
+
+def test_a_caption_is_in_the_resolvers_text_once_and_its_credit_points_into_it():
+    caption = "Merz in Astana. Photo: Reuters"
+    article = Article(title="Talks", text="Body.", metadata={"credits": ["Quelle: dpa"], "captions": [caption]})
+    credits = credit_mentions(article.metadata)
+    assert [(m.text, m.caption) for m in credits] == [("dpa", 0), ("Reuters", 1)]  # line 1: the caption
+    article.mentions = [Mention(0, 4, "Merz", "PER", -1, part="caption", caption=0), *credits]
+    view = reading_view(article)
+    assert view.text.count(caption) == 1
+    assert [view.text[m.start:m.end] for m in view.mentions] == ["Merz", "dpa", "Reuters"]
+
 CREDITED = {
     "de.txt": "date 2025-06-17\nsource: Beispielzeitung\nMerz besucht Astana\n\nBundeskanzler Friedrich Merz hat am "
               "Dienstag Astana besucht. Er sprach mit Präsident Tokajew über Energie.\nQuelle: dpa, AFP",

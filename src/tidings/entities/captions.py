@@ -57,13 +57,16 @@ def reading_view(article: Article) -> Article:
     """The article with its captions, then its headline, then its credit lines after the body in one
     text, every mention's offsets into it."""
     text, starts = article.text, {CAPTION: [], TITLE: [], CREDIT: []}
-    lines = [(CAPTION, captions_of(article.metadata)), (TITLE, [article.title or ""]),
-             (CREDIT, credit_lines(article.metadata))]
+    captions, credits = captions_of(article.metadata), credit_lines(article.metadata)
+    # credit_lines ends with the captions (a caption's closing credit is read there): those are in the
+    # text once, as captions, and a credit's mention in one points into it there
+    lines = [(CAPTION, captions), (TITLE, [article.title or ""]), (CREDIT, credits[:len(credits) - len(captions)])]
     for part, found in lines:
         for line in found:
             text += SEPARATOR
             starts[part].append(len(text))
             text += line
+    starts[CREDIT] += starts[CAPTION]
     return replace(article, text=text, mentions=[_moved(m, starts) for m in article.mentions])
 
 

@@ -319,9 +319,7 @@ def _second_facts(scores: np.ndarray, articles: np.ndarray, groups: list[list[in
     if not shared or extra_groups < 1 or threshold > 2.0:
         return groups
     finite = np.where(np.isfinite(scores), scores, -1.0)
-    membership = np.zeros((len(shared), len(articles)), dtype=np.float32)
-    for k, group in enumerate(shared):
-        membership[k, group] = 1.0
+    membership = _membership(shared, len(articles))
     sizes = membership.sum(axis=1, keepdims=True)
     mean = (membership @ finite.T) / sizes  # mean score of each group to each statement
     for k, group in enumerate(shared):  # not a group it is in, nor one with its article
@@ -351,9 +349,7 @@ def _further_statements(scores: np.ndarray, articles: np.ndarray, owner: np.ndar
     n = len(articles)
     finite = np.isfinite(scores)
     values = np.where(finite, scores, 0.0).astype(np.float32)
-    membership = np.zeros((len(shared), n), dtype=np.float32)
-    for k, group in enumerate(shared):
-        membership[k, group] = 1.0
+    membership = _membership(shared, n)
     others = membership @ finite.T.astype(np.float32)  # members of other articles
     mean = (membership @ values.T) / np.maximum(others, 1.0)
     mean[others < min_others] = -np.inf
@@ -369,3 +365,10 @@ def _further_statements(scores: np.ndarray, articles: np.ndarray, owner: np.ndar
         grown.append(sorted(added))
     return grown + [g for g in groups if len(g) == 1]
 
+
+def _membership(groups: list[list[int]], n: int) -> np.ndarray:
+    """(groups × units) incidence: 1 where a unit is a member of the group."""
+    membership = np.zeros((len(groups), n), dtype=np.float32)
+    for k, group in enumerate(groups):
+        membership[k, group] = 1.0
+    return membership

@@ -2023,11 +2023,38 @@ def translated_name_spans(text: str, language: str = "") -> list[tuple[int, int,
         entry = table.get(fold(surface))
         if entry is None or entry[0] > _casing(surface):
             continue
+        if not m.group("spaced") and _runs_into_transliteration(text, m.start(), m.end(), table):
+            continue  # '拉美西斯' is Ramesses, not Latin America (拉美) and 西斯
         if entry[2] == "*" and " " not in surface and not _unspaced(surface) \
                 and re.search(r"(?:^|[.!?…:]\s+|\n\s*)$", text[max(0, m.start() - 3):m.start()]):
             continue  # a generic body's one-word name opening a sentence may be a common word: 'Diet and sleep'
         found.append((m.start(), m.end(), entry[1], None if entry[2] == "*" else entry[2]))
     return found
+
+
+# the Han letters Chinese writes foreign names with for their sound (the common ones of Xinhua's tables:
+# 拉, 美, 西, 斯 ...); many are common words too (西 west, 美 beautiful), so they say nothing alone
+_TRANSLITERATION_HAN = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法范菲费芬丰夫弗福盖甘冈戈格根古圭"
+    "哈海汉豪赫亨胡霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾黎里利莉列林琳隆卢鲁伦罗洛马迈麦曼芒梅美"
+    "门蒙米密敏莫默姆穆纳娜乃奈南内尼涅纽努诺欧帕潘庞佩彭皮普奇齐恰乔切琼丘瑞萨塞桑瑟森沙绍舍什施舒斯松苏索塔泰坦"
+    "汤唐陶特提汀图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因尤约赞泽扎詹兹佐")
+
+
+def _runs_into_transliteration(text: str, start: int, end: int, table: dict) -> bool:
+    """Whether a Chinese name of the dictionary written in sound letters only (拉美, 哈梅内伊) is the
+    start of a longer transliterated name: two sound letters or more follow it with no name of the
+    gazetteer or the dictionary starting there ('拉美西斯二世', Ramesses II). '拉美国家', '拉美地区' and
+    '拉美和加勒比' go on with a word (国, 地, 和), and '欧佩克布鲁塞尔' with a known place."""
+    if not all(ch in _TRANSLITERATION_HAN for ch in text[start:end]):
+        return False
+    run = end
+    while run < len(text) and text[run] in _TRANSLITERATION_HAN:
+        run += 1
+    if run - end < 2:
+        return False
+    index = _uncased_index()[0]
+    return not any(text[end:stop] in index or text[end:stop] in table for stop in range(end + 2, run + 1))
 
 
 @lru_cache(maxsize=1)

@@ -2061,3 +2061,25 @@ def test_a_chinese_capital_in_a_locative_chain_is_where():
     event = first("第二届中国－中亚峰会17日在哈萨克斯坦首都阿斯塔纳举行。", "zh")
     assert event.type == "CONSULT" and event.target is None
     assert event.location is not None
+
+
+def test_arabic_talib_is_a_demand_only_as_a_verb():
+    # tidy18: طالب is "demanded" and "a student" (and a name): the noun coded REQUEST demand
+    def requests(text):
+        return [e for e in code_events_of(text, "ar") if e.type == "REQUEST"]
+
+    for text in ("وطالب الرئيس الفلسطيني مجلس الأمن بتوفير الحماية للمدنيين.",
+                 "طالب وزير الخارجية المصري بوقف فوري لإطلاق النار في غزة.",
+                 "وقال إن الاتحاد الأوروبي طالب بالإفراج عن الصحفيين المعتقلين.",
+                 "كما طالب الأمين العام للأمم المتحدة الأطراف كافة بضبط النفس.",
+                 "فطالب المتظاهرون في بغداد برحيل الحكومة."):
+        assert [e.mode for e in requests(text)] == ["demand"], text
+    for text in ("قتل طالب جامعي برصاص الشرطة في القاهرة.",
+                 "اعتقلت الشرطة التركية طالب دكتوراه في إسطنبول بتهمة التجسس.",
+                 "فاز الطالب المصري بالميدالية الذهبية في أولمبياد الرياضيات.",
+                 "قال طالب في جامعة بغداد إن الامتحانات تأجلت.",
+                 "زار الوزير مدرسة علي بن أبي طالب في عمان.",
+                 "التقى الرئيس بوفد من الطالب والمعلمين في الرياض."):
+        assert not requests(text), text
+    # the inflected forms are verbs only, whatever stands around them
+    assert requests("وطالبت الحكومة العراقية بانسحاب القوات الأجنبية.")

@@ -656,16 +656,18 @@ def _arabic_noun(tokens, trigger: Match, mentions: list[tuple[int, Mention]], of
     word = tokens[trigger.first]
     if word.text not in (trigger.pattern.parts[0], "و" + trigger.pattern.parts[0], "ف" + trigger.pattern.parts[0]):
         return True  # الطالب, للطالب, بطالب
-    named = {i for _, m in mentions for i, t in enumerate(tokens)
-             if m.start - offset <= t.start and t.end <= m.end - offset}
     # a place's name that begins with the letter is no بـ complement ("جامعة بغداد"); a person's may be
     # the subject, and the reader takes "بوقف فوري" for a person's name at times
     places = {i for _, m in mentions if m.type == "LOC" for i, t in enumerate(tokens)
               if m.start - offset <= t.start and t.end <= m.end - offset}
+    # the subject before the verb is a person or a body: a country is feminine (طالبت مصر, مصر طالبت), and
+    # a place before the noun says where ("قتل في غزة طالب": a student was killed in Gaza)
+    subject = bool(trigger.first) and any(m.type != "LOC" and m.end - offset == tokens[trigger.first - 1].end
+                                          for _, m in mentions)
     previous = tokens[trigger.first - 1].text if trigger.first else ""
     if previous in _ARABIC_KUNYA:
         return True
-    opens = word.text != trigger.pattern.parts[0] or not trigger.first or trigger.first - 1 in named \
+    opens = word.text != trigger.pattern.parts[0] or not trigger.first or subject \
         or previous in _ARABIC_BEFORE_VERB or all(t.text in _ARABIC_OPENERS for t in tokens[:trigger.first])
     complement = any(t.text[:1] == "ب" and t.bare and i not in places and t.text in ("ب" + t.bare, "بال" + t.bare)
                      for i, t in enumerate(tokens[trigger.last + 1:trigger.last + 1 + COMPLEMENT_WINDOW],

@@ -213,3 +213,13 @@ def test_latin_america_in_chinese_is_not_the_united_states():
     found = _mentions("拉美国家领导人表示支持。", "zh")
     assert "美国" not in found and found["拉美"].type == "LOC"
     assert _mentions("美国总统表示支持。", "zh")["美国"].key == "C:US"
+
+
+def test_latin_america_in_chinese_is_not_read_inside_a_transliterated_name():
+    # tidy18: 拉美 (Latin America) was read inside 拉美西斯 (Ramesses), a name written in sound letters
+    assert "拉美" not in _mentions("拉美西斯二世的雕像在埃及展出。", "zh")
+    assert "拉美" not in _mentions("古埃及法老拉美西斯的神庙吸引了游客。", "zh")
+    # ... while 拉美 before a word, or before a known place, stays Latin America
+    for text in ("拉美国家领导人表示支持。", "拉美地区经济增长放缓。", "拉美和加勒比国家共同体开会。", "拉美西部的农业"):
+        assert _mentions(text, "zh")["拉美"].type == "LOC", text
+    assert {"欧佩克", "布鲁塞尔"} <= set(_mentions("欧佩克布鲁塞尔会议推迟。", "zh"))

@@ -421,3 +421,33 @@ def test_a_part_of_a_year_is_no_span_from_it():
         assert [d.value for d in find_dates(text, [], date(2025, 6, 17))] == ["2025"], text
     for text in ("2030年前实现碳达峰", "2015年以来首次", "2015年后首次"):
         assert find_dates(text, [], date(2025, 6, 17)) == [], text
+
+
+def test_script_blocks_are_written_once_and_the_modules_differences_are_kept():
+    # tidy18: the script ranges were written out in many modules; textutil holds them, and where two
+    # modules mean different ranges the difference stays, measured here over the whole BMP
+    import re
+
+    from tidings import known, textutil
+    from tidings.compare import attribution, numbers
+    from tidings.entities import resolve
+    from tidings.read import names
+
+    def chars(pattern: str) -> set[str]:
+        compiled = re.compile("[" + pattern + "]")
+        return {chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF and compiled.match(chr(c))}
+
+    han, kana, ext_a = chars(textutil.HAN), chars(textutil.KANA), chars(textutil.HAN_EXT_A)
+    assert "中" in han and "あ" in kana and "ア" in chars(textutil.KATAKANA) and "한" in chars(textutil.HANGUL)
+    assert chars(textutil.CJK) == kana | ext_a | han and attribution._CJK == textutil.CJK
+    # CJK_CHAR runs from Extension A to the end of the basic block whole: the Yijing hexagrams too
+    cjk_char = {ch for ch in chars(textutil.KANA_TO_HAN) if textutil.CJK_CHAR.match(ch)}
+    assert cjk_char - chars(textutil.CJK) == chars("\u4dc0-\u4dff")
+    # compare.numbers._is_cjk and known._unspaced read kana to Han with all between (bopomofo ㄅ, the
+    # hexagrams), the latter Hangul too
+    between = chars(textutil.KANA_TO_HAN)
+    assert {"ㄅ", "\u4dc0"} <= between and all(numbers._is_cjk(ch) and known._unspaced(ch) for ch in between)
+    assert known._unspaced("한국") and not numbers._is_cjk("한") and not known._unspaced("Ωmega")
+    # the reader's test for uncased letters leaves Extension A out; its runs of such letters take it in
+    assert not names._CJK_OR_UNCASED.search("\u3400") and names._UNCASED_RUN.fullmatch("\u3400中")
+    assert resolve._HAN_REGION.fullmatch("加利福尼亚州") and names._CYRILLIC.match("Ж") and resolve._ARABIC.match("ع")

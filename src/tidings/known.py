@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .textutil import HANGUL, KANA_TO_HAN
+
 
 @dataclass(frozen=True)
 class KnownActor:
@@ -114,7 +116,7 @@ def fold(name: str) -> str:
 
 
 def _unspaced(name: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in name)
+    return any(KANA_TO_HAN[0] <= ch <= KANA_TO_HAN[-1] or HANGUL[0] <= ch <= HANGUL[-1] for ch in name)
 
 
 def _trie(words: list[str]) -> str:

@@ -5,12 +5,33 @@ import hashlib
 import re
 import unicodedata
 
+# The Unicode blocks of the scripts several stages look for, each the inside of a character class
+# ("[" + HAN + "]") written "first-last", so that `HAN[0] <= char <= HAN[-1]` asks the same of one
+# character. Modules that mean different ranges on purpose combine these differently and say so.
+HAN = "\u4e00-\u9fff"  # CJK Unified Ideographs, the basic block (中文, 漢字)
+HAN_EXT_A = "\u3400-\u4dbf"  # CJK Unified Ideographs Extension A (rare Han characters)
+HAN_COMPAT = "\uf900-\ufaff"  # CJK Compatibility Ideographs
+KANA = "\u3040-\u30ff"  # hiragana and katakana
+KATAKANA = "\u30a0-\u30ff"
+HANGUL = "\uac00-\ud7af"  # the Hangul syllables block
+# kana through the basic Han block with all that lies between (bopomofo, CJK symbols and strokes, Extension
+# A, the Yijing hexagrams): wider than KANA + HAN_EXT_A + HAN by those blocks between
+KANA_TO_HAN = "\u3040-\u9fff"
+CJK = KANA + HAN_EXT_A + HAN  # the kana and Han letters of Chinese and Japanese (no Hangul)
+ARABIC = "\u0600-\u06ff"  # the Arabic block, its punctuation and digits included
+ARABIC_ABJAD = "\u0621-\u064a"  # the Arabic letters proper, hamza to yeh: no marks, digits or punctuation
+HEBREW = "\u0590-\u05ff"
+CYRILLIC = "\u0400-\u04ff"  # the Cyrillic block (not its supplements)
+THAI = "\u0e00-\u0e7f"
+LATIN = "\x00-\u024f"  # ASCII (punctuation and digits too), Latin-1 and Latin Extended-A and -B
+
 # a kana or Han character: a text written without spaces between its words, whose length and word
-# counts mean something else (read/clean.py, compare/statements.py)
-CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# counts mean something else (read/clean.py, compare/statements.py); Extension A to the end of the
+# basic Han block whole, the Yijing hexagrams between them included (CJK leaves them out)
+CJK_CHAR = re.compile("[" + KANA + HAN_EXT_A[0] + "-" + HAN[-1] + "]")
 # what full-text search spaces apart, one character a token: wider than CJK_CHAR on purpose (also
 # compatibility ideographs and Hangul), as it serves the index, not a text's length or word count
-_CJK = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af])")
+_CJK = re.compile("([" + CJK + HAN_COMPAT + HANGUL + "])")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -25,8 +25,9 @@ from typing import Any
 
 from ..model import AGENT_TYPES
 from ..read.credits import AGENCIES as CREDIT_AGENCIES, agency_name
+from ..textutil import ARABIC, CJK
 
-_AR = "\u0600-\u06ff"  # an Arabic word's letters: cues are matched as whole words, with the prefixes و / ف
+_AR = ARABIC  # an Arabic word's letters: cues are matched as whole words, with the prefixes و / ف
 
 CUES = {
     # "claimed" and "forderte" are no cue where they take lives ("the quake claimed 1,000 lives", "forderte 300 Tote")
@@ -193,7 +194,7 @@ _KINDS = [
 ]
 # a word of these lists stands alone (no letter either side), except in Chinese and Japanese, which write
 # no spaces: "外交部发言人", "巴基斯坦军方称" (a letter of those scripts may touch it)
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_CJK = CJK
 _NOT_AFTER = rf"(?<![^\W{_CJK}])"
 _NOT_BEFORE = rf"(?![^\W{_CJK}])"
 _KIND_RE = [(kind, re.compile(rf"{_NOT_AFTER}(?:{words}){_NOT_BEFORE}", re.IGNORECASE)) for kind, words in _KINDS]

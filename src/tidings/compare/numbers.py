@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..textutil import ARABIC_ABJAD, CYRILLIC, HAN, KANA_TO_HAN
+
 # digits of other scripts and full-width forms, mapped one character to one (offsets are kept)
 _DIGITS = {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
            **{chr(0xFF10 + i): str(i) for i in range(10)}, "٫": ".", "٬": ",", "，": ",", "．": ".", "％": "%",
@@ -161,12 +163,12 @@ ROLE_WORDS: dict[str, str] = {
                  r"囚犯|tù nhân",
     "hostages": r"hostages|geiseln|otages|rehenes|заложник\w*|rehine\w*|محتجز\w*|رهائن|人质|con tin",
 }
-_LETTER = "A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff"  # word boundaries for spaced scripts only (not CJK)
+_LETTER = "A-Za-z\u00c0-\u024f" + CYRILLIC + "\u1e00-\u1eff"  # word boundaries for spaced scripts only (not CJK)
 _HARAKAT = "[\u064b-\u0652]*"  # Arabic short vowels, written in some articles ("قُتلوا"): skipped when matching
 
 
 def _loose_arabic(words: str) -> str:
-    return re.sub(r"([\u0621-\u064a])", rf"\1{_HARAKAT}", words)
+    return re.sub("([" + ARABIC_ABJAD + "])", rf"\1{_HARAKAT}", words)
 
 
 _ROLE = [(role, re.compile(rf"(?<![{_LETTER}])(?:{_loose_arabic(words)})(?![{_LETTER}])", re.I))
@@ -328,7 +330,7 @@ def _unit(text: str, start: int, end: int) -> tuple[str, float, int, int]:
         return "", 1.0, start, end
     for pattern, unit, factor in UNIT_WORDS:
         found = re.match(rf"[\s-]*(?:{pattern})(?!\w)", lowered)
-        if not found and re.match(r"\s*[\u4e00-\u9fff]", rest):
+        if not found and re.match(r"\s*[" + HAN + "]", rest):
             found = re.match(rf"\s*(?:{pattern})", lowered)
         if found:
             return unit, factor, start, end + found.end()
@@ -378,7 +380,7 @@ def _interval(value: float, approx: str, precision: float) -> tuple[float, float
 
 
 def _is_cjk(char: str) -> bool:
-    return "\u3040" <= char <= "\u9fff"
+    return KANA_TO_HAN[0] <= char <= KANA_TO_HAN[-1]  # what lies between kana and Han too (CJK symbols)
 
 
 def _number_before(text: str, at: int) -> float | None:

@@ -36,6 +36,7 @@ from functools import lru_cache
 from ..model import NAME, Article, Mention
 from ..read.names import (AR_ARTICLES, KIND_NOUN_LINKS, _unaccented, lookup_country, name_key, place_id,
                           place_names, surname_first, surname_first_bearers)
+from ..textutil import ARABIC, CYRILLIC, HAN, LATIN
 from .saints import saint_place
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
@@ -52,7 +53,7 @@ ROLE_WORDS = {
     "başbakanı", "bakanı", "cumhurbaşkanı'nın", "emiri", "şeyh", "kralı", "lideri", "sözcüsü",
 }
 ARABIC_ROLES = {"رئيس", "الرئيس", "وزير", "ملك", "أمير", "رئيسة", "المتحدث", "متحدث", "زعيم", "البابا", "بابا"}
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_ARABIC = re.compile("[" + ARABIC + "]")
 # sentence-initial function words that capitalisation glues to names ("Die Boeing", "À Mandalay")
 LEADING_STOPWORDS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "im", "in", "am", "the", "a", "an",
                      "at", "of", "à", "au", "aux", "le", "la", "les", "l'", "el", "los", "las", "en", "del", "tại",
@@ -79,7 +80,7 @@ TRANSLATION_MARGIN = 0.03
 MUTUAL_SIMILARITY = 0.82
 MUTUAL_MARGIN = 0.015
 MUTUAL_MIN_SET = 3
-_NON_LATIN = re.compile(r"[^\x00-\u024f\s\-'’.]")
+_NON_LATIN = re.compile("[^" + LATIN + r"\s\-'’.]")
 SURNAME_SIMILARITY = 0.7  # folded surnames must be this alike, beyond sharing a consonant key
 JOINED_SURNAME_SIMILARITY = 0.8  # a surname-only line of people.txt and a full name's surname (Toqayev, Tokayev)
 
@@ -148,7 +149,7 @@ _SLAVIC_ENDINGS = ("ого", "ому", "ыми", "ими", "ом", "ым", "им
 
 def stem_name(word: str) -> str:
     """Case endings off a Cyrillic name (Трампом, Путина -> Трамп, Путин); other words unchanged."""
-    if len(word) < 5 or not re.match(r"[\u0400-\u04ff]", word):
+    if len(word) < 5 or not re.match("[" + CYRILLIC + "]", word):
         return word
     for ending in _SLAVIC_ENDINGS:
         if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
@@ -665,7 +666,7 @@ class Resolver:
 # a Chinese place name with the word for its kind of region after it ('阿拉斯加州': the state of Alaska,
 # '奈良县'), which other languages leave out: compared with and without it (two characters at least
 # stay, so '加州' and '广州' are compared whole)
-_HAN_REGION = re.compile(r"[\u4e00-\u9fff]{2,}[州省县市区]")
+_HAN_REGION = re.compile("[" + HAN + "]{2,}[州省县市区]")
 
 
 @lru_cache(maxsize=100_000)

@@ -87,6 +87,10 @@ def code_sentence(article: Article, index: int, sentence: Sentence, lexicon: Lex
     by_section: dict[str, list[Match]] = {}
     for m in found:
         by_section.setdefault(m.pattern.section, []).append(m)
+    if lexicon.language == "ar":
+        triggers = [m for m in triggers if not _arabic_noun(tokens, m, mentions, sentence.start)]
+        if not triggers:
+            return []
     if "accident" in by_section:
         # "the crash killed 241 people", "погибли в авиакатастрофе": deaths in an accident or a disaster
         # are no killing (PLOVER's ASSAULT is done by someone); other violence words still count
@@ -630,6 +634,45 @@ def _arabic_relative_subject(tokens, trigger: Match, after: list[Phrase]) -> Phr
 
 # what may stand before the verb of an Arabic sentence that opens with it: and, also, then, indeed
 _ARABIC_OPENERS = {"و", "ف", "كما", "قد", "وقد", "لقد", "ثم", "فيما", "بينما", "من جهتها", "من جهته"}
+# Arabic verbs of the lexicon written as a noun is (as folded by the lexicon): طالب is "demanded" and
+# "a student" (and a name: علي بن أبي طالب); the inflected forms (طالبت, طالبوا, يطالب) are verbs only
+_ARABIC_VERB_OR_NOUN = {"طالب"}
+# ... and what may stand right before such a verb besides the openers: who, that (he)
+_ARABIC_BEFORE_VERB = {"الذي", "التي", "الذين", "ان", "انه", "انها", "انهم", "بانه", "بانها", "وانه", "وانها"}
+_ARABIC_KUNYA = {"ابو", "ابي", "ابا", "ابن", "بن", "بنت"}  # أبو طالب, بن أبي طالب: a name
+# words from the verb to its بـ complement: "كما طالب الأمين العام للأمم المتحدة الأطراف كافة بضبط النفس"
+COMPLEMENT_WINDOW = 8
+
+
+def _arabic_noun(tokens, trigger: Match, mentions: list[tuple[int, Mention]], offset: int) -> bool:
+    """Whether a trigger of _ARABIC_VERB_OR_NOUN reads as the noun. The verb stands first in its clause
+    (at the start, after 'and' glued to it, an opener, a relative or 'that', or after the name of its
+    subject: "الاتحاد الأوروبي طالب") with no article or preposition glued to it, and takes its object
+    with بـ ("طالب بوقف إطلاق النار", "طالب مجلس الأمن بتوفير الحماية"). The noun follows a verb or a noun
+    ("قتل طالب جامعي", "قال طالب في جامعة"), takes the article ("فاز الطالب") or follows أبو / بن."""
+    if not (len(trigger.pattern.parts) == 1 and not trigger.pattern.prefix[0]
+            and trigger.pattern.parts[0] in _ARABIC_VERB_OR_NOUN):
+        return False
+    word = tokens[trigger.first]
+    if word.text not in (trigger.pattern.parts[0], "و" + trigger.pattern.parts[0], "ف" + trigger.pattern.parts[0]):
+        return True  # الطالب, للطالب, بطالب
+    # a place's name that begins with the letter is no بـ complement ("جامعة بغداد"); a person's may be
+    # the subject, and the reader takes "بوقف فوري" for a person's name at times
+    places = {i for _, m in mentions if m.type == "LOC" for i, t in enumerate(tokens)
+              if m.start - offset <= t.start and t.end <= m.end - offset}
+    # the subject before the verb is a person or a body: a country is feminine (طالبت مصر, مصر طالبت), and
+    # a place before the noun says where ("قتل في غزة طالب": a student was killed in Gaza)
+    subject = bool(trigger.first) and any(m.type != "LOC" and m.end - offset == tokens[trigger.first - 1].end
+                                          for _, m in mentions)
+    previous = tokens[trigger.first - 1].text if trigger.first else ""
+    if previous in _ARABIC_KUNYA:
+        return True
+    opens = word.text != trigger.pattern.parts[0] or not trigger.first or subject \
+        or previous in _ARABIC_BEFORE_VERB or all(t.text in _ARABIC_OPENERS for t in tokens[:trigger.first])
+    complement = any(t.text[:1] == "ب" and t.bare and i not in places and t.text in ("ب" + t.bare, "بال" + t.bare)
+                     for i, t in enumerate(tokens[trigger.last + 1:trigger.last + 1 + COMPLEMENT_WINDOW],
+                                           start=trigger.last + 1))
+    return not (opens and complement)
 
 
 def _subject_after_first_verb(c: _SentenceContext, trigger: Match, after: list[Phrase]) -> Phrase | None:

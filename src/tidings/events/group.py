@@ -528,13 +528,22 @@ STEM_ENDING = 2  # an ending of up to this many letters may differ
 
 
 def _actor_signature(row: MentionRow) -> tuple:
-    """All that _same_actors and _other_meeting read of a mention (its type is the group's): per
-    actor its entity, its country unless inferred, and whether it is the country itself; whether
-    its sentence names a meeting of many. Members alike in these give the same answer, and a big
-    event's members are alike in few ways."""
+    """All that _same_actors, _other_meeting, _opposite_sides and _many_and_two read of a mention: per
+    actor its entity, its country unless inferred, whether it is the country itself, and the kind of
+    body with its country where the kind ties reports (_same_body: "parquet de Paris" and "النيابة
+    العامة"); whether its type is read without direction (an event's members are an attack and
+    fighting: FAMILY) and whether its sentence names a meeting of many. Members alike in these give
+    the same answer, and a big event's members are alike in few ways."""
     return tuple((actor.get("entity_id"), None if actor.get("inferred") else actor.get("code"),
-                  bool(actor.get("is_country"))) if actor else None for actor in (row.source, row.target)) \
-        + (row.type in BILATERAL and _many_parties(row),)
+                  bool(actor.get("is_country")), _body_of(actor)) if actor else None
+                 for actor in (row.source, row.target)) \
+        + (row.type in SYMMETRIC, row.type in BILATERAL and _many_parties(row))
+
+
+def _body_of(actor: dict) -> tuple | None:
+    """What _same_body reads of an actor: its kind of body, where that ties, and that body's country."""
+    sector = actor.get("sector")
+    return (sector, actor.get("code") or actor.get("country")) if sector in TYING_SECTORS else None
 
 
 def _common_names(rows: list[MentionRow]) -> set:

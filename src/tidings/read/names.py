@@ -41,7 +41,8 @@ from anyascii import anyascii
 from ..known import actor_lines, known_actor_spans, known_actors
 from ..known import fold as known_fold
 from ..model import NAME, Mention, Sentence
-from ..textutil import OF_WORDS, is_cldr_country
+from ..textutil import (ARABIC, ARABIC_ABJAD, CYRILLIC, HAN, HAN_EXT_A, HANGUL, HEBREW, KANA, KATAKANA, LATIN, OF_WORDS,
+                        THAI, is_cldr_country)
 
 GAZETTEER_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk", "tr", "kk", "uz", "uz_Cyrl",
                      "ar", "zh", "zh_Hant", "ja", "ko", "vi", "fa", "he", "hi", "id", "ro", "cs", "sv", "el",
@@ -65,7 +66,9 @@ EXTRA_PLACES = {  # common press forms CLDR does not list
 }
 # Arabic letters without the script's punctuation (، ؛ ؟ ٪ ۔): "الأحمر،" is a word and a comma
 _ARABIC_LETTERS = r"\u0600-\u060b\u060e-\u061a\u061c-\u061e\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff"
-_CJK_OR_UNCASED = re.compile(r"[\u0600-\u06ff\u0590-\u05ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+# a letter of a script without case (a text without one has no name _uncased_names reads); not Extension A,
+# which _UNCASED_RUN reads letters of, as it was
+_CJK_OR_UNCASED = re.compile("[" + ARABIC + HEBREW + KANA + HAN + HANGUL + THAI + "]")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _CONNECTORS = {"of", "for", "de", "da", "del", "van", "von", "der", "al", "el", "bin", "ibn", "la", "le", "di", "du", "dos"}
 ORG_WORDS = {"bank", "ministry", "party", "union", "council", "committee", "agency", "organization",
@@ -182,7 +185,7 @@ _FIRST_WORD_CASES = ("ой", "ою", "е", "і", "и", "ы", "у", "ю")
 
 def _declined_first_word(key: str) -> str | None:
     first, rest = key.split(" ", 1)
-    if len(first) < 5 or not re.match(r"[\u0400-\u04ff]", first):
+    if len(first) < 5 or not _CYRILLIC.match(first):
         return None
     cased_names = country_gazetteer()[0]
     for ending in _FIRST_WORD_CASES:
@@ -227,14 +230,14 @@ def _declined_country(key: str) -> str | None:
             continue
         stem = key[: -len(ending)]
         # a bare stem only in Cyrillic (Ирана -> Иран): Latin 'Omani', 'Irani' are adjectives and surnames
-        bare = (stem,) if len(stem) >= 4 and re.match(r"[\u0400-\u04ff]", stem) else ()
+        bare = (stem,) if len(stem) >= 4 and _CYRILLIC.match(stem) else ()
         for restored in (stem + "ия", stem + "а", stem + "я", stem + "ь", stem + "й", *bare, stem + "a", stem + "ia"):
             if restored in cased_names:
                 return cased_names[restored]
     return None
 
 
-_INNER_WAW = re.compile("\u0648(?=[\u0621-\u064a])")
+_INNER_WAW = re.compile("\u0648(?=[" + ARABIC_ABJAD + "])")
 
 
 def name_key(name: str) -> str:
@@ -996,7 +999,7 @@ def _place_key(phrase: str, language: str = "") -> str | None:
     return None
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = re.compile("[" + CYRILLIC + "]")
 _TURKIC = {"kk", "uz", "ky", "tk", "tt", "ba"}  # not Turkish: it sets a name's endings off with an apostrophe
 # locative, attributive locative, dative, ablative, genitive, accusative, 'up to' (longest first)
 _TURKIC_ENDINGS = tuple(sorted({
@@ -1875,7 +1878,7 @@ def _dotted_acronyms(text: str, sentences: list[Sentence], found: list[Mention])
 # Arabic names written in Latin letters keep the article in lower case, hyphened to the next word
 # ('Abdel Fattah al-Sissi', 'Tamim bin Hamad al-Thani', 'Sharm el-Sheikh', 'Abdulfettah es-Sisi'; the
 # article assimilates: es-, ash-, ad-, ...)
-_NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\s\-'’.]")
+_NON_LATIN_LETTER = re.compile("[^" + LATIN + r"\s\-'’.]")
 _AR_PARTICLE_AFTER = re.compile(r"[ \u00a0]" + AR_ARTICLES + r"-([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+(?:['’][^\W\d_]+)?)")
 
 
@@ -2023,11 +2026,38 @@ def translated_name_spans(text: str, language: str = "") -> list[tuple[int, int,
         entry = table.get(fold(surface))
         if entry is None or entry[0] > _casing(surface):
             continue
+        if not m.group("spaced") and _runs_into_transliteration(text, m.start(), m.end(), table):
+            continue  # '拉美西斯' is Ramesses, not Latin America (拉美) and 西斯
         if entry[2] == "*" and " " not in surface and not _unspaced(surface) \
                 and re.search(r"(?:^|[.!?…:]\s+|\n\s*)$", text[max(0, m.start() - 3):m.start()]):
             continue  # a generic body's one-word name opening a sentence may be a common word: 'Diet and sleep'
         found.append((m.start(), m.end(), entry[1], None if entry[2] == "*" else entry[2]))
     return found
+
+
+# the Han letters Chinese writes foreign names with for their sound (the common ones of Xinhua's tables:
+# 拉, 美, 西, 斯 ...); many are common words too (西 west, 美 beautiful), so they say nothing alone
+_TRANSLITERATION_HAN = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁杜顿多厄恩尔法范菲费芬丰夫弗福盖甘冈戈格根古圭"
+    "哈海汉豪赫亨胡霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾黎里利莉列林琳隆卢鲁伦罗洛马迈麦曼芒梅美"
+    "门蒙米密敏莫默姆穆纳娜乃奈南内尼涅纽努诺欧帕潘庞佩彭皮普奇齐恰乔切琼丘瑞萨塞桑瑟森沙绍舍什施舒斯松苏索塔泰坦"
+    "汤唐陶特提汀图托瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因尤约赞泽扎詹兹佐")
+
+
+def _runs_into_transliteration(text: str, start: int, end: int, table: dict) -> bool:
+    """Whether a Chinese name of the dictionary written in sound letters only (拉美, 哈梅内伊) is the
+    start of a longer transliterated name: two sound letters or more follow it with no name of the
+    gazetteer or the dictionary starting there ('拉美西斯二世', Ramesses II). '拉美国家', '拉美地区' and
+    '拉美和加勒比' go on with a word (国, 地, 和), and '欧佩克布鲁塞尔' with a known place."""
+    if not all(ch in _TRANSLITERATION_HAN for ch in text[start:end]):
+        return False
+    run = end
+    while run < len(text) and text[run] in _TRANSLITERATION_HAN:
+        run += 1
+    if run - end < 2:
+        return False
+    index = _uncased_index()[0]
+    return not any(text[end:stop] in index or text[end:stop] in table for stop in range(end + 2, run + 1))
 
 
 @lru_cache(maxsize=1)
@@ -2056,7 +2086,7 @@ def _translated_pattern() -> tuple[re.Pattern, dict[str, tuple[int, str, str | N
     return pattern, table
 
 
-_GIVEN_NAME_BEFORE = re.compile(r"([" + _ARABIC_LETTERS + r"\u0590-\u05ff]+) $|([\u4e00-\u9fff\u30a0-\u30ff]{1,6})[·・]$")
+_GIVEN_NAME_BEFORE = re.compile("([" + _ARABIC_LETTERS + HEBREW + "]+) $|([" + HAN + KATAKANA + "]{1,6})[·・]$")
 
 
 def _cut_after_known_person(text: str, start: int, end: int, canonical: str, found: list[Mention]) -> bool:
@@ -2149,8 +2179,8 @@ def _lowercase_words(text: str) -> set[str]:
     return {w for w in _TOKEN.findall(text) if w[:1].islower()}
 
 
-_UNCASED_RUN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3400-\u4dbf\uac00-\ud7af" + _ARABIC_LETTERS + r"\u0590-\u05ff・·ー]+")
-_KATAKANA_NAME = re.compile(r"[\u30a0-\u30ff・＝]{2,}")
+_UNCASED_RUN = re.compile("[" + KANA + HAN + HAN_EXT_A + HANGUL + _ARABIC_LETTERS + HEBREW + "・·ー]+")
+_KATAKANA_NAME = re.compile("[" + KATAKANA + "・＝]{2,}")
 
 
 @lru_cache(maxsize=1)
@@ -2196,7 +2226,7 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
         found.append(Mention(start=start, end=end, text=surface, type=name_type,
                              sentence=_sentence_of(sentences, start), key=key, country=code, role=role))
 
-    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[" + _ARABIC_LETTERS + r"\u0590-\u05ff]+", text)]
+    words = [(m.start(), m.end(), m.group(0)) for m in re.finditer("[" + _ARABIC_LETTERS + HEBREW + "]+", text)]
     if language in ("ar", "fa") or _ARABIC.search(text):
         _arabic_bodies(text, words, add)
     if language == "zh":
@@ -2204,7 +2234,7 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
     # 1. gazetteer, longest match first, inside runs of uncased letters
     for run in _UNCASED_RUN.finditer(text):
         s, e = run.span()
-        if _ARABIC.match(run.group(0)) or "\u0590" <= run.group(0)[0] <= "\u05ff":
+        if _ARABIC.match(run.group(0)) or HEBREW[0] <= run.group(0)[0] <= HEBREW[-1]:
             continue
         i = s
         while i < e:
@@ -2225,7 +2255,7 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
                 continue
             start, end = words[w][0], words[w + n - 1][1]
             phrase = text[start:end]
-            if not re.fullmatch(r"[" + _ARABIC_LETTERS + r"\u0590-\u05ff ]+", phrase):
+            if not re.fullmatch("[" + _ARABIC_LETTERS + HEBREW + " ]+", phrase):
                 continue
             if n == 1 and phrase in _AR_TOWN_HEADS:
                 continue  # 'مدينة' without the article is 'the city of', not Medina (المدينة)
@@ -2265,7 +2295,7 @@ def _uncased_names(text: str, sentences: list[Sentence], language: str) -> list[
     if language in ("ar", "fa") or _ARABIC.search(text):
         _arabic_lists(text, words, found, add)
     # 2. names next to role triggers
-    if language in ("zh", "ja") or re.search(r"[\u4e00-\u9fff\u30a0-\u30ff]", text):
+    if language in ("zh", "ja") or re.search("[" + HAN + KATAKANA + "]", text):
         _han_triggers(text, add, language)
     if language == "zh":
         _han_places(text, found, add)
@@ -2290,7 +2320,7 @@ def _han_triggers(text: str, add, language: str) -> None:
     for trigger in UNCASED_TRIGGERS["zh"] + UNCASED_TRIGGERS["ja"]:
         for match in re.finditer(re.escape(trigger), text):
             # a katakana name before a Japanese role ('トカエフ大統領'), and after Chinese ones
-            before = re.search(r"[\u30a0-\u30ff・＝]{2,}$", text[max(0, match.start() - 30):match.start()])
+            before = re.search("[" + KATAKANA + "・＝]{2,}$", text[max(0, match.start() - 30):match.start()])
             if before:
                 add(match.start() - len(before.group(0)), match.start(), "name", None, trigger, "PER")
                 continue
@@ -2300,7 +2330,7 @@ def _han_triggers(text: str, add, language: str) -> None:
             if text.startswith(UNCASED_TRIGGERS["zh"], j):
                 continue  # '总统助理乌沙科夫': the second role names the person
             k = j
-            while k < len(text) and k - j < 7 and ("\u4e00" <= text[k] <= "\u9fff" or text[k] in "·・")\
+            while k < len(text) and k - j < 7 and (HAN[0] <= text[k] <= HAN[-1] or text[k] in "·・")\
                     and text[k] not in _ZH_STOP and text[k:k + 2] not in ("会见", "表示", "访问", "出席", "宣布",
                                                                        "指出", "强调", "发表", "会晤", "签署",
                                                                        "得票", "出任"):
@@ -2316,7 +2346,7 @@ def _han_word(text: str, start: int, longest: int = 6) -> int:
     """Where a run of Han letters from `start` ends: at a function word, a verb of _HAN_BOUNDARIES or
     anything not Han, or after `longest` letters."""
     end = start
-    while end < len(text) and end - start < longest and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in _HAN_BODY_STOP \
+    while end < len(text) and end - start < longest and HAN[0] <= text[end] <= HAN[-1] and text[end] not in _HAN_BODY_STOP \
             and not text.startswith(_HAN_BOUNDARIES, end):
         end += 1
     return end
@@ -2326,7 +2356,7 @@ def _han_word(text: str, start: int, longest: int = 6) -> int:
 # and a title that repeats the region's kind word: 州长 (governor), 省长, 州议会, 首府 (its capital): '加利福尼亚州州长纽森的'
 _HAN_NOT_A_TOWN = ("长", "立", "人", "政", "议", "警", "民", "内", "外", "州", "省", "首")
 # an item of a Chinese list: two to five letters, no function word, before the next '、' or the closing '等'
-_HAN_LIST_ITEM = re.compile(r"[\u4e00-\u9fff]{2,5}(?=[、等])")
+_HAN_LIST_ITEM = re.compile("[" + HAN + "]{2,5}(?=[、等])")
 
 
 def _han_places(text: str, found: list, add) -> None:
@@ -2444,7 +2474,7 @@ def _han_name_start(text: str, end: int) -> int:
     start = end
     while start > 0 and end - start < _HAN_MAX_NAME:
         char = text[start - 1]
-        if not ("\u4e00" <= char <= "\u9fff" or char in "·-‐") or char in _HAN_BODY_STOP:
+        if not (HAN[0] <= char <= HAN[-1] or char in "·-‐") or char in _HAN_BODY_STOP:
             break
         if char in "年月日" and start >= 2 and (text[start - 2].isdigit() or text[start - 2] in "今昨明当次同每前"):
             break  # '29日缅甸国家管理委员会' (but 日本)
@@ -2680,8 +2710,8 @@ def _arabic_demonym(word: str) -> str | None:
     return found
 
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_ARABIC = re.compile("[" + ARABIC + "]")
+_ARABIC_LETTER = re.compile("[" + ARABIC_ABJAD + "]")
 
 
 def _arabic_word_ends(text: str, end: int) -> bool:

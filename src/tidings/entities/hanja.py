@@ -156,3 +156,100 @@ def korean_similarity(han: str, other: str) -> float:
                 for g in givens:
                     best = max(best, _ratio(_folded(s + g), target), _ratio(_folded(g + s), target))
     return best
+
+
+# -- Japanese -------------------------------------------------------------------------------------
+# A Japanese person in a Chinese article ('小泉进次郎', '高市早苗') is read by the surnames and given
+# names of Sudachi's small dictionary (Apache-2.0; `bench/build_han_readings.py` keeps its person
+# names written in kanji, with their readings in Latin letters): the name is split into a listed
+# surname and a listed given name, its simplified characters taken to their Japanese forms first
+# ('进' -> '進', '泽' -> '沢').
+
+_KANA = ("a i u e o ka ki ku ke ko sa shi su se so ta chi tsu te to na ni nu ne no ha hi fu he ho "
+         "ma mi mu me mo ya yu yo ra ri ru re ro wa wi we wo n ga gi gu ge go za ji zu ze zo da ji zu de do "
+         "ba bi bu be bo pa pi pu pe po vu").split()
+_KANA_CHARS = ("アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヰヱヲン"
+               "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポヴ")
+_KANA_LATIN = dict(zip(_KANA_CHARS, _KANA))
+_SMALL = {"ャ": "ya", "ュ": "yu", "ョ": "yo", "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"}
+
+
+def kana_latin(text: str) -> str:
+    """Katakana or hiragana in Hepburn Latin letters without long vowels marked ('シンジロウ' ->
+    'shinjirou', 'タカイチ' -> 'takaichi'); other characters are dropped."""
+    out: list[str] = []
+    double = False
+    for ch in text:
+        if "\u3041" <= ch <= "\u3096":
+            ch = chr(ord(ch) + 0x60)  # hiragana -> katakana
+        if ch == "ッ":
+            double = True
+            continue
+        if ch in _SMALL and out:
+            small = _SMALL[ch]
+            previous = out[-1]
+            if previous.endswith("i") and small.startswith("y") and len(previous) > 1:
+                stem = previous[:-1]
+                out[-1] = (stem if stem.endswith(("sh", "ch", "j")) else stem + "y") + small[1:]
+            else:
+                out[-1] = previous[:-1] + small if len(previous) > 1 else small
+            continue
+        latin = _KANA_LATIN.get(ch)
+        if latin is None:
+            continue
+        if double and latin[0] not in "aiueon":
+            latin = ("t" if latin.startswith("ch") else latin[0]) + latin
+        double = False
+        out.append(latin)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _japanese() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str]]:
+    """(surname -> readings, given name -> readings, Chinese form of a character -> its Japanese form)."""
+    try:
+        with gzip.open(TABLE_PATH, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return {}, {}, {}
+    ja = data.get("ja", {})
+    return ja.get("surnames", {}), ja.get("given", {}), ja.get("forms", {})
+
+
+def japanese_readings_of(name: str) -> list[tuple[str, str]]:
+    """(surname, given name) readings in Latin letters of a name in Chinese characters that splits
+    into a surname and a given name Sudachi lists ('小泉进次郎' -> [('koizumi', 'shinjirou')]);
+    [] for any other."""
+    surnames, given_names, forms = _japanese()
+    text = _SEPARATORS.sub("", unicodedata.normalize("NFKC", name or ""))
+    if not surnames or not 2 <= len(text) <= 6 or not _HAN.match(text):
+        return []
+    text = "".join(forms.get(ch, ch) for ch in text)
+    found = []
+    for cut in range(1, len(text)):
+        for surname in surnames.get(text[:cut], ()):
+            for given in given_names.get(text[cut:], ()):
+                found.append((surname, given))
+    return found
+
+
+def japanese_similarity(han: str, other: str) -> float:
+    """How well a Japanese reading of a name in Chinese characters explains another spelling (Latin,
+    Cyrillic or kana; of two words or more, or kana): the best fuzzy ratio of the phonetically folded
+    readings (surname first or last) to the other's Latin form; 0 when it has no such reading."""
+    from .transliterate import _ratio, latin_form, latin_letters
+
+    readings = japanese_readings_of(han)
+    if not readings or not other or re.search(r"[\u4e00-\u9fff\u3400-\u4dbf]", other):
+        return 0.0
+    kana = re.sub(r"[^\u3041-\u30ff]", "", other)
+    if kana:
+        target = _folded(kana_latin(other))
+    else:
+        if len([p for p in re.split(r"[\s\-‐·・=＝_,.]+", other) if p]) < 2:
+            return 0.0
+        latin = re.search(r"[A-Za-z]", other) and not re.search(r"[^\x00-\u024f\s\-‐'’.]", other)
+        target = _folded(latin_letters(other) if latin else latin_form(other).replace(" ", ""))
+    if not target:
+        return 0.0
+    return max(max(_ratio(_folded(s + g), target), _ratio(_folded(g + s), target)) for s, g in readings)

@@ -12,7 +12,9 @@ How a mention finds its entity, strongest evidence first:
      found under its other names (Moskau, Moscow, Москва: one GeoNames id). Names in scripts that
      fold badly join the entity of their story the transliteration model finds clearly alike, and
      a Latin name one of its story named so far only in other scripts ("Rachida Dati" / "رشيدة داتي"),
-     so that the order of the articles does not decide;
+     so that the order of the articles does not decide; a Korean or Japanese person a Chinese article
+     writes in Chinese characters ('金文洙', '小泉进次郎') is compared by its Korean or Japanese reading
+     (`hanja.py`) in a story that names Korea or Japan;
   5. none of its own type: an entity of another type it may be (`joinable_across`: the rules type
      a multi-word name without evidence PER, so "Аляску" may be the place Alaska; a person with a
      given name stays one). A name of unknown kind (type NAME) may be any entity, and an entity of
@@ -522,14 +524,15 @@ class Resolver:
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]
         names = [name] + ([name[:-1]] if mention.type == "LOC" and _HAN_REGION.fullmatch(name) else [])
-        # a Korean person in Chinese characters ('金文洙') and the story's Hangul, Latin or Cyrillic spelling
-        # ('Kim Moon-soo'), or the other way round: by the name's Korean reading, in a story about Korea
-        korean = mention.type in ("PER", NAME) and self._korean_story(conn, article)
+        # a Korean or Japanese person in Chinese characters ('金文洙', '小泉进次郎') and the story's Hangul, kana,
+        # Latin or Cyrillic spelling ('Kim Moon-soo', 'Shinjiro Koizumi'), or the other way round: by the name's
+        # Korean reading in a story that names Korea, its Japanese reading in one that names Japan
+        readers = self._reading_countries(conn, article) if mention.type in ("PER", NAME) else frozenset()
         best: dict[int, float] = {}
         for row in rows:
             score = max(_similarity(n, row[1]) for n in names)
-            if korean and row[2] in ("PER", NAME):
-                score = max(score, _korean_reading_score(name, row[1]))
+            if readers and row[2] in ("PER", NAME):
+                score = max(score, _reading_score(name, row[1], readers))
             best[row[0]] = max(best.get(row[0], 0.0), score)
         scored = sorted(((score, entity_id) for entity_id, score in best.items()), reverse=True)
         if not scored or scored[0][0] < (LATIN_CONTEXT_SIMILARITY if latin else CONTEXT_SIMILARITY):
@@ -545,16 +548,19 @@ class Resolver:
                          " ('C:', 'K:')", (mention.key, scored[0][1]))
         return scored[0][1]
 
-    def _korean_story(self, conn, article: Article) -> bool:
-        """Whether this article or its story names Korea (South or North): only there is a person's
-        name in Chinese characters compared by its Korean reading."""
-        found = self._story_rows.get("korean")
+    def _reading_countries(self, conn, article: Article) -> frozenset[str]:
+        """Which readings of a person's name in Chinese characters this article's story allows: 'ko' when
+        the article or its story names Korea (South or North), 'ja' when it names Japan."""
+        found = self._story_rows.get("readings")
         if found is None:
-            found = any(m.key in _KOREA_KEYS for m in article.mentions) or article.story_id is not None and \
-                conn.execute("SELECT 1 FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.story_id = ?"
-                             " AND m.key IN (?, ?) LIMIT 1", (article.story_id, *sorted(_KOREA_KEYS))).fetchone() is not None
-            self._story_rows["korean"] = found
-        return bool(found)
+            keys = {m.key for m in article.mentions if m.key in _READING_KEYS}
+            if article.story_id is not None and len(keys) < len(_READING_KEYS):
+                marks = ",".join("?" * len(_READING_KEYS))
+                keys |= {r[0] for r in conn.execute(
+                    "SELECT DISTINCT m.key FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.story_id = ?"
+                    f" AND m.key IN ({marks})", (article.story_id, *sorted(_READING_KEYS)))}
+            found = self._story_rows["readings"] = frozenset(_READING_KEYS[key] for key in keys)
+        return found
 
     def _by_translation(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
         """A body named by translation ('Partido Democrático', 'Демократической партии' for the
@@ -694,31 +700,35 @@ def _similarity(name: str, other: str) -> float:
     return name_similarity(name, other)
 
 
-_KOREA_KEYS = frozenset({"C:KR", "C:KP"})
-# a Korean person's name in Chinese characters and another spelling (`hanja.korean_similarity`): the Korean
-# reading must explain it this well, and better by KOREAN_READING_LEAD than the Mandarin reading does (the
-# coarse phonetic fold makes a Korean name's pinyin look alike: '李在明' 1.0 Korean, 0.89 Mandarin)
-KOREAN_READING_SIMILARITY = 0.85
-KOREAN_READING_LEAD = 0.05
+# the countries whose naming in a story lets a person's name in Chinese characters be read as Korean or Japanese
+_READING_KEYS = {"C:KR": "ko", "C:KP": "ko", "C:JP": "ja"}
+# a Korean or Japanese person's name in Chinese characters and another spelling (`hanja.korean_similarity`,
+# `hanja.japanese_similarity`): the reading must explain it this well, and better by READING_LEAD than the
+# Mandarin reading does (the coarse phonetic fold makes a Korean name's pinyin look alike: '李在明' / 'Lee
+# Jae-myung' 1.0 Korean, 0.89 Mandarin; a Chinese person's Latin name is its pinyin: '李强' / 'Li Qiang')
+READING_SIMILARITY = 0.85
+READING_LEAD = 0.05
 
 
 @lru_cache(maxsize=100_000)
-def _korean_reading_score(name: str, other: str) -> float:
-    """How well the Korean reading of whichever of the two names is a Korean-shaped name in Chinese
-    characters explains the other ('金文洙' / 'Kim Moon-soo'), or 0: below KOREAN_READING_SIMILARITY, or
-    when the Mandarin reading explains it nearly as well (a Chinese person: '李强' / 'Li Qiang')."""
-    from .hanja import korean_shape, korean_similarity
+def _reading_score(name: str, other: str, readers: frozenset[str]) -> float:
+    """How well the Korean ('ko' in `readers`) or Japanese ('ja') reading of whichever of the two names is
+    in Chinese characters explains the other ('金文洙' / 'Kim Moon-soo', '小泉进次郎' / 'Shinjiro Koizumi'),
+    or 0: below READING_SIMILARITY, or when the Mandarin reading explains it nearly as well."""
+    from .hanja import japanese_similarity, korean_similarity
 
-    if korean_shape(name) is not None:
-        han, spelled = name, other
-    elif korean_shape(other) is not None:
-        han, spelled = other, name
-    else:
+    han_name, han_other = bool(_HAN_NAME.fullmatch(name)), bool(_HAN_NAME.fullmatch(other))
+    if han_name == han_other:
         return 0.0
-    score = korean_similarity(han, spelled)
-    if score < KOREAN_READING_SIMILARITY or score < _mandarin_score(han, spelled) + KOREAN_READING_LEAD:
+    han, spelled = (name, other) if han_name else (other, name)
+    score = max(korean_similarity(han, spelled) if "ko" in readers else 0.0,
+                japanese_similarity(han, spelled) if "ja" in readers else 0.0)
+    if score < READING_SIMILARITY or score < _mandarin_score(han, spelled) + READING_LEAD:
         return 0.0
     return score
+
+
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,6}")
 
 
 def _mandarin_score(han: str, other: str) -> float:

@@ -55,13 +55,19 @@ def _initial_law(syllable: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
+def _data() -> dict:
+    """The reading tables (both languages), read once."""
     try:
         with gzip.open(TABLE_PATH, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
+            return json.load(handle)
     except (OSError, ValueError):
         return {}
-    return {char: hangul for hangul, chars in data.get("ko", {}).items() for char in chars}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """Chinese character -> its Korean reading in Hangul."""
+    return {char: hangul for hangul, chars in _data().get("ko", {}).items() for char in chars}
 
 
 def korean_shape(name: str) -> tuple[str, str] | None:
@@ -207,12 +213,7 @@ def kana_latin(text: str) -> str:
 @lru_cache(maxsize=1)
 def _japanese() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, str]]:
     """(surname -> readings, given name -> readings, Chinese form of a character -> its Japanese form)."""
-    try:
-        with gzip.open(TABLE_PATH, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
-        return {}, {}, {}
-    ja = data.get("ja", {})
+    ja = _data().get("ja", {})
     return ja.get("surnames", {}), ja.get("given", {}), ja.get("forms", {})
 
 

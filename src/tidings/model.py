@@ -37,10 +37,11 @@ import numpy as np
 # "众议院", "Quốc hội") as the chamber of the country the article names most (ent17)
 # "h": a Kazakh/Uzbek name before its kind noun stops at a ruler's numeral and leaves the person before it
 # ('Leo XIV Avliyo Pyotr bazilikasi' is Leo XIV and the basilica, not 'XIV Avliyo Pyotr bazilikasi')
-# "tidy18": a Chinese name of the dictionary written in sound letters is not read at the start of a longer
-# transliterated name (拉美 in 拉美西斯, Ramesses); Arabic طالب (demanded, and a student) codes a demand only
-# as a verb: first in its clause, no article glued to it, an object with بـ after it
-PIPELINE_VERSION = "reading-2026.11.30-tidy18"
+# "i" (fourteenth session): a Chinese name of the dictionary written in sound letters is not read at the start
+# of a longer transliterated name (拉美 in 拉美西斯, Ramesses); Arabic طالب (demanded, and a student) codes a
+# demand only as a verb: first in its clause, no article glued to it, an object with بـ after it (tidy18);
+# Korean and Japanese people written in Chinese characters read as Korean / Japanese in resolution (cjk18)
+PIPELINE_VERSION = "reading-2026.11.30i"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 # Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news

@@ -12,7 +12,9 @@ How a mention finds its entity, strongest evidence first:
      found under its other names (Moskau, Moscow, Москва: one GeoNames id). Names in scripts that
      fold badly join the entity of their story the transliteration model finds clearly alike, and
      a Latin name one of its story named so far only in other scripts ("Rachida Dati" / "رشيدة داتي"),
-     so that the order of the articles does not decide;
+     so that the order of the articles does not decide; a Korean or Japanese person a Chinese article
+     writes in Chinese characters ('金文洙', '小泉进次郎') is compared by its Korean or Japanese reading
+     (`hanja.py`) in a story that names Korea or Japan;
   5. none of its own type: an entity of another type it may be (`joinable_across`: the rules type
      a multi-word name without evidence PER, so "Аляску" may be the place Alaska; a person with a
      given name stays one). A name of unknown kind (type NAME) may be any entity, and an entity of
@@ -523,9 +525,16 @@ class Resolver:
         if script_of(name) in LETTER_BY_LETTER:
             rows = [r for r in rows if _like_length(name, r[1])]
         names = [name] + ([name[:-1]] if mention.type == "LOC" and _HAN_REGION.fullmatch(name) else [])
+        # a Korean or Japanese person in Chinese characters ('金文洙', '小泉进次郎') and the story's Hangul, kana,
+        # Latin or Cyrillic spelling ('Kim Moon-soo', 'Shinjiro Koizumi'), or the other way round: by the name's
+        # Korean reading in a story that names Korea, its Japanese reading in one that names Japan
+        readers = self._reading_countries(conn, article) if mention.type in ("PER", NAME) else frozenset()
         best: dict[int, float] = {}
         for row in rows:
-            best[row[0]] = max(best.get(row[0], 0.0), max(_similarity(n, row[1]) for n in names))
+            score = max(_similarity(n, row[1]) for n in names)
+            if readers and row[2] in ("PER", NAME):
+                score = max(score, _reading_score(name, row[1], readers))
+            best[row[0]] = max(best.get(row[0], 0.0), score)
         scored = sorted(((score, entity_id) for entity_id, score in best.items()), reverse=True)
         if not scored or scored[0][0] < (LATIN_CONTEXT_SIMILARITY if latin else CONTEXT_SIMILARITY):
             return None
@@ -539,6 +548,20 @@ class Resolver:
             conn.execute("UPDATE entities SET key = ? WHERE id = ? AND locked = 0 AND substr(key, 1, 2) NOT IN"
                          " ('C:', 'K:')", (mention.key, scored[0][1]))
         return scored[0][1]
+
+    def _reading_countries(self, conn, article: Article) -> frozenset[str]:
+        """Which readings of a person's name in Chinese characters this article's story allows: 'ko' when
+        the article or its story names Korea (South or North), 'ja' when it names Japan."""
+        found = self._story_rows.get("readings")
+        if found is None:
+            keys = {m.key for m in article.mentions if m.key in _READING_KEYS}
+            if article.story_id is not None and len(keys) < len(_READING_KEYS):
+                marks = ",".join("?" * len(_READING_KEYS))
+                keys |= {r[0] for r in conn.execute(
+                    "SELECT DISTINCT m.key FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.story_id = ?"
+                    f" AND m.key IN ({marks})", (article.story_id, *sorted(_READING_KEYS)))}
+            found = self._story_rows["readings"] = frozenset(_READING_KEYS[key] for key in keys)
+        return found
 
     def _by_translation(self, conn, article: Article, mention: Mention, name: str, batch: _AliasBatch) -> int | None:
         """A body named by translation ('Partido Democrático', 'Демократической партии' for the
@@ -676,6 +699,49 @@ def _similarity(name: str, other: str) -> float:
     from .transliterate import name_similarity
 
     return name_similarity(name, other)
+
+
+# the countries whose naming in a story lets a person's name in Chinese characters be read as Korean or Japanese
+_READING_KEYS = {"C:KR": "ko", "C:KP": "ko", "C:JP": "ja"}
+# a Korean or Japanese person's name in Chinese characters and another spelling (`hanja.korean_similarity`,
+# `hanja.japanese_similarity`): the reading must explain it this well, and better by READING_LEAD than the
+# Mandarin reading does (the coarse phonetic fold makes a Korean name's pinyin look alike: '李在明' / 'Lee
+# Jae-myung' 1.0 Korean, 0.89 Mandarin; a Chinese person's Latin name is its pinyin: '李强' / 'Li Qiang')
+READING_SIMILARITY = 0.85
+READING_LEAD = 0.05
+
+
+@lru_cache(maxsize=100_000)
+def _reading_score(name: str, other: str, readers: frozenset[str]) -> float:
+    """How well the Korean ('ko' in `readers`) or Japanese ('ja') reading of whichever of the two names is
+    in Chinese characters explains the other ('金文洙' / 'Kim Moon-soo', '小泉进次郎' / 'Shinjiro Koizumi'),
+    or 0: below READING_SIMILARITY, or when the Mandarin reading explains it nearly as well."""
+    from .hanja import japanese_similarity, korean_similarity
+
+    han_name, han_other = bool(_HAN_NAME.fullmatch(name)), bool(_HAN_NAME.fullmatch(other))
+    if han_name == han_other:
+        return 0.0
+    han, spelled = (name, other) if han_name else (other, name)
+    score = max(korean_similarity(han, spelled) if "ko" in readers else 0.0,
+                japanese_similarity(han, spelled) if "ja" in readers else 0.0)
+    if score < READING_SIMILARITY or score < _mandarin_score(han, spelled) + READING_LEAD:
+        return 0.0
+    return score
+
+
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,6}")
+
+
+def _mandarin_score(han: str, other: str) -> float:
+    """The Mandarin reading's best explanation of a Latin or Cyrillic spelling: the learned model's
+    (`name_similarity`) or the pinyin's own ('Li Qiang')."""
+    from anyascii import anyascii
+
+    from .transliterate import _ratio, latin_form, phonetic
+
+    pinyin = phonetic(re.sub(r"[^a-z]", "", anyascii(han).lower()))
+    target = phonetic(latin_form(other).replace(" ", ""))
+    return max(_similarity(han, other), _ratio(pinyin, target) if pinyin and target else 0.0)
 
 
 # the scripts whose spellings of a city the gazetteer may lack, and `_by_story_context` may then compare

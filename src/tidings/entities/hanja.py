@@ -22,8 +22,11 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from ..textutil import HAN, HAN_EXT_A
+
 TABLE_PATH = Path(__file__).with_name("data") / "han_readings.json.gz"
-_HAN = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbf]+$")
+_HAN = re.compile("^[" + HAN + HAN_EXT_A + "]+$")
+_ANY_HAN = re.compile("[" + HAN + HAN_EXT_A + "]")
 _SEPARATORS = re.compile(r"[\s·・•‧\-]+")
 
 # the common Korean surnames, traditional and simplified forms (about 95 % of Koreans bear one of them)
@@ -141,7 +144,7 @@ def korean_similarity(han: str, other: str) -> float:
     from .transliterate import _ratio, latin_form, latin_letters
 
     readings = korean_readings_of(han)
-    if not readings or not other or re.search(r"[\u4e00-\u9fff\u3400-\u4dbf]", other):
+    if not readings or not other or _ANY_HAN.search(other):
         return 0.0
     hangul = re.sub(r"[^\uac00-\ud7a3]", "", other)
     if hangul and len(hangul) == len(re.sub(r"[\s\-]", "", other)):
@@ -241,7 +244,7 @@ def japanese_similarity(han: str, other: str) -> float:
     from .transliterate import _ratio, latin_form, latin_letters
 
     readings = japanese_readings_of(han)
-    if not readings or not other or re.search(r"[\u4e00-\u9fff\u3400-\u4dbf]", other):
+    if not readings or not other or _ANY_HAN.search(other):
         return 0.0
     kana = re.sub(r"[^\u3041-\u30ff]", "", other)
     if kana:

@@ -38,7 +38,7 @@ from functools import lru_cache
 from ..model import NAME, Article, Mention
 from ..read.names import (AR_ARTICLES, KIND_NOUN_LINKS, _unaccented, lookup_country, name_key, place_id,
                           place_names, surname_first, surname_first_bearers)
-from ..textutil import ARABIC, CYRILLIC, HAN, LATIN
+from ..textutil import ARABIC, CYRILLIC, HAN, HAN_EXT_A, LATIN
 from .saints import saint_place
 
 # Leading words that are roles, not names ("Präsident Kassym-Schomart Tokajew"); recognition marks
@@ -729,7 +729,7 @@ def _reading_score(name: str, other: str, readers: frozenset[str]) -> float:
     return score
 
 
-_HAN_NAME = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]{2,6}")
+_HAN_NAME = re.compile("[" + HAN + HAN_EXT_A + "]{2,6}")
 
 
 def _mandarin_score(han: str, other: str) -> float:

@@ -37,7 +37,7 @@ import numpy as np
 # "众议院", "Quốc hội") as the chamber of the country the article names most (ent17)
 # "h": a Kazakh/Uzbek name before its kind noun stops at a ruler's numeral and leaves the person before it
 # ('Leo XIV Avliyo Pyotr bazilikasi' is Leo XIV and the basilica, not 'XIV Avliyo Pyotr bazilikasi')
-PIPELINE_VERSION = "reading-2026.11.30h"
+PIPELINE_VERSION = "reading-2026.11.30-dates18"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 # Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news

@@ -333,6 +333,20 @@ def test_a_year_alone_in_the_sentence_dates_the_event():
     assert (since.date, since.date_span) == ("2025-06-17", None)
 
 
+def test_of_two_dates_near_the_trigger_the_nearer_dates_the_event():
+    # dates18: "signed ... in 2019 ..., and visited Tanzania in 2021": the visit is of 2021, not of the first date
+    # the sentence names (Al Jazeera's "وقّع في أبو ظبي عام 2019 ... وزار العراق عام 2021")
+    for first_date, second_date, values in (("in 2019", "in 2021", ("2019", "2021")),
+                                            ("on 3 May", "on 5 May", ("2025-05-03", "2025-05-05"))):
+        events = read(f"The Kenyan president signed a treaty with Uganda {first_date} at a ceremony in the capital, "
+                      f"and visited Tanzania {second_date}.").events
+        assert {(e.type, e.date) for e in events} >= {("AGREE", values[0]), ("CONSULT", values[1])}
+    # a date that opens the sentence still dates all its events
+    opened = first("On 14 December, Kenya and Uganda signed a trade agreement that takes effect on 1 January.",
+                   published="2025-12-20")
+    assert opened.date == "2025-12-14"
+
+
 def test_sentences_without_an_event_give_nothing():
     assert read("The weather in Paris was mild and sunny on Sunday afternoon.").events == []
 

@@ -474,8 +474,13 @@ def test_a_year_that_opens_or_closes_a_span_is_no_date():
                  "sau các năm 2008 và 2018", "những năm 1990", "2023-yildan buyon", "2030-yilgacha",
                  "Uçak 2027 yılı sonuna kadar teslim edilecek.", "2015 yılından bu yana", "2015 жылдан бері",
                  "in the 1990s", "dans les années 1990", "в 1990-е годы", "1990'larda", "1990 жылдары",
-                 "από το 2015"):
+                 "από το 2015", "Il y reste jusqu'à la fin 2016.", "bis zum Ende des Jahres 2016", "bis Ende 2027",
+                 "fino alla fine del 2027", "1984 il prit part"):
         assert find_dates(text, [], date(2025, 6, 17)) == [], text
+    # the same words without the span's word are a time
+    for text in ("Ende 2027 wird er gehen.", "Il part à la fin 2016.", "Alla fine del 1961 Dylan registrò",
+                 "He fled from Kyiv in 2022.", "Sammit 2027-ci ildə keçiriləcək."):
+        assert [d.precision for d in find_dates(text, [], date(2025, 6, 17))] == ["year"], text
 
 
 def test_a_year_inside_a_fuller_date_is_read_once():

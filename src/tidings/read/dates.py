@@ -91,14 +91,16 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
            "span": ("since", "from", "until", "till", "by", "before", "after", "between", "through", "to")},
     "nl": {"before": (r"in", r"tijdens"), "noun_before": (r"jaar",),
            "span": ("sinds", "vanaf", "tot", "voor", "na", "tussen")},
-    "de": {"before": (r"in", r"Anfang", r"Mitte", r"Ende"), "noun_before": (r"Jahr", r"Jahre", r"Jahres"),
+    "de": {"before": (r"in", r"Anfang", r"Mitte", r"Ende"),
+           "noun_before": (r"Jahr", r"Jahre", r"Jahres", r"(?:Anfang|Mitte|Ende)\s+des\s+Jahres"),
            "span": ("seit", "ab", "bis", "von", "vom", "zum", "vor", "nach", "zwischen")},
-    "fr": {"before": (r"en", r"courant", r"début", r"fin", r"mi-"), "noun_before": (r"l['’]an", r"l['’]année"),
+    "fr": {"before": (r"en", r"courant", r"(?:au\s+|en\s+)?début", r"(?:à\s+la\s+|en\s+)?fin", r"(?:à\s+la\s+)?mi-"),
+           "noun_before": (r"l['’]an", r"l['’]année"),
            "span": ("depuis", "dès", "jusqu", "jusque", "avant", "après", "ici", "entre", "partir")},
     "es": {"before": (r"en", r"durante", r"a\s+(?:principios|mediados|finales)\s+de"),
            "noun_before": (r"año", r"año\s+de"),
            "span": ("desde", "hasta", "antes", "después", "entre", "para")},
-    "it": {"before": (r"nel", r"durante\s+il", r"(?:all['’]inizio|a\s+metà|alla\s+fine)\s+del"),
+    "it": {"before": (r"nel", r"durante\s+il", r"(?:all['’]inizio|a\s+metà|alla\s+fine|(?:a|alla)\s+fine)\s+del"),
            "noun_before": (r"anno",),
            "span": ("dal", "dall", "dallo", "fino", "entro", "prima", "dopo", "tra", "fra")},
     "pt": {"before": (r"em", r"durante"), "noun_before": (r"ano", r"ano\s+de"),
@@ -106,7 +108,8 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "ro": {"before": (r"în",), "noun_before": (r"anul",), "span": ("din", "până", "înainte", "după", "între")},
     "id": {"before": (r"pada",), "noun_before": (r"tahun",),
            "span": ("sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "dari", "antara")},
-    "sv": {"before": (r"under",), "noun_before": (r"år",), "span": ("sedan", "till", "från", "före", "efter")},
+    # not Swedish "under 2027": English "under 2000 words" is an amount
+    "sv": {"noun_before": (r"år",), "span": ("sedan", "till", "från", "före", "efter")},
     "el": {"before": (r"το", r"στο", r"κατά\s+το"), "noun_before": (r"έτος",),
            "span": ("από", "έως", "μέχρι", "ως", "πριν", "μετά")},
     "ru": {"noun_after": (r"\s*(?:году|года|год|г\.)",),
@@ -123,7 +126,8 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "hu": {"noun_after": (r"-(?:ben|ban)",)},
     "tr": {"noun_after": (r"\s*(?:yılında|yılının|yılı)", r"['’](?:de|da|te|ta)"),
            "span_after": ("kadar", "itibaren", "beri", "yana", "önce", "sonra")},
-    "az": {"noun_after": (r"(?:-?(?:ci|cı|cu|cü))?\s*(?:ildə|ilin|il)",),
+    # "il" and "ilin" only after the ordinal ending: "1984 il" is French "de 1984 il prit part"
+    "az": {"noun_after": (r"-(?:ci|cı|cu|cü)\s*(?:ildə|ilində|ilin|il)", r"\s*(?:ildə|ilində)"),
            "span_after": ("qədər", "bəri", "sonra", "əvvəl")},
     "kk": {"noun_after": (r"[\s-]*(?:жылы|жылғы)",), "span_after": ("дейін", "бері", "кейін", "бастап", "бұрын")},
     "ky": {"noun_after": (r"[\s-]*(?:жылы|жылкы)",), "span_after": ("чейин", "бери", "кийин", "баштап", "мурун")},
@@ -146,8 +150,8 @@ _YEAR_ALONE = re.compile(r"(?<![\w.,$€£¥₽₸])(?P<y>(?:19|20)\d{2})(?![\w]
                          rf"\s+\S{{1,5}}\s+(?:19|20)\d{{2}}(?!\d)|\s*(?:{_COUNTED})(?!\w))", re.IGNORECASE)
 _YEAR_IN_SPAN = re.compile(r".*?(?P<y>(?:19|20)\d{2}).*", re.DOTALL)
 _RANGE_BEFORE = re.compile(r"(?:19|20)?\d{2}\s*(?:[-–—/,]|\s\S{1,5})\s*\Z")
+_TOKEN = re.compile(r"\w+")  # words and numbers: "dipped to 75 % in mid-2001" has no "to" before its "in"
 _SPAN_BREAK = re.compile(r"[.!?;:,()\[\]\"«»“”„]")
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -179,19 +183,23 @@ def _years_alone(text: str):
         window = text[max(0, start - 40):start]
         after = noun_after.match(text, end)
         in_front = noun_before.search(window)
+        preposition = None if after or in_front else before.search(window)
         if after:
             end = after.end()
         elif in_front:
             start -= len(window) - in_front.start()
-        elif not before.search(window):
+        elif not preposition:
             continue
         ahead = text[max(0, start - 40):start]
         if _RANGE_BEFORE.search(ahead):
             continue  # "2015 и 2020 годах", "2015–2020"
-        ahead = _SPAN_BREAK.split(ahead)[-1]
+        words = _TOKEN.findall(_SPAN_BREAK.split(ahead)[-1])[-2:]
+        if preposition:  # and the word before a longer one: "jusqu'à la fin 2016", "bis Ende 2027"
+            opening = start - (len(window) - preposition.start())
+            words += _TOKEN.findall(_SPAN_BREAK.split(text[max(0, opening - 40):opening])[-1])[-1:]
         behind = _SPAN_BREAK.split(text[end:end + 40])[0]
-        if any(_is_span_word(w, span) for w in _LETTERS.findall(ahead)[-2:]) or \
-                any(w.lower() in span_after for w in _LETTERS.findall(behind)[:2]):
+        if any(_is_span_word(w, span) for w in words) or \
+                any(w.lower() in span_after for w in _TOKEN.findall(behind)[:2]):
             continue
         yield _YEAR_IN_SPAN.match(text, start, end)
 

@@ -479,7 +479,8 @@ def test_a_year_that_opens_or_closes_a_span_is_no_date():
         assert find_dates(text, [], date(2025, 6, 17)) == [], text
     # the same words without the span's word are a time
     for text in ("Ende 2027 wird er gehen.", "Il part à la fin 2016.", "Alla fine del 1961 Dylan registrò",
-                 "He fled from Kyiv in 2022.", "Sammit 2027-ci ildə keçiriləcək."):
+                 "He fled from Kyiv in 2022.", "Sammit 2027-ci ildə keçiriləcək.", "The spread of COVID-19 in 2020.",
+                 "Turnout rose to 65 in 2027."):
         assert [d.precision for d in find_dates(text, [], date(2025, 6, 17))] == ["year"], text
 
 

@@ -149,7 +149,9 @@ _COUNTED = (r"%|‰|per\s*cent|prozent|pour\s*cent|por\s*ciento|процент\w
 _YEAR_ALONE = re.compile(r"(?<![\w.,$€£¥₽₸])(?P<y>(?:19|20)\d{2})(?![\w]|[.,]\d|\s*[-–—/]\s*\d|,\s*(?:19|20)\d{2}|"
                          rf"\s+\S{{1,5}}\s+(?:19|20)\d{{2}}(?!\d)|\s*(?:{_COUNTED})(?!\w))", re.IGNORECASE)
 _YEAR_IN_SPAN = re.compile(r".*?(?P<y>(?:19|20)\d{2}).*", re.DOTALL)
-_RANGE_BEFORE = re.compile(r"(?:19|20)?\d{2}\s*(?:[-–—/,]|\s\S{1,5})\s*\Z")
+# the second of two years ("2015–2020", "2019/20", "2015 и 2020 годах", "tussen 1891 en 1911"), not any number
+# before ("COVID-19 in 2020", "rose from 500 in 2004")
+_RANGE_BEFORE = re.compile(r"(?:(?<![\d.,])\d{4}\s*(?:[-–—/,]|\s\S{1,5})|\d\s*[-–—/])\s*\Z")
 _TOKEN = re.compile(r"\w+")  # words and numbers: "dipped to 75 % in mid-2001" has no "to" before its "in"
 _SPAN_BREAK = re.compile(r"[.!?;:,()\[\]\"«»“”„]")
 

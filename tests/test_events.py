@@ -320,6 +320,33 @@ def test_a_date_in_the_sentence_is_the_events_date():
     assert undated.date == "2025-11-29" and undated.date_span is None
 
 
+def test_a_year_alone_in_the_sentence_dates_the_event():
+    # dates18: "in 2027", "в 2027 году" date the event at year precision (a plan: future); "since 2015" does not
+    for text, language in (("The leaders agreed to hold the third summit in China in 2027.", "en"),
+                           ("Лидеры договорились провести следующий саммит в Китае в 2027 году.", "ru")):
+        event = first(text, language)
+        assert (event.date, event.date_precision, event.future) == ("2027", "year", True), text
+        assert event.date_span is not None
+    past = first("Kenya and Uganda signed a trade agreement in 2022.")
+    assert (past.date, past.date_precision, past.future) == ("2022", "year", False)
+    since = first("Putin met Trump in Alaska, his first visit to the United States since 2015.")
+    assert (since.date, since.date_span) == ("2025-06-17", None)
+
+
+def test_of_two_dates_near_the_trigger_the_nearer_dates_the_event():
+    # dates18: "signed ... in 2019 ..., and visited Tanzania in 2021": the visit is of 2021, not of the first date
+    # the sentence names (Al Jazeera's "وقّع في أبو ظبي عام 2019 ... وزار العراق عام 2021")
+    for first_date, second_date, values in (("in 2019", "in 2021", ("2019", "2021")),
+                                            ("on 3 May", "on 5 May", ("2025-05-03", "2025-05-05"))):
+        events = read(f"The Kenyan president signed a treaty with Uganda {first_date} at a ceremony in the capital, "
+                      f"and visited Tanzania {second_date}.").events
+        assert {(e.type, e.date) for e in events} >= {("AGREE", values[0]), ("CONSULT", values[1])}
+    # a date that opens the sentence still dates all its events
+    opened = first("On 14 December, Kenya and Uganda signed a trade agreement that takes effect on 1 January.",
+                   published="2025-12-20")
+    assert opened.date == "2025-12-14"
+
+
 def test_sentences_without_an_event_give_nothing():
     assert read("The weather in Paris was mild and sunny on Sunday afternoon.").events == []
 

@@ -451,3 +451,82 @@ def test_script_blocks_are_written_once_and_the_modules_differences_are_kept():
     # the reader's test for uncased letters leaves Extension A out; its runs of such letters take it in
     assert not names._CJK_OR_UNCASED.search("\u3400") and names._UNCASED_RUN.fullmatch("\u3400中")
     assert resolve._HAN_REGION.fullmatch("加利福尼亚州") and names._CYRILLIC.match("Ж") and resolve._ARABIC.match("ع")
+
+
+@pytest.mark.parametrize("text, found", [
+    # dates18: a year alone in running text, where a word with it makes it a time, is a date of year
+    # precision (the date: the year with its own noun, not the preposition before it)
+    ("The third summit is scheduled to be held in China in 2027.", "2027"),
+    ("Die nächste Wahl findet im Jahr 2027 statt.", "Jahr 2027"),
+    ("Le prochain sommet aura lieu en 2027 en Chine.", "2027"),
+    ("La próxima cumbre se celebrará en 2027 en China.", "2027"),
+    ("Следующий саммит проведут в Китае в 2027 году.", "2027 году"),
+    ("Наступний саміт відбудеться у 2027 році в Китаї.", "2027 році"),
+    ("Келесі, үшінші саммит 2027 жылы Қытайда ұйымдастырылады.", "2027 жылы"),
+    ("Navbatdagi sammit 2027-yilda Xitoyda bo'lib o'tadi.", "2027-yilda"),
+    ("Навбатдаги учрашув 2027 йилда Хитойда бўлиб ўтади.", "2027 йилда"),
+    ("Bir sonraki zirve 2027 yılında Çin'de yapılacak.", "2027 yılında"),
+    ("Zirve 2027'de Çin'de yapılacak.", "2027'de"),
+    ("Hội nghị tiếp theo sẽ diễn ra vào năm 2027 tại Trung Quốc.", "năm 2027"),
+    ("وستعقد القمة المقبلة في الصين عام 2027.", "عام 2027"),
+    ("Kolejny szczyt odbędzie się w 2027 roku w Chinach.", "2027 roku"),
+    ("Il prossimo vertice si terrà nel 2027 in Cina.", "2027"),
+    ("A próxima cúpula será realizada em 2027 na China.", "2027"),
+    ("He narrowly lost to Yoon in 2022 and survived a knife attack.", "2022"),
+    ("Prevost was born in Chicago in mid-1955.", "1955"),
+    ("Следующий саммит пройдёт в конце 2027 года.", "2027 года"),
+])
+def test_a_year_alone_in_running_text(text, found):
+    dates = find_dates(text, [], date(2025, 6, 17))
+    year = "".join(c for c in found if c.isdigit())
+    assert [(d.text, d.value, d.precision) for d in dates] == [(found, year, "year")]
+    assert [(d.text, d.value) for d in find_dates(text, [], None)] == [(d.text, d.value) for d in dates]
+
+
+def test_a_number_that_is_no_year_stays_no_date():
+    # amounts, measures, flight and page numbers, resolutions: no word makes them a time
+    for text in ("2027 people were evacuated from the coast.", "The fee was $2,030 last year.",
+                 "The toll rose in 2027 deaths.",
+                 "Der Gipfel liegt in 2000 Metern Höhe.", "Das geschah in 2027 Fällen.",
+                 "Los precios subieron en 2000 euros.", "Flight 2027 landed safely.", "See page 2027 of the report.",
+                 "Resolution 2231 was adopted unanimously.", "Bayern won 2027 to 1999 in the charity match.",
+                 "The budget of 2027 units was cut.", "Copyright 2025 The Associated Press."):
+        assert [d.value for d in find_dates(text, [], date(2025, 6, 17))] == [], text
+
+
+def test_a_year_that_opens_or_closes_a_span_is_no_date():
+    # as "自2015年以来" (since 2015): the start or end of a span, a deadline, a range, one of a list, a decade
+    for text in ("It was his first visit since 2015.", "Prices rose from 2015 to 2020.", "Prices rose in 2015–2020.",
+                 "Prices rose in 2015 and 2020.", "Emissions are to be halved by 2030.", "by the year 2030",
+                 "seit dem Jahr 2015", "depuis 2015", "desde el año 2015", "в период с 2015 года",
+                 "до конца 2027 года", "к 2030 году", "в 2015–2020 годах", "2019/2020 року", "з 2023 року очолював",
+                 "منذ عام 2015", "ومنذ عام 2015", "حتى عام 2030", "kể từ năm 1997", "từ năm 2015 đến năm 2020",
+                 "sau các năm 2008 và 2018", "những năm 1990", "2023-yildan buyon", "2030-yilgacha",
+                 "Uçak 2027 yılı sonuna kadar teslim edilecek.", "2015 yılından bu yana", "2015 жылдан бері",
+                 "in the 1990s", "dans les années 1990", "в 1990-е годы", "1990'larda", "1990 жылдары",
+                 "από το 2015", "Il y reste jusqu'à la fin 2016.", "bis zum Ende des Jahres 2016", "bis Ende 2027",
+                 "fino alla fine del 2027", "1984 il prit part"):
+        assert find_dates(text, [], date(2025, 6, 17)) == [], text
+    # the same words without the span's word are a time
+    for text in ("Ende 2027 wird er gehen.", "Il part à la fin 2016.", "Alla fine del 1961 Dylan registrò",
+                 "He fled from Kyiv in 2022.", "Sammit 2027-ci ildə keçiriləcək.", "The spread of COVID-19 in 2020.",
+                 "Turnout rose to 65 in 2027."):
+        assert [d.precision for d in find_dates(text, [], date(2025, 6, 17))] == ["year"], text
+
+
+def test_a_year_inside_a_fuller_date_is_read_once():
+    for text, value in (("The summit in June 2027 will be held in Astana.", "2027-06"),
+                        ("Саммит пройдёт 17 июня 2027 года в Астане.", "2027-06-17"),
+                        ("в мае 2023 года в китайском Сиане", "2023-05"),
+                        ("алғашқы саммит 2023 жылғы мамырда өткен", "2023-05"),
+                        ("2027 yılı Haziran ayında", "2027-06"),
+                        ("Hội nghị diễn ra ngày 17 tháng 6 năm 2027.", "2027-06-17"),
+                        ("La cumbre se celebrará el 17 de junio de 2027.", "2027-06-17")):
+        assert [d.value for d in find_dates(text, [], date(2025, 6, 17))] == [value], text
+    # two years, each with its own word, are two dates
+    assert [d.value for d in find_dates("im Jahre 1999 und im Jahr 2015", [], None)] == ["1999", "2015"]
+
+
+def test_a_publication_date_is_no_running_text():
+    assert parse_published("2025") == (None, None)
+    assert parse_published("in 2025") == (None, None)

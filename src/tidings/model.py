@@ -40,7 +40,8 @@ import numpy as np
 # "i" (fourteenth session): a Chinese name of the dictionary written in sound letters is not read at the start
 # of a longer transliterated name (拉美 in 拉美西斯, Ramesses); Arabic طالب (demanded, and a student) codes a
 # demand only as a verb: first in its clause, no article glued to it, an object with بـ after it (tidy18);
-# Korean and Japanese people written in Chinese characters read as Korean / Japanese in resolution (cjk18)
+# Korean and Japanese people written in Chinese characters read as Korean / Japanese in resolution (cjk18);
+# a year alone in running text where a word with it makes it a time ("in 2027", "в 2027 году", "năm 2027") (dates18)
 PIPELINE_VERSION = "reading-2026.11.30i"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"

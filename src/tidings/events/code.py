@@ -900,8 +900,16 @@ def _dates_of(c: _SentenceContext, trigger: Match) -> list[DateMention]:
         return max(0, found.start - last, first - found.end)
 
     opening = min(c.sentence.start + c.tokens[m.first].start for m in c.chosen)
-    return [d for d in c.dates if d.end <= opening and d.start - c.sentence.start <= DATE_OPENING or
-            distance(d, trigger) <= reach and all(distance(d, trigger) <= distance(d, other) for other in rivals)]
+
+    def opens(found: DateMention) -> bool:
+        return found.end <= opening and found.start - c.sentence.start <= DATE_OPENING
+
+    found = [d for d in c.dates if opens(d) or
+             distance(d, trigger) <= reach and all(distance(d, trigger) <= distance(d, other) for other in rivals)]
+    # the opening date first, then the nearest: of "He lost to Yoon in 2022 and survived a knife attack in
+    # Busan in January 2024" the attack's is January 2024, of "وقّع في أبو ظبي عام 2019 ... وزار العراق عام 2021"
+    # the visit's 2021 (dates18: a year alone is a date now, and sentences name more of them)
+    return sorted(found, key=lambda d: (not opens(d), 0 if opens(d) else distance(d, trigger), d.start))
 
 
 def _event_date(article: Article, dates: list[DateMention]) -> tuple[str | None, str | None, tuple[int, int] | None]:

@@ -69,6 +69,143 @@ _SPAN_AFTER_YEAR = (r"\s*(?:以来|来(?!华)|起|至今|以后|以後|之后|�
                     r"이후|이래|부터|까지|전|후)")
 
 
+# A year alone in running text, where the words around it say it is a time: "in 2027", "im Jahr 2027",
+# "en 2027", "в 2027 году", "у 2027 році", "2027 жылы", "2027-yilda", "2027 yılında", "năm 2027", "عام 2027",
+# "w 2027 roku", "nel 2027", "em 2027". The CJK year above has its sign (年, 년); a bare four-digit number in
+# other scripts is no year unless such a word stands with it ("The budget of 2027 units", "flight 2027",
+# "2027 people"). Per language (the words are told apart without knowing the article's language):
+#   before       words right before the year that make it a time, no part of the date ("in 2027", "en 2027")
+#   noun_before  the year's noun before it, part of the date ("im Jahr 2027": "Jahr 2027"; "năm 2027")
+#   noun_after   the year's noun or case ending after it (with its own joint), part of the date ("2027 году",
+#                "2027-yilda", "2027'de", "2027. godine")
+#   span         words among the two before the date that make it the start or end of a span, or one of
+#                many years ("since 2015", "с 2015 года", "منذ عام 2015", "từ năm 2015", "những năm 1990", the
+#                1990s): no date, as 自 / 从 and 以来 are for the CJK year; a deadline too ("by 2030", "до 2030
+#                года", as "2030年前")
+#   span_after   postpositions among the two words after the date that do the same ("2027 yılı sonuna kadar")
+# Nor is a year one end of a range or list ("in 2015–2020", "in 2015 and 2020", "năm 2008 và 2018"), an
+# amount ("in 2027 people", "in 2027 %"), nor inside a fuller date that a pattern above reads ("in June 2027").
+YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"before": (r"in", r"during", r"throughout", r"in\s+(?:early|late)", r"in\s+mid-?"),
+           "noun_before": (r"year",),
+           "span": ("since", "from", "until", "till", "by", "before", "after", "between", "through", "to")},
+    "nl": {"before": (r"in", r"tijdens"), "noun_before": (r"jaar",),
+           "span": ("sinds", "vanaf", "tot", "voor", "na", "tussen")},
+    "de": {"before": (r"in", r"Anfang", r"Mitte", r"Ende"),
+           "noun_before": (r"Jahr", r"Jahre", r"Jahres", r"(?:Anfang|Mitte|Ende)\s+des\s+Jahres"),
+           "span": ("seit", "ab", "bis", "von", "vom", "zum", "vor", "nach", "zwischen")},
+    "fr": {"before": (r"en", r"courant", r"(?:au\s+|en\s+)?début", r"(?:à\s+la\s+|en\s+)?fin", r"(?:à\s+la\s+)?mi-"),
+           "noun_before": (r"l['’]an", r"l['’]année"),
+           "span": ("depuis", "dès", "jusqu", "jusque", "avant", "après", "ici", "entre", "partir")},
+    "es": {"before": (r"en", r"durante", r"a\s+(?:principios|mediados|finales)\s+de"),
+           "noun_before": (r"año", r"año\s+de"),
+           "span": ("desde", "hasta", "antes", "después", "entre", "para")},
+    "it": {"before": (r"nel", r"durante\s+il", r"(?:all['’]inizio|a\s+metà|alla\s+fine|(?:a|alla)\s+fine)\s+del"),
+           "noun_before": (r"anno",),
+           "span": ("dal", "dall", "dallo", "fino", "entro", "prima", "dopo", "tra", "fra")},
+    "pt": {"before": (r"em", r"durante"), "noun_before": (r"ano", r"ano\s+de"),
+           "span": ("desde", "até", "antes", "depois", "entre")},
+    "ro": {"before": (r"în",), "noun_before": (r"anul",), "span": ("din", "până", "înainte", "după", "între")},
+    "id": {"before": (r"pada",), "noun_before": (r"tahun",),
+           "span": ("sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "dari", "antara")},
+    # not Swedish "under 2027": English "under 2000 words" is an amount
+    "sv": {"noun_before": (r"år",), "span": ("sedan", "till", "från", "före", "efter")},
+    "el": {"before": (r"το", r"στο", r"κατά\s+το"), "noun_before": (r"έτος",),
+           "span": ("από", "έως", "μέχρι", "ως", "πριν", "μετά")},
+    "ru": {"noun_after": (r"\s*(?:году|года|год|г\.)",),
+           "span": ("с", "со", "до", "к", "ко", "после", "по", "от", "между", "начиная", "перед")},
+    "uk": {"noun_after": (r"\s*(?:році|року|рік|р\.)",),
+           "span": ("з", "із", "зі", "від", "до", "після", "по", "між", "починаючи")},
+    "be": {"noun_after": (r"\s*(?:годзе|года)",), "span": ("з", "да", "пасля")},
+    "bg": {"noun_after": (r"\s*(?:година|г\.)",), "span": ("от", "до", "след", "преди")},
+    "sr": {"noun_after": (r"\.?\s*(?:godine|godini|године|години)",),
+           "span": ("od", "do", "nakon", "posle", "poslije", "prije", "pre", "од", "после", "пре")},
+    "pl": {"noun_after": (r"\s*(?:roku|rok|r\.)",), "noun_before": (r"roku",),
+           "span": ("od", "do", "po", "przed", "między", "aż")},
+    "cs": {"noun_before": (r"roce", r"roku"), "span": ("od", "do", "po", "před")},
+    "hu": {"noun_after": (r"-(?:ben|ban)",)},
+    "tr": {"noun_after": (r"\s*(?:yılında|yılının|yılı)", r"['’](?:de|da|te|ta)"),
+           "span_after": ("kadar", "itibaren", "beri", "yana", "önce", "sonra")},
+    # "il" and "ilin" only after the ordinal ending: "1984 il" is French "de 1984 il prit part"
+    "az": {"noun_after": (r"-(?:ci|cı|cu|cü)\s*(?:ildə|ilində|ilin|il)", r"\s*(?:ildə|ilində)"),
+           "span_after": ("qədər", "bəri", "sonra", "əvvəl")},
+    "kk": {"noun_after": (r"[\s-]*(?:жылы|жылғы)",), "span_after": ("дейін", "бері", "кейін", "бастап", "бұрын")},
+    "ky": {"noun_after": (r"[\s-]*(?:жылы|жылкы)",), "span_after": ("чейин", "бери", "кийин", "баштап", "мурун")},
+    "uz": {"noun_after": (r"[\s-]*(?:yilda|yilgi|yil|йилда|йилги|йил)",),
+           "span_after": ("gacha", "qadar", "beri", "buyon", "keyin", "oldin", "boshlab", "гача", "қадар", "бери",
+                          "буён", "кейин", "олдин", "бошлаб")},
+    "tg": {"noun_before": (r"соли",), "span": ("аз", "то", "баъд", "пеш")},
+    "vi": {"noun_before": (r"năm",), "span": ("từ", "đến", "tới", "trước", "sau", "những", "các", "mấy")},
+    "ar": {"before": (r"[وف]?في",), "noun_before": (r"[وفبل]?(?:ال|ل)?(?:عام|سنة)",),
+           "span": ("منذ", "حتى", "بحلول", "قبل", "بعد", "من", "إلى", "الى", "لغاية", "بين", "عامي")},
+}
+# what a number followed by these counts or measures ("in 2027 people", "in 1999 deaths", "in 2000 Metern
+# Höhe", "en 2000 euros"): an amount, no year (compare/numbers.py reads "2027 people" so too)
+_COUNTED = (r"%|‰|per\s*cent|prozent|pour\s*cent|por\s*ciento|процент\w*|people|persons|deaths|dead|cases|votes|"
+            r"menschen|personen|tote|fällen|personnes|morts|cas|personas|muertos|casos|pessoas|persone|casi|человек|"
+            r"людей|осіб|случа\w*|kişi|người|adam|kishi|адам|شخص|"
+            r"m|km|met(?:er|re)s?|metern|kilomet\w*|mètres|metros|metri|метр\w*|километр\w*|"
+            r"dollars?|dólares|dollari|euros?|евро|доллар\w*|рубл\w*|гривень|yuan|yen|pounds?|libras|tenge|тенге")
+_YEAR_ALONE = re.compile(r"(?<![\w.,$€£¥₽₸])(?P<y>(?:19|20)\d{2})(?![\w]|[.,]\d|\s*[-–—/]\s*\d|,\s*(?:19|20)\d{2}|"
+                         rf"\s+\S{{1,5}}\s+(?:19|20)\d{{2}}(?!\d)|\s*(?:{_COUNTED})(?!\w))", re.IGNORECASE)
+_YEAR_IN_SPAN = re.compile(r".*?(?P<y>(?:19|20)\d{2}).*", re.DOTALL)
+# the second of two years ("2015–2020", "2019/20", "2015 и 2020 годах", "tussen 1891 en 1911"), not any number
+# before ("COVID-19 in 2020", "rose from 500 in 2004")
+_RANGE_BEFORE = re.compile(r"(?:(?<![\d.,])\d{4}\s*(?:[-–—/,]|\s\S{1,5})|\d\s*[-–—/])\s*\Z")
+_TOKEN = re.compile(r"\w+")  # words and numbers: "dipped to 75 % in mid-2001" has no "to" before its "in"
+_SPAN_BREAK = re.compile(r"[.!?;:,()\[\]\"«»“”„]")
+
+
+@lru_cache(maxsize=1)
+def _year_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
+    def alternation(key: str) -> str:
+        return "|".join(sorted({f for words in YEAR_WORDS.values() for f in words.get(key, ())}, key=len, reverse=True))
+
+    flags = re.IGNORECASE
+    before = re.compile(rf"(?<!\w)(?:{alternation('before')})(?:\s+|(?<=-))\Z", flags)
+    noun_before = re.compile(rf"(?<!\w)(?:{alternation('noun_before')})\s+\Z", flags)
+    noun_after = re.compile(rf"(?:{alternation('noun_after')})(?!\w)", flags)
+    span = frozenset(w for words in YEAR_WORDS.values() for w in words.get("span", ()))
+    span_after = frozenset(w for words in YEAR_WORDS.values() for w in words.get("span_after", ()))
+    return before, noun_before, noun_after, span, span_after
+
+
+def _is_span_word(word: str, words: frozenset[str]) -> bool:
+    word = word.lower()
+    # Arabic joins "and" to the next word: "ومنذ عام 2015" (and since 2015)
+    return word in words or word[:1] == "و" and word[1:] in words
+
+
+def _years_alone(text: str):
+    """The years alone that the words around them make a time (YEAR_WORDS), each as a match over the date
+    (the year with its noun, not the preposition before it)."""
+    before, noun_before, noun_after, span, span_after = _year_words()
+    for year in _YEAR_ALONE.finditer(text):
+        start, end = year.span()
+        window = text[max(0, start - 40):start]
+        after = noun_after.match(text, end)
+        in_front = noun_before.search(window)
+        preposition = None if after or in_front else before.search(window)
+        if after:
+            end = after.end()
+        elif in_front:
+            start -= len(window) - in_front.start()
+        elif not preposition:
+            continue
+        ahead = text[max(0, start - 40):start]
+        if _RANGE_BEFORE.search(ahead):
+            continue  # "2015 и 2020 годах", "2015–2020"
+        words = _TOKEN.findall(_SPAN_BREAK.split(ahead)[-1])[-2:]
+        if preposition:  # and the word before a longer one: "jusqu'à la fin 2016", "bis Ende 2027"
+            opening = start - (len(window) - preposition.start())
+            words += _TOKEN.findall(_SPAN_BREAK.split(text[max(0, opening - 40):opening])[-1])[-1:]
+        behind = _SPAN_BREAK.split(text[end:end + 40])[0]
+        if any(_is_span_word(w, span) for w in words) or \
+                any(w.lower() in span_after for w in _TOKEN.findall(behind)[:2]):
+            continue
+        yield _YEAR_IN_SPAN.match(text, start, end)
+
+
 @lru_cache(maxsize=1)
 def patterns() -> list[tuple[re.Pattern[str], str]]:
     months = _month_alternation()
@@ -96,6 +233,8 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(rf"(?<![\d.]){_D}{_D2}(?:-|\s*(?:de\s+)?){m}(?:\s*(?:de\s+|,\s*)?{_Y})?", flags), "dmy"),
         (re.compile(rf"\b{m}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?(?:,?\s+{_Y})?\b", flags), "mdy"),
         (re.compile(rf"\b{m}\s*(?:de\s+)?{_Y}\b", flags), "my"),
+        # last, so that a year inside a fuller date is read with it: "in June 2027", "17 июня 2027 года"
+        (_YEAR_ALONE, "year_word"),
     ]
 
 
@@ -190,6 +329,9 @@ def _is_month_word(word: str) -> bool:
 def _matches(pattern: re.Pattern[str], kind: str, text: str):
     """Patterns that begin with a month name are tried only where a month name stands: a regex
     alternation of ~600 names tried at every word costs tens of milliseconds per article."""
+    if kind == "year_word":
+        yield from _years_alone(text)
+        return
     if kind not in ("mdy", "my"):
         yield from pattern.finditer(text)
         return
@@ -225,7 +367,9 @@ def parse_published(value: str | None) -> tuple[str | None, str | None]:
         return parsed.date().isoformat(), "day"
     except (TypeError, ValueError, IndexError, OverflowError):  # (an hour of 80 digits overflows)
         pass
-    for pattern, _kind in patterns():
+    for pattern, kind in patterns():
+        if kind == "year_word":
+            continue  # a publication date is no running text: "2025" alone stays no date
         match = pattern.search(value)
         if match and (parsed := _value(match, None)):
             # a full ISO date even when only the month is known ("March 2025" -> 2025-03-01, month):

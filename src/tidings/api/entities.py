@@ -7,6 +7,7 @@ from fastapi import APIRouter, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..entities.queries import EntityExplorer
+from .lookup import ensure_exists
 
 MAX_ID = 2**63 - 1
 EntityId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
@@ -55,6 +56,7 @@ def get_entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
 @api.get("/stories/{story_id}/entities", summary="Entities of a story")
 def story_entities(request: Request, story_id: EntityId) -> list[dict[str, Any]]:
     """The entities a story's articles name, those named in most languages first."""
+    ensure_exists(request.app.state.explorer.store, "story", story_id)
     return _entities(request).story_entities(story_id)
 
 

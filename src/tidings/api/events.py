@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 
 from ..events.ontology import ALIASES, TYPES
 from ..events.queries import EventExplorer
+from .lookup import ensure_exists
 
 MAX_ID = 2**63 - 1
 ItemId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
@@ -58,16 +59,19 @@ def get_event(request: Request, event_id: ItemId) -> dict[str, Any]:
 
 @api.get("/stories/{story_id}/events", summary="Events of a story")
 def story_events(request: Request, story_id: ItemId, limit: Limit = 200) -> list[dict[str, Any]]:
+    ensure_exists(request.app.state.explorer.store, "story", story_id)
     return _events(request).events(story_id=story_id, limit=limit)
 
 
 @api.get("/entities/{entity_id}/events", summary="Events an entity took part in")
 def entity_events(request: Request, entity_id: ItemId, limit: Limit = 200) -> list[dict[str, Any]]:
+    ensure_exists(request.app.state.explorer.store, "entity", entity_id)
     return _events(request).events(entity_id=entity_id, limit=limit)
 
 
 @api.get("/articles/{article_id}/events", summary="Event mentions of an article")
 def article_events(request: Request, article_id: ItemId) -> list[dict[str, Any]]:
+    ensure_exists(request.app.state.explorer.store, "article", article_id)
     return _events(request).article_events(article_id)
 
 

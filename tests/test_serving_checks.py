@@ -34,3 +34,27 @@ def test_sub_resources_of_an_unknown_item_are_404(client, path, kind, noun):
     # the same paths of an item that exists still answer with a list
     existing = client.get(f"/api/{kind}", params={"limit": 1}).json()[0]["id"]
     assert isinstance(client.get(path.format(existing)).json(), list)
+
+
+@pytest.mark.parametrize("path", ["/api/stories", "/api/events", "/api/coverage", "/index.json", "/events.json",
+                                  "/coverage.json"])
+def test_dates_that_do_not_exist_are_refused_in_plain_words(client, path):
+    for bad in ("2025-13-45", "2025-02-30", "yesterday"):
+        answer = client.get(path, params={"since": bad})
+        assert answer.status_code == 422, (path, bad)
+        message = answer.json()["detail"][0]["msg"]
+        assert repr(bad) in message and "not a date" in message and "^(" not in message
+    assert client.get(path, params={"since": "2024-02-29", "until": ""}).status_code == 200  # a leap day
+
+
+def test_partial_dates_and_times_still_filter(client):
+    assert client.get("/api/events", params={"since": "2025", "until": "2025-12"}).status_code == 200
+    assert client.get("/api/stories", params={"since": "2025-06-17T08:00:00Z"}).status_code == 200
+    assert client.get("/api/coverage", params={"since": "2025-06"}).status_code == 422  # coverage takes days
+
+
+def test_a_bad_date_on_a_page_says_which_and_why(client):
+    page = client.get("/", params={"since": "2025-02-30"})
+    assert page.status_code == 422
+    assert "since" in page.text and "is not a date of the calendar" in page.text
+    assert "Value error" not in page.text

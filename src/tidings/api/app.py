@@ -34,6 +34,7 @@ from ..query import Explorer
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
 from .compare import api as compare_api, pages as compare_pages
+from .dates import DateCheck
 from .security import AccessLog
 from .writes import new_write_state, router as writes_api
 from .entities import api as entities_api, pages as entity_pages
@@ -48,7 +49,6 @@ MAX_ID = 2**63 - 1  # SQLite's integer range: larger ids would overflow inside s
 MAX_OFFSET = 1_000_000_000
 # Empty values are allowed because HTML forms send `?language=` for "all"; they mean "no filter".
 LANGUAGE_PATTERN = r"^([A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*)?$"
-DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?)?$"
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -67,7 +67,7 @@ Language = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATTERN,
 TitleLanguage = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATTERN,
                                             description="Show each story's title in this language where it has"
                                                         " an article in it, else its most central article's")]
-IsoDate = Annotated[str | None, Query(max_length=40, pattern=DATE_PATTERN, description="ISO date, e.g. 2025-10-19")]
+IsoDate = Annotated[str | None, Query(max_length=40, description="ISO date, e.g. 2025-10-19"), DateCheck("datetime")]
 Keywords = Annotated[str | None, Query(max_length=500, description="Keywords the story's articles must contain")]
 SearchText = Annotated[str, Query(max_length=500, description="What to look for, in any language")]
 Country = Annotated[str | None, Query(max_length=2, pattern=r"^([A-Za-z]{2})?$",
@@ -603,8 +603,9 @@ async def _http_error(request: Request, exc: StarletteHTTPException):
 async def _validation_error(request: Request, exc: RequestValidationError):
     if _wants_json(request):
         return await request_validation_exception_handler(request, exc)
-    problems = [{"where": ".".join(str(part) for part in e.get("loc", ())[1:]), "message": e.get("msg", "")}
-                for e in exc.errors()]
+    # a validator's own sentence reads better without pydantic's "Value error, " before it
+    problems = [{"where": ".".join(str(part) for part in e.get("loc", ())[1:]),
+                 "message": e.get("msg", "").removeprefix("Value error, ")} for e in exc.errors()]
     context = {"status": 422, "message": "Some of the address's parameters are not valid.",
                "problems": problems, "nav": None}
     return render(request, "error.html", context, status_code=422, twin=False)

@@ -18,10 +18,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from ..compare import compare_story
 from ..compare.brief import brief_html, brief_markdown
 from ..compare.coverage import language_blind_spots, story_coverage
+from .dates import DateCheck
 
 MAX_ID = 2**63 - 1
 StoryId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
-IsoDay = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")]
+IsoDay = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD"), DateCheck("day")]
 MinSize = Annotated[int, Query(ge=1, le=10000, description="Only stories with at least this many articles")]
 BriefFormat = Annotated[str, Query(pattern=r"^(md|html)$", description="md (Markdown) or html")]
 

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse
 
 from ..events.ontology import ALIASES, TYPES
 from ..events.queries import EventExplorer
+from .dates import DateCheck
 from .lookup import ensure_exists
 
 MAX_ID = 2**63 - 1
@@ -15,7 +16,7 @@ ItemId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
 TYPE_PATTERN = "^(" + "|".join(sorted(set(TYPES) | set(ALIASES))) + ")?$"
 EventType = Annotated[str | None, Query(pattern=TYPE_PATTERN, description="PLOVER event type, e.g. CONSULT")]
 Country = Annotated[str | None, Query(pattern=r"^([A-Za-z]{2})?$", description="ISO 3166 alpha-2 of either actor")]
-Day = Annotated[str | None, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Day = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD"), DateCheck("partial")]
 Confidence = Annotated[float, Query(ge=0, le=1, description="Only events at least this confident")]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000)]

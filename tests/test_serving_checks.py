@@ -58,3 +58,52 @@ def test_a_bad_date_on_a_page_says_which_and_why(client):
     assert page.status_code == 422
     assert "since" in page.text and "is not a date of the calendar" in page.text
     assert "Value error" not in page.text
+
+
+# -- the command line: options checked before anything runs --------------------------------
+@pytest.fixture()
+def run_cli(tmp_path, monkeypatch):
+    """`tidings ARGS` in this process over an empty store; returns (exit code, everything printed)."""
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+
+    monkeypatch.setenv("TIDINGS_DB", f"sqlite:///{tmp_path / 'cli.db'}")
+    monkeypatch.setenv("COLUMNS", "200")  # one line per message in the error box
+
+    def run(*args: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, list(args))
+        return result.exit_code, " ".join(result.output.replace("│", " ").split())  # stdout and stderr
+
+    return run
+
+
+@pytest.mark.parametrize("args, says", [
+    (["stories", "--since", "yesterday"], "'yesterday' is not a date"),
+    (["stories", "--until", "2025-02-30"], "'2025-02-30' is not a date of the calendar"),
+    (["stories", "--sort", "bogus"], "'bogus' is not one of size, growth, recent"),
+    (["events", "--since", "2025-13-45"], "'2025-13-45' is not a date of the calendar"),
+    (["events", "--country", "KAZ"], "'KAZ' is not an ISO 3166 alpha-2 country code"),
+    (["coverage", "--since", "bogus"], "'bogus' is not a date: use YYYY-MM-DD"),
+    (["entities", "--type", "xyz"], "'xyz' is not one of PER, ORG, LOC, NAME"),
+    (["alerts", "add", "kz", "--country", "Kazakhstan"], "'Kazakhstan' is not an ISO 3166 alpha-2 country code"),
+])
+def test_cli_refuses_what_would_silently_filter_nothing(run_cli, args, says):
+    code, printed = run_cli(*args)
+    assert code == 2 and says in printed, printed
+
+
+def test_cli_accepts_the_forms_it_documents(run_cli):
+    assert run_cli("stories", "--since", "2025-10", "--until", "2025-10-31", "--sort", "recent")[0] == 0
+    assert run_cli("entities", "--type", "per", "--country", "kz")[0] == 0
+    assert run_cli("events", "--since", "2025", "--country", "kz")[0] == 0
+
+
+def test_cli_export_says_why_it_cannot_write(run_cli, tmp_path):
+    code, printed = run_cli("export", "--format", "parquet")
+    assert code == 2 and "add -o FILE.parquet" in printed, printed
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    for target, args in ((blocker / "out.csv", ["-f", "csv"]), (blocker / "backup.jsonl.gz", ["--all"])):
+        code, printed = run_cli("export", *args, "-o", str(target))
+        assert code == 1 and f"cannot write {target}" in printed and "Traceback" not in printed, printed

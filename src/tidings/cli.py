@@ -8,9 +8,10 @@ from typing import Iterator, Optional
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
-from .cli_common import console, load_pipeline, out, print_json
+from .cli_common import choice_option, console, date_option, load_pipeline, out, print_json
 from .config import open_store, resolve_db_url
 
 app = typer.Typer(help="tidings: the world's news, in any language, as stories.", no_args_is_help=True,
@@ -144,8 +145,10 @@ def stories(
     limit: int = typer.Option(20, min=1, max=10000), offset: int = typer.Option(0, min=0),
     language: Optional[str] = typer.Option(None, help="Only stories with an article in this language."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Show titles in this language where possible."),
-    sort: str = typer.Option("size", help="size, growth (articles of the last 3 days) or recent"),
-    since: Optional[str] = typer.Option(None, help="YYYY-MM-DD"), until: Optional[str] = typer.Option(None),
+    sort: str = typer.Option("size", help="size, growth (articles of the last 3 days) or recent",
+                             callback=choice_option("size", "growth", "recent")),
+    since: Optional[str] = typer.Option(None, help="YYYY-MM-DD", callback=date_option()),
+    until: Optional[str] = typer.Option(None, help="YYYY-MM-DD", callback=date_option()),
 ) -> None:
     """List stories, largest first."""
     items = _explorer(db).stories(limit=limit, offset=offset, language=language, title_language=lang, sort=sort,
@@ -250,7 +253,11 @@ def export(db: Optional[str] = DbOption,
 
         if output == "-":
             raise typer.BadParameter("--all needs a file: -o backup.jsonl.gz")
-        counts = export_all(open_store(db), Path(output))
+        try:
+            counts = export_all(open_store(db), Path(output))
+        except OSError as exc:
+            console.print(f"[red]cannot write {escape(output)}: {escape(exc.strerror or str(exc))}[/]")
+            raise typer.Exit(1) from exc
         console.print(f"dumped {counts.get('raw', 0)} raw items, {counts.get('alias', 0)} registry aliases, "
                       f"{counts.get('row', 0)} sources/alerts to {output}")
         return
@@ -261,7 +268,13 @@ def export(db: Optional[str] = DbOption,
         raise typer.BadParameter(f"what must be one of {', '.join(TABLES)}")
     if fmt == "gdelt" and what != "events":
         raise typer.BadParameter("--format gdelt exports events: add --what events")
-    count = run_export(open_store(db), Path(output), fmt=fmt, what=what)
+    if fmt == "parquet" and output == "-":
+        raise typer.BadParameter("Parquet is a binary file, not for standard output: add -o FILE.parquet")
+    try:
+        count = run_export(open_store(db), Path(output), fmt=fmt, what=what)
+    except OSError as exc:  # a folder that cannot be made, a file that cannot be written
+        console.print(f"[red]cannot write {escape(output)}: {escape(exc.strerror or str(exc))}[/]")
+        raise typer.Exit(1) from exc
     console.print(f"exported {count} {what} as {fmt}" + (f" to {output}" if output != "-" else ""))
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .cli_common import console, out, print_json
+from .cli_common import choice_option, console, country_option, out, print_json
 from .config import open_store
 
 entities_app = typer.Typer(help="List entities, or edit the alias registry (merge, split, rename, alias, import, export).",
@@ -34,8 +34,9 @@ def _edit(action) -> None:
 
 @entities_app.callback()
 def entities(ctx: typer.Context, db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json"),
-             type: Optional[str] = typer.Option(None, "--type", help="PER, ORG, LOC or NAME (name of unknown kind)"),
-             country: Optional[str] = typer.Option(None, help="ISO alpha-2 code"),
+             type: Optional[str] = typer.Option(None, "--type", help="PER, ORG, LOC or NAME (name of unknown kind)",
+                                                callback=choice_option("PER", "ORG", "LOC", "NAME", upper=True)),
+             country: Optional[str] = typer.Option(None, help="ISO alpha-2 code", callback=country_option),
              q: Optional[str] = typer.Option(None, "--q", help="Any alias, in any script"),
              limit: int = typer.Option(50, min=1, max=100000), offset: int = typer.Option(0, min=0)) -> None:
     """People, organisations and places, most mentioned first."""

@@ -107,3 +107,17 @@ def test_cli_export_says_why_it_cannot_write(run_cli, tmp_path):
     for target, args in ((blocker / "out.csv", ["-f", "csv"]), (blocker / "backup.jsonl.gz", ["--all"])):
         code, printed = run_cli("export", *args, "-o", str(target))
         assert code == 1 and f"cannot write {target}" in printed and "Traceback" not in printed, printed
+
+
+# -- entities found by a spelling no article used ----------------------------------------------
+def test_a_dictionary_person_is_found_by_a_spelling_not_seen_yet(client):
+    """The README's `tidings entities --q Tokajew`: a person the bundled dictionary names (keyed by its
+    entry, not by the spelling key) is found by other transliterations and unaccented forms too."""
+    found = client.get("/api/entities", params={"q": "Токаев"}).json()
+    assert len(found) == 1 and found[0]["type"] == "PER"
+    seen = set(found[0]["aliases"])
+    for spelling in ("Tokaev", "Tokaïev", "Tokajev"):
+        assert spelling not in seen
+        assert [e["id"] for e in client.get("/api/entities", params={"q": spelling}).json()] == [found[0]["id"]], spelling
+    assert client.get("/api/entities", params={"q": "Tokaev", "type": "LOC"}).json() == []
+    assert client.get("/api/entities", params={"q": "Tekever"}).json() == []  # another name, not a spelling

@@ -121,3 +121,31 @@ def test_a_dictionary_person_is_found_by_a_spelling_not_seen_yet(client):
         assert [e["id"] for e in client.get("/api/entities", params={"q": spelling}).json()] == [found[0]["id"]], spelling
     assert client.get("/api/entities", params={"q": "Tokaev", "type": "LOC"}).json() == []
     assert client.get("/api/entities", params={"q": "Tekever"}).json() == []  # another name, not a spelling
+
+
+# -- the entities and events pages reach past their first page -------------------------------
+def _links(html: str, rel: str) -> list[str]:
+    import re
+
+    return [href.replace("&amp;", "&") for href in re.findall(rf'<a rel="{rel}" href="([^"]+)"', html)]
+
+
+@pytest.mark.parametrize("listing, api", [("/entities", "/api/entities"), ("/events", "/api/events")])
+def test_listing_pages_link_to_the_next_and_previous_page(client, listing, api):
+    everything = client.get(api, params={"limit": 500}).json()
+    assert len(everything) > 3
+    first = client.get(listing, params={"limit": 2}).text
+    [next_url] = _links(first, "next")
+    assert not _links(first, "prev") and "limit=2" in next_url and "offset=2" in next_url
+    second = client.get(next_url).text
+    assert f'/{listing.strip("/")}/{everything[2]["id"]}"' in second  # the third row is on the second page
+    assert _links(second, "prev") and "offset" not in _links(second, "prev")[0]
+    last = client.get(listing, params={"limit": 2, "offset": len(everything) - 1}).text
+    assert not _links(last, "next") and _links(last, "prev")
+
+
+def test_the_pager_keeps_the_filters(client):
+    people = client.get("/api/entities", params={"type": "LOC", "limit": 500}).json()
+    assert len(people) > 2
+    [next_url] = _links(client.get("/entities", params={"type": "LOC", "limit": 1}).text, "next")
+    assert "type=LOC" in next_url

@@ -421,6 +421,19 @@ def _query_url(path: str, params: dict[str, Any]) -> str:
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
+def offset_pages(path: str, params: dict[str, Any], *, limit: int, offset: int, shown: int,
+                 has_next: bool, default_limit: int) -> dict[str, Any]:
+    """The previous and next pages of a listing paged by `offset` (the entities and events pages,
+    which showed their first `limit` rows and no way to the others), keeping its filters."""
+    def url(at: int) -> str:
+        return _query_url(path, {**params, "limit": None if limit == default_limit else limit,
+                                 "offset": at or None})
+
+    return {"first": offset + 1 if shown else None, "last": offset + shown,
+            "previous": url(max(0, offset - limit)) if offset > 0 else None,
+            "next": url(offset + limit) if has_next else None}
+
+
 EventTypeFilter = Annotated[str | None, Query(pattern=r"^([A-Za-z]{3,12})?$",
                                              description="Stories with events of this PLOVER type")]
 FrontParams = dict[str, Any]  # the front page's filters, validated once for the page and its twin

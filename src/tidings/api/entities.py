@@ -71,11 +71,16 @@ def entities_page_json(request: Request, q: AnyAlias = None, type: Kind = None, 
 @pages.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, q: AnyAlias = None, type: Kind = None, country: Country = None,
                   limit: Limit = 100, offset: Offset = 0):
-    from .app import render_remembered
+    from .app import offset_pages, render_remembered
 
-    return render_remembered(request, request.app.state.explorer, "entities.html", lambda: {
-        "entities": _list(request, q, type, country, limit, offset), "q": q or "", "type": (type or "").upper(),
-        "country": (country or "").upper(), "nav": "entities"})
+    def context() -> dict[str, Any]:
+        rows = _list(request, q, type, country, limit + 1, offset)  # one more row: is there a next page?
+        pages = offset_pages("/entities", {"q": q, "type": type, "country": country}, limit=limit, offset=offset,
+                             shown=len(rows[:limit]), has_next=len(rows) > limit, default_limit=100)
+        return {"entities": rows[:limit], "pages": pages, "q": q or "", "type": (type or "").upper(),
+                "country": (country or "").upper(), "nav": "entities"}
+
+    return render_remembered(request, request.app.state.explorer, "entities.html", context)
 
 
 def _page(request: Request, entity_id: int) -> dict[str, Any]:

@@ -103,10 +103,19 @@ def events_page_json(request: Request, type: EventType = None, country: Country 
 @pages.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, type: EventType = None, country: Country = None, since: Day = None,
                 until: Day = None, min_confidence: Confidence = 0.0, limit: Limit = 100, offset: Offset = 0):
-    from .app import render_remembered
+    from .app import offset_pages, render_remembered
 
-    return render_remembered(request, request.app.state.explorer, "events.html", lambda: {
-        **_page_data(request, type, country, since, until, min_confidence, limit, offset), "nav": "events"})
+    def context() -> dict[str, Any]:
+        # one more row than shown tells whether there is a next page
+        data = _page_data(request, type, country, since, until, min_confidence, limit + 1, offset)
+        rows = data["events"]
+        filters = {"type": type, "country": country, "since": since, "until": until,
+                   "min_confidence": min_confidence or None}
+        pages = offset_pages("/events", filters, limit=limit, offset=offset, shown=len(rows[:limit]),
+                             has_next=len(rows) > limit, default_limit=100)
+        return {**data, "events": rows[:limit], "pages": pages, "nav": "events"}
+
+    return render_remembered(request, request.app.state.explorer, "events.html", context)
 
 
 @pages.get("/events/{event_id}.json")

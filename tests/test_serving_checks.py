@@ -149,3 +149,16 @@ def test_the_pager_keeps_the_filters(client):
     assert len(people) > 2
     [next_url] = _links(client.get("/entities", params={"type": "LOC", "limit": 1}).text, "next")
     assert "type=LOC" in next_url
+
+
+# -- HEAD ----------------------------------------------------------------------------------------
+def test_head_is_answered_like_get_without_a_body(client):
+    story = client.get("/api/stories", params={"limit": 1}).json()[0]["id"]
+    for path in ("/", "/healthz", f"/stories/{story}", f"/api/stories/{story}", "/index.json", "/docs"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"], path
+        assert head.headers["content-length"] == str(len(got.content)), path
+        assert head.headers["x-content-type-options"] == "nosniff"
+    assert client.head("/stories/999999999").status_code == 404
+    assert client.head("/api/ingest").status_code == 405  # a write endpoint: not a GET either

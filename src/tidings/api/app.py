@@ -111,6 +111,26 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """HEAD answered as GET without the body (FastAPI's routes answer GET only, so `curl -I`, uptime
+    monitors and link checkers got 405 on every page, /healthz included). Plain ASGI middleware:
+    the route, the headers and the status are GET's; only the body is dropped."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def send_without_body(message):
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
+
+
 # -- data for the pages (each also served as the page's JSON twin) -----------------------
 def _story_or_404(explorer: Explorer, story_id: int, title_language: str | None) -> dict[str, Any]:
     story = explorer.story(story_id, title_language=_blank(title_language))
@@ -665,6 +685,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, read
     app.state.cors_origins = tuple(cors_origins)
     new_write_state(app, pipeline_factory or _default_pipeline)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     if cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 

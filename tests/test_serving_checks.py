@@ -162,3 +162,18 @@ def test_head_is_answered_like_get_without_a_body(client):
         assert head.headers["x-content-type-options"] == "nosniff"
     assert client.head("/stories/999999999").status_code == 404
     assert client.head("/api/ingest").status_code == 405  # a write endpoint: not a GET either
+
+
+# -- the site's navigation -----------------------------------------------------------------------
+def test_coverage_is_in_the_navigation_and_pages_name_their_icon(client):
+    import re
+
+    for path in ("/", "/entities", "/events", "/search", "/coverage"):
+        html = client.get(path).text
+        nav = html[html.index('<nav class="site-nav"'):html.index("</nav>", html.index('<nav class="site-nav"'))]
+        assert 'href="/coverage"' in nav, path
+        [icon] = re.findall(r'<link rel="icon" href="([^"]+)"', html)
+        answer = client.get(icon)
+        assert answer.status_code == 200 and answer.headers["content-type"].startswith("image/svg+xml")
+    coverage = client.get("/coverage").text
+    assert re.search(r'href="/coverage" aria-current="page">Coverage</a>', coverage)

@@ -177,3 +177,24 @@ def test_coverage_is_in_the_navigation_and_pages_name_their_icon(client):
         assert answer.status_code == 200 and answer.headers["content-type"].startswith("image/svg+xml")
     coverage = client.get("/coverage").text
     assert re.search(r'href="/coverage" aria-current="page">Coverage</a>', coverage)
+
+
+# -- the Python API offers what the CLI does -----------------------------------------------------
+def test_python_api_entities_comparison_coverage_and_brief(mini_store):
+    import tidings
+
+    t = tidings.open(mini_store.url)
+    person = t.entities(q="Tokajew")
+    assert len(person) == 1 and t.entity(person[0]["id"])["aliases_by_language"]
+    assert t.entities(type="LOC", country="KZ") and all(e["type"] == "LOC" for e in t.entities(type="LOC"))
+    story = max(t.stories(), key=lambda s: s["size"])
+    comparison = t.compare(story["id"], write_cache=False)  # the shared store stays as it was
+    assert comparison["compared_articles"] == story["size"] and comparison["groups"]
+    assert {item["language"] for item in t.coverage(story["id"])["languages"]} == set(story["languages"])
+    assert "languages" in t.coverage(since="2025-01-01")
+    markdown, html = t.brief(story["id"], write_cache=False), t.brief(story["id"], fmt="html", write_cache=False)
+    assert markdown.startswith("# ") and "## Key facts" in markdown and html.startswith("<h1>")
+    missing = max(s["id"] for s in t.stories()) + 1
+    assert t.entity(10**9) is None and t.compare(missing) is None and t.brief(missing, write_cache=False) is None
+    with pytest.raises(ValueError, match="md or html"):
+        t.brief(story["id"], fmt="pdf")

@@ -198,3 +198,12 @@ def test_python_api_entities_comparison_coverage_and_brief(mini_store):
     assert t.entity(10**9) is None and t.compare(missing) is None and t.brief(missing, write_cache=False) is None
     with pytest.raises(ValueError, match="md or html"):
         t.brief(story["id"], fmt="pdf")
+
+
+def test_python_dash_m_tidings_runs_the_command_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "tidings", "stories", "--help"], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0 and "--since" in done.stdout, done.stderr

@@ -207,3 +207,22 @@ def test_python_dash_m_tidings_runs_the_command_line():
     done = subprocess.run([sys.executable, "-m", "tidings", "stories", "--help"], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0 and "--since" in done.stdout, done.stderr
+
+
+def test_cli_alias_import_and_export_say_what_is_wrong_with_the_file(run_cli, tmp_path):
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes("name,alias\nFrançois Hollande,François\n".encode("latin-1"))
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"name": "x", ', encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    for args, says in ((["import", str(latin1)], f"{latin1} is not UTF-8 text"),
+                       (["import", str(broken)], f"{broken} is not valid JSON"),
+                       (["import", str(tmp_path / "absent.csv")], f"cannot read {tmp_path / 'absent.csv'}"),
+                       (["export", str(blocker / "aliases.csv")], f"cannot write {blocker / 'aliases.csv'}")):
+        code, printed = run_cli("entities", *args)
+        assert code == 1 and says in printed and "Traceback" not in printed, printed
+    headless = tmp_path / "headless.csv"
+    headless.write_text("Tokayev;Tokajew\n", encoding="utf-8")
+    code, printed = run_cli("entities", "import", str(headless))
+    assert code == 0 and "0 aliases imported" in printed and "name and alias" in printed, printed

@@ -6,6 +6,7 @@ from typing import Optional
 
 import typer
 from rich.table import Table
+from rich.markup import escape
 
 from .cli_common import choice_option, console, country_option, out, print_json
 from .config import open_store
@@ -100,12 +101,29 @@ def alias(entity_id: int, alias: str, db: Optional[str] = DbOption,
     _edit(lambda: registry.add_alias(open_store(db), entity_id, alias, language))
 
 
+def _with_file(path: Path, action, verb: str):
+    """`action()`, with a file that cannot be read or written said in one line (exit 1), not a traceback."""
+    import json
+
+    try:
+        return action()
+    except UnicodeDecodeError as exc:
+        message = f"{path} is not UTF-8 text (byte {exc.start}): save it as UTF-8"
+    except json.JSONDecodeError as exc:
+        message = f"{path} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+    except OSError as exc:
+        message = f"cannot {verb} {path}: {exc.strerror or exc}"
+    console.print(f"[red]{escape(message)}[/]")
+    raise typer.Exit(1)
+
+
 @entities_app.command("export")
 def export_aliases(path: Path, db: Optional[str] = DbOption) -> None:
     """Write the alias registry as CSV (or JSON when PATH ends in .json)."""
     from .entities import registry
 
-    console.print(f"{registry.export_aliases(open_store(db), path)} aliases written to {path}")
+    count = _with_file(path, lambda: registry.export_aliases(open_store(db), path), "write")
+    console.print(f"{count} aliases written to {path}")
 
 
 @entities_app.command("import")
@@ -114,8 +132,10 @@ def import_aliases(path: Path, db: Optional[str] = DbOption) -> None:
     from .entities import registry
 
     result = {}
-    _edit(lambda: result.setdefault("n", registry.import_aliases(open_store(db), path)))
-    console.print(f"{result['n']} aliases imported from {path}")
+    _with_file(path, lambda: _edit(lambda: result.setdefault("n", registry.import_aliases(open_store(db), path))),
+               "read")
+    empty = "" if result["n"] else " (no rows under a header line naming the columns name and alias)"
+    console.print(f"{result['n']} aliases imported from {path}{empty}")
 
 
 def entity(entity_id: int, db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json")) -> None:

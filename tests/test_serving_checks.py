@@ -226,3 +226,33 @@ def test_cli_alias_import_and_export_say_what_is_wrong_with_the_file(run_cli, tm
     headless.write_text("Tokayev;Tokajew\n", encoding="utf-8")
     code, printed = run_cli("entities", "import", str(headless))
     assert code == 0 and "0 aliases imported" in printed and "name and alias" in printed, printed
+
+
+# -- exports say what the API says -----------------------------------------------------------------
+def test_event_exports_name_actors_as_the_api_does(client, mini_store, tmp_path):
+    """An actor resolved to an entity is exported under the entity's canonical name (as `/api/events`
+    names it), with the words of the report beside it; GDELT's DATEADDED has its 14 digits."""
+    import csv
+    import json
+
+    from tidings.export import export
+
+    listed = {e["id"]: e for e in client.get("/api/events", params={"limit": 500}).json()}
+    export(mini_store, tmp_path / "events.jsonl", fmt="jsonl", what="events")
+    rows = [json.loads(line) for line in (tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rows and {row["id"] for row in rows} == set(listed)
+    renamed = 0
+    for row in rows:
+        for side in ("source", "target"):
+            actor = listed[row["id"]][side]
+            assert row[f"{side}_name"] == (actor["name"] if actor else None), (row["id"], side)
+            assert row[f"{side}_text"] == (actor["text"] if actor else None), (row["id"], side)
+            renamed += bool(actor and actor["entity_id"] and actor["name"] != actor["text"])
+    assert renamed, "the corpus has reports that name an actor otherwise than its entity"
+    export(mini_store, tmp_path / "events.tsv", fmt="gdelt", what="events")
+    table = list(csv.DictReader((tmp_path / "events.tsv").open(encoding="utf-8"), delimiter="\t"))
+    by_id = {int(r["GLOBALEVENTID"]): r for r in table}
+    for row in rows:
+        assert by_id[row["id"]]["Actor1Name"] == (row["source_name"] or "").upper()
+        added = by_id[row["id"]]["DATEADDED"]
+        assert added == "" or (len(added) == 14 and added.isdigit() and added.startswith(row["first_seen"][:10].replace("-", "")))

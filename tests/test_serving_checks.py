@@ -256,3 +256,11 @@ def test_event_exports_name_actors_as_the_api_does(client, mini_store, tmp_path)
         assert by_id[row["id"]]["Actor1Name"] == (row["source_name"] or "").upper()
         added = by_id[row["id"]]["DATEADDED"]
         assert added == "" or (len(added) == 14 and added.isdigit() and added.startswith(row["first_seen"][:10].replace("-", "")))
+
+
+def test_openapi_documents_the_404_of_every_route_of_one_item(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path, operations in paths.items():
+        get = operations.get("get")
+        if get and "{" in path:
+            assert "404" in get["responses"], path

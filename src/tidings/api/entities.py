@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..entities.queries import EntityExplorer
-from .lookup import ensure_exists
+from .lookup import NOT_FOUND, ensure_exists
 
 MAX_ID = 2**63 - 1
 EntityId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
@@ -46,14 +46,14 @@ def list_entities(request: Request, q: AnyAlias = None, type: Kind = None, count
     return _list(request, q, type, country, limit, offset)
 
 
-@api.get("/entities/{entity_id}", summary="One entity")
+@api.get("/entities/{entity_id}", summary="One entity", responses=NOT_FOUND)
 def get_entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
     """Aliases by language and script, the articles and stories it appears in, related entities,
     the events it took part in and its dyads (who acted towards whom)."""
     return _page(request, entity_id)
 
 
-@api.get("/stories/{story_id}/entities", summary="Entities of a story")
+@api.get("/stories/{story_id}/entities", summary="Entities of a story", responses=NOT_FOUND)
 def story_entities(request: Request, story_id: EntityId) -> list[dict[str, Any]]:
     """The entities a story's articles name, those named in most languages first."""
     ensure_exists(request.app.state.explorer.store, "story", story_id)

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 from ..events.ontology import ALIASES, TYPES
 from ..events.queries import EventExplorer
 from .dates import DateCheck
-from .lookup import ensure_exists
+from .lookup import NOT_FOUND, ensure_exists
 
 MAX_ID = 2**63 - 1
 ItemId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
@@ -53,24 +53,24 @@ def list_events(request: Request, type: EventType = None, story_id: OptionalId =
                  until=until, min_confidence=min_confidence, limit=limit, offset=offset)
 
 
-@api.get("/events/{event_id}", summary="One event")
+@api.get("/events/{event_id}", summary="One event", responses=NOT_FOUND)
 def get_event(request: Request, event_id: ItemId) -> dict[str, Any]:
     return _one(request, event_id)
 
 
-@api.get("/stories/{story_id}/events", summary="Events of a story")
+@api.get("/stories/{story_id}/events", summary="Events of a story", responses=NOT_FOUND)
 def story_events(request: Request, story_id: ItemId, limit: Limit = 200) -> list[dict[str, Any]]:
     ensure_exists(request.app.state.explorer.store, "story", story_id)
     return _events(request).events(story_id=story_id, limit=limit)
 
 
-@api.get("/entities/{entity_id}/events", summary="Events an entity took part in")
+@api.get("/entities/{entity_id}/events", summary="Events an entity took part in", responses=NOT_FOUND)
 def entity_events(request: Request, entity_id: ItemId, limit: Limit = 200) -> list[dict[str, Any]]:
     ensure_exists(request.app.state.explorer.store, "entity", entity_id)
     return _events(request).events(entity_id=entity_id, limit=limit)
 
 
-@api.get("/articles/{article_id}/events", summary="Event mentions of an article")
+@api.get("/articles/{article_id}/events", summary="Event mentions of an article", responses=NOT_FOUND)
 def article_events(request: Request, article_id: ItemId) -> list[dict[str, Any]]:
     ensure_exists(request.app.state.explorer.store, "article", article_id)
     return _events(request).article_events(article_id)

@@ -264,3 +264,20 @@ def test_openapi_documents_the_404_of_every_route_of_one_item(client):
         get = operations.get("get")
         if get and "{" in path:
             assert "404" in get["responses"], path
+
+
+def test_mention_exports_quote_the_sentence_and_name_the_outlet(client, mini_store, tmp_path):
+    import pyarrow.parquet as pq
+
+    from tidings.export import export
+
+    export(mini_store, tmp_path / "mentions.parquet", fmt="parquet", what="mentions")
+    rows = pq.read_table(tmp_path / "mentions.parquet").to_pylist()
+    assert rows
+    quoted = {m["id"]: m for e in client.get("/api/events", params={"limit": 500}).json() for m in e["mentions"]}
+    for row in rows:
+        mention = quoted[row["id"]]
+        assert row["sentence_text"] == mention["sentence"] and row["sentence_text"].strip()
+        assert row["outlet"] == mention["outlet"]
+        assert row["sentence_text"][row["trigger_start"] - row["sentence_start"]:
+                                    row["trigger_end"] - row["sentence_start"]] == row["trigger"]

@@ -23,7 +23,7 @@ EVENT_COLUMNS = ["id", "story_id", "date", "date_precision", "type", "mode", "co
                  "location_country", "negated", "future", "hypothetical", "confidence", "mentions", "articles",
                  "languages", "first_seen", "last_seen", "source_url"]
 MENTION_COLUMNS = ["id", "event_id", "story_id", "article_id", "language", "sentence", "sentence_start",
-                   "sentence_end", "type", "mode", "trigger", "trigger_start", "trigger_end", "source_text",
+                   "sentence_end", "sentence_text", "outlet", "type", "mode", "trigger", "trigger_start", "trigger_end", "source_text",
                    "source_code", "target_text", "target_code", "date", "date_precision", "negated", "future",
                    "confidence", "url"]
 # GDELT 2.0 event table columns tidings can fill (same names and order, unknowns empty), then PLOVER's
@@ -85,8 +85,10 @@ def _events(store: Store) -> Iterator[dict]:
 
 
 def _mentions(store: Store) -> Iterator[dict]:
-    for item in _by_id(store, "SELECT m.*, a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
-                              " WHERE m.id > ? ORDER BY m.id LIMIT ?"):
+    # the sentence that reports the event, as /api/events/{id} quotes it (`sentence` is its index)
+    for item in _by_id(store, "SELECT m.*, a.url, a.source AS outlet, substr(a.text, m.sentence_start + 1,"
+                              " m.sentence_end - m.sentence_start) AS sentence_text FROM event_mentions m"
+                              " JOIN articles a ON a.id = m.article_id WHERE m.id > ? ORDER BY m.id LIMIT ?"):
         for side in ("source", "target"):
             actor = json.loads(item.pop(side)) if item.get(side) else {}
             item[f"{side}_text"], item[f"{side}_code"] = actor.get("text"), actor.get("code")

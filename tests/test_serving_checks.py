@@ -281,3 +281,13 @@ def test_mention_exports_quote_the_sentence_and_name_the_outlet(client, mini_sto
         assert row["outlet"] == mention["outlet"]
         assert row["sentence_text"][row["trigger_start"] - row["sentence_start"]:
                                     row["trigger_end"] - row["sentence_start"]] == row["trigger"]
+
+
+def test_cli_says_when_the_store_is_empty_and_only_then(run_cli, mini_store, monkeypatch):
+    for args in (["stories"], ["articles"], ["search", "Louvre", "--mode", "keyword"]):
+        code, printed = run_cli(*args)
+        assert code == 0 and "holds no article yet" in printed and "check --db" in printed, printed
+    monkeypatch.setenv("TIDINGS_DB", mini_store.url)
+    for args in (["stories"], ["stories", "--language", "xx"], ["search", "zzzzqqq", "--mode", "keyword"]):
+        code, printed = run_cli(*args)
+        assert code == 0 and "holds no article yet" not in printed, printed

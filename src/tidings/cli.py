@@ -31,6 +31,14 @@ def _explorer(db: Optional[str]):
     return Explorer(open_store(db))
 
 
+def _hint_if_empty(store) -> None:
+    """A store with no article yet is most often a mistyped --db or $TIDINGS_DB (reading a path that
+    does not exist makes a new, empty store there): say so on stderr, rather than print empty tables."""
+    if not store.query("SELECT 1 FROM articles LIMIT 1"):
+        console.print(f"[yellow]{escape(store.url)} holds no article yet: check --db / $TIDINGS_DB, or add "
+                      f"articles with `tidings ingest PATH --db {escape(store.url)}`[/]")
+
+
 @app.callback()
 def _main(verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each skipped item."),
           log_format: Optional[str] = typer.Option(None, "--log-format", help="text, or json: one JSON object per "
@@ -151,8 +159,11 @@ def stories(
     until: Optional[str] = typer.Option(None, help="YYYY-MM-DD", callback=date_option()),
 ) -> None:
     """List stories, largest first."""
-    items = _explorer(db).stories(limit=limit, offset=offset, language=language, title_language=lang, sort=sort,
-                                  since=since, until=until)
+    explorer = _explorer(db)
+    items = explorer.stories(limit=limit, offset=offset, language=language, title_language=lang, sort=sort,
+                             since=since, until=until)
+    if not items:
+        _hint_if_empty(explorer.store)
     if as_json:
         print_json(items)
         return
@@ -191,7 +202,10 @@ def articles(db: Optional[str] = DbOption, as_json: bool = JsonOption,
              source: Optional[str] = None, limit: int = typer.Option(50, min=1, max=100000),
              offset: int = typer.Option(0, min=0)) -> None:
     """List articles, newest first."""
-    items = _explorer(db).articles(limit=limit, offset=offset, story_id=story_id, language=language, source=source)
+    explorer = _explorer(db)
+    items = explorer.articles(limit=limit, offset=offset, story_id=story_id, language=language, source=source)
+    if not items:
+        _hint_if_empty(explorer.store)
     if as_json:
         print_json(items)
         return
@@ -226,7 +240,10 @@ def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
     """Search articles by keyword and by meaning, across languages."""
     if mode not in ("keyword", "semantic", "hybrid"):
         raise typer.BadParameter("mode must be keyword, semantic or hybrid")
-    items = _explorer(db).search(query, mode=mode, limit=limit, language=language)
+    explorer = _explorer(db)
+    items = explorer.search(query, mode=mode, limit=limit, language=language)
+    if not items:
+        _hint_if_empty(explorer.store)
     if as_json:
         print_json(items)
         return
@@ -383,6 +400,7 @@ def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", he
     writes = ("off (--read-only)" if read_only else "with a token" if writable
               else "off (no token: `tidings token create NAME`)")
     console.print(f"serving {url} on http://{host}:{port}/  (API: /api/, docs: /docs; writes: {writes})")
+    _hint_if_empty(application.state.store)
     if writable and finish_interrupted_work(application) is not None:
         console.print("finishing what a stopped run left (pending items, provisional events) in the background")
     if access_log:

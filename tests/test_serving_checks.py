@@ -291,3 +291,29 @@ def test_cli_says_when_the_store_is_empty_and_only_then(run_cli, mini_store, mon
     for args in (["stories"], ["stories", "--language", "xx"], ["search", "zzzzqqq", "--mode", "keyword"]):
         code, printed = run_cli(*args)
         assert code == 0 and "holds no article yet" not in printed, printed
+
+
+def test_story_exports_list_the_outlets(tmp_path):
+    import csv
+
+    import pyarrow.parquet as pq
+
+    from tests.conftest import ingest_texts
+    from tidings.export import export
+    from tidings.query import Explorer
+
+    store = ingest_texts(tmp_path, "outlets", {
+        "a.txt": "date 2025-06-17\nsource: Example Post\nHarbour budget approved\n\nThe city council approved the "
+                 "harbour budget on Monday after a long debate.",
+        "b.txt": "date 2025-06-18\nsource: Beispielzeitung\nNeue Brücke eröffnet\n\nIn Bremen wurde am Dienstag "
+                 "eine neue Brücke über die Weser eröffnet."})
+    listed = {s["id"]: s for s in Explorer(store).stories(limit=500)}
+    export(store, tmp_path / "stories.parquet", fmt="parquet", what="stories")
+    rows = pq.read_table(tmp_path / "stories.parquet").to_pylist()
+    assert {row["id"] for row in rows} == set(listed)
+    for row in rows:
+        assert row["sources"] == sorted(listed[row["id"]]["sources"])
+    assert sorted(o for row in rows for o in row["sources"]) == ["Beispielzeitung", "Example Post"]
+    export(store, tmp_path / "stories.csv", fmt="csv", what="stories")
+    for row in csv.DictReader((tmp_path / "stories.csv").open(encoding="utf-8")):
+        assert row["sources"].split("|") == sorted(listed[int(row["id"])]["sources"])

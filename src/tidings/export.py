@@ -15,7 +15,7 @@ CHUNK = 1000
 
 ARTICLE_COLUMNS = ["id", "title", "language", "published", "source", "url", "byline", "story_id", "text",
                    "captions", "credits"]
-STORY_COLUMNS = ["id", "title", "size", "languages", "first_published", "last_published", "article_ids"]
+STORY_COLUMNS = ["id", "title", "size", "languages", "sources", "first_published", "last_published", "article_ids"]
 EVENT_COLUMNS = ["id", "story_id", "date", "date_precision", "type", "mode", "context", "cameo", "quad_class",
                  "goldstein", "source_entity_id", "source_name", "source_text", "source_country", "source_code",
                  "source_sector", "target_entity_id", "target_name", "target_text", "target_country", "target_code",
@@ -58,12 +58,16 @@ def _articles(store: Store) -> Iterator[dict]:
 
 def _stories(store: Store) -> Iterator[dict]:
     members: dict[int, list[int]] = {}
-    for r in store.query("SELECT story_id, id FROM articles WHERE story_id IS NOT NULL ORDER BY id"):
+    outlets: dict[int, set[str]] = {}
+    for r in store.query("SELECT story_id, id, source FROM articles WHERE story_id IS NOT NULL ORDER BY id"):
         members.setdefault(r[0], []).append(r[1])
+        if r[2]:
+            outlets.setdefault(r[0], set()).add(r[2])
     for row in store.query("SELECT id, title, size, languages, first_published, last_published FROM stories ORDER BY id"):
         item = dict(row)
         item["languages"] = json.loads(item["languages"])
         item["article_ids"] = members.get(item["id"], [])
+        item["sources"] = sorted(outlets.get(item["id"], ()))  # the outlets, as `tidings stories --json` lists them
         yield item
 
 
@@ -221,7 +225,8 @@ def _schema(columns: list[str]):
     types = {**{c: pa.int64() for c in integers}, **{c: pa.float64() for c in floats},
              "id": pa.int64(), "story_id": pa.int64(), "size": pa.int64(),
              "captions": pa.list_(pa.string()), "credits": pa.list_(pa.string()),
-             "languages": pa.list_(pa.string()), "article_ids": pa.list_(pa.int64())}
+             "languages": pa.list_(pa.string()), "sources": pa.list_(pa.string()),
+             "article_ids": pa.list_(pa.int64())}
     return pa.schema([(c, types.get(c, pa.string())) for c in columns])
 
 

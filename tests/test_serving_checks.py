@@ -317,3 +317,24 @@ def test_story_exports_list_the_outlets(tmp_path):
     export(store, tmp_path / "stories.csv", fmt="csv", what="stories")
     for row in csv.DictReader((tmp_path / "stories.csv").open(encoding="utf-8")):
         assert row["sources"].split("|") == sorted(listed[int(row["id"])]["sources"])
+
+
+def test_cli_import_says_why_a_file_is_not_a_dump(run_cli, tmp_path):
+    import base64
+    import gzip
+    import json
+    import os
+
+    header = json.dumps({"format": "tidings-dump/1"}) + "\n"
+    record = json.dumps({"kind": "raw", "locator": "x.txt", "format": "txt",
+                         "content": base64.b64encode(os.urandom(30000)).decode()}) + "\n"
+    whole = gzip.compress((header + record).encode())
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(whole[:len(whole) // 2])
+    garbage = tmp_path / "garbage.jsonl.gz"
+    garbage.write_bytes(gzip.compress(b"not json\n"))
+    plain = tmp_path / "notes.txt"
+    plain.write_text("# my notes\n", encoding="utf-8")
+    for path, says in ((cut, "is cut short"), (garbage, "a line is not JSON"), (plain, "not a gzip file")):
+        code, printed = run_cli("import", str(path))
+        assert code == 1 and says in printed and "Aborted" not in printed, printed

@@ -300,11 +300,25 @@ def import_dump(path: Path, db: Optional[str] = DbOption) -> None:
     """Load a dump made by `tidings export --all` and rebuild everything derived from it."""
     from .backup import import_all
 
+    import gzip
+    import json
+
     with console.status("importing and re-reading…"):
         try:
             counts = import_all(open_store(db), path)
+        except gzip.BadGzipFile as exc:
+            console.print(f"[red]{escape(str(path))} is not a tidings dump: not a gzip file (a dump is made by "
+                          "`tidings export --all -o FILE.jsonl.gz`)[/]")
+            raise typer.Exit(1) from exc
+        except EOFError as exc:  # click would print only "Aborted."
+            console.print(f"[red]{escape(str(path))} is cut short (the compressed stream ends early): make the dump "
+                          "again; what was read before the break is stored[/]")
+            raise typer.Exit(1) from exc
+        except json.JSONDecodeError as exc:
+            console.print(f"[red]{escape(str(path))} is not a tidings dump: a line is not JSON ({exc.msg})[/]")
+            raise typer.Exit(1) from exc
         except (ValueError, OSError) as exc:
-            console.print(f"[red]{exc}[/]")
+            console.print(f"[red]{escape(str(exc))}[/]")
             raise typer.Exit(1) from exc
     console.print(f"imported {counts['raw']} raw items, {counts['alias']} registry aliases, "
                   f"{counts['row']} sources/alerts → {resolve_db_url(db)}")

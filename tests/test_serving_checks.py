@@ -338,3 +338,19 @@ def test_cli_import_says_why_a_file_is_not_a_dump(run_cli, tmp_path):
     for path, says in ((cut, "is cut short"), (garbage, "a line is not JSON"), (plain, "not a gzip file")):
         code, printed = run_cli("import", str(path))
         assert code == 1 and says in printed and "Aborted" not in printed, printed
+
+
+# -- a period given as a year or a month --------------------------------------------------------
+def test_until_a_month_or_a_year_takes_in_all_of_it(client):
+    stories = client.get("/api/stories", params={"limit": 500}).json()
+    dated = [s for s in stories if s["first_published"]]
+    assert dated
+    for story in dated:
+        month, year = story["first_published"][:7], story["first_published"][:4]
+        for until in (month, year):
+            for sort in ("size", "growth", "recent"):
+                answer = client.get("/api/stories", params={"until": until, "sort": sort, "limit": 500})
+                assert answer.status_code == 200, (until, sort, answer.text[:200])
+                assert story["id"] in {s["id"] for s in answer.json()}, (until, sort)
+        assert client.get("/", params={"until": month}).status_code == 200
+        assert client.get("/index.json", params={"until": year, "sort": "growth"}).status_code == 200

@@ -354,3 +354,14 @@ def test_until_a_month_or_a_year_takes_in_all_of_it(client):
                 assert story["id"] in {s["id"] for s in answer.json()}, (until, sort)
         assert client.get("/", params={"until": month}).status_code == 200
         assert client.get("/index.json", params={"until": year, "sort": "growth"}).status_code == 200
+
+
+def test_cli_search_shows_outlet_and_date(run_cli, tmp_path, monkeypatch):
+    from tests.conftest import ingest_texts
+
+    store = ingest_texts(tmp_path, "search", {
+        "a.txt": "date 2025-06-17\nsource: Example Post\nHarbour budget approved\n\nThe city council approved the "
+                 "harbour budget on Monday after a long debate."})
+    monkeypatch.setenv("TIDINGS_DB", store.url)
+    code, printed = run_cli("search", "harbour", "--mode", "keyword")
+    assert code == 0 and "Example Post" in printed and "2025-06-17" in printed, printed

@@ -247,9 +247,11 @@ def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
     if as_json:
         print_json(items)
         return
-    table = Table("id", "lang", "story", "by", "title", box=None)
+    # who published it and when, as `tidings articles` shows: which outlet said it matters to a reader
+    table = Table("id", "lang", "published", "source", "story", "by", "title", box=None)
     for a in items:
-        table.add_row(str(a["id"]), a["language"], str(a["story_id"]), "+".join(a["matched_by"]), a["title"])
+        table.add_row(str(a["id"]), a["language"], a["published"] or "", a["source"] or "", str(a["story_id"]),
+                      "+".join(a["matched_by"]), a["title"])
     out.print(table)
 
 

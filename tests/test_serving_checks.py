@@ -365,3 +365,22 @@ def test_cli_search_shows_outlet_and_date(run_cli, tmp_path, monkeypatch):
     monkeypatch.setenv("TIDINGS_DB", store.url)
     code, printed = run_cli("search", "harbour", "--mode", "keyword")
     assert code == 0 and "Example Post" in printed and "2025-06-17" in printed, printed
+
+
+# -- language codes in either case ----------------------------------------------------------------
+def test_language_codes_are_read_in_either_case(client, run_cli, mini_store, monkeypatch):
+    for path, params in (("/api/stories", {"language": "{}"}), ("/api/articles", {"language": "{}"}),
+                         ("/api/search", {"q": "Louvre", "mode": "keyword", "language": "{}"}),
+                         ("/index.json", {"language": "{}"})):
+        lower = client.get(path, params={k: v.format("fr") for k, v in params.items()}).json()
+        upper = client.get(path, params={k: v.format("FR") for k, v in params.items()}).json()
+        assert lower and upper == lower, path
+    story = next(s for s in client.get("/api/stories").json() if "fr" in s["languages"] and len(s["languages"]) > 1)
+    titled = client.get(f"/api/stories/{story['id']}", params={"title_language": "FR"}).json()
+    assert titled["title_language"] == "fr"
+    monkeypatch.setenv("TIDINGS_DB", mini_store.url)
+    import json
+
+    for command in (["stories"], ["articles"]):
+        assert run_cli(*command, "--language", "FR", "--json")[1] == run_cli(*command, "--language", "fr", "--json")[1]
+    assert json.loads(run_cli("stories", "--language", "FR", "--json")[1])

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.markup import escape
 from rich.table import Table
 
-from .cli_common import choice_option, console, date_option, load_pipeline, out, print_json
+from .cli_common import choice_option, console, date_option, language_option, load_pipeline, out, print_json
 from .config import open_store, resolve_db_url
 
 app = typer.Typer(help="tidings: the world's news, in any language, as stories.", no_args_is_help=True,
@@ -151,8 +151,10 @@ def _ingest_with_progress(pipeline, targets: list[str], allow_network: list[str]
 def stories(
     db: Optional[str] = DbOption, as_json: bool = JsonOption,
     limit: int = typer.Option(20, min=1, max=10000), offset: int = typer.Option(0, min=0),
-    language: Optional[str] = typer.Option(None, help="Only stories with an article in this language."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Show titles in this language where possible."),
+    language: Optional[str] = typer.Option(None, help="Only stories with an article in this language.",
+                                           callback=language_option),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Show titles in this language where possible.",
+                                       callback=language_option),
     sort: str = typer.Option("size", help="size, growth (articles of the last 3 days) or recent",
                              callback=choice_option("size", "growth", "recent")),
     since: Optional[str] = typer.Option(None, help="YYYY-MM-DD", callback=date_option()),
@@ -176,7 +178,8 @@ def stories(
 
 @app.command()
 def story(story_id: int, db: Optional[str] = DbOption, as_json: bool = JsonOption,
-          lang: Optional[str] = typer.Option(None, "--lang", help="Title in this language where possible.")) -> None:
+          lang: Optional[str] = typer.Option(None, "--lang", help="Title in this language where possible.",
+                                             callback=language_option)) -> None:
     """Show one story with its articles grouped by language."""
     item = _explorer(db).story(story_id, title_language=lang)
     if item is None:
@@ -198,7 +201,8 @@ def story(story_id: int, db: Optional[str] = DbOption, as_json: bool = JsonOptio
 
 @app.command()
 def articles(db: Optional[str] = DbOption, as_json: bool = JsonOption,
-             story_id: Optional[int] = typer.Option(None, "--story"), language: Optional[str] = None,
+             story_id: Optional[int] = typer.Option(None, "--story"),
+             language: Optional[str] = typer.Option(None, callback=language_option),
              source: Optional[str] = None, limit: int = typer.Option(50, min=1, max=100000),
              offset: int = typer.Option(0, min=0)) -> None:
     """List articles, newest first."""
@@ -236,7 +240,8 @@ def article(article_id: int, db: Optional[str] = DbOption, as_json: bool = JsonO
 @app.command()
 def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
            mode: str = typer.Option("hybrid", help="keyword, semantic (cross-lingual) or hybrid"),
-           limit: int = typer.Option(20, min=1, max=500), language: Optional[str] = None) -> None:
+           limit: int = typer.Option(20, min=1, max=500),
+           language: Optional[str] = typer.Option(None, callback=language_option)) -> None:
     """Search articles by keyword and by meaning, across languages."""
     if mode not in ("keyword", "semantic", "hybrid"):
         raise typer.BadParameter("mode must be keyword, semantic or hybrid")

@@ -63,3 +63,8 @@ def country_option(value: str | None) -> str | None:
     if len(value) != 2 or not value.isascii() or not value.isalpha():
         raise typer.BadParameter(f"{value!r} is not an ISO 3166 alpha-2 country code (e.g. KZ)")
     return value.upper()
+
+
+def language_option(value: str | None) -> str | None:
+    """A typer callback: a language code as stored, in lower case (`--language DE` is `de`)."""
+    return value.strip().lower() or None if value else value

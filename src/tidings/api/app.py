@@ -24,6 +24,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import AfterValidator
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -62,11 +63,13 @@ NOT_FOUND = {404: {"model": ErrorBody, "description": "No such item"}}
 # -- query parameters, shared by the API and the pages ------------------------------------
 Limit = Annotated[int, Query(ge=1, le=500, description="How many items to return (1-500)")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip")]
+# languages are stored in lower case (`de`); `DE`, as the pages' badges write it, means the same
+LowerCase = AfterValidator(lambda value: value.lower() if value else value)
 Language = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATTERN,
-                                       description="ISO 639-1 language code, e.g. `fr`")]
+                                       description="ISO 639-1 language code, e.g. `fr`"), LowerCase]
 TitleLanguage = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATTERN,
                                             description="Show each story's title in this language where it has"
-                                                        " an article in it, else its most central article's")]
+                                                        " an article in it, else its most central article's"), LowerCase]
 IsoDate = Annotated[str | None, Query(max_length=40, description="ISO date, e.g. 2025-10-19"), DateCheck("datetime")]
 Keywords = Annotated[str | None, Query(max_length=500, description="Keywords the story's articles must contain")]
 SearchText = Annotated[str, Query(max_length=500, description="What to look for, in any language")]

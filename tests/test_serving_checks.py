@@ -384,3 +384,40 @@ def test_language_codes_are_read_in_either_case(client, run_cli, mini_store, mon
     for command in (["stories"], ["articles"]):
         assert run_cli(*command, "--language", "FR", "--json")[1] == run_cli(*command, "--language", "fr", "--json")[1]
     assert json.loads(run_cli("stories", "--language", "FR", "--json")[1])
+
+
+# -- graph labels stay inside the picture -------------------------------------------------------------
+def test_graph_labels_are_cut_to_fit_and_keep_the_whole_name_in_the_title():
+    import re
+
+    from tidings.api.charts import dyad_graph, network
+
+    def _text_width(text: str) -> float:  # 12px Latin letters are drawn at least 6.4 units wide
+        return 6.4 * len(text)
+
+    def actor(entity_id, name):
+        return {"entity_id": entity_id, "name": name, "code": None}
+
+    long_name = "Kassym-Jomart Tokayev of Kazakhstan"
+    # four actors: on top, on the right (where labels run towards the right edge), below, on the left
+    dyads = [{"source": actor(1, "Xi Jinping"), "target": actor(2, long_name), "events": 2, "goldstein": 3.0},
+             {"source": actor(3, "Shavkat Mirziyoyev"), "target": actor(4, long_name + " again"), "events": 1,
+              "goldstein": -2.0}]
+    svg = str(dyad_graph(dyads))
+    left, _, width, _ = map(float, re.search(r'viewBox="([-\d. ]+)"', svg).group(1).split())
+    labels = re.findall(r'<text class="net-label" x="([\d.-]+)" y="[\d.-]+" text-anchor="(\w+)">([^<]*)</text>', svg)
+    assert len(labels) == 4
+    for x, anchor, text in labels:
+        x, text_width = float(x), _text_width(text)
+        start = x if anchor == "start" else x - text_width if anchor == "end" else x - text_width / 2
+        assert left <= start and start + text_width <= left + width, (text, anchor)
+    shown = {text for _, _, text in labels}
+    assert "Xi Jinping" in shown and any(t.endswith("…") and long_name.startswith(t[:-1]) for t in shown)
+    assert f"<title>{long_name}</title>" in svg
+    related = [{"id": i, "name": name, "type": "PER", "articles": 1}
+               for i, name in enumerate(["Xi Jinping", long_name, "Shavkat Mirziyoyev", long_name + " again"], 1)]
+    drawn = str(network({"name": "Astana"}, related))
+    for x, anchor, text in re.findall(r'<text class="net-label" x="([\d.-]+)" y="[\d.-]+" text-anchor="(\w+)">([^<]*)</text>',
+                                      drawn):
+        if anchor == "start":
+            assert float(x) + _text_width(text) <= left + width, text

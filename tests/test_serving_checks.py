@@ -421,3 +421,19 @@ def test_graph_labels_are_cut_to_fit_and_keep_the_whole_name_in_the_title():
                                       drawn):
         if anchor == "start":
             assert float(x) + _text_width(text) <= left + width, text
+
+
+def test_a_country_known_by_its_code_is_one_node_with_its_entity():
+    import re
+
+    from tidings.api.charts import dyad_graph
+
+    kazakhstan = {"entity_id": 7, "name": "Kazakhstan", "code": "KAZ"}
+    tokayev = {"entity_id": 8, "name": "Kassym-Jomart Tokayev", "code": "KAZ"}
+    dyads = [{"source": tokayev, "target": kazakhstan, "events": 2, "goldstein": 2.0},
+             {"source": {"entity_id": 9, "name": "Xi Jinping", "code": "CHN"},
+              "target": {"entity_id": None, "name": "Kazakhstan", "code": "KAZ"}, "events": 1, "goldstein": 3.0}]
+    svg = str(dyad_graph(list(reversed(dyads))))  # the code-only report first
+    labels = re.findall(r'<text class="net-label"[^>]*>([^<]*)</text>', svg)
+    assert labels.count("Kazakhstan") == 1 and len(labels) == 3  # Tokayev (KAZ too) keeps his own node
+    assert re.search(r'<a href="/entities/7"><title>Kazakhstan</title>', svg)  # and it links to the entity

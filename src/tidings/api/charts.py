@@ -197,12 +197,18 @@ def dyad_graph(dyads: list[dict[str, Any]], root: str = "", size: int = 420) -> 
         return Markup("")
     actors: dict[Any, dict[str, Any]] = {}
     ends: list[tuple[Any, Any]] = []  # (source key, target key) per pair
+    # an actor known only by its code and name ('Kazakhstan', KAZ) is the node of the entity of that
+    # name and code where one takes part (the country's entity), not a second 'Kazakhstan'
+    resolved = {(a.get("code"), _actor_label(a)): a["entity_id"] for pair in dyads for a in (pair["source"], pair["target"])
+                if a and a.get("entity_id") and a.get("code")}
     for pair in dyads:
         keys_of_pair = []
         for side in ("source", "target"):
             actor = pair[side]
-            key = (actor or {}).get("entity_id") or (actor or {}).get("code") or _actor_label(actor)
-            actors.setdefault(key, actor or {})
+            key = ((actor or {}).get("entity_id") or resolved.get(((actor or {}).get("code"), _actor_label(actor)))
+                   or (actor or {}).get("code") or _actor_label(actor))
+            if key not in actors or (actor or {}).get("entity_id"):  # the node links to the entity's page
+                actors[key] = actor or {}
             keys_of_pair.append(key)
         ends.append((keys_of_pair[0], keys_of_pair[1]))
     keys = list(actors)[:24]

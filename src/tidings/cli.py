@@ -8,9 +8,10 @@ from typing import Iterator, Optional
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table
 
-from .cli_common import console, load_pipeline, out, print_json
+from .cli_common import choice_option, console, date_option, language_option, load_pipeline, out, print_json
 from .config import open_store, resolve_db_url
 
 app = typer.Typer(help="tidings: the world's news, in any language, as stories.", no_args_is_help=True,
@@ -28,6 +29,14 @@ def _explorer(db: Optional[str]):
     from .query import Explorer
 
     return Explorer(open_store(db))
+
+
+def _hint_if_empty(store) -> None:
+    """A store with no article yet is most often a mistyped --db or $TIDINGS_DB (reading a path that
+    does not exist makes a new, empty store there): say so on stderr, rather than print empty tables."""
+    if not store.query("SELECT 1 FROM articles LIMIT 1"):
+        console.print(f"[yellow]{escape(store.url)} holds no article yet: check --db / $TIDINGS_DB, or add "
+                      f"articles with `tidings ingest PATH --db {escape(store.url)}`[/]")
 
 
 @app.callback()
@@ -142,14 +151,21 @@ def _ingest_with_progress(pipeline, targets: list[str], allow_network: list[str]
 def stories(
     db: Optional[str] = DbOption, as_json: bool = JsonOption,
     limit: int = typer.Option(20, min=1, max=10000), offset: int = typer.Option(0, min=0),
-    language: Optional[str] = typer.Option(None, help="Only stories with an article in this language."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="Show titles in this language where possible."),
-    sort: str = typer.Option("size", help="size, growth (articles of the last 3 days) or recent"),
-    since: Optional[str] = typer.Option(None, help="YYYY-MM-DD"), until: Optional[str] = typer.Option(None),
+    language: Optional[str] = typer.Option(None, help="Only stories with an article in this language.",
+                                           callback=language_option),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Show titles in this language where possible.",
+                                       callback=language_option),
+    sort: str = typer.Option("size", help="size, growth (articles of the last 3 days) or recent",
+                             callback=choice_option("size", "growth", "recent")),
+    since: Optional[str] = typer.Option(None, help="YYYY-MM-DD", callback=date_option()),
+    until: Optional[str] = typer.Option(None, help="YYYY-MM-DD", callback=date_option()),
 ) -> None:
     """List stories, largest first."""
-    items = _explorer(db).stories(limit=limit, offset=offset, language=language, title_language=lang, sort=sort,
-                                  since=since, until=until)
+    explorer = _explorer(db)
+    items = explorer.stories(limit=limit, offset=offset, language=language, title_language=lang, sort=sort,
+                             since=since, until=until)
+    if not items:
+        _hint_if_empty(explorer.store)
     if as_json:
         print_json(items)
         return
@@ -162,7 +178,8 @@ def stories(
 
 @app.command()
 def story(story_id: int, db: Optional[str] = DbOption, as_json: bool = JsonOption,
-          lang: Optional[str] = typer.Option(None, "--lang", help="Title in this language where possible.")) -> None:
+          lang: Optional[str] = typer.Option(None, "--lang", help="Title in this language where possible.",
+                                             callback=language_option)) -> None:
     """Show one story with its articles grouped by language."""
     item = _explorer(db).story(story_id, title_language=lang)
     if item is None:
@@ -184,11 +201,15 @@ def story(story_id: int, db: Optional[str] = DbOption, as_json: bool = JsonOptio
 
 @app.command()
 def articles(db: Optional[str] = DbOption, as_json: bool = JsonOption,
-             story_id: Optional[int] = typer.Option(None, "--story"), language: Optional[str] = None,
+             story_id: Optional[int] = typer.Option(None, "--story"),
+             language: Optional[str] = typer.Option(None, callback=language_option),
              source: Optional[str] = None, limit: int = typer.Option(50, min=1, max=100000),
              offset: int = typer.Option(0, min=0)) -> None:
     """List articles, newest first."""
-    items = _explorer(db).articles(limit=limit, offset=offset, story_id=story_id, language=language, source=source)
+    explorer = _explorer(db)
+    items = explorer.articles(limit=limit, offset=offset, story_id=story_id, language=language, source=source)
+    if not items:
+        _hint_if_empty(explorer.store)
     if as_json:
         print_json(items)
         return
@@ -219,17 +240,23 @@ def article(article_id: int, db: Optional[str] = DbOption, as_json: bool = JsonO
 @app.command()
 def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
            mode: str = typer.Option("hybrid", help="keyword, semantic (cross-lingual) or hybrid"),
-           limit: int = typer.Option(20, min=1, max=500), language: Optional[str] = None) -> None:
+           limit: int = typer.Option(20, min=1, max=500),
+           language: Optional[str] = typer.Option(None, callback=language_option)) -> None:
     """Search articles by keyword and by meaning, across languages."""
     if mode not in ("keyword", "semantic", "hybrid"):
         raise typer.BadParameter("mode must be keyword, semantic or hybrid")
-    items = _explorer(db).search(query, mode=mode, limit=limit, language=language)
+    explorer = _explorer(db)
+    items = explorer.search(query, mode=mode, limit=limit, language=language)
+    if not items:
+        _hint_if_empty(explorer.store)
     if as_json:
         print_json(items)
         return
-    table = Table("id", "lang", "story", "by", "title", box=None)
+    # who published it and when, as `tidings articles` shows: which outlet said it matters to a reader
+    table = Table("id", "lang", "published", "source", "story", "by", "title", box=None)
     for a in items:
-        table.add_row(str(a["id"]), a["language"], str(a["story_id"]), "+".join(a["matched_by"]), a["title"])
+        table.add_row(str(a["id"]), a["language"], a["published"] or "", a["source"] or "", str(a["story_id"]),
+                      "+".join(a["matched_by"]), a["title"])
     out.print(table)
 
 
@@ -250,7 +277,11 @@ def export(db: Optional[str] = DbOption,
 
         if output == "-":
             raise typer.BadParameter("--all needs a file: -o backup.jsonl.gz")
-        counts = export_all(open_store(db), Path(output))
+        try:
+            counts = export_all(open_store(db), Path(output))
+        except OSError as exc:
+            console.print(f"[red]cannot write {escape(output)}: {escape(exc.strerror or str(exc))}[/]")
+            raise typer.Exit(1) from exc
         console.print(f"dumped {counts.get('raw', 0)} raw items, {counts.get('alias', 0)} registry aliases, "
                       f"{counts.get('row', 0)} sources/alerts to {output}")
         return
@@ -261,7 +292,13 @@ def export(db: Optional[str] = DbOption,
         raise typer.BadParameter(f"what must be one of {', '.join(TABLES)}")
     if fmt == "gdelt" and what != "events":
         raise typer.BadParameter("--format gdelt exports events: add --what events")
-    count = run_export(open_store(db), Path(output), fmt=fmt, what=what)
+    if fmt == "parquet" and output == "-":
+        raise typer.BadParameter("Parquet is a binary file, not for standard output: add -o FILE.parquet")
+    try:
+        count = run_export(open_store(db), Path(output), fmt=fmt, what=what)
+    except OSError as exc:  # a folder that cannot be made, a file that cannot be written
+        console.print(f"[red]cannot write {escape(output)}: {escape(exc.strerror or str(exc))}[/]")
+        raise typer.Exit(1) from exc
     console.print(f"exported {count} {what} as {fmt}" + (f" to {output}" if output != "-" else ""))
 
 
@@ -270,11 +307,25 @@ def import_dump(path: Path, db: Optional[str] = DbOption) -> None:
     """Load a dump made by `tidings export --all` and rebuild everything derived from it."""
     from .backup import import_all
 
+    import gzip
+    import json
+
     with console.status("importing and re-reading…"):
         try:
             counts = import_all(open_store(db), path)
+        except gzip.BadGzipFile as exc:
+            console.print(f"[red]{escape(str(path))} is not a tidings dump: not a gzip file (a dump is made by "
+                          "`tidings export --all -o FILE.jsonl.gz`)[/]")
+            raise typer.Exit(1) from exc
+        except EOFError as exc:  # click would print only "Aborted."
+            console.print(f"[red]{escape(str(path))} is cut short (the compressed stream ends early): make the dump "
+                          "again; what was read before the break is stored[/]")
+            raise typer.Exit(1) from exc
+        except json.JSONDecodeError as exc:
+            console.print(f"[red]{escape(str(path))} is not a tidings dump: a line is not JSON ({exc.msg})[/]")
+            raise typer.Exit(1) from exc
         except (ValueError, OSError) as exc:
-            console.print(f"[red]{exc}[/]")
+            console.print(f"[red]{escape(str(exc))}[/]")
             raise typer.Exit(1) from exc
     console.print(f"imported {counts['raw']} raw items, {counts['alias']} registry aliases, "
                   f"{counts['row']} sources/alerts → {resolve_db_url(db)}")
@@ -370,6 +421,7 @@ def serve(db: Optional[str] = DbOption, host: str = typer.Option("127.0.0.1", he
     writes = ("off (--read-only)" if read_only else "with a token" if writable
               else "off (no token: `tidings token create NAME`)")
     console.print(f"serving {url} on http://{host}:{port}/  (API: /api/, docs: /docs; writes: {writes})")
+    _hint_if_empty(application.state.store)
     if writable and finish_interrupted_work(application) is not None:
         console.print("finishing what a stopped run left (pending items, provisional events) in the background")
     if access_log:

@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .cli_common import console, out, print_json
+from .cli_common import console, date_option, out, print_json
 from .config import open_store
 
 DbOption = typer.Option(None, "--db", help="Store URL or path (default $TIDINGS_DB).")
@@ -46,7 +46,8 @@ def compare(story_id: int = typer.Argument(..., help="Story id (see `tidings sto
 
 
 def coverage(db: Optional[str] = DbOption, story: Optional[int] = typer.Option(None, "--story", help="One story's coverage."),
-             since: Optional[str] = typer.Option(None, help="YYYY-MM-DD"), until: Optional[str] = typer.Option(None),
+             since: Optional[str] = typer.Option(None, help="YYYY-MM-DD", callback=date_option("day")),
+             until: Optional[str] = typer.Option(None, help="YYYY-MM-DD", callback=date_option("day")),
              min_size: int = typer.Option(2, min=1, help="Only stories with at least this many articles."),
              as_json: bool = typer.Option(False, "--json")) -> None:
     """Who covers what: a story's languages and outlets from when, or each language's blind spots."""

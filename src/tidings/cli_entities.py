@@ -6,8 +6,9 @@ from typing import Optional
 
 import typer
 from rich.table import Table
+from rich.markup import escape
 
-from .cli_common import console, out, print_json
+from .cli_common import choice_option, console, country_option, out, print_json
 from .config import open_store
 
 entities_app = typer.Typer(help="List entities, or edit the alias registry (merge, split, rename, alias, import, export).",
@@ -34,8 +35,9 @@ def _edit(action) -> None:
 
 @entities_app.callback()
 def entities(ctx: typer.Context, db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json"),
-             type: Optional[str] = typer.Option(None, "--type", help="PER, ORG, LOC or NAME (name of unknown kind)"),
-             country: Optional[str] = typer.Option(None, help="ISO alpha-2 code"),
+             type: Optional[str] = typer.Option(None, "--type", help="PER, ORG, LOC or NAME (name of unknown kind)",
+                                                callback=choice_option("PER", "ORG", "LOC", "NAME", upper=True)),
+             country: Optional[str] = typer.Option(None, help="ISO alpha-2 code", callback=country_option),
              q: Optional[str] = typer.Option(None, "--q", help="Any alias, in any script"),
              limit: int = typer.Option(50, min=1, max=100000), offset: int = typer.Option(0, min=0)) -> None:
     """People, organisations and places, most mentioned first."""
@@ -99,12 +101,29 @@ def alias(entity_id: int, alias: str, db: Optional[str] = DbOption,
     _edit(lambda: registry.add_alias(open_store(db), entity_id, alias, language))
 
 
+def _with_file(path: Path, action, verb: str):
+    """`action()`, with a file that cannot be read or written said in one line (exit 1), not a traceback."""
+    import json
+
+    try:
+        return action()
+    except UnicodeDecodeError as exc:
+        message = f"{path} is not UTF-8 text (byte {exc.start}): save it as UTF-8"
+    except json.JSONDecodeError as exc:
+        message = f"{path} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+    except OSError as exc:
+        message = f"cannot {verb} {path}: {exc.strerror or exc}"
+    console.print(f"[red]{escape(message)}[/]")
+    raise typer.Exit(1)
+
+
 @entities_app.command("export")
 def export_aliases(path: Path, db: Optional[str] = DbOption) -> None:
     """Write the alias registry as CSV (or JSON when PATH ends in .json)."""
     from .entities import registry
 
-    console.print(f"{registry.export_aliases(open_store(db), path)} aliases written to {path}")
+    count = _with_file(path, lambda: registry.export_aliases(open_store(db), path), "write")
+    console.print(f"{count} aliases written to {path}")
 
 
 @entities_app.command("import")
@@ -113,8 +132,10 @@ def import_aliases(path: Path, db: Optional[str] = DbOption) -> None:
     from .entities import registry
 
     result = {}
-    _edit(lambda: result.setdefault("n", registry.import_aliases(open_store(db), path)))
-    console.print(f"{result['n']} aliases imported from {path}")
+    _with_file(path, lambda: _edit(lambda: result.setdefault("n", registry.import_aliases(open_store(db), path))),
+               "read")
+    empty = "" if result["n"] else " (no rows under a header line naming the columns name and alias)"
+    console.print(f"{result['n']} aliases imported from {path}{empty}")
 
 
 def entity(entity_id: int, db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--json")) -> None:

@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from .cli_common import console, out, print_json
+from .cli_common import console, country_option, date_option, out, print_json
 from .config import open_store
 
 DbOption = typer.Option(None, "--db", help="Store URL or path (default $TIDINGS_DB).")
@@ -28,9 +28,10 @@ def events(db: Optional[str] = DbOption, as_json: bool = typer.Option(False, "--
            type: Optional[str] = typer.Option(None, "--type", help="PLOVER type: AGREE, CONSULT, ASSAULT …"),
            story: Optional[int] = typer.Option(None, "--story", help="Events of one story"),
            entity: Optional[int] = typer.Option(None, "--entity", help="Events with this entity as either actor"),
-           country: Optional[str] = typer.Option(None, help="ISO alpha-2 code of either actor"),
-           since: Optional[str] = typer.Option(None, help="First date (YYYY-MM-DD)"),
-           until: Optional[str] = typer.Option(None, help="Last date (YYYY-MM-DD)"),
+           country: Optional[str] = typer.Option(None, help="ISO alpha-2 code of either actor",
+                                                 callback=country_option),
+           since: Optional[str] = typer.Option(None, help="First date (YYYY-MM-DD)", callback=date_option()),
+           until: Optional[str] = typer.Option(None, help="Last date (YYYY-MM-DD)", callback=date_option()),
            min_confidence: float = typer.Option(0.0, min=0.0, max=1.0),
            limit: int = typer.Option(50, min=1, max=100000), offset: int = typer.Option(0, min=0)) -> None:
     """Who did what to whom, where and when: events merged across articles, newest first."""

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from .cli_common import console, load_pipeline, out, print_json
+from .cli_common import console, country_option, load_pipeline, out, print_json
 from .config import open_store
 
 
@@ -86,7 +86,8 @@ def list_sources(db: Optional[str] = DbOption, as_json: bool = JsonOption) -> No
 def add_source(url: str = typer.Argument(..., help="Feed (RSS/Atom/JSON Feed), news sitemap or page URL."),
                db: Optional[str] = DbOption,
                name: Optional[str] = typer.Option(None, help="Outlet name (default: the feed's title)."),
-               country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 code of the outlet's country."),
+               country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 code of the outlet's country.",
+                                                     callback=country_option),
                language: Optional[str] = typer.Option(None, help="ISO 639-1 code of the outlet's language."),
                interval: int = typer.Option(15, min=1, help="Minutes between polls."),
                kind: str = typer.Option("auto", help="auto (detect each time), feed, sitemap or page."),
@@ -216,7 +217,8 @@ def watch(db: Optional[str] = DbOption,
 @alerts_app.command("add")
 def add_alert(name: str = typer.Argument(..., help="A name for the alert."), db: Optional[str] = DbOption,
               entity: Optional[str] = typer.Option(None, help="A name (Tokayev) or key (N:tkv, C:KZ) articles must mention."),
-              country: Optional[str] = typer.Option(None, help="ISO alpha-2 code of a country articles must be about."),
+              country: Optional[str] = typer.Option(None, help="ISO alpha-2 code of a country articles must be about.",
+                                                    callback=country_option),
               keyword: Optional[str] = typer.Option(None, help="Words articles must contain (full-text)."),
               language: Optional[str] = typer.Option(None, help="Article language (ISO 639-1)."),
               per: str = typer.Option("story", help="story: notify once per story; article: every article."),

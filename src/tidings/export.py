@@ -15,14 +15,15 @@ CHUNK = 1000
 
 ARTICLE_COLUMNS = ["id", "title", "language", "published", "source", "url", "byline", "story_id", "text",
                    "captions", "credits"]
-STORY_COLUMNS = ["id", "title", "size", "languages", "first_published", "last_published", "article_ids"]
+STORY_COLUMNS = ["id", "title", "size", "languages", "sources", "first_published", "last_published", "article_ids"]
 EVENT_COLUMNS = ["id", "story_id", "date", "date_precision", "type", "mode", "context", "cameo", "quad_class",
-                 "goldstein", "source_entity_id", "source_name", "source_country", "source_code", "source_sector",
-                 "target_entity_id", "target_name", "target_country", "target_code", "target_sector", "location",
+                 "goldstein", "source_entity_id", "source_name", "source_text", "source_country", "source_code",
+                 "source_sector", "target_entity_id", "target_name", "target_text", "target_country", "target_code",
+                 "target_sector", "location",
                  "location_country", "negated", "future", "hypothetical", "confidence", "mentions", "articles",
                  "languages", "first_seen", "last_seen", "source_url"]
 MENTION_COLUMNS = ["id", "event_id", "story_id", "article_id", "language", "sentence", "sentence_start",
-                   "sentence_end", "type", "mode", "trigger", "trigger_start", "trigger_end", "source_text",
+                   "sentence_end", "sentence_text", "outlet", "type", "mode", "trigger", "trigger_start", "trigger_end", "source_text",
                    "source_code", "target_text", "target_code", "date", "date_precision", "negated", "future",
                    "confidence", "url"]
 # GDELT 2.0 event table columns tidings can fill (same names and order, unknowns empty), then PLOVER's
@@ -57,26 +58,41 @@ def _articles(store: Store) -> Iterator[dict]:
 
 def _stories(store: Store) -> Iterator[dict]:
     members: dict[int, list[int]] = {}
-    for r in store.query("SELECT story_id, id FROM articles WHERE story_id IS NOT NULL ORDER BY id"):
+    outlets: dict[int, set[str]] = {}
+    for r in store.query("SELECT story_id, id, source FROM articles WHERE story_id IS NOT NULL ORDER BY id"):
         members.setdefault(r[0], []).append(r[1])
+        if r[2]:
+            outlets.setdefault(r[0], set()).add(r[2])
     for row in store.query("SELECT id, title, size, languages, first_published, last_published FROM stories ORDER BY id"):
         item = dict(row)
         item["languages"] = json.loads(item["languages"])
         item["article_ids"] = members.get(item["id"], [])
+        item["sources"] = sorted(outlets.get(item["id"], ()))  # the outlets, as `tidings stories --json` lists them
         yield item
 
 
 def _events(store: Store) -> Iterator[dict]:
-    for item in _by_id(store, "SELECT ev.*, (SELECT a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
+    """Events as the API lists them: an actor's `name` is its entity's canonical name where it was
+    resolved (Xi Jinping for 习近平 and Си Цзиньпин, so that one actor is one name across languages),
+    `text` the words of the first report."""
+    for item in _by_id(store, "SELECT ev.*, se.name AS source_entity_name, te.name AS target_entity_name,"
+                              " (SELECT a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
                               " WHERE m.event_id = ev.id ORDER BY m.id LIMIT 1) AS source_url FROM events ev"
+                              " LEFT JOIN entities se ON se.id = ev.source_entity_id"
+                              " LEFT JOIN entities te ON te.id = ev.target_entity_id"
                               " WHERE ev.id > ? ORDER BY ev.id LIMIT ?"):
         item["languages"] = json.loads(item["languages"])
+        for side in ("source", "target"):
+            item[f"{side}_text"] = item[f"{side}_name"]
+            item[f"{side}_name"] = item.pop(f"{side}_entity_name") or item[f"{side}_name"]
         yield item
 
 
 def _mentions(store: Store) -> Iterator[dict]:
-    for item in _by_id(store, "SELECT m.*, a.url FROM event_mentions m JOIN articles a ON a.id = m.article_id"
-                              " WHERE m.id > ? ORDER BY m.id LIMIT ?"):
+    # the sentence that reports the event, as /api/events/{id} quotes it (`sentence` is its index)
+    for item in _by_id(store, "SELECT m.*, a.url, a.source AS outlet, substr(a.text, m.sentence_start + 1,"
+                              " m.sentence_end - m.sentence_start) AS sentence_text FROM event_mentions m"
+                              " JOIN articles a ON a.id = m.article_id WHERE m.id > ? ORDER BY m.id LIMIT ?"):
         for side in ("source", "target"):
             actor = json.loads(item.pop(side)) if item.get(side) else {}
             item[f"{side}_text"], item[f"{side}_code"] = actor.get("text"), actor.get("code")
@@ -100,9 +116,16 @@ def gdelt_row(event: dict) -> dict:
         "GoldsteinScale": event["goldstein"], "NumMentions": event["mentions"], "NumSources": event["articles"],
         "NumArticles": event["articles"], "ActionGeo_FullName": event.get("location") or "",
         "ActionGeo_CountryCode": event.get("location_country") or "",
-        "DATEADDED": (event.get("first_seen") or "").replace("-", "").replace(":", "").replace("T", "")[:14],
+        "DATEADDED": _timestamp14(event.get("first_seen")),
         "SOURCEURL": event.get("source_url") or "", "PLOVERType": event["type"], "PLOVERMode": event.get("mode") or "",
         "Confidence": event["confidence"], "StoryID": event.get("story_id") or ""}
+
+
+def _timestamp14(value: str | None) -> str:
+    """GDELT's YYYYMMDDHHMMSS, always 14 digits (a day alone was written as 8, which readers of the
+    GDELT format do not parse): '2025-10-13' -> '20251013000000'."""
+    digits = "".join(ch for ch in (value or "")[:19] if ch.isdigit())[:14]
+    return digits.ljust(14, "0") if digits else ""
 
 
 def _country3(code: str | None) -> str:
@@ -202,7 +225,8 @@ def _schema(columns: list[str]):
     types = {**{c: pa.int64() for c in integers}, **{c: pa.float64() for c in floats},
              "id": pa.int64(), "story_id": pa.int64(), "size": pa.int64(),
              "captions": pa.list_(pa.string()), "credits": pa.list_(pa.string()),
-             "languages": pa.list_(pa.string()), "article_ids": pa.list_(pa.int64())}
+             "languages": pa.list_(pa.string()), "sources": pa.list_(pa.string()),
+             "article_ids": pa.list_(pa.int64())}
     return pa.schema([(c, types.get(c, pa.string())) for c in columns])
 
 

@@ -44,6 +44,20 @@ SPELLING_SAMPLE = 50  # a name's spelling on the front page: the commonest in th
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+def period_end(until: str) -> str:
+    """The last day a period ending at `until` takes in: its day, or the last day of a year or month
+    given alone (2025 -> 2025-12-31, 2024-02 -> 2024-02-29), so that growth and the quick periods
+    count up to it (a partial date was parsed as a day: a 500)."""
+    day = until[:10]
+    if len(day) == 4 and day.isdigit():
+        return f"{day}-12-31"
+    if len(day) == 7:
+        year, month = int(day[:4]), int(day[5:7])
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return (following - timedelta(days=1)).isoformat()
+    return day
+
+
 def growth_window(reference: str | None) -> tuple[str, str]:
     """[first day, day after the reference) of the growth window, as ISO strings."""
     if not reference:
@@ -156,7 +170,9 @@ class Explorer:
         for clause, value in ((STORY_HAS_LANGUAGE, language), (STORY_HAS_SOURCE, source),
                               (STORY_HAS_KEY, f"C:{country.upper()}" if country else None),
                               (STORY_HAS_ENTITY, entity), (STORY_HAS_EVENT_TYPE, event_type),
-                              ("s.last_published >= ?", since), ("s.first_published <= ?", until)):
+                              ("s.last_published >= ?", since),
+                              # a partial `until` (2025-10) ends with its last day, a day with its last hour
+                              ("s.first_published <= ?", until and until + "\uffff")):
             if value:
                 where.append(clause)
                 args.append(value)
@@ -187,7 +203,7 @@ class Explorer:
     def reference_day(self, until: str | None = None) -> str | None:
         """The day a period ends: `until`, else the newest article's day (growth is counted up to it)."""
         if until:
-            return until[:10]
+            return period_end(until)
         newest = self.store.query("SELECT MAX(published) FROM articles")[0][0]
         return newest[:10] if newest else None
 

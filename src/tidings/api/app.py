@@ -24,6 +24,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import AfterValidator
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -34,6 +35,7 @@ from ..query import Explorer
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
 from .compare import api as compare_api, pages as compare_pages
+from .dates import DateCheck
 from .security import AccessLog
 from .writes import new_write_state, router as writes_api
 from .entities import api as entities_api, pages as entity_pages
@@ -48,7 +50,6 @@ MAX_ID = 2**63 - 1  # SQLite's integer range: larger ids would overflow inside s
 MAX_OFFSET = 1_000_000_000
 # Empty values are allowed because HTML forms send `?language=` for "all"; they mean "no filter".
 LANGUAGE_PATTERN = r"^([A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*)?$"
-DATE_PATTERN = r"^(\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?)?$"
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -62,12 +63,14 @@ NOT_FOUND = {404: {"model": ErrorBody, "description": "No such item"}}
 # -- query parameters, shared by the API and the pages ------------------------------------
 Limit = Annotated[int, Query(ge=1, le=500, description="How many items to return (1-500)")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many items to skip")]
+# languages are stored in lower case (`de`); `DE`, as the pages' badges write it, means the same
+LowerCase = AfterValidator(lambda value: value.lower() if value else value)
 Language = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATTERN,
-                                       description="ISO 639-1 language code, e.g. `fr`")]
+                                       description="ISO 639-1 language code, e.g. `fr`"), LowerCase]
 TitleLanguage = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATTERN,
                                             description="Show each story's title in this language where it has"
-                                                        " an article in it, else its most central article's")]
-IsoDate = Annotated[str | None, Query(max_length=40, pattern=DATE_PATTERN, description="ISO date, e.g. 2025-10-19")]
+                                                        " an article in it, else its most central article's"), LowerCase]
+IsoDate = Annotated[str | None, Query(max_length=40, description="ISO date, e.g. 2025-10-19"), DateCheck("datetime")]
 Keywords = Annotated[str | None, Query(max_length=500, description="Keywords the story's articles must contain")]
 SearchText = Annotated[str, Query(max_length=500, description="What to look for, in any language")]
 Country = Annotated[str | None, Query(max_length=2, pattern=r"^([A-Za-z]{2})?$",
@@ -109,6 +112,26 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HeadAsGet:
+    """HEAD answered as GET without the body (FastAPI's routes answer GET only, so `curl -I`, uptime
+    monitors and link checkers got 405 on every page, /healthz included). Plain ASGI middleware:
+    the route, the headers and the status are GET's; only the body is dropped."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def send_without_body(message):
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)
 
 
 # -- data for the pages (each also served as the page's JSON twin) -----------------------
@@ -421,6 +444,19 @@ def _query_url(path: str, params: dict[str, Any]) -> str:
     return f"{path}?{urlencode(kept)}" if kept else path
 
 
+def offset_pages(path: str, params: dict[str, Any], *, limit: int, offset: int, shown: int,
+                 has_next: bool, default_limit: int) -> dict[str, Any]:
+    """The previous and next pages of a listing paged by `offset` (the entities and events pages,
+    which showed their first `limit` rows and no way to the others), keeping its filters."""
+    def url(at: int) -> str:
+        return _query_url(path, {**params, "limit": None if limit == default_limit else limit,
+                                 "offset": at or None})
+
+    return {"first": offset + 1 if shown else None, "last": offset + shown,
+            "previous": url(max(0, offset - limit)) if offset > 0 else None,
+            "next": url(offset + limit) if has_next else None}
+
+
 EventTypeFilter = Annotated[str | None, Query(pattern=r"^([A-Za-z]{3,12})?$",
                                              description="Stories with events of this PLOVER type")]
 FrontParams = dict[str, Any]  # the front page's filters, validated once for the page and its twin
@@ -603,8 +639,9 @@ async def _http_error(request: Request, exc: StarletteHTTPException):
 async def _validation_error(request: Request, exc: RequestValidationError):
     if _wants_json(request):
         return await request_validation_exception_handler(request, exc)
-    problems = [{"where": ".".join(str(part) for part in e.get("loc", ())[1:]), "message": e.get("msg", "")}
-                for e in exc.errors()]
+    # a validator's own sentence reads better without pydantic's "Value error, " before it
+    problems = [{"where": ".".join(str(part) for part in e.get("loc", ())[1:]),
+                 "message": e.get("msg", "").removeprefix("Value error, ")} for e in exc.errors()]
     context = {"status": 422, "message": "Some of the address's parameters are not valid.",
                "problems": problems, "nav": None}
     return render(request, "error.html", context, status_code=422, twin=False)
@@ -651,6 +688,7 @@ def create_app(store_url: str | None = None, *, store: Store | None = None, read
     app.state.cors_origins = tuple(cors_origins)
     new_write_state(app, pipeline_factory or _default_pipeline)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     if cors_origins:
         from starlette.middleware.cors import CORSMiddleware
 

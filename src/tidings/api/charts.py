@@ -153,13 +153,35 @@ def network(center: dict[str, Any], related: list[dict[str, Any]], root: str = "
         nodes.append(f'<a href="{escape(root)}/entities/{int(other["id"])}"><title>{escape(label)}</title>'
                      f'<circle class="net-node net-{escape(other["type"]).lower()}" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
                      f'<text class="net-label" x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">'
-                     f'{escape(other["name"][:28])}</text></a>')
+                     f'{escape(fit_label(other["name"][:28], x + dx, anchor, -60, size + 60))}</text></a>')
     centre = (f'<circle class="net-centre" cx="{middle:.0f}" cy="{middle:.0f}" r="10"/>'
               f'<text class="net-label net-centre-label" x="{middle:.0f}" y="{middle + 26:.0f}" text-anchor="middle">'
               f'{escape(center["name"][:30])}</text>')
     label = f"{center['name']} and the {len(related)} entities named in the same articles"
     return Markup(f'<svg class="network" viewBox="-60 0 {size + 120} {size}" role="img" aria-label="{escape(label)}">'
                   f'<title>{escape(label)}</title>{"".join(edges)}{centre}{"".join(nodes)}</svg>')
+
+
+LABEL_EM = 6.8  # the width of an average Latin letter of .net-label (12px), in the graphs' user units
+
+
+def _text_width(text: str) -> float:
+    """About how wide `text` is drawn in a .net-label: East Asian letters take two Latin ones."""
+    import unicodedata
+
+    return LABEL_EM * sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def fit_label(text: str, x: float, anchor: str, left: float, right: float) -> str:
+    """`text` cut (with '…') to what fits between the label's anchor at `x` and the edge of the
+    drawing it runs towards (a node on the right drew 'Kassym-Jomart Tokay' off the picture); the
+    whole name stays in the node's <title>."""
+    room = right - x if anchor == "start" else x - left if anchor == "end" else 2 * min(x - left, right - x)
+    if _text_width(text) <= room:
+        return text
+    while text and _text_width(text + "…") > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _actor_label(actor: dict[str, Any] | None) -> str:
@@ -175,12 +197,18 @@ def dyad_graph(dyads: list[dict[str, Any]], root: str = "", size: int = 420) -> 
         return Markup("")
     actors: dict[Any, dict[str, Any]] = {}
     ends: list[tuple[Any, Any]] = []  # (source key, target key) per pair
+    # an actor known only by its code and name ('Kazakhstan', KAZ) is the node of the entity of that
+    # name and code where one takes part (the country's entity), not a second 'Kazakhstan'
+    resolved = {(a.get("code"), _actor_label(a)): a["entity_id"] for pair in dyads for a in (pair["source"], pair["target"])
+                if a and a.get("entity_id") and a.get("code")}
     for pair in dyads:
         keys_of_pair = []
         for side in ("source", "target"):
             actor = pair[side]
-            key = (actor or {}).get("entity_id") or (actor or {}).get("code") or _actor_label(actor)
-            actors.setdefault(key, actor or {})
+            key = ((actor or {}).get("entity_id") or resolved.get(((actor or {}).get("code"), _actor_label(actor)))
+                   or (actor or {}).get("code") or _actor_label(actor))
+            if key not in actors or (actor or {}).get("entity_id"):  # the node links to the entity's page
+                actors[key] = actor or {}
             keys_of_pair.append(key)
         ends.append((keys_of_pair[0], keys_of_pair[1]))
     keys = list(actors)[:24]
@@ -211,7 +239,8 @@ def dyad_graph(dyads: list[dict[str, Any]], root: str = "", size: int = 420) -> 
         anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
         dx = 9 if anchor == "start" else -9 if anchor == "end" else 0
         dy = 4 if anchor != "middle" else (16 if math.sin(angle) > 0 else -10)
-        text = f'<text class="net-label" x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(_actor_label(actor)[:28])}</text>'
+        shown = fit_label(_actor_label(actor)[:28], x + dx, anchor, -60, size + 60)
+        text = f'<text class="net-label" x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(shown)}</text>'
         circle = f'<circle class="net-node" cx="{x:.1f}" cy="{y:.1f}" r="6"/>'
         if actor.get("entity_id"):
             nodes.append(f'<a href="{escape(root)}/entities/{int(actor["entity_id"])}"><title>{escape(_actor_label(actor))}</title>{circle}{text}</a>')

@@ -18,10 +18,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from ..compare import compare_story
 from ..compare.brief import brief_html, brief_markdown
 from ..compare.coverage import language_blind_spots, story_coverage
+from .dates import DateCheck
+from .lookup import NOT_FOUND
 
 MAX_ID = 2**63 - 1
 StoryId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
-IsoDay = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="YYYY-MM-DD")]
+IsoDay = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD"), DateCheck("day")]
 MinSize = Annotated[int, Query(ge=1, le=10000, description="Only stories with at least this many articles")]
 BriefFormat = Annotated[str, Query(pattern=r"^(md|html)$", description="md (Markdown) or html")]
 
@@ -51,14 +53,14 @@ def blind_spots(request: Request, since: str | None, until: str | None, min_size
         explorer.store, since=since or None, until=until or None, min_size=min_size))
 
 
-@api.get("/stories/{story_id}/compare", summary="Compare a story's sources")
+@api.get("/stories/{story_id}/compare", summary="Compare a story's sources", responses=NOT_FOUND)
 def api_compare(request: Request, story_id: StoryId) -> dict[str, Any]:
     """The story's statements aligned across articles and languages: groups reported by all, some
     or one source, conflicts (numbers, dates, places) with each version's sources, attributions."""
     return comparison(request, story_id)
 
 
-@api.get("/stories/{story_id}/coverage", summary="Who covers a story")
+@api.get("/stories/{story_id}/coverage", summary="Who covers a story", responses=NOT_FOUND)
 def api_story_coverage(request: Request, story_id: StoryId) -> dict[str, Any]:
     """Per language and outlet: articles, first and last publication date."""
     return coverage_of(request, story_id)
@@ -70,7 +72,8 @@ def api_coverage(request: Request, since: IsoDay = None, until: IsoDay = None, m
     return blind_spots(request, since, until, min_size)
 
 
-@api.get("/stories/{story_id}/brief", summary="A brief of a story", response_class=PlainTextResponse)
+@api.get("/stories/{story_id}/brief", summary="A brief of a story", response_class=PlainTextResponse,
+         responses=NOT_FOUND)
 def api_brief(request: Request, story_id: StoryId, format: BriefFormat = "md"):
     """Key facts with sources, conflicts and unique details, as Markdown or an HTML fragment."""
     result = comparison(request, story_id)

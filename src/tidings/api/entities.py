@@ -7,6 +7,7 @@ from fastapi import APIRouter, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..entities.queries import EntityExplorer
+from .lookup import NOT_FOUND, ensure_exists
 
 MAX_ID = 2**63 - 1
 EntityId = Annotated[int, PathParam(ge=1, le=MAX_ID)]
@@ -45,16 +46,17 @@ def list_entities(request: Request, q: AnyAlias = None, type: Kind = None, count
     return _list(request, q, type, country, limit, offset)
 
 
-@api.get("/entities/{entity_id}", summary="One entity")
+@api.get("/entities/{entity_id}", summary="One entity", responses=NOT_FOUND)
 def get_entity(request: Request, entity_id: EntityId) -> dict[str, Any]:
     """Aliases by language and script, the articles and stories it appears in, related entities,
     the events it took part in and its dyads (who acted towards whom)."""
     return _page(request, entity_id)
 
 
-@api.get("/stories/{story_id}/entities", summary="Entities of a story")
+@api.get("/stories/{story_id}/entities", summary="Entities of a story", responses=NOT_FOUND)
 def story_entities(request: Request, story_id: EntityId) -> list[dict[str, Any]]:
     """The entities a story's articles name, those named in most languages first."""
+    ensure_exists(request.app.state.explorer.store, "story", story_id)
     return _entities(request).story_entities(story_id)
 
 
@@ -69,11 +71,16 @@ def entities_page_json(request: Request, q: AnyAlias = None, type: Kind = None, 
 @pages.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, q: AnyAlias = None, type: Kind = None, country: Country = None,
                   limit: Limit = 100, offset: Offset = 0):
-    from .app import render_remembered
+    from .app import offset_pages, render_remembered
 
-    return render_remembered(request, request.app.state.explorer, "entities.html", lambda: {
-        "entities": _list(request, q, type, country, limit, offset), "q": q or "", "type": (type or "").upper(),
-        "country": (country or "").upper(), "nav": "entities"})
+    def context() -> dict[str, Any]:
+        rows = _list(request, q, type, country, limit + 1, offset)  # one more row: is there a next page?
+        pages = offset_pages("/entities", {"q": q, "type": type, "country": country}, limit=limit, offset=offset,
+                             shown=len(rows[:limit]), has_next=len(rows) > limit, default_limit=100)
+        return {"entities": rows[:limit], "pages": pages, "q": q or "", "type": (type or "").upper(),
+                "country": (country or "").upper(), "nav": "entities"}
+
+    return render_remembered(request, request.app.state.explorer, "entities.html", context)
 
 
 def _page(request: Request, entity_id: int) -> dict[str, Any]:

@@ -57,14 +57,19 @@ class EntityExplorer:
         return [_summary(r, aliases.get(r["id"], [])) for r in rows]
 
     def _similar_names(self, q: str, kind: str | None) -> list:
-        """A spelling no article used yet (Tokajew for Tokayev): same surname key, similar surname."""
+        """A spelling no article used yet (Tokajew for Tokayev, Erdogan for Erdoğan): same surname key,
+        similar surname. A person of the bundled dictionary is keyed by its entry ("K:kassym-jomart
+        tokayev"), not by the spelling key, so the entries that spelling key names are looked up too."""
         from ..read.names import name_key
-        from .resolve import SURNAME_SIMILARITY, surname_similarity
+        from .resolve import SURNAME_SIMILARITY, _known_people_by_key, surname_similarity
 
         words = q.split()
         if not words:
             return []
-        rows = self.store.query("SELECT * FROM entities WHERE key = ? ORDER BY mentions DESC", (f"N:{name_key(q)}",))
+        key = f"N:{name_key(q)}"
+        keys = [key, *sorted(_known_people_by_key().get(key, ()))]
+        rows = self.store.query(f"SELECT * FROM entities WHERE key IN ({', '.join('?' * len(keys))})"
+                                " ORDER BY mentions DESC, id", tuple(keys))
         return [r for r in rows if (not kind or r["type"] == kind.upper())
                 and surname_similarity(words[-1], r["name"].split()[-1]) >= SURNAME_SIMILARITY]
 

@@ -765,6 +765,24 @@ def test_exports_events_as_jsonl_parquet_and_gdelt_table(event_store, tmp_path):
         export(store, tmp_path / "x.tsv", fmt="gdelt", what="articles")
 
 
+@pytest.mark.parametrize("date, sqldate, month_year, precision", [
+    ("2025-06-16", "20250616", "202506", "day"),
+    ("2025-06-16/2025-06-17", "20250616", "202506", "day"),  # an interval: its first day
+    ("2022-12", "20221201", "202212", "month"),  # was 20221200, which readers of GDELT's format reject
+    ("2027", "20270101", "202701", "year"),  # was 20270000
+    (None, "", "", ""),
+])
+def test_gdelt_row_writes_a_real_day_and_says_the_dates_precision(date, sqldate, month_year, precision):
+    from tidings.export import GDELT_COLUMNS, gdelt_row
+
+    event = {"id": 7, "date": date, "cameo": "03", "quad_class": 1, "goldstein": 4.0, "mentions": 2,
+             "articles": 2, "type": "AGREE", "confidence": 0.6}
+    row = gdelt_row(event)
+    assert list(row) == GDELT_COLUMNS
+    assert (row["SQLDATE"], row["MonthYear"], row["DatePrecision"]) == (sqldate, month_year, precision)
+    assert row["Year"] == sqldate[:4] and bool(row["FractionDate"]) == bool(date)
+
+
 LANGUAGES = ("de", "en", "fr", "es", "it", "pt", "pl", "ru", "uk", "tr", "ar", "zh", "ja", "vi", "kk", "uz")
 
 

@@ -32,7 +32,11 @@ GDELT_COLUMNS = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"
                  "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
                  "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "ActionGeo_FullName",
                  "ActionGeo_CountryCode", "DATEADDED", "SOURCEURL", "PLOVERType", "PLOVERMode", "Confidence",
-                 "StoryID"]
+                 "StoryID", "DatePrecision"]
+# an event dated to a month or a year only: SQLDATE, MonthYear and FractionDate take the period's first day
+# (as ACLED writes a full date with its time_precision), and DatePrecision says which it is, since readers of
+# the GDELT format reject a day or month of 00
+_PRECISION_BY_DIGITS = {8: "day", 6: "month", 4: "year"}
 
 
 def _by_id(store: Store, sql: str) -> Iterator[dict]:
@@ -103,11 +107,12 @@ def gdelt_row(event: dict) -> dict:
     """One event as a GDELT 2.0 event-table row (CAMEO root codes; actor codes are ISO alpha-3 or IGO)."""
     day = (event.get("date") or "").split("/")[0]
     digits = day.replace("-", "")
-    year = digits[:4]
+    precision = _PRECISION_BY_DIGITS.get(len(digits), "") if digits.isdigit() else ""
+    digits = (digits + "0101"[len(digits) - 4:]) if precision else ""  # '202512' -> '20251201'
+    first_day = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}" if digits else ""
     return {
-        "GLOBALEVENTID": event["id"], "SQLDATE": digits.ljust(8, "0") if digits else "",
-        "MonthYear": digits[:6].ljust(6, "0") if digits else "", "Year": year,
-        "FractionDate": _fraction(day), "Actor1Code": event.get("source_code") or "",
+        "GLOBALEVENTID": event["id"], "SQLDATE": digits, "MonthYear": digits[:6], "Year": digits[:4],
+        "FractionDate": _fraction(first_day), "Actor1Code": event.get("source_code") or "",
         "Actor1Name": (event.get("source_name") or "").upper(), "Actor1CountryCode": _country3(event.get("source_code")),
         "Actor1Type1Code": event.get("source_sector") or "", "Actor2Code": event.get("target_code") or "",
         "Actor2Name": (event.get("target_name") or "").upper(), "Actor2CountryCode": _country3(event.get("target_code")),
@@ -118,7 +123,8 @@ def gdelt_row(event: dict) -> dict:
         "ActionGeo_CountryCode": event.get("location_country") or "",
         "DATEADDED": _timestamp14(event.get("first_seen")),
         "SOURCEURL": event.get("source_url") or "", "PLOVERType": event["type"], "PLOVERMode": event.get("mode") or "",
-        "Confidence": event["confidence"], "StoryID": event.get("story_id") or ""}
+        "Confidence": event["confidence"], "StoryID": event.get("story_id") or "",
+        "DatePrecision": precision}
 
 
 def _timestamp14(value: str | None) -> str:

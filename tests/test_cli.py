@@ -78,6 +78,20 @@ def test_rerun_is_idempotent_and_errors_are_listed(cli, tmp_path):
     assert again["added"] == 0 and again["already"] == 8
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"title": 1,\n', encoding="utf-8")
-    cli("ingest", str(broken), "--json")
+    assert cli("ingest", str(broken), "--json", check=False).returncode == 1  # its only input failed
     errors = json.loads(cli("errors", "--json").stdout)
     assert any(e["locator"].endswith("broken.jsonl#1") for e in errors)
+
+
+def test_ingest_exits_1_only_when_every_input_failed(cli, tmp_path):
+    missing = str(tmp_path / "no-such-folder")
+    failed = cli("ingest", missing, "--json", check=False)
+    assert failed.returncode == 1 and json.loads(failed.stdout)["failed"] == 1
+    said = cli("ingest", missing, check=False)
+    assert said.returncode == 1 and "skipped" in said.stdout + said.stderr and "1 failed" in said.stdout + said.stderr
+    good = tmp_path / "kenya.txt"
+    good.write_text("Kenya and Uganda sign a new border deal\n\nNairobi, 3 March 2025. The presidents of Kenya and "
+                    "Uganda signed an agreement on the border on Monday, officials said.\n", encoding="utf-8")
+    mixed = cli("ingest", str(good), missing, "--json", check=False)
+    report = json.loads(mixed.stdout)
+    assert mixed.returncode == 0 and (report["added"], report["failed"]) == (1, 1)

@@ -70,7 +70,14 @@ def ingest(
         report = _ingest_with_progress(pipeline, targets, allow_network, reader, mapping, quiet=as_json)
     if as_json:
         print_json(report.as_dict())
-        return
+    else:
+        _print_ingest_report(report, db)
+        _say_if_read_by_another_version(pipeline.store, db)
+    if report.failed and not (report.added or report.duplicates or report.already):
+        raise typer.Exit(1)  # every input failed: a script must see it (some failed among good ones: 0, reported)
+
+
+def _print_ingest_report(report, db: Optional[str]) -> None:
     for locator, reason in report.errors:
         console.print(f"[yellow]skipped[/] {locator}: {reason}")
     if report.unsupported:
@@ -80,7 +87,6 @@ def ingest(
     console.print(f"[bold green]{report.added}[/] new articles, {report.duplicates} duplicates, "
                   f"{report.already} already stored, {report.failed} failed "
                   f"in {report.seconds:.1f} s ({rate:.2f} articles/s) → {resolve_db_url(db)}")
-    _say_if_read_by_another_version(pipeline.store, db)
 
 
 def _say_if_read_by_another_version(store, db: Optional[str]) -> None:

@@ -11,7 +11,10 @@ from tidings.api.app import create_app
 
 @pytest.fixture(scope="module")
 def client(mini_store) -> TestClient:
-    return TestClient(create_app(store=mini_store))
+    # one event loop for the module: without it every request runs in new threads, and on PostgreSQL
+    # each new thread opens a connection of its own that stays open until the store is closed
+    with TestClient(create_app(store=mini_store)) as client:
+        yield client
 
 
 def _missing(client: TestClient, kind: str) -> int:
@@ -68,14 +71,26 @@ def run_cli(tmp_path, monkeypatch):
 
     from tidings.cli import app
 
+    import tidings.cli
+
     monkeypatch.setenv("TIDINGS_DB", f"sqlite:///{tmp_path / 'cli.db'}")
     monkeypatch.setenv("COLUMNS", "200")  # one line per message in the error box
+    opened = []  # a command's store lives as long as its process; here each is closed after the test
+
+    def open_store(*args, **kwargs):
+        opened.append(store := real_open_store(*args, **kwargs))
+        return store
+
+    real_open_store = tidings.cli.open_store
+    monkeypatch.setattr(tidings.cli, "open_store", open_store)
 
     def run(*args: str) -> tuple[int, str]:
         result = CliRunner().invoke(app, list(args))
         return result.exit_code, " ".join(result.output.replace("│", " ").split())  # stdout and stderr
 
-    return run
+    yield run
+    for store in opened:
+        store.close_all()
 
 
 @pytest.mark.parametrize("args, says", [
@@ -317,6 +332,7 @@ def test_story_exports_list_the_outlets(tmp_path):
     export(store, tmp_path / "stories.csv", fmt="csv", what="stories")
     for row in csv.DictReader((tmp_path / "stories.csv").open(encoding="utf-8")):
         assert row["sources"].split("|") == sorted(listed[int(row["id"])]["sources"])
+    store.close_all()
 
 
 def test_cli_import_says_why_a_file_is_not_a_dump(run_cli, tmp_path):
@@ -363,6 +379,7 @@ def test_cli_search_shows_outlet_and_date(run_cli, tmp_path, monkeypatch):
         "a.txt": "date 2025-06-17\nsource: Example Post\nHarbour budget approved\n\nThe city council approved the "
                  "harbour budget on Monday after a long debate."})
     monkeypatch.setenv("TIDINGS_DB", store.url)
+    store.close_all()  # the command opens its own
     code, printed = run_cli("search", "harbour", "--mode", "keyword")
     assert code == 0 and "Example Post" in printed and "2025-06-17" in printed, printed
 

@@ -17,7 +17,9 @@ import numpy as np
 
 from .ops import reading_versions
 from .store.sqlite import FTS_RANKED, Store
-from .textutil import fts_query
+from . import snippets
+from .snippets import clean_query, has_words
+from .textutil import CJK_CHAR, fts_query
 
 ARTICLE_FIELDS = "a.id, a.title, a.language, a.published, a.source, a.story_id, a.url, a.byline"
 
@@ -39,6 +41,8 @@ QUERY_VECTORS = 4096  # query embeddings remembered (1.5 KB each)
 SEARCH_POOL = 60  # hits ranked per half of a search (keyword, semantic), sliced to what a page shows
 NEAREST_REMEMBERED = 4096  # (query, k) -> its k nearest rows, kept as the index grows
 _ABSENT = object()
+# a hit's `match`: found by its words (full text), by its meaning (vectors) or both
+MATCH_KINDS = {("keyword",): "words", ("semantic",): "meaning", ("keyword", "semantic"): "both"}
 MEMO_SIZE = 2048  # remembered page data and rendered pages, least recently used dropped first (all dropped when the store changes)
 SPELLING_SAMPLE = 50  # a name's spelling on the front page: the commonest in the story's first 50 articles
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -412,7 +416,8 @@ class Explorer:
         `semantic_margin` keeps only semantic hits within that cosine of the best one: nearest
         neighbours always exist, this drops those that are merely the least far.
         """
-        if not q.strip():
+        q = clean_query(q)
+        if not has_words(q):  # nothing to look for: '', or only punctuation and symbols
             return []
         ranked: dict[int, float] = defaultdict(float)
         matched: dict[int, set[str]] = defaultdict(set)
@@ -447,10 +452,67 @@ class Explorer:
             item = _article_summary(row)
             item["score"] = round(ranked[article_id], 6)
             item["matched_by"] = sorted(matched[article_id])
+            item["match"] = MATCH_KINDS[tuple(item["matched_by"])]
             results.append(item)
             if len(results) >= limit:
                 break
+        self._add_snippets(q, results)
         return results
+
+    def _add_snippets(self, q: str, results: list[dict]) -> None:
+        """Each hit's snippet (snippets.py): its text around the query's words, or its sentence
+        nearest in meaning by the statement vectors already stored (no model call per hit)."""
+        if not results:
+            return
+        ids = [hit["id"] for hit in results]
+        marks = ",".join("?" * len(ids))
+        texts = {r[0]: r[1] for r in self.store.query(f"SELECT id, text FROM articles WHERE id IN ({marks})", ids)}
+        pattern = snippets.query_pattern(q)
+        by_meaning = [hit["id"] for hit in results if "semantic" in hit["matched_by"]]
+        nearest = self._nearest_sentences(q, by_meaning) if by_meaning else {}
+        for hit in results:
+            text = texts.get(hit["id"]) or ""
+            found = snippets.find_matches(text, pattern)
+            if "keyword" not in hit["matched_by"]:  # a hit by meaning alone: its own long words only, not 'a' or 'of'
+                found = [m for m in found if len(m[2]) >= 3 or CJK_CHAR.search(m[2])]
+            sentence = nearest.get(hit["id"])
+            if found and ("keyword" in hit["matched_by"] or sentence is None):
+                snippet = snippets.words_snippet(text, found)
+            elif sentence is not None:
+                snippet = snippets.sentence_snippet(text, *sentence)
+            else:
+                snippet = snippets.lead_snippet(text)
+            hit.update(snippet)
+            hit.setdefault("sentence", None)
+            hit["snippet_html"] = snippets.html(snippet["snippet"], snippet["highlights"])
+            hit["title_highlights"] = snippets.mark_title(hit["title"], pattern)
+            hit["title_html"] = snippets.html(hit["title"] or "", hit["title_highlights"])
+
+    def _nearest_sentences(self, q: str, article_ids: list[int]) -> dict[int, tuple[int, int, int]]:
+        """article id -> (start, end, index) of its sentence nearest to the query, among those whose
+        statement vectors the store holds for the query's model; articles without any are left out."""
+        from .model import statement_vector_key
+
+        query = self._query_vector(q)  # already made for the semantic half: remembered
+        model = statement_vector_key(self._query_embedder().name)
+        marks = ",".join("?" * len(article_ids))
+        best: dict[int, tuple[float, int]] = {}
+        for row in self.store.query(f"SELECT article_id, idx, vector FROM statement_vectors"
+                                    f" WHERE model = ? AND article_id IN ({marks})", [model, *article_ids]):
+            blob = bytes(row[2])
+            if not blob or len(blob) % (4 * query.shape[0]):
+                continue
+            # a sentence's rows: the sentence, then its clauses; its best row says how near it is
+            score = float(np.max(np.frombuffer(blob, dtype=np.float32).reshape(-1, query.shape[0]) @ query))
+            if row[0] not in best or score > best[row[0]][0]:
+                best[row[0]] = (score, row[1])
+        if not best:
+            return {}
+        wanted = {(article_id, idx) for article_id, (_, idx) in best.items()}
+        marks = ",".join("?" * len(best))
+        return {r[0]: (r[2], r[3], r[1]) for r in self.store.query(
+            f'SELECT article_id, idx, start, "end" FROM sentences WHERE article_id IN ({marks})', list(best))
+            if (r[0], r[1]) in wanted}
 
     def _semantic(self, q: str, limit: int) -> list[tuple[int, float]]:
         if self.store.has_pgvector:  # a PostgreSQL server with pgvector searches its own vectors

@@ -493,8 +493,11 @@ class Explorer:
         statement vectors the store holds for the query's model; articles without any are left out."""
         from .model import statement_vector_key
 
+        name = getattr(self._query_embedder(), "name", None)
+        if name is None:
+            return {}
         query = self._query_vector(q)  # already made for the semantic half: remembered
-        model = statement_vector_key(self._query_embedder().name)
+        model = statement_vector_key(name)
         marks = ",".join("?" * len(article_ids))
         best: dict[int, tuple[float, int]] = {}
         for row in self.store.query(f"SELECT article_id, idx, vector FROM statement_vectors"

@@ -114,6 +114,10 @@ def test_a_text_whose_folding_changes_lengths_is_marked_where_it_should_be():
     text = "Le cafe\u0301 de la gare. Die Straße und das Cafe\u0301."  # decomposed accents: folding shortens it
     found = snippets.find_matches(text, snippets.query_pattern("café"))
     assert [text[a:b] for a, b, _ in found] == ["cafe\u0301", "Cafe\u0301"]
+    text = "Von İstanbul über die Straße nach ISTANBUL."  # 'İ' lowers to two characters, 'ß' casefolds to two
+    found = snippets.find_matches(text, snippets.query_pattern("istanbul"))
+    assert [text[a:b] for a, b, _ in found] == ["İstanbul", "ISTANBUL"]
+    assert len(snippets.fold(text)) == len(text)
 
 
 def test_html_escapes_everything_but_the_marks():

@@ -472,11 +472,13 @@ class Explorer:
         nearest = self._nearest_sentences(q, by_meaning) if by_meaning else {}
         for hit in results:
             text = texts.get(hit["id"]) or ""
-            found = snippets.find_matches(text, pattern)
-            if "keyword" not in hit["matched_by"]:  # a hit by meaning alone: its own long words only, not 'a' or 'of'
-                found = [m for m in found if len(m[2]) >= 3 or CJK_CHAR.search(m[2])]
+            by_words = "keyword" in hit["matched_by"]
             sentence = nearest.get(hit["id"])
-            if found and ("keyword" in hit["matched_by"] or sentence is None):
+            # a hit by meaning alone shows its nearest sentence, or else the query's longer words it holds (not 'a' or 'of')
+            found = snippets.find_matches(text, pattern) if by_words or sentence is None else []
+            if not by_words:
+                found = [m for m in found if len(m[2]) >= 3 or CJK_CHAR.search(m[2])]
+            if found:
                 snippet = snippets.words_snippet(text, found)
             elif sentence is not None:
                 snippet = snippets.sentence_snippet(text, *sentence)
@@ -499,18 +501,21 @@ class Explorer:
         query = self._query_vector(q)  # already made for the semantic half: remembered
         model = statement_vector_key(name)
         marks = ",".join("?" * len(article_ids))
-        best: dict[int, tuple[float, int]] = {}
-        for row in self.store.query(f"SELECT article_id, idx, vector FROM statement_vectors"
-                                    f" WHERE model = ? AND article_id IN ({marks})", [model, *article_ids]):
-            blob = bytes(row[2])
-            if not blob or len(blob) % (4 * query.shape[0]):
-                continue
-            # a sentence's rows: the sentence, then its clauses; its best row says how near it is
-            score = float(np.max(np.frombuffer(blob, dtype=np.float32).reshape(-1, query.shape[0]) @ query))
-            if row[0] not in best or score > best[row[0]][0]:
-                best[row[0]] = (score, row[1])
-        if not best:
+        size = 4 * query.shape[0]
+        rows = [(r[0], r[1], bytes(r[2])) for r in self.store.query(
+            f"SELECT article_id, idx, vector FROM statement_vectors WHERE model = ? AND article_id IN ({marks})",
+            [model, *article_ids])]
+        rows = [r for r in rows if r[2] and len(r[2]) % size == 0]  # of another dimension: not comparable
+        if not rows:
             return {}
+        # a sentence's rows are the sentence's, then its clauses'; its best row says how near it is
+        scores = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float32).reshape(-1, query.shape[0]) @ query
+        starts = np.cumsum([0] + [len(r[2]) // size for r in rows[:-1]])
+        nearness = np.maximum.reduceat(scores, starts)
+        best: dict[int, tuple[float, int]] = {}
+        for (article_id, idx, _), score in zip(rows, nearness.tolist()):
+            if article_id not in best or score > best[article_id][0]:
+                best[article_id] = (score, idx)
         wanted = {(article_id, idx) for article_id, (_, idx) in best.items()}
         marks = ",".join("?" * len(best))
         return {r[0]: (r[2], r[3], r[1]) for r in self.store.query(

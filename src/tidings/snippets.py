@@ -53,9 +53,30 @@ def has_words(q: str) -> bool:
     return bool(_TOKEN.search(q.replace("_", " ")))
 
 
+def _fold_char(char: str) -> str:
+    lower = char.lower()  # 'İ' lowers to 'i' and a combining dot, which goes with the other marks
+    bare = unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFD", lower)))
+    if len(bare) == 1:
+        return bare
+    return lower if len(lower) == 1 else char
+
+
+class _FoldTable(dict):
+    """Code point -> its folded character, filled as characters are met (str.translate asks it)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
 def fold(text: str) -> str:
-    """Case and diacritics folded, as the full-text index folds (store/dialect.fold_for_search)."""
-    return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFD", text.casefold())))
+    """Case and diacritics folded as the full-text index folds them ('Ö' -> 'o'), character by
+    character: the result is as long as `text`, so an offset in one is the same in the other. (A
+    character whose folded form is longer, as 'ß' casefolded to 'ss', stays one character.)"""
+    return text.translate(_FOLDED)
 
 
 def _is_cjk(token: str) -> bool:
@@ -85,33 +106,16 @@ def query_pattern(q: str) -> re.Pattern | None:
     return re.compile("|".join(f"({p})" for _, p in ordered))
 
 
-def _folded_with_map(text: str) -> tuple[str, list[int] | None]:
-    """The folded text, and where each of its characters comes from in `text` (None: the same place,
-    as for nearly every text: folding 'É' to 'e' keeps lengths)."""
-    folded = fold(text)
-    if len(folded) == len(text):
-        return folded, None
-    pieces, origin = [], []
-    for i, char in enumerate(text):
-        f = fold(char)
-        pieces.append(f)
-        origin.extend([i] * len(f))
-    return "".join(pieces), origin
-
-
 def find_matches(text: str, pattern: re.Pattern | None, limit: int = 400) -> list[tuple[int, int, str]]:
     """(start, end, folded match) in `text` of every match of `pattern`, at most `limit`."""
     if pattern is None or not text:
         return []
     scanned = text[:SCAN_CHARS]
-    folded, origin = _folded_with_map(scanned)
     found = []
-    for match in pattern.finditer(folded):
+    for match in pattern.finditer(fold(scanned)):  # the same offsets in the text and its folded form
         a, b = match.span()
         if b <= a:
             continue
-        if origin is not None:
-            a, b = origin[a], origin[b - 1] + 1
         while b < len(scanned) and unicodedata.combining(scanned[b]):  # an accent folded away stays with its letter
             b += 1
         found.append((a, b, match.group(0)))
@@ -144,35 +148,31 @@ def _window(text: str, start: int, end: int, spans: list[tuple[int, int]], kind:
             cut_before: bool | None = None, cut_after: bool | None = None) -> dict[str, Any]:
     """The snippet of text[start:end] with `spans` (offsets in `text`) marked, whitespace collapsed
     and '…' where it was cut (by default: where the text goes on)."""
-    out, marks, at, open_at = [], [], 0, None
-    inside = sorted((max(a, start), min(b, end)) for a, b in spans if a < end and b > start)
-    edges = {}
-    for a, b in inside:
-        edges.setdefault(a, []).append("open")
-        edges.setdefault(b, []).append("close")
-    if start > 0 if cut_before is None else cut_before:
-        out.append("… ")
-        at = 2
-    last_space = True
-    for i in range(start, end + 1):
-        for edge in sorted(edges.get(i, ()), reverse=True):  # "open" sorts after "close"
-            if edge == "close" and open_at is not None:
-                marks.append([open_at, at])
-                open_at = None
-            elif edge == "open" and open_at is None:
-                open_at = at
-        if i == end:
-            break
-        char = text[i]
-        if char.isspace():
-            if last_space:
-                continue
-            char = " "
-        out.append(char)
-        at += len(char)
-        last_space = char == " "
-    snippet = "".join(out).rstrip()
-    marks = [[a, min(b, len(snippet))] for a, b in marks if a < len(snippet)]
+    merged: list[list[int]] = []
+    for a, b in sorted((max(a, start), min(b, end)) for a, b in spans if a < end and b > start):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out = "… " if (start > 0 if cut_before is None else cut_before) else ""
+
+    def add(piece: str) -> None:
+        nonlocal out
+        piece = _SPACES.sub(" ", piece)
+        if piece.startswith(" ") and (not out or out.endswith(" ")):
+            piece = piece[1:]
+        out += piece
+
+    marks, at = [], start
+    for a, b in merged:
+        add(text[at:a])
+        opened = len(out)
+        add(text[a:b])
+        marks.append([opened, len(out)])
+        at = b
+    add(text[at:end])
+    snippet = out.rstrip()
+    marks = [[a, min(b, len(snippet))] for a, b in marks if a < len(snippet) and b > a]
     if end < len(text) if cut_after is None else cut_after:
         snippet += " …"
     return {"snippet": snippet, "highlights": marks, "snippet_kind": kind}

@@ -118,6 +118,9 @@ def test_a_text_whose_folding_changes_lengths_is_marked_where_it_should_be():
     found = snippets.find_matches(text, snippets.query_pattern("istanbul"))
     assert [text[a:b] for a, b, _ in found] == ["İstanbul", "ISTANBUL"]
     assert len(snippets.fold(text)) == len(text)
+    for text in ("ΟΔΟΣ και οδός", "ΟΔΟΣ και οδος"):  # accented or not, a final sigma is a sigma
+        found = snippets.find_matches(text, snippets.query_pattern("οδος"))
+        assert [text[a:b] for a, b, _ in found] == ["ΟΔΟΣ", text[-4:]]
 
 
 def test_html_escapes_everything_but_the_marks():

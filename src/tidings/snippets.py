@@ -54,7 +54,8 @@ def has_words(q: str) -> bool:
 
 
 def _fold_char(char: str) -> str:
-    lower = char.lower()  # 'İ' lowers to 'i' and a combining dot, which goes with the other marks
+    lower = char.casefold() if char == "ς" else char.lower()  # final sigma: σ, as lower() writes it inside words
+    # 'İ' lowers to 'i' and a combining dot, which goes with the other marks
     bare = unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFD", lower)))
     if len(bare) == 1:
         return bare
@@ -76,6 +77,10 @@ def fold(text: str) -> str:
     """Case and diacritics folded as the full-text index folds them ('Ö' -> 'o'), character by
     character: the result is as long as `text`, so an offset in one is the same in the other. (A
     character whose folded form is longer, as 'ß' casefolded to 'ss', stays one character.)"""
+    lower = text.lower()
+    if len(lower) == len(text) and (text.isascii() or len(unicodedata.normalize("NFD", lower)) == len(lower)):
+        # nothing to take off (English, Russian, Chinese ...): lowering is folding, and faster
+        return lower.replace("ς", "σ") if "ς" in lower else lower
     return text.translate(_FOLDED)
 
 
@@ -83,10 +88,35 @@ def _is_cjk(token: str) -> bool:
     return len(token) == 1 and search_form(token) != token
 
 
-def query_pattern(q: str) -> re.Pattern | None:
-    """A regular expression over folded text matching what the full-text query matches: each word
-    of the query a phrase of its tokens, CJK characters one by one (with or without spaces between)."""
-    phrases = []
+class QueryWords:
+    """What the full-text query matches, to find in folded text: each word of the query a phrase of
+    its tokens, CJK characters one by one (with or without spaces between). One literal-led regular
+    expression per phrase, word edges checked afterwards: ~1 µs per text and phrase, where one
+    alternation with look-arounds took ~100."""
+
+    def __init__(self, phrases: list[tuple[re.Pattern, bool, bool]]):
+        self.phrases = phrases  # (expression, whether its start must be a word's, whether its end must)
+
+    def finditer(self, folded: str) -> list[tuple[int, int]]:
+        found = []
+        for expression, at_start, at_end in self.phrases:
+            for match in expression.finditer(folded):
+                a, b = match.span()
+                if (at_start and a and folded[a - 1].isalnum()) or (at_end and b < len(folded) and folded[b].isalnum()):
+                    continue
+                found.append((a, b))
+        found.sort(key=lambda span: (span[0], span[0] - span[1]))  # by start, the longest first
+        kept, reach = [], -1
+        for a, b in found:
+            if a >= reach:
+                kept.append((a, b))
+                reach = b
+        return kept
+
+
+def query_pattern(q: str) -> QueryWords | None:
+    """The query's phrases, as the full-text index reads them (textutil.fts_query), or None."""
+    phrases = {}
     for chunk in q.split():
         tokens = _TOKEN.findall(search_form(fold(chunk)).replace("_", " "))
         if not tokens:
@@ -96,31 +126,24 @@ def query_pattern(q: str) -> re.Pattern | None:
             if i:
                 parts.append(r"\W*" if _is_cjk(token) or _is_cjk(tokens[i - 1]) else r"[\W_]+")
             parts.append(re.escape(token))
-        body = "".join(parts)
-        start = "" if _is_cjk(tokens[0]) else r"(?<![^\W_])"
-        end = "" if _is_cjk(tokens[-1]) else r"(?![^\W_])"
-        phrases.append((len(body), f"{start}{body}{end}"))
+        phrases["".join(parts)] = (not _is_cjk(tokens[0]), not _is_cjk(tokens[-1]))
     if not phrases:
         return None
-    ordered = sorted(set(phrases), reverse=True)  # the longest first: "new york" before "new"
-    return re.compile("|".join(f"({p})" for _, p in ordered))
+    return QueryWords([(re.compile(body), start, end) for body, (start, end) in phrases.items()])
 
 
-def find_matches(text: str, pattern: re.Pattern | None, limit: int = 400) -> list[tuple[int, int, str]]:
-    """(start, end, folded match) in `text` of every match of `pattern`, at most `limit`."""
-    if pattern is None or not text:
+def find_matches(text: str, words: QueryWords | None, limit: int = 400) -> list[tuple[int, int, str]]:
+    """(start, end, folded match) in `text` of every match of the query's `words`, at most `limit`."""
+    if words is None or not text:
         return []
     scanned = text[:SCAN_CHARS]
+    folded = fold(scanned)  # the same offsets in the text and its folded form
     found = []
-    for match in pattern.finditer(fold(scanned)):  # the same offsets in the text and its folded form
-        a, b = match.span()
-        if b <= a:
-            continue
+    for a, b in words.finditer(folded)[:limit]:
+        matched = folded[a:b]
         while b < len(scanned) and unicodedata.combining(scanned[b]):  # an accent folded away stays with its letter
             b += 1
-        found.append((a, b, match.group(0)))
-        if len(found) >= limit:
-            break
+        found.append((a, b, matched))
     return found
 
 
@@ -205,7 +228,7 @@ def lead_snippet(text: str, width: int = WIDTH) -> dict[str, Any]:
     return _window(text, 0, _cut_end(text, min(len(text), width)), [], LEAD)
 
 
-def mark_title(title: str, pattern: re.Pattern | None) -> list[list[int]]:
+def mark_title(title: str, pattern: QueryWords | None) -> list[list[int]]:
     """Where the query's words are in a title (its spans, for `html`)."""
     return [[a, b] for a, b, _ in find_matches(title or "", pattern)]
 

@@ -415,6 +415,11 @@ class Explorer:
 
         `semantic_margin` keeps only semantic hits within that cosine of the best one: nearest
         neighbours always exist, this drops those that are merely the least far.
+
+        Each hit says how it was found (`match`: words, meaning, both) and why, in a snippet of its
+        text (snippets.py: `snippet`, `highlights`, `snippet_html`, `snippet_kind`, `sentence`,
+        `title_highlights`, `title_html`). Control characters are dropped from `q`; a query without
+        a letter or digit finds nothing; one over 500 characters raises snippets.QueryError.
         """
         q = clean_query(q)
         if not has_words(q):  # nothing to look for: '', or only punctuation and symbols

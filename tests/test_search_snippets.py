@@ -141,3 +141,15 @@ def test_control_characters_are_dropped_not_searched(store):
 def test_a_too_long_query_is_refused_with_its_length(store):
     with pytest.raises(snippets.QueryError, match="501 characters long; at most 500"):
         Explorer(store, embedder=HashingEmbedder()).search("a" * 501)
+
+
+def test_an_embedder_without_a_name_gives_snippets_without_sentences(store):
+    """A query embedder that does not say which model it is cannot pick stored sentence vectors."""
+    class Nameless:
+        dim = HashingEmbedder().dim
+
+        def embed_query(self, text):
+            return HashingEmbedder().embed_query(text)
+
+    hits = Explorer(store, embedder=Nameless()).search("timetable before travelling passengers", mode="semantic")
+    assert hits and all(h["snippet"] and h["snippet_kind"] != "sentence" for h in hits)

@@ -215,7 +215,37 @@ def test_hybrid_search(client):
     assert hits[0]["matched_by"] == ["keyword", "semantic"]
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
-    assert get_json(client, "/api/search?q=%20%20") == []
+
+
+def test_search_hits_show_why_they_matched(client):
+    hits = get_json(client, "/api/search?q=Louvre&mode=keyword")
+    for hit in hits:  # each article names the museum in its text: the word is marked there
+        assert hit["match"] == "words" and hit["snippet_kind"] == "words"
+        assert [hit["snippet"][a:b].casefold() for a, b in hit["highlights"]][:1] == ["louvre"]
+        assert "<mark>Louvre</mark>" in hit["snippet_html"] and "<mark>Louvre</mark>" in hit["title_html"]
+        article = get_json(client, f"/api/articles/{hit['id']}")
+        assert hit["snippet"].split(" …")[0].removeprefix("… ") in " ".join(article["text"].split())
+    semantic = get_json(client, "/api/search?q=crown%20jewels%20stolen%20from%20a%20museum&mode=semantic&limit=3")
+    assert {h["match"] for h in semantic} == {"meaning"} and all(h["snippet"] for h in semantic)
+
+
+@pytest.mark.parametrize("query, says", [("%20%20", "q is empty"), ("!!!%20%C2%BB", "no letter or digit"),
+                                          ("%00%01", "q is empty")])
+def test_search_without_words_is_refused_clearly(client, query, says):
+    response = client.get(f"/api/search?q={query}")
+    assert response.status_code == 422 and says in response.json()["detail"]
+
+
+def test_search_with_odd_characters_answers(client):
+    for query in ("Louvre%00", "%F0%9F%92%8E%20Louvre", "%22Louvre%22%20*", "(Louvre)%20-", "Louvre%27%3B--"):
+        hits = get_json(client, f"/api/search?q={query}&mode=keyword")
+        assert {h["language"] for h in hits} == set(LOUVRE), query
+
+
+def test_openapi_documents_the_snippet(client):
+    schema = get_json(client, "/openapi.json")["components"]["schemas"]["SearchHit"]
+    for field in ("snippet", "snippet_kind", "highlights", "snippet_html", "match", "score", "sentence"):
+        assert schema["properties"][field]["description"], field
 
 
 # -- bad input: 422, never 500 -----------------------------------------------------------
@@ -369,6 +399,21 @@ def test_search_page(client):
     assert "Nothing found" in html(client, "/search?q=zzzqqqxxx&mode=keyword")
 
 
+def test_search_page_shows_snippets_not_scores(client):
+    page = html(client, "/search?q=Louvre&mode=keyword")
+    hits = get_json(client, "/api/search?q=Louvre&mode=keyword")
+    for hit in hits:
+        assert hit["snippet_html"] in page
+    assert page.count("<mark>Louvre</mark>") >= 2 * len(hits)  # in each title and each snippet
+    assert "score" not in page and not re.search(r"\b0\.0\d{3}\b", page)
+    assert "your words" in page
+    twin = get_json(client, "/search.json?q=Louvre&mode=keyword")
+    assert [h["snippet"] for h in twin["results"]] == [h["snippet"] for h in hits] and twin["notice"] is None
+    refused = html(client, "/search?q=%C2%BB%C2%AB%21")
+    assert "no letter or digit" in refused and "result" not in refused.split("</form>")[1]
+    assert get_json(client, "/search.json?q=%21%21")["notice"].startswith("Nothing searched")
+
+
 def test_static_assets(client):
     css = client.get("/static/style.css")
     assert css.status_code == 200 and "text/css" in css.headers["content-type"]
@@ -396,6 +441,8 @@ def test_article_content_is_escaped(extra_client):
     page = html(extra_client, f"/articles/{article['id']}")
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; approves" in page
     assert "&lt;b&gt;twelve million&lt;/b&gt;" in page
+    found = html(extra_client, "/search?q=twelve%20million&mode=keyword")
+    assert "&lt;b&gt;<mark>twelve</mark> <mark>million</mark>&lt;/b&gt;" in found and "<b>" not in found
 
 
 # -- web UI (issue 7): countries, names, coverage per day, growth, maps ------------------

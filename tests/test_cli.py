@@ -60,6 +60,22 @@ def test_search_keyword_and_cross_lingual(cli):
     assert {a["language"] for a in semantic} == {"en", "fr", "es"}
 
 
+def test_search_prints_why_each_hit_matched(cli):
+    hits = json.loads(cli("search", "Louvre", "--mode", "keyword", "--json").stdout)
+    assert all(h["snippet_kind"] == "words" and h["highlights"] and h["match"] == "words" for h in hits)
+    listing = " ".join(cli("search", "Louvre", "--mode", "keyword").stdout.split())
+    for hit in hits:  # the title and the snippet of each hit, below its outlet, date and story
+        assert hit["title"] in listing and " ".join(hit["snippet"].split()) in listing
+        assert f"story {hit['story_id']} match: words" in listing
+
+
+@pytest.mark.parametrize("query, says", [("", "the query is empty"), (" ?! ", "no letter or digit"),
+                                          ("x" * 501, "501 characters long")])
+def test_search_refuses_what_cannot_be_searched(cli, query, says):
+    done = cli("search", query, check=False)
+    assert done.returncode == 2 and says in " ".join(done.stderr.split())
+
+
 def test_exports(cli, tmp_path):
     lines = cli("export", "--format", "jsonl").stdout.splitlines()
     assert len(lines) == 7 and all(json.loads(line)["text"] for line in lines)

@@ -248,9 +248,26 @@ def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
            mode: str = typer.Option("hybrid", help="keyword, semantic (cross-lingual) or hybrid"),
            limit: int = typer.Option(20, min=1, max=500),
            language: Optional[str] = typer.Option(None, callback=language_option)) -> None:
-    """Search articles by keyword and by meaning, across languages."""
+    """Search articles by keyword and by meaning, across languages.
+
+    Each hit shows why it matched: the query's words marked in a snippet of its text, or, for a hit
+    by meaning alone, its sentence nearest to the query (where sentence vectors are stored)."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    from .snippets import QueryError, clean_query, has_words
+
     if mode not in ("keyword", "semantic", "hybrid"):
         raise typer.BadParameter("mode must be keyword, semantic or hybrid")
+    try:
+        query = clean_query(query)
+    except QueryError as error:
+        console.print(f"[red]nothing searched: {escape(str(error))}[/]")
+        raise typer.Exit(2) from None
+    if not has_words(query):
+        console.print("[red]nothing searched: " + ("the query is empty" if not query else
+                                                   "the query has no letter or digit to look for") + "[/]")
+        raise typer.Exit(2)
     explorer = _explorer(db)
     items = explorer.search(query, mode=mode, limit=limit, language=language)
     if not items:
@@ -258,12 +275,19 @@ def search(query: str, db: Optional[str] = DbOption, as_json: bool = JsonOption,
     if as_json:
         print_json(items)
         return
-    # who published it and when, as `tidings articles` shows: which outlet said it matters to a reader
-    table = Table("id", "lang", "published", "source", "story", "by", "title", box=None)
+    # who published it and when, as `tidings articles` shows: which outlet said it matters to a reader;
+    # then the title and the snippet, the query's words (or the closest sentence) marked
     for a in items:
-        table.add_row(str(a["id"]), a["language"], a["published"] or "", a["source"] or "", str(a["story_id"]),
-                      "+".join(a["matched_by"]), a["title"])
-    out.print(table)
+        out.print(Text(f"{a['id']}  {a['language']}  {(a['published'] or 'undated')[:10]}  "
+                       f"{a['source'] or 'unknown source'}  story {a['story_id']}  match: {a['match']}", style="dim"))
+        sentence = "italic" if a["snippet_kind"] == "sentence" else "bold reverse"  # a whole sentence: quieter
+        for text, spans, style in ((a["title"] or "(untitled)", a["title_highlights"], "bold reverse"),
+                                   (a["snippet"], a["highlights"], sentence)):
+            line = Text(text)
+            for start, end in spans:
+                line.stylize(style, start, end)
+            out.print(Padding(line, (0, 0, 0, 4), expand=False))
+        out.print()
 
 
 @app.command()

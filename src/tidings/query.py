@@ -17,7 +17,9 @@ import numpy as np
 
 from .ops import reading_versions
 from .store.sqlite import FTS_RANKED, Store
-from .textutil import fts_query
+from . import snippets
+from .snippets import clean_query, has_words
+from .textutil import CJK_CHAR, fts_query
 
 ARTICLE_FIELDS = "a.id, a.title, a.language, a.published, a.source, a.story_id, a.url, a.byline"
 
@@ -39,6 +41,8 @@ QUERY_VECTORS = 4096  # query embeddings remembered (1.5 KB each)
 SEARCH_POOL = 60  # hits ranked per half of a search (keyword, semantic), sliced to what a page shows
 NEAREST_REMEMBERED = 4096  # (query, k) -> its k nearest rows, kept as the index grows
 _ABSENT = object()
+# a hit's `match`: found by its words (full text), by its meaning (vectors) or both
+MATCH_KINDS = {("keyword",): "words", ("semantic",): "meaning", ("keyword", "semantic"): "both"}
 MEMO_SIZE = 2048  # remembered page data and rendered pages, least recently used dropped first (all dropped when the store changes)
 SPELLING_SAMPLE = 50  # a name's spelling on the front page: the commonest in the story's first 50 articles
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -411,8 +415,14 @@ class Explorer:
 
         `semantic_margin` keeps only semantic hits within that cosine of the best one: nearest
         neighbours always exist, this drops those that are merely the least far.
+
+        Each hit says how it was found (`match`: words, meaning, both) and why, in a snippet of its
+        text (snippets.py: `snippet`, `highlights`, `snippet_html`, `snippet_kind`, `sentence`,
+        `title_highlights`, `title_html`). Control characters are dropped from `q`; a query without
+        a letter or digit finds nothing; one over 500 characters raises snippets.QueryError.
         """
-        if not q.strip():
+        q = clean_query(q)
+        if not has_words(q):  # nothing to look for: '', or only punctuation and symbols
             return []
         ranked: dict[int, float] = defaultdict(float)
         matched: dict[int, set[str]] = defaultdict(set)
@@ -447,10 +457,75 @@ class Explorer:
             item = _article_summary(row)
             item["score"] = round(ranked[article_id], 6)
             item["matched_by"] = sorted(matched[article_id])
+            item["match"] = MATCH_KINDS[tuple(item["matched_by"])]
             results.append(item)
             if len(results) >= limit:
                 break
+        self._add_snippets(q, results)
         return results
+
+    def _add_snippets(self, q: str, results: list[dict]) -> None:
+        """Each hit's snippet (snippets.py): its text around the query's words, or its sentence
+        nearest in meaning by the statement vectors already stored (no model call per hit)."""
+        if not results:
+            return
+        ids = [hit["id"] for hit in results]
+        marks = ",".join("?" * len(ids))
+        texts = {r[0]: r[1] for r in self.store.query(f"SELECT id, text FROM articles WHERE id IN ({marks})", ids)}
+        pattern = snippets.query_pattern(q)
+        by_meaning = [hit["id"] for hit in results if "semantic" in hit["matched_by"]]
+        nearest = self._nearest_sentences(q, by_meaning) if by_meaning else {}
+        for hit in results:
+            text = texts.get(hit["id"]) or ""
+            by_words = "keyword" in hit["matched_by"]
+            sentence = nearest.get(hit["id"])
+            # a hit by meaning alone shows its nearest sentence, or else the query's longer words it holds (not 'a' or 'of')
+            found = snippets.find_matches(text, pattern) if by_words or sentence is None else []
+            if not by_words:
+                found = [m for m in found if len(m[2]) >= 3 or CJK_CHAR.search(m[2])]
+            if found:
+                snippet = snippets.words_snippet(text, found)
+            elif sentence is not None:
+                snippet = snippets.sentence_snippet(text, *sentence)
+            else:
+                snippet = snippets.lead_snippet(text)
+            hit.update(snippet)
+            hit.setdefault("sentence", None)
+            hit["snippet_html"] = snippets.html(snippet["snippet"], snippet["highlights"])
+            hit["title_highlights"] = snippets.mark_title(hit["title"], pattern)
+            hit["title_html"] = snippets.html(hit["title"] or "", hit["title_highlights"])
+
+    def _nearest_sentences(self, q: str, article_ids: list[int]) -> dict[int, tuple[int, int, int]]:
+        """article id -> (start, end, index) of its sentence nearest to the query, among those whose
+        statement vectors the store holds for the query's model; articles without any are left out."""
+        from .model import statement_vector_key
+
+        name = getattr(self._query_embedder(), "name", None)
+        if name is None:
+            return {}
+        query = self._query_vector(q)  # already made for the semantic half: remembered
+        model = statement_vector_key(name)
+        marks = ",".join("?" * len(article_ids))
+        size = 4 * query.shape[0]
+        rows = [(r[0], r[1], bytes(r[2])) for r in self.store.query(
+            f"SELECT article_id, idx, vector FROM statement_vectors WHERE model = ? AND article_id IN ({marks})",
+            [model, *article_ids])]
+        rows = [r for r in rows if r[2] and len(r[2]) % size == 0]  # of another dimension: not comparable
+        if not rows:
+            return {}
+        # a sentence's rows are the sentence's, then its clauses'; its best row says how near it is
+        scores = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.float32).reshape(-1, query.shape[0]) @ query
+        starts = np.cumsum([0] + [len(r[2]) // size for r in rows[:-1]])
+        nearness = np.maximum.reduceat(scores, starts)
+        best: dict[int, tuple[float, int]] = {}
+        for (article_id, idx, _), score in zip(rows, nearness.tolist()):
+            if article_id not in best or score > best[article_id][0]:
+                best[article_id] = (score, idx)
+        wanted = {(article_id, idx) for article_id, (_, idx) in best.items()}
+        marks = ",".join("?" * len(best))
+        return {r[0]: (r[2], r[3], r[1]) for r in self.store.query(
+            f'SELECT article_id, idx, start, "end" FROM sentences WHERE article_id IN ({marks})', list(best))
+            if (r[0], r[1]) in wanted}
 
     def _semantic(self, q: str, limit: int) -> list[tuple[int, float]]:
         if self.store.has_pgvector:  # a PostgreSQL server with pgvector searches its own vectors

@@ -32,6 +32,7 @@ from ..config import resolve_db_url
 from ..entities.resolve import country_name  # pages name countries as the resolver names their entities
 from ..store import open_store
 from ..query import Explorer
+from ..snippets import MAX_QUERY_CHARS, QueryError, clean_query, has_words
 from ..store.sqlite import Store
 from .alerts import router as alerts_api
 from .compare import api as compare_api, pages as compare_pages
@@ -72,7 +73,8 @@ TitleLanguage = Annotated[str | None, Query(max_length=35, pattern=LANGUAGE_PATT
                                                         " an article in it, else its most central article's"), LowerCase]
 IsoDate = Annotated[str | None, Query(max_length=40, description="ISO date, e.g. 2025-10-19"), DateCheck("datetime")]
 Keywords = Annotated[str | None, Query(max_length=500, description="Keywords the story's articles must contain")]
-SearchText = Annotated[str, Query(max_length=500, description="What to look for, in any language")]
+SearchText = Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="What to look for, in any language"
+                                               " (at most 500 characters)")]
 Country = Annotated[str | None, Query(max_length=2, pattern=r"^([A-Za-z]{2})?$",
                                       description="ISO 3166 alpha-2 code of a country the story names, e.g. `FR`")]
 Source = Annotated[str | None, Query(max_length=200, description="Outlet name")]
@@ -234,11 +236,25 @@ def _front_search(explorer: Explorer, filters: dict[str, Any]) -> list[dict[str,
 
 def search_page_data(explorer: Explorer, *, q: str, mode: SearchMode, language: str | None,
                      limit: int) -> dict[str, Any]:
-    text = (q or "").strip()
+    """The search page's data; `notice` says why a query that was typed cannot be searched."""
+    text, notice = search_text(q)
     # remembered until the store changes, like the front page: popular queries are asked again and again
     results = explorer.memo(("search", text, mode.value, limit, _blank(language)), lambda: explorer.search(
-        text, mode=mode.value, limit=limit, language=_blank(language))) if text else []
-    return {"q": text, "mode": mode.value, "language": _blank(language), "limit": limit, "results": results}
+        text, mode=mode.value, limit=limit, language=_blank(language))) if text and not notice else []
+    return {"q": text, "mode": mode.value, "language": _blank(language), "limit": limit, "results": results,
+            "notice": notice}
+
+
+def search_text(q: str | None) -> tuple[str, str | None]:
+    """The query as searched (control characters dropped, whitespace collapsed) and, when it cannot
+    be searched, why, in words a reader understands."""
+    try:
+        text = clean_query(q)
+    except QueryError as error:
+        return (q or "").strip()[:MAX_QUERY_CHARS], f"Nothing searched: {error}."
+    if text and not has_words(text):
+        return text, "Nothing searched: the query has no letter or digit to look for."
+    return text, None
 
 
 # -- REST API -------------------------------------------------------------------------------
@@ -294,8 +310,20 @@ def search(explorer: Data, q: SearchText, mode: SearchMode = SearchMode.hybrid,
            limit: Annotated[int, Query(ge=1, le=500, description="How many results (1-500)")] = 20,
            language: Language = None):
     """Keyword (full text), semantic (cross-lingual: a query in one language finds articles in
-    others) or hybrid (both, fused by rank). Each hit says which of the two found it."""
-    return search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)["results"]
+    others) or hybrid (both, fused by rank), best first.
+
+    Each hit says how it was found (`match`: words, meaning or both) and shows why in a `snippet` of
+    its text: the stretch holding most of the query's words, marked; for a hit by meaning alone, the
+    sentence nearest to the query where the store holds sentence vectors, else the article's lead.
+    `snippet_html` is the same, escaped, with `<mark>`. A `q` that is blank or holds no letter or
+    digit is refused (422), as is one longer than 500 characters.
+    """
+    data = search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)
+    if not data["q"]:
+        raise HTTPException(422, "q is empty: give at least one word to search for")
+    if data["notice"]:
+        raise HTTPException(422, data["notice"])
+    return data["results"]
 
 
 @api.get("/stats", response_model=Stats, summary="Counts")
@@ -537,7 +565,12 @@ def article_page(request: Request, explorer: Data, article_id: ArticleId, s: Sen
     return render_remembered(request, explorer, "article.html", context)
 
 
-SearchPageQ = Annotated[str, Query(max_length=500)]
+# a hit's `match` as the search page names it, and what that means
+MATCH_LABELS = {"words": "your words", "meaning": "same meaning", "both": "words and meaning"}
+MATCH_TITLES = {"words": "Every word of the query is in the title or text",
+                "meaning": "About the same thing as the query (in any language), by meaning",
+                "both": "Found by its words and by its meaning"}
+SearchPageQ = Annotated[str, Query(max_length=MAX_QUERY_CHARS)]
 SearchPageLimit = Annotated[int, Query(ge=1, le=100)]
 
 
@@ -554,7 +587,8 @@ def search_page(request: Request, explorer: Data, q: SearchPageQ = "", mode: Sea
     def context() -> dict[str, Any]:
         data = search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)
         languages = list(_stats(explorer)["languages"])
-        return {**data, "languages": languages, "modes": [m.value for m in SearchMode], "nav": "search"}
+        return {**data, "languages": languages, "modes": [m.value for m in SearchMode], "nav": "search",
+                "match_labels": MATCH_LABELS, "match_titles": MATCH_TITLES}
 
     return render_remembered(request, explorer, "search.html", context)
 

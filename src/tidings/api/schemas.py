@@ -151,8 +151,24 @@ class ArticleDetail(ArticleSummary):
 
 
 class SearchHit(ArticleSummary):
-    score: float = Field(description="Reciprocal-rank-fusion score (higher is better)")
-    matched_by: list[str] = Field(description="keyword and/or semantic")
+    match: str = Field(description="How the article was found: `words` (the full-text index: every word of the query"
+                       " is in its title or text), `meaning` (its embedding is among the nearest to the query's, in any"
+                       " language) or `both`")
+    matched_by: list[str] = Field(description="The same as `match`, by search half: `keyword` and/or `semantic`")
+    score: float = Field(description="Rank-fusion score, for ordering only: the sum over the halves that found the hit"
+                         " of 1 / (60 + its rank there), so at most 2/60; it says nothing of relevance across queries")
+    snippet: str = Field(description="A few lines of the article's text (whitespace collapsed, '…' where cut) that show"
+                         " why it matched: see `snippet_kind`")
+    snippet_kind: str = Field(description="What the snippet shows: `words` (the stretch holding most of the query's"
+                              " words, marked), `sentence` (the article's sentence nearest to the query in meaning, by"
+                              " the statement vectors the store holds, marked) or `lead` (the article's first lines:"
+                              " neither applies)")
+    highlights: list[list[int]] = Field(description="[start, end) character offsets of the marked parts of `snippet`")
+    snippet_html: str = Field(description="`snippet` as HTML: escaped, the highlights in `<mark>`")
+    sentence: int | None = Field(None, description="For a `sentence` snippet, the sentence's index: the article page"
+                                 " `/articles/{id}?s={sentence}#s{sentence}` marks it")
+    title_highlights: list[list[int]] = Field(description="[start, end) offsets of the query's words in `title`")
+    title_html: str = Field(description="`title` as HTML: escaped, the query's words in `<mark>`")
 
 
 class Stats(BaseModel):

@@ -1412,3 +1412,38 @@ def test_korean_names_are_read_by_korean_romanisations():
     candidates = ["wain", "hong", "wang", "lång", "han", "lee", "kim"] + [f"name{i}" for i in range(100)]
     assert best_matches("왕", candidates, k=1, language="ko")[0][0] == "wang"
     assert best_matches("이", candidates, k=1, language="ko")[0][0] == "lee"
+
+
+
+def test_a_surname_particle_after_a_given_name_opens_the_surname():
+    """'Laurence des Cars': 'des' (an article, a preposition elsewhere) after a given name alone opens the
+    person's surname; her 'Cars' was a town of the gazetteer (Kars, Turkey)."""
+    for text, language in (("La directora del Louvre, Laurence des Cars, compareció ante el Senado.", "es"),
+                           ("La présidente du musée, Laurence des Cars, a répondu. Des Cars a démissionné. "
+                            "Selon Cars, rien.", "fr")):
+        found = rules(text, language)
+        assert found["Laurence des Cars"].type == "PER", (language, found)
+    # the surname again with its particle, capitalised where it opens a sentence, or alone
+    assert found["Des Cars"].type == found["Cars"].type == "PER" and found["Des Cars"].key == found["Cars"].key
+    # 'des' joins nothing else: an article before a plural, the German genitive
+    found = rules("Emmanuel Macron des Français a parlé.", "fr")
+    assert "Emmanuel Macron" in found and not any("des" in name for name in found)
+    found = rules("Der Sprecher Thomas des Bundesamtes sagte das.", "de")
+    assert not any("des" in name for name in found)
+
+
+
+def test_what_a_minister_is_of_is_no_person():
+    """'la ministra de Cultura, Rachida Dati': the portfolio after the role's 'of' is a common word, not
+    the holder (it was a person 'Cultura'), and the role goes to the name after it."""
+    found = rules("Des Cars presentó su dimisión a la ministra de Cultura, Rachida Dati, que la rechazó.", "es")
+    assert "Cultura" not in found and found["Rachida Dati"].role == "ministra"
+    found = rules("La ministre de la Culture, Rachida Dati, s'est rendue sur place.", "fr")
+    assert "Culture" not in found and found["Rachida Dati"].type == "PER"
+    found = rules("The Minister of Finance, Rachel Reeves, spoke on Monday.", "en")
+    assert "Finance" not in found and found["Rachel Reeves"].type == "PER"
+    # a person after 'of' is no common word: the spokesman of Putin names Putin
+    found = rules("El portavoz de Putin, Dmitri Peskov, habló.", "es")
+    assert found["Putin"].type == "PER"
+    # nor a place: 'the mayor of Leeds'
+    assert "Leeds" in rules("The mayor of Leeds, Jane Doe, spoke.", "en")

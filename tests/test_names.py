@@ -1447,3 +1447,13 @@ def test_what_a_minister_is_of_is_no_person():
     assert found["Putin"].type == "PER"
     # nor a place: 'the mayor of Leeds'
     assert "Leeds" in rules("The mayor of Leeds, Jane Doe, spoke.", "en")
+
+
+
+def test_a_german_kin_noun_compounded_is_no_name():
+    """'gilt als Ziehtochter des ... Regierungschefs Shinzo Abe': a kin noun in a compound (foster daughter,
+    stepfather) is a common noun, which German capitalises; it was read as a name of unknown kind."""
+    found = rules("Die frühere Innenministerin gilt als Ziehtochter des 2022 ermordeten Regierungschefs "
+                  "Shinzo Abe. Ihr Stiefvater Klaus Müller und ihre Schwiegermutter schwiegen.", "de")
+    assert not {"Ziehtochter", "Stiefvater", "Schwiegermutter"} & set(found), found
+    assert found["Klaus Müller"].type == "PER"

@@ -296,7 +296,9 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                         "ihre", "ihrer", "ihrem", "ihren", "dieser", "diese", "dieses", "diesem", "jeder", "jede",
                         "keine", "keinen", "mehrere", "viele", "alle", "beide", "beiden", "zwei", "drei"},
            "suffixes": ("ung", "ungen", "heit", "keit", "schaft", "schaften", "tion", "tionen", "tät", "ismus",
-                        "nisse", "tum", "chen", "ments", "isten", "iker", "ungs", "ierung", "schaftler"),
+                        "nisse", "tum", "chen", "ments", "isten", "iker", "ungs", "ierung", "schaftler",
+                        # kin, compounded ('Ziehtochter', 'Stiefvater', 'Schwiegermutter'), as no surname ends
+                        "tochter", "töchter", "mutter", "vater", "schwester", "bruder"),
            # roles are compounds: 'US-Präsident', 'CDU-Chef', 'Verteidigungsminister' (see _role_compound)
            "role_compounds": True},
     "fr": {"triggers": {"président", "présidente", "premier ministre", "ministre", "chancelier", "chancelière",

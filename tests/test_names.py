@@ -1457,3 +1457,13 @@ def test_a_german_kin_noun_compounded_is_no_name():
                   "Shinzo Abe. Ihr Stiefvater Klaus Müller und ihre Schwiegermutter schwiegen.", "de")
     assert not {"Ziehtochter", "Stiefvater", "Schwiegermutter"} & set(found), found
     assert found["Klaus Müller"].type == "PER"
+
+
+
+def test_a_bodys_head_word_whose_name_goes_on_in_lower_case_is_no_name():
+    """'le Parti de l'innovation du Japon': the rules cannot end a name that goes on in lower-case words,
+    and 'Parti' alone keyed every such party together (a story's key name 'Parti')."""
+    found = rules("Elle a obtenu le soutien du Parti de l'innovation du Japon (Ishin), formation de droite. "
+                  "La présidente du Parti libéral-démocrate a parlé. Le Parti de la Liberté a voté.", "fr")
+    assert "Parti" not in found, found
+    assert found["Parti libéral-démocrate"].type == found["Parti de la Liberté"].type == "ORG"

@@ -44,7 +44,8 @@ import numpy as np
 # a year alone in running text where a word with it makes it a time ("in 2027", "в 2027 году", "năm 2027") (dates18)
 # "demo18": a surname particle after a given name ('Laurence des Cars', not the town 'Cars'), and the surname
 # again with it ('Des Cars'); what a minister is of, a common word after 'of', is no person ('la ministra de
-# Cultura, Rachida Dati'); a German kin noun in a compound is a common noun ('Ziehtochter')
+# Cultura, Rachida Dati'); a German kin noun in a compound is a common noun ('Ziehtochter');
+# a body's head word alone whose name goes on in lower-case words is no name ('Parti de l'innovation du Japon')
 PIPELINE_VERSION = "reading-2026.11.30-demo18"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"

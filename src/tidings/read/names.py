@@ -2545,6 +2545,8 @@ def _arabic_triggers(text: str, words, add) -> None:
                                                        and (len(nxt[2]) >= 7 or _arabic_demonym(nxt[2])))):
                 end = nxt[1]
                 continue  # 'الرئيس الكازاخستاني توكاييف': skip the demonym
+            if not names and _arabic_preposition_object(nxt[2]):
+                break  # 'طالب وزير الخارجية المصري بوقف فوري': what he called for, after an unnamed minister
             names.append(nxt)
             if len([n for n in names if n[2] not in _AR_NAME_LINKS]) == 3:
                 break
@@ -2552,6 +2554,34 @@ def _arabic_triggers(text: str, words, add) -> None:
             names.pop()
         if names:
             add(names[0][0], names[-1][1], "name", None, word, "PER", replace=True)
+
+
+def _arabic_preposition_object(word: str) -> bool:
+    """A word that is the preposition بـ glued to a noun, which no name after a role is: the noun with
+    its article ('بالاتفاق'), a verbal noun of the event lexicon ('بوقف', halting) or of the pattern
+    تفعيل ('بتوفير', providing). Names that begin with the letter stay ('بوتين', 'بلينكن', 'بشار')."""
+    if not word.startswith("ب") or len(word) < 4:
+        return False
+    if word.startswith("بال"):
+        return True
+    rest = word[1:]
+    if len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي":
+        return True
+    from ..events.lexicon import fold
+
+    return fold(rest) in _arabic_event_stems()
+
+
+@lru_cache(maxsize=1)
+def _arabic_event_stems() -> frozenset[str]:
+    """The first words of the Arabic event lexicon's phrases of two words or more ('وقف إطلاق نار',
+    'وقف قتال'): nouns that head an event, as written there (events/lexicon/ar.txt)."""
+    from ..events.lexicon import lexicon_for
+
+    lexicon = lexicon_for("ar")
+    if lexicon is None:
+        return frozenset()
+    return frozenset(p.parts[0] for p in lexicon.patterns if len(p.parts) >= 2 and len(p.parts[0]) >= 3)
 
 
 # first words of place names that Arabic writes apart or joined (أبو ظبي / أبوظبي, عين شمس / عينشمس)

@@ -1414,7 +1414,6 @@ def test_korean_names_are_read_by_korean_romanisations():
     assert best_matches("이", candidates, k=1, language="ko")[0][0] == "lee"
 
 
-
 def test_a_surname_particle_after_a_given_name_opens_the_surname():
     """'Laurence des Cars': 'des' (an article, a preposition elsewhere) after a given name alone opens the
     person's surname; her 'Cars' was a town of the gazetteer (Kars, Turkey)."""
@@ -1430,7 +1429,6 @@ def test_a_surname_particle_after_a_given_name_opens_the_surname():
     assert "Emmanuel Macron" in found and not any("des" in name for name in found)
     found = rules("Der Sprecher Thomas des Bundesamtes sagte das.", "de")
     assert not any("des" in name for name in found)
-
 
 
 def test_what_a_minister_is_of_is_no_person():
@@ -1449,7 +1447,6 @@ def test_what_a_minister_is_of_is_no_person():
     assert "Leeds" in rules("The mayor of Leeds, Jane Doe, spoke.", "en")
 
 
-
 def test_a_german_kin_noun_compounded_is_no_name():
     """'gilt als Ziehtochter des ... Regierungschefs Shinzo Abe': a kin noun in a compound (foster daughter,
     stepfather) is a common noun, which German capitalises; it was read as a name of unknown kind."""
@@ -1459,7 +1456,6 @@ def test_a_german_kin_noun_compounded_is_no_name():
     assert found["Klaus Müller"].type == "PER"
 
 
-
 def test_a_bodys_head_word_whose_name_goes_on_in_lower_case_is_no_name():
     """'le Parti de l'innovation du Japon': the rules cannot end a name that goes on in lower-case words,
     and 'Parti' alone keyed every such party together (a story's key name 'Parti')."""
@@ -1467,7 +1463,6 @@ def test_a_bodys_head_word_whose_name_goes_on_in_lower_case_is_no_name():
                   "La présidente du Parti libéral-démocrate a parlé. Le Parti de la Liberté a voté.", "fr")
     assert "Parti" not in found, found
     assert found["Parti libéral-démocrate"].type == found["Parti de la Liberté"].type == "ORG"
-
 
 
 def test_arabic_preposition_with_a_noun_after_a_role_is_no_name():

@@ -1476,3 +1476,10 @@ def test_arabic_preposition_with_a_noun_after_a_role_is_no_name():
     # names that begin with the letter stay
     assert rules("قال وزير الخارجية الأمريكي بلينكن إن الاتفاق مهم.", "ar")["بلينكن"].type == "PER"
     assert rules("التقى الرئيس السوري بشار الأسد وفدا.", "ar")["بشار الأسد"].type == "PER"
+
+
+def test_only_a_partys_head_word_alone_is_dropped():
+    """Other heads of bodies alone stay ('Forces' of 'Forces de soutien rapide'), and Turkish 'de' / 'da'
+    (also) is no link of a name."""
+    assert "Forces" in rules("L'armée a frappé les positions des Forces de soutien rapide à Khartoum.", "fr")
+    assert "Parti" not in rules("Le Parti de la gauche radicale a voté contre.", "fr")

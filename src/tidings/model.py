@@ -45,7 +45,7 @@ import numpy as np
 # "demo18": a surname particle after a given name ('Laurence des Cars', not the town 'Cars'), and the surname
 # again with it ('Des Cars'); what a minister is of, a common word after 'of', is no person ('la ministra de
 # Cultura, Rachida Dati'); a German kin noun in a compound is a common noun ('Ziehtochter');
-# a body's head word alone whose name goes on in lower-case words is no name ('Parti de l'innovation du Japon');
+# a party's head word alone whose name goes on in lower-case words is no name ('Parti de l'innovation du Japon');
 # Arabic بـ glued to a noun after a role is what was called for, no name ('طالب وزير الخارجية المصري بوقف فوري');
 # in event coding, a place of no country is no source ('شهدت مدينة شرم الشيخ ... انعقاد قمة السلام')
 PIPELINE_VERSION = "reading-2026.11.30-demo18"

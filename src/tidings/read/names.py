@@ -2995,10 +2995,12 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             if len(words) == 1 and _org_word(lowered[0], language):
                 i = j  # a body's head word alone ('Parti', 'Bộ' after 'Bộ trưởng'): no name
                 continue
-        if len(words) == 1 and _org_word(lowered[0], language) and not word.isupper() \
+        if len(words) == 1 and lowered[0] in _PARTY_HEADS.get(language, ()) \
                 and (after := _LINK_AND_WORD.match(text, last_end)) and after.group(1)[:1].islower():
-            # a body's head word whose name goes on in lower-case words the rules cannot end ('Parti de
-            # l'innovation du Japon', 'Partido de los trabajadores'): the head word alone names no body
+            # a party's head word whose name goes on in lower-case words the rules cannot end ('Parti de
+            # l'innovation du Japon', 'Partido de los trabajadores'): the head word alone names no party,
+            # and keyed them all together. Only parties: other heads alone are kept ('Forces de soutien
+            # rapide' stays 'Forces', whose lower-case words would else be read as an event's trigger)
             i = j
             continue
         if role:
@@ -3131,6 +3133,8 @@ _CHAMBER_OF = {"of", "des", "de", "du", "dei", "degli", "delle", "della", "dos",
 # an elided 'de' between two capitalised words joins them into one name ('Galerie d'Apollon', 'Jeanne
 # d'Arc', 'Musée d'Orsay'), as 'of' does in English
 _ELIDED_OF = re.compile(r" d['’]")
+# a party's head word, in the languages whose links below mean 'of' (Turkish 'de' / 'da' is 'also')
+_PARTY_HEADS = {"fr": {"parti"}, "es": {"partido"}, "pt": {"partido"}, "it": {"partito"}, "en": {"party"}}
 # a link and the word after it, right after a name ('Parti de l'innovation'): _cased_names reads the case
 _LINK_AND_WORD = re.compile(r"\s+(?:of the|of|de la|de los|de las|de l['’]|d['’]|del|de|du|des|della|dei|degli|"
                             r"do|da|dos|das)\s*([^\W\d_]+)")

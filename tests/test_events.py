@@ -2162,3 +2162,14 @@ def test_a_place_of_no_country_is_no_source():
     # a country and a capital (the government) stay sources
     assert first("Moscow condemned the attack on Kyiv.").source.text == "Moscow"
     assert first("Egypt hosted talks with Israel in Sharm el-Sheikh.").source.text == "Egypt"
+
+
+def test_a_ministers_portfolio_joins_the_role_and_its_holder():
+    """'la ministra de Cultura, Rachida Dati': the reader takes the portfolio for no name, and the role
+    word and the minister's name are still one actor (the target was 'ministra' alone)."""
+    event = first("Des Cars presentó su dimisión a la ministra de Cultura, Rachida Dati, y que esta la rechazó.", "es")
+    assert event.target.text == "ministra de Cultura, Rachida Dati"
+    event = first("El ministro de Exteriores iraní, Abbas Araghchi, acusó a Washington.", "es")
+    assert event.source.text == "ministro de Exteriores iraní, Abbas Araghchi" and event.source.country == "IR"
+    # a role word alone before another name keeps its distance ('the minister of Kenya Ruto' aside)
+    assert first("El ministro de Exteriores acusó a Washington.", "es").target.text == "Washington"

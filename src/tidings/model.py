@@ -47,7 +47,8 @@ import numpy as np
 # Cultura, Rachida Dati'); a German kin noun in a compound is a common noun ('Ziehtochter');
 # a party's head word alone whose name goes on in lower-case words is no name ('Parti de l'innovation du Japon');
 # Arabic بـ glued to a noun after a role is what was called for, no name ('طالب وزير الخارجية المصري بوقف فوري');
-# in event coding, a place of no country is no source ('شهدت مدينة شرم الشيخ ... انعقاد قمة السلام')
+# in event coding, a place of no country is no source ('شهدت مدينة شرم الشيخ ... انعقاد قمة السلام'), and a
+# minister's portfolio joins the role and its holder ('la ministra de Cultura, Rachida Dati')
 PIPELINE_VERSION = "reading-2026.11.30-demo18"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"

@@ -758,3 +758,14 @@ def test_a_korean_surname_alone_is_the_person_named_far_more_often(tmp_path):
     assert all("Lee" not in e["aliases"] for e in _find(store, "Lee Jun-seok"))
     store.close_all()
 
+
+
+def test_a_surname_particle_is_no_role_word():
+    """'Laurence des Cars', 'Ursula von der Leyen': an article after a given name is a particle of the
+    surname, not where a role ends ('des' and 'der' open German roles' complements); the alias was 'Cars'."""
+    from tidings.entities import strip_roles
+
+    assert strip_roles("Laurence des Cars") == "Laurence des Cars"
+    assert strip_roles("Ursula von der Leyen") == "Ursula von der Leyen"
+    assert strip_roles("der Präsident Trump") == "Trump"
+    assert strip_roles("US-Präsident Donald Trump") == "Donald Trump"

@@ -2165,3 +2165,29 @@ def test_an_events_actors_keep_each_reading_that_same_actors_tells_apart():
     for row in (z, y):
         other.add(row)
     assert group._strength(a, one, set()) == group._strength(a, other, set()) == 0
+
+
+def test_a_place_of_no_country_is_no_source():
+    """'شهدت مدينة شرم الشيخ ... انعقاد قمة السلام' (the town of Sharm el-Sheikh saw the peace summit held),
+    'مفاوضات ... استضافتها شرم الشيخ' (talks Sharm el-Sheikh hosted): a town the gazetteer gives no country
+    names no state and no one in it; it was the summit's source actor."""
+    text = ("شهدت مدينة شرم الشيخ، مساء اليوم الاثنين، انعقاد قمة السلام برئاسة مشتركة للرئيس عبد الفتاح السيسي "
+            "والرئيس الأمريكي دونالد ترامب.")
+    events = code_events_of(text, "ar")
+    assert events and all(e.source is None or "شرم" not in e.source.text for e in events), events
+    text = "جاء ذلك إثر مفاوضات غير مباشرة استضافتها شرم الشيخ، بعد حرب أسفرت عن استشهاد أكثر من 67 ألف فلسطيني."
+    assert all(e.source is None or "شرم" not in e.source.text for e in code_events_of(text, "ar"))
+    # a country and a capital (the government) stay sources
+    assert first("Moscow condemned the attack on Kyiv.").source.text == "Moscow"
+    assert first("Egypt hosted talks with Israel in Sharm el-Sheikh.").source.text == "Egypt"
+
+
+def test_a_ministers_portfolio_joins_the_role_and_its_holder():
+    """'la ministra de Cultura, Rachida Dati': the reader takes the portfolio for no name, and the role
+    word and the minister's name are still one actor (the target was 'ministra' alone)."""
+    event = first("Des Cars presentó su dimisión a la ministra de Cultura, Rachida Dati, y que esta la rechazó.", "es")
+    assert event.target.text == "ministra de Cultura, Rachida Dati"
+    event = first("El ministro de Exteriores iraní, Abbas Araghchi, acusó a Washington.", "es")
+    assert event.source.text == "ministro de Exteriores iraní, Abbas Araghchi" and event.source.country == "IR"
+    # a role word alone before another name keeps its distance ('the minister of Kenya Ruto' aside)
+    assert first("El ministro de Exteriores acusó a Washington.", "es").target.text == "Washington"

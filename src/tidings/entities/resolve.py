@@ -99,11 +99,32 @@ def strip_roles(text: str) -> str:
     'السيسي والرئيس ترامب' -> 'ترامب': everything up to the last role word goes (the text stays when
     nothing would remain)."""
     words = _SPLIT.split(text.strip())
-    last_role = max((i for i, w in enumerate(words[:-1]) if _is_role(w)), default=-1)
+    last_role = max((i for i, w in enumerate(words[:-1]) if _is_role(w) and not _particle_in_name(words, i)),
+                    default=-1)
     words = words[last_role + 1:]
     while len(words) > 1 and _is_role(words[0]):
         words = words[1:]
     return " ".join(words)
+
+
+_NAME_PARTICLES = {"von", "van", "de", "des", "der", "den", "del", "della", "du", "da", "di", "dos", "la", "le"}
+
+
+def _particle_in_name(words: list[str], i: int) -> bool:
+    """'Laurence des Cars', 'Ursula von der Leyen': an article or preposition right after a given name
+    (through other particles) is a particle of the surname, not the end of a role. After other words it
+    stays what it was ('Partido del Poder Popular' is matched as 'Poder Popular')."""
+    if words[i].casefold() not in _NAME_PARTICLES:
+        return False
+    j = i - 1
+    while j >= 0 and words[j].casefold() in _NAME_PARTICLES:
+        j -= 1
+    if j < 0 or _is_role(words[j]):
+        return False
+    from ..read.names import _given_name_table
+
+    shared, single = _given_name_table()
+    return words[j] in shared or words[j] in single
 
 
 ROLE_SUFFIXES = ("chef", "präsident", "präsidentin", "minister", "ministerin", "kanzler", "sprecher", "führer")

@@ -336,7 +336,8 @@ def build_phrases(tokens: list[Token], text: str, sentence_start: int, mentions:
     phrases: list[Phrase] = []
     for item in items:
         current = phrases[-1] if phrases else None
-        if current and _joins(tokens, current, item, skip) and not _punctuated(tokens, text, current, item, language) \
+        if current and (_joins(tokens, current, item, skip) or _portfolio_between(tokens, text, current, item, skip)) \
+                and not _punctuated(tokens, text, current, item, language) \
                 and not (language in CASE_MARKED and _next_country(current, item)) \
                 and not _place_of_someone(tokens, current, item):
             if current.coordinated_at is None and any(tokens[i].text in COORDINATORS
@@ -428,6 +429,18 @@ def _joins(tokens: list[Token], current: Phrase, item: Phrase, skip: set[int]) -
     if words == ["die"]:
         return False  # never a genitive ("Präsident der Ukraine"): "Merz die Ukraine" is subject and object
     return len(between) <= 2 and not (skip & set(between)) and all(word in CONNECTORS for word in words)
+
+
+def _portfolio_between(tokens: list[Token], text: str, current: Phrase, item: Phrase, skip: set[int]) -> bool:
+    """'ministra de Cultura, Rachida Dati', 'ministro de Exteriores iraní': what a minister is of, a
+    capitalised common word that the reader reads as no name, between the role word and its country or
+    holder, joins them as the words between a name and the next do."""
+    between = list(range(current.last + 1, item.first))
+    if set(current.kinds) != {"SECTOR"} or not 2 <= len(between) <= 3 or skip & set(between) \
+            or tokens[between[0]].text not in OF_WORDS:
+        return False
+    last = tokens[between[-1]]
+    return text[last.start:last.start + 1].isupper() and all(tokens[i].text in CONNECTORS for i in between[1:-1])
 
 
 def _punctuated(tokens: list[Token], text: str, current: Phrase, item: Phrase, language: str) -> bool:

@@ -286,6 +286,11 @@ def _event_for(c: _SentenceContext, trigger: Match) -> EventMention:
         # Chinese puts "to X", "against X" before the verb: "中国向缅甸提供援助", "对中国进行访问"
         target = next((p for p in before if p.first > source.last and governed(tokens, p, language, places=False)),
                       None)
+    if source is not None and _nowhere_of(source):
+        # "شهدت مدينة شرم الشيخ ... انعقاد قمة السلام" (the town of Sharm el-Sheikh saw the summit held),
+        # "مفاوضات استضافتها شرم الشيخ" (talks Sharm el-Sheikh hosted): a place of no country, which names
+        # no state and no one in it, is where things happen, never who acts
+        source = None
     if source is not None and target is None:
         # "Ruto and Museveni signed a deal": the second of two coordinated actors is the counterpart
         source, target = split_coordinated(source)
@@ -539,6 +544,12 @@ def _inherit_country(actors: list, location, phrases: list, tokens, language: st
                 (actor.sector in STATE_SECTORS or _unnamed(actor)):
             # a sentence that opens with a place ("NAIROBI -", "Kenya: the government ...") is set there
             actor.country, actor.inferred = phrases[0].country, True
+
+
+def _nowhere_of(phrase: Phrase) -> bool:
+    """A phrase made only of place names of no known country, with no role, body or known actor in it."""
+    return phrase.place_only and not phrase.country and not phrase.sector and not phrase.igo and not phrase.code \
+        and set(phrase.kinds) <= {"LOC"}
 
 
 def _only_place_country(phrases: list) -> Phrase | None:

@@ -296,7 +296,9 @@ LANGUAGES: dict[str, dict[str, set[str] | tuple[str, ...]]] = {
                         "ihre", "ihrer", "ihrem", "ihren", "dieser", "diese", "dieses", "diesem", "jeder", "jede",
                         "keine", "keinen", "mehrere", "viele", "alle", "beide", "beiden", "zwei", "drei"},
            "suffixes": ("ung", "ungen", "heit", "keit", "schaft", "schaften", "tion", "tionen", "tät", "ismus",
-                        "nisse", "tum", "chen", "ments", "isten", "iker", "ungs", "ierung", "schaftler"),
+                        "nisse", "tum", "chen", "ments", "isten", "iker", "ungs", "ierung", "schaftler",
+                        # kin, compounded ('Ziehtochter', 'Stiefvater', 'Schwiegermutter'), as no surname ends
+                        "tochter", "töchter", "mutter", "vater", "schwester", "bruder"),
            # roles are compounds: 'US-Präsident', 'CDU-Chef', 'Verteidigungsminister' (see _role_compound)
            "role_compounds": True},
     "fr": {"triggers": {"président", "présidente", "premier ministre", "ministre", "chancelier", "chancelière",
@@ -1418,12 +1420,27 @@ def _recurring_surnames(text: str, sentences: list[Sentence], found: list[Mentio
     # a Korean name written surname first ('Lee Jae-myung' ... 'Lee pledged'), when no other person of
     # the article has that surname, or one is named far more often than the others (`surname_first_bearers`)
     surnames |= set(surname_first_bearers([(m.text, m.sentence) for m in found if m.type == "PER"]))
+    # a surname with its particle ('Laurence des Cars' ... 'Des Cars aseguró'), tried before the bare word
+    particled = {" ".join(m.text.split()[-2:]) for m in found if m.type == "PER" and len(m.text.split()) >= 3
+                 and m.text.split()[-2] in _SURNAME_PARTICLES and m.text.split()[-1] in surnames}
+    for m in found:
+        # ... also where the rules read the bare word ('Des' opening a sentence is a stop word)
+        for surname in particled:
+            particle = surname[:-len(m.text) - 1]
+            if surname.endswith(" " + m.text) and m.start > len(particle) \
+                    and text[m.start - len(particle) - 1:m.start].lower() == particle.lower() + " " \
+                    and (m.start == len(particle) + 1 or not text[m.start - len(particle) - 2].isalnum()):
+                m.start -= len(particle) + 1
+                m.text, m.type, m.country = text[m.start:m.end], "PER", None
     taken = [(m.start, m.end) for m in found]
     added: list[Mention] = []
-    for surname in surnames:
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+    for surname in sorted(particled, key=len, reverse=True) + sorted(surnames):
+        pattern = re.escape(surname)
+        if surname in particled:  # the particle capitalised where it opens a sentence
+            pattern = f"(?:{re.escape(surname[0].upper())}|{re.escape(surname[0])}){re.escape(surname[1:])}"
+        for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
             if not _overlaps(match.start(), match.end(), taken):
-                added.append(Mention(start=match.start(), end=match.end(), text=surname, type="PER",
+                added.append(Mention(start=match.start(), end=match.end(), text=match.group(), type="PER",
                                      sentence=_sentence_of(sentences, match.start()),
                                      key=f"N:{name_key(surname) or _fold(surname)}"))
                 taken.append((match.start(), match.end()))
@@ -2528,6 +2545,8 @@ def _arabic_triggers(text: str, words, add) -> None:
                                                        and (len(nxt[2]) >= 7 or _arabic_demonym(nxt[2])))):
                 end = nxt[1]
                 continue  # 'الرئيس الكازاخستاني توكاييف': skip the demonym
+            if not names and _arabic_preposition_object(nxt[2]):
+                break  # 'طالب وزير الخارجية المصري بوقف فوري': what he called for, after an unnamed minister
             names.append(nxt)
             if len([n for n in names if n[2] not in _AR_NAME_LINKS]) == 3:
                 break
@@ -2535,6 +2554,34 @@ def _arabic_triggers(text: str, words, add) -> None:
             names.pop()
         if names:
             add(names[0][0], names[-1][1], "name", None, word, "PER", replace=True)
+
+
+def _arabic_preposition_object(word: str) -> bool:
+    """A word that is the preposition بـ glued to a noun, which no name after a role is: the noun with
+    its article ('بالاتفاق'), a verbal noun of the event lexicon ('بوقف', halting) or of the pattern
+    تفعيل ('بتوفير', providing). Names that begin with the letter stay ('بوتين', 'بلينكن', 'بشار')."""
+    if not word.startswith("ب") or len(word) < 4:
+        return False
+    if word.startswith("بال"):
+        return True
+    rest = word[1:]
+    if len(rest) == 5 and rest[0] == "ت" and rest[3] == "ي":
+        return True
+    from ..events.lexicon import fold
+
+    return fold(rest) in _arabic_event_stems()
+
+
+@lru_cache(maxsize=1)
+def _arabic_event_stems() -> frozenset[str]:
+    """The first words of the Arabic event lexicon's phrases of two words or more ('وقف إطلاق نار',
+    'وقف قتال'): nouns that head an event, as written there (events/lexicon/ar.txt)."""
+    from ..events.lexicon import lexicon_for
+
+    lexicon = lexicon_for("ar")
+    if lexicon is None:
+        return frozenset()
+    return frozenset(p.parts[0] for p in lexicon.patterns if len(p.parts) >= 2 and len(p.parts[0]) >= 3)
 
 
 # first words of place names that Arabic writes apart or joined (أبو ظبي / أبوظبي, عين شمس / عينشمس)
@@ -2861,9 +2908,10 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                 text[tokens[j - 1][1]:tokens[j][0]] in ("'s ", "’s ") and _saints_possessive(text, tokens, i, j))
                 or _ELIDED_OF.fullmatch(text[tokens[j - 1][1]:tokens[j][0]]) and _capitalised(tokens[j][2])) and (
                 _capitalised(tokens[j][2]) or (tokens[j][2].lower() in _CONNECTORS and j + 1 < len(tokens)
-                                               and _capitalised(tokens[j + 1][2]))) \
+                                               and _capitalised(tokens[j + 1][2]))
+                or _surname_particle(text, tokens, i, j, language)) \
                 and (tokens[j][2].lower() not in stop | _MONTHS_DAYS or tokens[j][2].lower() in _CONNECTORS
-                     or _initial(text, tokens, j)) \
+                     or _initial(text, tokens, j) or _surname_particle(text, tokens, i, j, language)) \
                 and (lookup_country(tokens[j][2]) is None or org_ahead > j or any(
                     _org_word(t[2].lower(), language) for t in tokens[i:j]) or _given_name_surname(tokens, i, j)) \
                 and not (j - i >= 2 and _fold(tokens[j][2]) in CAPITALS) \
@@ -2911,7 +2959,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # and the Louvre); else it is one name ('Pont du Gard', 'Parc des Princes')
             cut = next((k for k in range(1, len(words) - 1) if words[k] in ("du", "des")), None)
             tail = text[tokens[i + cut + 1][0]:tokens[j - 1][1]] if cut is not None else ""
-            if cut is not None and text.count(tail) > text.count(text[start:tokens[j - 1][1]]):
+            if cut is not None and text.count(tail) > text.count(text[start:tokens[j - 1][1]]) \
+                    and not (cut == 1 and _surname_particle(text, tokens, i, i + 1, language)):
                 j = i + cut
                 words = words[:cut]
         last_end = tokens[j - 1][1]
@@ -2928,6 +2977,13 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             # what the role is of, not who holds it ('the mayor of Leeds', 'el alcalde de Florencia'), or
             # where the role's holder went ('el presidente viajó hacia Sucre', 'the minister arrived in Leeds')
             role = None
+        if role and not place and len(words) == 1 and _PORTFOLIO_OF.search(text[max(0, start - 12):start]) \
+                and lowered[0] in common and not word.isupper() and lookup_country(word) is None:
+            # what a minister is of, a common word: the portfolio, not who holds it ('la ministre de la
+            # Culture, Rachida Dati', 'la ministra de Cultura', 'Minister of Finance'); the role stays for
+            # the holder named after it. A person after 'of' ('el portavoz de Putin') is no common word
+            i = j
+            continue
         if role and i > 0 and tokens[i - 1][2] in ORG_ARTICLES_BEFORE.get(language, ()):
             role = None  # 'coach for the Los Angeles Dodgers': people take no article, what the role is of may
         if role and (any(_org_word(w, language) for w in lowered) and not (len(words) > 1 and words[0].isupper())
@@ -2939,6 +2995,14 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             if len(words) == 1 and _org_word(lowered[0], language):
                 i = j  # a body's head word alone ('Parti', 'Bộ' after 'Bộ trưởng'): no name
                 continue
+        if len(words) == 1 and lowered[0] in _PARTY_HEADS.get(language, ()) \
+                and (after := _LINK_AND_WORD.match(text, last_end)) and after.group(1)[:1].islower():
+            # a party's head word whose name goes on in lower-case words the rules cannot end ('Parti de
+            # l'innovation du Japon', 'Partido de los trabajadores'): the head word alone names no party,
+            # and keyed them all together. Only parties: other heads alone are kept ('Forces de soutien
+            # rapide' stays 'Forces', whose lower-case words would else be read as an event's trigger)
+            i = j
+            continue
         if role:
             kind = "PER"
         elif classified or body or any(_org_word(w, language) for w in lowered) or \
@@ -3006,6 +3070,9 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
 # a definite article right before a name a role word precedes: the name is what the role is of, not its
 # holder ('the head coach of the Chicago Bears'), where people take no article
 ORG_ARTICLES_BEFORE = {"en": {"the"}}
+# the link between a role and what it is of, right before a name ('ministre de la Culture', 'Minister of Finance')
+_PORTFOLIO_OF = re.compile(r"\s(?:of the|of|de la|de l['’]|del|de|du|des|di|della|da|do|dos)\s*(?:l['’])?$",
+                           re.IGNORECASE)
 
 # words of English match reports and transfers: in a sentence holding one, a town's name alone (no
 # place word or preposition before it) is its club ('Southampton were relegated', 'he joined Wrexham')
@@ -3066,6 +3133,11 @@ _CHAMBER_OF = {"of", "des", "de", "du", "dei", "degli", "delle", "della", "dos",
 # an elided 'de' between two capitalised words joins them into one name ('Galerie d'Apollon', 'Jeanne
 # d'Arc', 'Musée d'Orsay'), as 'of' does in English
 _ELIDED_OF = re.compile(r" d['’]")
+# a party's head word, in the languages whose links below mean 'of' (Turkish 'de' / 'da' is 'also')
+_PARTY_HEADS = {"fr": {"parti"}, "es": {"partido"}, "pt": {"partido"}, "it": {"partito"}, "en": {"party"}}
+# a link and the word after it, right after a name ('Parti de l'innovation'): _cased_names reads the case
+_LINK_AND_WORD = re.compile(r"\s+(?:of the|of|de la|de los|de las|de l['’]|d['’]|del|de|du|des|della|dei|degli|"
+                            r"do|da|dos|das)\s*([^\W\d_]+)")
 
 
 def _party_noun(tokens, i: int, language: str, articles) -> bool:
@@ -3120,6 +3192,18 @@ def _given_name_first(text: str, tokens, i: int, stop, common) -> bool:
     nxt = tokens[i + 1][2]
     return text[tokens[i][1]:tokens[i + 1][0]] == " " and _capitalised(nxt) and not nxt.isupper() \
         and nxt.lower() not in stop and nxt.lower() not in common and not _known_place(nxt, "")
+
+
+_SURNAME_PARTICLES = {"des"}  # besides _CONNECTORS, a particle only a given name before it makes a surname's
+
+
+def _surname_particle(text: str, tokens, i: int, j: int, language: str) -> bool:
+    """'Laurence des Cars': a particle that is also an article or a preposition ('des') right after a
+    given name alone, with a capitalised word after it, opens the person's surname. Not in German,
+    where 'des' is the genitive article and every noun is capitalised."""
+    return j == i + 1 and j + 1 < len(tokens) and tokens[j][2] in _SURNAME_PARTICLES and language != "de" \
+        and text[tokens[i][1]:tokens[j][0]] == " " and text[tokens[j][1]:tokens[j + 1][0]] == " " \
+        and _capitalised(tokens[j + 1][2]) and tokens[i][2] in given_names(language)
 
 
 def _given_name_surname(tokens, i: int, j: int) -> bool:

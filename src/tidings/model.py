@@ -42,14 +42,14 @@ import numpy as np
 # demand only as a verb: first in its clause, no article glued to it, an object with بـ after it (tidy18);
 # Korean and Japanese people written in Chinese characters read as Korean / Japanese in resolution (cjk18);
 # a year alone in running text where a word with it makes it a time ("in 2027", "в 2027 году", "năm 2027") (dates18)
-# "demo18": a surname particle after a given name ('Laurence des Cars', not the town 'Cars'), and the surname
+# "j" (fourteenth session, demo18): a surname particle after a given name ('Laurence des Cars', not the town 'Cars'), and the surname
 # again with it ('Des Cars'); what a minister is of, a common word after 'of', is no person ('la ministra de
 # Cultura, Rachida Dati'); a German kin noun in a compound is a common noun ('Ziehtochter');
 # a party's head word alone whose name goes on in lower-case words is no name ('Parti de l'innovation du Japon');
 # Arabic بـ glued to a noun after a role is what was called for, no name ('طالب وزير الخارجية المصري بوقف فوري');
 # in event coding, a place of no country is no source ('شهدت مدينة شرم الشيخ ... انعقاد قمة السلام'), and a
 # minister's portfolio joins the role and its holder ('la ministra de Cultura, Rachida Dati')
-PIPELINE_VERSION = "reading-2026.11.30-demo18"
+PIPELINE_VERSION = "reading-2026.11.30j"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 # Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news

@@ -42,8 +42,8 @@ import numpy as np
 # demand only as a verb: first in its clause, no article glued to it, an object with بـ after it (tidy18);
 # Korean and Japanese people written in Chinese characters read as Korean / Japanese in resolution (cjk18);
 # a year alone in running text where a word with it makes it a time ("in 2027", "в 2027 году", "năm 2027") (dates18)
-# "j" (fourteenth session, demo18): a surname particle after a given name ('Laurence des Cars', not the town 'Cars'), and the surname
-# again with it ('Des Cars'); what a minister is of, a common word after 'of', is no person ('la ministra de
+# "j" (fourteenth session, demo18): a surname particle after a given name ('Laurence des Cars', not the
+# town 'Cars'), and the surname again with it ('Des Cars'); what a minister is of, a common word after 'of', is no person ('la ministra de
 # Cultura, Rachida Dati'); a German kin noun in a compound is a common noun ('Ziehtochter');
 # a party's head word alone whose name goes on in lower-case words is no name ('Parti de l'innovation du Japon');
 # Arabic بـ glued to a noun after a role is what was called for, no name ('طالب وزير الخارجية المصري بوقف فوري');

@@ -210,3 +210,44 @@ def test_copy_to_postgres_moves_a_sqlite_store_and_its_keyword_index(tmp_path):
         assert [hit["id"] for hit in found] == [hit["id"] for hit in expected]
     finally:
         target.close_all()
+
+
+@needs_server
+def test_connections_of_ended_threads_are_closed(tmp_path):
+    """Each thread has its own connection; a thread that ends leaves it behind, and a process whose
+    threads come and go (a test client's event loop per request) ran the server out of connections."""
+    import threading
+
+    store = open_store(new_store_url(tmp_path, "threads"))
+    database = store.query("SELECT current_database()")[0][0]
+
+    def open_ones() -> int:
+        return store.query("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = ? AND application_name = 'tidings'"
+                           " AND pid <> pg_backend_pid()", (database,))[0][0]
+
+    try:
+        for _ in range(12):
+            worker = threading.Thread(target=lambda: store.query("SELECT 1"))
+            worker.start()
+            worker.join()
+        assert open_ones() <= 1  # the last thread's, closed when the next thread opens one
+        alive = threading.Event()
+        done = threading.Event()
+
+        def keep() -> None:
+            store.query("SELECT 1")
+            alive.set()
+            done.wait(10)
+
+        keeper = threading.Thread(target=keep)
+        keeper.start()
+        alive.wait(10)
+        finished = threading.Thread(target=lambda: store.query("SELECT 1"))
+        finished.start()
+        finished.join()
+        assert open_ones() >= 1  # a live thread's connection is kept
+        assert store.query("SELECT 2")[0][0] == 2
+        done.set()
+        keeper.join()
+    finally:
+        store.close_all()

@@ -196,7 +196,7 @@ class PostgresStore(Store):
         self.path = url  # what messages show; there is no file
         self._local = threading.local()
         self._tables_with_id: frozenset[str] = frozenset()
-        self._all: list = []  # every connection opened, closed together by close_all()
+        self._all: list = []  # (thread, connection) of every connection opened, closed together by close_all()
         self._all_lock = threading.Lock()
         self.migrate()
         self.has_pgvector = self._check_pgvector()
@@ -214,8 +214,19 @@ class PostgresStore(Store):
             conn = PgConnection(raw, self._tables_with_id)
             self._local.conn = conn
             with self._all_lock:
-                self._all.append(raw)
+                self._close_of_ended_threads()
+                self._all.append((threading.current_thread(), raw))
         return conn
+
+    def _close_of_ended_threads(self) -> None:
+        """Close the connections of threads that have ended: their thread-local slot is gone with them,
+        and a process whose threads come and go (a thread per task, a test client's event loop per
+        request) would otherwise keep one open connection per thread it ever ran, up to the server's
+        max_connections."""
+        ended = [(thread, raw) for thread, raw in self._all if not thread.is_alive()]
+        for _, raw in ended:
+            raw.close()
+        self._all = [(thread, raw) for thread, raw in self._all if thread.is_alive()]
 
     @contextmanager
     def transaction(self) -> Iterator[PgConnection]:  # type: ignore[override]
@@ -240,7 +251,7 @@ class PostgresStore(Store):
         """Close the connections of every thread (tests drop the database afterwards)."""
         self.close()
         with self._all_lock:
-            for raw in self._all:
+            for _, raw in self._all:
                 raw.close()
             self._all.clear()
 

@@ -480,7 +480,11 @@ def test_front_page_has_sparklines_filters_and_periods(client):
 def test_front_page_search_box_crosses_languages(client):
     twin = get_json(client, "/index.json?q=crown%20jewels%20stolen%20from%20a%20museum")
     assert {"es", "fr"} <= {hit["language"] for hit in twin["search_hits"]}
-    assert "Closest articles in any language" in html(client, "/?q=Louvre")
+    page = html(client, "/?q=Louvre")
+    assert "Closest articles in any language" in page
+    # each hit says why it matched, as on the search page: its snippet with the query's word marked
+    box = page.split('class="search-hits"', 1)[1].split("</section>", 1)[0]
+    assert box.count('<p class="snippet') == box.count("<li>") >= 1 and "<mark>Louvre</mark>" in box
 
 
 def test_story_page_draws_timeline_and_map(client):

@@ -412,6 +412,11 @@ def test_search_page_shows_snippets_not_scores(client):
     refused = html(client, "/search?q=%C2%BB%C2%AB%21")
     assert "no letter or digit" in refused and "result" not in refused.split("</form>")[1]
     assert get_json(client, "/search.json?q=%21%21")["notice"].startswith("Nothing searched")
+    # a query over the limit: the page says so and keeps the query to shorten (an error page lost it)
+    long = client.get("/search", params={"q": "Louvre " * 100})
+    assert long.status_code == 200 and "699 characters long; at most 500" in long.text
+    assert 'value="Louvre Louvre' in long.text and "result" not in long.text.split("</form>")[1]
+    assert client.get("/search", params={"q": "x" * 20_000}).status_code == 422  # still bounded
 
 
 def test_static_assets(client):

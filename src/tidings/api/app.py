@@ -571,6 +571,9 @@ MATCH_TITLES = {"words": "Every word of the query is in the title or text",
                 "meaning": "About the same thing as the query (in any language), by meaning",
                 "both": "Found by its words and by its meaning"}
 SearchPageQ = Annotated[str, Query(max_length=MAX_QUERY_CHARS)]
+# the page itself says why a long query is not searched (a notice under the box, the query kept to edit),
+# where an error page would lose it; still bounded, as every input is
+SearchBoxQ = Annotated[str, Query(max_length=20 * MAX_QUERY_CHARS)]
 SearchPageLimit = Annotated[int, Query(ge=1, le=100)]
 
 
@@ -582,7 +585,7 @@ def search_page_json(request: Request, explorer: Data, q: SearchPageQ = "", mode
 
 
 @pages.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, explorer: Data, q: SearchPageQ = "", mode: SearchMode = SearchMode.hybrid,
+def search_page(request: Request, explorer: Data, q: SearchBoxQ = "", mode: SearchMode = SearchMode.hybrid,
                 language: Language = None, limit: SearchPageLimit = 20):
     def context() -> dict[str, Any]:
         data = search_page_data(explorer, q=q, mode=mode, language=language, limit=limit)

@@ -530,3 +530,23 @@ def test_a_year_inside_a_fuller_date_is_read_once():
 def test_a_publication_date_is_no_running_text():
     assert parse_published("2025") == (None, None)
     assert parse_published("in 2025") == (None, None)
+
+
+def test_eastern_arabic_and_persian_digits_are_read_as_dates():
+    # dates19: "١٥ أكتوبر ٢٠٢٥" was 15 October of the article's year (Python's \d reads the day, not the
+    # literal "19|20" of the year), "عام ٢٠٢٧" no date; offsets and texts stay the article's own
+    cases = (("وستعقد القمة المقبلة عام ٢٠٢٧ في الصين.", "عام ٢٠٢٧", "2027", "year"),
+             ("وقع الاتفاق في ١٥ أكتوبر ٢٠٢٥ في القاهرة.", "١٥ أكتوبر ٢٠٢٥", "2025-10-15", "day"),
+             ("وقال الوزير في ١٢ يونيو إن المحادثات مستمرة.", "١٢ يونيو", "2025-06-12", "day"),
+             ("الاجتماع في ٣/٤/٢٠٢٤ كان الأول.", "٣/٤/٢٠٢٤", "2024-04-03", "day"),
+             ("وفي مايو ٢٠٢٣ زار الرئيس بغداد.", "مايو ٢٠٢٣", "2023-05", "month"),
+             ("نشست بعدی عام ۲۰۲۷ برگزار می‌شود.", "عام ۲۰۲۷", "2027", "year"),
+             ("２０２５年６月１４日，两国元首会谈。", "２０２５年６月１４日", "2025-06-14", "day"))
+    for text, span, value, precision in cases:
+        found = find_dates(text, [], date(2025, 6, 17))
+        assert [(d.text, d.value, d.precision) for d in found] == [(span, value, precision)], text
+        assert text[found[0].start:found[0].end] == span
+    # the same rules as for Western digits: a span's start, an amount, a decimal are no year
+    for text in ("منذ عام ٢٠١٥", "حتى عام ٢٠٣٠", "في ٢٠٢٧ شخص", "في ٢٠٢٧٫٥"):
+        assert find_dates(text, [], date(2025, 6, 17)) == [], text
+    assert parse_published("١٥ أكتوبر ٢٠٢٥") == ("2025-10-15", "day")

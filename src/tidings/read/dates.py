@@ -298,10 +298,20 @@ def _value(match: re.Match[str], reference: date | None) -> tuple[str, str] | No
     return start.isoformat(), "day"
 
 
+# Eastern Arabic and Persian digits ("عام ٢٠٢٧", "١٥ أكتوبر ٢٠٢٥", "سال ۲۰۲۷") and full-width ones ("２０２５年６月"),
+# with their decimal and thousands signs, mapped one character to one as compare/numbers.py does: the patterns
+# read the mapped text, offsets and a date's text are the original's. (Python's \d matched them already, so
+# "١٥ أكتوبر ٢٠٢٥" was 15 October of the article's year: the year's "(?:19|20)" is literal)
+_WESTERN_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
+                                 **{chr(0x06F0 + i): str(i) for i in range(10)},
+                                 **{chr(0xFF10 + i): str(i) for i in range(10)}, "٫": ".", "٬": ","})
+
+
 def find_dates(text: str, sentences: list[Sentence], reference: date | None) -> list[DateMention]:
     """Every date in the text, longest match first where patterns overlap."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    original, text = text, text.translate(_WESTERN_DIGITS)
     for pattern, kind in patterns():
         for match in _matches(pattern, kind, text):
             start, end = match.span()
@@ -311,7 +321,7 @@ def find_dates(text: str, sentences: list[Sentence], reference: date | None) -> 
             if parsed is None:
                 continue
             taken.append((start, end))
-            found.append(DateMention(start=start, end=end, text=match.group(0), value=parsed[0],
+            found.append(DateMention(start=start, end=end, text=original[start:end], value=parsed[0],
                                      precision=parsed[1], sentence=_sentence_index(sentences, start)))
     found.sort(key=lambda d: d.start)
     return found
@@ -353,7 +363,7 @@ def parse_published(value: str | None) -> tuple[str | None, str | None]:
     """A publication date from metadata -> (ISO date, precision)."""
     if not value:
         return None, None
-    value = value.strip()
+    value = value.strip().translate(_WESTERN_DIGITS)
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if match:
         try:

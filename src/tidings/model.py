@@ -49,7 +49,8 @@ import numpy as np
 # Arabic بـ glued to a noun after a role is what was called for, no name ('طالب وزير الخارجية المصري بوقف فوري');
 # in event coding, a place of no country is no source ('شهدت مدينة شرم الشيخ ... انعقاد قمة السلام'), and a
 # minister's portfolio joins the role and its holder ('la ministra de Cultura, Rachida Dati')
-# "dates19": dates and years in Eastern Arabic, Persian and full-width digits ("عام ٢٠٢٧", "١٥ أكتوبر ٢٠٢٥")
+# "dates19": dates and years in Eastern Arabic, Persian and full-width digits ("عام ٢٠٢٧", "١٥ أكتوبر ٢٠٢٥");
+# an event dated to a past month or year is past in event coding ("will meet ... in 2022" is no intention)
 PIPELINE_VERSION = "reading-2026.11.30-dates19"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"

@@ -550,3 +550,22 @@ def test_eastern_arabic_and_persian_digits_are_read_as_dates():
     for text in ("منذ عام ٢٠١٥", "حتى عام ٢٠٣٠", "في ٢٠٢٧ شخص", "في ٢٠٢٧٫٥"):
         assert find_dates(text, [], date(2025, 6, 17)) == [], text
     assert parse_published("١٥ أكتوبر ٢٠٢٥") == ("2025-10-15", "day")
+
+
+def test_span_words_are_the_articles_languages():
+    # dates19: Dutch "na" (after) is Polish "na" (for), Polish "do" (until) Portuguese "do" (of the): with the
+    # article's language known, only its own span words make a year alone no date
+    for text, language, found in (("Sejm przyjął budżet na 2027 rok.", "pl", "2027 rok"),
+                                  ("O plano será revisto no final do ano de 2027.", "pt", "ano de 2027")):
+        assert [(d.text, d.value) for d in find_dates(text, [], date(2025, 6, 17), language)] == \
+            [(found, "2027")], text
+        assert find_dates(text, [], date(2025, 6, 17)) == [], text  # language unknown: every language's words
+    for text, language in (("Na 2015 werd het beter.", "nl"), ("Od 2015 roku rośnie.", "pl"),
+                           ("do 2030 roku", "pl"), ("até 2030", "pt"), ("metas para o ano de 2030", "pt"),
+                           ("It was his first visit since 2015.", "en"), ("منذ عام ٢٠١٥", "ar"),
+                           ("2015 жылдан бері", "kk"), ("kể từ năm 1997", "vi")):
+        assert find_dates(text, [], date(2025, 6, 17), language) == [], text
+    # through the reader: the article's detected language
+    article = read_article(RawArticle("p.txt", "txt", "Budżet\n\nSejm przyjął w piątek budżet państwa na 2027 rok. "
+                                      "Wydatki na obronność wzrosną.\n".encode()))
+    assert article.language == "pl" and [d.text for d in article.dates] == ["2027 rok"]

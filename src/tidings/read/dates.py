@@ -83,6 +83,9 @@ _SPAN_AFTER_YEAR = (r"\s*(?:以来|来(?!华)|起|至今|以后|以後|之后|�
 #                1990s): no date, as 自 / 从 and 以来 are for the CJK year; a deadline too ("by 2030", "до 2030
 #                года", as "2030年前")
 #   span_after   postpositions among the two words after the date that do the same ("2027 yılı sonuna kadar")
+#                Span words are the article's language's where it is known (dates19): "na" is Dutch "after" and
+#                Polish "for" ("budżet na 2027 rok"), "do" Polish "until" and Portuguese "of the" ("no final do
+#                ano de 2027"); all languages' where it is not, the cautious reading
 # Nor is a year one end of a range or list ("in 2015–2020", "in 2015 and 2020", "năm 2008 và 2018"), an
 # amount ("in 2027 people", "in 2027 %"), nor inside a fuller date that a pattern above reads ("in June 2027").
 YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -104,7 +107,7 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
            "noun_before": (r"anno",),
            "span": ("dal", "dall", "dallo", "fino", "entro", "prima", "dopo", "tra", "fra")},
     "pt": {"before": (r"em", r"durante"), "noun_before": (r"ano", r"ano\s+de"),
-           "span": ("desde", "até", "antes", "depois", "entre")},
+           "span": ("desde", "até", "antes", "depois", "entre", "para")},
     "ro": {"before": (r"în",), "noun_before": (r"anul",), "span": ("din", "până", "înainte", "după", "între")},
     "id": {"before": (r"pada",), "noun_before": (r"tahun",),
            "span": ("sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "dari", "antara")},
@@ -156,8 +159,13 @@ _TOKEN = re.compile(r"\w+")  # words and numbers: "dipped to 75 % in mid-2001" h
 _SPAN_BREAK = re.compile(r"[.!?;:,()\[\]\"«»“”„]")
 
 
-@lru_cache(maxsize=1)
-def _year_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
+@lru_cache(maxsize=64)
+def _year_words(language: str | None = None) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                                      frozenset[str], frozenset[str]]:
+    """The patterns of YEAR_WORDS: the words with a year of every language (they are told apart without the
+    article's language), the span words of the article's language where YEAR_WORDS knows it, else of all:
+    Dutch "na" (after) is Polish "na" (for: "budżet na 2027 rok") and Slavic "do" / "od" are Italian / Portuguese
+    words ("do" = of the: "no final do ano de 2027")."""
     def alternation(key: str) -> str:
         return "|".join(sorted({f for words in YEAR_WORDS.values() for f in words.get(key, ())}, key=len, reverse=True))
 
@@ -165,8 +173,9 @@ def _year_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], fr
     before = re.compile(rf"(?<!\w)(?:{alternation('before')})(?:\s+|(?<=-))\Z", flags)
     noun_before = re.compile(rf"(?<!\w)(?:{alternation('noun_before')})\s+\Z", flags)
     noun_after = re.compile(rf"(?:{alternation('noun_after')})(?!\w)", flags)
-    span = frozenset(w for words in YEAR_WORDS.values() for w in words.get("span", ()))
-    span_after = frozenset(w for words in YEAR_WORDS.values() for w in words.get("span_after", ()))
+    spans = [YEAR_WORDS[language]] if language in YEAR_WORDS else YEAR_WORDS.values()
+    span = frozenset(w for words in spans for w in words.get("span", ()))
+    span_after = frozenset(w for words in spans for w in words.get("span_after", ()))
     return before, noun_before, noun_after, span, span_after
 
 
@@ -176,10 +185,10 @@ def _is_span_word(word: str, words: frozenset[str]) -> bool:
     return word in words or word[:1] == "و" and word[1:] in words
 
 
-def _years_alone(text: str):
+def _years_alone(text: str, language: str | None = None):
     """The years alone that the words around them make a time (YEAR_WORDS), each as a match over the date
     (the year with its noun, not the preposition before it)."""
-    before, noun_before, noun_after, span, span_after = _year_words()
+    before, noun_before, noun_after, span, span_after = _year_words(language)
     for year in _YEAR_ALONE.finditer(text):
         start, end = year.span()
         window = text[max(0, start - 40):start]
@@ -307,13 +316,15 @@ _WESTERN_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
                                  **{chr(0xFF10 + i): str(i) for i in range(10)}, "٫": ".", "٬": ","})
 
 
-def find_dates(text: str, sentences: list[Sentence], reference: date | None) -> list[DateMention]:
-    """Every date in the text, longest match first where patterns overlap."""
+def find_dates(text: str, sentences: list[Sentence], reference: date | None,
+               language: str | None = None) -> list[DateMention]:
+    """Every date in the text, longest match first where patterns overlap; `language`, the article's, chooses
+    the words that make a year alone the start or end of a span (YEAR_WORDS; all languages' when None)."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     original, text = text, text.translate(_WESTERN_DIGITS)
     for pattern, kind in patterns():
-        for match in _matches(pattern, kind, text):
+        for match in _matches(pattern, kind, text, language):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -336,11 +347,11 @@ def _is_month_word(word: str) -> bool:
     return any(word[:len(word) - cut] in names for cut in range(0, min(4, len(word) - 3) + 1))
 
 
-def _matches(pattern: re.Pattern[str], kind: str, text: str):
+def _matches(pattern: re.Pattern[str], kind: str, text: str, language: str | None = None):
     """Patterns that begin with a month name are tried only where a month name stands: a regex
     alternation of ~600 names tried at every word costs tens of milliseconds per article."""
     if kind == "year_word":
-        yield from _years_alone(text)
+        yield from _years_alone(text, language)
         return
     if kind not in ("mdy", "my"):
         yield from pattern.finditer(text)

@@ -569,3 +569,16 @@ def test_span_words_are_the_articles_languages():
     article = read_article(RawArticle("p.txt", "txt", "Budżet\n\nSejm przyjął w piątek budżet państwa na 2027 rok. "
                                       "Wydatki na obronność wzrosną.\n".encode()))
     assert article.language == "pl" and [d.text for d in article.dates] == ["2027 rok"]
+
+
+def test_persian_and_urdu_years_alone():
+    # dates19: the year's noun "سال" before it, Persian and Urdu, in either digits; their span words
+    for text, language, found in (("اجلاس بعدی در سال ۲۰۲۷ در چین برگزار می‌شود.", "fa", "سال ۲۰۲۷"),
+                                  ("اگلا اجلاس سال 2027 میں چین میں ہوگا۔", "ur", "سال 2027")):
+        for lang in (language, None):
+            assert [(d.text, d.value, d.precision) for d in find_dates(text, [], date(2025, 6, 17), lang)] == \
+                [(found, "2027", "year")], text
+    for text, language in (("از سال ۲۰۱۵ تاکنون", "fa"), ("تا سال ۲۰۳۰", "fa"), ("سال 2015 سے", "ur"),
+                           ("سال 2030 تک", "ur")):
+        for lang in (language, None):
+            assert find_dates(text, [], date(2025, 6, 17), lang) == [], text

@@ -141,6 +141,9 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "vi": {"noun_before": (r"năm",), "span": ("từ", "đến", "tới", "trước", "sau", "những", "các", "mấy")},
     "ar": {"before": (r"[وف]?في",), "noun_before": (r"[وفبل]?(?:ال|ل)?(?:عام|سنة)",),
            "span": ("منذ", "حتى", "بحلول", "قبل", "بعد", "من", "إلى", "الى", "لغاية", "بين", "عامي")},
+    # Persian and Urdu: "در سال ۲۰۲۷", "سال 2027 میں"; "از سال 2015" (since), "تا سال 2030", "2015 سے", "2030 تک"
+    "fa": {"noun_before": (r"سال",), "span": ("از", "تا", "پیش", "پس", "قبل", "بعد")},
+    "ur": {"noun_before": (r"سال",), "span_after": ("سے", "تک")},
 }
 # what a number followed by these counts or measures ("in 2027 people", "in 1999 deaths", "in 2000 Metern
 # Höhe", "en 2000 euros"): an amount, no year (compare/numbers.py reads "2027 people" so too)

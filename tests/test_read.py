@@ -563,8 +563,15 @@ def test_span_words_are_the_articles_languages():
     for text, language in (("Na 2015 werd het beter.", "nl"), ("Od 2015 roku rośnie.", "pl"),
                            ("do 2030 roku", "pl"), ("até 2030", "pt"), ("metas para o ano de 2030", "pt"),
                            ("It was his first visit since 2015.", "en"), ("منذ عام ٢٠١٥", "ar"),
-                           ("2015 жылдан бері", "kk"), ("kể từ năm 1997", "vi")):
+                           ("2015 жылдан бері", "kk"), ("kể từ năm 1997", "vi"), ("до 2030. године", "sr"),
+                           ("A partir del año 2000, Libia cambió.", "es"), ("a partir do ano de 2015", "pt"),
+                           # a quote in another script keeps its own span words: "until 2011", "since 2011"
+                           ("Escribió: «До 2011 года они экспортировали это, с 2011 года жнут».", "es"),
+                           ("He wrote: «منذ عام 2015»", "en")):
         assert find_dates(text, [], date(2025, 6, 17), language) == [], text
+    # a word of another language of the same script is no span word: Polish "to" (it) is no English "to"
+    assert [d.text for d in find_dates("Zanim do tego doszło, to w 1993 roku wydał płytę.", [], None, "pl")] == \
+        ["1993 roku"]
     # through the reader: the article's detected language
     article = read_article(RawArticle("p.txt", "txt", "Budżet\n\nSejm przyjął w piątek budżet państwa na 2027 rok. "
                                       "Wydatki na obronność wzrosną.\n".encode()))

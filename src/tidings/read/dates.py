@@ -8,6 +8,7 @@ Month names come from CLDR (babel) for every supported locale.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import lru_cache
 
@@ -83,9 +84,11 @@ _SPAN_AFTER_YEAR = (r"\s*(?:以来|来(?!华)|起|至今|以后|以後|之后|�
 #                1990s): no date, as 自 / 从 and 以来 are for the CJK year; a deadline too ("by 2030", "до 2030
 #                года", as "2030年前")
 #   span_after   postpositions among the two words after the date that do the same ("2027 yılı sonuna kadar")
-#                Span words are the article's language's where it is known (dates19): "na" is Dutch "after" and
-#                Polish "for" ("budżet na 2027 rok"), "do" Polish "until" and Portuguese "of the" ("no final do
-#                ano de 2027"); all languages' where it is not, the cautious reading
+#                Span words are the article's language's where it is known, with those of languages of
+#                other scripts (quotes; dates19): "na" is Dutch "after" and Polish "for" ("budżet na 2027
+#                rok"), "do" Polish "until" and Portuguese "of the" ("no final do ano de 2027"), "to" English
+#                and Polish "it" ("to w 1993 roku"), "то" Tajik "until" and Russian "that"; all languages'
+#                where it is not known, the cautious reading
 # Nor is a year one end of a range or list ("in 2015–2020", "in 2015 and 2020", "năm 2008 và 2018"), an
 # amount ("in 2027 people", "in 2027 %"), nor inside a fuller date that a pattern above reads ("in June 2027").
 YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -102,12 +105,12 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
            "span": ("depuis", "dès", "jusqu", "jusque", "avant", "après", "ici", "entre", "partir")},
     "es": {"before": (r"en", r"durante", r"a\s+(?:principios|mediados|finales)\s+de"),
            "noun_before": (r"año", r"año\s+de"),
-           "span": ("desde", "hasta", "antes", "después", "entre", "para")},
+           "span": ("desde", "hasta", "antes", "después", "entre", "para", "partir")},
     "it": {"before": (r"nel", r"durante\s+il", r"(?:all['’]inizio|a\s+metà|alla\s+fine|(?:a|alla)\s+fine)\s+del"),
            "noun_before": (r"anno",),
            "span": ("dal", "dall", "dallo", "fino", "entro", "prima", "dopo", "tra", "fra")},
     "pt": {"before": (r"em", r"durante"), "noun_before": (r"ano", r"ano\s+de"),
-           "span": ("desde", "até", "antes", "depois", "entre", "para")},
+           "span": ("desde", "até", "antes", "depois", "entre", "para", "partir")},
     "ro": {"before": (r"în",), "noun_before": (r"anul",), "span": ("din", "până", "înainte", "după", "între")},
     "id": {"before": (r"pada",), "noun_before": (r"tahun",),
            "span": ("sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "dari", "antara")},
@@ -122,7 +125,7 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "be": {"noun_after": (r"\s*(?:годзе|года)",), "span": ("з", "да", "пасля")},
     "bg": {"noun_after": (r"\s*(?:година|г\.)",), "span": ("от", "до", "след", "преди")},
     "sr": {"noun_after": (r"\.?\s*(?:godine|godini|године|години)",),
-           "span": ("od", "do", "nakon", "posle", "poslije", "prije", "pre", "од", "после", "пре")},
+           "span": ("od", "do", "nakon", "posle", "poslije", "prije", "pre", "од", "до", "после", "пре")},
     "pl": {"noun_after": (r"\s*(?:roku|rok|r\.)",), "noun_before": (r"roku",),
            "span": ("od", "do", "po", "przed", "między", "aż")},
     "cs": {"noun_before": (r"roce", r"roku"), "span": ("od", "do", "po", "před")},
@@ -176,10 +179,25 @@ def _year_words(language: str | None = None) -> tuple[re.Pattern[str], re.Patter
     before = re.compile(rf"(?<!\w)(?:{alternation('before')})(?:\s+|(?<=-))\Z", flags)
     noun_before = re.compile(rf"(?<!\w)(?:{alternation('noun_before')})\s+\Z", flags)
     noun_after = re.compile(rf"(?:{alternation('noun_after')})(?!\w)", flags)
-    spans = [YEAR_WORDS[language]] if language in YEAR_WORDS else YEAR_WORDS.values()
-    span = frozenset(w for words in spans for w in words.get("span", ()))
-    span_after = frozenset(w for words in spans for w in words.get("span_after", ()))
+    span = _span_words("span", language)
+    span_after = _span_words("span_after", language)
     return before, noun_before, noun_after, span, span_after
+
+
+def _script(word: str) -> str:
+    return unicodedata.name(word[0], "").split(" ")[0]  # LATIN, CYRILLIC, ARABIC, GREEK
+
+
+def _span_words(key: str, language: str | None) -> frozenset[str]:
+    """Every language's span words where the article's language is unknown; else its own, and those of the
+    languages written in other scripts (a Russian quote in a Spanish article: "до 2011 года")."""
+    every = {w for words in YEAR_WORDS.values() for w in words.get(key, ())}
+    if language not in YEAR_WORDS:
+        return frozenset(every)
+    own = set(YEAR_WORDS[language].get(key, ()))
+    # the language's scripts, by its plain words of every kind
+    scripts = {_script(w) for words in YEAR_WORDS[language].values() for w in words if w[0] not in "\\(["}
+    return frozenset(w for w in every if w in own or _script(w) not in scripts)
 
 
 def _is_span_word(word: str, words: frozenset[str]) -> bool:

@@ -333,6 +333,34 @@ def test_a_year_alone_in_the_sentence_dates_the_event():
     assert (since.date, since.date_span) == ("2025-06-17", None)
 
 
+def test_a_past_month_or_year_is_past_and_the_articles_own_year_is_neither():
+    # dates19: _is_past read ISO days only, so "will meet ... in 2022" (a plan reported after the fact) stayed an
+    # intention (AGREE) in an article of 2025; a year or month is past when it ended before the article's date,
+    # future when it begins after it, and the article's own year or month is neither (the verb decides)
+    for when, kind, future in (("in 2022", "CONSULT", True), ("in May 2025", "CONSULT", True),
+                               ("in 2027", "AGREE", True), ("in July 2025", "AGREE", True),
+                               ("in 2025", "AGREE", True), ("in June 2025", "AGREE", True)):
+        event = first(f"The French president will meet the German chancellor in Berlin {when}.")
+        assert (event.type, event.future) == (kind, future), when
+    # a past verb with a future year or month is future; with the article's own year it is not
+    for when, future in (("in 2027", True), ("in July 2025", True), ("in 2025", False), ("in June 2025", False)):
+        assert first(f"The French president met the German chancellor in Berlin {when}.").future == future, when
+
+
+def test_past_and_future_compare_at_the_coarser_precision():
+    from tidings.events.code import _is_future, _is_past
+
+    day = Article(url="u", title="t", text="", published="2025-06-17", published_precision="day")
+    month = Article(url="u", title="t", text="", published="2025-06-01", published_precision="month")
+    assert _is_past("2024", day) and _is_past("2025-05", day) and _is_past("2025-06-16", day)
+    assert not _is_past("2025", day) and not _is_past("2025-06", day) and not _is_future("2025-06", day)
+    assert _is_future("2026", day) and _is_future("2025-07", day) and _is_future("2025-06-18/2025-06-19", day)
+    # an article dated to its month: a day of that month is neither, the month before is past
+    assert not _is_past("2025-06-01", month) and not _is_future("2025-06-20", month)
+    assert _is_past("2025-05-31", month) and _is_future("2025-07-01", month)
+    assert not _is_past(None, day) and not _is_future("2027", Article(url="u", title="t", text=""))
+
+
 def test_of_two_dates_near_the_trigger_the_nearer_dates_the_event():
     # dates18: "signed ... in 2019 ..., and visited Tanzania in 2021": the visit is of 2021, not of the first date
     # the sentence names (Al Jazeera's "وقّع في أبو ظبي عام 2019 ... وزار العراق عام 2021")

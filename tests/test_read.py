@@ -530,3 +530,62 @@ def test_a_year_inside_a_fuller_date_is_read_once():
 def test_a_publication_date_is_no_running_text():
     assert parse_published("2025") == (None, None)
     assert parse_published("in 2025") == (None, None)
+
+
+def test_eastern_arabic_and_persian_digits_are_read_as_dates():
+    # dates19: "١٥ أكتوبر ٢٠٢٥" was 15 October of the article's year (Python's \d reads the day, not the
+    # literal "19|20" of the year), "عام ٢٠٢٧" no date; offsets and texts stay the article's own
+    cases = (("وستعقد القمة المقبلة عام ٢٠٢٧ في الصين.", "عام ٢٠٢٧", "2027", "year"),
+             ("وقع الاتفاق في ١٥ أكتوبر ٢٠٢٥ في القاهرة.", "١٥ أكتوبر ٢٠٢٥", "2025-10-15", "day"),
+             ("وقال الوزير في ١٢ يونيو إن المحادثات مستمرة.", "١٢ يونيو", "2025-06-12", "day"),
+             ("الاجتماع في ٣/٤/٢٠٢٤ كان الأول.", "٣/٤/٢٠٢٤", "2024-04-03", "day"),
+             ("وفي مايو ٢٠٢٣ زار الرئيس بغداد.", "مايو ٢٠٢٣", "2023-05", "month"),
+             ("نشست بعدی عام ۲۰۲۷ برگزار می‌شود.", "عام ۲۰۲۷", "2027", "year"),
+             ("２０２５年６月１４日，两国元首会谈。", "２０２５年６月１４日", "2025-06-14", "day"))
+    for text, span, value, precision in cases:
+        found = find_dates(text, [], date(2025, 6, 17))
+        assert [(d.text, d.value, d.precision) for d in found] == [(span, value, precision)], text
+        assert text[found[0].start:found[0].end] == span
+    # the same rules as for Western digits: a span's start, an amount, a decimal are no year
+    for text in ("منذ عام ٢٠١٥", "حتى عام ٢٠٣٠", "في ٢٠٢٧ شخص", "في ٢٠٢٧٫٥"):
+        assert find_dates(text, [], date(2025, 6, 17)) == [], text
+    assert parse_published("١٥ أكتوبر ٢٠٢٥") == ("2025-10-15", "day")
+
+
+def test_span_words_are_the_articles_languages():
+    # dates19: Dutch "na" (after) is Polish "na" (for), Polish "do" (until) Portuguese "do" (of the): with the
+    # article's language known, only its own span words make a year alone no date
+    for text, language, found in (("Sejm przyjął budżet na 2027 rok.", "pl", "2027 rok"),
+                                  ("O plano será revisto no final do ano de 2027.", "pt", "ano de 2027")):
+        assert [(d.text, d.value) for d in find_dates(text, [], date(2025, 6, 17), language)] == \
+            [(found, "2027")], text
+        assert find_dates(text, [], date(2025, 6, 17)) == [], text  # language unknown: every language's words
+    for text, language in (("Na 2015 werd het beter.", "nl"), ("Od 2015 roku rośnie.", "pl"),
+                           ("do 2030 roku", "pl"), ("até 2030", "pt"), ("metas para o ano de 2030", "pt"),
+                           ("It was his first visit since 2015.", "en"), ("منذ عام ٢٠١٥", "ar"),
+                           ("2015 жылдан бері", "kk"), ("kể từ năm 1997", "vi"), ("до 2030. године", "sr"),
+                           ("A partir del año 2000, Libia cambió.", "es"), ("a partir do ano de 2015", "pt"),
+                           # a quote in another script keeps its own span words: "until 2011", "since 2011"
+                           ("Escribió: «До 2011 года они экспортировали это, с 2011 года жнут».", "es"),
+                           ("He wrote: «منذ عام 2015»", "en")):
+        assert find_dates(text, [], date(2025, 6, 17), language) == [], text
+    # a word of another language of the same script is no span word: Polish "to" (it) is no English "to"
+    assert [d.text for d in find_dates("Zanim do tego doszło, to w 1993 roku wydał płytę.", [], None, "pl")] == \
+        ["1993 roku"]
+    # through the reader: the article's detected language
+    article = read_article(RawArticle("p.txt", "txt", "Budżet\n\nSejm przyjął w piątek budżet państwa na 2027 rok. "
+                                      "Wydatki na obronność wzrosną.\n".encode()))
+    assert article.language == "pl" and [d.text for d in article.dates] == ["2027 rok"]
+
+
+def test_persian_and_urdu_years_alone():
+    # dates19: the year's noun "سال" before it, Persian and Urdu, in either digits; their span words
+    for text, language, found in (("اجلاس بعدی در سال ۲۰۲۷ در چین برگزار می‌شود.", "fa", "سال ۲۰۲۷"),
+                                  ("اگلا اجلاس سال 2027 میں چین میں ہوگا۔", "ur", "سال 2027")):
+        for lang in (language, None):
+            assert [(d.text, d.value, d.precision) for d in find_dates(text, [], date(2025, 6, 17), lang)] == \
+                [(found, "2027", "year")], text
+    for text, language in (("از سال ۲۰۱۵ تاکنون", "fa"), ("تا سال ۲۰۳۰", "fa"), ("سال 2015 سے", "ur"),
+                           ("سال 2030 تک", "ur")):
+        for lang in (language, None):
+            assert find_dates(text, [], date(2025, 6, 17), lang) == [], text

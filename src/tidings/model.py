@@ -49,7 +49,10 @@ import numpy as np
 # Arabic بـ glued to a noun after a role is what was called for, no name ('طالب وزير الخارجية المصري بوقف فوري');
 # in event coding, a place of no country is no source ('شهدت مدينة شرم الشيخ ... انعقاد قمة السلام'), and a
 # minister's portfolio joins the role and its holder ('la ministra de Cultura, Rachida Dati')
-PIPELINE_VERSION = "reading-2026.11.30j"
+# "dates19": dates and years in Eastern Arabic, Persian and full-width digits ("عام ٢٠٢٧", "١٥ أكتوبر ٢٠٢٥");
+# an event dated to a past month or year is past in event coding ("will meet ... in 2022" is no intention);
+# the words that make a year alone a span's end are the article's language's ("budżet na 2027 rok" is a date)
+PIPELINE_VERSION = "reading-2026.11.30-dates19"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 # Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news

@@ -13,7 +13,6 @@ are AGREE and to use force THREATEN, as PLOVER defines them; the action intended
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from ..model import AGENT_TYPES, Article, DateMention, EventMention, Mention, Sentence
 from ..textutil import OF_WORDS
@@ -930,19 +929,29 @@ def _event_date(article: Article, dates: list[DateMention]) -> tuple[str | None,
     return article.published[:10] if article.published else None, article.published_precision, None
 
 
-def _is_future(value: str | None, article: Article) -> bool:
+_PRECISION_LENGTH = {"day": 10, "month": 7, "year": 4}
+
+
+def _against_published(value: str | None, article: Article) -> int:
+    """-1 where an event's date is before the article's, 1 after, 0 same or unknown; compared at the coarser of
+    their precisions (ISO prefixes): a year or month is past only when it ended before the article's day ("in
+    2022", "в мае 2025 года" in an article of June 2025), future only when it begins after it; the article's
+    own year or month is neither ("in 2026", written in November 2026, may be behind or ahead), nor a day
+    in an article dated only to its month. A day range counts from its first day."""
     if not value or not article.published:
-        return False
-    return value.split("/")[0][:10] > article.published[:10][:len(value.split("/")[0][:10])]
+        return 0
+    first = value.split("/")[0][:10]
+    length = min(len(first), _PRECISION_LENGTH.get(article.published_precision or "day", 10))
+    ours, theirs = first[:length], article.published[:length]
+    return (ours > theirs) - (ours < theirs)
+
+
+def _is_future(value: str | None, article: Article) -> bool:
+    return _against_published(value, article) > 0
 
 
 def _is_past(value: str | None, article: Article) -> bool:
-    if not value or not article.published:
-        return False
-    try:
-        return date.fromisoformat(value.split("/")[0][:10]) < date.fromisoformat(article.published[:10])
-    except ValueError:
-        return False
+    return _against_published(value, article) < 0
 
 
 def _confidence(trigger: Match, source, target, hypothetical: bool, negated: bool) -> float:

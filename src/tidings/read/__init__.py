@@ -40,7 +40,7 @@ def _sentences(article: Article) -> None:
 
 def _dates(article: Article) -> None:
     reference = date.fromisoformat(article.published[:10]) if article.published else None
-    article.dates = find_dates(article.text, article.sentences, reference)
+    article.dates = find_dates(article.text, article.sentences, reference, article.language)
     if article.published is None:
         # no date from the source: the first full date in the opening sentences (a dateline)
         for found in article.dates:
@@ -48,7 +48,8 @@ def _dates(article: Article) -> None:
                 article.published, article.published_precision = found.value.split("/")[0], "day"
                 article.metadata["published_from"] = "text"
                 # the days that name no year ("rains of 22 April") are read again against it
-                article.dates = find_dates(article.text, article.sentences, date.fromisoformat(article.published))
+                article.dates = find_dates(article.text, article.sentences, date.fromisoformat(article.published),
+                                           article.language)
                 break
 
 

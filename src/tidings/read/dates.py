@@ -8,6 +8,7 @@ Month names come from CLDR (babel) for every supported locale.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from functools import lru_cache
 
@@ -83,6 +84,11 @@ _SPAN_AFTER_YEAR = (r"\s*(?:以来|来(?!华)|起|至今|以后|以後|之后|�
 #                1990s): no date, as 自 / 从 and 以来 are for the CJK year; a deadline too ("by 2030", "до 2030
 #                года", as "2030年前")
 #   span_after   postpositions among the two words after the date that do the same ("2027 yılı sonuna kadar")
+#                Span words are the article's language's where it is known, with those of languages of
+#                other scripts (quotes; dates19): "na" is Dutch "after" and Polish "for" ("budżet na 2027
+#                rok"), "do" Polish "until" and Portuguese "of the" ("no final do ano de 2027"), "to" English
+#                and Polish "it" ("to w 1993 roku"), "то" Tajik "until" and Russian "that"; all languages'
+#                where it is not known, the cautious reading
 # Nor is a year one end of a range or list ("in 2015–2020", "in 2015 and 2020", "năm 2008 và 2018"), an
 # amount ("in 2027 people", "in 2027 %"), nor inside a fuller date that a pattern above reads ("in June 2027").
 YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -99,12 +105,12 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
            "span": ("depuis", "dès", "jusqu", "jusque", "avant", "après", "ici", "entre", "partir")},
     "es": {"before": (r"en", r"durante", r"a\s+(?:principios|mediados|finales)\s+de"),
            "noun_before": (r"año", r"año\s+de"),
-           "span": ("desde", "hasta", "antes", "después", "entre", "para")},
+           "span": ("desde", "hasta", "antes", "después", "entre", "para", "partir")},
     "it": {"before": (r"nel", r"durante\s+il", r"(?:all['’]inizio|a\s+metà|alla\s+fine|(?:a|alla)\s+fine)\s+del"),
            "noun_before": (r"anno",),
            "span": ("dal", "dall", "dallo", "fino", "entro", "prima", "dopo", "tra", "fra")},
     "pt": {"before": (r"em", r"durante"), "noun_before": (r"ano", r"ano\s+de"),
-           "span": ("desde", "até", "antes", "depois", "entre")},
+           "span": ("desde", "até", "antes", "depois", "entre", "para", "partir")},
     "ro": {"before": (r"în",), "noun_before": (r"anul",), "span": ("din", "până", "înainte", "după", "între")},
     "id": {"before": (r"pada",), "noun_before": (r"tahun",),
            "span": ("sejak", "hingga", "sampai", "sebelum", "setelah", "sesudah", "dari", "antara")},
@@ -119,7 +125,7 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "be": {"noun_after": (r"\s*(?:годзе|года)",), "span": ("з", "да", "пасля")},
     "bg": {"noun_after": (r"\s*(?:година|г\.)",), "span": ("от", "до", "след", "преди")},
     "sr": {"noun_after": (r"\.?\s*(?:godine|godini|године|години)",),
-           "span": ("od", "do", "nakon", "posle", "poslije", "prije", "pre", "од", "после", "пре")},
+           "span": ("od", "do", "nakon", "posle", "poslije", "prije", "pre", "од", "до", "после", "пре")},
     "pl": {"noun_after": (r"\s*(?:roku|rok|r\.)",), "noun_before": (r"roku",),
            "span": ("od", "do", "po", "przed", "między", "aż")},
     "cs": {"noun_before": (r"roce", r"roku"), "span": ("od", "do", "po", "před")},
@@ -138,6 +144,9 @@ YEAR_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "vi": {"noun_before": (r"năm",), "span": ("từ", "đến", "tới", "trước", "sau", "những", "các", "mấy")},
     "ar": {"before": (r"[وف]?في",), "noun_before": (r"[وفبل]?(?:ال|ل)?(?:عام|سنة)",),
            "span": ("منذ", "حتى", "بحلول", "قبل", "بعد", "من", "إلى", "الى", "لغاية", "بين", "عامي")},
+    # Persian and Urdu: "در سال ۲۰۲۷", "سال 2027 میں"; "از سال 2015" (since), "تا سال 2030", "2015 سے", "2030 تک"
+    "fa": {"noun_before": (r"سال",), "span": ("از", "تا", "پیش", "پس", "قبل", "بعد")},
+    "ur": {"noun_before": (r"سال",), "span_after": ("سے", "تک")},
 }
 # what a number followed by these counts or measures ("in 2027 people", "in 1999 deaths", "in 2000 Metern
 # Höhe", "en 2000 euros"): an amount, no year (compare/numbers.py reads "2027 people" so too)
@@ -156,8 +165,13 @@ _TOKEN = re.compile(r"\w+")  # words and numbers: "dipped to 75 % in mid-2001" h
 _SPAN_BREAK = re.compile(r"[.!?;:,()\[\]\"«»“”„]")
 
 
-@lru_cache(maxsize=1)
-def _year_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], frozenset[str]]:
+@lru_cache(maxsize=64)
+def _year_words(language: str | None = None) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                                                      frozenset[str], frozenset[str]]:
+    """The patterns of YEAR_WORDS: the words with a year of every language (they are told apart without the
+    article's language), the span words of the article's language where YEAR_WORDS knows it, else of all:
+    Dutch "na" (after) is Polish "na" (for: "budżet na 2027 rok") and Slavic "do" / "od" are Italian / Portuguese
+    words ("do" = of the: "no final do ano de 2027")."""
     def alternation(key: str) -> str:
         return "|".join(sorted({f for words in YEAR_WORDS.values() for f in words.get(key, ())}, key=len, reverse=True))
 
@@ -165,9 +179,25 @@ def _year_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], fr
     before = re.compile(rf"(?<!\w)(?:{alternation('before')})(?:\s+|(?<=-))\Z", flags)
     noun_before = re.compile(rf"(?<!\w)(?:{alternation('noun_before')})\s+\Z", flags)
     noun_after = re.compile(rf"(?:{alternation('noun_after')})(?!\w)", flags)
-    span = frozenset(w for words in YEAR_WORDS.values() for w in words.get("span", ()))
-    span_after = frozenset(w for words in YEAR_WORDS.values() for w in words.get("span_after", ()))
+    span = _span_words("span", language)
+    span_after = _span_words("span_after", language)
     return before, noun_before, noun_after, span, span_after
+
+
+def _script(word: str) -> str:
+    return unicodedata.name(word[0], "").split(" ")[0]  # LATIN, CYRILLIC, ARABIC, GREEK
+
+
+def _span_words(key: str, language: str | None) -> frozenset[str]:
+    """Every language's span words where the article's language is unknown; else its own, and those of the
+    languages written in other scripts (a Russian quote in a Spanish article: "до 2011 года")."""
+    every = {w for words in YEAR_WORDS.values() for w in words.get(key, ())}
+    if language not in YEAR_WORDS:
+        return frozenset(every)
+    own = set(YEAR_WORDS[language].get(key, ()))
+    # the language's scripts, by its plain words of every kind
+    scripts = {_script(w) for words in YEAR_WORDS[language].values() for w in words if w[0] not in "\\(["}
+    return frozenset(w for w in every if w in own or _script(w) not in scripts)
 
 
 def _is_span_word(word: str, words: frozenset[str]) -> bool:
@@ -176,10 +206,10 @@ def _is_span_word(word: str, words: frozenset[str]) -> bool:
     return word in words or word[:1] == "و" and word[1:] in words
 
 
-def _years_alone(text: str):
+def _years_alone(text: str, language: str | None = None):
     """The years alone that the words around them make a time (YEAR_WORDS), each as a match over the date
     (the year with its noun, not the preposition before it)."""
-    before, noun_before, noun_after, span, span_after = _year_words()
+    before, noun_before, noun_after, span, span_after = _year_words(language)
     for year in _YEAR_ALONE.finditer(text):
         start, end = year.span()
         window = text[max(0, start - 40):start]
@@ -298,12 +328,24 @@ def _value(match: re.Match[str], reference: date | None) -> tuple[str, str] | No
     return start.isoformat(), "day"
 
 
-def find_dates(text: str, sentences: list[Sentence], reference: date | None) -> list[DateMention]:
-    """Every date in the text, longest match first where patterns overlap."""
+# Eastern Arabic and Persian digits ("عام ٢٠٢٧", "١٥ أكتوبر ٢٠٢٥", "سال ۲۰۲۷") and full-width ones ("２０２５年６月"),
+# with their decimal and thousands signs, mapped one character to one as compare/numbers.py does: the patterns
+# read the mapped text, offsets and a date's text are the original's. (Python's \d matched them already, so
+# "١٥ أكتوبر ٢٠٢٥" was 15 October of the article's year: the year's "(?:19|20)" is literal)
+_WESTERN_DIGITS = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
+                                 **{chr(0x06F0 + i): str(i) for i in range(10)},
+                                 **{chr(0xFF10 + i): str(i) for i in range(10)}, "٫": ".", "٬": ","})
+
+
+def find_dates(text: str, sentences: list[Sentence], reference: date | None,
+               language: str | None = None) -> list[DateMention]:
+    """Every date in the text, longest match first where patterns overlap; `language`, the article's, chooses
+    the words that make a year alone the start or end of a span (YEAR_WORDS; all languages' when None)."""
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    original, text = text, text.translate(_WESTERN_DIGITS)
     for pattern, kind in patterns():
-        for match in _matches(pattern, kind, text):
+        for match in _matches(pattern, kind, text, language):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -311,7 +353,7 @@ def find_dates(text: str, sentences: list[Sentence], reference: date | None) -> 
             if parsed is None:
                 continue
             taken.append((start, end))
-            found.append(DateMention(start=start, end=end, text=match.group(0), value=parsed[0],
+            found.append(DateMention(start=start, end=end, text=original[start:end], value=parsed[0],
                                      precision=parsed[1], sentence=_sentence_index(sentences, start)))
     found.sort(key=lambda d: d.start)
     return found
@@ -326,11 +368,11 @@ def _is_month_word(word: str) -> bool:
     return any(word[:len(word) - cut] in names for cut in range(0, min(4, len(word) - 3) + 1))
 
 
-def _matches(pattern: re.Pattern[str], kind: str, text: str):
+def _matches(pattern: re.Pattern[str], kind: str, text: str, language: str | None = None):
     """Patterns that begin with a month name are tried only where a month name stands: a regex
     alternation of ~600 names tried at every word costs tens of milliseconds per article."""
     if kind == "year_word":
-        yield from _years_alone(text)
+        yield from _years_alone(text, language)
         return
     if kind not in ("mdy", "my"):
         yield from pattern.finditer(text)
@@ -353,7 +395,7 @@ def parse_published(value: str | None) -> tuple[str | None, str | None]:
     """A publication date from metadata -> (ISO date, precision)."""
     if not value:
         return None, None
-    value = value.strip()
+    value = value.strip().translate(_WESTERN_DIGITS)
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
     if match:
         try:

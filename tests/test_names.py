@@ -1483,3 +1483,19 @@ def test_only_a_partys_head_word_alone_is_dropped():
     (also) is no link of a name."""
     assert "Forces" in rules("L'armée a frappé les positions des Forces de soutien rapide à Khartoum.", "fr")
     assert "Parti" not in rules("Le Parti de la gauche radicale a voté contre.", "fr")
+
+
+def test_a_german_noun_for_a_kind_of_place_before_a_name_leaves_the_place():
+    """'Im ägyptischen Badeort Scharm el-Scheich' (in the Egyptian seaside resort Sharm el-Sheikh): the noun
+    for the kind of place, alone or compounded, is no part of the name, which is the place; it was read as a
+    person 'Badeort Scharm el-Scheich'."""
+    for text, name in (("Im ägyptischen Badeort Scharm el-Scheich trafen sich die Gäste.", "Scharm el-Scheich"),
+                       ("In der Küstenstadt Tartus landeten Soldaten.", "Tartus"),
+                       ("Der Urlaubsort Hurghada ist voll.", "Hurghada"),
+                       ("Im Kurort Baden-Baden tagte der Rat.", "Baden-Baden"),
+                       ("Aus dem Ferienort Marsa Alam kamen Busse.", "Marsa Alam")):
+        found = rules(text, "de")
+        assert found.get(name) is not None and found[name].type == "LOC", (text, found)
+    # words that only end like one are no kind of place: 'Sport Bild' names no place 'Bild'
+    assert "Bild" not in rules("Laut Sport Bild wechselt er nach England.", "de")
+

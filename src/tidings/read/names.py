@@ -1104,6 +1104,11 @@ def _with_kind_nouns(text: str, mentions: list[Mention], language: str) -> None:
 # compass noun ('im Nahen Osten', 'im Fernen Osten'): adjectives are lower case unless part of a name
 _DE_PLACE_HEADS = ("streifen", "dom", "platz", "schrein", "klinik", "kathedrale", "basilika", "palast",
                    "moschee", "tempel", "kapelle", "brücke", "turm", "kanal", "flughafen", "stadion", "gebirge")
+# German nouns for kinds of towns and places, alone or as a compound's last part ('Badeort', 'Urlaubsort',
+# 'Kurort', 'Hafenstadt', 'Küstenstädtchen', 'Fischerdorf', 'Urlaubsinsel'), in any case and number; not
+# 'Sport', 'Export', 'Report', 'Wort', 'Komfort', 'Hort' ('Sport Bild', 'Report Mainz' are no places)
+_DE_PLACE_KIND = re.compile(r"(?:(?<![pwfhPWFH])ort|stadt|städte|städtchen|dorf|dörfer|metropole|gemeinde|insel|provinz|region)"
+                            r"(?:e?s|e|en|n|ern)?$", re.IGNORECASE)
 _DE_PLACE_COMPOUND = re.compile(
     r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})(-?)(" + "|".join(_DE_PLACE_HEADS) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
 # a capitalised adjective in -isch inside a sentence before a body's head: the body's name
@@ -2931,8 +2936,15 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if any(_org_word(t[2].lower(), language) for t in tokens[i:j]):
             j = _org_name_end(text, tokens, i, j, language, stop)
         # German: capitalised common nouns before a name ('der Übersetzer Hans Magnus Enzensberger')
-        classified = False
+        classified = place_kind = False
         if articles or suffixes:
+            # a German noun for a kind of place, alone or compounded, before the place's name: 'im
+            # ägyptischen Badeort Scharm el-Scheich', 'die Hafenstadt Hodeida', 'Insel Rügen'; the name is
+            # the place (no known place itself: 'Darmstadt', 'Neustadt' open longer names)
+            if j - i >= 2 and _DE_PLACE_KIND.search(tokens[i][2]) and not tokens[i][2].isupper() \
+                    and tokens[i][2].lower() not in stop \
+                    and lookup_place(tokens[i][2], language) is None and lookup_country(tokens[i][2]) is None:
+                i, place_kind = i + 1, True
             while i < j and _common_noun(tokens, i, articles, suffixes, lower_words) and \
                     not _party_noun(tokens, i, language, articles) and \
                     (lookup_place(tokens[i][2], language) is None or _noun_after_article(tokens, i, articles)) \
@@ -3005,6 +3017,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             continue
         if role:
             kind = "PER"
+        elif place_kind and not any(_org_word(w, language) for w in lowered):
+            kind = "LOC"
         elif classified or body or any(_org_word(w, language) for w in lowered) or \
                 _org_classifier(text, tokens, i, language) or (
                 phrase.isupper() and 2 <= len(phrase) <= 6 and not any(ch.isdigit() for ch in phrase) and not (

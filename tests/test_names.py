@@ -1499,3 +1499,19 @@ def test_a_german_noun_for_a_kind_of_place_before_a_name_leaves_the_place():
     # words that only end like one are no kind of place: 'Sport Bild' names no place 'Bild'
     assert "Bild" not in rules("Laut Sport Bild wechselt er nach England.", "de")
 
+
+def test_a_german_role_in_the_genitive_before_a_name_is_its_role():
+    """'Ziehtochter des 2022 ermordeten Regierungschefs Shinzo Abe': a role noun in the genitive (-s, -es,
+    a weak noun's -en), alone or compounded, is the role of the name after it, not part of the name; and
+    with no name after it ('Staats- und Regierungschefs zu einem Gipfel'), a common noun."""
+    for text, name, role in (
+            ("Sie gilt als Ziehtochter des 2022 ermordeten Regierungschefs Shinzo Abe.", "Shinzo Abe",
+             "regierungschef"),
+            ("Die Rede des Verteidigungsministers Boris Pistorius war kurz.", "Boris Pistorius",
+             "verteidigungsminister"),
+            ("Die Worte des Papstes Franziskus hallten nach.", "Franziskus", "papst"),
+            ("Der Sprecher des US-Präsidenten Donald Trump schwieg.", "Donald Trump", "us-präsident")):
+        found = rules(text, "de")
+        assert found.get(name) is not None and found[name].type == "PER" and found[name].role == role, (text, found)
+    found = rules("In Kairo trafen sich Dutzende Staats- und Regierungschefs zu einem Gipfel.", "de")
+    assert "Regierungschefs" not in found, found

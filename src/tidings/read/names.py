@@ -2950,6 +2950,11 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
                     (lookup_place(tokens[i][2], language) is None or _noun_after_article(tokens, i, articles)) \
                     and lookup_country(tokens[i][2]) is None:
                 i += 1
+            # a role word in the genitive or plural with no name after it ('Staats- und Regierungschefs zu
+            # einem Gipfel'): a common noun (before a name it is the name's role, read above)
+            if j - i == 1 and settings.get("role_compounds") and _genitive_role(tokens[i][2], triggers) \
+                    and tokens[i][2].lower() not in given_names(language):
+                i += 1
             # a noun no list knows before a given name and a surname: a role or a trade ('Demokratin
             # Betsy Markey', 'Filmproduzent Charles Roven', 'Premierministerin Margaret Thatcher')
             while j - i >= 3 and _noun_before_given_name(tokens, i, language):
@@ -3457,6 +3462,27 @@ def _role_compound(tokens, i: int, triggers) -> tuple[str, str] | None:
     if not sep and lower not in triggers and any(
             lower.endswith(t) and len(lower) - len(t) >= 3 for t in triggers if len(t) >= 4 and " " not in t):
         return "", lower
+    # a role in the genitive before its holder ('des Regierungschefs Shinzo Abe', 'des Papstes
+    # Franziskus', 'des US-Präsidenten Donald Trump'): the role, in its nominative; not a town's name
+    # whose first word reads so ('Königs Wusterhausen')
+    base = _genitive_role(tail if sep else word, triggers)
+    if base and lookup_place(f"{word} {tokens[i + 1][2]}", "de") is None:
+        return (head, f"{head.lower()}-{base}") if sep and head else ("", base)
+    return None
+
+
+def _genitive_role(word: str, triggers) -> str | None:
+    """The nominative of a German role word in the genitive (-s, -es; -en of a weak noun in -ent, -n of
+    'Herr'), alone or compounded ('Regierungschefs', 'Verteidigungsministers', 'Präsidenten')."""
+    lower = word.lower()
+    for ending in ("es", "s", "en", "n"):
+        base = lower[:-len(ending)]
+        if not lower.endswith(ending) or len(base) < 4 or ending == "en" and not base.endswith("ent") \
+                or ending == "n" and base != "herr":
+            continue
+        if base in triggers or any(base.endswith(t) and len(base) - len(t) >= 3
+                                   for t in triggers if len(t) >= 4 and " " not in t):
+            return base
     return None
 
 

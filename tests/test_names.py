@@ -1515,3 +1515,17 @@ def test_a_german_role_in_the_genitive_before_a_name_is_its_role():
         assert found.get(name) is not None and found[name].type == "PER" and found[name].role == role, (text, found)
     found = rules("In Kairo trafen sich Dutzende Staats- und Regierungschefs zu einem Gipfel.", "de")
     assert "Regierungschefs" not in found, found
+
+
+def test_an_arabic_noun_of_relation_after_a_name_ends_it():
+    """'التقى الرئيس بوتين نظيره الأمريكي' (President Putin met his American counterpart): 'نظيره' (his
+    counterpart) was read into the name 'بوتين نظيره'. The counterpart in any form, and an adviser, deputy or
+    kin with a possessive pronoun, end the name before them."""
+    for text, name in (("التقى الرئيس بوتين نظيره الأمريكي في ألاسكا.", "بوتين"),
+                       ("استقبلت رئيسة الوزراء ميلوني نظيرتها اليابانية.", "ميلوني"),
+                       ("التقى الرئيس الروسي فلاديمير بوتين ونظراءه في القمة.", "فلاديمير بوتين"),
+                       ("استقبل الرئيس ماكرون مستشاره للأمن القومي.", "ماكرون")):
+        people = [m.text for m in mentions(text, "ar", models=False) if m.type == "PER"]
+        assert people == [name], (text, people)
+    # a name of three words stays whole
+    assert rules("التقى الأمير محمد بن سلمان وفدا.", "ar")["محمد بن سلمان"].type == "PER"

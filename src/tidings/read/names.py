@@ -2516,6 +2516,18 @@ _AR_COMPLEMENT_TRIGGERS = {"وزير", "وزيرة", "الوزير", "الوزي
                            "السفير", "المستشار", "المستشارة"}
 _AR_ROLE_LINKS = {"باسم", "لشؤون", "لدى"}
 _AR_NAME_LINKS = {"بن", "بنت", "ابن", "آل", "أبو", "عبد"}  # 'تميم بن حمد آل ثاني': three names, not five words
+# nouns of a person's relation to another, after a name: 'استقبل الرئيس بوتين نظيره الصيني' (received his
+# Chinese counterpart), 'ميلوني نظيرتها', 'ماكرون ونظراءه'; no part of the name, which they end. The counterpart
+# in any form; an aide, envoy, deputy or kin only with a possessive pronoun ('مستشاره', 'نائبها', 'نجله'), as
+# some are given names alone ('مساعد')
+_AR_COUNTERPART = re.compile(r"^و?(?:نظير|نظيرت|نظراء|نظرائ)(?:ه|ها|هم|هما|يه|يها|ي|ك|نا)?$")
+_AR_RELATION_AFTER = re.compile(r"^و?(?:نائب|مبعوث|مستشار|مساعد|خليفت|سلف|زوجت|زوج|شقيق|شقيقت|نجل|ابن|ابنت|"
+                                r"نظير)(?:ه|ها|هم|هما)$")
+
+
+def _arabic_relation(word: str) -> bool:
+    """A noun of a person's relation to another ('نظيره', his counterpart; 'مستشارها', her adviser)."""
+    return bool(_AR_COUNTERPART.match(word) or _AR_RELATION_AFTER.match(word))
 
 
 def _arabic_triggers(text: str, words, add) -> None:
@@ -2529,9 +2541,10 @@ def _arabic_triggers(text: str, words, add) -> None:
         complement = word in _AR_COMPLEMENT_TRIGGERS
         for k, nxt in enumerate(words[w + 1:w + 8], start=w + 1):
             gap = text[(names[-1][1] if names else end):nxt[0]]
-            if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip() \
+            if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip() or _arabic_relation(nxt[2]) \
                     or nxt[2][:1] == "و" and (nxt[2][1:] in triggers or "ال" + nxt[2][1:] in triggers):
-                # 'and the president', 'and the emir of': 'السيسي والرئيس ترامب وأمير قطر' are three people
+                # 'and the president', 'and the emir of': 'السيسي والرئيس ترامب وأمير قطر' are three people;
+                # 'his counterpart' ends a name: 'الرئيس بوتين نظيره الصيني'
                 break  # a comma ends the name: 'شرم الشيخ، مساء' is no sheikh named 'evening'
             if complement and not names and (nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_ROLE_LINKS):
                 end = nxt[1]

@@ -1529,3 +1529,16 @@ def test_an_arabic_noun_of_relation_after_a_name_ends_it():
         assert people == [name], (text, people)
     # a name of three words stays whole
     assert rules("التقى الأمير محمد بن سلمان وفدا.", "ar")["محمد بن سلمان"].type == "PER"
+
+
+def test_a_spanish_bodys_name_goes_on_over_de_los_and_de_las():
+    """'El Partido de los Trabajadores' was read as 'Partido' and a name 'Trabajadores': 'de los' / 'de las'
+    join the parts of a body's name as 'de la', 'del', 'dos', 'dei' do."""
+    for text, name in (("Lula, del Partido de los Trabajadores, habló ayer en Brasilia.", "Partido de los Trabajadores"),
+                       ("El Consejo de las Comunidades Autónomas se reunió el lunes.",
+                        "Consejo de las Comunidades Autónomas")):
+        found = rules(text, "es")
+        assert found.get(name) is not None and found[name].type == "ORG", (text, found)
+        assert not {"Partido", "Trabajadores", "Consejo", "Comunidades Autónomas"} & set(found), found
+    # a lower-case word after the link still ends the name before it
+    assert "Partido Popular" in rules("El Partido Popular de los votantes jóvenes creció.", "es")

@@ -601,8 +601,10 @@ ORG_ARTICLES: dict[str, frozenset[str]] = {
 # Trabalhadores', 'Queens of the Stone Age'): only once the name has an organisation's head word, two at
 # most in a row, and no line break; and elided ones ('Consiglio d'Europa', 'Banca d'Italia'). Not 'and':
 # 'Union und SPD', 'CDU and CSU' are two bodies
+# (Spanish 'de los' / 'de las' too: 'Partido de los Trabajadores' was 'Partido' and a name 'Trabajadores')
 ORG_LINKS = _CONNECTORS | {"della", "delle", "dei", "degli", "dello", "dell", "d", "l", "do", "das", "dos", "des",
-                           "du", "the", "für", "pour", "per", "para", "sobre", "on", "het", "voor", "na", "dla"}
+                           "du", "the", "für", "pour", "per", "para", "sobre", "on", "het", "voor", "na", "dla",
+                           "los", "las"}
 _ELIDED_LINK = re.compile(r"\s+(?:d|dell|dall|l|all|nell|sull|de)['’]\s*$", re.IGNORECASE)
 # lower-case adjectives that end a body's name in the Romance languages ('Parlamento europeo', 'Banca
 # centrale europea', 'Chiesa cattolica', 'Academia francesa', 'Assemblée nationale'), after its head

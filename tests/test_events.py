@@ -2219,3 +2219,18 @@ def test_a_ministers_portfolio_joins_the_role_and_its_holder():
     assert event.source.text == "ministro de Exteriores iraní, Abbas Araghchi" and event.source.country == "IR"
     # a role word alone before another name keeps its distance ('the minister of Kenya Ruto' aside)
     assert first("El ministro de Exteriores acusó a Washington.", "es").target.text == "Washington"
+
+
+def test_an_arabic_ceasefire_with_an_adjective_is_no_firing():
+    """'وقف فوري لإطلاق النار' (an immediate ceasefire): with an adjective inside, the firing takes لـ and
+    the phrase 'وقف إطلاق النار' is broken; its 'إطلاق النار' (firing) was coded a FIGHT."""
+    for text in ("طالب وزير الخارجية المصري بوقف فوري لإطلاق النار في غزة.",
+                 "دعا الرئيس الفرنسي إلى وقف دائم وشامل لإطلاق النار في لبنان."):
+        types = [(e.type, e.mode) for e in code_events_of(text, "ar")]
+        assert ("RETREAT", "ceasefire") in types and not any(t in ("FIGHT", "ASSAULT") for t, _ in types), (text, types)
+    # an agreement on one is the agreement, as without the adjective
+    types = [e.type for e in code_events_of("توصلت إسرائيل وحماس إلى اتفاق لوقف فوري لإطلاق النار في غزة.", "ar")]
+    assert types == ["AGREE"], types
+    # a halt of something else, and firing after it, is still firing
+    types = [e.type for e in code_events_of("أوقفت الشرطة مسلحا بعد إطلاق النار في السوق.", "ar")]
+    assert "FIGHT" in types or "ASSAULT" in types, types

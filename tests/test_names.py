@@ -1483,3 +1483,62 @@ def test_only_a_partys_head_word_alone_is_dropped():
     (also) is no link of a name."""
     assert "Forces" in rules("L'armée a frappé les positions des Forces de soutien rapide à Khartoum.", "fr")
     assert "Parti" not in rules("Le Parti de la gauche radicale a voté contre.", "fr")
+
+
+def test_a_german_noun_for_a_kind_of_place_before_a_name_leaves_the_place():
+    """'Im ägyptischen Badeort Scharm el-Scheich' (in the Egyptian seaside resort Sharm el-Sheikh): the noun
+    for the kind of place, alone or compounded, is no part of the name, which is the place; it was read as a
+    person 'Badeort Scharm el-Scheich'."""
+    for text, name in (("Im ägyptischen Badeort Scharm el-Scheich trafen sich die Gäste.", "Scharm el-Scheich"),
+                       ("In der Küstenstadt Tartus landeten Soldaten.", "Tartus"),
+                       ("Der Urlaubsort Hurghada ist voll.", "Hurghada"),
+                       ("Im Kurort Baden-Baden tagte der Rat.", "Baden-Baden"),
+                       ("Aus dem Ferienort Marsa Alam kamen Busse.", "Marsa Alam")):
+        found = rules(text, "de")
+        assert found.get(name) is not None and found[name].type == "LOC", (text, found)
+    # words that only end like one are no kind of place: 'Sport Bild' names no place 'Bild'
+    assert "Bild" not in rules("Laut Sport Bild wechselt er nach England.", "de")
+
+
+def test_a_german_role_in_the_genitive_before_a_name_is_its_role():
+    """'Ziehtochter des 2022 ermordeten Regierungschefs Shinzo Abe': a role noun in the genitive (-s, -es,
+    a weak noun's -en), alone or compounded, is the role of the name after it, not part of the name; and
+    with no name after it ('Staats- und Regierungschefs zu einem Gipfel'), a common noun."""
+    for text, name, role in (
+            ("Sie gilt als Ziehtochter des 2022 ermordeten Regierungschefs Shinzo Abe.", "Shinzo Abe",
+             "regierungschef"),
+            ("Die Rede des Verteidigungsministers Boris Pistorius war kurz.", "Boris Pistorius",
+             "verteidigungsminister"),
+            ("Die Worte des Papstes Franziskus hallten nach.", "Franziskus", "papst"),
+            ("Der Sprecher des US-Präsidenten Donald Trump schwieg.", "Donald Trump", "us-präsident")):
+        found = rules(text, "de")
+        assert found.get(name) is not None and found[name].type == "PER" and found[name].role == role, (text, found)
+    found = rules("In Kairo trafen sich Dutzende Staats- und Regierungschefs zu einem Gipfel.", "de")
+    assert "Regierungschefs" not in found, found
+
+
+def test_an_arabic_noun_of_relation_after_a_name_ends_it():
+    """'التقى الرئيس بوتين نظيره الأمريكي' (President Putin met his American counterpart): 'نظيره' (his
+    counterpart) was read into the name 'بوتين نظيره'. The counterpart in any form, and an adviser, deputy or
+    kin with a possessive pronoun, end the name before them."""
+    for text, name in (("التقى الرئيس بوتين نظيره الأمريكي في ألاسكا.", "بوتين"),
+                       ("استقبلت رئيسة الوزراء ميلوني نظيرتها اليابانية.", "ميلوني"),
+                       ("التقى الرئيس الروسي فلاديمير بوتين ونظراءه في القمة.", "فلاديمير بوتين"),
+                       ("استقبل الرئيس ماكرون مستشاره للأمن القومي.", "ماكرون")):
+        people = [m.text for m in mentions(text, "ar", models=False) if m.type == "PER"]
+        assert people == [name], (text, people)
+    # a name of three words stays whole
+    assert rules("التقى الأمير محمد بن سلمان وفدا.", "ar")["محمد بن سلمان"].type == "PER"
+
+
+def test_a_spanish_bodys_name_goes_on_over_de_los_and_de_las():
+    """'El Partido de los Trabajadores' was read as 'Partido' and a name 'Trabajadores': 'de los' / 'de las'
+    join the parts of a body's name as 'de la', 'del', 'dos', 'dei' do."""
+    for text, name in (("Lula, del Partido de los Trabajadores, habló ayer en Brasilia.", "Partido de los Trabajadores"),
+                       ("El Consejo de las Comunidades Autónomas se reunió el lunes.",
+                        "Consejo de las Comunidades Autónomas")):
+        found = rules(text, "es")
+        assert found.get(name) is not None and found[name].type == "ORG", (text, found)
+        assert not {"Partido", "Trabajadores", "Consejo", "Comunidades Autónomas"} & set(found), found
+    # a lower-case word after the link still ends the name before it
+    assert "Partido Popular" in rules("El Partido Popular de los votantes jóvenes creció.", "es")

@@ -49,10 +49,15 @@ import numpy as np
 # Arabic بـ glued to a noun after a role is what was called for, no name ('طالب وزير الخارجية المصري بوقف فوري');
 # in event coding, a place of no country is no source ('شهدت مدينة شرم الشيخ ... انعقاد قمة السلام'), and a
 # minister's portfolio joins the role and its holder ('la ministra de Cultura, Rachida Dati')
-# "dates19": dates and years in Eastern Arabic, Persian and full-width digits ("عام ٢٠٢٧", "١٥ أكتوبر ٢٠٢٥");
-# an event dated to a past month or year is past in event coding ("will meet ... in 2022" is no intention);
-# the words that make a year alone a span's end are the article's language's ("budżet na 2027 rok" is a date)
-PIPELINE_VERSION = "reading-2026.11.30-dates19"
+# "k" (fourteenth session): dates and years in Eastern Arabic, Persian and full-width digits ("عام ٢٠٢٧",
+# "١٥ أكتوبر ٢٠٢٥"); an event dated to a past month or year is past in event coding ("will meet ... in 2022" is
+# no intention); the words that make a year alone a span's end are the article's language's ("budżet na 2027
+# rok" is a date) (dates19); a German noun for a kind of place before a name leaves the place ('Badeort
+# Scharm el-Scheich'); a German role in the genitive is the role of the name after it ('Regierungschefs Shinzo
+# Abe'); Spanish 'de los' / 'de las' go on in a body's name ('Partido de los Trabajadores'); an Arabic noun of
+# relation ends a name ('بوتين نظيره'); in event coding, an Arabic ceasefire with an adjective is no firing
+# ('وقف فوري لإطلاق النار') (names19)
+PIPELINE_VERSION = "reading-2026.11.30k"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "NAME")  # person, organisation, place, name of unknown kind
 NAME = "NAME"
 # Mention.part: the clean text, a photo caption taken out of it, the headline (Article.title), a news

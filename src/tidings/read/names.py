@@ -601,8 +601,10 @@ ORG_ARTICLES: dict[str, frozenset[str]] = {
 # Trabalhadores', 'Queens of the Stone Age'): only once the name has an organisation's head word, two at
 # most in a row, and no line break; and elided ones ('Consiglio d'Europa', 'Banca d'Italia'). Not 'and':
 # 'Union und SPD', 'CDU and CSU' are two bodies
+# (Spanish 'de los' / 'de las' too: 'Partido de los Trabajadores' was 'Partido' and a name 'Trabajadores')
 ORG_LINKS = _CONNECTORS | {"della", "delle", "dei", "degli", "dello", "dell", "d", "l", "do", "das", "dos", "des",
-                           "du", "the", "für", "pour", "per", "para", "sobre", "on", "het", "voor", "na", "dla"}
+                           "du", "the", "für", "pour", "per", "para", "sobre", "on", "het", "voor", "na", "dla",
+                           "los", "las"}
 _ELIDED_LINK = re.compile(r"\s+(?:d|dell|dall|l|all|nell|sull|de)['’]\s*$", re.IGNORECASE)
 # lower-case adjectives that end a body's name in the Romance languages ('Parlamento europeo', 'Banca
 # centrale europea', 'Chiesa cattolica', 'Academia francesa', 'Assemblée nationale'), after its head
@@ -1104,6 +1106,11 @@ def _with_kind_nouns(text: str, mentions: list[Mention], language: str) -> None:
 # compass noun ('im Nahen Osten', 'im Fernen Osten'): adjectives are lower case unless part of a name
 _DE_PLACE_HEADS = ("streifen", "dom", "platz", "schrein", "klinik", "kathedrale", "basilika", "palast",
                    "moschee", "tempel", "kapelle", "brücke", "turm", "kanal", "flughafen", "stadion", "gebirge")
+# German nouns for kinds of towns and places, alone or as a compound's last part ('Badeort', 'Urlaubsort',
+# 'Kurort', 'Hafenstadt', 'Küstenstädtchen', 'Fischerdorf', 'Urlaubsinsel'), in any case and number; not
+# 'Sport', 'Export', 'Report', 'Wort', 'Komfort', 'Hort' ('Sport Bild', 'Report Mainz' are no places)
+_DE_PLACE_KIND = re.compile(r"(?:(?<![pwfhPWFH])ort|stadt|städte|städtchen|dorf|dörfer|metropole|gemeinde|insel|provinz|region)"
+                            r"(?:e?s|e|en|n|ern)?$", re.IGNORECASE)
 _DE_PLACE_COMPOUND = re.compile(
     r"(?<![\w-])([A-ZÄÖÜ][a-zäöüß]{2,})(-?)(" + "|".join(_DE_PLACE_HEADS) + r")(?:e?s)?(?![\w-])", re.IGNORECASE)
 # a capitalised adjective in -isch inside a sentence before a body's head: the body's name
@@ -2511,6 +2518,18 @@ _AR_COMPLEMENT_TRIGGERS = {"وزير", "وزيرة", "الوزير", "الوزي
                            "السفير", "المستشار", "المستشارة"}
 _AR_ROLE_LINKS = {"باسم", "لشؤون", "لدى"}
 _AR_NAME_LINKS = {"بن", "بنت", "ابن", "آل", "أبو", "عبد"}  # 'تميم بن حمد آل ثاني': three names, not five words
+# nouns of a person's relation to another, after a name: 'استقبل الرئيس بوتين نظيره الصيني' (received his
+# Chinese counterpart), 'ميلوني نظيرتها', 'ماكرون ونظراءه'; no part of the name, which they end. The counterpart
+# in any form; an aide, envoy, deputy or kin only with a possessive pronoun ('مستشاره', 'نائبها', 'نجله'), as
+# some are given names alone ('مساعد')
+_AR_COUNTERPART = re.compile(r"^و?(?:نظير|نظيرت|نظراء|نظرائ)(?:ه|ها|هم|هما|يه|يها|ي|ك|نا)?$")
+_AR_RELATION_AFTER = re.compile(r"^و?(?:نائب|مبعوث|مستشار|مساعد|خليفت|سلف|زوجت|زوج|شقيق|شقيقت|نجل|ابن|ابنت|"
+                                r"نظير)(?:ه|ها|هم|هما)$")
+
+
+def _arabic_relation(word: str) -> bool:
+    """A noun of a person's relation to another ('نظيره', his counterpart; 'مستشارها', her adviser)."""
+    return bool(_AR_COUNTERPART.match(word) or _AR_RELATION_AFTER.match(word))
 
 
 def _arabic_triggers(text: str, words, add) -> None:
@@ -2524,9 +2543,10 @@ def _arabic_triggers(text: str, words, add) -> None:
         complement = word in _AR_COMPLEMENT_TRIGGERS
         for k, nxt in enumerate(words[w + 1:w + 8], start=w + 1):
             gap = text[(names[-1][1] if names else end):nxt[0]]
-            if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip() \
+            if nxt[2] in _AR_STOP or nxt[2] in triggers or len(gap) > 2 or gap.strip() or _arabic_relation(nxt[2]) \
                     or nxt[2][:1] == "و" and (nxt[2][1:] in triggers or "ال" + nxt[2][1:] in triggers):
-                # 'and the president', 'and the emir of': 'السيسي والرئيس ترامب وأمير قطر' are three people
+                # 'and the president', 'and the emir of': 'السيسي والرئيس ترامب وأمير قطر' are three people;
+                # 'his counterpart' ends a name: 'الرئيس بوتين نظيره الصيني'
                 break  # a comma ends the name: 'شرم الشيخ، مساء' is no sheikh named 'evening'
             if complement and not names and (nxt[2].startswith(("ال", "لل")) or nxt[2] in _AR_ROLE_LINKS):
                 end = nxt[1]
@@ -2931,12 +2951,24 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
         if any(_org_word(t[2].lower(), language) for t in tokens[i:j]):
             j = _org_name_end(text, tokens, i, j, language, stop)
         # German: capitalised common nouns before a name ('der Übersetzer Hans Magnus Enzensberger')
-        classified = False
+        classified = place_kind = False
         if articles or suffixes:
+            # a German noun for a kind of place, alone or compounded, before the place's name: 'im
+            # ägyptischen Badeort Scharm el-Scheich', 'die Hafenstadt Hodeida', 'Insel Rügen'; the name is
+            # the place (no known place itself: 'Darmstadt', 'Neustadt' open longer names)
+            if j - i >= 2 and _DE_PLACE_KIND.search(tokens[i][2]) and not tokens[i][2].isupper() \
+                    and tokens[i][2].lower() not in stop \
+                    and lookup_place(tokens[i][2], language) is None and lookup_country(tokens[i][2]) is None:
+                i, place_kind = i + 1, True
             while i < j and _common_noun(tokens, i, articles, suffixes, lower_words) and \
                     not _party_noun(tokens, i, language, articles) and \
                     (lookup_place(tokens[i][2], language) is None or _noun_after_article(tokens, i, articles)) \
                     and lookup_country(tokens[i][2]) is None:
+                i += 1
+            # a role word in the genitive or plural with no name after it ('Staats- und Regierungschefs zu
+            # einem Gipfel'): a common noun (before a name it is the name's role, read above)
+            if j - i == 1 and settings.get("role_compounds") and _genitive_role(tokens[i][2], triggers) \
+                    and tokens[i][2].lower() not in given_names(language):
                 i += 1
             # a noun no list knows before a given name and a surname: a role or a trade ('Demokratin
             # Betsy Markey', 'Filmproduzent Charles Roven', 'Premierministerin Margaret Thatcher')
@@ -3005,6 +3037,8 @@ def _cased_names(text: str, sentence, sentence_index: int, taken: list[tuple[int
             continue
         if role:
             kind = "PER"
+        elif place_kind and not any(_org_word(w, language) for w in lowered):
+            kind = "LOC"
         elif classified or body or any(_org_word(w, language) for w in lowered) or \
                 _org_classifier(text, tokens, i, language) or (
                 phrase.isupper() and 2 <= len(phrase) <= 6 and not any(ch.isdigit() for ch in phrase) and not (
@@ -3443,6 +3477,27 @@ def _role_compound(tokens, i: int, triggers) -> tuple[str, str] | None:
     if not sep and lower not in triggers and any(
             lower.endswith(t) and len(lower) - len(t) >= 3 for t in triggers if len(t) >= 4 and " " not in t):
         return "", lower
+    # a role in the genitive before its holder ('des Regierungschefs Shinzo Abe', 'des Papstes
+    # Franziskus', 'des US-Präsidenten Donald Trump'): the role, in its nominative; not a town's name
+    # whose first word reads so ('Königs Wusterhausen')
+    base = _genitive_role(tail if sep else word, triggers)
+    if base and lookup_place(f"{word} {tokens[i + 1][2]}", "de") is None:
+        return (head, f"{head.lower()}-{base}") if sep and head else ("", base)
+    return None
+
+
+def _genitive_role(word: str, triggers) -> str | None:
+    """The nominative of a German role word in the genitive (-s, -es; -en of a weak noun in -ent, -n of
+    'Herr'), alone or compounded ('Regierungschefs', 'Verteidigungsministers', 'Präsidenten')."""
+    lower = word.lower()
+    for ending in ("es", "s", "en", "n"):
+        base = lower[:-len(ending)]
+        if not lower.endswith(ending) or len(base) < 4 or ending == "en" and not base.endswith("ent") \
+                or ending == "n" and base != "herr":
+            continue
+        if base in triggers or any(base.endswith(t) and len(base) - len(t) >= 3
+                                   for t in triggers if len(t) >= 4 and " " not in t):
+            return base
     return None
 
 

@@ -589,3 +589,16 @@ def test_persian_and_urdu_years_alone():
                            ("سال 2030 تک", "ur")):
         for lang in (language, None):
             assert find_dates(text, [], date(2025, 6, 17), lang) == [], text
+
+
+def test_bundled_json_reads_a_data_file_and_answers_none_for_a_missing_or_broken_one(tmp_path):
+    import gzip
+
+    from tidings.textutil import bundled_json
+
+    good, broken = tmp_path / "good.json.gz", tmp_path / "broken.json.gz"
+    with gzip.open(good, "wt", encoding="utf-8") as handle:
+        handle.write('{"ko": {"김": "金"}}')
+    broken.write_bytes(b"not gzip at all")
+    assert bundled_json(good) == {"ko": {"김": "金"}}
+    assert bundled_json(broken) is None and bundled_json(tmp_path / "missing.json.gz") is None

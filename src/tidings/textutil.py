@@ -1,9 +1,13 @@
 """Small text helpers shared by several stages."""
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import re
 import unicodedata
+from pathlib import Path
+from typing import Any
 
 # The Unicode blocks of the scripts several stages look for, each the inside of a character class
 # ("[" + HAN + "]") written "first-last", so that `HAN[0] <= char <= HAN[-1]` asks the same of one
@@ -85,3 +89,13 @@ def shingles(text: str, size: int = 5) -> set[str]:
     if len(norm) <= size:
         return {norm} if norm else set()
     return {norm[i:i + size] for i in range(0, len(norm) - size + 1)}
+
+
+def bundled_json(path: Path) -> Any:
+    """A data file shipped with the package (gzipped JSON), or None where it is missing or unreadable:
+    each table's reader then falls back to an empty one, so a partial install reads less, not nothing."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None

@@ -15,14 +15,12 @@ counts only where it, and not the Mandarin reading, explains the other spelling
 """
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from ..textutil import HAN, HAN_EXT_A
+from ..textutil import HAN, HAN_EXT_A, bundled_json
 
 TABLE_PATH = Path(__file__).with_name("data") / "han_readings.json.gz"
 _HAN = re.compile("^[" + HAN + HAN_EXT_A + "]+$")
@@ -60,11 +58,7 @@ def _initial_law(syllable: str) -> str:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     """The reading tables (both languages), read once."""
-    try:
-        with gzip.open(TABLE_PATH, "rt", encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        return {}
+    return bundled_json(TABLE_PATH) or {}
 
 
 @lru_cache(maxsize=1)

@@ -24,8 +24,6 @@ syllable's spellings on its own.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import math
 import re
 import unicodedata
@@ -33,6 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
+
+from ..textutil import bundled_json
 
 try:  # rapidfuzz is a declared dependency; keep a slow fallback so that import never fails
     from rapidfuzz import fuzz, process
@@ -70,11 +70,7 @@ def script_of(name: str, language: str | None = None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _model() -> dict:
-    try:
-        with gzip.open(MODEL_PATH, "rt", encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        return {}
+    return bundled_json(MODEL_PATH) or {}
 
 
 def latin_letters(text: str) -> str:

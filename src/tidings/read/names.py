@@ -42,7 +42,7 @@ from ..known import actor_lines, known_actor_spans, known_actors
 from ..known import fold as known_fold
 from ..model import NAME, Mention, Sentence
 from ..textutil import (ARABIC, ARABIC_ABJAD, CYRILLIC, HAN, HAN_EXT_A, HANGUL, HEBREW, KANA, KATAKANA, LATIN, OF_WORDS,
-                        THAI, is_cldr_country)
+                        THAI, bundled_json, is_cldr_country)
 
 GAZETTEER_LOCALES = ["en", "de", "fr", "es", "it", "pt", "pl", "nl", "ru", "uk", "tr", "kk", "uz", "uz_Cyrl",
                      "ar", "zh", "zh_Hant", "ja", "ko", "vi", "fa", "he", "hi", "id", "ro", "cs", "sv", "el",
@@ -831,16 +831,9 @@ def _settings(language: str) -> dict:
 @lru_cache(maxsize=1)
 def _place_rows() -> dict[str, list]:
     """Folded city names (GeoNames, with alternate names) -> [country code, log10 population, GeoNames id]."""
-    import gzip
-    import json
     from pathlib import Path
 
-    path = Path(__file__).with_name("data") / "places.json.gz"
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError):
-        return {}
+    return bundled_json(Path(__file__).with_name("data") / "places.json.gz") or {}
 
 
 @lru_cache(maxsize=1)
@@ -3522,15 +3515,10 @@ def _compound_head(text: str, start: int, head: str, sentence_index: int, langua
 
 @lru_cache(maxsize=1)
 def _common_word_table() -> dict[str, frozenset[str]]:
-    import gzip
-    import json
     from pathlib import Path
 
-    try:
-        with gzip.open(Path(__file__).with_name("data") / "common_words.json.gz", "rt", encoding="utf-8") as handle:
-            return {language: frozenset(words) for language, words in json.load(handle).items()}
-    except (OSError, ValueError):
-        return {}
+    table = bundled_json(Path(__file__).with_name("data") / "common_words.json.gz") or {}
+    return {language: frozenset(words) for language, words in table.items()}
 
 
 def common_words(language: str) -> frozenset[str]:
@@ -3592,15 +3580,9 @@ def _given_name_opens(tokens, i: int, language: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _given_name_table() -> tuple[frozenset[str], frozenset[str]]:
-    import gzip
-    import json
     from pathlib import Path
 
-    try:
-        with gzip.open(Path(__file__).with_name("data") / "given_names.json.gz", "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
-        return frozenset(), frozenset()
+    data = bundled_json(Path(__file__).with_name("data") / "given_names.json.gz") or {}
     return frozenset(data.get("shared", ())), frozenset(data.get("single", ()))
 
 

@@ -17,7 +17,7 @@ import unicodedata
 from html import escape
 from typing import Any
 
-from .textutil import CJK_CHAR, search_form
+from .textutil import CJK_CHAR, COMBINING_MARKS, search_form
 
 WIDTH = 240  # characters of text a snippet shows (about two lines of a result list)
 BEFORE = 60  # context kept before the first marked word
@@ -29,7 +29,6 @@ WORDS = "words"  # the query's words, marked where they occur
 SENTENCE = "sentence"  # the sentence nearest to the query in meaning, marked
 LEAD = "lead"  # the article's first lines: no word of the query in the text, no sentence vector to choose by
 
-_COMBINING = re.compile(r"[\u0300-\u036f]")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
@@ -56,7 +55,7 @@ def has_words(q: str) -> bool:
 def _fold_char(char: str) -> str:
     lower = char.casefold() if char == "ς" else char.lower()  # final sigma: σ, as lower() writes it inside words
     # 'İ' lowers to 'i' and a combining dot, which goes with the other marks
-    bare = unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFD", lower)))
+    bare = unicodedata.normalize("NFC", COMBINING_MARKS.sub("", unicodedata.normalize("NFD", lower)))
     if len(bare) == 1:
         return bare
     return lower if len(lower) == 1 else char

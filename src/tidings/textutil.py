@@ -28,6 +28,9 @@ HEBREW = "\u0590-\u05ff"
 CYRILLIC = "\u0400-\u04ff"  # the Cyrillic block (not its supplements)
 THAI = "\u0e00-\u0e7f"
 LATIN = "\x00-\u024f"  # ASCII (punctuation and digits too), Latin-1 and Latin Extended-A and -B
+# the combining diacritical marks that folding takes off after NFD ("é" -> "e"), as the full-text index does
+# (FTS5 remove_diacritics; store/dialect.fold_for_search and snippets.fold)
+COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
 
 # a kana or Han character: a text written without spaces between its words, whose length and word
 # counts mean something else (read/clean.py, compare/statements.py); Extension A to the end of the

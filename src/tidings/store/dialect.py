@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..textutil import COMBINING_MARKS
+
 _LITERAL = re.compile(r"('(?:[^']|'')*'|\"[^\"]*\")")
 _STRFTIME = re.compile(r"strftime\(\s*'%Y-%m-%dT%H:%M:%(S|f)Z'\s*,\s*'now'\s*\)", re.IGNORECASE)
 _TO_CHAR = {"S": "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
@@ -35,14 +37,13 @@ _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 _ORDER_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT)\b", re.IGNORECASE)
 _HAS_NULLS = re.compile(r"\bNULLS\s+(FIRST|LAST)\s*$", re.IGNORECASE)
 _DESC = re.compile(r"\bDESC\s*$", re.IGNORECASE)
-_COMBINING = re.compile(r"[\u0300-\u036f]")
 _WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE|TRUNCATE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
 _WITH_WRITES = re.compile(r"^\s*WITH\b.*\b(INSERT|UPDATE|DELETE)\b", re.IGNORECASE | re.DOTALL)
 
 
 def fold_for_search(text: str) -> str:
     """Case and diacritics folded (FTS5's `unicode61 remove_diacritics 2`), for index and query alike."""
-    return unicodedata.normalize("NFC", _COMBINING.sub("", unicodedata.normalize("NFD", text.casefold())))
+    return unicodedata.normalize("NFC", COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text.casefold())))
 
 
 @dataclass(frozen=True)
